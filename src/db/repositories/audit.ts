@@ -1,0 +1,107 @@
+/**
+ * The audit trail: every change says who made it, when, from where, and what it was before and
+ * after. Written in the same transaction as the change. The database refuses updates and deletes of
+ * these rows (migration 0002).
+ */
+import type { Db } from '../database.js';
+
+export type AuditContext = {
+  actorId: number | null;
+  actor: string;
+  ip: string | null;
+  requestId: string | null;
+  at: string;
+};
+
+export type AuditEntry = {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+};
+
+export async function writeAudit(db: Db, context: AuditContext, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: context.at,
+      actor_id: context.actorId,
+      actor: context.actor,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+      reason: entry.reason ?? null,
+      ip: context.ip,
+      request_id: context.requestId,
+    })
+    .execute();
+}
+
+export type AuditRecord = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  ip: string | null;
+};
+
+const toRecord = (row: {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  ip: string | null;
+}): AuditRecord => ({
+  id: Number(row.id),
+  at: row.at,
+  actor: row.actor,
+  action: row.action,
+  entityType: row.entity_type,
+  entityId: row.entity_id,
+  before: row.before === null ? null : JSON.parse(row.before),
+  after: row.after === null ? null : JSON.parse(row.after),
+  reason: row.reason,
+  ip: row.ip,
+});
+
+export async function auditOf(db: Db, entityType: string, entityId: string): Promise<AuditRecord[]> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'reason', 'ip'])
+    .where('entity_type', '=', entityType)
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** The whole trail, oldest first, a batch at a time (for export). */
+export async function* auditLogBatches(db: Db, batchSize = 1000): AsyncGenerator<AuditRecord> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'reason', 'ip'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(batchSize)
+      .execute();
+    for (const row of rows) yield toRecord(row);
+    if (rows.length < batchSize) return;
+    after = Number(rows.at(-1)!.id);
+  }
+}

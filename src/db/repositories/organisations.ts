@@ -1,0 +1,108 @@
+/** Reading organisations and the roles they have in projects. */
+import type { Db } from '../database.js';
+import type { Organisation, OrganisationDetail } from '../../contracts/api.js';
+import { InvalidCursorError } from './projects.js';
+import { decodeCursor, encodeCursor, likePattern, localized } from './shared.js';
+
+export type OrganisationFilter = { q?: string | undefined; type?: string | undefined; limit: number; cursor?: string | undefined };
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('organisations as o')
+    .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
+    .leftJoin('counties as c', 'c.id', 'm.county_id')
+    .where('o.archived_at', 'is', null);
+}
+
+const columns = [
+  'o.id',
+  'o.key',
+  'o.name_fi',
+  'o.name_sv',
+  'o.name_en',
+  'o.type',
+  'o.business_id',
+  'm.code as municipality_code',
+  'm.name_fi as municipality_fi',
+  'm.name_sv as municipality_sv',
+  'c.id as county_id',
+  'c.name_fi as county_fi',
+  'c.name_sv as county_sv',
+] as const;
+
+type Row = Awaited<ReturnType<typeof select>>[number];
+const select = (query: ReturnType<typeof baseQuery>) => query.select(columns).execute();
+
+function toOrganisation(row: Row): Organisation {
+  return {
+    key: row.key,
+    name: localized(row.name_fi, row.name_sv, row.name_en),
+    type: row.type,
+    businessId: row.business_id,
+    municipality: row.municipality_code
+      ? { code: row.municipality_code, name: localized(row.municipality_fi ?? '', row.municipality_sv, null) }
+      : null,
+    county: row.county_id ? { id: row.county_id, name: localized(row.county_fi ?? '', row.county_sv, null) } : null,
+  };
+}
+
+export async function listOrganisations(db: Db, filter: OrganisationFilter) {
+  let filtered = baseQuery(db);
+  if (filter.q) filtered = filtered.where('o.search_text', 'like', likePattern(filter.q));
+  if (filter.type) filtered = filtered.where('o.type', '=', filter.type);
+  let pageQuery = filtered;
+  if (filter.cursor) {
+    const after = decodeCursor(filter.cursor);
+    if (!after) throw new InvalidCursorError();
+    const [name, id] = after;
+    pageQuery = pageQuery.where((eb) => eb.or([eb('o.name_fi', '>', name), eb.and([eb('o.name_fi', '=', name), eb('o.id', '>', id)])]));
+  }
+  const [rows, count] = await Promise.all([
+    select(pageQuery.orderBy('o.name_fi').orderBy('o.id').limit(filter.limit + 1)),
+    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  const hasMore = rows.length > filter.limit;
+  const pageRows = hasMore ? rows.slice(0, filter.limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    items: pageRows.map(toOrganisation),
+    page: { total: Number(count.total), limit: filter.limit, nextCursor: hasMore && last ? encodeCursor([last.name_fi, Number(last.id)]) : null },
+  };
+}
+
+export async function getOrganisation(db: Db, key: string): Promise<OrganisationDetail | null> {
+  const [row] = await select(baseQuery(db).where('o.key', '=', key));
+  if (!row) return null;
+  const id = Number(row.id);
+  const entityColumns = ['e.key', 'e.name_fi', 'e.name_sv', 'e.name_en', 'e.kind', 't.slug', 't.name_fi as theme_fi', 't.name_sv as theme_sv', 't.name_en as theme_en'] as const;
+  const [implementing, partnering] = await Promise.all([
+    db
+      .selectFrom('projects as p')
+      .innerJoin('project_entities as e', 'e.id', 'p.entity_id')
+      .innerJoin('themes as t', 't.id', 'e.theme_id')
+      .select([...entityColumns, 'p.role', 'p.code'])
+      .where('p.implementer_id', '=', id)
+      .where('p.archived_at', 'is', null)
+      .orderBy('e.name_fi')
+      .execute(),
+    db
+      .selectFrom('project_entity_partners as pp')
+      .innerJoin('project_entities as e', 'e.id', 'pp.entity_id')
+      .innerJoin('themes as t', 't.id', 'e.theme_id')
+      .select(entityColumns)
+      .where('pp.organisation_id', '=', id)
+      .orderBy('e.name_fi')
+      .execute(),
+  ]);
+  const role = (r: (typeof partnering)[number]) => ({
+    entity: { key: r.key, name: localized(r.name_fi, r.name_sv, r.name_en), kind: r.kind },
+    theme: { slug: r.slug, name: localized(r.theme_fi, r.theme_sv, r.theme_en) },
+  });
+  return {
+    ...toOrganisation(row),
+    roles: [
+      ...implementing.map((r) => ({ ...role(r), role: r.role, code: r.code })),
+      ...partnering.map((r) => ({ ...role(r), role: 'partner' as const, code: null })),
+    ],
+  };
+}

@@ -1,0 +1,43 @@
+/** Small mappers shared by the repositories: rows → API shapes. */
+import type { Locale } from '../../domain/money.js';
+
+export const localized = (fi: string, sv: string | null, en: string | null) => ({ fi, sv, en });
+
+export const period = (start: string | null, end: string | null, text: string | null) => ({ start, end, text });
+
+/** Groups rows by a key, keeping order; for one-query-per-relation loading (no N+1). */
+export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+export type ReadContext = { locale: Locale };
+
+/**
+ * Keyset pagination cursor: the sort key of the last item of a page, base64url-encoded JSON. Opaque
+ * to clients; a malformed cursor reads as null and the route answers 400.
+ */
+export function encodeCursor(values: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, number] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Number.isSafeInteger(value[1])) {
+      return [value[0], value[1] as number];
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,0 +1,223 @@
+/** Reading themes, their money and their key figures. */
+import type { Db } from '../database.js';
+import type { Finance, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
+import { checkFinanceOrder, computeUtilisation } from '../../domain/finance.js';
+import { computeThemeFigures, countiesWithout, type FigureEntity, type FigureOrganisation, type Ministry } from '../../domain/figures.js';
+import { groupBy, localized, period, type ReadContext } from './shared.js';
+
+type SnapshotRow = {
+  id: number;
+  theme_id: number;
+  as_of: string;
+  frame_cents: number | null;
+  frame_rounded: number;
+  reserved_cents: number | null;
+  reserved_rounded: number;
+  committed_cents: number | null;
+  committed_rounded: number;
+  paid_cents: number | null;
+  paid_rounded: number;
+  note: string | null;
+  reason: string;
+  recorded_at: string;
+  recorded_by: string;
+  source: string | null;
+};
+
+type SplitRow = { snapshot_id: number; ministry: string; cents: number; rounded: number };
+
+function toFinance(row: SnapshotRow, splits: SplitRow[], context: ReadContext): Finance {
+  const figures = { frame: row.frame_cents, reserved: row.reserved_cents, committed: row.committed_cents, paid: row.paid_cents };
+  return {
+    asOf: row.as_of,
+    ...figures,
+    rounded: {
+      frame: row.frame_rounded === 1,
+      reserved: row.reserved_rounded === 1,
+      committed: row.committed_rounded === 1,
+      paid: row.paid_rounded === 1,
+    },
+    frameByMinistry: splits.map((split) => ({ ministry: split.ministry as Ministry, amount: split.cents, rounded: split.rounded === 1 })),
+    utilisation: computeUtilisation(figures),
+    warnings: checkFinanceOrder(figures).map((warning) => ({
+      code: warning.code,
+      field: warning.field,
+      message: warning.message[context.locale],
+    })),
+    note: row.note,
+  };
+}
+
+async function splitsFor(db: Db, snapshotIds: number[]): Promise<Map<number, SplitRow[]>> {
+  if (snapshotIds.length === 0) return new Map();
+  const rows = await db.selectFrom('frame_splits').selectAll().where('snapshot_id', 'in', snapshotIds).orderBy('ministry').execute();
+  return groupBy(rows, (row) => Number(row.snapshot_id));
+}
+
+export type ThemeFilter = { ministry?: string | undefined; specificObjective?: string | undefined };
+
+export async function listThemes(db: Db, filter: ThemeFilter, context: ReadContext): Promise<ThemeSummary[]> {
+  let query = db.selectFrom('themes').selectAll().where('archived_at', 'is', null);
+  if (filter.ministry) {
+    const ministry = filter.ministry;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('theme_ministries as tm').select('tm.theme_id').whereRef('tm.theme_id', '=', 'themes.id').where('tm.ministry', '=', ministry)),
+    );
+  }
+  if (filter.specificObjective) {
+    const code = filter.specificObjective;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('theme_specific_objectives as so').select('so.theme_id').whereRef('so.theme_id', '=', 'themes.id').where('so.code', '=', code)),
+    );
+  }
+  const themes = await query.orderBy('review_order').orderBy('name_fi').execute();
+  return summarise(db, themes, context);
+}
+
+type ThemeRow = Awaited<ReturnType<typeof themeRow>>;
+const themeRow = (db: Db, slug: string) => db.selectFrom('themes').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadContext): Promise<ThemeSummary[]> {
+  if (themes.length === 0) return [];
+  const ids = themes.map((theme) => Number(theme.id));
+  const [ministries, objectives, latest] = await Promise.all([
+    db.selectFrom('theme_ministries').selectAll().where('theme_id', 'in', ids).orderBy('ministry').execute(),
+    db.selectFrom('theme_specific_objectives').selectAll().where('theme_id', 'in', ids).orderBy('code').execute(),
+    db
+      .selectFrom('finance_snapshots as fs')
+      .selectAll()
+      .where('fs.theme_id', 'in', ids)
+      .where((eb) =>
+        eb(
+          'fs.id',
+          '=',
+          eb
+            .selectFrom('finance_snapshots as newer')
+            .select('newer.id')
+            .whereRef('newer.theme_id', '=', 'fs.theme_id')
+            .orderBy('newer.as_of', 'desc')
+            .orderBy('newer.id', 'desc')
+            .limit(1),
+        ),
+      )
+      .execute(),
+  ]);
+  const splits = await splitsFor(db, latest.map((row) => Number(row.id)));
+  const ministriesOf = groupBy(ministries, (row) => Number(row.theme_id));
+  const objectivesOf = groupBy(objectives, (row) => Number(row.theme_id));
+  const latestOf = new Map(latest.map((row) => [Number(row.theme_id), row as SnapshotRow]));
+  return themes.map((theme) => {
+    const id = Number(theme.id);
+    const snapshot = latestOf.get(id);
+    return {
+      slug: theme.slug,
+      order: theme.review_order,
+      name: localized(theme.name_fi, theme.name_sv, theme.name_en),
+      shortName: theme.short_name,
+      ministries: (ministriesOf.get(id) ?? []).map((row) => row.ministry as Ministry),
+      specificObjectives: (objectivesOf.get(id) ?? []).map((row) => row.code),
+      period: period(theme.period_start, theme.period_end, theme.period_text),
+      finance: snapshot ? toFinance(snapshot, splits.get(Number(snapshot.id)) ?? [], context) : null,
+    };
+  });
+}
+
+export async function getTheme(db: Db, slug: string, context: ReadContext): Promise<ThemeDetail | null> {
+  const theme = await themeRow(db, slug);
+  if (!theme) return null;
+  const id = Number(theme.id);
+  const [[summary], contacts, areas, links, history, activity] = await Promise.all([
+    summarise(db, [theme], context),
+    db.selectFrom('contacts').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('position').execute(),
+    db.selectFrom('content_areas').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('position').execute(),
+    db.selectFrom('theme_links').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('position').execute(),
+    db.selectFrom('finance_snapshots').selectAll().where('theme_id', '=', id).orderBy('as_of', 'desc').orderBy('id', 'desc').execute(),
+    db.selectFrom('activity_figures').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('key').execute(),
+  ]);
+  const splits = await splitsFor(db, history.map((row) => Number(row.id)));
+  return {
+    ...summary!,
+    intermediateBody: theme.intermediate_body,
+    statedProjectCount: theme.stated_project_count,
+    contacts: contacts.map((contact) => ({
+      role: contact.role as 'coordination' | 'financier' | 'ministry',
+      name: contact.name,
+      title: contact.title,
+      organisation: contact.organisation,
+      ministry: contact.ministry as Ministry | null,
+      email: contact.email,
+      phone: contact.phone,
+    })),
+    contentAreas: areas.map((area) => ({ key: area.key, name: localized(area.name_fi, area.name_sv, area.name_en) })),
+    links: links.map((link) => ({ url: link.url, title: link.title })),
+    financeHistory: history.map((row) => ({
+      ...toFinance(row as SnapshotRow, splits.get(Number(row.id)) ?? [], context),
+      id: Number(row.id),
+      reason: row.reason,
+      recordedAt: row.recorded_at,
+      recordedBy: row.recorded_by,
+      source: row.source,
+    })),
+    activityFigures: activity.map((figure) => ({
+      key: figure.key,
+      label: localized(figure.label_fi, figure.label_sv, figure.label_en),
+      value: figure.value,
+      unit: figure.unit,
+      period: period(figure.period_start, figure.period_end, figure.period_text),
+    })),
+    source: theme.source,
+  };
+}
+
+/** The key figures, computed from the project data on every request: never stored or typed in. */
+export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigures | null> {
+  const theme = await themeRow(db, slug);
+  if (!theme) return null;
+  const id = Number(theme.id);
+  const entityIds = db.selectFrom('project_entities').select('id').where('theme_id', '=', id).where('archived_at', 'is', null);
+  const [entities, projects, ministries, partners, sectors, counties] = await Promise.all([
+    db.selectFrom('project_entities').select(['id', 'kind']).where('theme_id', '=', id).where('archived_at', 'is', null).execute(),
+    db.selectFrom('projects').select(['entity_id', 'implementer_id', 'role']).where('entity_id', 'in', entityIds).where('archived_at', 'is', null).execute(),
+    db.selectFrom('project_entity_ministries').selectAll().where('entity_id', 'in', entityIds).execute(),
+    db.selectFrom('project_entity_partners').selectAll().where('entity_id', 'in', entityIds).execute(),
+    db.selectFrom('project_entity_sectors').selectAll().where('entity_id', 'in', entityIds).execute(),
+    db.selectFrom('counties').selectAll().orderBy('id').execute(),
+  ]);
+  const organisationIds = [...new Set([...projects.map((p) => Number(p.implementer_id)), ...partners.map((p) => Number(p.organisation_id))])];
+  const organisations =
+    organisationIds.length === 0
+      ? []
+      : await db
+          .selectFrom('organisations as o')
+          .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
+          .select(['o.id', 'o.type', 'm.county_id'])
+          .where('o.id', 'in', organisationIds)
+          .execute();
+  const organisationMap = new Map<string, FigureOrganisation>(
+    organisations.map((o) => [String(o.id), { id: String(o.id), type: o.type, countyId: o.county_id }]),
+  );
+  const projectsOf = groupBy(projects, (row) => Number(row.entity_id));
+  const ministriesOf = groupBy(ministries, (row) => Number(row.entity_id));
+  const partnersOf = groupBy(partners, (row) => Number(row.entity_id));
+  const sectorsOf = groupBy(sectors, (row) => Number(row.entity_id));
+  const figureEntities: FigureEntity[] = entities.map((entity) => {
+    const entityId = Number(entity.id);
+    return {
+      kind: entity.kind,
+      ministries: (ministriesOf.get(entityId) ?? []).map((row) => row.ministry as Ministry),
+      projects: (projectsOf.get(entityId) ?? []).map((row) => ({ implementerId: String(row.implementer_id), role: row.role })),
+      partnerIds: (partnersOf.get(entityId) ?? []).map((row) => String(row.organisation_id)),
+      sectors: (sectorsOf.get(entityId) ?? []).map((row) => row.sector_key),
+    };
+  });
+  const figures = computeThemeFigures(figureEntities, organisationMap);
+  const countyNames = new Map(counties.map((county) => [county.id, localized(county.name_fi, county.name_sv, null)]));
+  return {
+    theme: theme.slug,
+    ...figures,
+    countiesWithoutImplementers: countiesWithout(figures, counties.map((county) => county.id)).map((countyId) => ({
+      id: countyId,
+      name: countyNames.get(countyId) ?? localized(countyId, null, null),
+    })),
+  };
+}

@@ -1,0 +1,55 @@
+/** Users, their role assignments, sessions and login attempts. */
+import type { Db } from '../database.js';
+import type { Actor, Role, RoleAssignment } from '../../domain/access.js';
+import type { Ministry } from '../../domain/figures.js';
+
+export type UserRow = Awaited<ReturnType<typeof findUserByUsername>>;
+
+export const findUserByUsername = (db: Db, username: string) =>
+  db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
+
+export const findUserById = (db: Db, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function roleAssignments(db: Db, userId: number): Promise<RoleAssignment[]> {
+  const rows = await db.selectFrom('role_assignments').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+  return rows.map((row) => ({
+    role: row.role as Role,
+    ministry: row.ministry as Ministry | null,
+    themeId: row.theme_id === null ? null : Number(row.theme_id),
+    steeringGroupId: row.steering_group_id === null ? null : Number(row.steering_group_id),
+  }));
+}
+
+export async function actorFor(db: Db, user: NonNullable<UserRow>): Promise<Extract<Actor, { kind: 'user' }>> {
+  return {
+    kind: 'user',
+    userId: Number(user.id),
+    username: user.username,
+    displayName: user.display_name,
+    roles: await roleAssignments(db, Number(user.id)),
+  };
+}
+
+export type SessionRecord = {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+};
+
+export const findSession = (db: Db, tokenHash: string) =>
+  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst() as Promise<SessionRecord | undefined>;
+
+export async function countRecentFailures(db: Db, field: 'username' | 'ip', value: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('login_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(field, '=', value)
+    .where('at', '>=', since)
+    .where('success', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,400 @@
+/**
+ * Table types for Kysely. Snake_case as in the database. Money columns are integer euro cents,
+ * `*_rounded` and other flags are 0/1, dates are ISO strings ("2024-10-31"; partial dates such as
+ * "2021" or "2021-10" in period columns), timestamps are ISO strings.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Id = Generated<number>;
+type Timestamp = ColumnType<string, string | undefined, string>;
+
+type Tracked = {
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  archived_at: string | null;
+};
+
+export type CountiesTable = {
+  id: string;
+  name_fi: string;
+  name_sv: string;
+  short_name_fi: string;
+  short_name_sv: string;
+  population: number | null;
+};
+
+export type MunicipalitiesTable = { code: string; name_fi: string; name_sv: string; county_id: string | null };
+
+export type SpecificObjectivesTable = {
+  code: string;
+  priority_code: string;
+  name_fi: string | null;
+  name_sv: string | null;
+  name_en: string | null;
+};
+
+export type ThemesTable = Tracked & {
+  id: Id;
+  slug: string;
+  review_order: number | null;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  short_name: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_text: string | null;
+  intermediate_body: string | null;
+  stated_project_count: number | null;
+  source: string | null;
+};
+
+export type ThemeMinistriesTable = { theme_id: number; ministry: string };
+export type ThemeSpecificObjectivesTable = { theme_id: number; code: string };
+
+export type ContactsTable = Tracked & {
+  id: Id;
+  theme_id: number;
+  role: string;
+  name: string;
+  title: string | null;
+  organisation: string | null;
+  ministry: string | null;
+  email: string | null;
+  phone: string | null;
+  position: Generated<number>;
+  source: string | null;
+  person_id: string | null;
+  erased_at: string | null;
+};
+
+export type ContentAreasTable = Tracked & {
+  id: Id;
+  theme_id: number;
+  key: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  position: Generated<number>;
+};
+
+export type ThemeLinksTable = Tracked & {
+  id: Id;
+  theme_id: number;
+  url: string;
+  title: string | null;
+  position: Generated<number>;
+};
+
+export type FinanceSnapshotsTable = {
+  id: Id;
+  theme_id: number;
+  as_of: string;
+  frame_cents: number | null;
+  frame_rounded: Generated<number>;
+  reserved_cents: number | null;
+  reserved_rounded: Generated<number>;
+  committed_cents: number | null;
+  committed_rounded: Generated<number>;
+  paid_cents: number | null;
+  paid_rounded: Generated<number>;
+  note: string | null;
+  reason: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  source: string | null;
+};
+
+export type FrameSplitsTable = { snapshot_id: number; ministry: string; cents: number; rounded: Generated<number> };
+
+export type OrganisationsTable = Tracked & {
+  id: Id;
+  key: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  business_id: string | null;
+  type: string | null;
+  municipality_code: string | null;
+  search_text: string;
+  source: string | null;
+};
+
+export type CallsTable = Tracked & {
+  id: Id;
+  key: string;
+  theme_id: number;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  kind: string | null;
+  opens: string | null;
+  closes: string | null;
+  budget_cents: number | null;
+  budget_rounded: Generated<number>;
+  applications: number | null;
+  application_entities: number | null;
+  eligible_entities: number | null;
+  funded_entities: number | null;
+  granted_cents: number | null;
+  granted_rounded: Generated<number>;
+  left_over_cents: number | null;
+  left_over_rounded: Generated<number>;
+  note: string | null;
+  source: string | null;
+};
+
+export type CallSpecificObjectivesTable = { call_id: number; code: string };
+
+export type ProjectEntitiesTable = Tracked & {
+  id: Id;
+  key: string;
+  theme_id: number;
+  kind: 'single' | 'group';
+  group_code: string | null;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  type: string | null;
+  status: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_text: string | null;
+  cost_estimate_cents: number | null;
+  cost_estimate_rounded: Generated<number>;
+  website: string | null;
+  call_id: number | null;
+  content_area_id: number | null;
+  search_text: string;
+  source: string | null;
+};
+
+export type ProjectEntityMinistriesTable = { entity_id: number; ministry: string };
+
+export type ProjectsTable = Tracked & {
+  id: Id;
+  entity_id: number;
+  code: string | null;
+  implementer_id: number;
+  role: 'main' | 'sub';
+  cost_estimate_cents: number | null;
+  cost_estimate_rounded: Generated<number>;
+  position: Generated<number>;
+};
+
+export type ProjectEntityPartnersTable = { entity_id: number; organisation_id: number };
+
+export type SectorsTable = {
+  key: string;
+  parent_key: string | null;
+  name_fi: string;
+  name_sv: string;
+  name_en: string;
+  position: Generated<number>;
+};
+
+export type ProjectEntitySectorsTable = { entity_id: number; sector_key: string };
+
+export type ActivityFiguresTable = Tracked & {
+  id: Id;
+  theme_id: number;
+  key: string;
+  label_fi: string;
+  label_sv: string | null;
+  label_en: string | null;
+  value: number;
+  unit: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_text: string | null;
+  source: string | null;
+};
+
+export type SteeringGroupsTable = Tracked & {
+  id: Id;
+  key: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  diary_number: string | null;
+  source: string | null;
+};
+
+export type SteeringGroupThemesTable = { steering_group_id: number; theme_id: number };
+
+export type SteeringGroupMembersTable = Tracked & {
+  id: Id;
+  steering_group_id: number;
+  seat: number | null;
+  capacity: 'member' | 'deputy' | 'permanent_expert' | 'secretary';
+  position: string | null;
+  name: string;
+  organisation: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+};
+
+export type MeetingsTable = Tracked & {
+  id: Id;
+  key: string;
+  steering_group_id: number;
+  number: string;
+  date: string;
+  start_time: string | null;
+  end_time: string | null;
+  room: string | null;
+  address: string | null;
+  online: string | null;
+  previous_minutes: string | null;
+  next_meeting: string | null;
+  notes: string | null;
+  source: string | null;
+};
+
+export type MeetingAttendanceTable = {
+  meeting_id: number;
+  position: number;
+  name: string;
+  organisation: string | null;
+  capacity: string;
+  role: string | null;
+  present: number;
+  standing_in_for: string | null;
+};
+
+export type AgendaItemsTable = Tracked & {
+  id: Id;
+  meeting_id: number;
+  number: number;
+  kind: string;
+  title: string;
+  presenter: string | null;
+  background: string | null;
+  discussion: string | null;
+  decision: string | null;
+  time: string | null;
+  source: string | null;
+};
+
+export type MeetingSignatoriesTable = {
+  meeting_id: number;
+  position: number;
+  name: string;
+  organisation: string | null;
+  role: string | null;
+};
+
+export type MeetingDistributionTable = { meeting_id: number; position: number; recipient: string };
+
+export type UsersTable = {
+  id: Id;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  is_demo: Generated<number>;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  disabled_at: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+};
+
+export type RoleAssignmentsTable = {
+  id: Id;
+  user_id: number;
+  role: string;
+  ministry: string | null;
+  theme_id: number | null;
+  steering_group_id: number | null;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type SessionsTable = {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+  revoked_at: string | null;
+};
+
+export type LoginAttemptsTable = { id: Id; username: string; ip: string; at: string; success: number };
+
+export type OidcFlowsTable = { state: string; nonce: string; code_verifier: string; return_to: string | null; expires_at: string };
+
+export type AuditLogTable = {
+  id: Id;
+  at: string;
+  actor_id: number | null;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  ip: string | null;
+  request_id: string | null;
+};
+
+export type PersonalDataTable = {
+  person_id: string;
+  revision: number;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  recorded_at: string;
+};
+
+export type Database = {
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  oidc_flows: OidcFlowsTable;
+  audit_log: AuditLogTable;
+  personal_data: PersonalDataTable;
+  counties: CountiesTable;
+  municipalities: MunicipalitiesTable;
+  specific_objectives: SpecificObjectivesTable;
+  themes: ThemesTable;
+  theme_ministries: ThemeMinistriesTable;
+  theme_specific_objectives: ThemeSpecificObjectivesTable;
+  contacts: ContactsTable;
+  content_areas: ContentAreasTable;
+  theme_links: ThemeLinksTable;
+  finance_snapshots: FinanceSnapshotsTable;
+  frame_splits: FrameSplitsTable;
+  organisations: OrganisationsTable;
+  calls: CallsTable;
+  call_specific_objectives: CallSpecificObjectivesTable;
+  project_entities: ProjectEntitiesTable;
+  project_entity_ministries: ProjectEntityMinistriesTable;
+  projects: ProjectsTable;
+  project_entity_partners: ProjectEntityPartnersTable;
+  sectors: SectorsTable;
+  project_entity_sectors: ProjectEntitySectorsTable;
+  activity_figures: ActivityFiguresTable;
+  steering_groups: SteeringGroupsTable;
+  steering_group_themes: SteeringGroupThemesTable;
+  steering_group_members: SteeringGroupMembersTable;
+  meetings: MeetingsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  agenda_items: AgendaItemsTable;
+  meeting_signatories: MeetingSignatoriesTable;
+  meeting_distribution: MeetingDistributionTable;
+};
+
+export type ThemeRow = Selectable<ThemesTable>;
+export type NewTheme = Insertable<ThemesTable>;

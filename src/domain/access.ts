@@ -1,0 +1,106 @@
+/**
+ * Who may do what, scoped to records. Pure: the caller resolves a record's scope (its theme and the
+ * theme's ministries, or its steering group) and asks `can`.
+ *
+ * | role (fi)                                   | may                                                         |
+ * |---------------------------------------------|-------------------------------------------------------------|
+ * | admin (hallintoviranomainen)                | everything                                                  |
+ * | ministry_official (vastuuministeriö)        | read and approve everything of their ministry's themes      |
+ * | finance_expert (ELY rahoitusasiantuntija)    | figures, calls, projects, contacts of their themes; organisations |
+ * | theme_coordinator (koordinaatiohanke)       | report drafts, activity figures, content areas, contacts of their theme |
+ * | steering_group_secretary (sihteeri)         | their group's membership, meetings and minutes              |
+ * | steering_group_member (jäsen)               | read their group's material                                 |
+ * | public (signed out)                         | published data only                                         |
+ */
+import type { Ministry } from './figures.js';
+
+export const ROLES = [
+  'admin',
+  'ministry_official',
+  'finance_expert',
+  'theme_coordinator',
+  'steering_group_secretary',
+  'steering_group_member',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type RoleAssignment = {
+  role: Role;
+  ministry: Ministry | null;
+  themeId: number | null;
+  steeringGroupId: number | null;
+};
+
+export type Actor =
+  | { kind: 'user'; userId: number; username: string; displayName: string; roles: RoleAssignment[] }
+  | { kind: 'public' };
+
+export const PUBLIC: Actor = { kind: 'public' };
+
+export type Permission =
+  | 'theme.edit'
+  | 'theme.read_internal'
+  | 'report.edit'
+  | 'report.approve'
+  | 'contact.edit'
+  | 'finance.record'
+  | 'call.edit'
+  | 'project.edit'
+  | 'organisation.edit'
+  | 'activity.edit'
+  | 'content_area.edit'
+  | 'steering_group.edit'
+  | 'steering_group.read'
+  | 'meeting.edit'
+  | 'audit.read'
+  | 'users.manage'
+  | 'personal_data.manage';
+
+/** What a record belongs to. A theme's records carry the theme and its ministries. */
+export type Scope = {
+  themeId?: number | null;
+  themeMinistries?: readonly string[];
+  steeringGroupId?: number | null;
+  /** For steering-group material: the ministries of the themes the group steers. */
+  steeringGroupMinistries?: readonly string[];
+};
+
+const THEME_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  finance_expert: ['finance.record', 'call.edit', 'project.edit', 'contact.edit', 'theme.read_internal'],
+  theme_coordinator: ['report.edit', 'activity.edit', 'content_area.edit', 'contact.edit', 'theme.read_internal'],
+};
+const MINISTRY_PERMISSIONS: readonly Permission[] = ['theme.read_internal', 'report.approve', 'steering_group.read'];
+const GROUP_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  steering_group_secretary: ['steering_group.edit', 'steering_group.read', 'meeting.edit'],
+  steering_group_member: ['steering_group.read'],
+};
+/** Permissions a role has whatever the record: organisations are shared by every theme. */
+const UNSCOPED_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
+  finance_expert: ['organisation.edit'],
+};
+
+function grants(assignment: RoleAssignment, permission: Permission, scope: Scope): boolean {
+  if (assignment.role === 'admin') return true;
+  if (UNSCOPED_PERMISSIONS[assignment.role]?.includes(permission)) return true;
+  if (THEME_PERMISSIONS[assignment.role]?.includes(permission)) {
+    return assignment.themeId !== null && scope.themeId === assignment.themeId;
+  }
+  if (assignment.role === 'ministry_official' && MINISTRY_PERMISSIONS.includes(permission)) {
+    const ministries = permission === 'steering_group.read' ? scope.steeringGroupMinistries : scope.themeMinistries;
+    return assignment.ministry !== null && (ministries ?? []).includes(assignment.ministry);
+  }
+  if (GROUP_PERMISSIONS[assignment.role]?.includes(permission)) {
+    return assignment.steeringGroupId !== null && scope.steeringGroupId === assignment.steeringGroupId;
+  }
+  return false;
+}
+
+export function can(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
+  if (actor.kind !== 'user') return false;
+  return actor.roles.some((assignment) => grants(assignment, permission, scope));
+}
+
+export const isSignedIn = (actor: Actor): actor is Extract<Actor, { kind: 'user' }> => actor.kind === 'user';
+
+/** The name the audit trail records for an actor. */
+export const actorName = (actor: Actor) => (actor.kind === 'user' ? actor.username : 'public');
