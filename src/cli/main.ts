@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/** The command line: `npm run cli -- <command>`. `npm start` is `serve`. */
+import { ConfigError, parseEnv } from '../config/env.js';
+import { startServer } from '../server/server.js';
+import { runDatasetCheck } from './check-dataset.js';
+import { runExport } from './export.js';
+import { runUser } from './user.js';
+
+const USAGE = `Usage: npm run cli -- <command>
+  serve                          start the web server (npm start)
+  export [file]                  write the open-data export (JSON) to a file or standard output
+  dataset-check [path] [seeds]   check data/2024 against its schema and the seed documents
+  user add <username> --name "Name" --role <role> [--ministry STM] [--theme slug] [--group key]
+  user passwd <username>         set a new random password (printed once); the user's sessions end
+  user list                      users and their roles`;
+
+const [command = 'help', ...args] = process.argv.slice(2);
+
+async function main(): Promise<number> {
+  switch (command) {
+    case 'serve': {
+      const server = await startServer(parseEnv(process.env));
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => void server.stop().then(() => process.exit(0)));
+      }
+      return 0;
+    }
+    case 'export':
+      return runExport(parseEnv(process.env), args[0]);
+    case 'user':
+      return runUser(parseEnv(process.env), args);
+    case 'dataset-check':
+      return runDatasetCheck(args[0] ?? 'data/2024', args[1] ?? '../shared/seeds');
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n${USAGE}`);
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,347 @@
+/**
+ * The public read API's contracts (/api/v1). Shared by the server (validation, OpenAPI) and the web
+ * application. Amounts are integer euro cents; dates are ISO 8601 strings (period dates may be
+ * reduced precision: "2021", "2021-10").
+ */
+import { z } from 'zod';
+
+export const ZMinistry = z.enum(['TEM', 'OKM', 'STM']).meta({ id: 'Ministry', description: 'Responsible ministry' });
+
+export const ZLocalizedText = z
+  .object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() })
+  .meta({ id: 'LocalizedText', description: 'Text in Finnish, with Swedish and English where known (null = not given)' });
+
+export const ZPeriod = z
+  .object({
+    start: z.string().nullable().describe('ISO 8601 date, possibly reduced precision ("2021", "2021-10")'),
+    end: z.string().nullable(),
+    text: z.string().nullable().describe('The period as the source document writes it'),
+  })
+  .meta({ id: 'Period' });
+
+export const ZFinanceWarning = z
+  .object({
+    code: z.string(),
+    field: z.string(),
+    message: z.string().describe('In the language of the request'),
+  })
+  .meta({ id: 'FinanceWarning' });
+
+export const ZFinance = z
+  .object({
+    asOf: z.string().describe('Date the figures are as of (YYYY-MM-DD)'),
+    frame: z.number().int().nullable().describe('a) julkinen rahoituskehys, cents'),
+    reserved: z.number().int().nullable().describe('b) varaukset, cents'),
+    committed: z.number().int().nullable().describe('c) sidotut valtuudet, cents'),
+    paid: z.number().int().nullable().describe('d) maksetut kustannukset, cents'),
+    rounded: z
+      .object({ frame: z.boolean(), reserved: z.boolean(), committed: z.boolean(), paid: z.boolean() })
+      .describe('True where the source gives the figure only rounded (e.g. "13,6 M€")'),
+    frameByMinistry: z.array(z.object({ ministry: ZMinistry, amount: z.number().int(), rounded: z.boolean() })),
+    utilisation: z.object({
+      reservedOfFrame: z.number().nullable(),
+      committedOfFrame: z.number().nullable(),
+      paidOfCommitted: z.number().nullable(),
+      leftToReserve: z.number().int().nullable().describe('frame − reserved, cents'),
+    }),
+    warnings: z.array(ZFinanceWarning).describe('Breaks of frame ≥ reserved ≥ committed ≥ paid ≥ 0'),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'Finance' });
+
+export const ZFinanceSnapshot = ZFinance.extend({
+  id: z.number().int(),
+  reason: z.string(),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+  source: z.string().nullable(),
+}).meta({ id: 'FinanceSnapshot' });
+
+export const ZThemeSummary = z
+  .object({
+    slug: z.string(),
+    order: z.number().int().nullable(),
+    name: ZLocalizedText,
+    shortName: z.string().nullable(),
+    ministries: z.array(ZMinistry),
+    specificObjectives: z.array(z.string()),
+    period: ZPeriod,
+    finance: ZFinance.nullable().describe('The latest snapshot of the four figures; null when none is recorded'),
+  })
+  .meta({ id: 'ThemeSummary' });
+
+export const ZContact = z
+  .object({
+    role: z.enum(['coordination', 'financier', 'ministry']),
+    name: z.string(),
+    title: z.string().nullable(),
+    organisation: z.string().nullable(),
+    ministry: ZMinistry.nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .meta({ id: 'Contact' });
+
+export const ZThemeDetail = ZThemeSummary.extend({
+  intermediateBody: z.string().nullable(),
+  statedProjectCount: z.number().int().nullable(),
+  contacts: z.array(ZContact),
+  contentAreas: z.array(z.object({ key: z.string(), name: ZLocalizedText })),
+  links: z.array(z.object({ url: z.string(), title: z.string().nullable() })),
+  financeHistory: z.array(ZFinanceSnapshot).describe('Every snapshot, newest first; nothing is overwritten'),
+  activityFigures: z.array(
+    z.object({ key: z.string(), label: ZLocalizedText, value: z.number(), unit: z.string().nullable(), period: ZPeriod }),
+  ),
+  source: z.string().nullable(),
+}).meta({ id: 'ThemeDetail' });
+
+export const ZCountyCount = z.object({ implementers: z.number().int(), partners: z.number().int() });
+
+export const ZThemeFigures = z
+  .object({
+    theme: z.string(),
+    projectEntities: z.number().int(),
+    singleImplementerEntities: z.number().int(),
+    groupProjects: z.number().int(),
+    projects: z.number().int(),
+    implementers: z.number().int().describe('Distinct implementing organisations'),
+    byMinistry: z.record(z.string(), z.number().int()).describe('Entities per funding ministry; "joint" for several, "unknown" for none recorded'),
+    byOrganisationType: z.record(z.string(), z.number().int()).describe('Distinct implementers per organisation type; "unknown" where not known'),
+    byCounty: z.record(z.string(), ZCountyCount).describe('Distinct organisations per wellbeing services county id; "unknown" where not known'),
+    countiesWithoutImplementers: z.array(z.object({ id: z.string(), name: ZLocalizedText })),
+    bySector: z.record(z.string(), z.number().int()),
+  })
+  .meta({ id: 'ThemeFigures' });
+
+export const ZOrganisationRef = z
+  .object({ key: z.string(), name: ZLocalizedText, type: z.string().nullable() })
+  .meta({ id: 'OrganisationRef' });
+
+export const ZProject = z
+  .object({
+    code: z.string().nullable(),
+    role: z.enum(['main', 'sub']),
+    implementer: ZOrganisationRef,
+    costEstimate: z.number().int().nullable(),
+  })
+  .meta({ id: 'Project' });
+
+export const ZProjectEntity = z
+  .object({
+    key: z.string(),
+    kind: z.enum(['single', 'group']),
+    groupCode: z.string().nullable(),
+    codes: z.array(z.string()).describe('The group code and every project code'),
+    name: ZLocalizedText,
+    theme: z.object({ slug: z.string(), name: ZLocalizedText }),
+    type: z.string().nullable(),
+    status: z.string().nullable(),
+    period: ZPeriod,
+    costEstimate: z.number().int().nullable(),
+    costEstimateRounded: z.boolean(),
+    website: z.string().nullable(),
+    ministries: z.array(ZMinistry),
+    projects: z.array(ZProject),
+    partners: z.array(ZOrganisationRef),
+  })
+  .meta({ id: 'ProjectEntity' });
+
+export const ZProjectEntityDetail = ZProjectEntity.extend({
+  call: z.object({ key: z.string(), name: ZLocalizedText }).nullable(),
+  contentArea: z.object({ key: z.string(), name: ZLocalizedText }).nullable(),
+  sectors: z.array(z.string()),
+  source: z.string().nullable(),
+}).meta({ id: 'ProjectEntityDetail' });
+
+export const ZPage = z
+  .object({
+    total: z.number().int().describe('Matching items in all pages'),
+    limit: z.number().int(),
+    nextCursor: z.string().nullable().describe('Pass as `cursor` to get the next page; null on the last page'),
+  })
+  .meta({ id: 'Page' });
+
+export const ZPagedProjects = z.object({ items: z.array(ZProjectEntity), page: ZPage });
+
+const ZLimit = z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200)');
+const ZCursor = z.string().max(500).regex(/^[A-Za-z0-9_-]+$/).optional().describe('Opaque cursor from the previous page');
+const ZSearchText = z.string().trim().min(1).max(200);
+
+export const PROJECT_SORTS = ['name', '-name', 'cost', '-cost', 'start', '-start'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export const ZProjectQuery = z
+  .object({
+    theme: z.string().max(100).optional().describe('Theme slug'),
+    status: z.enum(['applied', 'negotiation', 'granted', 'running', 'ended']).optional(),
+    organisation: z.string().max(200).optional().describe('Organisation key: entities where it implements or partners'),
+    code: z.string().max(50).optional().describe('A project or group project code (exact)'),
+    q: ZSearchText.optional().describe('Free text: name, codes, implementers'),
+    ministry: ZMinistry.optional().describe("Entities funded from this ministry's grant authority (alone or jointly)"),
+    county: z
+      .string()
+      .regex(/^([A-Z]{2}|helsinki)$/)
+      .optional()
+      .describe('Wellbeing services county id ("PI", or "helsinki"): entities with an implementer or partner there'),
+    sector: z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9-]+$/)
+      .optional()
+      .describe('Sector or service key; a sector ("education") also matches the services under it'),
+    year: z.coerce
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .optional()
+      .describe('Entities whose period overlaps this year; entities with no known start or end are left out'),
+    sort: z
+      .enum(PROJECT_SORTS)
+      .default('name')
+      .describe('Order: name, cost (cost estimate) or start (period start); a leading "-" reverses it. Unknown values come last'),
+    limit: ZLimit,
+    cursor: ZCursor,
+  })
+  .strict();
+
+export const ZOrganisation = ZOrganisationRef.extend({
+  businessId: z.string().nullable(),
+  municipality: z.object({ code: z.string(), name: ZLocalizedText }).nullable(),
+  county: z.object({ id: z.string(), name: ZLocalizedText }).nullable(),
+}).meta({ id: 'Organisation' });
+
+export const ZOrganisationDetail = ZOrganisation.extend({
+  roles: z.array(
+    z.object({
+      entity: z.object({ key: z.string(), name: ZLocalizedText, kind: z.enum(['single', 'group']) }),
+      theme: z.object({ slug: z.string(), name: ZLocalizedText }),
+      role: z.enum(['main', 'sub', 'partner']),
+      code: z.string().nullable(),
+    }),
+  ),
+}).meta({ id: 'OrganisationDetail' });
+
+export const ZOrganisationQuery = z
+  .object({
+    q: ZSearchText.optional().describe('Free text: name, business ID'),
+    type: z.string().max(50).optional(),
+    limit: ZLimit,
+    cursor: ZCursor,
+  })
+  .strict();
+
+export const ZPagedOrganisations = z.object({ items: z.array(ZOrganisation), page: ZPage });
+
+export const ZCall = z
+  .object({
+    key: z.string(),
+    theme: z.object({ slug: z.string(), name: ZLocalizedText }),
+    name: ZLocalizedText,
+    kind: z.string().nullable(),
+    specificObjectives: z.array(z.string()),
+    opens: z.string().nullable(),
+    closes: z.string().nullable(),
+    budget: z.number().int().nullable(),
+    applications: z.number().int().nullable(),
+    applicationEntities: z.number().int().nullable(),
+    eligibleEntities: z.number().int().nullable(),
+    fundedEntities: z.number().int().nullable(),
+    granted: z.number().int().nullable(),
+    leftOver: z.number().int().nullable(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'Call' });
+
+export const ZCallQuery = z.object({ theme: z.string().max(100).optional() }).strict();
+
+export const ZThemeQuery = z
+  .object({
+    ministry: ZMinistry.optional(),
+    specificObjective: z.string().regex(/^\d\.\d$/).optional().describe('e.g. 4.1'),
+  })
+  .strict();
+
+export const ZSlugParams = z.object({ slug: z.string().max(100) });
+export const ZKeyParams = z.object({ key: z.string().max(200) });
+
+export const ZProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ name: z.string().describe('The parameter or field'), reason: z.string() }))
+      .optional(),
+    currentVersion: z.number().int().optional().describe('With 409: the version now stored'),
+    current: z.unknown().optional().describe('With 409: the record as now stored'),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export type ThemeSummary = z.infer<typeof ZThemeSummary>;
+export type ThemeDetail = z.infer<typeof ZThemeDetail>;
+export type Finance = z.infer<typeof ZFinance>;
+export type ThemeFigures = z.infer<typeof ZThemeFigures>;
+export type ProjectEntity = z.infer<typeof ZProjectEntity>;
+export type ProjectEntityDetail = z.infer<typeof ZProjectEntityDetail>;
+export type Organisation = z.infer<typeof ZOrganisation>;
+export type OrganisationDetail = z.infer<typeof ZOrganisationDetail>;
+export type Call = z.infer<typeof ZCall>;
+export type Problem = z.infer<typeof ZProblem>;
+export type ProjectQuery = z.infer<typeof ZProjectQuery>;
+
+// ---- Access: sign-in, session, users -------------------------------------------------------
+
+export const ZRole = z
+  .enum(['admin', 'ministry_official', 'finance_expert', 'theme_coordinator', 'steering_group_secretary', 'steering_group_member'])
+  .meta({ id: 'Role' });
+
+export const ZRoleAssignment = z
+  .object({
+    role: ZRole,
+    ministry: ZMinistry.nullable().describe('Scope of a ministry official'),
+    theme: z.string().nullable().describe('Theme slug: scope of a finance expert or theme coordinator'),
+    steeringGroup: z.string().nullable().describe('Steering group key: scope of a secretary or member'),
+  })
+  .meta({ id: 'RoleAssignment' });
+
+export const ZSession = z
+  .object({
+    user: z.object({ username: z.string(), displayName: z.string() }),
+    roles: z.array(ZRoleAssignment),
+    csrfToken: z.string().describe('Send as X-CSRF-Token with every write'),
+    expiresAt: z.string().optional(),
+  })
+  .meta({ id: 'Session' });
+
+export const ZSignIn = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) }).strict();
+
+export const ZPasswordChange = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) }).strict();
+
+export const ZNewUser = z
+  .object({
+    username: z.string().trim().toLowerCase().min(3).max(200).regex(/^[a-z0-9._@-]+$/),
+    displayName: z.string().trim().min(1).max(200),
+    email: z.string().trim().email().max(320).nullable().optional(),
+    password: z.string().min(1).max(1000).optional().describe('Omit for single sign-on users'),
+    roles: z.array(ZRoleAssignment.partial({ ministry: true, theme: true, steeringGroup: true })).max(50).default([]),
+  })
+  .strict();
+
+export const ZUser = z
+  .object({
+    username: z.string(),
+    displayName: z.string(),
+    email: z.string().nullable(),
+    roles: z.array(ZRoleAssignment),
+    singleSignOn: z.boolean(),
+    locked: z.boolean(),
+    disabled: z.boolean(),
+    demo: z.boolean(),
+  })
+  .meta({ id: 'User' });
+
+export const ZPasswordReset = z.object({ newPassword: z.string().min(1).max(1000) }).strict();
+export const ZUsernameParams = z.object({ username: z.string().max(200) });

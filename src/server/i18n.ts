@@ -1,0 +1,100 @@
+/** The request's language (Accept-Language: fi, sv or en; Finnish by default) and server messages. */
+import type { FastifyRequest } from 'fastify';
+import type { Locale } from '../domain/money.js';
+
+export const LOCALES: Locale[] = ['fi', 'sv', 'en'];
+
+export function requestLocale(request: FastifyRequest): Locale {
+  const header = request.headers['accept-language'];
+  if (typeof header !== 'string') return 'fi';
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { language: tag.split('-')[0] ?? '', q: q ? Number(q) : 1, index };
+    })
+    .filter((entry) => LOCALES.includes(entry.language as Locale) && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return (ranked[0]?.language as Locale | undefined) ?? 'fi';
+}
+
+type Message = Record<Locale, string>;
+
+export const MESSAGES = {
+  badRequest: { fi: 'Virheellinen pyyntö', sv: 'Felaktig begäran', en: 'Bad request' },
+  invalidParameters: {
+    fi: 'Pyynnön parametreissa on virheitä.',
+    sv: 'Begärans parametrar innehåller fel.',
+    en: 'The request has invalid parameters.',
+  },
+  unknownParameter: { fi: 'Tuntematon parametri', sv: 'Okänd parameter', en: 'Unknown parameter' },
+  notFound: { fi: 'Ei löytynyt', sv: 'Hittades inte', en: 'Not found' },
+  resourceNotFound: {
+    fi: 'Pyydettyä kohdetta ei ole.',
+    sv: 'Det begärda objektet finns inte.',
+    en: 'The requested resource does not exist.',
+  },
+  routeNotFound: {
+    fi: 'Osoitteessa ei ole mitään.',
+    sv: 'Det finns inget på adressen.',
+    en: 'There is nothing at this address.',
+  },
+  invalidCursor: {
+    fi: 'Sivutuskursori ei ole tämän rajapinnan antama.',
+    sv: 'Sidmarkören har inte getts av detta gränssnitt.',
+    en: 'The cursor was not issued by this API.',
+  },
+  internalError: { fi: 'Palvelinvirhe', sv: 'Serverfel', en: 'Internal server error' },
+  internalErrorDetail: {
+    fi: 'Palvelussa tapahtui virhe. Mitään ei muutettu. Yritä myöhemmin uudelleen.',
+    sv: 'Ett fel inträffade i tjänsten. Ingenting ändrades. Försök igen senare.',
+    en: 'Something went wrong in the service. Nothing was changed. Please try again later.',
+  },
+  notSignedIn: { fi: 'Kirjautuminen vaaditaan', sv: 'Inloggning krävs', en: 'Sign-in required' },
+  notSignedInDetail: {
+    fi: 'Kirjaudu sisään. Istunto on voinut vanhentua.',
+    sv: 'Logga in. Sessionen kan ha gått ut.',
+    en: 'Please sign in. Your session may have expired.',
+  },
+  invalidCredentials: {
+    fi: 'Käyttäjätunnus tai salasana on väärin.',
+    sv: 'Fel användarnamn eller lösenord.',
+    en: 'The username or password is wrong.',
+  },
+  forbidden: { fi: 'Ei oikeutta', sv: 'Ingen behörighet', en: 'Not allowed' },
+  forbiddenDetail: {
+    fi: 'Sinulla ei ole oikeutta tähän tietoon tai toimintoon.',
+    sv: 'Du har inte behörighet till denna uppgift eller funktion.',
+    en: 'You do not have the right to this record or action.',
+  },
+  versionRequired: { fi: 'Versio puuttuu', sv: 'Version saknas', en: 'Version required' },
+  versionRequiredDetail: {
+    fi: 'Muutos on tehtävä tiettyyn versioon: lähetä If-Match-otsake tai version-kenttä.',
+    sv: 'Ändringen måste gälla en viss version: skicka If-Match-huvudet eller fältet version.',
+    en: 'A change must name the version it is based on: send an If-Match header or a version field.',
+  },
+  conflict: { fi: 'Tietoa on muutettu', sv: 'Uppgiften har ändrats', en: 'The record has changed' },
+  conflictDetail: {
+    fi: 'Joku muu muutti tietoa sillä välin. Tarkista nykyinen versio ja tee muutos uudelleen.',
+    sv: 'Någon annan ändrade uppgiften under tiden. Kontrollera den aktuella versionen och gör ändringen på nytt.',
+    en: 'Someone else changed the record in the meantime. Check the current version and make your change again.',
+  },
+  ruleViolation: {
+    fi: 'Tiedoissa on virheitä. Mitään ei tallennettu.',
+    sv: 'Uppgifterna innehåller fel. Ingenting sparades.',
+    en: 'The data has errors. Nothing was saved.',
+  },
+  tooManyAttempts: { fi: 'Liian monta yritystä', sv: 'För många försök', en: 'Too many attempts' },
+  tooManyAttemptsDetail: {
+    fi: 'Liian monta epäonnistunutta kirjautumista. Yritä myöhemmin uudelleen.',
+    sv: 'För många misslyckade inloggningar. Försök igen senare.',
+    en: 'Too many failed sign-ins. Please try again later.',
+  },
+  csrf: {
+    fi: 'Pyynnöstä puuttuu istunnon CSRF-tunniste (X-CSRF-Token).',
+    sv: 'Begäran saknar sessionens CSRF-token (X-CSRF-Token).',
+    en: 'The request lacks the session CSRF token (X-CSRF-Token).',
+  },
+  unavailable: { fi: 'Palvelu ei ole käytettävissä', sv: 'Tjänsten är inte tillgänglig', en: 'Service unavailable' },
+} satisfies Record<string, Message>;

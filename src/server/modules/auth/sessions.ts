@@ -1,0 +1,70 @@
+/**
+ * Server-side sessions: the cookie holds a random token; the database holds its SHA-256, the user,
+ * a CSRF token and the idle and absolute expiry. Any app server can check any session.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../../db/database.js';
+import { findSession, type SessionRecord } from '../../../db/repositories/users.js';
+import type { AuthConfig } from '../../../config/env.js';
+
+export const SESSION_COOKIE = 'ts_session';
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const randomToken = () => randomBytes(32).toString('base64url');
+
+export type NewSession = { token: string; csrfToken: string; expiresAt: string };
+
+export async function createSession(
+  db: Db,
+  userId: number,
+  now: Date,
+  config: AuthConfig,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(now.getTime() + config.sessionAbsoluteMs).toISOString();
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt,
+      ip: client.ip,
+      user_agent: client.userAgent?.slice(0, 500) ?? null,
+      revoked_at: null,
+    })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+/** Touching a session on every request would write on every read; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** The live session behind a token, or null when unknown, revoked, idle too long or past its lifetime. */
+export async function resolveSession(db: Db, token: string, now: Date, config: AuthConfig): Promise<SessionRecord | null> {
+  if (token.length > 200) return null;
+  const session = await findSession(db, sha256(token));
+  if (!session || session.revoked_at) return null;
+  const nowMs = now.getTime();
+  if (Date.parse(session.expires_at) <= nowMs) return null;
+  const lastSeen = Date.parse(session.last_seen_at);
+  if (nowMs - lastSeen >= config.sessionIdleMs) return null;
+  if (nowMs - lastSeen >= TOUCH_INTERVAL_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', session.token_hash).execute();
+  }
+  return session;
+}
+
+export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('token_hash', '=', sha256(token)).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeUserSessions(db: Db, userId: number, now: Date, except?: string): Promise<void> {
+  let query = db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (except) query = query.where('token_hash', '!=', sha256(except));
+  await query.execute();
+}

@@ -1,0 +1,200 @@
+/**
+ * Project entities (a single project or a group project) with their member projects, partners,
+ * funding ministries and sectors: finance experts of the theme.
+ */
+import { z } from 'zod';
+import type { Db } from '../../../../db/database.js';
+import type { EditableResource, Row } from '../resource.js';
+import { themeScope } from '../resource.js';
+import { RuleViolationError } from '../../../../domain/errors.js';
+import { ZCents, ZKey, ZLocalizedInput, ZOptionalText, ZPartialDate, ZUrl, ZVersionField, localizedColumns, localizedOf, organisationIdOf, pick, themeIdOf, themeSlugOf, unknownReference } from '../fields.js';
+
+const ZMember = z
+  .object({
+    code: z.string().trim().min(1).max(30).regex(/^[A-Z0-9-]+$/).nullable().optional(),
+    implementer: ZKey,
+    role: z.enum(['main', 'sub']),
+    costEstimate: ZCents.nullable().optional(),
+  })
+  .strict();
+
+const fields = {
+  name: ZLocalizedInput,
+  groupCode: z.string().trim().regex(/^R-\d{1,10}$/).nullable().optional(),
+  type: z.enum(['coordination', 'development', 'pilot', 'study']).nullable().optional(),
+  status: z.enum(['applied', 'negotiation', 'granted', 'running', 'ended']).nullable().optional(),
+  periodStart: ZPartialDate,
+  periodEnd: ZPartialDate,
+  costEstimate: ZCents.nullable().optional(),
+  website: ZUrl.nullable().optional(),
+  call: ZKey.nullable().optional(),
+  contentArea: ZKey.nullable().optional(),
+  ministries: z.array(z.enum(['TEM', 'OKM', 'STM'])).max(3).optional(),
+  projects: z.array(ZMember).min(1).max(100).optional(),
+  partners: z.array(ZKey).max(200).optional(),
+  sectors: z.array(ZKey).max(50).optional(),
+};
+
+async function referenceColumns(db: Db, input: Record<string, unknown>, themeId: number): Promise<Record<string, unknown>> {
+  const columns: Record<string, unknown> = {};
+  if ('call' in input) {
+    const call = input.call ? await db.selectFrom('calls').select('id').where('key', '=', String(input.call)).where('theme_id', '=', themeId).executeTakeFirst() : null;
+    if (input.call && !call) throw unknownReference('call', String(input.call));
+    columns.call_id = call ? Number(call.id) : null;
+  }
+  if ('contentArea' in input) {
+    const area = input.contentArea
+      ? await db.selectFrom('content_areas').select('id').where('key', '=', String(input.contentArea)).where('theme_id', '=', themeId).executeTakeFirst()
+      : null;
+    if (input.contentArea && !area) throw unknownReference('contentArea', String(input.contentArea));
+    columns.content_area_id = area ? Number(area.id) : null;
+  }
+  return columns;
+}
+
+function checkMembers(input: Record<string, unknown>, kind: string): void {
+  const members = input.projects as z.infer<typeof ZMember>[] | undefined;
+  if (!members) return;
+  const mains = members.filter((m) => m.role === 'main').length;
+  const problems = [];
+  if (mains !== 1) {
+    problems.push({ field: 'projects', message: { fi: 'Päätoteuttajia on oltava tasan yksi.', sv: 'Det ska finnas exakt en huvudgenomförare.', en: 'There must be exactly one main implementer.' } });
+  }
+  if (kind === 'single' && members.length !== 1) {
+    problems.push({ field: 'projects', message: { fi: 'Yhden toteuttajan hankkeella on yksi toteuttaja.', sv: 'Ett projekt med en genomförare har en genomförare.', en: 'A single-implementer project has one implementer.' } });
+  }
+  if (kind === 'group' && members.length < 2) {
+    problems.push({ field: 'projects', message: { fi: 'Ryhmähankkeessa on vähintään kaksi toteuttajaa.', sv: 'Ett gruppprojekt har minst två genomförare.', en: 'A group project has at least two implementers.' } });
+  }
+  const codes = members.map((m) => m.code).filter(Boolean);
+  if (new Set(codes).size !== codes.length) {
+    problems.push({ field: 'projects', message: { fi: 'Hankekoodi toistuu.', sv: 'En projektkod upprepas.', en: 'A project code is repeated.' } });
+  }
+  if (problems.length > 0) throw new RuleViolationError(problems);
+}
+
+/** Members, partners, ministries and sectors are replaced as a whole when the input names them. */
+async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, at: string): Promise<void> {
+  const entityId = row.id;
+  if (input.projects) {
+    await db.updateTable('projects').set({ archived_at: at, code: null }).where('entity_id', '=', entityId).where('archived_at', 'is', null).execute();
+    for (const [position, member] of (input.projects as z.infer<typeof ZMember>[]).entries()) {
+      if (member.code) {
+        const taken = await db.selectFrom('projects').select('id').where('code', '=', member.code).executeTakeFirst();
+        if (taken) throw new RuleViolationError([{ field: `projects.${position}.code`, message: { fi: 'Hankekoodi on jo käytössä.', sv: 'Projektkoden används redan.', en: 'The project code is already in use.' } }]);
+      }
+      await db
+        .insertInto('projects')
+        .values({
+          entity_id: entityId,
+          code: member.code ?? null,
+          implementer_id: await organisationIdOf(db, member.implementer, `projects.${position}.implementer`),
+          role: member.role,
+          cost_estimate_cents: member.costEstimate ?? null,
+          position,
+          updated_by: null,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
+  }
+  if (input.partners) {
+    await db.deleteFrom('project_entity_partners').where('entity_id', '=', entityId).execute();
+    for (const [index, key] of [...new Set(input.partners as string[])].entries()) {
+      await db.insertInto('project_entity_partners').values({ entity_id: entityId, organisation_id: await organisationIdOf(db, key, `partners.${index}`) }).execute();
+    }
+  }
+  if (input.ministries) {
+    await db.deleteFrom('project_entity_ministries').where('entity_id', '=', entityId).execute();
+    for (const ministry of new Set(input.ministries as string[])) await db.insertInto('project_entity_ministries').values({ entity_id: entityId, ministry }).execute();
+  }
+  if (input.sectors) {
+    await db.deleteFrom('project_entity_sectors').where('entity_id', '=', entityId).execute();
+    for (const [index, key] of [...new Set(input.sectors as string[])].entries()) {
+      const sector = await db.selectFrom('sectors').select('key').where('key', '=', key).executeTakeFirst();
+      if (!sector) throw unknownReference(`sectors.${index}`, key);
+      await db.insertInto('project_entity_sectors').values({ entity_id: entityId, sector_key: key }).execute();
+    }
+  }
+  // Free-text search covers the name, the codes and the implementers as they now stand.
+  const members = await db
+    .selectFrom('projects as p')
+    .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+    .select(['p.code', 'o.name_fi'])
+    .where('p.entity_id', '=', entityId)
+    .where('p.archived_at', 'is', null)
+    .execute();
+  const searchText = [row.name_fi, row.name_sv, row.group_code, ...members.flatMap((m) => [m.code, m.name_fi])].filter(Boolean).join(' ').toLowerCase();
+  await db.updateTable('project_entities').set({ search_text: searchText }).where('id', '=', entityId).execute();
+}
+
+export const projectResource: EditableResource = {
+  name: 'project',
+  collection: 'projects',
+  table: 'project_entities',
+  identifier: 'key',
+  permission: 'project.edit',
+  createSchema: z.object({ key: ZKey, theme: ZKey, kind: z.enum(['single', 'group']), ...fields, projects: z.array(ZMember).min(1).max(100) }).strict(),
+  updateSchema: z.object({ ...fields, ...ZVersionField }).partial().strict(),
+  archivable: true,
+  scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
+  scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
+  toColumns: async (db, input, existing) => {
+    const kind = (existing?.kind as string | undefined) ?? String(input.kind);
+    checkMembers(input, kind);
+    const themeId = existing ? Number(existing.theme_id) : await themeIdOf(db, input.theme);
+    return {
+      ...(existing ? {} : { key: input.key, theme_id: themeId, kind, search_text: '' }),
+      ...localizedColumns(input, 'name', 'name'),
+      ...pick(input, {
+        groupCode: 'group_code',
+        type: 'type',
+        status: 'status',
+        periodStart: 'period_start',
+        periodEnd: 'period_end',
+        costEstimate: 'cost_estimate_cents',
+        website: 'website',
+      }),
+      ...(await referenceColumns(db, input, themeId)),
+    };
+  },
+  afterWrite: writeRelations,
+  present: async (db, row) => {
+    const [members, partners, ministries, sectors] = await Promise.all([
+      db
+        .selectFrom('projects as p')
+        .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+        .select(['p.code', 'p.role', 'p.cost_estimate_cents', 'o.key'])
+        .where('p.entity_id', '=', row.id)
+        .where('p.archived_at', 'is', null)
+        .orderBy('p.position')
+        .execute(),
+      db.selectFrom('project_entity_partners as pp').innerJoin('organisations as o', 'o.id', 'pp.organisation_id').select('o.key').where('pp.entity_id', '=', row.id).orderBy('o.key').execute(),
+      db.selectFrom('project_entity_ministries').select('ministry').where('entity_id', '=', row.id).orderBy('ministry').execute(),
+      db.selectFrom('project_entity_sectors').select('sector_key').where('entity_id', '=', row.id).orderBy('sector_key').execute(),
+    ]);
+    const call = row.call_id ? await db.selectFrom('calls').select('key').where('id', '=', Number(row.call_id)).executeTakeFirst() : undefined;
+    const area = row.content_area_id ? await db.selectFrom('content_areas').select('key').where('id', '=', Number(row.content_area_id)).executeTakeFirst() : undefined;
+    return {
+      key: row.key,
+      theme: await themeSlugOf(db, row.theme_id),
+      kind: row.kind,
+      name: localizedOf(row, 'name'),
+      groupCode: row.group_code ?? null,
+      type: row.type ?? null,
+      status: row.status ?? null,
+      periodStart: row.period_start ?? null,
+      periodEnd: row.period_end ?? null,
+      costEstimate: row.cost_estimate_cents ?? null,
+      website: row.website ?? null,
+      call: call?.key ?? null,
+      contentArea: area?.key ?? null,
+      ministries: ministries.map((m) => m.ministry),
+      projects: members.map((m) => ({ code: m.code, implementer: m.key, role: m.role, costEstimate: m.cost_estimate_cents })),
+      partners: partners.map((p) => p.key),
+      sectors: sectors.map((s) => s.sector_key),
+      archived: row.archived_at !== null,
+    };
+  },
+};

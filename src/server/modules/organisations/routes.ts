@@ -1,0 +1,40 @@
+/** Public read routes for organisations. */
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { ZKeyParams, ZOrganisationDetail, ZOrganisationQuery, ZPagedOrganisations, ZProblem } from '../../../contracts/api.js';
+import { getOrganisation, listOrganisations } from '../../../db/repositories/organisations.js';
+import { NotFoundError } from '../../../domain/errors.js';
+import type { AppDeps } from '../../app.js';
+
+export function organisationRoutes(app: FastifyInstance, { db }: AppDeps): void {
+  app.get(
+    '/api/v1/organisations',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Search organisations',
+        querystring: ZOrganisationQuery,
+        response: { 200: ZPagedOrganisations, 400: ZProblem },
+      },
+    },
+    async (request) => listOrganisations(db, request.query as z.infer<typeof ZOrganisationQuery>),
+  );
+
+  app.get(
+    '/api/v1/organisations/:key',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'One organisation with its roles in projects',
+        params: ZKeyParams,
+        response: { 200: ZOrganisationDetail, 404: ZProblem },
+      },
+    },
+    async (request) => {
+      const { key } = request.params as z.infer<typeof ZKeyParams>;
+      const organisation = await getOrganisation(db, key);
+      if (!organisation) throw new NotFoundError('organisation', key);
+      return organisation;
+    },
+  );
+}

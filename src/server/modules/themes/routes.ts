@@ -1,0 +1,62 @@
+/** Public read routes for themes: list, detail with the history of the figures, key figures. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ZProblem, ZSlugParams, ZThemeDetail, ZThemeFigures, ZThemeQuery, ZThemeSummary } from '../../../contracts/api.js';
+import { getTheme, getThemeFigures, listThemes } from '../../../db/repositories/themes.js';
+import { NotFoundError } from '../../../domain/errors.js';
+import { requestLocale } from '../../i18n.js';
+import type { AppDeps } from '../../app.js';
+
+export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
+  app.get(
+    '/api/v1/themes',
+    {
+      schema: {
+        tags: ['themes'],
+        summary: 'All national themes with their latest four figures',
+        querystring: ZThemeQuery,
+        response: { 200: z.object({ items: z.array(ZThemeSummary) }), 400: ZProblem },
+      },
+    },
+    async (request) => {
+      const query = request.query as z.infer<typeof ZThemeQuery>;
+      return { items: await listThemes(db, query, { locale: requestLocale(request) }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/themes/:slug',
+    {
+      schema: {
+        tags: ['themes'],
+        summary: 'One theme: contacts, content areas, links, and every snapshot of its figures',
+        params: ZSlugParams,
+        response: { 200: ZThemeDetail, 404: ZProblem },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof ZSlugParams>;
+      const theme = await getTheme(db, slug, { locale: requestLocale(request) });
+      if (!theme) throw new NotFoundError('theme', slug);
+      return theme;
+    },
+  );
+
+  app.get(
+    '/api/v1/themes/:slug/figures',
+    {
+      schema: {
+        tags: ['themes'],
+        summary: "A theme's key figures, computed from its projects on every request",
+        params: ZSlugParams,
+        response: { 200: ZThemeFigures, 404: ZProblem },
+      },
+    },
+    async (request) => {
+      const { slug } = request.params as z.infer<typeof ZSlugParams>;
+      const figures = await getThemeFigures(db, slug);
+      if (!figures) throw new NotFoundError('theme', slug);
+      return figures;
+    },
+  );
+}

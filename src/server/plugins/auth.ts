@@ -1,0 +1,81 @@
+/**
+ * Who is asking: reads the session cookie on every request and sets `request.actor` (the public
+ * when signed out). Cookie-authenticated writes must carry the session's CSRF token in
+ * `X-CSRF-Token`; cross-site forms cannot send JSON, and we accept no other body type.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import { timingSafeEqual } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import { actorFor, findUserById } from '../../db/repositories/users.js';
+import { PUBLIC, type Actor } from '../../domain/access.js';
+import { NotSignedInError } from '../../domain/errors.js';
+import type { AuthConfig } from '../../config/env.js';
+import { resolveSession, SESSION_COOKIE } from '../modules/auth/sessions.js';
+import { MESSAGES, requestLocale } from '../i18n.js';
+import { sendProblem } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    sessionToken: string | null;
+    csrfToken: string | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export async function registerAuth(app: FastifyInstance, deps: { db: Db; clock: () => Date; auth: AuthConfig }): Promise<void> {
+  await app.register(fastifyCookie);
+  app.decorateRequest('actor', null as never); // set for every request in onRequest below
+  app.decorateRequest('sessionToken', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    request.actor = PUBLIC;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(deps.db, token, deps.clock(), deps.auth);
+    const user = session ? await findUserById(deps.db, Number(session.user_id)) : undefined;
+    if (!session || !user || user.disabled_at) {
+      // A dead cookie is removed so the browser stops sending it.
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    request.actor = await actorFor(deps.db, user);
+    request.sessionToken = token;
+    request.csrfToken = session.csrf_token;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameToken(sent, session.csrf_token)) {
+        const locale = requestLocale(request);
+        return sendProblem(reply, {
+          type: 'about:blank',
+          status: 403,
+          title: MESSAGES.forbidden[locale],
+          detail: MESSAGES.csrf[locale],
+          instance: request.url,
+          errors: [{ name: 'X-CSRF-Token', reason: MESSAGES.csrf[locale] }],
+        });
+      }
+    }
+  });
+}
+
+/** The signed-in user, or a 401. */
+export function requireUser(request: FastifyRequest): Extract<Actor, { kind: 'user' }> {
+  if (request.actor.kind !== 'user') throw new NotSignedInError();
+  return request.actor;
+}
+
+export function sessionCookieOptions(config: AuthConfig, expiresAt: string) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies,
+    expires: new Date(expiresAt),
+  };
+}

@@ -1,0 +1,43 @@
+/** Starts the HTTP server: parse the environment, prepare the database, listen, stop cleanly. */
+import { authConfig, databaseConfig, type Env } from '../config/env.js';
+import { openDatabase } from '../db/database.js';
+import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
+import { buildApp } from './app.js';
+import { createDemoUsers } from './modules/users/create-demo-users.js';
+
+export async function startServer(env: Env): Promise<{ url: string; stop: () => Promise<void> }> {
+  const started = performance.now();
+  const handle = openDatabase(databaseConfig(env));
+  const prepared = await prepareDatabase(handle, {
+    datasetDir: env.LOAD_DATASET ? env.DATASET_DIR : undefined,
+    topologyPath: DEFAULT_TOPOLOGY,
+  });
+  const demo =
+    prepared.datasetLoaded && env.DEMO_USERS && env.NODE_ENV !== 'production' ? await createDemoUsers(handle.db, new Date()) : null;
+  const app = await buildApp({ db: handle.db, dialect: handle.dialect, clock: () => new Date(), auth: authConfig(env) }, { logLevel: env.LOG_LEVEL, publicUrl: env.PUBLIC_URL });
+  const url = await app.listen({ host: env.HOST, port: env.PORT });
+  app.log.info(
+    { database: handle.dialect, migrations: prepared.migrations, datasetLoaded: prepared.datasetLoaded, startupMs: Math.round(performance.now() - started) },
+    `Teemaseuranta listening at ${url} (API docs at ${url}/api/docs)`,
+  );
+  if (demo) {
+    // Printed once, on the start that created them: the password is not stored anywhere in clear.
+    console.log(
+      [
+        '',
+        '  DEMO USERS (demo data only; never created in production):',
+        `  ${demo.usernames.join(', ')}`,
+        `  password for each: ${demo.password}`,
+        `  sign in at ${url}/fi/kirjaudu or POST ${url}/api/v1/auth/login`,
+        '',
+      ].join('\n'),
+    );
+  }
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await handle.close();
+    })());
+  return { url, stop };
+}
