@@ -17,6 +17,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post(
     '/api/v1/auth/login',
     {
+      config: { allowSignedOut: true },
       schema: {
         tags: ['access'],
         summary: 'Sign in with a username and password; sets the session cookie',
