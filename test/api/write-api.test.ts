@@ -134,6 +134,20 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     expect(wrong).toEqual([]);
   }, 120_000);
 
+  it('names the field and the reason of a refused write in the language of the request', async () => {
+    const c = await context();
+    const record = (await send(admin, 'GET', `/api/v1/calls/${c.callKey}/record`)).json() as { version: number };
+    const messages: Record<string, string> = {};
+    for (const language of ['fi', 'sv', 'en']) {
+      const response = await send(admin, 'PATCH', `/api/v1/calls/${c.callKey}`, { applications: -1 }, { 'if-match': `"${record.version}"`, 'accept-language': language });
+      expect(response.statusCode).toBe(400);
+      const problem = response.json() as { errors: { name: string; reason: string }[] };
+      expect(problem.errors[0]!.name).toBe('applications');
+      messages[language] = problem.errors[0]!.reason;
+    }
+    expect(new Set(Object.values(messages)).size).toBe(3);
+  });
+
   it('keeps the trail: an UPDATE or DELETE of audit_log fails in the database itself', async () => {
     const before = await auditCount(t);
     expect(before).toBeGreaterThan(0);
