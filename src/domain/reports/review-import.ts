@@ -408,19 +408,22 @@ function readFigure(key: FigureKey, raw: string, line: number, findings: Finding
 }
 
 function checkContactLines(lines: Line[], findings: Finding[]) {
-  // Wrapped addresses ("ilona.korhonen@ely-" + "keskus.fi") are joined before they are checked.
-  const joined: { text: string; line: number }[] = [];
+  // Wrapped addresses ("ilona.korhonen@ely-" + "keskus.fi") are joined before they are checked;
+  // each finding names the line its address starts on.
+  const joined: { text: string; starts: { at: number; line: number }[] }[] = [];
   for (const line of lines) {
     const text = line.text.trim();
     if (text === '') continue;
     const previous = joined.at(-1);
-    if (previous && /[@.(-]$|\(at\)$|-\s*$/.test(previous.text) && !/\s/.test(previous.text.split(/\s/).at(-1) ?? ' ')) previous.text += text;
-    else if (previous && /-\s*$/.test(line.text) === false && /-$/.test(previous.text)) previous.text += text;
-    else joined.push({ text, line: line.n });
+    if (previous && /[@.-]$|\(at\)$/.test(previous.text)) {
+      previous.starts.push({ at: previous.text.length, line: line.n });
+      previous.text += text;
+    } else joined.push({ text, starts: [{ at: 0, line: line.n }] });
   }
-  for (const { text, line } of joined) {
+  for (const { text, starts } of joined) {
     for (const match of text.matchAll(/[\w.+-]+(?:\s*\(at\)\s*|@)[\w-]+(?:\.[\w-]+)*/gi)) {
       const address = match[0];
+      const line = starts.filter((s) => s.at <= match.index).at(-1)!.line;
       if (/\(at\)/i.test(address)) {
         findings.push(finding('email_malformed', 'warning', line, 'contacts', address, { fi: `Sähköpostiosoite "${address}" on kirjoitettu (at)-muodossa.`, sv: `E-postadressen "${address}" är skriven med (at).`, en: `The e-mail address "${address}" is written with (at).` }));
         continue;
