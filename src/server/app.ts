@@ -24,6 +24,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -95,7 +96,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const resource of EDITABLE_RESOURCES) registerResourceRoutes(app, deps, resource);
-  for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes]) {
+  for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes, reportRoutes]) {
     routes(app, deps);
   }
   return app;
