@@ -259,7 +259,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   const step = (path: string, summary: string, run: (deps: WorkflowDeps, key: string, version: number | null, reason: string | null) => Promise<void>) =>
     app.post(
       `/api/v1/meetings/:key/${path}`,
-      { schema: { tags, summary, params: ZMeetingKeyParams, body: ZStepBody.optional(), response: { 200: ZMeetingDetail, ...writeErrors } } },
+      { schema: { tags, summary, params: ZMeetingKeyParams, body: ZStepBody.nullish(), response: { 200: ZMeetingDetail, ...writeErrors } } },
       async (request, reply) => {
         const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
         const body = (request.body ?? {}) as z.infer<typeof ZStepBody>;
