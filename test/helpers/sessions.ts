@@ -1,5 +1,5 @@
 /** Real users and real sessions for API tests: a user is created in the database and signs in over HTTP. */
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/db/database.js';
 import type { ScopeKeys } from '../../src/db/repositories/role-scopes.js';
 import { createUser } from '../../src/server/modules/users/create-user.js';
@@ -9,7 +9,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 export type Session = {
   username: string;
   /** Sends a request as this user: the session cookie always, the CSRF token on writes. */
-  request: (options: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  request: (options: InjectOptions) => Promise<LightMyRequestResponse>;
 };
 
 export async function signedIn(app: FastifyInstance, db: Db, username: string, roles: ScopeKeys[]): Promise<Session> {
