@@ -16,7 +16,7 @@ import { EDITABLE_RESOURCES } from './modules/editing/resources/index.js';
 import { financeRoutes } from './modules/finance/routes.js';
 import { personalDataRoutes } from './modules/personal-data/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { zodValidatorCompiler } from './plugins/validation.js';
+import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -70,6 +70,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   // JSON only: a cross-site HTML form cannot send it, which closes the door on form-based CSRF.
   app.removeContentTypeParser(['text/plain']);
   await registerAuth(app, deps);
+  refuseUnexpectedBodies(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,0 +1,183 @@
+/**
+ * Who may use each route: the hand-written expectation the route-access test checks against the
+ * running application. Every registered route under /api/v1 must have an entry here (a new route
+ * without one fails the test), and every entry must name a registered route.
+ *
+ * `allow` lists who gets past access control; everyone else must get 401 (signed out) or 403.
+ * Writes are sent so that an allowed request changes nothing where it can: PATCH and DELETE carry a
+ * version that is never current (so access passes and the answer is 409), finance snapshots are based
+ * on a snapshot that is not the latest. Creates do create, with fresh keys.
+ */
+import { EVERYONE, SIGNED_IN_ACTORS, type Who } from '../helpers/actors.js';
+
+export type RouteContext = {
+  theme: string;
+  otherTheme: string;
+  group: string;
+  contactId: number;
+  erasableContactId: number;
+  contentAreaId: number;
+  themeLinkId: number;
+  activityFigureId: number;
+  memberId: number;
+  callKey: string;
+  projectKey: string;
+  organisationKey: string;
+  /** A fresh key for every call, so creates do not collide. */
+  unique: () => string;
+};
+
+export type RouteCase = {
+  allow: readonly Who[];
+  path: (c: RouteContext) => string;
+  body?: (c: RouteContext) => unknown;
+  headers?: Record<string, string>;
+  /** Run with a session of its own: signing in again or out ends the session it is sent with. */
+  ownSession?: boolean;
+  /** Answers that also count as "through" here, e.g. 404 from a feature the test app does not configure. */
+  alsoThrough?: readonly number[];
+};
+
+const STALE = { 'if-match': '"999999"' };
+const ADMIN: Who[] = ['admin'];
+const SIGNED_IN: Who[] = [...SIGNED_IN_ACTORS];
+const THEME_FINANCE: Who[] = ['admin', 'finance'];
+/** Organisations are shared by every theme: any finance expert keeps them. */
+const ANY_FINANCE: Who[] = ['admin', 'finance', 'financeOther'];
+const THEME_CONTACTS: Who[] = ['admin', 'finance', 'coordinator'];
+const THEME_COORDINATION: Who[] = ['admin', 'coordinator'];
+const GROUP_EDIT: Who[] = ['admin', 'secretary'];
+
+const name = (c: RouteContext) => ({ fi: `Testi ${c.unique()}`, sv: null, en: null });
+
+/** The five routes every editable resource has (see src/server/modules/editing/routes.ts). */
+function editable(
+  collection: string,
+  param: 'id' | 'key',
+  id: (c: RouteContext) => string | number,
+  allow: readonly Who[],
+  create: ((c: RouteContext) => unknown) | null,
+  update: (c: RouteContext) => unknown,
+  archivable = true,
+): Record<string, RouteCase> {
+  const pattern = `/api/v1/${collection}/:${param}`;
+  const item = (c: RouteContext) => `/api/v1/${collection}/${id(c)}`;
+  const cases: Record<string, RouteCase> = {
+    [`GET ${pattern}/record`]: { allow, path: (c) => `${item(c)}/record` },
+    [`PATCH ${pattern}`]: { allow, path: item, body: update, headers: STALE },
+    [`GET ${pattern}/history`]: { allow, path: (c) => `${item(c)}/history` },
+  };
+  if (create) cases[`POST /api/v1/${collection}`] = { allow, path: () => `/api/v1/${collection}`, body: create };
+  if (archivable) cases[`DELETE ${pattern}`] = { allow, path: item, headers: STALE };
+  return cases;
+}
+
+export const ROUTE_ACCESS: Record<string, RouteCase> = {
+  // The public read API.
+  'GET /api/v1/themes': { allow: EVERYONE, path: () => '/api/v1/themes' },
+  'GET /api/v1/themes/:slug': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}` },
+  'GET /api/v1/themes/:slug/figures': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}/figures` },
+  'GET /api/v1/projects': { allow: EVERYONE, path: (c) => `/api/v1/projects?theme=${c.theme}` },
+  'GET /api/v1/projects/:key': { allow: EVERYONE, path: (c) => `/api/v1/projects/${c.projectKey}` },
+  'GET /api/v1/organisations': { allow: EVERYONE, path: () => '/api/v1/organisations' },
+  'GET /api/v1/organisations/:key': { allow: EVERYONE, path: (c) => `/api/v1/organisations/${c.organisationKey}` },
+  'GET /api/v1/calls': { allow: EVERYONE, path: () => '/api/v1/calls' },
+  'GET /api/v1/calls/:key': { allow: EVERYONE, path: (c) => `/api/v1/calls/${c.callKey}` },
+  'GET /api/v1/export': { allow: EVERYONE, path: () => '/api/v1/export' },
+  'GET /api/v1/export/schema.json': { allow: EVERYONE, path: () => '/api/v1/export/schema.json' },
+
+  // Signing in and out.
+  'POST /api/v1/auth/login': { allow: EVERYONE, ownSession: true, path: () => '/api/v1/auth/login', body: () => ({ username: 'test-login', password: 'Testisalasana-2024!' }) },
+  'GET /api/v1/auth/options': { allow: EVERYONE, path: () => '/api/v1/auth/options' },
+  // Single sign-on is not configured in this test (see single-sign-on.test.ts): it answers 404 to all.
+  'GET /api/v1/auth/oidc/start': { allow: EVERYONE, path: () => '/api/v1/auth/oidc/start', alsoThrough: [404] },
+  'GET /api/v1/auth/oidc/callback': { allow: EVERYONE, path: () => '/api/v1/auth/oidc/callback?state=x&code=y', alsoThrough: [404] },
+  'GET /api/v1/auth/session': { allow: SIGNED_IN, path: () => '/api/v1/auth/session' },
+  'POST /api/v1/auth/logout': { allow: SIGNED_IN, path: () => '/api/v1/auth/logout', ownSession: true },
+  'POST /api/v1/auth/password': {
+    allow: SIGNED_IN,
+    path: () => '/api/v1/auth/password',
+    // A wrong current password: access passes, the change is refused, the session lives on.
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'Uusi-salasana-2026!' }),
+  },
+
+  // Users, the trail and personal data: the managing authority.
+  'GET /api/v1/admin/users': { allow: ADMIN, path: () => '/api/v1/admin/users' },
+  'POST /api/v1/admin/users': { allow: ADMIN, path: () => '/api/v1/admin/users', body: (c) => ({ username: `user-${c.unique()}`, displayName: 'Testi', roles: [] }) },
+  'POST /api/v1/admin/users/:username/password': {
+    allow: ADMIN,
+    path: () => '/api/v1/admin/users/test-reset/password',
+    body: () => ({ newPassword: 'Nollattu-salasana-2026!' }),
+  },
+  'GET /api/v1/admin/audit': { allow: ADMIN, path: () => '/api/v1/admin/audit' },
+  'GET /api/v1/contacts/:id/personal-data': { allow: ADMIN, path: (c) => `/api/v1/contacts/${c.contactId}/personal-data` },
+  'POST /api/v1/contacts/:id/erase': { allow: ADMIN, path: (c) => `/api/v1/contacts/${c.erasableContactId}/erase` },
+
+  // The four figures: finance experts of the theme, as new snapshots.
+  'POST /api/v1/themes/:slug/finance': {
+    allow: THEME_FINANCE,
+    path: (c) => `/api/v1/themes/${c.theme}/finance`,
+    body: () => ({ asOf: '2024-12-31', frame: 100, reserved: 50, committed: 10, paid: 0, reason: 'Testi', basedOnSnapshot: 0 }),
+  },
+
+  // The write API, per resource.
+  ...editable('themes', 'key', (c) => c.theme, ADMIN, null, () => ({ intermediateBody: 'Testi' }), false),
+  ...editable(
+    'contacts',
+    'id',
+    (c) => c.contactId,
+    THEME_CONTACTS,
+    (c) => ({ theme: c.theme, role: 'coordination', name: 'Testi Henkilö' }),
+    () => ({ title: 'Testi' }),
+  ),
+  ...editable(
+    'content-areas',
+    'id',
+    (c) => c.contentAreaId,
+    THEME_COORDINATION,
+    (c) => ({ theme: c.theme, key: c.unique(), name: name(c) }),
+    (c) => ({ name: name(c) }),
+  ),
+  ...editable(
+    'theme-links',
+    'id',
+    (c) => c.themeLinkId,
+    THEME_COORDINATION,
+    (c) => ({ theme: c.theme, url: 'https://example.fi/testi', title: 'Testi' }),
+    () => ({ title: 'Testi' }),
+  ),
+  ...editable(
+    'activity-figures',
+    'id',
+    (c) => c.activityFigureId,
+    THEME_COORDINATION,
+    (c) => ({ theme: c.theme, key: c.unique(), label: { fi: 'Tapahtumia', sv: null, en: null }, value: 3, period: { start: '2024', end: '2024' } }),
+    () => ({ value: 4 }),
+  ),
+  ...editable(
+    'calls',
+    'key',
+    (c) => c.callKey,
+    THEME_FINANCE,
+    (c) => ({ key: c.unique(), theme: c.theme, name: name(c) }),
+    () => ({ applications: 1 }),
+  ),
+  ...editable('organisations', 'key', (c) => c.organisationKey, ANY_FINANCE, (c) => ({ key: c.unique(), name: name(c) }), () => ({ municipality: '091' })),
+  ...editable(
+    'projects',
+    'key',
+    (c) => c.projectKey,
+    THEME_FINANCE,
+    (c) => ({ key: c.unique(), theme: c.theme, kind: 'single', name: name(c), projects: [{ implementer: c.organisationKey, role: 'main' }] }),
+    () => ({ status: 'running' }),
+  ),
+  ...editable('steering-groups', 'key', (c) => c.group, GROUP_EDIT, null, () => ({ diaryNumber: 'VN/1/2026' }), false),
+  ...editable(
+    'steering-group-members',
+    'id',
+    (c) => c.memberId,
+    GROUP_EDIT,
+    (c) => ({ steeringGroup: c.group, capacity: 'member', name: 'Testi Jäsen' }),
+    () => ({ organisation: 'Testi' }),
+  ),
+};
