@@ -201,7 +201,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
   });
 
   it('the public sees no unpublished minutes', async () => {
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/html` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/html` })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/published-minutes/${first.key}` })).statusCode).toBe(404);
     expect(json(await t.app.inject({ method: 'GET', url: '/api/v1/published-minutes' })).items).toEqual([]);
   });
@@ -241,7 +241,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     const locked = await secretary.request({ method: 'PATCH', url: `/api/v1/agenda-items/${topic.id}`, headers: { 'if-match': `"${topic.version}"` }, payload: { decision: 'Muutettu.' } });
     expect(locked.statusCode).toBe(422);
     expect(json(locked).errors[0].name).toBe('minutesStatus');
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/pdf` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/pdf` })).statusCode).toBe(401);
   });
 
   it('the secretary publishes the approved minutes and only then the public sees them', async () => {
@@ -264,7 +264,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/published-minutes/${first.key}` })).statusCode).toBe(200);
     // The rest of the group's material stays closed; the next meeting's minutes are not public.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}` })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${second.key}/minutes/html` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${second.key}/minutes/html` })).statusCode).toBe(401);
   });
 
   it('every step is in the audit trail', async () => {

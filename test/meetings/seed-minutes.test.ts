@@ -122,6 +122,6 @@ describe('minutes of meeting 2023/1 (seed 000) as documents', () => {
 
   it('the draft minutes are not public', async () => {
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${meeting.key}/minutes/pdf` });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(401);
   });
 });

@@ -35,7 +35,15 @@ function requireStep(step: MinutesStep, status: string, field = 'minutesStatus')
 }
 
 /** Moves a meeting's minutes to a new status, only from the version read; returns nothing, audits. */
-async function setStatus(db: Db, audit: AuditContext, meeting: MeetingRow, step: MinutesStep, columns: Record<string, unknown>, reason: string | null): Promise<void> {
+async function setStatus(
+  db: Db,
+  audit: AuditContext,
+  meeting: MeetingRow,
+  step: MinutesStep,
+  columns: Record<string, unknown>,
+  reason: string | null,
+  alsoChanged: Record<string, unknown> = {},
+): Promise<void> {
   const to = MINUTES_STEPS[step].to;
   const result = await db
     .updateTable('meetings')
@@ -49,7 +57,7 @@ async function setStatus(db: Db, audit: AuditContext, meeting: MeetingRow, step:
     entityType: 'meeting',
     entityId: Number(meeting.id),
     before: { minutesStatus: meeting.minutes_status },
-    after: { minutesStatus: to, ...columns },
+    after: { minutesStatus: to, ...columns, ...alsoChanged },
     reason,
   });
 }
@@ -119,8 +127,12 @@ export async function approvePreviousMinutes(deps: WorkflowDeps, key: string, ba
         },
       ]);
     }
-    await setStatus(trx, deps.audit, previous, 'approve', { minutes_approved_at: deps.audit.at, approved_in_meeting_id: Number(meeting.id) }, `approved at meeting ${meeting.number}`);
     const decision = item.decision ?? `Edellisen kokouksen pöytäkirja ${previous.number} hyväksyttiin.`;
+    // One change, one audit entry: the approval of the earlier minutes names the item that made it.
+    await setStatus(trx, deps.audit, previous, 'approve', { minutes_approved_at: deps.audit.at, approved_in_meeting_id: Number(meeting.id) }, `approved at meeting ${meeting.number}`, {
+      approvedInMeeting: meeting.key,
+      item: { id: Number(item.id), decisionBefore: item.decision, decision },
+    });
     await trx
       .updateTable('agenda_items')
       .set((eb) => ({ decision, version: eb('version', '+', 1), updated_at: deps.audit.at, updated_by: deps.audit.actor }))
@@ -135,14 +147,6 @@ export async function approvePreviousMinutes(deps: WorkflowDeps, key: string, ba
       .set((eb) => ({ previous_minutes: previous.number, version: eb('version', '+', 1), updated_at: deps.audit.at, updated_by: deps.audit.actor }))
       .where('id', '=', Number(meeting.id))
       .execute();
-    await writeAudit(trx, deps.audit, {
-      action: 'update',
-      entityType: 'agenda_item',
-      entityId: Number(item.id),
-      before: { decision: item.decision },
-      after: { decision },
-      reason: `approves the minutes of meeting ${previous.number}`,
-    });
     await reopenCheckedMinutes(trx, Number(meeting.id), deps.audit);
   });
 }

@@ -55,9 +55,8 @@ async function groupFor(db: Db, actor: Actor, key: string) {
 async function meetingFor(db: Db, actor: Actor, key: string, options: { publicIfPublished: boolean }): Promise<MeetingDetail> {
   const row = await findMeeting(db, key);
   if (!row) throw new NotFoundError('meeting', key);
-  // Published minutes are public; anything else is not even said to exist to the public.
+  // Published minutes are public; anything else needs the group's roles (401 signed out, 403 not yours).
   if (options.publicIfPublished && row.minutes_status === 'published') return (await getMeeting(db, key))!;
-  if (actor.kind !== 'user' && options.publicIfPublished) throw new NotFoundError('meeting', key);
   await requireGroupReader(db, actor, Number(row.steering_group_id));
   return (await getMeeting(db, key))!;
 }
@@ -259,7 +258,14 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   const step = (path: string, summary: string, run: (deps: WorkflowDeps, key: string, version: number | null, reason: string | null) => Promise<void>) =>
     app.post(
       `/api/v1/meetings/:key/${path}`,
-      { schema: { tags, summary, params: ZMeetingKeyParams, body: ZStepBody.nullish(), response: { 200: ZMeetingDetail, ...writeErrors } } },
+      {
+        schema: { tags, summary, params: ZMeetingKeyParams, body: ZStepBody.optional(), response: { 200: ZMeetingDetail, ...writeErrors } },
+        // A step needs no body; a request that sends none (no content type) is read as {}. A body that
+        // is sent must be an object.
+        preValidation: async (request) => {
+          if (request.headers['content-type'] === undefined && (request.body === null || request.body === undefined)) request.body = {};
+        },
+      },
       async (request, reply) => {
         const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
         const body = (request.body ?? {}) as z.infer<typeof ZStepBody>;
