@@ -17,6 +17,7 @@ import { financeRoutes } from './modules/finance/routes.js';
 import { personalDataRoutes } from './modules/personal-data/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app, { tls: deps.auth.secureCookies });
   // JSON only: a cross-site HTML form cannot send it, which closes the door on form-based CSRF.
   app.removeContentTypeParser(['text/plain']);
   await registerAuth(app, deps);
