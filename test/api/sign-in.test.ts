@@ -134,6 +134,15 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
     expect((await login('fredrik', 'Uusi-pitkä-salasana-2026')).statusCode).toBe(200);
   });
 
+  it('stores passwords only as argon2id hashes', async () => {
+    const rows = await t.database.db.selectFrom('users').select('password_hash').where('password_hash', 'is not', null).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.password_hash).toMatch(/^\$argon2id\$/);
+      expect(row.password_hash).not.toContain(TEST_PASSWORD);
+    }
+  });
+
   it('records every sign-in, failed sign-in and sign-out in the audit trail', async () => {
     const actions = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'user').execute();
     const seen = new Set(actions.map((a) => a.action));
