@@ -161,43 +161,28 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  app.get(
-    '/api/v1/meetings/:key/agenda/:format',
+  // The agenda and the minutes: the same document routes, differing in what they show and when the
+  // public may see them (published minutes only).
+  const documentRoutes = [
+    { document: 'agenda', summary: 'The agenda (esityslista) as HTML, DOCX or PDF, in Finnish or Swedish', publicIfPublished: false },
     {
-      schema: {
-        tags,
-        summary: 'The agenda (esityslista) as HTML, DOCX or PDF, in Finnish or Swedish',
-        params: ZDocumentParams,
-        querystring: ZDocumentQuery,
-        response: errors,
+      document: 'minutes',
+      summary: 'The minutes (pöytäkirja) as HTML, DOCX or PDF, in Finnish or Swedish; public once published',
+      publicIfPublished: true,
+    },
+  ] as const;
+  for (const { document, summary, publicIfPublished } of documentRoutes) {
+    app.get(
+      `/api/v1/meetings/:key/${document}/:format`,
+      { schema: { tags, summary, params: ZDocumentParams, querystring: ZDocumentQuery, response: errors } },
+      async (request, reply) => {
+        const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
+        const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+        const meeting = await meetingFor(db, request.actor, key, { publicIfPublished });
+        return sendFile(reply, await renderMeetingFile(db, meeting, document, format, lang), format !== 'docx');
       },
-    },
-    async (request, reply) => {
-      const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
-      const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
-      const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
-      return sendFile(reply, await renderMeetingFile(db, meeting, 'agenda', format, lang), format !== 'docx');
-    },
-  );
-
-  app.get(
-    '/api/v1/meetings/:key/minutes/:format',
-    {
-      schema: {
-        tags,
-        summary: 'The minutes (pöytäkirja) as HTML, DOCX or PDF, in Finnish or Swedish; public once published',
-        params: ZDocumentParams,
-        querystring: ZDocumentQuery,
-        response: errors,
-      },
-    },
-    async (request, reply) => {
-      const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
-      const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
-      const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: true });
-      return sendFile(reply, await renderMeetingFile(db, meeting, 'minutes', format, lang), format !== 'docx');
-    },
-  );
+    );
+  }
 
   app.get(
     '/api/v1/meetings/:key/invitation.ics',
