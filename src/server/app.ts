@@ -23,6 +23,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
+import { registerWebApp, type WebApp } from './modules/web/web-app.js';
 
 export type AppDeps = {
   db: Db;
@@ -34,6 +35,8 @@ export type AppDeps = {
 export type AppOptions = {
   logLevel?: string;
   publicUrl?: string | undefined;
+  /** The web application to serve beside the API; none in API tests. */
+  web?: WebApp | undefined;
 };
 
 export const API_VERSION = '1.0.0';
@@ -95,5 +98,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes]) {
     routes(app, deps);
   }
+  if (options.web) await registerWebApp(app, options.web);
   return app;
 }
