@@ -112,9 +112,12 @@ const Footer = styled.footer`
   color: ${colors.whiteBase};
   padding: ${spacing.xl} 0;
   ${typography.bodyTextSmall}
-  a,
-  a:visited,
-  a:hover {
+  /* The design system's links are blue; on the dark footer they must be white to be read. */
+  && a,
+  && a:visited,
+  && a:hover,
+  && a.fi-link,
+  && a.fi-link--router {
     color: ${colors.whiteBase};
   }
   ul {

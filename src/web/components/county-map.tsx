@@ -114,7 +114,7 @@ export function CountyMap({ title, summary, attribution, implementers, loadingTe
   }, []);
   // The list and table next to the map hold the same facts, so a missing map loses nothing.
   if (failed) return <p>{errorText}</p>;
-  if (!shapes) return <p>{loadingText}</p>;
+  if (!shapes) return <p data-loading="">{loadingText}</p>;
   const hatch = `${id}-none`;
   return (
     <Wrapper>

@@ -12,7 +12,8 @@ const Centered = styled.div`
 
 export function Loading({ text }: { text: string }) {
   return (
-    <Centered>
+    // data-loading: the browser tests wait until no part of the page is still loading.
+    <Centered data-loading="">
       <LoadingSpinner text={text} status="loading" textAlign="right" />
     </Centered>
   );
