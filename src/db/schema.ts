@@ -220,6 +220,8 @@ export type SteeringGroupsTable = Tracked & {
   name_en: string | null;
   diary_number: string | null;
   source: string | null;
+  term_start: string | null;
+  term_end: string | null;
 };
 
 export type SteeringGroupThemesTable = { steering_group_id: number; theme_id: number };
@@ -234,6 +236,8 @@ export type SteeringGroupMembersTable = Tracked & {
   organisation: string | null;
   valid_from: string | null;
   valid_to: string | null;
+  decision_reference: string | null;
+  user_id: number | null;
 };
 
 export type MeetingsTable = Tracked & {
@@ -251,6 +255,30 @@ export type MeetingsTable = Tracked & {
   next_meeting: string | null;
   notes: string | null;
   source: string | null;
+  online_url: string | null;
+  minutes_status: Generated<MinutesStatus>;
+  previous_meeting_id: number | null;
+  minutes_checked_at: string | null;
+  minutes_checked_by: string | null;
+  minutes_approved_at: string | null;
+  approved_in_meeting_id: number | null;
+  minutes_published_at: string | null;
+};
+
+export type MinutesStatus = 'draft' | 'checked' | 'approved' | 'published';
+
+export type MeetingDecisionsTable = Tracked & {
+  id: Id;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  kind: 'decision' | 'action';
+  text: string;
+  owner: string | null;
+  due_date: string | null;
+  status: 'open' | 'done' | 'cancelled' | null;
+  completed_on: string | null;
+  completed_in_meeting_id: number | null;
+  source: string | null;
 };
 
 export type MeetingAttendanceTable = {
@@ -262,6 +290,9 @@ export type MeetingAttendanceTable = {
   role: string | null;
   present: number;
   standing_in_for: string | null;
+  seat: number | null;
+  member_id: number | null;
+  standing_in_for_member_id: number | null;
 };
 
 export type AgendaItemsTable = Tracked & {
@@ -276,6 +307,10 @@ export type AgendaItemsTable = Tracked & {
   decision: string | null;
   time: string | null;
   source: string | null;
+  title_sv: string | null;
+  proposal: string | null;
+  reference_type: 'theme' | 'call' | 'project' | 'report' | null;
+  reference_key: string | null;
 };
 
 export type MeetingSignatoriesTable = {
@@ -357,6 +392,68 @@ export type PersonalDataTable = {
   recorded_at: string;
 };
 
+export type ReportingPeriodsTable = Tracked & {
+  id: Id;
+  key: string;
+  kind: 'review' | 'description';
+  title_fi: string;
+  title_sv: string | null;
+  title_en: string | null;
+  cut_off: string | null;
+  deadline: string | null;
+};
+
+export type ReportingPeriodThemesTable = { period_id: number; theme_id: number; position: number };
+
+export type ThemeReportsTable = Tracked & {
+  id: Id;
+  period_id: number;
+  theme_id: number;
+  state: 'draft' | 'submitted' | 'returned' | 'approved';
+  /** JSON: ReportContent. */
+  content: string;
+  /** JSON: ReportHeader, frozen at approval. */
+  header: string | null;
+  submissions: Generated<number>;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+};
+
+export type ThemeReportVersionsTable = {
+  report_id: number;
+  version: number;
+  state: string;
+  action: string;
+  content: string;
+  saved_at: string;
+  saved_by: string;
+};
+
+export type ReportCommentsTable = {
+  id: Id;
+  report_id: number;
+  version: number;
+  section_key: string;
+  body: string;
+  author: string;
+  created_at: string;
+};
+
+export type OutboxTable = {
+  id: Id;
+  kind: string;
+  period_id: number | null;
+  theme_id: number | null;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  created_by: string;
+  sent_at: string | null;
+};
+
 export type Database = {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
@@ -394,6 +491,13 @@ export type Database = {
   agenda_items: AgendaItemsTable;
   meeting_signatories: MeetingSignatoriesTable;
   meeting_distribution: MeetingDistributionTable;
+  reporting_periods: ReportingPeriodsTable;
+  reporting_period_themes: ReportingPeriodThemesTable;
+  theme_reports: ThemeReportsTable;
+  theme_report_versions: ThemeReportVersionsTable;
+  report_comments: ReportCommentsTable;
+  outbox: OutboxTable;
+  meeting_decisions: MeetingDecisionsTable;
 };
 
 export type ThemeRow = Selectable<ThemesTable>;

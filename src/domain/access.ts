@@ -5,11 +5,12 @@
  * | role (fi)                                   | may                                                         |
  * |---------------------------------------------|-------------------------------------------------------------|
  * | admin (hallintoviranomainen)                | everything                                                  |
- * | ministry_official (vastuuministeriö)        | read and approve everything of their ministry's themes      |
+ * | ministry_official (vastuuministeriö)        | read and approve everything of their ministry's themes; read the compiled review |
  * | finance_expert (ELY rahoitusasiantuntija)    | figures, calls, projects, contacts of their themes; organisations |
  * | theme_coordinator (koordinaatiohanke)       | report drafts, activity figures, content areas, contacts of their theme |
  * | steering_group_secretary (sihteeri)         | their group's membership, meetings and minutes              |
- * | steering_group_member (jäsen)               | read their group's material                                 |
+ * | steering_group_member (jäsen)               | read their group's material; the chair (a member whose      |
+ * |                                             | account is linked to the chair's seat) checks the minutes   |
  * | public (signed out)                         | published data only                                         |
  */
 import type { Ministry } from './figures.js';
@@ -52,9 +53,14 @@ export type Permission =
   | 'steering_group.edit'
   | 'steering_group.read'
   | 'meeting.edit'
+  | 'minutes.check'
   | 'audit.read'
   | 'users.manage'
-  | 'personal_data.manage';
+  | 'personal_data.manage'
+  /** Reporting periods, reminders, imports of old reviews: the managing authority. */
+  | 'review.manage'
+  /** The compiled national review and the state of every theme's report. */
+  | 'review.read';
 
 /** What a record belongs to. A theme's records carry the theme and its ministries. */
 export type Scope = {
@@ -63,6 +69,8 @@ export type Scope = {
   steeringGroupId?: number | null;
   /** For steering-group material: the ministries of the themes the group steers. */
   steeringGroupMinistries?: readonly string[];
+  /** Users linked to the group's chair or vice-chair on the meeting's date. */
+  chairUserIds?: readonly number[];
 };
 
 const THEME_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
@@ -77,6 +85,8 @@ const GROUP_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
 /** Permissions a role has whatever the record: organisations are shared by every theme. */
 const UNSCOPED_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   finance_expert: ['organisation.edit'],
+  // The compiled review covers every ministry's themes; each ministry reads the whole of it.
+  ministry_official: ['review.read'],
 };
 
 function grants(assignment: RoleAssignment, permission: Permission, scope: Scope): boolean {
@@ -97,6 +107,15 @@ function grants(assignment: RoleAssignment, permission: Permission, scope: Scope
 
 export function can(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
   if (actor.kind !== 'user') return false;
+  // Checking the minutes is the chair's, a person rather than a role: a member of the group whose
+  // account is linked to the chair's (or vice-chair's) seat. The secretary who wrote them cannot.
+  if (permission === 'minutes.check') {
+    return actor.roles.some(
+      (a) =>
+        a.role === 'admin' ||
+        (a.role === 'steering_group_member' && a.steeringGroupId !== null && a.steeringGroupId === scope.steeringGroupId && (scope.chairUserIds ?? []).includes(actor.userId)),
+    );
+  }
   return actor.roles.some((assignment) => grants(assignment, permission, scope));
 }
 

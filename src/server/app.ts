@@ -16,14 +16,17 @@ import { EDITABLE_RESOURCES } from './modules/editing/resources/index.js';
 import { financeRoutes } from './modules/finance/routes.js';
 import { personalDataRoutes } from './modules/personal-data/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
-import { zodValidatorCompiler } from './plugins/validation.js';
+import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
+import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { registerWebApp, type WebApp } from './modules/web/web-app.js';
+import { reportRoutes } from './modules/reports/routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -69,9 +72,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app, { tls: deps.auth.secureCookies });
   // JSON only: a cross-site HTML form cannot send it, which closes the door on form-based CSRF.
   app.removeContentTypeParser(['text/plain']);
   await registerAuth(app, deps);
+  refuseUnexpectedBodies(app);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -95,7 +100,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const resource of EDITABLE_RESOURCES) registerResourceRoutes(app, deps, resource);
-  for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes]) {
+  for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes, reportRoutes, meetingRoutes]) {
     routes(app, deps);
   }
   if (options.web) await registerWebApp(app, options.web);

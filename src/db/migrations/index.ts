@@ -3,10 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Columns } from './columns.js';
 import * as initialModel from './0001-initial-model.js';
 import * as accessAndAudit from './0002-access-and-audit.js';
+import * as themeReports from './0003-theme-reports.js';
+import * as steeringGroupMeetings from './0004-steering-group-meetings.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
 export const migrations: Migration[] = [
   { name: '0001-initial-model', up: initialModel.up },
   { name: '0002-access-and-audit', up: accessAndAudit.up },
+  { name: '0003-theme-reports', up: themeReports.up },
+  { name: '0004-steering-group-meetings', up: steeringGroupMeetings.up },
 ];

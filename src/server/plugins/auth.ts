@@ -16,6 +16,10 @@ import { MESSAGES, requestLocale } from '../i18n.js';
 import { sendProblem } from './errors.js';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A write the signed-out public may make (signing in). Every other write needs a session. */
+    allowSignedOut?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor;
     sessionToken: string | null;
@@ -61,6 +65,14 @@ export async function registerAuth(app: FastifyInstance, deps: { db: Db; clock: 
         });
       }
     }
+  });
+
+  // Signed-out writes are refused before their bodies are validated: a 401 tells the public nothing
+  // about a write route's input rules, and it is the answer the client needs (sign in first).
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (SAFE_METHODS.has(request.method) || request.actor.kind === 'user') return;
+    if (request.routeOptions.config?.allowSignedOut) return;
+    throw new NotSignedInError();
   });
 }
 

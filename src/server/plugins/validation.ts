@@ -2,8 +2,8 @@
  * Request validation with the routes' Zod schemas. A failed validation keeps the schema and the
  * input, so the error handler can word each message in the request's language.
  */
-import type { FastifySchemaCompiler } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import { z } from 'zod';
 
 export class RequestValidationError extends Error {
   readonly statusCode = 400;
@@ -24,3 +24,17 @@ export const zodValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema,
     return { error: new RequestValidationError(httpPart ?? 'request', schema, data) };
   };
 };
+
+/**
+ * Routes that take no input (sign out, erase) refuse a body rather than ignore it: a client that
+ * sends one has misunderstood the request, and acting on it anyway could do what it did not mean.
+ */
+const NO_BODY = z.object({}).strict().optional();
+
+export function refuseUnexpectedBodies(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    if (request.routeOptions.schema?.body || request.body === undefined) return;
+    const result = NO_BODY.safeParse(request.body);
+    if (!result.success) throw new RequestValidationError('body', NO_BODY, request.body);
+  });
+}

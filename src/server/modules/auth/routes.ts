@@ -10,6 +10,8 @@ import { auditContext } from '../../request-context.js';
 import { changeOwnPassword } from '../users/set-password.js';
 import { revokeSession, SESSION_COOKIE } from './sessions.js';
 import { signIn } from './sign-in.js';
+import { finishSingleSignOn, startSingleSignOn } from './single-sign-on.js';
+import { NotFoundError } from '../../../domain/errors.js';
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, clock, auth } = deps;
@@ -17,6 +19,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.post(
     '/api/v1/auth/login',
     {
+      config: { allowSignedOut: true },
       schema: {
         tags: ['access'],
         summary: 'Sign in with a username and password; sets the session cookie',
@@ -76,6 +79,66 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       const body = request.body as z.infer<typeof ZPasswordChange>;
       await changeOwnPassword(db, auditContext(request, clock()), actor.userId, body.currentPassword, body.newPassword, request.sessionToken ?? undefined);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/options',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'How one can sign in here: with a password, and with single sign-on when it is configured',
+        response: { 200: z.object({ password: z.boolean(), singleSignOn: z.boolean() }) },
+      },
+    },
+    async () => ({ password: true, singleSignOn: auth.oidc !== null }),
+  );
+
+  const singleSignOn = () => {
+    if (!auth.oidc) throw new NotFoundError('single sign-on', 'oidc');
+    return auth.oidc;
+  };
+
+  app.get(
+    '/api/v1/auth/oidc/start',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Start single sign-on: redirects to the identity provider',
+        querystring: z.object({ returnTo: z.string().max(500).optional().describe('A path on this site to come back to') }),
+        response: { 302: z.null(), 404: ZProblem },
+      },
+    },
+    async (request, reply) => {
+      const settings = singleSignOn();
+      const url = await startSingleSignOn(db, settings, clock(), (request.query as { returnTo?: string }).returnTo);
+      return reply.redirect(url.href, 302);
+    },
+  );
+
+  app.get(
+    '/api/v1/auth/oidc/callback',
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Where the identity provider returns: signs in and redirects back',
+        querystring: z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional() }).passthrough(),
+        response: { 303: z.null(), 403: ZProblem, 404: ZProblem, 422: ZProblem },
+      },
+    },
+    async (request, reply) => {
+      const settings = singleSignOn();
+      // The callback URL as the provider sent it, rebuilt on the registered redirect address.
+      const callbackUrl = new URL(settings.redirectUri);
+      callbackUrl.search = new URL(request.url, 'http://localhost').search;
+      const result = await finishSingleSignOn({ db, auth, now: clock() }, settings, callbackUrl, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      });
+      if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
+      reply.setCookie(SESSION_COOKIE, result.session.token, sessionCookieOptions(auth, result.session.expiresAt));
+      return reply.redirect(result.returnTo, 303);
     },
   );
 }

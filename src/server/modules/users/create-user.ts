@@ -34,7 +34,8 @@ export async function createUser(db: Db, audit: AuditContext, input: NewUserInpu
       .values({
         username,
         display_name: input.displayName,
-        email: input.email ?? null,
+        // Lower case: single sign-on links accounts by e-mail address, compared in lower case.
+        email: input.email?.trim().toLowerCase() ?? null,
         password_hash: passwordHash,
         password_changed_at: passwordHash ? audit.at : null,
         is_demo: input.demo ? 1 : 0,

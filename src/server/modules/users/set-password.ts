@@ -5,7 +5,7 @@
 import type { Db } from '../../../db/database.js';
 import { findUserByUsername, findUserById } from '../../../db/repositories/users.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
-import { InvalidCredentialsError, NotFoundError, RuleViolationError } from '../../../domain/errors.js';
+import { NotFoundError, RuleViolationError } from '../../../domain/errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import { revokeUserSessions } from '../auth/sessions.js';
 
@@ -27,7 +27,15 @@ async function storePassword(db: Db, audit: AuditContext, userId: number, userna
 export async function changeOwnPassword(db: Db, audit: AuditContext, userId: number, currentPassword: string, newPassword: string, sessionToken: string | undefined) {
   const user = await findUserById(db, userId);
   if (!user) throw new NotFoundError('user', String(userId));
-  if (!(await verifyPassword(user.password_hash, currentPassword))) throw new InvalidCredentialsError();
+  // The user is signed in: a wrong current password is a mistake in a form field, not a failed sign-in.
+  if (!(await verifyPassword(user.password_hash, currentPassword))) {
+    throw new RuleViolationError([
+      {
+        field: 'currentPassword',
+        message: { fi: 'Nykyinen salasana on väärin.', sv: 'Det nuvarande lösenordet är fel.', en: 'The current password is wrong.' },
+      },
+    ]);
+  }
   await storePassword(db, audit, userId, user.username, newPassword, sessionToken, 'password_change');
 }
 

@@ -75,6 +75,14 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
     const html = await vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8'));
     return reply.type('text/html; charset=utf-8').send(html);
   });
+  // Development only: hot reload needs React Refresh's inline preamble and Vite's websocket, which
+  // the production policy (plugins/security-headers.ts) rightly refuses. Runs after that hook.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; frame-ancestors 'none'");
+    }
+    return payload;
+  });
 }
 
 /** Builds the web application into `outDir` with the project's Vite configuration. */
