@@ -1,7 +1,9 @@
 /**
  * Vite builds the web application from src/web into dist/web, which the server serves
- * (src/server/modules/web). `npm run dev` runs the dev server with /api proxied to Fastify.
+ * (src/server/modules/web). `npm run dev` runs Vite as middleware inside that server (one port, so
+ * the API needs no proxy).
  */
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -26,8 +28,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   server: {
-    // The map's TopoJSON lives in data/geo, outside the web root.
-    fs: { allow: [repoRoot] },
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // The map's TopoJSON lives in data/geo, outside the web root; node_modules may be a link elsewhere.
+    fs: { allow: [repoRoot, realpathSync(`${repoRoot}/node_modules`)] },
   },
 });
