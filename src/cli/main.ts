@@ -8,7 +8,8 @@ import { runUser } from './user.js';
 import { runBackup, runContentHash, runDump, runRestore } from './backup.js';
 
 const USAGE = `Usage: npm run cli -- <command>
-  serve                          start the web server (npm start)
+  serve                          start the server with the built web application (npm start)
+  dev                            the same with the web application's sources and hot reload (npm run dev)
   export [file]                  write the open-data export (JSON) to a file or standard output
   dataset-check [path] [seeds]   check data/2024 against its schema and the seed documents
   user add <username> --name "Name" --role <role> [--ministry STM] [--theme slug] [--group key]
@@ -23,8 +24,9 @@ const [command = 'help', ...args] = process.argv.slice(2);
 
 async function main(): Promise<number> {
   switch (command) {
-    case 'serve': {
-      const server = await startServer(parseEnv(process.env));
+    case 'serve':
+    case 'dev': {
+      const server = await startServer(parseEnv(process.env), { web: command === 'dev' ? 'vite' : 'built' });
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => void server.stop().then(() => process.exit(0)));
       }

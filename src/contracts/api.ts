@@ -90,7 +90,14 @@ export const ZThemeDetail = ZThemeSummary.extend({
   links: z.array(z.object({ url: z.string(), title: z.string().nullable() })),
   financeHistory: z.array(ZFinanceSnapshot).describe('Every snapshot, newest first; nothing is overwritten'),
   activityFigures: z.array(
-    z.object({ key: z.string(), label: ZLocalizedText, value: z.number(), unit: z.string().nullable(), period: ZPeriod }),
+    z.object({
+      id: z.number().int().describe('For the write API: /api/v1/activity-figures/{id}'),
+      key: z.string(),
+      label: ZLocalizedText,
+      value: z.number(),
+      unit: z.string().nullable(),
+      period: ZPeriod,
+    }),
   ),
   source: z.string().nullable(),
 }).meta({ id: 'ThemeDetail' });
@@ -291,6 +298,8 @@ export type OrganisationDetail = z.infer<typeof ZOrganisationDetail>;
 export type Call = z.infer<typeof ZCall>;
 export type Problem = z.infer<typeof ZProblem>;
 export type ProjectQuery = z.infer<typeof ZProjectQuery>;
+export type PagedProjects = z.infer<typeof ZPagedProjects>;
+export type PagedOrganisations = z.infer<typeof ZPagedOrganisations>;
 
 // ---- Access: sign-in, session, users -------------------------------------------------------
 

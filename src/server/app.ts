@@ -25,6 +25,7 @@ import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
+import { registerWebApp, type WebApp } from './modules/web/web-app.js';
 import { reportRoutes } from './modules/reports/routes.js';
 
 export type AppDeps = {
@@ -37,6 +38,8 @@ export type AppDeps = {
 export type AppOptions = {
   logLevel?: string;
   publicUrl?: string | undefined;
+  /** The web application to serve beside the API; none in API tests. */
+  web?: WebApp | undefined;
 };
 
 export const API_VERSION = '1.0.0';
@@ -100,5 +103,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes, reportRoutes, meetingRoutes]) {
     routes(app, deps);
   }
+  if (options.web) await registerWebApp(app, options.web);
   return app;
 }

@@ -3,10 +3,30 @@ import { authConfig, databaseConfig, type Env } from '../config/env.js';
 import { openDatabase } from '../db/database.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { buildApp } from './app.js';
+import { buildWebApp, builtWebRoot, DEFAULT_WEB_ROOT, type WebApp } from './modules/web/web-app.js';
 import { createDemoUsers } from './modules/users/create-demo-users.js';
 
-export async function startServer(env: Env): Promise<{ url: string; stop: () => Promise<void> }> {
+export type StartOptions = {
+  /** 'built' serves dist/web (built first when missing); 'vite' serves the sources with hot reload. */
+  web?: 'built' | 'vite' | 'none';
+  /** Where the built web application is (dist/web). */
+  webRoot?: string;
+};
+
+/** dist/web, built first if it is missing (a fresh clone), so that `npm start` alone is enough. */
+async function webApp(mode: StartOptions['web'], root: string): Promise<WebApp | undefined> {
+  if (mode === 'none') return undefined;
+  if (mode === 'vite') return { kind: 'vite' };
+  if (!builtWebRoot(root)) {
+    console.log(`Building the web application into ${root} (once; \`npm run build\` rebuilds it)…`);
+    await buildWebApp(root);
+  }
+  return { kind: 'static', root };
+}
+
+export async function startServer(env: Env, options: StartOptions = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const started = performance.now();
+  const web = await webApp(options.web ?? 'built', options.webRoot ?? DEFAULT_WEB_ROOT);
   const handle = openDatabase(databaseConfig(env));
   const prepared = await prepareDatabase(handle, {
     datasetDir: env.LOAD_DATASET ? env.DATASET_DIR : undefined,
@@ -14,11 +34,11 @@ export async function startServer(env: Env): Promise<{ url: string; stop: () => 
   });
   const demo =
     prepared.datasetLoaded && env.DEMO_USERS && env.NODE_ENV !== 'production' ? await createDemoUsers(handle.db, new Date()) : null;
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, clock: () => new Date(), auth: authConfig(env) }, { logLevel: env.LOG_LEVEL, publicUrl: env.PUBLIC_URL });
+  const app = await buildApp({ db: handle.db, dialect: handle.dialect, clock: () => new Date(), auth: authConfig(env) }, { logLevel: env.LOG_LEVEL, publicUrl: env.PUBLIC_URL, web });
   const url = await app.listen({ host: env.HOST, port: env.PORT });
   app.log.info(
     { database: handle.dialect, migrations: prepared.migrations, datasetLoaded: prepared.datasetLoaded, startupMs: Math.round(performance.now() - started) },
-    `Teemaseuranta listening at ${url} (API docs at ${url}/api/docs)`,
+    `Teemaseuranta listening at ${url} (API docs at ${url}/api/docs)${web ? '' : ', without the web application'}`,
   );
   if (demo) {
     // Printed once, on the start that created them: the password is not stored anywhere in clear.
@@ -28,7 +48,7 @@ export async function startServer(env: Env): Promise<{ url: string; stop: () => 
         '  DEMO USERS (demo data only; never created in production):',
         `  ${demo.usernames.join(', ')}`,
         `  password for each: ${demo.password}`,
-        `  sign in at ${url}/fi/kirjaudu or POST ${url}/api/v1/auth/login`,
+        `  sign in at ${url}/fi/sign-in or POST ${url}/api/v1/auth/login`,
         '',
       ].join('\n'),
     );

@@ -159,6 +159,7 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
       source: row.source,
     })),
     activityFigures: activity.map((figure) => ({
+      id: Number(figure.id),
       key: figure.key,
       label: localized(figure.label_fi, figure.label_sv, figure.label_en),
       value: figure.value,

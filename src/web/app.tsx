@@ -1,0 +1,52 @@
+/**
+ * Routes. The overview is the first page and comes with the main bundle; every other page is a chunk
+ * of its own, loaded when first visited.
+ */
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { GlobalStyle } from './components/global-style.js';
+import { OverviewPage } from './features/overview/overview-page.js';
+import { NotFoundPage } from './features/not-found/not-found-page.js';
+import { LanguageRoot } from './shell/layout.js';
+import { DEFAULT_LANGUAGE } from './i18n.js';
+import { SessionProvider } from './shell/session.js';
+
+const ThemePage = lazy(() => import('./features/themes/theme-page.js').then((m) => ({ default: m.ThemePage })));
+const ProjectsPage = lazy(() => import('./features/projects/projects-page.js').then((m) => ({ default: m.ProjectsPage })));
+const ProjectPage = lazy(() => import('./features/projects/project-page.js').then((m) => ({ default: m.ProjectPage })));
+const OrganisationsPage = lazy(() => import('./features/organisations/organisations-page.js').then((m) => ({ default: m.OrganisationsPage })));
+const OrganisationPage = lazy(() => import('./features/organisations/organisation-page.js').then((m) => ({ default: m.OrganisationPage })));
+const CallsPage = lazy(() => import('./features/calls/calls-page.js').then((m) => ({ default: m.CallsPage })));
+const AboutPage = lazy(() => import('./features/about/about-page.js').then((m) => ({ default: m.AboutPage })));
+const AccessibilityPage = lazy(() => import('./features/about/accessibility-page.js').then((m) => ({ default: m.AccessibilityPage })));
+const FinanceForm = lazy(() => import('./features/editing/finance-form.js').then((m) => ({ default: m.FinanceFormPage })));
+const CallForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.CallFormPage })));
+const ActivityFigureForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.ActivityFigureFormPage })));
+const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <GlobalStyle />
+      <Routes>
+        <Route path="/" element={<Navigate to={`/${DEFAULT_LANGUAGE}/`} replace />} />
+        <Route path=":lang" element={<LanguageRoot />}>
+          <Route index element={<OverviewPage />} />
+          <Route path="themes/:slug" element={<ThemePage />} />
+          <Route path="projects" element={<ProjectsPage />} />
+          <Route path="projects/:key" element={<ProjectPage />} />
+          <Route path="organisations" element={<OrganisationsPage />} />
+          <Route path="organisations/:key" element={<OrganisationPage />} />
+          <Route path="calls" element={<CallsPage />} />
+          <Route path="about" element={<AboutPage />} />
+          <Route path="accessibility" element={<AccessibilityPage />} />
+          <Route path="sign-in" element={<SignInPage />} />
+          <Route path="themes/:slug/figures" element={<FinanceForm />} />
+          <Route path="calls/:key/edit" element={<CallForm />} />
+          <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,175 @@
+/** Form controls from the design system, with the few props the pages need. */
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button as SuomifiButton, Dropdown, DropdownItem, SearchInput, TextInput, Textarea } from 'suomifi-ui-components';
+import { styled } from 'styled-components';
+import { colors, smallScreen, spacing } from './tokens.js';
+
+export type Option = { value: string; label: string; lang?: string | undefined };
+
+/** The "no filter" choice; the design system's dropdown needs a value for every item. */
+export const ANY = '*';
+
+type SelectProps = {
+  label: string;
+  value: string | null;
+  options: Option[];
+  /** Label of the first item, which removes the filter (its value is ANY). */
+  anyLabel?: string;
+  onChange: (value: string | null) => void;
+  hint?: string;
+  id?: string;
+};
+
+export function Select({ label, value, options, anyLabel, onChange, hint, id }: SelectProps) {
+  const items = anyLabel ? [{ value: ANY, label: anyLabel }, ...options] : options;
+  return (
+    <Dropdown
+      id={id}
+      labelText={label}
+      hintText={hint}
+      value={value ?? (anyLabel ? ANY : null)}
+      onChange={(next: string) => onChange(next === ANY ? null : next)}
+      fullWidth
+    >
+      {items.map((option) => (
+        <DropdownItem key={option.value} value={option.value} lang={option.lang}>
+          {option.label}
+        </DropdownItem>
+      ))}
+    </Dropdown>
+  );
+}
+
+type SearchFieldProps = {
+  label: string;
+  value: string;
+  onSearch: (value: string) => void;
+  clearLabel: string;
+  searchLabel: string;
+  id?: string;
+};
+
+/** Free-text search that applies on Enter or the search button, not on every key press. */
+export function SearchField({ label, value, onSearch, clearLabel, searchLabel, id }: SearchFieldProps) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <SearchInput
+      id={id}
+      labelText={label}
+      clearButtonLabel={clearLabel}
+      searchButtonLabel={searchLabel}
+      value={text}
+      onChange={(next) => {
+        setText(next);
+        if (next === '' && value !== '') onSearch('');
+      }}
+      onSearch={(next) => onSearch(next.trim())}
+      fullWidth
+    />
+  );
+}
+
+export function Button({
+  children,
+  onClick,
+  variant = 'default',
+  disabled,
+  type = 'button',
+}: {
+  children: ReactNode;
+  onClick?: () => void;
+  variant?: 'default' | 'secondary' | 'secondaryNoBorder';
+  disabled?: boolean;
+  /** "submit" sends the form it is in (Enter in a field does the same). */
+  type?: 'button' | 'submit';
+}) {
+  return (
+    <SuomifiButton variant={variant} onClick={onClick} disabled={disabled} type={type}>
+      {children}
+    </SuomifiButton>
+  );
+}
+
+type TextFieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Shown under the field and tied to it, with the field marked invalid. */
+  error?: string | null | undefined;
+  hint?: string | undefined;
+  type?: 'text' | 'password' | 'email';
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  autoComplete?: string;
+  optionalText?: string | undefined;
+  lang?: string | undefined;
+};
+
+/** A labelled text field whose error message sits at the field and is announced when it appears. */
+export function TextField({ id, label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, optionalText, lang }: TextFieldProps) {
+  return (
+    <TextInput
+      id={id}
+      name={id}
+      labelText={label}
+      hintText={hint}
+      type={type}
+      inputMode={inputMode}
+      autoComplete={autoComplete}
+      value={value}
+      onChange={(next) => onChange(String(next ?? ''))}
+      status={error ? 'error' : 'default'}
+      statusText={error ?? undefined}
+      aria-invalid={error ? true : undefined}
+      optionalText={optionalText}
+      lang={lang}
+      fullWidth
+    />
+  );
+}
+
+export function TextArea({ id, label, value, onChange, error, hint, optionalText }: Omit<TextFieldProps, 'type' | 'inputMode' | 'autoComplete'>) {
+  return (
+    <Textarea
+      id={id}
+      name={id}
+      labelText={label}
+      hintText={hint}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      status={error ? 'error' : 'default'}
+      statusText={error ?? undefined}
+      aria-invalid={error ? true : undefined}
+      optionalText={optionalText}
+      fullWidth
+    />
+  );
+}
+
+/** Fields one under another with room between them. */
+export const FormStack = styled.div`
+  display: grid;
+  gap: ${spacing.m};
+  max-width: 640px;
+  margin-bottom: ${spacing.l};
+`;
+
+/** Filters side by side on wide screens, one under another on narrow ones. */
+export const FilterGrid = styled.div`
+  display: grid;
+  grid-template-columns: repeat(auto-fill, minmax(240px, 1fr));
+  gap: ${spacing.m};
+  align-items: end;
+  padding: ${spacing.m};
+  margin-bottom: ${spacing.m};
+  background: ${colors.whiteBase};
+  border: 1px solid ${colors.depthLight1};
+  ${smallScreen} {
+    grid-template-columns: 1fr;
+  }
+`;
+
+export const WideCell = styled.div`
+  grid-column: 1 / -1;
+`;

@@ -1,0 +1,65 @@
+/** Headings and text from the design system. */
+import { useRef, type ReactNode, type RefObject } from 'react';
+import { Heading, Paragraph as SuomifiParagraph, Text as SuomifiText } from 'suomifi-ui-components';
+import { styled } from 'styled-components';
+import { useFocusOnNavigation } from './navigation-focus.js';
+import { colors, smallScreen, spacing, typography } from './tokens.js';
+
+/** The page's one h1. Focusable from script only, so that navigation can move focus to it. */
+export function PageHeading({ children, lang }: { children: ReactNode; lang?: string | undefined }) {
+  // The design system types its ref as non-null; React fills it before any effect reads it.
+  const ref = useRef<HTMLHeadingElement>(null) as RefObject<HTMLHeadingElement>;
+  useFocusOnNavigation(ref);
+  return (
+    <Heading variant="h1" forwardedRef={ref} tabIndex={-1} lang={lang} mb="s">
+      {children}
+    </Heading>
+  );
+}
+
+type Level = 2 | 3 | 4;
+
+export function SectionHeading({ level = 2, children, id }: { level?: Level; children: ReactNode; id?: string }) {
+  const variant = `h${level}` as const;
+  return (
+    <Heading variant={variant} id={id} mt={level === 2 ? 'xl' : 'l'} mb="s">
+      {children}
+    </Heading>
+  );
+}
+
+export function Paragraph({ children, lang }: { children: ReactNode; lang?: string }) {
+  return (
+    <SuomifiParagraph mb="s" lang={lang}>
+      {children}
+    </SuomifiParagraph>
+  );
+}
+
+export function Lead({ children }: { children: ReactNode }) {
+  return (
+    <SuomifiParagraph mb="m">
+      <SuomifiText variant="lead">{children}</SuomifiText>
+    </SuomifiParagraph>
+  );
+}
+
+export function Bold({ children }: { children: ReactNode }) {
+  return <SuomifiText variant="bold">{children}</SuomifiText>;
+}
+
+/** Small print: sources, notes under a table. */
+export const SmallText = styled.p`
+  ${typography.bodyTextSmall}
+  color: ${colors.blackBase};
+  margin: ${spacing.xs} 0 ${spacing.s};
+`;
+
+/** A short fact in large type, with its label. */
+export const FigureValue = styled.span`
+  display: block;
+  ${typography.heading2}
+  ${smallScreen} {
+    ${typography.heading2SmallScreen}
+  }
+`;

@@ -1,0 +1,177 @@
+/**
+ * Calls for proposals: the open and coming calls first, a calendar of the months of a year with the
+ * calls open in each, and the list of every call with its money and counts.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Call } from '../../../contracts/api.js';
+import { useApi } from '../../api.js';
+import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Select } from '../../components/forms.js';
+import { Badge, Panel, PlainList } from '../../components/layout.js';
+import { AppLink } from '../../components/links.js';
+import { Localized, localizedText } from '../../components/localized.js';
+import { Lead, PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
+import { euros, integer, partialDate } from '../../format.js';
+import { CALL_KIND_KEYS, keyOf } from '../../labels.js';
+import { paths } from '../../paths.js';
+import { SectionState } from '../../shell/api-state.js';
+import { useLanguage } from '../../shell/language.js';
+import { usePageTitle } from '../../shell/page-title.js';
+import { useQueryState } from '../../shell/query-state.js';
+import type { Language } from '../../i18n.js';
+
+/** A reduced-precision date as the first or last day it can mean ("2024-06" → 2024-06-01 / 2024-06-30). */
+function bound(value: string | null, end: boolean): string | null {
+  if (!value) return null;
+  if (/^\d{4}$/.test(value)) return end ? `${value}-12-31` : `${value}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    if (!end) return `${value}-01`;
+    const [year, month] = value.split('-').map(Number) as [number, number];
+    return `${value}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
+  }
+  return value.slice(0, 10);
+}
+
+type CallState = 'open' | 'coming' | 'closed' | 'unknown';
+
+function stateOf(call: Call, today: string): CallState {
+  const opens = bound(call.opens, false);
+  const closes = bound(call.closes, true);
+  if (opens && opens > today) return 'coming';
+  if (closes && closes < today) return 'closed';
+  if (opens && opens <= today) return 'open';
+  return 'unknown';
+}
+
+const STATE_KEYS = { open: 'calls:state.open', coming: 'calls:state.coming', closed: 'calls:state.closed', unknown: 'calls:state.unknown' } as const;
+
+export function CallsPage() {
+  const lang = useLanguage();
+  const { t } = useTranslation(['calls', 'common']);
+  usePageTitle(t('calls:title'));
+  const state = useApi<{ items: Call[] }>('/api/v1/calls', lang);
+  const [params, setParams] = useQueryState(['year'] as const);
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <PageHeading>{t('calls:title')}</PageHeading>
+      <Lead>{t('calls:lead')}</Lead>
+      <SectionState state={state}>
+        {({ items }) => {
+          const current = items.filter((call) => ['open', 'coming'].includes(stateOf(call, today)));
+          const years = [...new Set(items.flatMap((call) => [call.opens, call.closes]).filter((d): d is string => !!d).map((d) => d.slice(0, 4)))].sort();
+          const year = params.year && years.includes(params.year) ? params.year : (years.includes(today.slice(0, 4)) ? today.slice(0, 4) : years.at(-1)) ?? today.slice(0, 4);
+          return (
+            <>
+              <Panel aria-labelledby="calls-current">
+                <SectionHeading id="calls-current">{t('calls:current.heading')}</SectionHeading>
+                {current.length === 0 ? (
+                  <Paragraph>{t('calls:current.none', { date: partialDate(today, lang) })}</Paragraph>
+                ) : (
+                  <PlainList>
+                    {current.map((call) => (
+                      <li key={call.key}>
+                        <Localized value={call.name} language={lang} /> <Badge $tone="info">{t(STATE_KEYS[stateOf(call, today)])}</Badge> –{' '}
+                        {call.opens ? partialDate(call.opens, lang) : ''} – {call.closes ? partialDate(call.closes, lang) : ''}
+                      </li>
+                    ))}
+                  </PlainList>
+                )}
+              </Panel>
+              <Panel aria-labelledby="calls-calendar">
+                <SectionHeading id="calls-calendar">{t('calls:calendar.heading', { year })}</SectionHeading>
+                {years.length > 1 ? (
+                  <Select
+                    id="calendar-year"
+                    label={t('calls:calendar.year')}
+                    value={year}
+                    options={years.map((y) => ({ value: y, label: y }))}
+                    onChange={(value) => setParams({ year: value })}
+                  />
+                ) : null}
+                <Calendar calls={items} year={year} lang={lang} />
+              </Panel>
+              <SectionHeading>{t('calls:list.heading')}</SectionHeading>
+              <DataTable caption={t('calls:list.caption', { count: items.length })}>
+                <thead>
+                  <tr>
+                    <ColumnHeader>{t('calls:list.name')}</ColumnHeader>
+                    <ColumnHeader>{t('calls:list.theme')}</ColumnHeader>
+                    <ColumnHeader>{t('calls:list.kind')}</ColumnHeader>
+                    <ColumnHeader>{t('calls:list.open')}</ColumnHeader>
+                    <ColumnHeader>{t('calls:list.state')}</ColumnHeader>
+                    <ColumnHeader numeric>{t('calls:list.applications')}</ColumnHeader>
+                    <ColumnHeader numeric>{t('calls:list.funded')}</ColumnHeader>
+                    <ColumnHeader numeric>{t('calls:list.granted')}</ColumnHeader>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((call) => {
+                    const themeName = localizedText(call.theme.name, lang);
+                    return (
+                      <tr key={call.key}>
+                        <RowHeader>
+                          <Localized value={call.name} language={lang} />
+                        </RowHeader>
+                        <Cell>
+                          <AppLink to={paths.theme(lang, call.theme.slug)} lang={themeName.lang === lang ? undefined : themeName.lang}>
+                            {themeName.text}
+                          </AppLink>
+                        </Cell>
+                        <Cell>{t(keyOf(CALL_KIND_KEYS, call.kind) ?? 'calls:kind.other')}</Cell>
+                        <Cell>
+                          {call.opens ? partialDate(call.opens, lang) : '…'} – {call.closes ? partialDate(call.closes, lang) : '…'}
+                        </Cell>
+                        <Cell>{t(STATE_KEYS[stateOf(call, today)])}</Cell>
+                        <Cell numeric>{call.applications === null ? t('common:notKnown') : integer(call.applications, lang)}</Cell>
+                        <Cell numeric>{call.fundedEntities === null ? t('common:notKnown') : integer(call.fundedEntities, lang)}</Cell>
+                        <Cell numeric>{call.granted === null ? t('common:notKnown') : euros(call.granted, lang)}</Cell>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </DataTable>
+            </>
+          );
+        }}
+      </SectionState>
+    </>
+  );
+}
+
+/** Twelve months, each with the calls open during it: a list of lists, which reads well aloud. */
+function Calendar({ calls, year, lang }: { calls: Call[]; year: string; lang: Language }) {
+  const { t } = useTranslation(['calls']);
+  const monthName = (month: number) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(year), month, 1)));
+  return (
+    <ol aria-label={t('calls:calendar.heading', { year })}>
+      {Array.from({ length: 12 }, (_, month) => {
+        const first = `${year}-${String(month + 1).padStart(2, '0')}-01`;
+        const last = bound(`${year}-${String(month + 1).padStart(2, '0')}`, true)!;
+        const open = calls.filter((call) => {
+          const opens = bound(call.opens, false);
+          const closes = bound(call.closes, true);
+          return opens !== null && opens <= last && (closes === null || closes >= first);
+        });
+        return (
+          <li key={month}>
+            <strong>{monthName(month)}</strong>
+            {open.length === 0 ? (
+              <span> – {t('calls:calendar.none')}</span>
+            ) : (
+              <ul>
+                {open.map((call) => (
+                  <li key={call.key}>
+                    <Localized value={call.name} language={lang} />
+                    {call.opens && call.opens >= first && call.opens <= last ? ` (${t('calls:calendar.opens', { date: partialDate(call.opens, lang) })})` : ''}
+                    {call.closes && call.closes >= first && call.closes <= last ? ` (${t('calls:calendar.closes', { date: partialDate(call.closes, lang) })})` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

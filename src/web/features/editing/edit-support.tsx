@@ -1,0 +1,200 @@
+/**
+ * What the editing forms share: reading amounts and counts typed in the page's language, field
+ * errors from problem documents, the conflict notice (what changed since the form was opened, with
+ * reload or re-apply) and a record's change history.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../../contracts/api.js';
+import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { ErrorNotice } from '../../components/feedback.js';
+import { Button } from '../../components/forms.js';
+import { Toolbar } from '../../components/layout.js';
+import { Paragraph } from '../../components/typography.js';
+import { euros, integer, partialDate } from '../../format.js';
+import type { Language } from '../../i18n.js';
+import { keyOf } from '../../labels.js';
+
+export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'text' | 'textarea';
+export type FieldSpec = { name: string; label: string; kind: FieldKind; required?: boolean };
+
+const group = (lang: Language) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { useGrouping: true, maximumFractionDigits: 2 });
+
+/** A stored value as the field shows it: amounts in euros written the language's way, no currency sign. */
+export function toInput(kind: FieldKind, value: unknown, lang: Language): string {
+  if (value === null || value === undefined) return '';
+  if (kind === 'money' && typeof value === 'number') {
+    const formatted = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { minimumFractionDigits: value % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 }).format(value / 100);
+    return formatted.replace(/[\u202f\u00a0]/g, ' ');
+  }
+  if ((kind === 'count' || kind === 'number') && typeof value === 'number') return group(lang).format(value).replace(/[\u202f\u00a0]/g, ' ');
+  return String(value);
+}
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Reads a field's text; the error is a translation key under editing:invalid. */
+export function fromInput(kind: FieldKind, text: string, lang: Language, required = false): Parsed {
+  const trimmed = text.trim();
+  if (trimmed === '') return required ? { ok: false, error: 'editing:invalid.required' } : { ok: true, value: null };
+  switch (kind) {
+    case 'money':
+    case 'count':
+    case 'number': {
+      // fi/sv: "1 055 410,40"; en: "1,055,410.40". A euro sign may come along.
+      let plain = trimmed.replace(/€|eur|euroa/gi, '').replace(/[\s\u00a0\u202f]/g, '');
+      plain = lang === 'en' ? plain.replace(/,/g, '') : plain.replace(/\./g, '').replace(',', '.');
+      if (!/^-?\d+(\.\d+)?$/.test(plain)) return { ok: false, error: kind === 'money' ? 'editing:invalid.money' : 'editing:invalid.number' };
+      const number = Number(plain);
+      if (kind === 'money') {
+        if (number < 0) return { ok: false, error: 'editing:invalid.negative' };
+        if (!/^-?\d+(\.\d{1,2})?$/.test(plain)) return { ok: false, error: 'editing:invalid.cents' };
+        return { ok: true, value: Math.round(number * 100) };
+      }
+      if (kind === 'count') {
+        if (!Number.isInteger(number)) return { ok: false, error: 'editing:invalid.whole' };
+        if (number < 0) return { ok: false, error: 'editing:invalid.negative' };
+      }
+      return { ok: true, value: number };
+    }
+    case 'date':
+      return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: 'editing:invalid.date' };
+    case 'partialDate':
+      return /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: 'editing:invalid.partialDate' };
+    default:
+      return { ok: true, value: trimmed };
+  }
+}
+
+/** A stored value as text for the conflict and history tables. */
+export function display(kind: FieldKind, value: unknown, lang: Language, empty: string): string {
+  if (value === null || value === undefined || value === '') return empty;
+  if (kind === 'money' && typeof value === 'number') return euros(value, lang);
+  if ((kind === 'count' || kind === 'number') && typeof value === 'number') return integer(value, lang);
+  if ((kind === 'date' || kind === 'partialDate') && typeof value === 'string') return partialDate(value, lang);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Field → reason, from a problem document's `errors` ("body.paid" and "paid" both name paid). */
+export function fieldErrors(problem: Problem | null, fields: string[]): { byField: Record<string, string>; other: string[] } {
+  const byField: Record<string, string> = {};
+  const other: string[] = [];
+  for (const error of problem?.errors ?? []) {
+    const name = error.name.replace(/^body\./, '').split('.')[0] ?? '';
+    if (fields.includes(name)) byField[name] ??= error.reason;
+    else other.push(`${error.name}: ${error.reason}`);
+  }
+  return { byField, other };
+}
+
+export const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+type ConflictProps = {
+  fields: FieldSpec[];
+  /** The record as it was when the form was opened, as it is stored now, and what the user typed. */
+  base: Record<string, unknown>;
+  current: Record<string, unknown>;
+  mine: Record<string, unknown>;
+  lang: Language;
+  onReload: () => void;
+  onReapply: () => void;
+};
+
+/** The 409 answer shown as what changed meanwhile, with the two ways on. */
+export function ConflictNotice({ fields, base, current, mine, lang, onReload, onReapply }: ConflictProps) {
+  const { t } = useTranslation(['editing', 'common']);
+  const changed = fields.filter((field) => !same(base[field.name], current[field.name]));
+  const empty = t('editing:empty');
+  return (
+    <section aria-labelledby="conflict-heading" role="alert">
+      <ErrorNotice title={<span id="conflict-heading">{t('editing:conflict.title')}</span>}>{t('editing:conflict.text')}</ErrorNotice>
+      {changed.length > 0 ? (
+        <DataTable caption={t('editing:conflict.caption')}>
+          <thead>
+            <tr>
+              <ColumnHeader>{t('editing:conflict.field')}</ColumnHeader>
+              <ColumnHeader>{t('editing:conflict.before')}</ColumnHeader>
+              <ColumnHeader>{t('editing:conflict.now')}</ColumnHeader>
+              <ColumnHeader>{t('editing:conflict.mine')}</ColumnHeader>
+            </tr>
+          </thead>
+          <tbody>
+            {changed.map((field) => (
+              <tr key={field.name}>
+                <RowHeader>{field.label}</RowHeader>
+                <Cell>{display(field.kind, base[field.name], lang, empty)}</Cell>
+                <Cell>{display(field.kind, current[field.name], lang, empty)}</Cell>
+                <Cell>{display(field.kind, mine[field.name], lang, empty)}</Cell>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      ) : (
+        <Paragraph>{t('editing:conflict.noFieldChanges')}</Paragraph>
+      )}
+      <Toolbar>
+        <Button onClick={onReapply}>{t('editing:conflict.reapply')}</Button>
+        <Button variant="secondary" onClick={onReload}>
+          {t('editing:conflict.reload')}
+        </Button>
+      </Toolbar>
+    </section>
+  );
+}
+
+const ACTION_KEYS = {
+  create: 'editing:history.action.create',
+  update: 'editing:history.action.update',
+  archive: 'editing:history.action.archive',
+  other: 'editing:history.action.other',
+} as const;
+
+export type HistoryEntry = { at: string; actor: string; action: string; before: unknown; after: unknown; reason: string | null };
+
+/** Who changed the record, when, and which fields from what to what. */
+export function HistoryTable({ entries, fields, lang }: { entries: HistoryEntry[]; fields: FieldSpec[]; lang: Language }) {
+  const { t } = useTranslation(['editing']);
+  const empty = t('editing:empty');
+  if (entries.length === 0) return <Paragraph>{t('editing:history.none')}</Paragraph>;
+  return (
+    <DataTable caption={t('editing:history.caption')}>
+      <thead>
+        <tr>
+          <ColumnHeader>{t('editing:history.when')}</ColumnHeader>
+          <ColumnHeader>{t('editing:history.who')}</ColumnHeader>
+          <ColumnHeader>{t('editing:history.what')}</ColumnHeader>
+        </tr>
+      </thead>
+      <tbody>
+        {[...entries].reverse().map((entry, index) => {
+          const before = (entry.before ?? {}) as Record<string, unknown>;
+          const after = (entry.after ?? {}) as Record<string, unknown>;
+          const changes = fields.filter((field) => !same(before[field.name], after[field.name]));
+          return (
+            <tr key={index}>
+              <RowHeader>{new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(entry.at))}</RowHeader>
+              <Cell>{entry.actor}</Cell>
+              <Cell>
+                {entry.action === 'update' && changes.length > 0 ? (
+                  <ul>
+                    {changes.map((field) => (
+                      <li key={field.name}>
+                        {t('editing:history.change', {
+                          field: field.label,
+                          before: display(field.kind, before[field.name], lang, empty),
+                          after: display(field.kind, after[field.name], lang, empty),
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  t(keyOf(ACTION_KEYS, entry.action) ?? ACTION_KEYS.other)
+                )}
+              </Cell>
+            </tr>
+          );
+        })}
+      </tbody>
+    </DataTable>
+  );
+}

@@ -1,0 +1,240 @@
+/**
+ * Recording a theme's four figures as of a date. Figures are never overwritten: each save is a new
+ * snapshot with its reason, based on the latest one the user saw; if someone recorded another since,
+ * the server answers 409 and the form shows what changed, to reload or to record the user's figures
+ * on top of the newer snapshot.
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { Problem, ThemeDetail } from '../../../contracts/api.js';
+import { ApiError, fetchFresh, sendApi } from '../../api.js';
+import { ErrorNotice, Loading } from '../../components/feedback.js';
+import { Button, FormStack, TextArea, TextField } from '../../components/forms.js';
+import { Panel } from '../../components/layout.js';
+import { AppLink } from '../../components/links.js';
+import { localizedText } from '../../components/localized.js';
+import { PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
+import { paths } from '../../paths.js';
+import { useLanguage } from '../../shell/language.js';
+import { usePageTitle } from '../../shell/page-title.js';
+import { useSession } from '../../shell/session.js';
+import { ConflictNotice, fieldErrors, fromInput, HistoryTable, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
+
+type Snapshot = ThemeDetail['financeHistory'][number];
+type Values = Record<string, string>;
+
+const FIGURES = ['frame', 'reserved', 'committed', 'paid'] as const;
+
+const snapshotData = (snapshot: Snapshot | undefined): Record<string, unknown> =>
+  snapshot ? { asOf: snapshot.asOf, frame: snapshot.frame, reserved: snapshot.reserved, committed: snapshot.committed, paid: snapshot.paid } : {};
+
+export function FinanceFormPage() {
+  const { slug = '' } = useParams();
+  const lang = useLanguage();
+  const { t } = useTranslation(['editing', 'common', 'themes']);
+  const { session, known } = useSession();
+  const navigate = useNavigate();
+  const [theme, setTheme] = useState<ThemeDetail | null>(null);
+  const [base, setBase] = useState<Snapshot | undefined>(undefined);
+  const [values, setValues] = useState<Values>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string[] | null>(null);
+  const [conflict, setConflict] = useState<{ latest: Snapshot | undefined; theme: ThemeDetail; mine: Record<string, unknown> } | null>(null);
+  const [loadError, setLoadError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const name = theme ? (theme.shortName ?? localizedText(theme.name, lang).text) : '';
+  usePageTitle(theme ? t('editing:finance.title', { name }) : t('editing:loading'));
+
+  const fields: FieldSpec[] = [
+    { name: 'asOf', label: t('editing:finance.asOf'), kind: 'date', required: true },
+    { name: 'frame', label: t('common:figures.frame'), kind: 'money' },
+    { name: 'reserved', label: t('common:figures.reserved'), kind: 'money' },
+    { name: 'committed', label: t('common:figures.committed'), kind: 'money' },
+    { name: 'paid', label: t('common:figures.paid'), kind: 'money' },
+    { name: 'reason', label: t('editing:finance.reason'), kind: 'text', required: true },
+    { name: 'note', label: t('editing:finance.note'), kind: 'textarea' },
+  ];
+
+  function start(detail: ThemeDetail) {
+    const latest = detail.financeHistory[0];
+    setTheme(detail);
+    setBase(latest);
+    setValues({
+      asOf: new Date().toISOString().slice(0, 10),
+      ...Object.fromEntries(FIGURES.map((figure) => [figure, toInput('money', latest?.[figure], lang)])),
+      reason: '',
+      note: '',
+    });
+  }
+
+  useEffect(() => {
+    if (!session) return;
+    fetchFresh<ThemeDetail>(`/api/v1/themes/${encodeURIComponent(slug)}`, lang).then(start, (error: unknown) => setLoadError(error instanceof Error ? error : new Error(String(error))));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slug, session]);
+
+  const focusNotice = () => setTimeout(() => noticeRef.current?.focus(), 0);
+
+  async function save(basedOn: Snapshot | undefined, mine: Record<string, unknown>) {
+    setBusy(true);
+    try {
+      await sendApi(
+        'POST',
+        `/api/v1/themes/${encodeURIComponent(slug)}/finance`,
+        { ...mine, note: mine.note ?? null, basedOnSnapshot: basedOn?.id ?? null },
+        { language: lang, csrfToken: session?.csrfToken },
+      );
+      void navigate(paths.theme(lang, slug), { state: { saved: true } });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        const fresh = await fetchFresh<ThemeDetail>(`/api/v1/themes/${encodeURIComponent(slug)}`, lang);
+        setConflict({ latest: fresh.financeHistory[0], theme: fresh, mine });
+        focusNotice();
+      } else if (error instanceof ApiError) {
+        const { byField, other } = fieldErrors(error.problem as Problem | null, fields.map((f) => f.name));
+        setErrors(byField);
+        setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...other]);
+        const first = fields.find((field) => byField[field.name]);
+        if (first) document.getElementById(`field-${first.name}`)?.focus();
+        else focusNotice();
+      } else {
+        setFormError([t('common:error.text')]);
+        focusNotice();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed: Record<string, unknown> = {};
+    const found: Record<string, string> = {};
+    for (const field of fields) {
+      const result = fromInput(field.kind, values[field.name] ?? '', lang, field.required);
+      if (result.ok) parsed[field.name] = result.value;
+      else found[field.name] = t(result.error);
+    }
+    setErrors(found);
+    const first = fields.find((field) => found[field.name]);
+    if (first) {
+      setFormError([t('editing:fixFields', { count: Object.keys(found).length })]);
+      document.getElementById(`field-${first.name}`)?.focus();
+      return;
+    }
+    setFormError(null);
+    void save(base, parsed);
+  }
+
+  if (known && !session) {
+    return (
+      <>
+        <PageHeading>{t('editing:signInNeeded.title')}</PageHeading>
+        <Paragraph>{t('editing:signInNeeded.text')}</Paragraph>
+        <Paragraph>
+          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
+  if (loadError) {
+    return (
+      <>
+        <PageHeading>{t('common:error.title')}</PageHeading>
+        <ErrorNotice title={t('editing:loadFailed')}>{loadError.message}</ErrorNotice>
+      </>
+    );
+  }
+  if (!theme) return <Loading text={t('common:loading')} />;
+
+  const history: HistoryEntry[] = [...theme.financeHistory].reverse().map((snapshot, index, all) => ({
+    at: snapshot.recordedAt,
+    actor: snapshot.recordedBy,
+    action: 'update',
+    before: { ...snapshotData(all[index - 1]), reason: all[index - 1]?.reason },
+    after: { ...snapshotData(snapshot), reason: snapshot.reason },
+    reason: snapshot.reason,
+  }));
+
+  return (
+    <>
+      <PageHeading>{t('editing:finance.title', { name })}</PageHeading>
+      <Paragraph>{t('editing:finance.lead')}</Paragraph>
+      <Paragraph>
+        <AppLink to={paths.theme(lang, slug)}>{t('editing:backToTheme')}</AppLink>
+      </Paragraph>
+      <div ref={noticeRef} tabIndex={-1}>
+        {formError ? (
+          <ErrorNotice title={t('editing:notSaved')}>
+            {formError.map((line) => (
+              <span key={line}>
+                {line}
+                <br />
+              </span>
+            ))}
+          </ErrorNotice>
+        ) : null}
+        {conflict ? (
+          <ConflictNotice
+            fields={fields.filter((field) => field.name !== 'reason' && field.name !== 'note')}
+            base={snapshotData(base)}
+            current={snapshotData(conflict.latest)}
+            mine={conflict.mine}
+            lang={lang}
+            onReload={() => {
+              start(conflict.theme);
+              setConflict(null);
+              setFormError(null);
+            }}
+            onReapply={() => {
+              setTheme(conflict.theme);
+              setBase(conflict.latest);
+              setConflict(null);
+              void save(conflict.latest, conflict.mine);
+            }}
+          />
+        ) : null}
+      </div>
+      <form onSubmit={submit} noValidate aria-label={t('editing:finance.title', { name })}>
+        <FormStack>
+          {fields.map((field) =>
+            field.kind === 'textarea' ? (
+              <TextArea
+                key={field.name}
+                id={`field-${field.name}`}
+                label={field.label}
+                value={values[field.name] ?? ''}
+                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+                error={errors[field.name]}
+                optionalText={t('editing:optional')}
+              />
+            ) : (
+              <TextField
+                key={field.name}
+                id={`field-${field.name}`}
+                label={field.label}
+                value={values[field.name] ?? ''}
+                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+                error={errors[field.name]}
+                hint={field.kind === 'money' ? t('editing:hint.money') : field.kind === 'date' ? t('editing:hint.date') : field.name === 'reason' ? t('editing:finance.reasonHint') : undefined}
+                inputMode={field.kind === 'money' ? 'decimal' : undefined}
+                optionalText={field.required ? undefined : t('editing:optional')}
+              />
+            ),
+          )}
+          <div>
+            <Button type="submit" disabled={busy}>
+              {t('editing:finance.save')}
+            </Button>
+          </div>
+        </FormStack>
+      </form>
+      <Panel aria-labelledby="history-heading">
+        <SectionHeading id="history-heading">{t('editing:history.heading')}</SectionHeading>
+        <HistoryTable entries={history} fields={fields.filter((field) => field.name !== 'note')} lang={lang} />
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * One form for every record of the write API: reads the record with its version, sends only the
+ * fields the user changed with If-Match, shows errors at their fields, turns a 409 into what changed
+ * meanwhile (reload, or re-apply the user's changes on the newer version), and lists the history.
+ */
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../../contracts/api.js';
+import { ApiError, fetchFresh, sendApi } from '../../api.js';
+import { ErrorNotice, Loading, Note } from '../../components/feedback.js';
+import { Button, FormStack, TextArea, TextField } from '../../components/forms.js';
+import { Panel } from '../../components/layout.js';
+import { AppLink } from '../../components/links.js';
+import { PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
+import { paths } from '../../paths.js';
+import { useLanguage } from '../../shell/language.js';
+import { usePageTitle } from '../../shell/page-title.js';
+import { useSession } from '../../shell/session.js';
+import { ConflictNotice, fieldErrors, fromInput, HistoryTable, same, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
+
+type Written = { data: Record<string, unknown>; version: number };
+
+type Props = {
+  /** /api/v1/{collection}/{id} */
+  resourcePath: string;
+  fields: FieldSpec[];
+  title: (data: Record<string, unknown>) => string;
+  /** Where "back" leads, from the record. */
+  backTo: (data: Record<string, unknown>) => { to: string; label: string };
+  intro?: ReactNode;
+};
+
+type Conflict = { current: Record<string, unknown>; version: number; mine: Record<string, unknown> };
+
+export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props) {
+  const lang = useLanguage();
+  const { t } = useTranslation(['editing', 'common']);
+  const { session, known } = useSession();
+  const [record, setRecord] = useState<Written | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string[] | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  usePageTitle(record ? title(record.data) : t('editing:loading'));
+
+  const fill = useCallback(
+    (written: Written) => {
+      setRecord(written);
+      setValues(Object.fromEntries(fields.map((field) => [field.name, toInput(field.kind, written.data[field.name], lang)])));
+    },
+    [fields, lang],
+  );
+
+  const loadHistory = useCallback(() => {
+    fetchFresh<{ items: HistoryEntry[] }>(`${resourcePath}/history`, lang).then(
+      (answer) => setHistory(answer.items),
+      () => setHistory([]),
+    );
+  }, [resourcePath, lang]);
+
+  useEffect(() => {
+    if (!session) return;
+    fetchFresh<Written>(`${resourcePath}/record`, lang).then(fill, (error: unknown) => setLoadError(error instanceof Error ? error : new Error(String(error))));
+    loadHistory();
+    // Only when the record or the user changes: a language switch keeps what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resourcePath, session]);
+
+  const focusNotice = () => setTimeout(() => noticeRef.current?.focus(), 0);
+
+  /** The user's values, read; null (with errors shown at the fields) when something is unreadable. */
+  function readValues(): Record<string, unknown> | null {
+    const parsed: Record<string, unknown> = {};
+    const found: Record<string, string> = {};
+    for (const field of fields) {
+      const result = fromInput(field.kind, values[field.name] ?? '', lang, field.required);
+      if (result.ok) parsed[field.name] = result.value;
+      else found[field.name] = t(result.error);
+    }
+    setErrors(found);
+    const first = fields.find((field) => found[field.name]);
+    if (first) {
+      setFormError([t('editing:fixFields', { count: Object.keys(found).length })]);
+      document.getElementById(`field-${first.name}`)?.focus();
+      return null;
+    }
+    return parsed;
+  }
+
+  async function save(base: Written, mine: Record<string, unknown>) {
+    const changes = Object.fromEntries(Object.entries(mine).filter(([name]) => !same(mine[name], base.data[name])));
+    setBusy(true);
+    setSaved(false);
+    try {
+      const written = await sendApi<Written>('PATCH', resourcePath, changes, { language: lang, csrfToken: session?.csrfToken, ifMatch: base.version });
+      fill(written.data);
+      setConflict(null);
+      setFormError(null);
+      setSaved(true);
+      loadHistory();
+      focusNotice();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409 && error.problem?.current) {
+        setConflict({ current: error.problem.current as Record<string, unknown>, version: error.problem.currentVersion ?? base.version, mine });
+        focusNotice();
+      } else if (error instanceof ApiError) {
+        const { byField, other } = fieldErrors(error.problem as Problem | null, fields.map((f) => f.name));
+        setErrors(byField);
+        setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...other]);
+        const first = fields.find((field) => byField[field.name]);
+        if (first) document.getElementById(`field-${first.name}`)?.focus();
+        else focusNotice();
+      } else {
+        setFormError([t('common:error.text')]);
+        focusNotice();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!record) return;
+    const mine = readValues();
+    if (mine) void save(record, mine);
+  }
+
+  if (known && !session) {
+    return (
+      <>
+        <PageHeading>{t('editing:signInNeeded.title')}</PageHeading>
+        <Paragraph>{t('editing:signInNeeded.text')}</Paragraph>
+        <Paragraph>
+          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
+  if (loadError) {
+    return (
+      <>
+        <PageHeading>{t('common:error.title')}</PageHeading>
+        <ErrorNotice title={t('editing:loadFailed')}>{loadError.message}</ErrorNotice>
+      </>
+    );
+  }
+  if (!record) return <Loading text={t('common:loading')} />;
+
+  const back = backTo(record.data);
+  return (
+    <>
+      <PageHeading>{title(record.data)}</PageHeading>
+      {intro}
+      <Paragraph>
+        <AppLink to={back.to}>{back.label}</AppLink>
+      </Paragraph>
+      <div ref={noticeRef} tabIndex={-1}>
+        {saved ? <Note title={t('editing:saved.title')}>{t('editing:saved.text')}</Note> : null}
+        {formError ? (
+          <ErrorNotice title={t('editing:notSaved')}>
+            {formError.map((line) => (
+              <span key={line}>
+                {line}
+                <br />
+              </span>
+            ))}
+          </ErrorNotice>
+        ) : null}
+        {conflict ? (
+          <ConflictNotice
+            fields={fields}
+            base={record.data}
+            current={conflict.current}
+            mine={conflict.mine}
+            lang={lang}
+            onReload={() => {
+              fill({ data: conflict.current, version: conflict.version });
+              setConflict(null);
+              setFormError(null);
+              loadHistory();
+            }}
+            onReapply={() => {
+              const next = { data: conflict.current, version: conflict.version };
+              setRecord(next);
+              // Only the fields the user changed are sent again, on top of the newer version.
+              const changedByMe = Object.fromEntries(Object.entries(conflict.mine).filter(([name]) => !same(conflict.mine[name], record.data[name])));
+              void save(next, { ...conflict.current, ...changedByMe });
+            }}
+          />
+        ) : null}
+      </div>
+      <form onSubmit={submit} noValidate aria-label={title(record.data)}>
+        <FormStack>
+          {fields.map((field) =>
+            field.kind === 'textarea' ? (
+              <TextArea
+                key={field.name}
+                id={`field-${field.name}`}
+                label={field.label}
+                value={values[field.name] ?? ''}
+                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+                error={errors[field.name]}
+                optionalText={field.required ? undefined : t('editing:optional')}
+              />
+            ) : (
+              <TextField
+                key={field.name}
+                id={`field-${field.name}`}
+                label={field.label}
+                value={values[field.name] ?? ''}
+                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+                error={errors[field.name]}
+                hint={hintFor(field, t)}
+                inputMode={field.kind === 'count' ? 'numeric' : field.kind === 'money' || field.kind === 'number' ? 'decimal' : undefined}
+                optionalText={field.required ? undefined : t('editing:optional')}
+              />
+            ),
+          )}
+          <div>
+            <Button type="submit" disabled={busy}>
+              {t('editing:save')}
+            </Button>
+          </div>
+        </FormStack>
+      </form>
+      <Panel aria-labelledby="history-heading">
+        <SectionHeading id="history-heading">{t('editing:history.heading')}</SectionHeading>
+        {history ? <HistoryTable entries={history} fields={fields} lang={lang} /> : <Loading text={t('common:loading')} />}
+      </Panel>
+    </>
+  );
+}
+
+function hintFor(field: FieldSpec, t: (key: string) => string): string | undefined {
+  switch (field.kind) {
+    case 'money':
+      return t('editing:hint.money');
+    case 'date':
+      return t('editing:hint.date');
+    case 'partialDate':
+      return t('editing:hint.partialDate');
+    default:
+      return undefined;
+  }
+}

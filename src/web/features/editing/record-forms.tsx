@@ -1,0 +1,54 @@
+/** The record forms: a call's dates, money and counts (finance experts) and activity figures (coordinators). */
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { localizedText } from '../../components/localized.js';
+import { paths } from '../../paths.js';
+import { useLanguage } from '../../shell/language.js';
+import type { FieldSpec } from './edit-support.js';
+import { RecordForm } from './record-form.js';
+
+type Named = { fi: string; sv?: string | null; en?: string | null };
+
+export function CallFormPage() {
+  const { key = '' } = useParams();
+  const lang = useLanguage();
+  const { t } = useTranslation(['editing', 'themes']);
+  const fields: FieldSpec[] = [
+    { name: 'opens', label: t('editing:call.opens'), kind: 'partialDate' },
+    { name: 'closes', label: t('editing:call.closes'), kind: 'partialDate' },
+    { name: 'budget', label: t('themes:calls.budget'), kind: 'money' },
+    { name: 'applications', label: t('editing:call.applications'), kind: 'count' },
+    { name: 'applicationEntities', label: t('editing:call.applicationEntities'), kind: 'count' },
+    { name: 'eligibleEntities', label: t('themes:calls.eligible'), kind: 'count' },
+    { name: 'fundedEntities', label: t('themes:calls.funded'), kind: 'count' },
+    { name: 'granted', label: t('themes:calls.granted'), kind: 'money' },
+    { name: 'leftOver', label: t('editing:call.leftOver'), kind: 'money' },
+    { name: 'note', label: t('editing:call.note'), kind: 'textarea' },
+  ];
+  return (
+    <RecordForm
+      resourcePath={`/api/v1/calls/${encodeURIComponent(key)}`}
+      fields={fields}
+      title={(data) => t('editing:call.title', { name: localizedText(data.name as Named, lang).text })}
+      backTo={(data) => ({ to: paths.theme(lang, String(data.theme)), label: t('editing:backToTheme') })}
+    />
+  );
+}
+
+export function ActivityFigureFormPage() {
+  const { id = '' } = useParams();
+  const lang = useLanguage();
+  const { t } = useTranslation(['editing', 'themes']);
+  const fields: FieldSpec[] = [
+    { name: 'value', label: t('themes:activity.value'), kind: 'number', required: true },
+    { name: 'unit', label: t('editing:activity.unit'), kind: 'text' },
+  ];
+  return (
+    <RecordForm
+      resourcePath={`/api/v1/activity-figures/${encodeURIComponent(id)}`}
+      fields={fields}
+      title={(data) => t('editing:activity.title', { name: localizedText(data.label as Named, lang).text })}
+      backTo={(data) => ({ to: paths.theme(lang, String(data.theme)), label: t('editing:backToTheme') })}
+    />
+  );
+}

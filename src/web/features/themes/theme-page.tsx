@@ -1,0 +1,507 @@
+/**
+ * One theme on one page: who runs it, its money and the history of its figures, its calls with
+ * their funnel, its project entities (group projects opened to their implementers), the key figures
+ * coordination projects draw by hand, and the map of implementers by wellbeing services county.
+ */
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { Call, PagedProjects, ThemeDetail, ThemeFigures } from '../../../contracts/api.js';
+import { query, useApi } from '../../api.js';
+import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { CountyMap, useCountyNames } from '../../components/county-map.js';
+import { Disclosure } from '../../components/disclosure.js';
+import { Warning } from '../../components/feedback.js';
+import { Badge, Columns, Fact, FactList, Funnel, Panel, PlainList, Stat, StatList, UnstyledList } from '../../components/layout.js';
+import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
+import { Localized, localizedText } from '../../components/localized.js';
+import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
+import { euros, integer, partialDate, percent, period } from '../../format.js';
+import { CALL_KIND_KEYS, CONTACT_ROLE_KEYS, ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, ORGANISATION_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
+import { paths } from '../../paths.js';
+import { PageState, SectionState } from '../../shell/api-state.js';
+import { useLanguage } from '../../shell/language.js';
+import { usePageTitle } from '../../shell/page-title.js';
+import { mayEdit, useSession } from '../../shell/session.js';
+import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
+import { SECTORS } from '../../../domain/sectors.js';
+import type { Language } from '../../i18n.js';
+import type { TFunction } from 'i18next';
+
+export function ThemePage() {
+  const { slug = '' } = useParams();
+  const lang = useLanguage();
+  const state = useApi<ThemeDetail>(`/api/v1/themes/${encodeURIComponent(slug)}`, lang);
+  return <PageState state={state}>{(theme) => <ThemeView theme={theme} />}</PageState>;
+}
+
+function ThemeView({ theme }: { theme: ThemeDetail }) {
+  const lang = useLanguage();
+  const { t } = useTranslation(['themes', 'common']);
+  const { session } = useSession();
+  const name = localizedText(theme.name, lang);
+  usePageTitle(theme.shortName ?? name.text);
+  const figures = useApi<ThemeFigures>(`/api/v1/themes/${encodeURIComponent(theme.slug)}/figures`, lang);
+  const calls = useApi<{ items: Call[] }>(`/api/v1/calls${query({ theme: theme.slug })}`, lang);
+  const projects = useApi<PagedProjects>(`/api/v1/projects${query({ theme: theme.slug, limit: 200 })}`, lang);
+  const f = theme.finance;
+  const money = (cents: number | null | undefined, rounded = false) =>
+    cents === null || cents === undefined ? t('common:notKnown') : `${rounded ? '≈ ' : ''}${euros(cents, lang)}`;
+
+  return (
+    <>
+      <Breadcrumbs label={t('common:breadcrumbs')} items={[{ to: paths.overview(lang), label: t('common:nav.themes') }, { label: theme.shortName ?? name.text }]} />
+      <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
+      {theme.shortName ? <Paragraph>{theme.shortName}</Paragraph> : null}
+
+      <Columns>
+        <Panel aria-labelledby="theme-basics">
+          <SectionHeading id="theme-basics">{t('themes:basics.heading')}</SectionHeading>
+          <FactList>
+            <Fact label={t('themes:basics.ministries')}>{theme.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}</Fact>
+            <Fact label={t('themes:basics.period')}>{period(theme.period, lang) ?? t('common:notKnown')}</Fact>
+            <Fact label={t('themes:basics.intermediateBody')}>{theme.intermediateBody ?? t('common:notKnown')}</Fact>
+            <Fact label={t('themes:basics.specificObjectives')}>{theme.specificObjectives.join(', ') || t('common:notKnown')}</Fact>
+            {theme.statedProjectCount !== null ? <Fact label={t('themes:basics.statedProjectCount')}>{integer(theme.statedProjectCount, lang)}</Fact> : null}
+          </FactList>
+        </Panel>
+        <Panel aria-labelledby="theme-contacts">
+          <SectionHeading id="theme-contacts">{t('themes:contacts.heading')}</SectionHeading>
+          {theme.contacts.length === 0 ? <Paragraph>{t('themes:contacts.none')}</Paragraph> : null}
+          <PlainList>
+            {theme.contacts.map((contact, index) => (
+              <li key={index}>
+                <strong>{contact.name}</strong>
+                {contact.title ? `, ${contact.title}` : ''}
+                {contact.organisation ? `, ${contact.organisation}` : ''} ({t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
+                {contact.email ? (
+                  <>
+                    {' '}
+                    <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </PlainList>
+        </Panel>
+      </Columns>
+
+      <Panel aria-labelledby="theme-content">
+        <SectionHeading id="theme-content">{t('themes:content.heading')}</SectionHeading>
+        <PlainList>
+          {theme.contentAreas.map((area) => (
+            <li key={area.key}>
+              <Localized value={area.name} language={lang} />
+            </li>
+          ))}
+        </PlainList>
+        {theme.links.length > 0 ? (
+          <>
+            <SectionHeading level={3}>{t('themes:content.links')}</SectionHeading>
+            <PlainList>
+              {theme.links.map((link) => (
+                <li key={link.url}>
+                  <ExternalLink href={link.url} newWindowLabel={t('common:newWindow')}>
+                    {link.title ?? link.url}
+                  </ExternalLink>
+                </li>
+              ))}
+            </PlainList>
+          </>
+        ) : null}
+      </Panel>
+
+      <Panel aria-labelledby="theme-money">
+        <SectionHeading id="theme-money">{t('themes:money.heading')}</SectionHeading>
+        {f ? (
+          <>
+            <Paragraph>{t('themes:money.asOf', { date: partialDate(f.asOf, lang) })}</Paragraph>
+            {f.warnings.map((warning) => (
+              <Warning key={warning.code + warning.field} title={t('themes:money.warning')}>
+                {warning.message}
+              </Warning>
+            ))}
+            <StatList aria-label={t('themes:money.heading')}>
+              <Stat label={t('common:figures.frame')} value={money(f.frame, f.rounded.frame)} />
+              <Stat
+                label={t('common:figures.reserved')}
+                value={money(f.reserved, f.rounded.reserved)}
+                detail={f.utilisation.reservedOfFrame === null ? undefined : t('common:figures.ofFrame', { value: percent(f.utilisation.reservedOfFrame, lang) })}
+              />
+              <Stat
+                label={t('common:figures.committed')}
+                value={money(f.committed, f.rounded.committed)}
+                detail={f.utilisation.committedOfFrame === null ? undefined : t('common:figures.ofFrame', { value: percent(f.utilisation.committedOfFrame, lang) })}
+              />
+              <Stat
+                label={t('common:figures.paid')}
+                value={money(f.paid, f.rounded.paid)}
+                detail={f.utilisation.paidOfCommitted === null ? undefined : t('common:figures.ofCommitted', { value: percent(f.utilisation.paidOfCommitted, lang) })}
+              />
+              <Stat label={t('common:figures.leftToReserve')} value={money(f.utilisation.leftToReserve)} />
+            </StatList>
+            {f.frameByMinistry.length > 0 ? (
+              <DataTable caption={t('themes:money.byMinistry')}>
+                <thead>
+                  <tr>
+                    <ColumnHeader>{t('themes:money.ministry')}</ColumnHeader>
+                    <ColumnHeader numeric>{t('common:figures.frame')}</ColumnHeader>
+                    <ColumnHeader numeric>{t('themes:money.share')}</ColumnHeader>
+                  </tr>
+                </thead>
+                <tbody>
+                  {f.frameByMinistry.map((split) => (
+                    <tr key={split.ministry}>
+                      <RowHeader>{t(MINISTRY_KEYS[split.ministry])}</RowHeader>
+                      <Cell numeric>{money(split.amount, split.rounded)}</Cell>
+                      <Cell numeric>{f.frame ? percent(split.amount / f.frame, lang) : t('common:notKnown')}</Cell>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+            ) : null}
+            {f.note ? <SmallText lang="fi">{f.note}</SmallText> : null}
+          </>
+        ) : (
+          <Paragraph>{t('themes:money.none')}</Paragraph>
+        )}
+        {mayEdit(session, 'finance.record', theme.slug) ? (
+          <Paragraph>
+            <AppLink to={paths.financeForm(lang, theme.slug)}>{t('themes:money.record')}</AppLink>
+          </Paragraph>
+        ) : null}
+        <DataTable caption={t('themes:money.history')}>
+          <thead>
+            <tr>
+              <ColumnHeader>{t('themes:money.asOfColumn')}</ColumnHeader>
+              <ColumnHeader numeric>{t('common:figures.frame')}</ColumnHeader>
+              <ColumnHeader numeric>{t('common:figures.reserved')}</ColumnHeader>
+              <ColumnHeader numeric>{t('common:figures.committed')}</ColumnHeader>
+              <ColumnHeader numeric>{t('common:figures.paid')}</ColumnHeader>
+              <ColumnHeader>{t('themes:money.reason')}</ColumnHeader>
+            </tr>
+          </thead>
+          <tbody>
+            {theme.financeHistory.map((snapshot) => (
+              <tr key={snapshot.id}>
+                <RowHeader>{partialDate(snapshot.asOf, lang)}</RowHeader>
+                <Cell numeric>{money(snapshot.frame, snapshot.rounded.frame)}</Cell>
+                <Cell numeric>{money(snapshot.reserved, snapshot.rounded.reserved)}</Cell>
+                <Cell numeric>{money(snapshot.committed, snapshot.rounded.committed)}</Cell>
+                <Cell numeric>{money(snapshot.paid, snapshot.rounded.paid)}</Cell>
+                <Cell>
+                  {snapshot.reason}
+                  <SmallText>{t('themes:money.recordedBy', { who: snapshot.recordedBy, when: partialDate(snapshot.recordedAt, lang) })}</SmallText>
+                </Cell>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </Panel>
+
+      <Panel aria-labelledby="theme-calls">
+        <SectionHeading id="theme-calls">{t('themes:calls.heading')}</SectionHeading>
+        <SectionState state={calls}>
+          {({ items }) => (items.length === 0 ? <Paragraph>{t('themes:calls.none')}</Paragraph> : <CallFunnels calls={items} canEdit={mayEdit(session, 'call.edit', theme.slug)} />)}
+        </SectionState>
+      </Panel>
+
+      <Panel aria-labelledby="theme-figures">
+        <SectionHeading id="theme-figures">{t('themes:figures.heading')}</SectionHeading>
+        <SectionState state={figures}>{(data) => <KeyFigures figures={data} t={t} lang={lang} />}</SectionState>
+      </Panel>
+
+      <Panel aria-labelledby="theme-projects">
+        <SectionHeading id="theme-projects">{t('themes:projects.heading')}</SectionHeading>
+        <SectionState state={projects}>
+          {({ items }) => (
+            <>
+              <Paragraph>{t('themes:projects.count', { count: items.length })}</Paragraph>
+              <UnstyledList>
+                {items.map((entity) => {
+                  const entityName = localizedText(entity.name, lang);
+                  const main = entity.projects.find((p) => p.role === 'main') ?? entity.projects[0];
+                  return (
+                    <li key={entity.key}>
+                      {entity.kind === 'group' ? (
+                        <Disclosure headingLevel="h3" title={<span lang={entityName.lang === lang ? undefined : entityName.lang}>{entityName.text} ({t(ENTITY_KIND_KEYS.group)})</span>}>
+                          <Paragraph>
+                            <AppLink to={paths.project(lang, entity.key)}>{t('themes:projects.open', { name: entityName.text })}</AppLink>
+                          </Paragraph>
+                          <ImplementerList entity={entity} lang={lang} t={t} />
+                        </Disclosure>
+                      ) : (
+                        <Paragraph>
+                          <AppLink to={paths.project(lang, entity.key)} lang={entityName.lang === lang ? undefined : entityName.lang}>
+                            {entityName.text}
+                          </AppLink>{' '}
+                          – {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
+                          {entity.status ? (
+                            <>
+                              {' '}
+                              <Badge>{t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown')}</Badge>
+                            </>
+                          ) : null}
+                        </Paragraph>
+                      )}
+                    </li>
+                  );
+                })}
+              </UnstyledList>
+              <Paragraph>
+                <AppLink to={paths.projects(lang, query({ theme: theme.slug }))}>{t('themes:projects.search')}</AppLink>
+              </Paragraph>
+            </>
+          )}
+        </SectionState>
+      </Panel>
+
+      {theme.activityFigures.length > 0 ? (
+        <Panel aria-labelledby="theme-activity">
+          <SectionHeading id="theme-activity">{t('themes:activity.heading')}</SectionHeading>
+          <DataTable caption={t('themes:activity.heading')}>
+            <thead>
+              <tr>
+                <ColumnHeader>{t('themes:activity.what')}</ColumnHeader>
+                <ColumnHeader numeric>{t('themes:activity.value')}</ColumnHeader>
+                <ColumnHeader>{t('themes:activity.period')}</ColumnHeader>
+                {mayEdit(session, 'activity.edit', theme.slug) ? <ColumnHeader>{t('common:edit')}</ColumnHeader> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {theme.activityFigures.map((figure) => (
+                <tr key={figure.key}>
+                  <RowHeader>
+                    <Localized value={figure.label} language={lang} />
+                  </RowHeader>
+                  <Cell numeric>
+                    {integer(figure.value, lang)} {figure.unit ?? ''}
+                  </Cell>
+                  <Cell>{period(figure.period, lang) ?? t('common:notKnown')}</Cell>
+                  {mayEdit(session, 'activity.edit', theme.slug) ? (
+                    <Cell>
+                      <AppLink to={paths.activityFigureForm(lang, figure.id)}>{t('common:editThis', { name: localizedText(figure.label, lang).text })}</AppLink>
+                    </Cell>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        </Panel>
+      ) : null}
+    </>
+  );
+}
+
+function ImplementerList({ entity, lang, t }: { entity: PagedProjects['items'][number]; lang: Language; t: TFunction }) {
+  return (
+    <DataTable caption={t('themes:projects.implementers', { name: localizedText(entity.name, lang).text })}>
+      <thead>
+        <tr>
+          <ColumnHeader>{t('themes:projects.implementer')}</ColumnHeader>
+          <ColumnHeader>{t('themes:projects.role')}</ColumnHeader>
+          <ColumnHeader>{t('themes:projects.code')}</ColumnHeader>
+        </tr>
+      </thead>
+      <tbody>
+        {entity.projects.map((project) => (
+          <tr key={project.implementer.key + project.role}>
+            <RowHeader>
+              <AppLink to={paths.organisation(lang, project.implementer.key)}>
+                <Localized value={project.implementer.name} language={lang} />
+              </AppLink>
+            </RowHeader>
+            <Cell>{t(ROLE_KEYS[project.role])}</Cell>
+            <Cell>{project.code ?? t('common:notKnown')}</Cell>
+          </tr>
+        ))}
+        {entity.partners.map((partner) => (
+          <tr key={`partner-${partner.key}`}>
+            <RowHeader>
+              <AppLink to={paths.organisation(lang, partner.key)}>
+                <Localized value={partner.name} language={lang} />
+              </AppLink>
+            </RowHeader>
+            <Cell>{t(ROLE_KEYS.partner)}</Cell>
+            <Cell>–</Cell>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+/** Each call's funnel: money set aside → applications → eligible → funded → granted, as an ordered list. */
+function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
+  const lang = useLanguage();
+  const { t } = useTranslation(['themes', 'calls', 'common']);
+  const count = (value: number | null) => (value === null ? t('common:notKnown') : integer(value, lang));
+  const money = (value: number | null) => (value === null ? t('common:notKnown') : euros(value, lang));
+  return (
+    <>
+      {calls.map((call) => {
+        const callName = localizedText(call.name, lang);
+        const steps = [
+          { label: t('themes:calls.budget'), value: money(call.budget) },
+          {
+            label: t('themes:calls.applications'),
+            value:
+              call.applicationEntities === null
+                ? count(call.applications)
+                : t('themes:calls.applicationsWithEntities', { applications: count(call.applications), entities: count(call.applicationEntities) }),
+            size: 85,
+          },
+          { label: t('themes:calls.eligible'), value: count(call.eligibleEntities) },
+          { label: t('themes:calls.funded'), value: count(call.fundedEntities) },
+          { label: t('themes:calls.granted'), value: money(call.granted) },
+        ];
+        return (
+          <section key={call.key} aria-labelledby={`call-${call.key}`}>
+            <SectionHeading level={3} id={`call-${call.key}`}>
+              <span lang={callName.lang === lang ? undefined : callName.lang}>{callName.text}</span>
+            </SectionHeading>
+            <SmallText>
+              {t(keyOf(CALL_KIND_KEYS, call.kind) ?? 'calls:kind.other')} ·{' '}
+              {call.opens || call.closes ? `${call.opens ? partialDate(call.opens, lang) : ''} – ${call.closes ? partialDate(call.closes, lang) : ''}` : t('common:notKnown')}
+            </SmallText>
+            <Funnel aria-label={t('themes:calls.funnel')}>
+              {steps.map((step) => (
+                <li key={step.label}>
+                  <span>{step.label}</span> <strong>{step.value}</strong>
+                </li>
+              ))}
+            </Funnel>
+            {call.leftOver !== null ? <SmallText>{t('themes:calls.leftOver', { amount: euros(call.leftOver, lang) })}</SmallText> : null}
+            {canEdit ? (
+              <Paragraph>
+                <AppLink to={paths.callForm(lang, call.key)}>{t('common:editThis', { name: callName.text })}</AppLink>
+              </Paragraph>
+            ) : null}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function CountTable({ caption, heading, rows, lang }: { caption: string; heading: string; rows: { key: string; label: string; value: number }[]; lang: Language }) {
+  const { t } = useTranslation('common');
+  return (
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <ColumnHeader>{heading}</ColumnHeader>
+          <ColumnHeader numeric>{t('common:count')}</ColumnHeader>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <RowHeader>{row.label}</RowHeader>
+            <Cell numeric>{integer(row.value, lang)}</Cell>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+function sectorLabel(key: string, lang: Language): string {
+  for (const sector of SECTORS) {
+    if (sector.key === key) return sector.name[lang];
+    const service = sector.services.find((s) => s.key === key);
+    if (service) return `${sector.name[lang]}: ${service.name[lang]}`;
+  }
+  return key;
+}
+
+function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction; lang: Language }) {
+  const implementersByCounty = Object.fromEntries(Object.entries(figures.byCounty).map(([id, count]) => [id, count.implementers]));
+  const knownCounties = Object.entries(figures.byCounty).filter(([id]) => id !== 'unknown');
+  const unknownCounty = figures.byCounty.unknown;
+  const countyNames = useCountyNames();
+  const without = figures.countiesWithoutImplementers.map((c) => localizedText(c.name, lang));
+  return (
+    <>
+      <StatList aria-label={t('themes:figures.heading')}>
+        <Stat label={t('themes:figures.entities')} value={integer(figures.projectEntities, lang)} />
+        <Stat
+          label={t('themes:figures.split')}
+          value={`${figures.singleImplementerEntities}+${figures.groupProjects}`}
+          detail={t('themes:figures.splitDetail', { single: figures.singleImplementerEntities, group: figures.groupProjects })}
+        />
+        <Stat label={t('themes:figures.projects')} value={integer(figures.projects, lang)} />
+        <Stat label={t('themes:figures.implementers')} value={integer(figures.implementers, lang)} />
+      </StatList>
+      <Columns>
+        <CountTable
+          lang={lang}
+          caption={t('themes:figures.byMinistry')}
+          heading={t('themes:money.ministry')}
+          rows={Object.entries(figures.byMinistry).map(([key, value]) => ({ key, label: t(keyOf(MINISTRY_KEYS, key) ?? 'common:ministry.unknown'), value }))}
+        />
+        <CountTable
+          lang={lang}
+          caption={t('themes:figures.byOrganisationType')}
+          heading={t('themes:figures.organisationType')}
+          rows={Object.entries(figures.byOrganisationType).map(([key, value]) => ({ key, label: t(keyOf(ORGANISATION_TYPE_KEYS, key) ?? 'common:organisationType.unknown'), value }))}
+        />
+      </Columns>
+      {Object.keys(figures.bySector).length > 0 ? (
+        <CountTable
+          lang={lang}
+          caption={t('themes:figures.bySector')}
+          heading={t('themes:figures.sector')}
+          rows={Object.entries(figures.bySector).map(([key, value]) => ({ key, label: sectorLabel(key, lang), value }))}
+        />
+      ) : (
+        <Paragraph>{t('themes:figures.noSectors')}</Paragraph>
+      )}
+
+      <SectionHeading level={3} id="theme-map">
+        {t('themes:map.heading')}
+      </SectionHeading>
+      <Columns>
+        <CountyMap
+          title={t('themes:map.title')}
+          summary={t('themes:map.summary', { with: knownCounties.length, without: without.length })}
+          attribution={GEO_ATTRIBUTION}
+          implementers={implementersByCounty}
+          loadingText={t('common:loading')}
+          errorText={t('themes:map.error')}
+        />
+        <div>
+          <SectionHeading level={4}>{t('themes:map.withoutHeading', { count: without.length })}</SectionHeading>
+          <PlainList aria-label={t('themes:map.withoutHeading', { count: without.length })}>
+            {without.map((name) => (
+              <li key={name.text} lang={name.lang === lang ? undefined : name.lang}>
+                {name.text}
+              </li>
+            ))}
+          </PlainList>
+          <DataTable caption={t('themes:map.tableCaption')}>
+            <thead>
+              <tr>
+                <ColumnHeader>{t('themes:map.county')}</ColumnHeader>
+                <ColumnHeader numeric>{t('themes:map.implementers')}</ColumnHeader>
+                <ColumnHeader numeric>{t('themes:map.partners')}</ColumnHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {knownCounties.map(([id, count]) => {
+                const known = countyNames?.get(id);
+                return (
+                  <tr key={id}>
+                    <RowHeader>{known ? (lang === 'sv' ? known.sv : known.fi) : id}</RowHeader>
+                    <Cell numeric>{integer(count.implementers, lang)}</Cell>
+                    <Cell numeric>{integer(count.partners, lang)}</Cell>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </DataTable>
+          {unknownCounty ? <SmallText>{t('themes:map.unknown', { implementers: unknownCounty.implementers, partners: unknownCounty.partners })}</SmallText> : null}
+        </div>
+      </Columns>
+    </>
+  );
+}

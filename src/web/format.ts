@@ -1,0 +1,54 @@
+/**
+ * Numbers, money, percentages and dates worded for the page's language. Money reuses the domain's
+ * formatting so that the web and the documents write amounts the same way ("1 055 410,40 €" in fi
+ * and sv, "€1,055,410.40" in en).
+ */
+import { formatEuros, formatMillions } from '../domain/money.js';
+import type { Language } from './i18n.js';
+
+const INTL_LOCALE: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+// Intl puts U+202F between digit groups in some locales; U+00A0 everywhere keeps amounts alike.
+const nbsp = (text: string) => text.replace(/\u202f/g, '\u00a0');
+
+export const euros = (cents: number, language: Language) => formatEuros(cents, language);
+export const millions = (cents: number, language: Language) => formatMillions(cents, language);
+
+export const integer = (value: number, language: Language) => nbsp(new Intl.NumberFormat(INTL_LOCALE[language]).format(value));
+
+/** A ratio (0.248) as a percentage with one decimal ("24,8 %"). */
+export const percent = (ratio: number, language: Language) =>
+  nbsp(new Intl.NumberFormat(INTL_LOCALE[language], { style: 'percent', maximumFractionDigits: 1 }).format(ratio));
+
+export const decimal = (value: number, language: Language) =>
+  nbsp(new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 2 }).format(value));
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+/**
+ * An ISO date of full or reduced precision ("2024", "2024-06", "2024-06-01", or a timestamp) worded
+ * for the language: "2024", "kesäkuu 2024", "1.6.2024". Unreadable text is returned as it is.
+ */
+export function partialDate(iso: string, language: Language): string {
+  const match = PARTIAL_DATE.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  if (!month) return year!;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, day ? Number(day) : 1));
+  const options: Intl.DateTimeFormatOptions = day
+    ? language === 'en'
+      ? { day: 'numeric', month: 'short', year: 'numeric' }
+      : { day: 'numeric', month: 'numeric', year: 'numeric' }
+    : { month: 'long', year: 'numeric' };
+  return new Intl.DateTimeFormat(INTL_LOCALE[language], { ...options, timeZone: 'UTC' }).format(date);
+}
+
+export type PeriodLike = { start: string | null; end: string | null; text: string | null };
+
+/** "1.9.2024 – 31.8.2026"; an open end shows as "1.9.2024 –"; null when nothing is known. */
+export function period(value: PeriodLike, language: Language): string | null {
+  if (value.start === null && value.end === null) return value.text;
+  const start = value.start === null ? '' : partialDate(value.start, language);
+  const end = value.end === null ? '' : partialDate(value.end, language);
+  return `${start} – ${end}`.trim();
+}

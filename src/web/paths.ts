@@ -1,0 +1,26 @@
+/** The app's addresses. The language is the first segment: /fi/…, /sv/…, /en/…. */
+import type { Language } from './i18n.js';
+
+const segment = (value: string) => encodeURIComponent(value);
+
+export const paths = {
+  overview: (lang: Language) => `/${lang}/`,
+  theme: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}`,
+  projects: (lang: Language, search = '') => `/${lang}/projects${search}`,
+  project: (lang: Language, key: string) => `/${lang}/projects/${segment(key)}`,
+  organisations: (lang: Language, search = '') => `/${lang}/organisations${search}`,
+  organisation: (lang: Language, key: string) => `/${lang}/organisations/${segment(key)}`,
+  calls: (lang: Language) => `/${lang}/calls`,
+  about: (lang: Language) => `/${lang}/about`,
+  accessibility: (lang: Language) => `/${lang}/accessibility`,
+  signIn: (lang: Language) => `/${lang}/sign-in`,
+  financeForm: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}/figures`,
+  callForm: (lang: Language, key: string) => `/${lang}/calls/${segment(key)}/edit`,
+  activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,
+};
+
+/** The same page in another language. */
+export function inLanguage(pathname: string, search: string, lang: Language): string {
+  const rest = pathname.replace(/^\/(fi|sv|en)(?=\/|$)/, '');
+  return `/${lang}${rest || '/'}${search}`;
+}

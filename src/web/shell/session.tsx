@@ -1,0 +1,78 @@
+/**
+ * The signed-in user, read once from /api/v1/auth/session (401 = signed out), with sign-in and
+ * sign-out. What the user may edit is decided by the server on every write; `mayEdit` only decides
+ * which edit links to show, from the same role rules (src/domain/access.ts).
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { ZSession } from '../../contracts/api.js';
+import { clearApiCache, fetchFresh, sendApi } from '../api.js';
+import type { Language } from '../i18n.js';
+
+export type Session = z.infer<typeof ZSession>;
+
+type SessionState = {
+  session: Session | null;
+  /** False until the first answer: edit links wait for it rather than flicker. */
+  known: boolean;
+  signIn: (username: string, password: string, language: Language) => Promise<Session>;
+  signOut: (language: Language) => Promise<void>;
+};
+
+const SessionContext = createContext<SessionState>({
+  session: null,
+  known: false,
+  signIn: () => Promise.reject(new Error('no session provider')),
+  signOut: () => Promise.resolve(),
+});
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [known, setKnown] = useState(false);
+
+  useEffect(() => {
+    fetchFresh<Session>('/api/v1/auth/session', 'fi').then(
+      (value) => {
+        setSession(value);
+        setKnown(true);
+      },
+      () => setKnown(true),
+    );
+  }, []);
+
+  const signIn = useCallback(async (username: string, password: string, language: Language) => {
+    const { data } = await sendApi<Session>('POST', '/api/v1/auth/login', { username, password }, { language });
+    setSession(data);
+    return data;
+  }, []);
+
+  const signOut = useCallback(
+    async (language: Language) => {
+      try {
+        await sendApi('POST', '/api/v1/auth/logout', {}, { language, csrfToken: session?.csrfToken });
+      } finally {
+        clearApiCache();
+        setSession(null);
+      }
+    },
+    [session],
+  );
+
+  const value = useMemo(() => ({ session, known, signIn, signOut }), [session, known, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export const useSession = () => useContext(SessionContext);
+
+/** What an edit link may lead to: the theme-scoped permissions of the roles (see domain/access.ts). */
+export type EditRight = 'finance.record' | 'call.edit' | 'activity.edit';
+
+const THEME_ROLE_RIGHTS: Record<string, readonly EditRight[]> = {
+  finance_expert: ['finance.record', 'call.edit'],
+  theme_coordinator: ['activity.edit'],
+};
+
+export function mayEdit(session: Session | null, right: EditRight, themeSlug: string): boolean {
+  if (!session) return false;
+  return session.roles.some((role) => role.role === 'admin' || (role.theme === themeSlug && (THEME_ROLE_RIGHTS[role.role] ?? []).includes(right)));
+}

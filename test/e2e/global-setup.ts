@@ -1,0 +1,41 @@
+/**
+ * Once for the browser tests: build the web application (vite build into dist/web), prepare a fresh
+ * SQLite database with the 2024 data and users with known passwords, and start the real server on a
+ * free loopback port. The tests get its address through `inject('baseUrl')`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { parseEnv } from '../../src/config/env.js';
+import { openDatabase } from '../../src/db/database.js';
+import { DEFAULT_TOPOLOGY, prepareDatabase } from '../../src/db/prepare.js';
+import { startServer } from '../../src/server/server.js';
+import { buildWebApp, DEFAULT_WEB_ROOT } from '../../src/server/modules/web/web-app.js';
+import { createUser } from '../../src/server/modules/users/create-user.js';
+import { E2E_PASSWORD, E2E_USERS } from './users.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildWebApp(DEFAULT_WEB_ROOT);
+  const dir = mkdtempSync(join(tmpdir(), 'teemaseuranta-e2e-'));
+  const sqlitePath = join(dir, 'e2e.sqlite');
+  const handle = openDatabase({ kind: 'sqlite', path: sqlitePath });
+  await prepareDatabase(handle, { datasetDir: 'data/2024', topologyPath: DEFAULT_TOPOLOGY });
+  const audit = { actorId: null, actor: 'system:e2e', ip: null, requestId: null, at: new Date().toISOString() };
+  for (const user of E2E_USERS) await createUser(handle.db, audit, { ...user, password: E2E_PASSWORD });
+  await handle.close();
+
+  const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, DEMO_USERS: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' });
+  const server = await startServer(env, { web: 'built', webRoot: DEFAULT_WEB_ROOT });
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
