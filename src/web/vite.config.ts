@@ -15,10 +15,6 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react()],
-  resolve: {
-    // suomifi-ui-components imports tslib without depending on it: see vendor/tslib-helpers.ts.
-    alias: { tslib: fileURLToPath(new URL('./vendor/tslib-helpers.ts', import.meta.url)) },
-  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,
