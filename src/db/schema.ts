@@ -357,7 +357,11 @@ export type PersonalDataTable = {
   recorded_at: string;
 };
 
+/** One row (id 1): raised by triggers on every change to the published data (migration 0003). */
+export type DataVersionTable = { id: number; version: number };
+
 export type Database = {
+  data_version: DataVersionTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
