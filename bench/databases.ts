@@ -60,10 +60,12 @@ export async function benchDatabase(options: {
   regenerate?: boolean;
   progress?: boolean;
   dir?: string;
+  /** Instead of the shared cache name (size, seed, generator version): a throw-away database of its own. */
+  name?: string;
 }): Promise<BenchDatabase> {
   const dir = options.dir ?? BENCH_DIR;
   mkdirSync(dir, { recursive: true });
-  const name = baseName(options.size, options.seed);
+  const name = options.name ?? baseName(options.size, options.seed);
   const metaPath = join(dir, `${name}-${options.dialect}.meta.json`);
   const cached = !options.regenerate && existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as GenerateResult) : null;
   let target: Target;
@@ -82,4 +84,23 @@ export async function benchDatabase(options: {
   }
   const env: Record<string, string> = target.kind === 'sqlite' ? { SQLITE_PATH: target.path } : { DATABASE_URL: target.url };
   return { target, env, generated, fresh: cached === null };
+}
+
+/** Removes a throw-away benchmark database (the smoke test's). */
+export async function removeBenchDatabase(database: BenchDatabase): Promise<void> {
+  if (database.target.kind === 'sqlite') {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(database.target.path + suffix, { force: true });
+    return;
+  }
+  const url = new URL(database.target.url);
+  const schema = /search_path=(\w+)/.exec(url.searchParams.get('options') ?? '')?.[1];
+  url.searchParams.delete('options');
+  if (!schema) return;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/database.js';
 import { createUser } from '../src/server/modules/users/create-user.js';
-import { BENCH_DIR, benchDatabase, type BenchDialect } from './databases.js';
+import { BENCH_DIR, benchDatabase, removeBenchDatabase, type BenchDialect } from './databases.js';
 import { BENCH_SIZES, SIZES, type BenchSize } from './generate.js';
 
 export type BenchOptions = {
@@ -38,6 +38,8 @@ export type BenchOptions = {
   /** Where the results JSON goes; var/bench/results-<size>-<db>.json by default. */
   output?: string | null;
   quiet?: boolean;
+  /** A throw-away database of this name in this folder instead of the shared cache (the smoke test). */
+  scratch?: { dir: string; name: string };
 };
 
 export type Measurement = {
@@ -305,7 +307,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   const loadAverageAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
 
   log(`bench: ${options.size} on ${options.dialect}, ${options.duration} s per endpoint, ${options.connections} connections`);
-  const database = await benchDatabase({ size: options.size, seed: options.seed, dialect: options.dialect, postgresUrl: options.postgresUrl, regenerate: options.regenerate, progress: !options.quiet });
+  const database = await benchDatabase({
+    size: options.size,
+    seed: options.seed,
+    dialect: options.dialect,
+    postgresUrl: options.postgresUrl,
+    regenerate: options.regenerate,
+    progress: !options.quiet,
+    ...options.scratch,
+  });
   log(`data: ${database.generated.totalRows.toLocaleString('en')} rows, loaded in ${(database.generated.loadMs / 1000).toFixed(1)} s${database.fresh ? '' : ' (cached)'}`);
 
   // Migrations newer than the cached database run at the first start; that start is not the start-up measured.
@@ -476,6 +486,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   } finally {
     await server.stop();
     await bareChild.stop();
+    if (options.scratch) await removeBenchDatabase(database);
   }
 }
 
