@@ -39,7 +39,7 @@ export type BenchSize = keyof typeof SIZES;
 export const BENCH_SIZES = Object.keys(SIZES) as BenchSize[];
 
 /** Raised whenever the generated rows change, so cached databases are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export type Target = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
@@ -190,8 +190,16 @@ class SqliteSink implements RowSink {
     this.db.pragma('synchronous = OFF');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('cache_size = -262144');
+    // Like a restore: indexes and triggers (search index upkeep, data_version) come back after the
+    // rows, built once instead of row by row. Their definitions are the migrations' own, read back.
+    this.deferred = this.db
+      .prepare("select type, name, sql from sqlite_master where type in ('index', 'trigger') and sql is not null")
+      .all() as { type: string; name: string; sql: string }[];
+    for (const item of this.deferred) this.db.exec(`drop ${item.type} ${item.name}`);
     this.db.exec('begin');
   }
+
+  private readonly deferred: { type: string; name: string; sql: string }[];
 
   private batchSize(table: Table) {
     return Math.min(500, Math.floor(30_000 / TABLES[table].length));
@@ -247,6 +255,11 @@ class SqliteSink implements RowSink {
   async finish() {
     this.flushAll();
     this.db.exec('commit');
+    for (const item of this.deferred) this.db.exec(item.sql);
+    // External-content FTS5 tables (the projects' search index) are filled from their tables.
+    const searchTables = this.db.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%fts5%'").all() as { name: string }[];
+    for (const { name } of searchTables) this.db.exec(`insert into ${name}(${name}) values ('rebuild')`);
+    if (this.db.prepare("select 1 from sqlite_master where name = 'data_version'").get()) this.db.exec('update data_version set version = version + 1');
     this.db.exec('analyze');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
@@ -262,9 +275,19 @@ class PostgresSink implements RowSink {
     private readonly replica: boolean,
   ) {}
 
+  private deferredIndexes: string[] = [];
+
   static async open(url: string): Promise<PostgresSink> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
+    await client.query(`set maintenance_work_mem = '256MB'`);
+    // Like pg_restore: indexes that back no constraint are built after the rows, once.
+    const { rows: indexes } = await client.query<{ name: string; definition: string }>(
+      `select indexname as name, indexdef as definition from pg_indexes
+        where schemaname = current_schema()
+          and indexname not in (select conname from pg_constraint where connamespace = current_schema()::regnamespace)`,
+    );
+    for (const index of indexes) await client.query(`drop index ${index.name}`);
     // The rows are consistent by construction; like pg_restore --disable-triggers, the load skips the
     // per-row foreign-key triggers when the role may (a superuser), and checks the references once
     // at the end instead.
@@ -277,7 +300,9 @@ class PostgresSink implements RowSink {
       await client.query('rollback');
       await client.query('begin');
     }
-    return new PostgresSink(client, replica);
+    const sink = new PostgresSink(client, replica);
+    sink.deferredIndexes = indexes.map((index) => index.definition);
+    return sink;
   }
 
   private async flush(table: Table) {
@@ -315,6 +340,9 @@ class PostgresSink implements RowSink {
   async finish() {
     await this.flushAll();
     await this.client.query('commit');
+    for (const definition of this.deferredIndexes) await this.client.query(definition);
+    // The load skipped the triggers, data_version's among them.
+    await this.client.query('update data_version set version = version + 1 where id = 1');
     // Identity columns were given explicit ids: move their sequences past them.
     for (const [table, columns] of Object.entries(TABLES)) {
       if (!(columns as readonly string[]).includes('id')) continue;
