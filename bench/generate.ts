@@ -39,7 +39,7 @@ export type BenchSize = keyof typeof SIZES;
 export const BENCH_SIZES = Object.keys(SIZES) as BenchSize[];
 
 /** Raised whenever the generated rows change, so cached databases are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export type Target = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 

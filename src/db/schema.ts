@@ -357,7 +357,69 @@ export type PersonalDataTable = {
   recorded_at: string;
 };
 
-/** One row (id 1): raised by triggers on every change to the published data (migration 0003). */
+export type ReportingPeriodsTable = Tracked & {
+  id: Id;
+  key: string;
+  kind: 'review' | 'description';
+  title_fi: string;
+  title_sv: string | null;
+  title_en: string | null;
+  cut_off: string | null;
+  deadline: string | null;
+};
+
+export type ReportingPeriodThemesTable = { period_id: number; theme_id: number; position: number };
+
+export type ThemeReportsTable = Tracked & {
+  id: Id;
+  period_id: number;
+  theme_id: number;
+  state: 'draft' | 'submitted' | 'returned' | 'approved';
+  /** JSON: ReportContent. */
+  content: string;
+  /** JSON: ReportHeader, frozen at approval. */
+  header: string | null;
+  submissions: Generated<number>;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+};
+
+export type ThemeReportVersionsTable = {
+  report_id: number;
+  version: number;
+  state: string;
+  action: string;
+  content: string;
+  saved_at: string;
+  saved_by: string;
+};
+
+export type ReportCommentsTable = {
+  id: Id;
+  report_id: number;
+  version: number;
+  section_key: string;
+  body: string;
+  author: string;
+  created_at: string;
+};
+
+export type OutboxTable = {
+  id: Id;
+  kind: string;
+  period_id: number | null;
+  theme_id: number | null;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  created_by: string;
+  sent_at: string | null;
+};
+
+/** One row (id 1): raised by triggers on every change to the published data (migration 0004). */
 export type DataVersionTable = { id: number; version: number };
 
 export type Database = {
@@ -398,6 +460,12 @@ export type Database = {
   agenda_items: AgendaItemsTable;
   meeting_signatories: MeetingSignatoriesTable;
   meeting_distribution: MeetingDistributionTable;
+  reporting_periods: ReportingPeriodsTable;
+  reporting_period_themes: ReportingPeriodThemesTable;
+  theme_reports: ThemeReportsTable;
+  theme_report_versions: ThemeReportVersionsTable;
+  report_comments: ReportCommentsTable;
+  outbox: OutboxTable;
 };
 
 export type ThemeRow = Selectable<ThemesTable>;

@@ -5,7 +5,7 @@
  * | role (fi)                                   | may                                                         |
  * |---------------------------------------------|-------------------------------------------------------------|
  * | admin (hallintoviranomainen)                | everything                                                  |
- * | ministry_official (vastuuministeriö)        | read and approve everything of their ministry's themes      |
+ * | ministry_official (vastuuministeriö)        | read and approve everything of their ministry's themes; read the compiled review |
  * | finance_expert (ELY rahoitusasiantuntija)    | figures, calls, projects, contacts of their themes; organisations |
  * | theme_coordinator (koordinaatiohanke)       | report drafts, activity figures, content areas, contacts of their theme |
  * | steering_group_secretary (sihteeri)         | their group's membership, meetings and minutes              |
@@ -54,7 +54,11 @@ export type Permission =
   | 'meeting.edit'
   | 'audit.read'
   | 'users.manage'
-  | 'personal_data.manage';
+  | 'personal_data.manage'
+  /** Reporting periods, reminders, imports of old reviews: the managing authority. */
+  | 'review.manage'
+  /** The compiled national review and the state of every theme's report. */
+  | 'review.read';
 
 /** What a record belongs to. A theme's records carry the theme and its ministries. */
 export type Scope = {
@@ -77,6 +81,8 @@ const GROUP_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
 /** Permissions a role has whatever the record: organisations are shared by every theme. */
 const UNSCOPED_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
   finance_expert: ['organisation.edit'],
+  // The compiled review covers every ministry's themes; each ministry reads the whole of it.
+  ministry_official: ['review.read'],
 };
 
 function grants(assignment: RoleAssignment, permission: Permission, scope: Scope): boolean {

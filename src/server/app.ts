@@ -18,12 +18,14 @@ import { financeRoutes } from './modules/finance/routes.js';
 import { personalDataRoutes } from './modules/personal-data/routes.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -67,6 +69,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerSecurityHeaders(app, { tls: deps.auth.secureCookies });
   // JSON only: a cross-site HTML form cannot send it, which closes the door on form-based CSRF.
   app.removeContentTypeParser(['text/plain']);
   // Before auth: an answer from the cache needs no session lookup (cached routes answer everyone alike).
@@ -96,7 +99,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const resource of EDITABLE_RESOURCES) registerResourceRoutes(app, deps, resource);
-  for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes]) {
+  for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes, reportRoutes]) {
     routes(app, deps);
   }
   return app;

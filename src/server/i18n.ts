@@ -97,4 +97,9 @@ export const MESSAGES = {
     en: 'The request lacks the session CSRF token (X-CSRF-Token).',
   },
   unavailable: { fi: 'Palvelu ei ole käytettävissä', sv: 'Tjänsten är inte tillgänglig', en: 'Service unavailable' },
+  unavailableDetail: {
+    fi: 'Tietokanta ei ole hetkeen käytettävissä. Yritä hetken kuluttua uudelleen.',
+    sv: 'Databasen är tillfälligt otillgänglig. Försök igen om en stund.',
+    en: 'The database is briefly unavailable. Please try again in a moment.',
+  },
 } satisfies Record<string, Message>;

@@ -23,6 +23,9 @@ export type RouteContext = {
   callKey: string;
   projectKey: string;
   organisationKey: string;
+  /** A reporting period whose only theme is LANUPE, and LANUPE's (draft) report in it. */
+  periodKey: string;
+  reportId: number;
   /** A fresh key for every call, so creates do not collide. */
   unique: () => string;
 };
@@ -47,6 +50,11 @@ const ANY_FINANCE: Who[] = ['admin', 'finance', 'financeOther'];
 const THEME_CONTACTS: Who[] = ['admin', 'finance', 'coordinator'];
 const THEME_COORDINATION: Who[] = ['admin', 'coordinator'];
 const GROUP_EDIT: Who[] = ['admin', 'secretary'];
+/** The compiled review and every theme's state: the managing authority and every ministry. */
+const REVIEW_READ: Who[] = ['admin', 'ministry', 'ministryOther'];
+/** A theme's report: its coordinator, finance expert and ministry. */
+const REPORT_READ: Who[] = ['admin', 'ministry', 'finance', 'coordinator'];
+const REPORT_APPROVE: Who[] = ['admin', 'ministry'];
 
 const name = (c: RouteContext) => ({ fi: `Testi ${c.unique()}`, sv: null, en: null });
 
@@ -118,6 +126,40 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     allow: THEME_FINANCE,
     path: (c) => `/api/v1/themes/${c.theme}/finance`,
     body: () => ({ asOf: '2024-12-31', frame: 100, reserved: 50, committed: 10, paid: 0, reason: 'Testi', basedOnSnapshot: 0 }),
+  },
+
+  // Theme reports (src/server/modules/reports).
+  'GET /api/v1/reporting-periods': { allow: SIGNED_IN, path: () => '/api/v1/reporting-periods' },
+  'POST /api/v1/reporting-periods': {
+    allow: ADMIN,
+    path: () => '/api/v1/reporting-periods',
+    body: (c) => ({ key: c.unique(), kind: 'description', title: { fi: 'Testi' }, themes: [c.theme] }),
+  },
+  'GET /api/v1/reporting-periods/:period': { allow: SIGNED_IN, path: (c) => `/api/v1/reporting-periods/${c.periodKey}` },
+  'GET /api/v1/reporting-periods/:period/status': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/status` },
+  'POST /api/v1/reporting-periods/:period/reminders': { allow: ADMIN, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/reminders`, body: (c) => ({ themes: [c.theme] }) },
+  'GET /api/v1/reporting-periods/:period/outbox': { allow: ADMIN, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/outbox` },
+  'GET /api/v1/reporting-periods/:period/review.html': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.html` },
+  'GET /api/v1/reporting-periods/:period/review.docx': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.docx` },
+  'GET /api/v1/reporting-periods/:period/review.pdf': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.pdf` },
+  'GET /api/v1/reporting-periods/:period/themes/:slug/report': { allow: REPORT_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/themes/${c.theme}/report` },
+  'GET /api/v1/reports/:id': { allow: REPORT_READ, path: (c) => `/api/v1/reports/${c.reportId}` },
+  'PATCH /api/v1/reports/:id': { allow: THEME_COORDINATION, path: (c) => `/api/v1/reports/${c.reportId}`, body: () => ({ sections: { s1: { html: '<p>Testi</p>' } } }), headers: STALE },
+  'POST /api/v1/reports/:id/submit': { allow: THEME_COORDINATION, path: (c) => `/api/v1/reports/${c.reportId}/submit`, body: () => ({}), headers: STALE },
+  'POST /api/v1/reports/:id/return': { allow: REPORT_APPROVE, path: (c) => `/api/v1/reports/${c.reportId}/return`, body: () => ({ comments: [{ section: 's1', body: 'Testi' }] }), headers: STALE },
+  'POST /api/v1/reports/:id/approve': { allow: REPORT_APPROVE, path: (c) => `/api/v1/reports/${c.reportId}/approve`, body: () => ({}), headers: STALE },
+  'GET /api/v1/reports/:id/versions': { allow: REPORT_READ, path: (c) => `/api/v1/reports/${c.reportId}/versions` },
+  'GET /api/v1/reports/:id/diff': { allow: REPORT_READ, path: (c) => `/api/v1/reports/${c.reportId}/diff?from=1&to=1` },
+  'POST /api/v1/reporting-periods/:period/imports/preview': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/imports/preview`,
+    body: () => ({ format: 'text', content: 'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen' }),
+  },
+  'POST /api/v1/reporting-periods/:period/imports/confirm': {
+    allow: ADMIN,
+    // A digest that is not the file's: access passes, the import is refused (422), nothing is written.
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/imports/confirm`,
+    body: () => ({ format: 'text', content: 'Valtakunnallinen teema\nTesti', digest: '0'.repeat(64) }),
   },
 
   // The write API, per resource.

@@ -36,7 +36,13 @@ async function lanupeContext(t: TestApp, admin: Session): Promise<RouteContext> 
   const call = await db.selectFrom('calls').select('key').where('theme_id', '=', themeId).executeTakeFirstOrThrow();
   const project = await db.selectFrom('project_entities').select('key').where('theme_id', '=', themeId).executeTakeFirstOrThrow();
   const organisation = await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow();
+  // A reporting period with a draft report for LANUPE (reports module).
+  const opened = await as(t.app, admin, { method: 'POST', url: '/api/v1/reporting-periods', payload: { key: 'access-2024', title: { fi: 'Toteutuskatsaus 2024' }, cutOff: '2024-10-31', themes: [THEME] } });
+  if (opened.statusCode !== 201) throw new Error(`reporting period: ${opened.statusCode} ${opened.body}`);
+  const reportId = (opened.json() as { themes: { reportId: number }[] }).themes[0]!.reportId;
   return {
+    periodKey: 'access-2024',
+    reportId,
     theme: THEME,
     otherTheme: OTHER_THEME,
     group: GROUP,

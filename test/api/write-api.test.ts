@@ -18,7 +18,13 @@ const isWrite = (route: { method: string; url: string; hidden: boolean }) =>
   route.url.startsWith('/api/v1/') && !route.hidden && ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method);
 
 /** Routes that are writes but change no record of the model: they are driven by their own tests. */
-const SESSION_ROUTES = new Set(['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/password']);
+const SESSION_ROUTES = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+  // Reads an uploaded review and answers with a preview; writes nothing (test/documents/review-compile.test.ts).
+  'POST /api/v1/reporting-periods/:period/imports/preview',
+]);
 
 const auditCount = async (t: TestApp) => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -46,7 +52,9 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     const project = await db.selectFrom('project_entities').select('key').where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
     const organisation = await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow();
     const contact = await db.selectFrom('contacts').select('id').where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
+    const report = await freshReport();
     return {
+      ...report,
       theme: THEME,
       otherTheme: 'tyomarkkinoiden-kohtaanto',
       group: GROUP,
@@ -83,6 +91,24 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     return { url: `/api/v1/${collection}/${by === 'key' ? data.key : data.id}`, version };
   }
 
+  /** A new reporting period with LANUPE's draft report in it (version 1). */
+  async function freshReport(): Promise<{ periodKey: string; reportId: number }> {
+    const periodKey = unique();
+    const response = await send(admin, 'POST', '/api/v1/reporting-periods', { key: periodKey, title: { fi: 'Testi' }, cutOff: '2024-10-31', themes: [THEME] });
+    expect(response.statusCode, response.body).toBe(201);
+    return { periodKey, reportId: (response.json() as { themes: { reportId: number }[] }).themes[0]!.reportId };
+  }
+
+  /** A fresh report with every section written and, if asked, submitted; returns its version. */
+  async function readyReport(submitted: boolean): Promise<{ reportId: number; version: number }> {
+    const { reportId } = await freshReport();
+    const sections = Object.fromEntries(['s1', 's2', 's3', 's4', 's5'].map((key) => [key, { html: `<p>${key}</p>` }]));
+    expect((await send(admin, 'PATCH', `/api/v1/reports/${reportId}`, { sections }, { 'if-match': '"1"' })).statusCode).toBe(200);
+    if (!submitted) return { reportId, version: 2 };
+    expect((await send(admin, 'POST', `/api/v1/reports/${reportId}/submit`, {}, { 'if-match': '"2"' })).statusCode).toBe(200);
+    return { reportId, version: 3 };
+  }
+
   /**
    * How to make one successful change through each write route, and which record it concerns. A
    * write route without a recipe here fails the test below: the audit promise covers every route.
@@ -100,6 +126,23 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
       const latest = await t.database.db.selectFrom('finance_snapshots').select((eb) => eb.fn.max('id').as('id')).where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
       const body = { ...(ROUTE_ACCESS[route]!.body!(c) as object), basedOnSnapshot: latest.id === null ? null : Number(latest.id) };
       return { method, url: `/api/v1/themes/${THEME}/finance`, body };
+    }
+    if (route === 'PATCH /api/v1/reports/:id') {
+      const { reportId } = await freshReport();
+      return { method, url: `/api/v1/reports/${reportId}`, body: { sections: { s1: { html: '<p>Testi</p>' } } }, headers: { 'if-match': '"1"' } };
+    }
+    const transition = /^POST \/api\/v1\/reports\/:id\/(submit|return|approve)$/.exec(route)?.[1];
+    if (transition) {
+      const { reportId, version } = await readyReport(transition !== 'submit');
+      const body = transition === 'return' ? { comments: [{ section: 's1', body: 'Tarkenna.' }] } : {};
+      return { method, url: `/api/v1/reports/${reportId}/${transition}`, body, headers: { 'if-match': `"${version}"` } };
+    }
+    if (route === 'POST /api/v1/reporting-periods/:period/imports/confirm') {
+      const { periodKey } = await freshReport();
+      const upload = { format: 'text', content: 'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen ja hyvinvoinnin edistäminen kohti yhdenvertaisuutta\n1) Tiivis kuvaus valtakunnallisen teeman sisällöstä\nTeksti.' };
+      const preview = await send(admin, 'POST', `/api/v1/reporting-periods/${periodKey}/imports/preview`, upload);
+      expect(preview.statusCode, preview.body).toBe(200);
+      return { method, url: `/api/v1/reporting-periods/${periodKey}/imports/confirm`, body: { ...upload, digest: (preview.json() as { digest: string }).digest } };
     }
     const entry = ROUTE_ACCESS[route];
     if (!entry) throw new Error(`no recipe for ${route}`);

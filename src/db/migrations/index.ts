@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import type { Columns } from './columns.js';
 import * as initialModel from './0001-initial-model.js';
 import * as accessAndAudit from './0002-access-and-audit.js';
-import * as readPerformance from './0003-read-performance.js';
+import * as themeReports from './0003-theme-reports.js';
+import * as readPerformance from './0004-read-performance.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
 export const migrations: Migration[] = [
   { name: '0001-initial-model', up: initialModel.up },
   { name: '0002-access-and-audit', up: accessAndAudit.up },
-  { name: '0003-read-performance', up: readPerformance.up },
+  { name: '0003-theme-reports', up: themeReports.up },
+  { name: '0004-read-performance', up: readPerformance.up },
 ];

@@ -8,6 +8,7 @@ import { InvalidCursorError } from '../../db/repositories/projects.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
 import type { Locale } from '../../domain/money.js';
 import { RequestValidationError } from './validation.js';
+import { isDatabaseUnavailable } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
 import {
   ForbiddenError,
@@ -20,6 +21,9 @@ import {
   VersionRequiredError,
 } from '../../domain/errors.js';
 
+
+/** How long a client should wait before retrying while the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
 
 const localeErrors = { fi: z.locales.fi(), sv: z.locales.sv(), en: z.locales.en() };
 
@@ -118,6 +122,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
         detail: MESSAGES.invalidParameters[locale],
         instance: request.url,
         errors: [{ name: 'cursor', reason: MESSAGES.invalidCursor[locale] }],
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: MESSAGES.unavailable[locale],
+        status: 503,
+        detail: MESSAGES.unavailableDetail[locale],
+        instance: request.url,
       });
     }
     const statusCode = (error as { statusCode?: unknown }).statusCode;

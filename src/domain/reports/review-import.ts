@@ -1,0 +1,565 @@
+/**
+ * Reading an implementation review written from the Word template (seed 001 is one: the 2024 review
+ * of all twelve themes, as extracted text) back into structure: themes, header fields, the four
+ * figures, sections 1–5 as rich text, section 6 links and section 7 project codes; and checking it.
+ * Every finding names the line it is on (1-based, in the text as given; for a .docx the text is
+ * its paragraphs, one per line).
+ *
+ * Pure: knows nothing of the database. The import use case matches themes and project codes against
+ * the system and adds what only the system can tell (figures that differ from the recorded ones).
+ */
+import { checkFinanceOrder, type FinanceFigures } from '../finance.js';
+import type { LocalizedText } from '../errors.js';
+import { formatEuros, parseFinnishAmount, type Cents } from '../money.js';
+import { countCharacters, safeHref, type Block, type Inline, type RichText } from './rich-text.js';
+import { REVIEW_TEMPLATE } from './templates.js';
+
+export type FigureKey = keyof FinanceFigures;
+export const FIGURE_KEYS: FigureKey[] = ['frame', 'reserved', 'committed', 'paid'];
+
+export type FindingCode =
+  | 'section_over_limit'
+  | 'section_missing'
+  | 'section_empty'
+  | 'placeholder'
+  | 'amount_unreadable'
+  | 'amount_missing'
+  | 'amount_unit'
+  | 'amount_range'
+  | 'amounts_identical'
+  | 'figure_order'
+  | 'email_malformed'
+  | 'email_domain'
+  | 'link_malformed'
+  | 'link_without_address'
+  | 'field_missing'
+  | 'project_list_missing'
+  | 'project_unknown'
+  | 'project_not_listed'
+  | 'figure_differs'
+  | 'theme_unmatched';
+
+export type Finding = {
+  code: FindingCode;
+  severity: 'error' | 'warning' | 'info';
+  /** 1-based line in the imported text. */
+  line: number;
+  /** The section concerned ("s2"), a figure ("frame") or a header field ("contacts"). */
+  field: string;
+  /** The words found there, shortened. */
+  excerpt: string;
+  message: LocalizedText;
+};
+
+export type ParsedFigure = { text: string; line: number; cents: Cents | null; rounded: boolean };
+
+export type ParsedSection = { key: string; headingLine: number; startLine: number; endLine: number; blocks: RichText; characters: number; limit: number | null };
+
+export type ParsedTheme = {
+  index: number;
+  startLine: number;
+  endLine: number;
+  name: string;
+  contactsText: string;
+  ministryText: string;
+  periodText: string | null;
+  figures: Record<FigureKey, ParsedFigure | null>;
+  frameByMinistry: { ministry: 'TEM' | 'OKM' | 'STM'; cents: Cents; line: number }[];
+  sections: ParsedSection[];
+  links: { url: string; title: string | null; line: number }[];
+  projectCodes: { code: string; line: number }[];
+  findings: Finding[];
+};
+
+export type ParsedReview = { cutOffText: string | null; themes: ParsedTheme[]; lineCount: number };
+
+type Line = { n: number; text: string };
+
+const THEME_START = /^\s*Valtakunnallinen teema\s*$/;
+const CONTACTS_LABEL = /^\s*Yhteyshenkilöt\b/;
+const MINISTRY_LABEL = /^\s*Vastuullinen hallinnonala/;
+const PERIOD_LABEL = /^\s*Teeman toteutusaika\s*(.*)$/;
+const FIGURES_LABEL = /^\s*Teeman \(EU\s*\+\s*valtio\)/;
+const FIGURE_LINE = /^\s*([a-dA-D])\)\s*(julkinen rahoituskehys|varaukset|sidotut valtuudet|maksetut kustannukset)?\s*(.*?)\s*$/;
+const FIGURE_LETTER: Record<string, FigureKey> = { a: 'frame', b: 'reserved', c: 'committed', d: 'paid' };
+
+/** Headings in the order the template has them; 7) is recognised only after 6). */
+const HEADINGS: { key: string; pattern: RegExp }[] = [
+  { key: 's1', pattern: /^\s*1\)\s*Tiivis kuvaus/ },
+  { key: 's2', pattern: /^\s*2\)\s*Kuvaus valtakunnallisen teeman konkreettisesta/ },
+  { key: 's3', pattern: /^\s*3\)\s*Arvio valtakunnalliselle/ },
+  { key: 's4', pattern: /^\s*4\)\s*Kuvaus tulevana vuonna/ },
+  { key: 's5', pattern: /^\s*5\)\s*Kuvaus teeman yhteyksistä/ },
+  { key: 's6', pattern: /^\s*6\)\s*Linkkejä/ },
+  // Theme 5 of the 2024 review has the heading without its number.
+  { key: 's7', pattern: /^\s*(?:7\)\s*\S|Valtakunnallisesta teemasta rahoitettujen hankkeiden lista)/ },
+];
+
+/** Words of the template's headings (both spellings of "suunnitelluista"): a line of only these continues a heading. */
+const HEADING_WORDS = new Set(
+  `tiivis kuvaus valtakunnallisen teeman sisällöstä ja teemassa rahoitettujen hankkeiden lukumäärä max merkkiä
+  konkreettisesta toiminnasta mennessä arvio valtakunnalliselle teemalle asetettujen tavoitteiden saavuttamisesta
+  tarkastelujaksolla kumulatiivisesti toiminnan käynnistymisestä tulevana vuonna toteutettavasta suunnitteluista
+  suunnitelluista painotuksista esim hakuihin liittyen yhteyksistä alueelliseen toimintaan toteutuneet toimenpiteet yhteistyö`.split(/\s+/),
+);
+
+/** Lines the PDF extraction adds (page footers, hyperlink targets of the template footer). */
+const ARTEFACT_LINES = [
+  /^mailto:/i,
+  /^https?:\/\/www\.(verkkosivu|yyo)\.fi\/?$/i,
+  /^PL 32$/,
+  /^00230 Valtioneuvosto$/,
+  /^Käyntiosoite:/,
+  /^Puh\. 0295 16001$/,
+  /^kirjaamo\.tem@gov\.fi \|/,
+  /^\d{1,3}$/,
+];
+
+const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
+  { pattern: /verkkosivu\.fi/i, what: 'www.verkkosivu.fi' },
+  { pattern: /sähköposti@osoite\.fi/i, what: 'sähköposti@osoite.fi' },
+  { pattern: /etunimi\.sukunimi@/i, what: 'etunimi.sukunimi@…' },
+  { pattern: /\[(?:Nimi|nimi|sähköpostiosoite|puh\.?\s*nro)[^\]]*\]/, what: '[Nimi, sähköpostiosoite, puh.nro]' },
+  { pattern: /\bX{3,}\b|\bxxx+\b/, what: 'XXX' },
+];
+
+/** Domains the themes' people use; an address one letter off one of these is most likely mistyped. */
+const KNOWN_DOMAINS = ['gov.fi', 'ely-keskus.fi', 'thl.fi', 'oph.fi', 'stm.fi', 'tem.fi', 'okm.fi', 'ttl.fi', 'kela.fi', 'sos-lapsikyla.fi'];
+
+const shorten = (text: string, max = 120) => {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+};
+
+const isBlank = (text: string) => text.trim() === '';
+const isArtefact = (text: string) => ARTEFACT_LINES.some((pattern) => pattern.test(text.trim()));
+
+function finding(code: FindingCode, severity: Finding['severity'], line: number, field: string, excerpt: string, message: LocalizedText): Finding {
+  return { code, severity, line, field, excerpt: shorten(excerpt), message };
+}
+
+export function parseReviewText(text: string): ParsedReview {
+  const lines: Line[] = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line, index) => ({ n: index + 1, text: line.replace(/\u00a0/g, ' ') }));
+  const starts = lines.filter((line) => THEME_START.test(line.text)).map((line) => line.n);
+  const cutOff = /Katsaus\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+mennessä/.exec(lines.slice(0, 40).map((l) => l.text).join(' '));
+  const themes = starts.map((start, index) => {
+    const end = (starts[index + 1] ?? lines.length + 1) - 1;
+    return parseTheme(lines.slice(start - 1, end), index);
+  });
+  return { cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
+}
+
+/** Joins wrapped lines of a header field; a line ending in "-" continues the word on the next. */
+function joinWrapped(lines: Line[]): string {
+  let joined = '';
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text === '') continue;
+    if (joined === '') joined = text;
+    else if (/[A-Za-zÅÄÖåäö]-$/.test(joined)) joined += text;
+    else joined += ` ${text}`;
+  }
+  return joined;
+}
+
+function parseTheme(block: Line[], index: number): ParsedTheme {
+  const findings: Finding[] = [];
+  const first = block[0]!.n;
+  const last = block.at(-1)!.n;
+  const find = (pattern: RegExp, from = 0) => {
+    const at = block.findIndex((line, i) => i >= from && pattern.test(line.text));
+    return at < 0 ? null : at;
+  };
+
+  // Section headings in template order, each searched after the previous one.
+  const headingAt: { key: string; at: number }[] = [];
+  let from = 1;
+  for (const heading of HEADINGS) {
+    const at = find(heading.pattern, from);
+    if (at === null) continue;
+    headingAt.push({ key: heading.key, at });
+    from = at + 1;
+  }
+  const headerEnd = headingAt[0]?.at ?? block.length;
+
+  const contactsAt = find(CONTACTS_LABEL);
+  const ministryAt = find(MINISTRY_LABEL);
+  const periodAt = find(PERIOD_LABEL);
+  const figuresAt = find(FIGURES_LABEL);
+  const nameEnd = contactsAt ?? headerEnd;
+  const name = joinWrapped(block.slice(1, nameEnd));
+  if (name === '') findings.push(finding('field_missing', 'error', first, 'name', block[0]!.text, MISSING.name));
+
+  // Label lines end with ")" or "yhteystiedot"; what follows them is the field's value.
+  const labelEnd = (at: number | null, pattern: RegExp) => {
+    if (at === null) return null;
+    let i = at;
+    while (i < block.length - 1 && !pattern.test(block[i]!.text)) i++;
+    return i + 1;
+  };
+  const contactsFrom = labelEnd(contactsAt, /vastuuhenkilö\)\s*$/);
+  const ministryFrom = labelEnd(ministryAt, /yhteystiedot\s*$/);
+  const contactLines = contactsFrom === null ? [] : block.slice(contactsFrom, ministryAt ?? periodAt ?? headerEnd);
+  const ministryLines = ministryFrom === null ? [] : block.slice(ministryFrom, periodAt ?? figuresAt ?? headerEnd);
+  const contactsText = joinWrapped(contactLines);
+  const ministryText = joinWrapped(ministryLines);
+  if (contactsText === '') findings.push(finding('field_missing', 'error', block[contactsAt ?? 0]!.n, 'contacts', '', MISSING.contacts));
+  if (ministryText === '') findings.push(finding('field_missing', 'error', block[ministryAt ?? 0]!.n, 'ministryContact', '', MISSING.ministryContact));
+  const periodMatch = periodAt === null ? null : PERIOD_LABEL.exec(block[periodAt]!.text);
+  const periodText = periodMatch?.[1]?.trim() || null;
+  if (!periodText) findings.push(finding('field_missing', 'error', block[periodAt ?? 0]!.n, 'period', block[periodAt ?? 0]!.text, MISSING.period));
+
+  checkContactLines([...contactLines, ...ministryLines], findings);
+
+  const { figures, frameByMinistry } = parseFigures(figuresAt === null ? [] : block.slice(figuresAt + 1, headerEnd), block[figuresAt ?? 0]!.n, findings);
+
+  const sections: ParsedSection[] = [];
+  const links: ParsedTheme['links'] = [];
+  const projectCodes: ParsedTheme['projectCodes'] = [];
+  for (const [i, { key, at }] of headingAt.entries()) {
+    const next = headingAt[i + 1]?.at ?? block.length;
+    const headingLines = [block[at]!];
+    let bodyFrom = at + 1;
+    // A heading wraps over lines made only of the template's heading words.
+    if (key !== 's6' && key !== 's7') {
+      while (bodyFrom < next && (isBlank(block[bodyFrom]!.text) || isHeadingContinuation(block[bodyFrom]!.text))) {
+        if (!isBlank(block[bodyFrom]!.text)) headingLines.push(block[bodyFrom]!);
+        bodyFrom++;
+        if (headingLines.some((line) => /merkkiä\)/.test(line.text))) break;
+      }
+    }
+    const body = block.slice(bodyFrom, next);
+    checkPlaceholders(body, key, findings);
+    const content = body.filter((line) => !isBlank(line.text) && !isArtefact(line.text));
+    if (key === 's6') {
+      links.push(...parseLinks(content, findings));
+      continue;
+    }
+    if (key === 's7') {
+      const heading = block[at]!.text;
+      for (const line of content) {
+        for (const match of line.text.matchAll(/(?<![\w-])(R-\d{4,6}|S\d{5}|\d{6})(?![\w-])/g)) {
+          if (!projectCodes.some((c) => c.code === match[1])) projectCodes.push({ code: match[1]!, line: line.n });
+        }
+      }
+      if (projectCodes.length === 0) {
+        findings.push(
+          finding('project_list_missing', 'warning', block[at]!.n, 's7', heading, {
+            fi: /liittee/i.test(heading)
+              ? 'Hankelista on annettu erillisenä liitteenä tai ilman hankekoodeja: hankkeita ei voi tunnistaa koodista.'
+              : 'Hankelistassa ei ole yhtään hankekoodia.',
+            sv: 'Projektförteckningen saknar projektkoder (den har getts som separat bilaga eller utan koder).',
+            en: 'The project list has no project codes (it was given as a separate annex or without codes).',
+          }),
+        );
+      }
+      continue;
+    }
+    const blocks = toRichText(content);
+    const definition = REVIEW_TEMPLATE.sections.find((section) => section.key === key)!;
+    const characters = countCharacters(blocks);
+    sections.push({ key, headingLine: block[at]!.n, startLine: content[0]?.n ?? block[at]!.n, endLine: content.at(-1)?.n ?? block[at]!.n, blocks, characters, limit: definition.limit });
+    if (blocks.length === 0) {
+      findings.push(finding('section_empty', 'error', block[at]!.n, key, block[at]!.text, { fi: 'Osio on tyhjä.', sv: 'Avsnittet är tomt.', en: 'The section is empty.' }));
+    } else if (definition.limit !== null && characters > definition.limit) {
+      findings.push(
+        finding('section_over_limit', 'error', block[at]!.n, key, block[at]!.text, {
+          fi: `Osio ${definition.number} on ${characters} merkkiä, enimmäismäärä on ${definition.limit} (${characters - definition.limit} liikaa; rivit ${content[0]!.n}–${content.at(-1)!.n}).`,
+          sv: `Avsnitt ${definition.number} har ${characters} tecken, högst ${definition.limit} är tillåtet (${characters - definition.limit} för många; rader ${content[0]!.n}–${content.at(-1)!.n}).`,
+          en: `Section ${definition.number} has ${characters} characters, the limit is ${definition.limit} (${characters - definition.limit} over; lines ${content[0]!.n}–${content.at(-1)!.n}).`,
+        }),
+      );
+    }
+  }
+  for (const heading of HEADINGS) {
+    if (!headingAt.some((h) => h.key === heading.key)) {
+      findings.push(
+        finding('section_missing', 'error', last, heading.key, '', {
+          fi: `Osio ${heading.key.slice(1)} puuttuu (otsikkoa ei löytynyt).`,
+          sv: `Avsnitt ${heading.key.slice(1)} saknas (rubriken hittades inte).`,
+          en: `Section ${heading.key.slice(1)} is missing (its heading was not found).`,
+        }),
+      );
+    }
+  }
+  checkPlaceholders(block.slice(0, headerEnd), 'header', findings);
+  findings.sort((a, b) => a.line - b.line);
+  return { index, startLine: first, endLine: last, name, contactsText, ministryText, periodText, figures, frameByMinistry, sections, links, projectCodes, findings };
+}
+
+function isHeadingContinuation(text: string): boolean {
+  const words = text
+    .toLowerCase()
+    .replace(/\(max\.?\s*\d+\s*merkkiä\)\.?/g, ' max merkkiä ')
+    .replace(/\d{1,2}\.\d{1,2}\.\d{4}/g, ' ')
+    .split(/[^a-zåäö]+/)
+    .filter(Boolean);
+  return words.length > 0 && words.every((word) => HEADING_WORDS.has(word));
+}
+
+const MISSING: Record<'name' | 'contacts' | 'ministryContact' | 'period', LocalizedText> = {
+  name: { fi: 'Teeman nimi puuttuu.', sv: 'Temats namn saknas.', en: "The theme's name is missing." },
+  contacts: { fi: 'Yhteyshenkilöt puuttuvat.', sv: 'Kontaktpersoner saknas.', en: 'The contacts are missing.' },
+  ministryContact: { fi: 'Ministeriön vastuuhenkilö puuttuu.', sv: 'Ministeriets ansvarsperson saknas.', en: "The ministry's contact is missing." },
+  period: { fi: 'Teeman toteutusaika puuttuu.', sv: 'Temats genomförandetid saknas.', en: "The theme's period is missing." },
+};
+
+const FIGURE_NAMES: Record<FigureKey, LocalizedText> = {
+  frame: { fi: 'a) julkinen rahoituskehys', sv: 'a) offentlig finansieringsram', en: 'a) funding frame' },
+  reserved: { fi: 'b) varaukset', sv: 'b) reserveringar', en: 'b) reservations' },
+  committed: { fi: 'c) sidotut valtuudet', sv: 'c) bundna fullmakter', en: 'c) committed' },
+  paid: { fi: 'd) maksetut kustannukset', sv: 'd) betalda kostnader', en: 'd) paid' },
+};
+
+/** Below this a theme's figure is implausibly small (a unit lost), above it implausibly large. */
+const SMALLEST_PLAUSIBLE: Cents = 1_000_00;
+const LARGEST_PLAUSIBLE: Cents = 500_000_000_00;
+
+/**
+ * The figures come in two layouts: "a) julkinen rahoituskehys 14 000 000 e" on one line, or the four
+ * labels first and the four values after them (with or without "a)"). A value without a letter
+ * belongs to the first figure still without one.
+ */
+function parseFigures(lines: Line[], labelLine: number, findings: Finding[]) {
+  const figures: Record<FigureKey, ParsedFigure | null> = { frame: null, reserved: null, committed: null, paid: null };
+  const frameByMinistry: ParsedTheme['frameByMinistry'] = [];
+  const values: { key: FigureKey | null; text: string; line: number }[] = [];
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text === '' || isArtefact(text)) continue;
+    const match = FIGURE_LINE.exec(text);
+    if (match) {
+      const key = FIGURE_LETTER[match[1]!.toLowerCase()]!;
+      if (match[3]) values.push({ key, text: match[3], line: line.n });
+      if (match[1] !== match[1]!.toLowerCase()) {
+        findings.push(finding('amount_unit', 'info', line.n, key, text, { fi: `Kohta kirjoitettu isolla kirjaimella "${match[1]})".`, sv: `Punkten skriven med versal "${match[1]})".`, en: `The item letter is upper case "${match[1]})".` }));
+      }
+      continue;
+    }
+    if (/\d/.test(text) || /ei vielä/i.test(text)) values.push({ key: null, text, line: line.n });
+  }
+  for (const value of values) {
+    const key = value.key ?? FIGURE_KEYS.find((k) => figures[k] === null && !values.some((v) => v.key === k));
+    if (!key || figures[key]) continue;
+    figures[key] = readFigure(key, value.text, value.line, findings, frameByMinistry);
+  }
+  for (const key of FIGURE_KEYS) {
+    if (figures[key] === null) {
+      findings.push(finding('amount_missing', 'error', labelLine, key, '', { fi: `Luku ${FIGURE_NAMES[key].fi} puuttuu.`, sv: `Siffran ${FIGURE_NAMES[key].sv} saknas.`, en: `The figure ${FIGURE_NAMES[key].en} is missing.` }));
+    }
+  }
+  const cents = Object.fromEntries(FIGURE_KEYS.map((key) => [key, figures[key]?.cents ?? null])) as FinanceFigures;
+  for (const warning of checkFinanceOrder(cents)) {
+    if (warning.code === 'missing') continue;
+    const at = figures[warning.field];
+    findings.push(finding('figure_order', 'error', at?.line ?? labelLine, warning.field, at?.text ?? '', warning.message));
+  }
+  const [, reserved, committed, paid] = FIGURE_KEYS.map((key) => figures[key]);
+  if (reserved?.cents && reserved.cents === committed?.cents && committed.cents === paid?.cents) {
+    findings.push(
+      finding('amounts_identical', 'warning', reserved.line, 'reserved', `${reserved.text} / ${committed.text} / ${paid!.text}`, {
+        fi: `Varaukset, sidotut valtuudet ja maksetut kustannukset ovat kaikki ${formatEuros(reserved.cents)}: tuskin oikein.`,
+        sv: `Reserveringar, bundna fullmakter och betalda kostnader är alla ${formatEuros(reserved.cents, 'sv')}: knappast rätt.`,
+        en: `Reservations, committed and paid are all ${formatEuros(reserved.cents, 'en')}: hardly right.`,
+      }),
+    );
+  }
+  return { figures, frameByMinistry };
+}
+
+function readFigure(key: FigureKey, raw: string, line: number, findings: Finding[], splits: ParsedTheme['frameByMinistry']): ParsedFigure {
+  // "14 M €, josta TEM 6 milj. €, OKM 3 milj. € ja STM 5 milj. €": the total, then the split.
+  const [totalText = raw, splitText] = raw.split(/,\s*josta\s+/i);
+  if (key === 'frame' && splitText) {
+    for (const match of splitText.matchAll(/\b(TEM|OKM|STM)\s+([\d ,.]+\s*(?:milj\.?|M|miljoonaa)?\s*(?:€|e|euroa)?)/g)) {
+      const parsed = parseFinnishAmount(match[2]!);
+      if (parsed.ok) splits.push({ ministry: match[1] as 'TEM' | 'OKM' | 'STM', cents: parsed.value.cents, line });
+    }
+  }
+  const parsed = parseFinnishAmount(totalText);
+  if (!parsed.ok) {
+    if (parsed.reason === 'not_yet') {
+      findings.push(finding('amount_missing', 'warning', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: "${raw}" – lukua ei ole annettu.`, sv: `${FIGURE_NAMES[key].sv}: "${raw}" – siffran har inte angetts.`, en: `${FIGURE_NAMES[key].en}: "${raw}" – no figure given.` }));
+    } else {
+      findings.push(finding('amount_unreadable', 'error', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: summaa "${raw}" ei voi lukea.`, sv: `${FIGURE_NAMES[key].sv}: beloppet "${raw}" kan inte läsas.`, en: `${FIGURE_NAMES[key].en}: the amount "${raw}" cannot be read.` }));
+    }
+    return { text: raw, line, cents: null, rounded: false };
+  }
+  const { cents, rounded } = parsed.value;
+  const withoutRemark = totalText.replace(/\([^)]*\)\s*$/, '').trim();
+  if (!/(€|\beur\b|\beuroa?\b|\be\b)\s*$/i.test(withoutRemark)) {
+    findings.push(finding('amount_unit', 'warning', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: summasta "${raw}" puuttuu valuutta.`, sv: `${FIGURE_NAMES[key].sv}: valutan saknas i "${raw}".`, en: `${FIGURE_NAMES[key].en}: "${raw}" has no currency.` }));
+  } else if (/\d\s*e\s*$/i.test(withoutRemark)) {
+    findings.push(finding('amount_unit', 'info', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: euro on kirjoitettu "e" (${raw}).`, sv: `${FIGURE_NAMES[key].sv}: euro skrivet "e" (${raw}).`, en: `${FIGURE_NAMES[key].en}: the euro is written "e" (${raw}).` }));
+  }
+  if (cents !== 0 && (cents < SMALLEST_PLAUSIBLE || cents > LARGEST_PLAUSIBLE)) {
+    findings.push(
+      finding('amount_range', 'error', line, key, raw, {
+        fi: `${FIGURE_NAMES[key].fi}: ${formatEuros(cents)} ei ole uskottava teeman summa (yksikkö väärin?).`,
+        sv: `${FIGURE_NAMES[key].sv}: ${formatEuros(cents, 'sv')} är inte ett trovärdigt belopp för ett tema (fel enhet?).`,
+        en: `${FIGURE_NAMES[key].en}: ${formatEuros(cents, 'en')} is not a plausible amount for a theme (wrong unit?).`,
+      }),
+    );
+  }
+  return { text: raw, line, cents, rounded };
+}
+
+function checkContactLines(lines: Line[], findings: Finding[]) {
+  // Wrapped addresses ("ilona.korhonen@ely-" + "keskus.fi") are joined before they are checked;
+  // each finding names the line its address starts on.
+  const joined: { text: string; starts: { at: number; line: number }[] }[] = [];
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (text === '') continue;
+    const previous = joined.at(-1);
+    if (previous && /[@.-]$|\(at\)$/.test(previous.text)) {
+      previous.starts.push({ at: previous.text.length, line: line.n });
+      previous.text += text;
+    } else joined.push({ text, starts: [{ at: 0, line: line.n }] });
+  }
+  for (const { text, starts } of joined) {
+    for (const match of text.matchAll(/[\w.+-]+(?:\s*\(at\)\s*|@)[\w-]+(?:\.[\w-]+)*/gi)) {
+      const address = match[0];
+      const line = starts.filter((s) => s.at <= match.index).at(-1)!.line;
+      if (/\(at\)/i.test(address)) {
+        findings.push(finding('email_malformed', 'warning', line, 'contacts', address, { fi: `Sähköpostiosoite "${address}" on kirjoitettu (at)-muodossa.`, sv: `E-postadressen "${address}" är skriven med (at).`, en: `The e-mail address "${address}" is written with (at).` }));
+        continue;
+      }
+      if (!/^[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(address) || /\.\.|^\.|\.@/.test(address)) {
+        findings.push(finding('email_malformed', 'error', line, 'contacts', address, { fi: `Sähköpostiosoite "${address}" on virheellinen.`, sv: `E-postadressen "${address}" är felaktig.`, en: `The e-mail address "${address}" is malformed.` }));
+        continue;
+      }
+      const domain = address.split('@')[1]!.toLowerCase();
+      const near = KNOWN_DOMAINS.includes(domain) ? undefined : KNOWN_DOMAINS.find((known) => editDistance(known, domain) === 1);
+      if (near) {
+        findings.push(finding('email_domain', 'error', line, 'contacts', address, { fi: `Sähköpostiosoitteen "${address}" verkkotunnus on todennäköisesti kirjoitettu väärin (${near}?).`, sv: `Domänen i "${address}" är sannolikt felstavad (${near}?).`, en: `The domain of "${address}" is probably mistyped (${near}?).` }));
+      }
+    }
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
+  for (const line of lines) {
+    for (const placeholder of PLACEHOLDERS) {
+      if (placeholder.pattern.test(line.text)) {
+        findings.push(
+          finding('placeholder', 'warning', line.n, field, line.text, {
+            fi: `Mallipohjan paikkamerkki "${placeholder.what}" on jäänyt tekstiin.`,
+            sv: `Mallens platshållare "${placeholder.what}" har blivit kvar i texten.`,
+            en: `The template placeholder "${placeholder.what}" was left in.`,
+          }),
+        );
+      }
+    }
+  }
+}
+
+function parseLinks(lines: Line[], findings: Finding[]) {
+  const links: ParsedTheme['links'] = [];
+  // An address broken over two lines ("…/sosiaalisten-" + "innovaatioiden-…") is joined first.
+  const joined: Line[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    const text = line.text.trim();
+    if (previous && /^(https?:\/\/|www\.)\S*[-/]$/.test(previous.text.trim()) && /^\S+$/.test(text)) previous.text = previous.text.trim() + text;
+    else joined.push({ n: line.n, text });
+  }
+  for (const line of joined) {
+    const urls = [...line.text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+/gi)].map((m) => m[0].replace(/[.,;)]+$/, ''));
+    if (urls.length === 0) {
+      findings.push(
+        finding('link_without_address', 'warning', line.n, 's6', line.text, {
+          fi: `Linkkiosiossa on rivi ilman verkko-osoitetta: "${shorten(line.text, 80)}".`,
+          sv: `Länkavsnittet har en rad utan webbadress: "${shorten(line.text, 80)}".`,
+          en: `The links section has a line with no web address: "${shorten(line.text, 80)}".`,
+        }),
+      );
+      continue;
+    }
+    const title = line.text.replace(/(?:https?:\/\/|www\.)[^\s<>"]+/gi, '').replace(/[\s:–-]+$/, '').trim() || null;
+    for (const raw of urls) {
+      const href = safeHref(raw.startsWith('www.') ? `https://${raw}` : raw);
+      if (!href || !/^https?:\/\/[^/]+\.[a-z]{2,}/i.test(href)) {
+        findings.push(finding('link_malformed', 'error', line.n, 's6', raw, { fi: `Linkki "${raw}" ei ole kelvollinen verkko-osoite.`, sv: `Länken "${raw}" är ingen giltig webbadress.`, en: `The link "${raw}" is not a valid web address.` }));
+        continue;
+      }
+      if (raw.startsWith('www.')) {
+        findings.push(finding('link_malformed', 'info', line.n, 's6', raw, { fi: `Linkistä "${raw}" puuttuu https://.`, sv: `Länken "${raw}" saknar https://.`, en: `The link "${raw}" lacks https://.` }));
+      }
+      links.push({ url: href, title, line: line.n });
+    }
+  }
+  return links;
+}
+
+const BULLET = /^\s*(?:[\uf0b7\u2022\u25cf\u25aa\u2013*]|-(?=\S|\s))\s*/;
+
+/**
+ * Wrapped lines back into paragraphs and lists. A line that is clearly shorter than the text around
+ * it and ends a sentence ends its paragraph; a bullet character starts a list item.
+ */
+export function toRichText(lines: Line[]): RichText {
+  const blocks: RichText = [];
+  let paragraph: string[] = [];
+  let items: string[][] = [];
+  const flushParagraph = () => {
+    if (paragraph.length > 0) blocks.push({ type: 'paragraph', content: inline(paragraph) });
+    paragraph = [];
+  };
+  const flushList = () => {
+    if (items.length > 0) blocks.push({ type: 'list', ordered: false, items: items.map(inline) });
+    items = [];
+  };
+  const width = Math.max(60, ...lines.map((line) => line.text.trimEnd().length)) - 15;
+  for (const line of lines) {
+    const text = line.text.trim();
+    if (BULLET.test(line.text) && !/^-\d/.test(text)) {
+      flushParagraph();
+      items.push([text.replace(BULLET, '')]);
+      continue;
+    }
+    if (items.length > 0) {
+      const current = items.at(-1)!;
+      const previous = current.at(-1) ?? '';
+      if (!/[.!?:]$/.test(previous) || previous.length > width) {
+        current.push(text);
+        continue;
+      }
+      flushList();
+    }
+    paragraph.push(text);
+    if (/[.!?:]["”)]?$/.test(text) && line.text.trimEnd().length < width) flushParagraph();
+  }
+  flushParagraph();
+  flushList();
+  return blocks;
+}
+
+function inline(parts: string[]): Inline[] {
+  let text = '';
+  for (const part of parts) {
+    if (text === '') text = part;
+    else if (/[A-Za-zÅÄÖåäö]-$/.test(text) && /^[a-zåäö]/.test(part)) text += part; // hyphenated word
+    else text += ` ${part}`;
+  }
+  return [{ type: 'text', text: text.replace(/\s+/g, ' ').trim() }];
+}
+
+export type { Block };

@@ -1,0 +1,103 @@
+/**
+ * The review importer: on the real 2024 review (seed 001, when ../shared/seeds is present) and on a
+ * review written from the dataset with problems put in at known lines (always, so CI checks it).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDataset } from '../../src/db/dataset/read-dataset.js';
+import { FIGURE_KEYS, parseReviewText } from '../../src/domain/reports/review-import.js';
+import { buildReviewFixture } from '../helpers/review-fixture.js';
+
+const dataset = readDataset('data/2024');
+const themesInOrder = [...dataset.themes].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+const SEED = '../shared/seeds/001_ecf7eb9cbcaeb76b.txt';
+const seedPresent = existsSync(SEED);
+
+describe('importing a review written from the dataset', () => {
+  const { text, problems } = buildReviewFixture(dataset);
+  const parsed = parseReviewText(text);
+
+  it('finds every theme with the four figures of the dataset', () => {
+    expect(parsed.themes).toHaveLength(themesInOrder.length);
+    parsed.themes.forEach((theme, index) => {
+      const source = themesInOrder[index]!;
+      expect(theme.name).toBe(source.name.fi);
+      const finance = source.finance.at(-1)!;
+      for (const key of FIGURE_KEYS) expect(theme.figures[key]?.cents ?? null).toBe(finance[key]?.cents ?? null);
+    });
+  });
+
+  it('reports each problem put in, on its line', () => {
+    for (const problem of problems) {
+      const findings = parsed.themes[problem.theme]!.findings;
+      expect(findings.some((f) => f.code === problem.code && f.line === problem.line), `${problem.code} at line ${problem.line}`).toBe(true);
+    }
+  });
+
+  it('reads the project codes of section 7 in the order written', () => {
+    parsed.themes.forEach((theme, index) => {
+      const slug = themesInOrder[index]!.slug;
+      const codes = dataset.projectEntities.filter((e) => e.theme === slug).flatMap((e) => [e.groupCode, ...e.projects.map((p) => p.code)]).filter(Boolean);
+      expect(theme.projectCodes.map((c) => c.code)).toEqual([...new Set(codes)]);
+    });
+  });
+});
+
+describe.skipIf(!seedPresent)('importing the 2024 review (seed 001)', () => {
+  const text = seedPresent ? readFileSync(SEED, 'utf8') : '';
+  const seedLines = text.split('\n');
+  const parsed = parseReviewText(text);
+
+  it('gives all twelve themes with the same four figures as the dataset', () => {
+    expect(parsed.cutOffText).toBe('31.10.2024');
+    expect(parsed.themes).toHaveLength(12);
+    parsed.themes.forEach((theme, index) => {
+      const finance = themesInOrder[index]!.finance.at(-1)!;
+      for (const key of FIGURE_KEYS) expect(theme.figures[key]?.cents ?? null, `${themesInOrder[index]!.slug} ${key}`).toBe(finance[key]?.cents ?? null);
+    });
+    // "14 M €, josta TEM 6 milj. €, OKM 3 milj. € ja STM 5 milj. €" (line 592)
+    expect(parsed.themes[2]!.frameByMinistry.map((s) => [s.ministry, s.cents])).toEqual([
+      ['TEM', 600_000_000],
+      ['OKM', 300_000_000],
+      ['STM', 500_000_000],
+    ]);
+  });
+
+  it('points at problems that are really in the seed, on the line they are on', () => {
+    const all = parsed.themes.flatMap((theme) => theme.findings);
+    expect(all.length).toBeGreaterThan(30);
+    for (const finding of all) {
+      if (finding.code === 'section_missing' || finding.code === 'amount_missing' || finding.excerpt === '') continue;
+      // The excerpt is taken from the line named (an address joined over two lines starts there).
+      const line = seedLines[finding.line - 1]!.replace(/\u00a0/g, ' ');
+      const start = finding.excerpt.replace(/…$/, '').slice(0, 8).replace(/\s+/g, ' ').trim();
+      expect(line.replace(/\s+/g, ' '), `${finding.code} at ${finding.line}`).toContain(start);
+    }
+  });
+
+  it('finds the problems the people who built the dataset wrote down', () => {
+    const at = (code: string, line: number) => parsed.themes.flatMap((t) => t.findings).find((f) => f.code === code && f.line === line);
+    // Theme 1: section 2 is about 4 500 characters of 4 000 (notes/themes-01-04.md).
+    expect(at('section_over_limit', 78)?.message.en).toMatch(/Section 2 has 4\d{3} characters, the limit is 4000/);
+    expect(at('email_malformed', 24)?.excerpt).toBe('satu.tuimala(at)ely-keskus.fi');
+    // Theme 2: "gof.fi" for "gov.fi" (line 361); b, c and d all 50 000 € (lines 377–381).
+    expect(at('email_domain', 361)?.excerpt).toBe('hanna.hamalainen@gof.fi');
+    expect(at('amounts_identical', 377)).toBeDefined();
+    // Template placeholders left in.
+    expect(at('placeholder', 422)?.excerpt).toBe('http://www.verkkosivu.fi/');
+    expect(at('placeholder', 2946)?.excerpt).toBe('etunimi.sukunimi@thl.fi');
+    // Theme 10: "16 milj." has no currency, and paid is "ei vielä".
+    expect(at('amount_unit', 2990)?.excerpt).toBe('16 milj.');
+    expect(at('amount_missing', 2996)?.excerpt).toBe('ei vielä');
+    // Theme 1, section 6: page titles with no address.
+    expect(at('link_without_address', 320)?.excerpt).toBe('Työmarkkinoiden kohtaanto | Rakennerahastot');
+    // Themes 8 and 9 give the project list as a separate annex.
+    expect(at('project_list_missing', 2553)).toBeDefined();
+    expect(at('project_list_missing', 2809)).toBeDefined();
+  });
+
+  it('reads the project codes of section 7', () => {
+    expect(parsed.themes[0]!.projectCodes.map((c) => c.code)).toEqual(['S30068', 'R-01402', 'S30977', 'S30979', 'S30978', 'R-01430', 'S31001', 'S31003', 'S31002', 'R-01460', 'S30901', 'S30902', 'R-01543', '205677', '205678']);
+    expect(parsed.themes[0]!.projectCodes[0]!.line).toBe(328);
+  });
+});
