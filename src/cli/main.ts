@@ -5,6 +5,7 @@ import { startServer } from '../server/server.js';
 import { runDatasetCheck } from './check-dataset.js';
 import { runExport } from './export.js';
 import { runUser } from './user.js';
+import { runBackup, runContentHash, runDump, runRestore } from './backup.js';
 
 const USAGE = `Usage: npm run cli -- <command>
   serve                          start the web server (npm start)
@@ -12,7 +13,11 @@ const USAGE = `Usage: npm run cli -- <command>
   dataset-check [path] [seeds]   check data/2024 against its schema and the seed documents
   user add <username> --name "Name" --role <role> [--ministry STM] [--theme slug] [--group key]
   user passwd <username>         set a new random password (printed once); the user's sessions end
-  user list                      users and their roles`;
+  user list                      users and their roles
+  backup <file>                  a consistent copy of the running SQLite database
+  dump [file]                    the whole database as JSON lines (either database)
+  restore <file>                 a dump into an empty database (either database)
+  content-hash                   a fingerprint of all data, to compare two databases`;
 
 const [command = 'help', ...args] = process.argv.slice(2);
 
@@ -29,6 +34,14 @@ async function main(): Promise<number> {
       return runExport(parseEnv(process.env), args[0]);
     case 'user':
       return runUser(parseEnv(process.env), args);
+    case 'backup':
+      return runBackup(parseEnv(process.env), args[0]);
+    case 'dump':
+      return runDump(parseEnv(process.env), args[0]);
+    case 'restore':
+      return runRestore(parseEnv(process.env), args[0]);
+    case 'content-hash':
+      return runContentHash(parseEnv(process.env));
     case 'dataset-check':
       return runDatasetCheck(args[0] ?? 'data/2024', args[1] ?? '../shared/seeds');
     case 'help':

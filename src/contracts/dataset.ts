@@ -219,6 +219,10 @@ export const ZDatasetAgendaItem = z.object({
   /** A time the item records ("9:02" at opening), as HH:MM. */
   time: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
   source: ZSourceRef,
+  /** Action items the minutes record under the item: who promised what, by when (null: not given). */
+  actions: z
+    .array(z.object({ text: z.string().min(1), owner: z.string().nullable(), dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), source: ZSourceRef }))
+    .default([]),
 });
 
 export const ZDatasetMeeting = z.object({

@@ -220,6 +220,8 @@ export type SteeringGroupsTable = Tracked & {
   name_en: string | null;
   diary_number: string | null;
   source: string | null;
+  term_start: string | null;
+  term_end: string | null;
 };
 
 export type SteeringGroupThemesTable = { steering_group_id: number; theme_id: number };
@@ -234,6 +236,8 @@ export type SteeringGroupMembersTable = Tracked & {
   organisation: string | null;
   valid_from: string | null;
   valid_to: string | null;
+  decision_reference: string | null;
+  user_id: number | null;
 };
 
 export type MeetingsTable = Tracked & {
@@ -251,6 +255,30 @@ export type MeetingsTable = Tracked & {
   next_meeting: string | null;
   notes: string | null;
   source: string | null;
+  online_url: string | null;
+  minutes_status: Generated<MinutesStatus>;
+  previous_meeting_id: number | null;
+  minutes_checked_at: string | null;
+  minutes_checked_by: string | null;
+  minutes_approved_at: string | null;
+  approved_in_meeting_id: number | null;
+  minutes_published_at: string | null;
+};
+
+export type MinutesStatus = 'draft' | 'checked' | 'approved' | 'published';
+
+export type MeetingDecisionsTable = Tracked & {
+  id: Id;
+  meeting_id: number;
+  agenda_item_id: number | null;
+  kind: 'decision' | 'action';
+  text: string;
+  owner: string | null;
+  due_date: string | null;
+  status: 'open' | 'done' | 'cancelled' | null;
+  completed_on: string | null;
+  completed_in_meeting_id: number | null;
+  source: string | null;
 };
 
 export type MeetingAttendanceTable = {
@@ -262,6 +290,9 @@ export type MeetingAttendanceTable = {
   role: string | null;
   present: number;
   standing_in_for: string | null;
+  seat: number | null;
+  member_id: number | null;
+  standing_in_for_member_id: number | null;
 };
 
 export type AgendaItemsTable = Tracked & {
@@ -276,6 +307,10 @@ export type AgendaItemsTable = Tracked & {
   decision: string | null;
   time: string | null;
   source: string | null;
+  title_sv: string | null;
+  proposal: string | null;
+  reference_type: 'theme' | 'call' | 'project' | 'report' | null;
+  reference_key: string | null;
 };
 
 export type MeetingSignatoriesTable = {
@@ -419,7 +454,7 @@ export type OutboxTable = {
   sent_at: string | null;
 };
 
-/** One row (id 1): raised by triggers on every change to the published data (migration 0004). */
+/** One row (id 1): raised by triggers on every change to the published data (migration 0005). */
 export type DataVersionTable = { id: number; version: number };
 
 export type Database = {
@@ -466,6 +501,7 @@ export type Database = {
   theme_report_versions: ThemeReportVersionsTable;
   report_comments: ReportCommentsTable;
   outbox: OutboxTable;
+  meeting_decisions: MeetingDecisionsTable;
 };
 
 export type ThemeRow = Selectable<ThemesTable>;

@@ -9,7 +9,8 @@
  * | finance_expert (ELY rahoitusasiantuntija)    | figures, calls, projects, contacts of their themes; organisations |
  * | theme_coordinator (koordinaatiohanke)       | report drafts, activity figures, content areas, contacts of their theme |
  * | steering_group_secretary (sihteeri)         | their group's membership, meetings and minutes              |
- * | steering_group_member (jäsen)               | read their group's material                                 |
+ * | steering_group_member (jäsen)               | read their group's material; the chair (a member whose      |
+ * |                                             | account is linked to the chair's seat) checks the minutes   |
  * | public (signed out)                         | published data only                                         |
  */
 import type { Ministry } from './figures.js';
@@ -52,6 +53,7 @@ export type Permission =
   | 'steering_group.edit'
   | 'steering_group.read'
   | 'meeting.edit'
+  | 'minutes.check'
   | 'audit.read'
   | 'users.manage'
   | 'personal_data.manage'
@@ -67,6 +69,8 @@ export type Scope = {
   steeringGroupId?: number | null;
   /** For steering-group material: the ministries of the themes the group steers. */
   steeringGroupMinistries?: readonly string[];
+  /** Users linked to the group's chair or vice-chair on the meeting's date. */
+  chairUserIds?: readonly number[];
 };
 
 const THEME_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
@@ -103,6 +107,15 @@ function grants(assignment: RoleAssignment, permission: Permission, scope: Scope
 
 export function can(actor: Actor, permission: Permission, scope: Scope = {}): boolean {
   if (actor.kind !== 'user') return false;
+  // Checking the minutes is the chair's, a person rather than a role: a member of the group whose
+  // account is linked to the chair's (or vice-chair's) seat. The secretary who wrote them cannot.
+  if (permission === 'minutes.check') {
+    return actor.roles.some(
+      (a) =>
+        a.role === 'admin' ||
+        (a.role === 'steering_group_member' && a.steeringGroupId !== null && a.steeringGroupId === scope.steeringGroupId && (scope.chairUserIds ?? []).includes(actor.userId)),
+    );
+  }
   return actor.roles.some((assignment) => grants(assignment, permission, scope));
 }
 

@@ -20,6 +20,10 @@ export type RouteContext = {
   themeLinkId: number;
   activityFigureId: number;
   memberId: number;
+  /** Meeting 2023/1 of the LANUPE group (draft minutes), one of its agenda items and decision records. */
+  meetingKey: string;
+  agendaItemId: number;
+  decisionId: number;
   callKey: string;
   projectKey: string;
   organisationKey: string;
@@ -55,6 +59,8 @@ const REVIEW_READ: Who[] = ['admin', 'ministry', 'ministryOther'];
 /** A theme's report: its coordinator, finance expert and ministry. */
 const REPORT_READ: Who[] = ['admin', 'ministry', 'finance', 'coordinator'];
 const REPORT_APPROVE: Who[] = ['admin', 'ministry'];
+/** The group's material: its secretary and members, the ministries of its themes (LANUPE: STM, OKM). */
+const GROUP_READ: Who[] = ['admin', 'ministry', 'secretary', 'member'];
 
 const name = (c: RouteContext) => ({ fi: `Testi ${c.unique()}`, sv: null, en: null });
 
@@ -214,12 +220,58 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     () => ({ status: 'running' }),
   ),
   ...editable('steering-groups', 'key', (c) => c.group, GROUP_EDIT, null, () => ({ diaryNumber: 'VN/1/2026' }), false),
+  // A new group has no scope yet: only the managing authority sets one up.
+  'POST /api/v1/steering-groups': { allow: ADMIN, path: () => '/api/v1/steering-groups', body: (c) => ({ key: c.unique(), name: name(c), themes: [c.theme] }) },
   ...editable(
     'steering-group-members',
     'id',
     (c) => c.memberId,
     GROUP_EDIT,
-    (c) => ({ steeringGroup: c.group, capacity: 'member', name: 'Testi Jäsen' }),
+    (c) => ({ steeringGroup: c.group, seat: 20, capacity: 'member', name: 'Testi Jäsen' }),
     () => ({ organisation: 'Testi' }),
+  ),
+
+  // Steering groups and meetings (src/server/modules/meetings/routes.ts): group material is the group's.
+  'GET /api/v1/steering-groups': { allow: EVERYONE, path: () => '/api/v1/steering-groups' },
+  'GET /api/v1/steering-groups/:key': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}` },
+  'GET /api/v1/steering-groups/:key/members': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}/members` },
+  'GET /api/v1/steering-groups/:key/meetings': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}/meetings` },
+  'GET /api/v1/steering-groups/:key/action-items': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}/action-items?status=open` },
+  'GET /api/v1/meetings/:key': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}` },
+  'GET /api/v1/meetings/:key/agenda/:format': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}/agenda/html` },
+  // Draft minutes are the group's; published minutes are everyone's (see meeting-workflow.test.ts).
+  'GET /api/v1/meetings/:key/minutes/:format': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/html?lang=sv` },
+  'GET /api/v1/meetings/:key/invitation.ics': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}/invitation.ics` },
+  'GET /api/v1/published-minutes': { allow: EVERYONE, path: (c) => `/api/v1/published-minutes?steeringGroup=${c.group}` },
+  // 2023/1 is not published: 404 to everyone alike.
+  'GET /api/v1/published-minutes/:key': { allow: EVERYONE, path: (c) => `/api/v1/published-minutes/${c.meetingKey}`, alsoThrough: [404] },
+  // The chair checks: a member whose account is linked to the chair's seat (none is in this test), or the managing authority.
+  'POST /api/v1/meetings/:key/minutes/check': { allow: ADMIN, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/check`, headers: STALE },
+  'POST /api/v1/meetings/:key/minutes/return': { allow: ADMIN, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/return`, headers: STALE, body: () => ({ reason: 'Testi' }) },
+  'POST /api/v1/meetings/:key/approve-previous-minutes': { allow: GROUP_EDIT, path: (c) => `/api/v1/meetings/${c.meetingKey}/approve-previous-minutes`, headers: STALE },
+  'POST /api/v1/meetings/:key/minutes/publish': { allow: GROUP_EDIT, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/publish`, headers: STALE },
+  ...editable(
+    'meetings',
+    'key',
+    (c) => c.meetingKey,
+    GROUP_EDIT,
+    (c) => ({ steeringGroup: c.group, date: '2027-01-15', startTime: '13:00', online: 'Teams' }),
+    () => ({ room: 'Testi' }),
+  ),
+  ...editable(
+    'agenda-items',
+    'id',
+    (c) => c.agendaItemId,
+    GROUP_EDIT,
+    (c) => ({ meeting: c.meetingKey, title: `Testi ${c.unique()}` }),
+    () => ({ discussion: 'Testi' }),
+  ),
+  ...editable(
+    'meeting-decisions',
+    'id',
+    (c) => c.decisionId,
+    GROUP_EDIT,
+    (c) => ({ meeting: c.meetingKey, item: 5, kind: 'action', text: 'Testi', owner: 'Testi Henkilö', dueDate: '2027-01-31' }),
+    () => ({ status: 'done' }),
   ),
 };

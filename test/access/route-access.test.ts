@@ -33,6 +33,9 @@ async function lanupeContext(t: TestApp, admin: Session): Promise<RouteContext> 
     .select('m.id')
     .where('g.key', '=', GROUP)
     .executeTakeFirstOrThrow();
+  const meeting = await db.selectFrom('meetings').select(['id', 'key']).where('key', '=', 'lanupe-johtoryhma-2023-1').executeTakeFirstOrThrow();
+  const item = await db.selectFrom('agenda_items').select('id').where('meeting_id', '=', Number(meeting.id)).orderBy('number').executeTakeFirstOrThrow();
+  const decision = await db.selectFrom('meeting_decisions').select('id').where('meeting_id', '=', Number(meeting.id)).executeTakeFirstOrThrow();
   const call = await db.selectFrom('calls').select('key').where('theme_id', '=', themeId).executeTakeFirstOrThrow();
   const project = await db.selectFrom('project_entities').select('key').where('theme_id', '=', themeId).executeTakeFirstOrThrow();
   const organisation = await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow();
@@ -53,6 +56,9 @@ async function lanupeContext(t: TestApp, admin: Session): Promise<RouteContext> 
     activityFigureId:
       (await firstId('activity_figures')) ?? (await create('/api/v1/activity-figures', { theme: THEME, key: unique(), label: { fi: 'Tilaisuuksia' }, value: 1, period: { start: '2024', end: '2024' } })),
     memberId: Number(member.id),
+    meetingKey: meeting.key,
+    agendaItemId: Number(item.id),
+    decisionId: Number(decision.id),
     callKey: call.key,
     projectKey: project.key,
     organisationKey: organisation.key,

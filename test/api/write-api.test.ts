@@ -31,7 +31,7 @@ const auditCount = async (t: TestApp) => Number((await t.database.db.selectFrom(
 /** A fingerprint of every table the write API changes, to prove a refused write changed nothing. */
 async function fingerprint(t: TestApp): Promise<string> {
   const hash = createHash('sha256');
-  for (const table of ['themes', 'contacts', 'content_areas', 'theme_links', 'activity_figures', 'calls', 'organisations', 'project_entities', 'projects', 'steering_groups', 'steering_group_members', 'finance_snapshots', 'users', 'role_assignments', 'personal_data', 'audit_log']) {
+  for (const table of ['themes', 'contacts', 'content_areas', 'theme_links', 'activity_figures', 'calls', 'organisations', 'project_entities', 'projects', 'steering_groups', 'steering_group_members', 'meetings', 'meeting_attendance', 'agenda_items', 'meeting_decisions', 'finance_snapshots', 'users', 'role_assignments', 'personal_data', 'audit_log']) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2`.execute(t.database.db);
     hash.update(`${table}:${JSON.stringify(rows.rows)}`);
   }
@@ -53,6 +53,7 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     const organisation = await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow();
     const contact = await db.selectFrom('contacts').select('id').where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
     const report = await freshReport();
+    const meeting = await db.selectFrom('meetings').select(['id', 'key']).where('key', '=', 'lanupe-johtoryhma-2023-1').executeTakeFirstOrThrow();
     return {
       ...report,
       theme: THEME,
@@ -64,6 +65,9 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
       themeLinkId: 0,
       activityFigureId: 0,
       memberId: 0,
+      meetingKey: meeting.key,
+      agendaItemId: 0,
+      decisionId: 0,
       callKey: call.key,
       projectKey: project.key,
       organisationKey: organisation.key,
@@ -110,6 +114,35 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
   }
 
   /**
+   * A meeting whose minutes are where the step starts from: the check needs a draft, the return a
+   * checked draft, the approval a next meeting with a checked previous one, publishing approved ones.
+   * Each recipe makes fresh meetings on later dates, so a new meeting's previous one is the one before.
+   */
+  let meetingDay = 0;
+  async function minutesStep(route: string): Promise<{ method: string; url: string; headers: Record<string, string> }> {
+    const newMeeting = async () => {
+      const date = new Date(Date.UTC(2025, 0, 1 + meetingDay++)).toISOString().slice(0, 10);
+      const created = await send(admin, 'POST', '/api/v1/meetings', { steeringGroup: GROUP, date, startTime: '10:00' });
+      expect(created.statusCode, created.body).toBe(201);
+      return (created.json() as { data: { key: string } }).data.key;
+    };
+    const version = async (key: string) => Number((await send(admin, 'GET', `/api/v1/meetings/${key}`)).headers.etag!.replaceAll('"', ''));
+    const step = async (key: string, path: string) => {
+      const response = await send(admin, 'POST', `/api/v1/meetings/${key}/${path}`, undefined, { 'if-match': `"${await version(key)}"` });
+      expect(response.statusCode, response.body).toBe(200);
+    };
+    const at = (key: string, path: string) => ({ method: 'POST', url: `/api/v1/meetings/${key}/${path}` });
+    const first = await newMeeting();
+    if (route.endsWith('/minutes/check')) return { ...at(first, 'minutes/check'), headers: { 'if-match': `"${await version(first)}"` } };
+    await step(first, 'minutes/check');
+    if (route.endsWith('/minutes/return')) return { ...at(first, 'minutes/return'), headers: { 'if-match': `"${await version(first)}"` } };
+    const next = await newMeeting();
+    if (route.endsWith('/approve-previous-minutes')) return { ...at(next, 'approve-previous-minutes'), headers: { 'if-match': `"${await version(next)}"` } };
+    await step(next, 'approve-previous-minutes');
+    return { ...at(first, 'minutes/publish'), headers: { 'if-match': `"${await version(first)}"` } };
+  }
+
+  /**
    * How to make one successful change through each write route, and which record it concerns. A
    * write route without a recipe here fails the test below: the audit promise covers every route.
    */
@@ -144,6 +177,7 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
       expect(preview.statusCode, preview.body).toBe(200);
       return { method, url: `/api/v1/reporting-periods/${periodKey}/imports/confirm`, body: { ...upload, digest: (preview.json() as { digest: string }).digest } };
     }
+    if (route.startsWith('POST /api/v1/meetings/:key/')) return minutesStep(route);
     const entry = ROUTE_ACCESS[route];
     if (!entry) throw new Error(`no recipe for ${route}`);
     if (method === 'POST') return { method, url: entry.path(c), body: entry.body?.(c) };

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type DialectName } from '../../src/db/database.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../../src/db/prepare.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL;
 
@@ -18,7 +19,11 @@ export const DIALECTS: DialectName[] = postgresUrl ? ['sqlite', 'postgres'] : ['
 
 export type TestDatabase = DatabaseHandle & { destroy: () => Promise<void> };
 
-export async function createTestDatabase(dialect: DialectName, options: { dataset?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * `dataset: false` leaves out the 2024 data (reference data such as counties is still loaded);
+ * `migrateOnly: true` gives the schema and nothing else, as a new database is before anything loads.
+ */
+export async function createTestDatabase(dialect: DialectName, options: { dataset?: boolean; migrateOnly?: boolean } = {}): Promise<TestDatabase> {
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
@@ -42,7 +47,8 @@ export async function createTestDatabase(dialect: DialectName, options: { datase
       await client.end();
     };
   }
-  await prepareDatabase(handle, { datasetDir: options.dataset === false ? undefined : 'data/2024', topologyPath: DEFAULT_TOPOLOGY });
+  if (options.migrateOnly) await migrateToLatest(handle.db, handle.dialect);
+  else await prepareDatabase(handle, { datasetDir: options.dataset === false ? undefined : 'data/2024', topologyPath: DEFAULT_TOPOLOGY });
   return {
     ...handle,
     destroy: async () => {

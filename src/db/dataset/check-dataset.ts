@@ -129,7 +129,13 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
   for (const meeting of dataset.meetings) {
     if (!groups.has(meeting.steeringGroup)) problems.push(`meeting ${meeting.key}: unknown steering group "${meeting.steeringGroup}"`);
     for (const person of meeting.attendance) cited(`meeting ${meeting.key} attendance`, meeting.source, person.name);
-    for (const item of meeting.items) cited(`meeting ${meeting.key} item ${item.number}`, item.source, item.title);
+    for (const item of meeting.items) {
+      cited(`meeting ${meeting.key} item ${item.number}`, item.source, item.title);
+      for (const action of item.actions) {
+        cited(`meeting ${meeting.key} item ${item.number} action`, action.source, action.text);
+        if (action.owner) cited(`meeting ${meeting.key} item ${item.number} action owner`, action.source, action.owner);
+      }
+    }
   }
   return problems;
 }

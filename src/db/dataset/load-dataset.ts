@@ -379,17 +379,50 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       const meetingId = Number(row.id);
+      // Attendance is tied to the roster by name and capacity, so the minutes can pair each member
+      // with their deputy (seat) and name whom a deputy stood in for.
+      const roster = await trx.selectFrom('steering_group_members').select(['id', 'seat', 'capacity', 'name']).where('steering_group_id', '=', groupId).execute();
+      const onRoster = (name: string | null, capacity?: string) => roster.find((r) => r.name === name && (capacity === undefined || r.capacity === capacity));
       for (const [position, person] of meeting.attendance.entries()) {
+        const member = onRoster(person.name, person.capacity);
+        const stoodInFor = person.standingInFor ? onRoster(person.standingInFor, 'member') : undefined;
         await trx
           .insertInto('meeting_attendance')
-          .values({ meeting_id: meetingId, position, name: person.name, organisation: person.organisation, capacity: person.capacity, role: person.position, present: person.present ? 1 : 0, standing_in_for: person.standingInFor })
+          .values({
+            meeting_id: meetingId,
+            position,
+            name: person.name,
+            organisation: person.organisation,
+            capacity: person.capacity,
+            role: person.position,
+            present: person.present ? 1 : 0,
+            standing_in_for: person.standingInFor,
+            seat: member?.seat ?? null,
+            member_id: member ? Number(member.id) : null,
+            standing_in_for_member_id: stoodInFor ? Number(stoodInFor.id) : null,
+          })
           .execute();
       }
       for (const item of meeting.items) {
-        await trx
+        const inserted = await trx
           .insertInto('agenda_items')
           .values({ meeting_id: meetingId, number: item.number, kind: item.kind, title: item.title, presenter: item.presenter, background: item.background, discussion: item.discussion, decision: item.decision, time: item.time, source: source(item.source), updated_by: DATASET_ACTOR })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const itemId = Number(inserted.id);
+        // Decisions and action items are records of their own (a register across meetings).
+        if (item.decision) {
+          await trx
+            .insertInto('meeting_decisions')
+            .values({ meeting_id: meetingId, agenda_item_id: itemId, kind: 'decision', text: item.decision, status: null, source: source(item.source), updated_by: DATASET_ACTOR })
+            .execute();
+        }
+        for (const action of item.actions) {
+          await trx
+            .insertInto('meeting_decisions')
+            .values({ meeting_id: meetingId, agenda_item_id: itemId, kind: 'action', text: action.text, owner: action.owner, due_date: action.dueDate, status: 'open', source: source(action.source), updated_by: DATASET_ACTOR })
+            .execute();
+        }
       }
       for (const [position, person] of meeting.signatories.entries()) {
         await trx.insertInto('meeting_signatories').values({ meeting_id: meetingId, position, name: person.name, organisation: person.organisation, role: person.position }).execute();

@@ -4,7 +4,8 @@ import type { Columns } from './columns.js';
 import * as initialModel from './0001-initial-model.js';
 import * as accessAndAudit from './0002-access-and-audit.js';
 import * as themeReports from './0003-theme-reports.js';
-import * as readPerformance from './0004-read-performance.js';
+import * as steeringGroupMeetings from './0004-steering-group-meetings.js';
+import * as readPerformance from './0005-read-performance.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
@@ -12,5 +13,6 @@ export const migrations: Migration[] = [
   { name: '0001-initial-model', up: initialModel.up },
   { name: '0002-access-and-audit', up: accessAndAudit.up },
   { name: '0003-theme-reports', up: themeReports.up },
-  { name: '0004-read-performance', up: readPerformance.up },
+  { name: '0004-steering-group-meetings', up: steeringGroupMeetings.up },
+  { name: '0005-read-performance', up: readPerformance.up },
 ];

@@ -102,7 +102,7 @@ function applyFilter(query: Filterable, filter: ProjectFilter, dialect: DialectN
   }
   if (filter.q) {
     const pattern = likePattern(filter.q);
-    // The same LIKE either way; on SQLite it is asked of the trigram FTS5 table (migration 0004),
+    // The same LIKE either way; on SQLite it is asked of the trigram FTS5 table (migration 0005),
     // which answers it from its index, on PostgreSQL the pg_trgm index serves the column itself.
     q =
       dialect === 'sqlite'

@@ -3,7 +3,7 @@
  * `config: { publicCache: true }` (only routes whose answer is the same for everyone who may read it).
  *
  * Validity comes from the database, not from a timer: every change to the published data raises
- * `data_version` (triggers, migration 0004), and a response is served from the cache only while the
+ * `data_version` (triggers, migration 0005), and a response is served from the cache only while the
  * version it was computed under is the current one. Each request asks the database for the version,
  * but concurrent requests share one question; a write through this server drops the shared
  * question before its answer is sent, so its writer never reads an older answer afterwards. Another

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Db } from '../../../db/database.js';
 import type { Permission, Scope } from '../../../domain/access.js';
 import type { LocalizedText } from '../../../domain/errors.js';
+import type { AuditContext } from '../../../db/repositories/audit.js';
 
 export type Row = Record<string, unknown> & { id: number; version: number; archived_at: string | null };
 
@@ -33,8 +34,11 @@ export type EditableResource = {
   scopeOfInput?: (db: Db, input: Record<string, unknown>) => Promise<Scope>;
   /** Input (validated) → column values; throws RuleViolationError for references that do not resolve. */
   toColumns: (db: Db, input: Record<string, unknown>, existing: Row | null) => Promise<Record<string, unknown>>;
-  /** Changes to related rows that go with the record (members of a group project, sectors…). */
-  afterWrite?: (db: Db, row: Row, input: Record<string, unknown>, at: string) => Promise<void>;
+  /**
+   * Changes to related rows that go with the record (members of a group project, sectors, a new
+   * meeting's standard agenda…), in the same transaction; `created` tells a new record from a change.
+   */
+  afterWrite?: (db: Db, row: Row, input: Record<string, unknown>, at: string, context: { audit: AuditContext; created: boolean }) => Promise<void>;
   /** The record as the API shows it and as the audit trail stores it (before/after). */
   present: (db: Db, row: Row) => Promise<Record<string, unknown>>;
   /** What the audit trail stores instead of `present`, where that holds personal data. */

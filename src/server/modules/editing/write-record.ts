@@ -53,7 +53,7 @@ export async function createRecord(deps: WriteDeps, resource: EditableResource, 
       .returning('id')
       .executeTakeFirstOrThrow();
     const row = (await findRow(trx, { ...resource, identifier: 'id' }, String(inserted.id)))!;
-    await resource.afterWrite?.(trx, row, input, deps.audit.at);
+    await resource.afterWrite?.(trx, row, input, deps.audit.at, { audit: deps.audit, created: true });
     const data = await resource.present(trx, row);
     await writeAudit(trx, deps.audit, { action: 'create', entityType: resource.name, entityId: row.id, after: await auditView(trx, resource, row) });
     return { data, version: row.version, id: row.id };
@@ -93,7 +93,7 @@ export async function updateRecord(
       throw new VersionConflictError(current?.version ?? row.version, current ? await resource.present(trx, current) : null);
     }
     const updated = (await findRow(trx, { ...resource, identifier: 'id' }, String(row.id)))!;
-    await resource.afterWrite?.(trx, updated, input, deps.audit.at);
+    await resource.afterWrite?.(trx, updated, input, deps.audit.at, { audit: deps.audit, created: false });
     await writeAudit(trx, deps.audit, { action: 'update', entityType: resource.name, entityId: row.id, before, after: await auditView(trx, resource, updated) });
     return { data: await resource.present(trx, updated), version: updated.version, id: row.id };
   });

@@ -3,6 +3,7 @@ import type { EditableResource } from '../resource.js';
 import { callResource } from './calls.js';
 import { organisationResource } from './organisations.js';
 import { projectResource } from './projects.js';
+import { agendaItemResource, decisionResource, meetingResource } from './meetings.js';
 import { steeringGroupMemberResource, steeringGroupResource } from './steering-groups.js';
 import { activityFigureResource, contactResource, contentAreaResource, themeLinkResource, themeResource } from './theme-content.js';
 
@@ -17,4 +18,7 @@ export const EDITABLE_RESOURCES: EditableResource[] = [
   projectResource,
   steeringGroupResource,
   steeringGroupMemberResource,
+  meetingResource,
+  agendaItemResource,
+  decisionResource,
 ];

@@ -1,9 +1,43 @@
-/** Steering groups and their membership: the group's secretary (and the managing authority). */
+/**
+ * Steering groups and their membership: the group's secretary (and the managing authority).
+ *
+ * Membership is history: a person, their seat and capacity never change on a membership record. A
+ * change of person ends the old membership (validTo, with the diary number of the change) and
+ * starts a new one; both stay, so the group can be shown as it was on any date.
+ */
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
-import { unknownReference, ZDate, ZKey, ZLocalizedInput, ZOptionalText, ZText, ZVersionField, localizedColumns, localizedOf, pick } from '../fields.js';
+import { unknownReference, ZDate, ZKey, ZLocalizedInput, ZOptionalText, ZText, ZVersionField, localizedColumns, localizedOf, pick, themeIdOf } from '../fields.js';
 import type { Db } from '../../../../db/database.js';
+import { RuleViolationError, type LocalizedText } from '../../../../domain/errors.js';
+
+const beforeOrSame = (field: string, from: unknown, to: unknown): void => {
+  if (typeof from === 'string' && typeof to === 'string' && from > to) {
+    throw new RuleViolationError([
+      { field, message: { fi: 'Päättymispäivä on ennen alkamispäivää.', sv: 'Slutdatumet är före startdatumet.', en: 'The end date is before the start date.' } },
+    ]);
+  }
+};
+
+const groupFields = {
+  name: ZLocalizedInput,
+  diaryNumber: ZOptionalText(100),
+  themes: z.array(ZKey).max(20),
+  termStart: ZDate.nullable().optional(),
+  termEnd: ZDate.nullable().optional(),
+};
+
+async function groupThemes(db: Db, groupId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('steering_group_themes as sgt')
+    .innerJoin('themes as t', 't.id', 'sgt.theme_id')
+    .select('t.slug')
+    .where('sgt.steering_group_id', '=', groupId)
+    .orderBy('t.slug')
+    .execute();
+  return rows.map((r) => r.slug);
+}
 
 export const steeringGroupResource: EditableResource = {
   name: 'steering_group',
@@ -11,27 +45,64 @@ export const steeringGroupResource: EditableResource = {
   table: 'steering_groups',
   identifier: 'key',
   permission: 'steering_group.edit',
-  updateSchema: z.object({ name: ZLocalizedInput, diaryNumber: ZOptionalText(100), ...ZVersionField }).partial().strict(),
+  // A new group has no scope yet: only the managing authority sets one up.
+  createSchema: z.object({ key: ZKey, ...groupFields, themes: groupFields.themes.optional() }).strict(),
+  updateSchema: z.object({ ...groupFields, ...ZVersionField }).partial().strict(),
   archivable: false,
   scopeOfRow: (db, row) => steeringGroupScope(db, row.id),
-  toColumns: async (_db, input) => ({ ...localizedColumns(input, 'name', 'name'), ...pick(input, { diaryNumber: 'diary_number' }) }),
-  present: async (_db, row) => ({ key: row.key, name: localizedOf(row, 'name'), diaryNumber: row.diary_number ?? null }),
+  scopeOfInput: async () => ({}),
+  toColumns: async (_db, input, existing) => {
+    beforeOrSame('termEnd', input.termStart ?? existing?.term_start, input.termEnd ?? existing?.term_end);
+    return {
+      ...(existing ? {} : { key: input.key }),
+      ...localizedColumns(input, 'name', 'name'),
+      ...pick(input, { diaryNumber: 'diary_number', termStart: 'term_start', termEnd: 'term_end' }),
+    };
+  },
+  afterWrite: async (db, row, input) => {
+    if (!Array.isArray(input.themes)) return;
+    const ids = [];
+    for (const [index, slug] of (input.themes as string[]).entries()) ids.push(await themeIdOf(db, slug, `themes.${index}`));
+    await db.deleteFrom('steering_group_themes').where('steering_group_id', '=', row.id).execute();
+    for (const id of new Set(ids)) await db.insertInto('steering_group_themes').values({ steering_group_id: row.id, theme_id: id }).execute();
+  },
+  present: async (db, row) => ({
+    key: row.key,
+    name: localizedOf(row, 'name'),
+    diaryNumber: row.diary_number ?? null,
+    themes: await groupThemes(db, row.id),
+    termStart: row.term_start ?? null,
+    termEnd: row.term_end ?? null,
+  }),
 };
 
-async function groupIdOf(db: Db, key: unknown): Promise<number> {
+export async function groupIdOf(db: Db, key: unknown, field = 'steeringGroup'): Promise<number> {
   const row = typeof key === 'string' ? await db.selectFrom('steering_groups').select('id').where('key', '=', key).executeTakeFirst() : undefined;
-  if (!row) throw unknownReference('steeringGroup', String(key));
+  if (!row) throw unknownReference(field, String(key));
   return Number(row.id);
 }
 
-const memberFields = {
-  seat: z.number().int().min(1).max(100).nullable().optional(),
-  capacity: z.enum(['member', 'deputy', 'permanent_expert', 'secretary']),
+async function userIdOf(db: Db, username: unknown): Promise<number | null> {
+  if (username === null) return null;
+  const row = typeof username === 'string' ? await db.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst() : undefined;
+  if (!row) throw unknownReference('user', String(username));
+  return Number(row.id);
+}
+
+/** The fields that may change on a membership; who, where and in what capacity may not. */
+const changeableFields = {
   position: z.enum(['chair', 'vice_chair', 'secretary']).nullable().optional(),
-  name: ZText(200),
   organisation: ZOptionalText(300),
   validFrom: ZDate.nullable().optional(),
   validTo: ZDate.nullable().optional(),
+  decisionReference: ZOptionalText(100),
+  user: z.string().trim().max(200).nullable().optional().describe('Username of the member’s account (links the chair who checks minutes)'),
+};
+
+const SEAT_NEEDED: LocalizedText = {
+  fi: 'Jäsenellä ja varajäsenellä on oltava paikka (seat), joka parittaa heidät.',
+  sv: 'Ledamot och ersättare måste ha en plats (seat) som parar ihop dem.',
+  en: 'A member and a deputy need a seat that pairs them.',
 };
 
 export const steeringGroupMemberResource: EditableResource = {
@@ -40,18 +111,35 @@ export const steeringGroupMemberResource: EditableResource = {
   table: 'steering_group_members',
   identifier: 'id',
   permission: 'steering_group.edit',
-  createSchema: z.object({ steeringGroup: ZKey, ...memberFields }).strict(),
-  updateSchema: z.object({ ...memberFields, ...ZVersionField }).partial().strict(),
-  // Leaving the group is archiving the membership; its history stays (valid_from/valid_to and the trail).
+  createSchema: z
+    .object({
+      steeringGroup: ZKey,
+      seat: z.number().int().min(1).max(100).nullable().optional(),
+      capacity: z.enum(['member', 'deputy', 'permanent_expert', 'secretary']),
+      name: ZText(200),
+      ...changeableFields,
+    })
+    .strict(),
+  updateSchema: z.object({ ...changeableFields, ...ZVersionField }).partial().strict(),
+  // Archiving removes a membership entered by mistake; leaving the group is validTo.
   archivable: true,
   scopeOfRow: (db, row) => steeringGroupScope(db, Number(row.steering_group_id)),
   scopeOfInput: async (db, input) => steeringGroupScope(db, await groupIdOf(db, input.steeringGroup)),
-  toColumns: async (db, input, existing) => ({
-    ...(existing ? {} : { steering_group_id: await groupIdOf(db, input.steeringGroup) }),
-    ...pick(input, { seat: 'seat', capacity: 'capacity', position: 'position', name: 'name', organisation: 'organisation', validFrom: 'valid_from', validTo: 'valid_to' }),
-  }),
+  toColumns: async (db, input, existing) => {
+    beforeOrSame('validTo', input.validFrom ?? existing?.valid_from, input.validTo ?? existing?.valid_to);
+    if (!existing) {
+      const paired = input.capacity === 'member' || input.capacity === 'deputy';
+      if (paired && (input.seat === null || input.seat === undefined)) throw new RuleViolationError([{ field: 'seat', message: SEAT_NEEDED }]);
+    }
+    return {
+      ...(existing ? {} : { steering_group_id: await groupIdOf(db, input.steeringGroup), seat: input.seat ?? null, capacity: input.capacity, name: input.name }),
+      ...pick(input, { position: 'position', organisation: 'organisation', validFrom: 'valid_from', validTo: 'valid_to', decisionReference: 'decision_reference' }),
+      ...('user' in input ? { user_id: await userIdOf(db, input.user ?? null) } : {}),
+    };
+  },
   present: async (db, row) => {
     const group = await db.selectFrom('steering_groups').select('key').where('id', '=', Number(row.steering_group_id)).executeTakeFirst();
+    const user = row.user_id ? await db.selectFrom('users').select('username').where('id', '=', Number(row.user_id)).executeTakeFirst() : undefined;
     return {
       id: row.id,
       steeringGroup: group?.key ?? null,
@@ -62,6 +150,8 @@ export const steeringGroupMemberResource: EditableResource = {
       organisation: row.organisation ?? null,
       validFrom: row.valid_from ?? null,
       validTo: row.valid_to ?? null,
+      decisionReference: row.decision_reference ?? null,
+      user: user?.username ?? null,
       archived: row.archived_at !== null,
     };
   },

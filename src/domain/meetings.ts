@@ -1,0 +1,194 @@
+/**
+ * Rules of steering-group meetings, with no I/O: numbering per group and year ("2023/1"), the
+ * standard agenda, the minutes' workflow, who may stand in for whom, and the words the documents
+ * use in Finnish and Swedish.
+ */
+import type { LocalizedText } from './errors.js';
+
+export type DocumentLanguage = 'fi' | 'sv';
+export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['fi', 'sv'];
+
+// ---- Numbering -------------------------------------------------------------------------------
+
+/** "2023/1" → { year: 2023, sequence: 1 }; null for anything else (old numbers like "3/2022" too). */
+export function parseMeetingNumber(number: string): { year: number; sequence: number } | null {
+  const match = /^(\d{4})\/(\d{1,3})$/.exec(number);
+  return match ? { year: Number(match[1]), sequence: Number(match[2]) } : null;
+}
+
+/** The next number of a group's meeting in the year of `date`, given the numbers it already has. */
+export function nextMeetingNumber(existing: readonly string[], date: string): string {
+  const year = Number(date.slice(0, 4));
+  const used = existing.map(parseMeetingNumber).filter((n) => n !== null && n.year === year).map((n) => n!.sequence);
+  return `${year}/${used.length === 0 ? 1 : Math.max(...used) + 1}`;
+}
+
+/** A meeting's key: the group's key and its number ("lanupe-johtoryhma-2023-1"). */
+export const meetingKey = (groupKey: string, number: string) => `${groupKey}-${number.replace('/', '-')}`;
+
+// ---- The agenda ------------------------------------------------------------------------------
+
+export const ITEM_KINDS = ['opening', 'agenda', 'previous_minutes', 'action_review', 'topic', 'next_meeting', 'other_matters', 'closing'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** Titles of the standard items, as Finnish and Swedish minutes write them. */
+export const STANDARD_TITLES: Record<Exclude<ItemKind, 'topic'>, Record<DocumentLanguage, string>> = {
+  opening: { fi: 'Kokouksen avaus', sv: 'Mötets öppnande' },
+  agenda: { fi: 'Kokouksen asialistan hyväksyminen', sv: 'Godkännande av föredragningslistan' },
+  previous_minutes: { fi: 'Edellisen kokouksen pöytäkirjan hyväksyminen', sv: 'Godkännande av föregående mötes protokoll' },
+  action_review: { fi: 'Avoimien toimenpiteiden seuranta', sv: 'Uppföljning av öppna åtgärder' },
+  next_meeting: { fi: 'Seuraava kokous', sv: 'Nästa möte' },
+  other_matters: { fi: 'Muut mahdolliset asiat', sv: 'Övriga ärenden' },
+  closing: { fi: 'Kokouksen päättäminen', sv: 'Mötets avslutande' },
+};
+
+export type StandardItem = { kind: ItemKind; title: string; titleSv: string };
+
+/**
+ * The standard agenda: opening, approval of the agenda, approval of the previous minutes, a
+ * follow-up of open action items when there are any, the topics, next meeting, other matters and
+ * closing. Topics go between the standard items at the start and the end.
+ */
+export function standardAgenda(options: { openActions: boolean }): { head: StandardItem[]; tail: StandardItem[] } {
+  const item = (kind: Exclude<ItemKind, 'topic'>): StandardItem => ({ kind, title: STANDARD_TITLES[kind].fi, titleSv: STANDARD_TITLES[kind].sv });
+  const head = [item('opening'), item('agenda'), item('previous_minutes')];
+  if (options.openActions) head.push(item('action_review'));
+  return { head, tail: [item('next_meeting'), item('other_matters'), item('closing')] };
+}
+
+/** Where a new topic goes: before the first closing standard item (next meeting, other matters, closing). */
+export function topicInsertPosition(items: readonly { number: number; kind: string }[]): number {
+  const tail = items.filter((i) => i.kind === 'next_meeting' || i.kind === 'other_matters' || i.kind === 'closing').map((i) => i.number);
+  if (tail.length > 0) return Math.min(...tail);
+  return items.length === 0 ? 1 : Math.max(...items.map((i) => i.number)) + 1;
+}
+
+// ---- The minutes' workflow -------------------------------------------------------------------
+
+export const MINUTES_STATUSES = ['draft', 'checked', 'approved', 'published'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+/** The steps and the status each starts from. Approval happens only through the next meeting. */
+export const MINUTES_STEPS = {
+  check: { from: ['draft'], to: 'checked' },
+  return: { from: ['checked'], to: 'draft' },
+  approve: { from: ['checked'], to: 'approved' },
+  publish: { from: ['approved'], to: 'published' },
+} as const satisfies Record<string, { from: readonly MinutesStatus[]; to: MinutesStatus }>;
+export type MinutesStep = keyof typeof MINUTES_STEPS;
+
+const STATUS_WORDS: Record<MinutesStatus, LocalizedText> = {
+  draft: { fi: 'luonnos', sv: 'utkast', en: 'draft' },
+  checked: { fi: 'puheenjohtajan tarkastama', sv: 'granskat av ordföranden', en: 'checked by the chair' },
+  approved: { fi: 'hyväksytty', sv: 'godkänt', en: 'approved' },
+  published: { fi: 'julkaistu', sv: 'publicerat', en: 'published' },
+};
+
+/** Why a step cannot be taken from a status, or null when it can. */
+export function minutesStepProblem(step: MinutesStep, status: MinutesStatus): LocalizedText | null {
+  if ((MINUTES_STEPS[step].from as readonly MinutesStatus[]).includes(status)) return null;
+  const now = STATUS_WORDS[status];
+  const needed = MINUTES_STEPS[step].from.map((s) => STATUS_WORDS[s]);
+  return {
+    fi: `Pöytäkirja on tilassa "${now.fi}"; tämä vaihe edellyttää tilaa "${needed.map((n) => n.fi).join('" tai "')}".`,
+    sv: `Protokollet har status "${now.sv}"; detta steg kräver status "${needed.map((n) => n.sv).join('" eller "')}".`,
+    en: `The minutes are "${now.en}"; this step needs them to be "${needed.map((n) => n.en).join('" or "')}".`,
+  };
+}
+
+/** Minutes that are approved or published are a record of what was decided: they no longer change. */
+export const minutesLocked = (status: MinutesStatus) => status === 'approved' || status === 'published';
+
+export const MINUTES_LOCKED: LocalizedText = {
+  fi: 'Pöytäkirja on jo hyväksytty; sitä ei voi enää muuttaa.',
+  sv: 'Protokollet är redan godkänt; det kan inte längre ändras.',
+  en: 'The minutes are already approved; they can no longer be changed.',
+};
+
+// ---- Attendance ------------------------------------------------------------------------------
+
+export type RosterEntry = { id: number; seat: number | null; capacity: 'member' | 'deputy' | 'permanent_expert' | 'secretary'; name: string };
+export type AttendanceInput = { memberId: number | null; present: boolean; standingInFor: number | null };
+
+/**
+ * A deputy stands in only for the member of their own seat, only when that member is absent, and a
+ * member is stood in for at most once. Returns each problem with the index of the attendance row.
+ */
+export function attendanceProblems(attendance: readonly AttendanceInput[], roster: readonly RosterEntry[]): { index: number; message: LocalizedText }[] {
+  const problems: { index: number; message: LocalizedText }[] = [];
+  const byId = new Map(roster.map((r) => [r.id, r]));
+  const seen = new Set<number>();
+  const presentIds = new Set(attendance.filter((a) => a.present && a.memberId !== null).map((a) => a.memberId!));
+  const stoodInFor = new Set<number>();
+  attendance.forEach((row, index) => {
+    if (row.memberId !== null) {
+      if (seen.has(row.memberId)) {
+        problems.push({ index, message: { fi: 'Henkilö on luettelossa kahdesti.', sv: 'Personen finns två gånger i listan.', en: 'The person is listed twice.' } });
+      }
+      seen.add(row.memberId);
+    }
+    if (row.standingInFor === null) return;
+    const deputy = row.memberId === null ? undefined : byId.get(row.memberId);
+    const member = byId.get(row.standingInFor);
+    if (!deputy || deputy.capacity !== 'deputy' || !member || member.capacity !== 'member' || deputy.seat === null || deputy.seat !== member.seat) {
+      problems.push({
+        index,
+        message: {
+          fi: 'Varajäsen voi toimia vain oman varsinaisen jäsenensä sijaisena.',
+          sv: 'En ersättare kan bara ersätta sin egen ordinarie ledamot.',
+          en: 'A deputy can stand in only for the member of their own seat.',
+        },
+      });
+      return;
+    }
+    if (!row.present) {
+      problems.push({ index, message: { fi: 'Sijaisena voi toimia vain läsnä oleva varajäsen.', sv: 'Endast en närvarande ersättare kan ersätta.', en: 'Only a deputy who is present can stand in.' } });
+    }
+    if (presentIds.has(member.id)) {
+      problems.push({
+        index,
+        message: {
+          fi: `${member.name} on itse läsnä; hänen sijaisenaan ei voi toimia.`,
+          sv: `${member.name} är själv närvarande och kan inte ersättas.`,
+          en: `${member.name} is present and cannot be stood in for.`,
+        },
+      });
+    }
+    if (stoodInFor.has(member.id)) {
+      problems.push({ index, message: { fi: 'Jäsenellä voi olla vain yksi sijainen.', sv: 'En ledamot kan bara ha en ersättare.', en: 'A member can have only one stand-in.' } });
+    }
+    stoodInFor.add(member.id);
+  });
+  return problems;
+}
+
+// ---- Times -----------------------------------------------------------------------------------
+
+export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** "09:02" → "9.02", the Finnish way of writing a time of day; Swedish writes the same. */
+export const formatTime = (time: string) => time.replace(/^0(\d)/, '$1').replace(':', '.');
+
+/** "2023-02-06" → "6.2.2023". */
+export function formatDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day}.${month}.${year}`;
+}
+
+const WEEKDAYS: Record<DocumentLanguage, string[]> = {
+  fi: ['sunnuntai', 'maanantai', 'tiistai', 'keskiviikko', 'torstai', 'perjantai', 'lauantai'],
+  sv: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
+};
+
+export function weekday(date: string, language: DocumentLanguage): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return WEEKDAYS[language][new Date(Date.UTC(year!, month! - 1, day!)).getUTCDay()]!;
+}
+
+/** "maanantai 6.2.2023 klo 13.00–15.00" / "måndag 6.2.2023 kl. 13.00–15.00". */
+export function formatMeetingTime(date: string, start: string | null, end: string | null, language: DocumentLanguage): string {
+  const day = `${weekday(date, language)} ${formatDate(date)}`;
+  if (!start) return day;
+  const clock = language === 'fi' ? 'klo' : 'kl.';
+  return `${day} ${clock} ${formatTime(start)}${end ? `–${formatTime(end)}` : ''}`;
+}

@@ -1,0 +1,286 @@
+/**
+ * Reading steering groups and meetings, their documents and invitation, and the minutes' workflow.
+ * Writes of groups, memberships, meetings, agenda items and decision records go through the generic
+ * write API (modules/editing). The signed-out public sees only published minutes.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { ZProblem } from '../../../contracts/api.js';
+import {
+  ZActionsQuery,
+  ZDecisionRecord,
+  ZDocumentParams,
+  ZDocumentQuery,
+  ZGroupKeyParams,
+  ZGroupMember,
+  ZMeetingDetail,
+  ZMeetingKeyParams,
+  ZMeetingSummary,
+  ZMembersQuery,
+  ZPublishedQuery,
+  ZStepBody,
+  ZSteeringGroupDetail,
+  ZSteeringGroupSummary,
+  type MeetingDetail,
+} from '../../../contracts/meetings.js';
+import type { Db } from '../../../db/database.js';
+import { findGroup, findMeeting, getMeeting, getSteeringGroup, groupActions, listGroups, listMeetings, listMembers, listPublishedMinutes } from '../../../db/repositories/meetings.js';
+import { can, type Actor } from '../../../domain/access.js';
+import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
+import { meetingInvitation, renderMeetingFile, type MeetingFile } from '../../../documents/meetings/meeting-files.js';
+import type { AppDeps } from '../../app.js';
+import { auditContext } from '../../request-context.js';
+import { steeringGroupScope } from '../editing/resource.js';
+import { basedOnVersion } from '../editing/routes.js';
+import { approvePreviousMinutes, checkMinutes, publishMinutes, returnMinutes, type WorkflowDeps } from './minutes-workflow.js';
+
+const tags = ['steering groups'];
+const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
+const writeErrors = { ...errors, 409: ZProblem, 422: ZProblem, 428: ZProblem };
+
+/** Group material is for the group (secretary, members), its themes' ministries and the managing authority. */
+async function requireGroupReader(db: Db, actor: Actor, groupId: number): Promise<void> {
+  if (actor.kind !== 'user') throw new NotSignedInError();
+  const scope = await steeringGroupScope(db, groupId);
+  if (!can(actor, 'steering_group.read', scope) && !can(actor, 'meeting.edit', scope)) throw new ForbiddenError('steering_group.read');
+}
+
+async function groupFor(db: Db, actor: Actor, key: string) {
+  const group = await findGroup(db, key);
+  if (!group) throw new NotFoundError('steering_group', key);
+  await requireGroupReader(db, actor, Number(group.id));
+  return group;
+}
+
+async function meetingFor(db: Db, actor: Actor, key: string, options: { publicIfPublished: boolean }): Promise<MeetingDetail> {
+  const row = await findMeeting(db, key);
+  if (!row) throw new NotFoundError('meeting', key);
+  // Published minutes are public; anything else needs the group's roles (401 signed out, 403 not yours).
+  if (options.publicIfPublished && row.minutes_status === 'published') return (await getMeeting(db, key))!;
+  await requireGroupReader(db, actor, Number(row.steering_group_id));
+  return (await getMeeting(db, key))!;
+}
+
+const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) =>
+  reply
+    .type(file.contentType)
+    .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${file.filename}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.body);
+
+export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db, clock } = deps;
+  const workflowDeps = (request: FastifyRequest): WorkflowDeps => ({ db, actor: request.actor, audit: auditContext(request, clock()) });
+  const today = () => clock().toISOString().slice(0, 10);
+
+  app.get(
+    '/api/v1/steering-groups',
+    { schema: { tags, summary: 'Steering groups and the themes they steer (membership needs a role)', response: { 200: z.object({ items: z.array(ZSteeringGroupSummary) }) } } },
+    async () => ({ items: await listGroups(db) }),
+  );
+
+  app.get(
+    '/api/v1/steering-groups/:key',
+    {
+      schema: {
+        tags,
+        summary: 'A steering group as of a date: chair, vice-chair, secretaries, member/deputy seats, permanent experts, term, diary number',
+        params: ZGroupKeyParams,
+        querystring: ZMembersQuery,
+        response: { 200: ZSteeringGroupDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const { at } = request.query as z.infer<typeof ZMembersQuery>;
+      await groupFor(db, request.actor, key);
+      return (await getSteeringGroup(db, key, at ?? today()))!;
+    },
+  );
+
+  app.get(
+    '/api/v1/steering-groups/:key/members',
+    {
+      schema: {
+        tags,
+        summary: 'Every membership the group has had, ended and current: the membership history',
+        params: ZGroupKeyParams,
+        response: { 200: z.object({ items: z.array(ZGroupMember) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const group = await groupFor(db, request.actor, key);
+      return { items: await listMembers(db, Number(group.id)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/steering-groups/:key/meetings',
+    { schema: { tags, summary: "The group's meetings, newest first", params: ZGroupKeyParams, response: { 200: z.object({ items: z.array(ZMeetingSummary) }), ...errors } } },
+    async (request) => {
+      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const group = await groupFor(db, request.actor, key);
+      return { items: await listMeetings(db, Number(group.id), { publishedOnly: false }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/steering-groups/:key/action-items',
+    {
+      schema: {
+        tags,
+        summary: "The group's action items across its meetings, with owner, due date and status",
+        params: ZGroupKeyParams,
+        querystring: ZActionsQuery,
+        response: { 200: z.object({ items: z.array(ZDecisionRecord) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const { status } = request.query as z.infer<typeof ZActionsQuery>;
+      const group = await groupFor(db, request.actor, key);
+      return { items: await groupActions(db, Number(group.id), status) };
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:key',
+    {
+      schema: {
+        tags,
+        summary: 'A meeting: time, place, attendance, agenda and minutes item by item, decisions and the open action items carried to it',
+        params: ZMeetingKeyParams,
+        response: { 200: ZMeetingDetail, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+      const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
+      return reply.header('etag', `"${meeting.version}"`).send(meeting);
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:key/agenda/:format',
+    {
+      schema: {
+        tags,
+        summary: 'The agenda (esityslista) as HTML, DOCX or PDF, in Finnish or Swedish',
+        params: ZDocumentParams,
+        querystring: ZDocumentQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
+      const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+      const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
+      return sendFile(reply, await renderMeetingFile(db, meeting, 'agenda', format, lang), format !== 'docx');
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:key/minutes/:format',
+    {
+      schema: {
+        tags,
+        summary: 'The minutes (pöytäkirja) as HTML, DOCX or PDF, in Finnish or Swedish; public once published',
+        params: ZDocumentParams,
+        querystring: ZDocumentQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
+      const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+      const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: true });
+      return sendFile(reply, await renderMeetingFile(db, meeting, 'minutes', format, lang), format !== 'docx');
+    },
+  );
+
+  app.get(
+    '/api/v1/meetings/:key/invitation.ics',
+    {
+      schema: {
+        tags,
+        summary: 'The meeting invitation as an iCalendar file (RFC 5545, Europe/Helsinki time)',
+        params: ZMeetingKeyParams,
+        querystring: ZDocumentQuery,
+        response: { ...errors, 422: ZProblem },
+      },
+    },
+    async (request, reply) => {
+      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+      const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+      const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
+      const invitation = meetingInvitation(meeting, clock(), lang);
+      if (!invitation) {
+        throw new RuleViolationError([
+          { field: 'startTime', message: { fi: 'Kokouksella ei ole alkamisaikaa.', sv: 'Mötet har ingen starttid.', en: 'The meeting has no start time.' } },
+        ]);
+      }
+      return sendFile(reply, invitation, false);
+    },
+  );
+
+  app.get(
+    '/api/v1/published-minutes',
+    {
+      schema: {
+        tags,
+        summary: 'Minutes the steering groups have published (public)',
+        querystring: ZPublishedQuery,
+        response: {
+          200: z.object({ items: z.array(ZMeetingSummary.extend({ steeringGroupName: ZMeetingDetail.shape.steeringGroupName, publishedAt: z.string().nullable() })) }),
+          400: ZProblem,
+        },
+      },
+    },
+    async (request) => {
+      const { steeringGroup } = request.query as z.infer<typeof ZPublishedQuery>;
+      return { items: await listPublishedMinutes(db, steeringGroup) };
+    },
+  );
+
+  app.get(
+    '/api/v1/published-minutes/:key',
+    { schema: { tags, summary: 'Published minutes of one meeting (public)', params: ZMeetingKeyParams, response: { 200: ZMeetingDetail, 404: ZProblem } } },
+    async (request) => {
+      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+      const meeting = await getMeeting(db, key);
+      if (!meeting || meeting.minutesStatus !== 'published') throw new NotFoundError('meeting', key);
+      // The public copy carries no internal notes of the editors.
+      return { ...meeting, notes: [] };
+    },
+  );
+
+  const step = (path: string, summary: string, run: (deps: WorkflowDeps, key: string, version: number | null, reason: string | null) => Promise<void>) =>
+    app.post(
+      `/api/v1/meetings/:key/${path}`,
+      {
+        schema: { tags, summary, params: ZMeetingKeyParams, body: ZStepBody.optional(), response: { 200: ZMeetingDetail, ...writeErrors } },
+        // A step needs no body; a request that sends none (no content type) is read as {}. A body that
+        // is sent must be an object.
+        preValidation: async (request) => {
+          if (request.headers['content-type'] === undefined && (request.body === null || request.body === undefined)) request.body = {};
+        },
+      },
+      async (request, reply) => {
+        const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+        const body = (request.body ?? {}) as z.infer<typeof ZStepBody>;
+        await run(workflowDeps(request), key, basedOnVersion(request), body.reason ?? null);
+        const meeting = (await getMeeting(db, key))!;
+        return reply.header('etag', `"${meeting.version}"`).send(meeting);
+      },
+    );
+
+  step('minutes/check', 'The chair checks the draft minutes (If-Match: the meeting version)', (d, key, version) => checkMinutes(d, key, version));
+  step('minutes/return', 'The chair returns checked minutes to the secretary, with a reason', (d, key, version, reason) => returnMinutes(d, key, version, reason));
+  step(
+    'approve-previous-minutes',
+    "This meeting approves the previous meeting's checked minutes through its approval item (If-Match: this meeting's version)",
+    (d, key, version) => approvePreviousMinutes(d, key, version),
+  );
+  step('minutes/publish', 'The secretary publishes approved minutes: from now on the public sees them', (d, key, version) => publishMinutes(d, key, version));
+}
