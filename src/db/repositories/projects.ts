@@ -102,10 +102,14 @@ function applyFilter(query: Filterable, filter: ProjectFilter, dialect: DialectN
   }
   if (filter.q) {
     const pattern = likePattern(filter.q);
-    // The same LIKE either way; on SQLite it is asked of the trigram FTS5 table (migration 0005),
-    // which answers it from its index, on PostgreSQL the pg_trgm index serves the column itself.
+    // The same LIKE either way. On PostgreSQL the pg_trgm index serves the column itself and the
+    // planner weighs it against the other filters. SQLite's planner cannot: there the trigram FTS5
+    // table (migration 0005) answers the LIKE from its index, unless a theme, an organisation or a
+    // code has already narrowed the entities to a few hundred, which are cheaper to read than a
+    // common word's list of matches across every theme.
+    const narrowed = Boolean(filter.theme || filter.organisation || filter.code);
     q =
-      dialect === 'sqlite'
+      dialect === 'sqlite' && !narrowed
         ? q.where(sql<boolean>`e.id in (select rowid from project_entities_search where search_text like ${pattern})`)
         : q.where('e.search_text', 'like', pattern);
   }

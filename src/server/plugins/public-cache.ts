@@ -11,10 +11,13 @@
  * computed while a write commits is at worst stored under the version before that write, and dropped
  * with it.
  *
- * The version and the language make the ETag: `If-None-Match` gets a 304 without any work.
+ * The version and the language make the ETag: `If-None-Match` gets a 304 without any work. A stored
+ * answer goes out gzip-compressed to clients that accept it (a browser does; the EU-size overview
+ * is 1–2 MB of JSON).
  * `Cache-Control: no-cache` in a request skips the stored answer (the benchmark uses it to measure the
  * queries themselves).
  */
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { requestLocale } from '../i18n.js';
@@ -25,11 +28,18 @@ declare module 'fastify' {
     publicCache?: boolean;
   }
   interface FastifyRequest {
-    publicCache: { key: string; version: number; hit: boolean } | null;
+    publicCache: { key: string; version: number; hit: boolean; leader?: boolean } | null;
   }
 }
 
-type Entry = { version: number; body: string; contentType: string };
+/** `gzip` is made on the first hit that accepts it, once per entry: repeated answers are compressed once. */
+type Entry = { version: number; body: string; contentType: string; gzip?: Buffer };
+
+/** How long a reader waits for another request computing the same answer before computing it too. */
+const WAIT_FOR_LEADER_MS = 10_000;
+
+/** Below this a compressed answer saves less than it costs. */
+const COMPRESS_FROM_BYTES = 1024;
 
 export type PublicCacheOptions = { maxBytes?: number; maxEntryBytes?: number };
 
@@ -42,6 +52,7 @@ export function registerPublicCache(app: FastifyInstance, deps: { db: Db }, opti
   const entries = new Map<string, Entry>();
   let bytes = 0;
   let pending: Promise<number> | null = null;
+  const computing = new Map<string, { version: number; promise: Promise<void>; done: () => void }>();
 
   const currentVersion = (): Promise<number> => {
     if (!pending) {
@@ -76,24 +87,57 @@ export function registerPublicCache(app: FastifyInstance, deps: { db: Db }, opti
     const key = `${locale} ${request.url}`;
     const etag = `W/"${version}-${locale}"`;
     request.publicCache = { key, version, hit: false };
-    reply.header('etag', etag).header('vary', 'Accept-Language').header('cache-control', 'no-cache');
+    reply.header('etag', etag).header('vary', 'Accept-Language, Accept-Encoding').header('cache-control', 'no-cache');
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
       request.publicCache.hit = true;
       return reply.code(304).send();
     }
     if (/\bno-cache\b/.test(request.headers['cache-control'] ?? '')) return;
-    const entry = entries.get(key);
-    if (!entry) return;
-    if (entry.version !== version) {
+    let entry = entries.get(key);
+    if (entry && entry.version !== version) {
       remove(key);
-      return;
+      entry = undefined;
+    }
+    if (!entry) {
+      // Many readers asking for the same missing answer at once (a new version, a cold start) wait
+      // for the first one to compute it instead of all computing it.
+      const running = computing.get(key);
+      if (!running || running.version !== version) {
+        let done = () => {};
+        const promise = new Promise<void>((resolve) => (done = resolve));
+        computing.set(key, { version, promise, done });
+        request.publicCache.leader = true;
+        return;
+      }
+      await Promise.race([running.promise, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_LEADER_MS).unref())]);
+      entry = entries.get(key);
+      if (!entry || entry.version !== version) return;
     }
     entries.delete(key);
     entries.set(key, entry);
     request.publicCache.hit = true;
-    return reply.type(entry.contentType).send(entry.body);
+    reply.type(entry.contentType).header('vary', 'Accept-Language, Accept-Encoding');
+    if (entry.body.length >= COMPRESS_FROM_BYTES && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      entry.gzip ??= gzipSync(entry.body);
+      return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    }
+    return reply.send(entry.body);
   });
+
+  // Whatever became of the computing request (stored, failed, aborted), its waiters go on.
+  const release = async (request: FastifyRequest) => {
+    const state = request.publicCache;
+    if (!state?.leader) return;
+    state.leader = false;
+    const running = computing.get(state.key);
+    if (running && running.version === state.version) {
+      computing.delete(state.key);
+      running.done();
+    }
+  };
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     // A write through this server: the next read asks the database afresh.
