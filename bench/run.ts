@@ -55,7 +55,7 @@ export type Measurement = {
   drainSeconds?: number;
 };
 
-export type ExportMeasurement = { seconds: number; bytes: number; megabytesPerSecond: number; rssBeforeMb: number; rssPeakMb: number; samples: number; status: number };
+export type ExportMeasurement = { seconds: number; bytes: number; megabytesPerSecond: number; rssBeforeMb: number; rssPeakMb: number; samples: number; status: number; error?: string };
 
 export type BenchResults = {
   size: BenchSize;
@@ -402,6 +402,21 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       'bare server',
     );
 
+    // The export first, on the freshly started server: its RSS then shows what the export holds, not
+    // what the load tests left in the heap and the cache.
+    let exported: ExportMeasurement | null = null;
+    if (wanted('export')) {
+      try {
+        exported = await measureExport(port, server.process.pid!);
+        log(`export: ${(exported.bytes / 1048576).toFixed(1)} MB in ${exported.seconds} s, RSS ${exported.rssBeforeMb} → peak ${exported.rssPeakMb} MB`);
+      } catch (error) {
+        // A broken export is a finding, not a reason to lose the other measurements.
+        exported = { seconds: 0, bytes: 0, megabytesPerSecond: 0, rssBeforeMb: 0, rssPeakMb: 0, samples: 0, status: 0, error: `${String(error)}; server: ${server.output().slice(-400)}` };
+        log(`export FAILED: ${exported.error}`);
+        await waitFor(async () => (await fetchLocal(port, '/health/ready')).status === 200, server, 60_000, 'server after the export');
+      }
+    }
+
     const common = { duration: options.duration, connections: options.connections };
     const bare = await load(barePort, { ...common, name: 'bare', description: 'bare Fastify route (no database), the yardstick', paths: ['/bare'] });
     log(`bare route: ${bare.requestsPerSecond} req/s`);
@@ -431,12 +446,6 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         endpoints.push(measurement);
         log(`${measurement.name}: ${measurement.requestsPerSecond} req/s, p95 ${measurement.latencyMs.p95} ms, errors ${measurement.errors}, drained in ${measurement.drainSeconds} s`);
       }
-    }
-
-    let exported: ExportMeasurement | null = null;
-    if (wanted('export')) {
-      exported = await measureExport(port, server.process.pid!);
-      log(`export: ${(exported.bytes / 1048576).toFixed(1)} MB in ${exported.seconds} s, RSS ${exported.rssBeforeMb} → peak ${exported.rssPeakMb} MB`);
     }
 
     let mixed: BenchResults['mixed'] = null;
