@@ -454,7 +454,11 @@ export type OutboxTable = {
   sent_at: string | null;
 };
 
+/** One row (id 1): raised by triggers on every change to the published data (migration 0005). */
+export type DataVersionTable = { id: number; version: number };
+
 export type Database = {
+  data_version: DataVersionTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

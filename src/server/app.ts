@@ -8,6 +8,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } fr
 import type { Db, DialectName } from '../db/database.js';
 import type { AuthConfig } from '../config/env.js';
 import { registerAuth } from './plugins/auth.js';
+import { registerPublicCache } from './plugins/public-cache.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -75,6 +76,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   registerSecurityHeaders(app, { tls: deps.auth.secureCookies });
   // JSON only: a cross-site HTML form cannot send it, which closes the door on form-based CSRF.
   app.removeContentTypeParser(['text/plain']);
+  // Before auth: an answer from the cache needs no session lookup (cached routes answer everyone alike).
+  registerPublicCache(app, deps);
   await registerAuth(app, deps);
   refuseUnexpectedBodies(app);
 

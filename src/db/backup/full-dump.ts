@@ -13,8 +13,12 @@ import type { DialectName } from '../database.js';
 export const DUMP_FORMAT = 'teemaseuranta-dump';
 const DUMP_VERSION = 1;
 const BATCH = 1000;
-/** The migration runner's own bookkeeping is rebuilt by migrating the target, not restored. */
-const NOT_DUMPED = new Set(['schema_migrations']);
+/**
+ * The migration runner's own bookkeeping is rebuilt by migrating the target, not restored; so is
+ * derived state: the cache's data_version counter (migration 0005) and, on SQLite, the search index
+ * (an FTS5 virtual table and its shadow tables), which the restored rows' triggers fill again.
+ */
+const NOT_DUMPED = new Set(['schema_migrations', 'data_version']);
 
 type AnyDb = Kysely<any>;
 
@@ -23,7 +27,10 @@ export async function tablesInDependencyOrder(db: AnyDb, dialect: DialectName): 
   const references = new Map<string, Set<string>>();
   if (dialect === 'sqlite') {
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+    const virtual = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(db);
+    const derived = (name: string) => virtual.rows.some((v) => name === v.name || name.startsWith(`${v.name}_`));
     for (const { name } of tables.rows) {
+      if (derived(name)) continue;
       const keys = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${name})`.execute(db);
       references.set(name, new Set(keys.rows.map((k) => k.table)));
     }

@@ -18,10 +18,18 @@ export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
       db.selectFrom('theme_specific_objectives').selectAll().where('theme_id', 'in', ids).orderBy('code').execute(),
       db.selectFrom('finance_snapshots').selectAll().where('theme_id', 'in', ids).orderBy('as_of').orderBy('id').execute(),
     ]);
+    // Selected through the themes, not by listing the snapshots' ids: a thousand themes with ten
+    // years of quarterly snapshots are more ids than SQLite takes as parameters (found at the EU's size).
     const splits =
       snapshots.length === 0
         ? []
-        : await db.selectFrom('frame_splits').selectAll().where('snapshot_id', 'in', snapshots.map((s) => Number(s.id))).orderBy('ministry').execute();
+        : await db
+            .selectFrom('frame_splits as fsp')
+            .innerJoin('finance_snapshots as fs', 'fs.id', 'fsp.snapshot_id')
+            .selectAll('fsp')
+            .where('fs.theme_id', 'in', ids)
+            .orderBy('fsp.ministry')
+            .execute();
     const ministriesOf = groupBy(ministries, (r) => Number(r.theme_id));
     const objectivesOf = groupBy(objectives, (r) => Number(r.theme_id));
     const snapshotsOf = groupBy(snapshots, (r) => Number(r.theme_id));

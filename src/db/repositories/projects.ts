@@ -1,6 +1,6 @@
 /** Reading project entities (single projects and group projects) with their projects and partners. */
 import { sql } from 'kysely';
-import type { Db } from '../database.js';
+import type { Db, DialectName } from '../database.js';
 import type { ProjectEntity, ProjectEntityDetail, ProjectSort } from '../../contracts/api.js';
 import type { Ministry } from '../../domain/figures.js';
 import { groupBy, likePattern, localized, period } from './shared.js';
@@ -64,7 +64,7 @@ function baseQuery(db: Db) {
 
 type Filterable = ReturnType<typeof baseQuery>;
 
-function applyFilter(query: Filterable, filter: ProjectFilter): Filterable {
+function applyFilter(query: Filterable, filter: ProjectFilter, dialect: DialectName): Filterable {
   let q = query;
   if (filter.theme) q = q.where('t.slug', '=', filter.theme);
   if (filter.status) q = q.where('e.status', '=', filter.status);
@@ -100,7 +100,19 @@ function applyFilter(query: Filterable, filter: ProjectFilter): Filterable {
       ]),
     );
   }
-  if (filter.q) q = q.where('e.search_text', 'like', likePattern(filter.q));
+  if (filter.q) {
+    const pattern = likePattern(filter.q);
+    // The same LIKE either way. On PostgreSQL the pg_trgm index serves the column itself and the
+    // planner weighs it against the other filters. SQLite's planner cannot: there the trigram FTS5
+    // table (migration 0005) answers the LIKE from its index, unless a theme, an organisation or a
+    // code has already narrowed the entities to a few hundred, which are cheaper to read than a
+    // common word's list of matches across every theme.
+    const narrowed = Boolean(filter.theme || filter.organisation || filter.code);
+    q =
+      dialect === 'sqlite' && !narrowed
+        ? q.where(sql<boolean>`e.id in (select rowid from project_entities_search where search_text like ${pattern})`)
+        : q.where('e.search_text', 'like', pattern);
+  }
   if (filter.ministry) {
     const ministry = filter.ministry;
     q = q.where(({ exists, selectFrom }) =>
@@ -255,10 +267,10 @@ async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
  * A page of project entities in the requested order (name by default), with keyset pagination: any
  * page costs the same. Entities whose sort value is unknown come last in either direction.
  */
-export async function listProjectEntities(db: Db, filter: ProjectFilter) {
+export async function listProjectEntities(db: Db, filter: ProjectFilter, dialect: DialectName) {
   const { sort, field, descending } = parseSort(filter.sort);
   const column = SORT_COLUMNS[field];
-  const filtered = applyFilter(baseQuery(db), filter);
+  const filtered = applyFilter(baseQuery(db), filter, dialect);
   let pageQuery = filtered;
   if (filter.cursor) {
     const after = decodeProjectCursor(filter.cursor, sort, field);

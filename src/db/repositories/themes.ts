@@ -83,22 +83,25 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
   const [ministries, objectives, latest] = await Promise.all([
     db.selectFrom('theme_ministries').selectAll().where('theme_id', 'in', ids).orderBy('ministry').execute(),
     db.selectFrom('theme_specific_objectives').selectAll().where('theme_id', 'in', ids).orderBy('code').execute(),
+    // The latest snapshot of each theme: one index probe per theme, not one per snapshot (at the
+    // EU's size, 2 000 themes with ten years of quarterly snapshots).
     db
       .selectFrom('finance_snapshots as fs')
       .selectAll()
-      .where('fs.theme_id', 'in', ids)
-      .where((eb) =>
-        eb(
-          'fs.id',
-          '=',
-          eb
-            .selectFrom('finance_snapshots as newer')
-            .select('newer.id')
-            .whereRef('newer.theme_id', '=', 'fs.theme_id')
-            .orderBy('newer.as_of', 'desc')
-            .orderBy('newer.id', 'desc')
-            .limit(1),
-        ),
+      .where('fs.id', 'in', (eb) =>
+        eb
+          .selectFrom('themes as t')
+          .select((inner) =>
+            inner
+              .selectFrom('finance_snapshots as newer')
+              .select('newer.id')
+              .whereRef('newer.theme_id', '=', 't.id')
+              .orderBy('newer.as_of', 'desc')
+              .orderBy('newer.id', 'desc')
+              .limit(1)
+              .as('latest'),
+          )
+          .where('t.id', 'in', ids),
       )
       .execute(),
   ]);

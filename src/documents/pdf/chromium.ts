@@ -6,7 +6,7 @@
  * The flags keep Chromium from reaching for the network at start (background networking, component
  * updates, sync): on a closed network those connections fail and slow every launch.
  */
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,6 +21,9 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
+  // Loaded on first use: importing playwright-core costs the server's start-up over half a second
+  // (measured by the benchmarks, docs/performance.md), and most servers never render a PDF.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }

@@ -10,6 +10,7 @@ export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get(
     '/api/v1/calls',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['calls'],
         summary: 'Calls for proposals, newest first',
@@ -23,6 +24,7 @@ export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get(
     '/api/v1/calls/:key',
     {
+      config: { publicCache: true },
       schema: { tags: ['calls'], summary: 'One call', params: ZKeyParams, response: { 200: ZCall, 404: ZProblem } },
     },
     async (request) => {

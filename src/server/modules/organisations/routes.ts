@@ -10,6 +10,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppDeps): void 
   app.get(
     '/api/v1/organisations',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['organisations'],
         summary: 'Search organisations',
@@ -23,6 +24,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppDeps): void 
   app.get(
     '/api/v1/organisations/:key',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['organisations'],
         summary: 'One organisation with its roles in projects',

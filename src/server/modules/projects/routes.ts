@@ -6,10 +6,11 @@ import { getProjectEntity, listProjectEntities } from '../../../db/repositories/
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
 
-export function projectRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function projectRoutes(app: FastifyInstance, { db, dialect }: AppDeps): void {
   app.get(
     '/api/v1/projects',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['projects'],
         summary: 'Search project entities; a group project comes with its main and sub implementers',
@@ -17,12 +18,13 @@ export function projectRoutes(app: FastifyInstance, { db }: AppDeps): void {
         response: { 200: ZPagedProjects, 400: ZProblem },
       },
     },
-    async (request) => listProjectEntities(db, request.query as z.infer<typeof ZProjectQuery>),
+    async (request) => listProjectEntities(db, request.query as z.infer<typeof ZProjectQuery>, dialect),
   );
 
   app.get(
     '/api/v1/projects/:key',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['projects'],
         summary: 'One project entity',

@@ -11,6 +11,7 @@ export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['themes'],
         summary: 'All national themes with their latest four figures',
@@ -27,6 +28,7 @@ export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes/:slug',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['themes'],
         summary: 'One theme: contacts, content areas, links, and every snapshot of its figures',
@@ -45,6 +47,7 @@ export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes/:slug/figures',
     {
+      config: { publicCache: true },
       schema: {
         tags: ['themes'],
         summary: "A theme's key figures, computed from its projects on every request",

@@ -1,0 +1,615 @@
+/**
+ * The benchmark: `npm run bench -- --size finland|programme|eu --db sqlite|postgres --duration 10
+ * --connections 64`.
+ *
+ * Generates (or reuses, see databases.ts) the data, starts the REAL server as a child process
+ * (`src/cli/main.ts serve`, LOAD_DATASET=false) on it and drives it over loopback with autocannon:
+ * the overview, a theme's page and key figures, project search with text and filters, project and
+ * organisation pages (each from the cache and, with `Cache-Control: no-cache`, computed afresh),
+ * the export streamed in full with the server's RSS sampled from /proc, and a mixed workload of 90 %
+ * reads and 10 % writes by signed-in writers with If-Match. In the same run a bare Fastify route (its
+ * own child process) sets the yardstick; every endpoint's throughput is also given as a ratio to it.
+ * Prints a table and writes var/bench/results-<size>-<db>.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/database.js';
+import { createUser } from '../src/server/modules/users/create-user.js';
+import { BENCH_DIR, benchDatabase, removeBenchDatabase, type BenchDialect } from './databases.js';
+import { BENCH_SIZES, SIZES, type BenchSize } from './generate.js';
+
+export type BenchOptions = {
+  size: BenchSize;
+  dialect: BenchDialect;
+  /** Seconds per endpoint. */
+  duration: number;
+  connections: number;
+  seed: number;
+  postgresUrl?: string | undefined;
+  regenerate?: boolean;
+  /** Only these measurements (names as in the table); all when empty. */
+  only?: string[];
+  /** Where the results JSON goes; var/bench/results-<size>-<db>.json by default. */
+  output?: string | null;
+  quiet?: boolean;
+  /** A throw-away database of this name in this folder instead of the shared cache (the smoke test). */
+  scratch?: { dir: string; name: string };
+};
+
+export type Measurement = {
+  name: string;
+  description: string;
+  requests: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  statuses: Record<string, number>;
+  errors: number;
+  ratioToBare: number | null;
+  /** How long the server took to answer what was still queued when the load stopped. */
+  drainSeconds?: number;
+};
+
+export type ExportMeasurement = { seconds: number; bytes: number; megabytesPerSecond: number; rssBeforeMb: number; rssPeakMb: number; samples: number; status: number; error?: string };
+
+export type BenchResults = {
+  size: BenchSize;
+  database: BenchDialect;
+  seed: number;
+  startedAt: string;
+  machine: { cpus: number; model: string; memoryGb: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  settings: { durationSeconds: number; connections: number };
+  data: { rows: Record<string, number>; totalRows: number; importSeconds: number; importRowsPerSecond: number; generatedNow: boolean };
+  startup: { readySeconds: number; firstAnswerSeconds: number; migrationSeconds: number | null };
+  bare: Measurement;
+  endpoints: Measurement[];
+  export: ExportMeasurement | null;
+  mixed: (Measurement & { conflicts: number; writes: number }) | null;
+  nationalReview: { medianMs: number; line: string } | { skipped: string };
+};
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const WRITER_PASSWORD = 'Bench-kirjoittaja-2026!';
+const WRITERS = 8;
+const SYSTEM = { actorId: null, actor: 'bench:setup', ip: null, requestId: null, at: '2026-01-15T08:00:00.000Z' };
+
+// ---- child processes -------------------------------------------------------------------------
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+type Child = { process: ChildProcess; output: () => string; stop: () => Promise<void> };
+
+/** `node --import tsx <script>`: one process, so /proc/<pid> is the server itself. */
+function startChild(script: string, args: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return {
+    process: child,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          done();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+
+function fetchLocal(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+  return new Promise((done, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, child: Child, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${what}: the process exited (${child.process.exitCode})\n${child.output()}`);
+    try {
+      if (await check()) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`${what}: not ready in ${timeoutMs} ms\n${child.output()}`);
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+// ---- load ------------------------------------------------------------------------------------
+
+type RequestSpec = { method?: string; path: string; headers?: Record<string, string>; body?: string };
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * Drives `port` with `connections` connections for `duration` seconds. The requests come from
+ * `next` (called once per request, so a list of URLs is walked round-robin) or, for the mixed
+ * workload, from autocannon's per-connection sequence.
+ */
+async function load(
+  port: number,
+  options: { name: string; description: string; duration: number; connections: number; paths?: string[]; headers?: Record<string, string>; sequence?: autocannon.Request[]; isError?: (status: number) => boolean },
+): Promise<Measurement> {
+  const latencies: number[] = [];
+  const statuses: Record<string, number> = {};
+  let errors = 0;
+  let cursor = 0;
+  const paths = options.paths ?? ['/'];
+  const requests: autocannon.Request[] = options.sequence ?? [
+    {
+      method: 'GET',
+      setupRequest: (request: any) => ({ ...request, path: paths[cursor++ % paths.length]!, headers: { ...request.headers, ...options.headers } }),
+    } as autocannon.Request,
+  ];
+  const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections: options.connections, duration: options.duration, requests, timeout: 30 });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+    if ((options.isError ?? ((status: number) => status >= 400))(statusCode)) errors++;
+  });
+  instance.on('reqError', () => errors++);
+  const result = await instance;
+  const sorted = Float64Array.from(latencies).sort();
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    name: options.name,
+    description: options.description,
+    requests: latencies.length,
+    requestsPerSecond: Math.round(latencies.length / Math.max(result.duration, 0.001)),
+    latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) },
+    statuses,
+    errors: errors + result.timeouts,
+    ratioToBare: null,
+  };
+}
+
+/**
+ * Waits until the server answers a liveness request quickly again: requests still queued from the
+ * previous measurement must not be charged to the next one.
+ */
+async function settle(port: number): Promise<number> {
+  const started = performance.now();
+  let quick = 0;
+  while (performance.now() - started < 180_000 && quick < 3) {
+    const asked = performance.now();
+    await fetchLocal(port, '/health/live');
+    quick = performance.now() - asked < 20 ? quick + 1 : 0;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Math.round((performance.now() - started) / 100) / 10;
+}
+
+/** The export, read to the end and thrown away, with the server's RSS sampled every 50 ms. */
+async function measureExport(port: number, pid: number): Promise<ExportMeasurement> {
+  const rssBefore = rssMb(pid);
+  let peak = rssBefore;
+  let samples = 0;
+  const sampler = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMb(pid));
+      samples++;
+    } catch {
+      // the process is gone; the request will fail too
+    }
+  }, 50);
+  const started = performance.now();
+  try {
+    const { status, bytes } = await new Promise<{ status: number; bytes: number }>((done, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/v1/export' }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => done({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return { seconds: Math.round(seconds * 100) / 100, bytes, megabytesPerSecond: Math.round((bytes / 1048576 / seconds) * 10) / 10, rssBeforeMb: Math.round(rssBefore), rssPeakMb: Math.round(peak), samples, status };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/**
+ * Compiling the national review to DOCX, by bench/compile-review-docx.ts (its own database with the
+ * 2024 data and its twelve reports: the review covers the national themes, whatever the size here).
+ */
+async function measureReview(): Promise<BenchResults['nationalReview']> {
+  const child = startChild('bench/compile-review-docx.ts', ['7'], {});
+  const code = await new Promise<number | null>((done) => child.process.once('exit', done));
+  const line = child.output().split('\n').find((l) => l.startsWith('compile 2024 review'));
+  const median = line ? /median (\d+) ms/.exec(line) : null;
+  if (!median) return { skipped: `bench/compile-review-docx.ts failed (${code}): ${child.output().slice(-500)}` };
+  return { medianMs: Number(median[1]), line: line! };
+}
+
+// ---- the run ---------------------------------------------------------------------------------
+
+type Sample = {
+  themes: string[];
+  projects: string[];
+  organisations: string[];
+  words: string[];
+  projectCodes: string[];
+  /** The distinctive end of organisations' names ("yhdistys ry 1234"). */
+  organisationNames: string[];
+  writerProjects: Map<string, string[]>;
+};
+
+/** Writer accounts (finance experts of the first themes) and the keys the requests use, spread over the data. */
+async function prepareSample(env: Record<string, string>, size: BenchSize): Promise<Sample> {
+  const handle = openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH! }, { poolSize: 2 });
+  try {
+    const db = handle.db;
+    const themes = (await db.selectFrom('themes').select('slug').orderBy('id').execute()).map((t) => t.slug);
+    const spec = SIZES[size];
+    // Every n-th key by id: the same keys on every run and both databases, spread over the data.
+    const spread = async (table: 'project_entities' | 'organisations', count: number, total: number) => {
+      const step = Math.max(1, Math.floor(total / count));
+      const ids = Array.from({ length: count }, (_, i) => 1 + i * step);
+      const rows = await db.selectFrom(table).select('key').where('id', 'in', ids).orderBy('id').execute();
+      return rows.map((r) => r.key);
+    };
+    const entityCount = Number((await db.selectFrom('project_entities').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow()).n);
+    const projects = await spread('project_entities', 200, entityCount);
+    const organisations = await spread('organisations', 200, spec.organisations);
+    const writerProjects = new Map<string, string[]>();
+    for (let w = 0; w < WRITERS; w++) {
+      const theme = themes[w % themes.length]!;
+      const username = `bench-writer-${w + 1}`;
+      const existing = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+      if (!existing) await createUser(db, SYSTEM, { username, displayName: `Bench writer ${w + 1}`, password: WRITER_PASSWORD, roles: [{ role: 'finance_expert', theme }] });
+      const keys = await db
+        .selectFrom('project_entities as e')
+        .innerJoin('themes as t', 't.id', 'e.theme_id')
+        .select('e.key')
+        .where('t.slug', '=', theme)
+        .where('e.archived_at', 'is', null)
+        .orderBy('e.id')
+        .limit(100)
+        .execute();
+      writerProjects.set(username, keys.map((k) => k.key));
+    }
+    // Words that occur in generated names and implementers (see generate.ts), from common to rare.
+    const words = ['polku', 'osaamisen', 'nuorten', 'verkosto', 'kehitys', 'säätiö', 'yhdistys', 'kiihdyttämö'];
+    const projectCodes = (await db.selectFrom('projects').select('code').where('code', 'is not', null).where('id', 'in', Array.from({ length: 30 }, (_, i) => 1 + i * Math.floor(spec.projects / 30))).execute()).map((p) => p.code!);
+    const organisationNames = (await db.selectFrom('organisations').select('name_fi').where('key', 'in', organisations.slice(0, 30)).execute()).map((o) =>
+      o.name_fi.toLowerCase().split(' ').slice(-2).join(' '),
+    );
+    return { themes, projects, organisations, words, projectCodes, organisationNames, writerProjects };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Searches as people make them: a common word within a theme, a project code or a part of an
+ * organisation's name alone, and a name part with a status. (A common word with no narrowing filter
+ * over the whole EU-size data is the slow case; docs/performance.md gives its time separately.)
+ */
+function searchPaths(sample: Sample): string[] {
+  const paths: string[] = [];
+  const statuses = ['running', 'granted', 'ended'];
+  for (let i = 0; i < 60; i++) {
+    const word = sample.words[i % sample.words.length]!;
+    const theme = sample.themes[(i * 7) % sample.themes.length]!;
+    const project = sample.projectCodes[i % sample.projectCodes.length]!;
+    const organisation = sample.organisationNames[i % sample.organisationNames.length]!;
+    const variants = [
+      `q=${encodeURIComponent(word)}&theme=${theme}`,
+      `q=${encodeURIComponent(project.toLowerCase())}`,
+      `q=${encodeURIComponent(organisation)}&status=${statuses[i % 3]}`,
+    ];
+    paths.push(`/api/v1/projects?${variants[i % variants.length]}`);
+  }
+  return paths;
+}
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const log = (message: string) => {
+    if (!options.quiet) process.stderr.write(`${message}\n`);
+  };
+  const wanted = (name: string) => !options.only || options.only.length === 0 || options.only.includes(name);
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
+
+  log(`bench: ${options.size} on ${options.dialect}, ${options.duration} s per endpoint, ${options.connections} connections`);
+  const database = await benchDatabase({
+    size: options.size,
+    seed: options.seed,
+    dialect: options.dialect,
+    postgresUrl: options.postgresUrl,
+    regenerate: options.regenerate,
+    progress: !options.quiet,
+    ...options.scratch,
+  });
+  log(`data: ${database.generated.totalRows.toLocaleString('en')} rows, loaded in ${(database.generated.loadMs / 1000).toFixed(1)} s${database.fresh ? '' : ' (cached)'}`);
+
+  // Migrations newer than the cached database run at the first start; that start is not the start-up measured.
+  const serverEnv = { ...database.env, LOAD_DATASET: 'false', DEMO_USERS: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
+  const migrationStarted = performance.now();
+  const { prepareDatabase, DEFAULT_TOPOLOGY } = await import('../src/db/prepare.js');
+  const migrateHandle = openDatabase(database.env.DATABASE_URL ? { kind: 'postgres', url: database.env.DATABASE_URL } : { kind: 'sqlite', path: database.env.SQLITE_PATH! });
+  const migrated = await prepareDatabase(migrateHandle, { topologyPath: DEFAULT_TOPOLOGY }).finally(() => migrateHandle.close());
+  const migrationSeconds = migrated.migrations.length > 0 ? (performance.now() - migrationStarted) / 1000 : null;
+  if (migrated.migrations.length > 0) log(`migrated the cached database: ${migrated.migrations.join(', ')} (${migrationSeconds!.toFixed(1)} s)`);
+
+  const sample = await prepareSample(database.env, options.size);
+
+  const bareChild = startChild('bench/bare-server.ts', [], {});
+  const port = await freePort();
+  const spawnedAt = performance.now();
+  const server = startChild('src/cli/main.ts', ['serve'], { ...serverEnv, PORT: String(port) });
+  try {
+    let readySeconds = 0;
+    await waitFor(async () => (await fetchLocal(port, '/health/ready')).status === 200, server, 120_000, 'server');
+    readySeconds = (performance.now() - spawnedAt) / 1000;
+    await waitFor(async () => (await fetchLocal(port, '/api/v1/themes')).status === 200, server, 120_000, 'first answer');
+    const firstAnswerSeconds = (performance.now() - spawnedAt) / 1000;
+    log(`server: ready in ${readySeconds.toFixed(2)} s, first answer (the overview) in ${firstAnswerSeconds.toFixed(2)} s`);
+
+    let barePort = 0;
+    await waitFor(
+      async () => {
+        const line = bareChild.output().split('\n').find((l) => l.startsWith('{"port"'));
+        if (line) barePort = Number(JSON.parse(line).port);
+        return barePort > 0;
+      },
+      bareChild,
+      30_000,
+      'bare server',
+    );
+
+    // The export first, on the freshly started server: its RSS then shows what the export holds, not
+    // what the load tests left in the heap and the cache.
+    let exported: ExportMeasurement | null = null;
+    if (wanted('export')) {
+      try {
+        exported = await measureExport(port, server.process.pid!);
+        log(`export: ${(exported.bytes / 1048576).toFixed(1)} MB in ${exported.seconds} s, RSS ${exported.rssBeforeMb} → peak ${exported.rssPeakMb} MB`);
+      } catch (error) {
+        // A broken export is a finding, not a reason to lose the other measurements.
+        exported = { seconds: 0, bytes: 0, megabytesPerSecond: 0, rssBeforeMb: 0, rssPeakMb: 0, samples: 0, status: 0, error: `${String(error)}; server: ${server.output().slice(-400)}` };
+        log(`export FAILED: ${exported.error}`);
+        await waitFor(async () => (await fetchLocal(port, '/health/ready')).status === 200, server, 60_000, 'server after the export');
+      }
+    }
+
+    const common = { duration: options.duration, connections: options.connections };
+    const bare = await load(barePort, { ...common, name: 'bare', description: 'bare Fastify route (no database), the yardstick', paths: ['/bare'] });
+    log(`bare route: ${bare.requestsPerSecond} req/s`);
+
+    const reads: { name: string; description: string; paths: string[] }[] = [
+      { name: 'overview', description: 'GET /api/v1/themes', paths: ['/api/v1/themes'] },
+      { name: 'theme', description: 'GET /api/v1/themes/:slug', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}`) },
+      { name: 'figures', description: 'GET /api/v1/themes/:slug/figures', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}/figures`) },
+      { name: 'search', description: 'GET /api/v1/projects?q=…&filters', paths: searchPaths(sample) },
+      { name: 'project', description: 'GET /api/v1/projects/:key', paths: sample.projects.map((key) => `/api/v1/projects/${key}`) },
+      { name: 'organisation', description: 'GET /api/v1/organisations/:key', paths: sample.organisations.map((key) => `/api/v1/organisations/${key}`) },
+    ];
+    const endpoints: Measurement[] = [];
+    for (const read of reads) {
+      if (!wanted(read.name)) continue;
+      for (const cached of [true, false]) {
+        // The cached measurement starts warm: each URL asked once (at most 30 s), as a server in use
+        // has been asked before. The uncached one then shows what a cold answer costs.
+        if (cached) {
+          const deadline = performance.now() + 30_000;
+          for (const path of read.paths) {
+            if (performance.now() > deadline) break;
+            await fetchLocal(port, path, { headers: { 'accept-encoding': 'gzip' } });
+          }
+        }
+        const measurement = await load(port, {
+          ...common,
+          name: cached ? read.name : `${read.name} (uncached)`,
+          description: cached ? read.description : `${read.description}, Cache-Control: no-cache`,
+          paths: read.paths,
+          // As a browser asks: compressed if the server will.
+          headers: cached ? { 'accept-encoding': 'gzip' } : { 'accept-encoding': 'gzip', 'cache-control': 'no-cache' },
+        });
+        measurement.ratioToBare = Math.round((measurement.requestsPerSecond / Math.max(bare.requestsPerSecond, 1)) * 1000) / 1000;
+        measurement.drainSeconds = await settle(port);
+        endpoints.push(measurement);
+        log(`${measurement.name}: ${measurement.requestsPerSecond} req/s, p95 ${measurement.latencyMs.p95} ms, errors ${measurement.errors}, drained in ${measurement.drainSeconds} s`);
+      }
+    }
+
+    let mixed: BenchResults['mixed'] = null;
+    if (wanted('mixed')) {
+      const sessions: { username: string; cookie: string; csrf: string; projects: string[] }[] = [];
+      for (const [username, projects] of sample.writerProjects) {
+        const answer = await fetchLocal(port, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: WRITER_PASSWORD }) });
+        if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${answer.body}`);
+        const setCookie = ([] as string[]).concat(answer.headers['set-cookie'] ?? []);
+        sessions.push({ username, cookie: setCookie.map((c) => c.split(';')[0]).join('; '), csrf: (JSON.parse(answer.body) as { csrfToken: string }).csrfToken, projects });
+      }
+      let writerTurn = 0;
+      let readTurn = 0;
+      let writes = 0;
+      let conflicts = 0;
+      const readPaths = reads.flatMap((read) => read.paths.slice(0, 30));
+      const publicRead = {
+        method: 'GET',
+        setupRequest: (request: any) => ({ ...request, path: readPaths[readTurn++ % readPaths.length]!, headers: { 'accept-encoding': 'gzip' } }),
+      } as autocannon.Request;
+      // Per connection, in a loop: eight public reads, then a writer reads a project's record for
+      // its version and changes it with If-Match. Two connections may pick the same project: 409.
+      const sequence = [
+        ...Array.from({ length: 8 }, () => publicRead),
+        {
+          method: 'GET',
+          setupRequest: (request: any, context: any) => {
+            const session = sessions[writerTurn++ % sessions.length]!;
+            const key = session.projects[Math.floor(Math.random() * session.projects.length)]!;
+            context.session = session;
+            context.key = key;
+            return { ...request, path: `/api/v1/projects/${key}/record`, headers: { cookie: session.cookie } };
+          },
+          onResponse: (status: number, _body: string, context: any, headers: Record<string, string>) => {
+            context.version = status === 200 ? (headers.etag ?? '"0"') : '"0"';
+          },
+        },
+        {
+          method: 'PATCH',
+          setupRequest: (request: any, context: any) => ({
+            ...request,
+            path: `/api/v1/projects/${context.key}`,
+            headers: { cookie: context.session.cookie, 'x-csrf-token': context.session.csrf, 'content-type': 'application/json', 'if-match': context.version },
+            body: JSON.stringify({ costEstimate: 100_000 * (1 + Math.floor(Math.random() * 5000)) }),
+          }),
+          onResponse: (status: number) => {
+            writes++;
+            if (status === 409) conflicts++;
+          },
+        },
+      ] as autocannon.Request[];
+      const measurement = await load(port, {
+        ...common,
+        name: 'mixed',
+        description: '90 % reads, 10 % writes (PATCH with If-Match by signed-in finance experts)',
+        sequence,
+        isError: (status) => status >= 400 && status !== 409,
+      });
+      measurement.ratioToBare = Math.round((measurement.requestsPerSecond / Math.max(bare.requestsPerSecond, 1)) * 1000) / 1000;
+      mixed = { ...measurement, writes, conflicts };
+      log(`mixed: ${measurement.requestsPerSecond} req/s, p99 ${measurement.latencyMs.p99} ms, errors ${measurement.errors}, writes ${writes} (409: ${conflicts})`);
+    }
+
+    const results: BenchResults = {
+      size: options.size,
+      database: options.dialect,
+      seed: options.seed,
+      startedAt,
+      machine: {
+        cpus: availableParallelism(),
+        model: cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(totalmem() / 1024 ** 3),
+        loadAverageAtStart,
+        loadAverageAtEnd: loadavg().map((n) => Math.round(n * 100) / 100),
+      },
+      settings: { durationSeconds: options.duration, connections: options.connections },
+      data: {
+        rows: database.generated.rows,
+        totalRows: database.generated.totalRows,
+        importSeconds: Math.round(((database.generated.schemaMs + database.generated.loadMs) / 1000) * 10) / 10,
+        importRowsPerSecond: database.generated.rowsPerSecond,
+        generatedNow: database.fresh,
+      },
+      startup: { readySeconds: round2(readySeconds), firstAnswerSeconds: round2(firstAnswerSeconds), migrationSeconds: migrationSeconds === null ? null : round2(migrationSeconds) },
+      bare,
+      endpoints,
+      export: exported,
+      mixed,
+      nationalReview: wanted('review') ? await measureReview() : { skipped: 'not asked for (--only)' },
+    };
+    if (options.output !== null) {
+      const path = options.output ?? join(BENCH_DIR, `results-${options.size}-${options.dialect}.json`);
+      writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
+      log(`results: ${path}`);
+    }
+    return results;
+  } finally {
+    await server.stop();
+    await bareChild.stop();
+    if (options.scratch) await removeBenchDatabase(database);
+  }
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function formatTable(results: BenchResults): string {
+  const rows: string[][] = [['measurement', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '× bare']];
+  for (const m of [results.bare, ...results.endpoints, ...(results.mixed ? [results.mixed] : [])]) {
+    rows.push([m.name, String(m.requestsPerSecond), String(m.latencyMs.p50), String(m.latencyMs.p95), String(m.latencyMs.p99), String(m.errors), m.ratioToBare === null ? '1' : m.ratioToBare.toFixed(2)]);
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const out = [`${results.size} on ${results.database}: ${results.data.totalRows.toLocaleString('en')} rows, ${results.settings.connections} connections, ${results.settings.durationSeconds} s each, load average ${results.machine.loadAverageAtStart.join(' ')} (${results.machine.cpus} cpus)`, line(rows[0]!), ...rows.slice(1).map(line)];
+  if (results.mixed) out.push(`mixed: ${results.mixed.writes} writes, ${results.mixed.conflicts} answered 409 (a stale If-Match: expected, not an error)`);
+  if (results.export) out.push(`export: ${(results.export.bytes / 1048576).toFixed(1)} MB in ${results.export.seconds} s (${results.export.megabytesPerSecond} MB/s), server RSS ${results.export.rssBeforeMb} MB before, peak ${results.export.rssPeakMb} MB`);
+  out.push(`start-up: ready ${results.startup.readySeconds} s, first answer ${results.startup.firstAnswerSeconds} s`);
+  out.push(`import: ${results.data.importSeconds} s (${results.data.importRowsPerSecond.toLocaleString('en')} rows/s)${results.data.generatedNow ? '' : ', measured when the cached database was generated'}`);
+  out.push(`national review: ${'skipped' in results.nationalReview ? `skipped (${results.nationalReview.skipped})` : `${results.nationalReview.line} (2024 data, 12 themes)`}`);
+  return out.join('\n');
+}
+
+// ---- command line ----------------------------------------------------------------------------
+
+function argument(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<number> {
+  const size = (argument(args, 'size') ?? 'finland') as BenchSize;
+  const dialect = (argument(args, 'db') ?? 'sqlite') as BenchDialect;
+  if (!BENCH_SIZES.includes(size) || (dialect !== 'sqlite' && dialect !== 'postgres')) {
+    console.error(`Usage: npm run bench -- [--size ${BENCH_SIZES.join('|')}] [--db sqlite|postgres] [--duration seconds] [--connections n] [--seed n] [--only a,b] [--regenerate] [--postgres-url url]`);
+    return 2;
+  }
+  const results = await runBenchmark({
+    size,
+    dialect,
+    duration: Number(argument(args, 'duration') ?? 10),
+    connections: Number(argument(args, 'connections') ?? 64),
+    seed: Number(argument(args, 'seed') ?? 1),
+    postgresUrl: argument(args, 'postgres-url'),
+    regenerate: args.includes('--regenerate'),
+    only: argument(args, 'only')?.split(','),
+  });
+  console.log(formatTable(results));
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
