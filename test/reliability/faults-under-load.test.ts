@@ -140,7 +140,18 @@ async function expectServiceBack(port: number, sample: Sample): Promise<void> {
   expect(write.status, write.body).toBe(200);
 }
 
-type WriteFigures = { acknowledged: number; stored: number; conflicts: number; failed: number };
+type WriteFigures = {
+  /** Answered 200. */
+  acknowledged: number;
+  /** Audit entries written during the run (the check's own write after the faults included). */
+  stored: number;
+  /** Stored, though answered 503: the commit went through and the answer was lost with the connection. */
+  storedButAnswered503: number;
+  /** Stored, no answer received: in flight when the load stopped (or the check's own write). */
+  storedUnanswered: number;
+  conflicts: number;
+  failed: number;
+};
 
 /**
  * Every acknowledged write is stored, none is half there: for each project the version moved by
@@ -185,7 +196,20 @@ async function expectWritesIntact(db: Db, before: Before, answers: MixedAnswer[]
   }
   expect(lost, 'acknowledged writes lost').toEqual([]);
   expect(acknowledged.length).toBeGreaterThan(0);
-  return { acknowledged: acknowledged.length, stored: trail.length, conflicts: writes.filter((a) => a.status === 409).length, failed: writes.filter((a) => a.status === 503).length };
+  // The stored writes no 200 answered: which were answered 503 (the same project and cost estimate).
+  const answered = new Set(acknowledged.map((a) => `${a.key} ${a.costEstimate}`));
+  const failedWrites = new Set(writes.filter((a) => a.status === 503).map((a) => `${a.key} ${a.costEstimate}`));
+  const keyOf = new Map([...before.projects].map(([key, was]) => [was.id, key]));
+  const unacknowledged = [...entriesOf].flatMap(([id, entries]) => entries.map((e) => `${keyOf.get(id)} ${String(e.costEstimate)}`)).filter((entry) => !answered.has(entry));
+  const storedButAnswered503 = unacknowledged.filter((entry) => failedWrites.has(entry)).length;
+  return {
+    acknowledged: acknowledged.length,
+    stored: trail.length,
+    storedButAnswered503,
+    storedUnanswered: unacknowledged.length - storedButAnswered503,
+    conflicts: writes.filter((a) => a.status === 409).length,
+    failed: writes.filter((a) => a.status === 503).length,
+  };
 }
 
 /** What the server logged as the database's errors behind its 503s ("database unavailable"), by code. */
