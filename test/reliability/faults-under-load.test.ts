@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { benchDatabase } from '../../bench/databases.js';
+import { benchDatabase, type BenchDatabase } from '../../bench/databases.js';
 import {
   fetchLocal,
   load,
@@ -62,6 +62,21 @@ async function snapshot(db: Db, sample: Sample): Promise<Before> {
     projects: new Map(rows.map((r) => [r.key, { id: Number(r.id), version: Number(r.version), costEstimate: r.cost_estimate_cents === null ? null : Number(r.cost_estimate_cents) }])),
     lastAuditId: Number(last?.id ?? 0),
   };
+}
+
+/**
+ * The generated data brought up to date, the writer accounts, a connection of the test's own to check
+ * with, the state before the load, and the real server on it (logging at warn: the causes of 503s).
+ */
+async function serve(database: BenchDatabase, cleanups: (() => Promise<void>)[]) {
+  await migrateBenchDatabase(database.env);
+  const sample = await prepareSample(database.env, 'tiny');
+  const check = openBenchDatabase(database.env, { poolSize: 2 });
+  cleanups.push(check.close);
+  const before = await snapshot(check.db, sample);
+  const server = await startServerProcess({ ...database.env, LOAD_DATASET: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' }, 60_000);
+  cleanups.push(() => killHard(server));
+  return { sample, check, before, server, port: Number(new URL(server.url).port) };
 }
 
 type Run = { answers: MixedAnswer[]; measurement: Measurement; startedAt: number };
@@ -262,15 +277,7 @@ describe.skipIf(postgresSkip !== null)(`PostgreSQL stopped and restarted under l
     const scratch = mkdtempSync(join(tmpdir(), 'teemaseuranta-faults-'));
     cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
     const database = await benchDatabase({ size: 'tiny', seed: 1, dialect: 'postgres', postgresUrl: cluster.url, progress: false, dir: scratch, name: 'faults' });
-    await migrateBenchDatabase(database.env);
-    const sample = await prepareSample(database.env, 'tiny');
-    const check = openBenchDatabase(database.env, { poolSize: 2 });
-    cleanups.push(check.close);
-    const before = await snapshot(check.db, sample);
-
-    const server = await startServerProcess({ ...database.env, LOAD_DATASET: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' }, 60_000);
-    cleanups.push(() => killHard(server));
-    const port = Number(new URL(server.url).port);
+    const { sample, check, before, server, port } = await serve(database, cleanups);
 
     const outages: { stoppedAt: number; backAt: number; recoveredAt: number | null; how: string }[] = [];
     const okWriteAfter = (answers: MixedAnswer[], at: number) => waitForAnswer(answers, (a) => a.kind === 'write' && a.status === 200 && a.at > at, RECOVERY_BOUND_MS);
@@ -348,16 +355,8 @@ describe.skipIf(tmpfsSkip !== null)(`SQLite disk full under load${tmpfsSkip ? ` 
     const disk = mountTmpfs(24);
     cleanups.push(async () => disk.unmount());
     const database = await benchDatabase({ size: 'tiny', seed: 1, dialect: 'sqlite', progress: false, dir: disk.dir, name: 'faults' });
-    await migrateBenchDatabase(database.env);
-    const sample = await prepareSample(database.env, 'tiny');
+    const { sample, check, before, server, port } = await serve(database, cleanups);
     const path = database.env.SQLITE_PATH!;
-    const check = openBenchDatabase(database.env);
-    cleanups.push(check.close);
-    const before = await snapshot(check.db, sample);
-
-    const server = await startServerProcess({ ...database.env, LOAD_DATASET: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' }, 60_000);
-    cleanups.push(() => killHard(server));
-    const port = Number(new URL(server.url).port);
 
     const filler = join(disk.dir, 'filler');
     const marks = { fullAt: 0, firstFailedAt: null as number | null, freedAt: 0, recoveredAt: null as number | null, fillerBytes: 0, walBytesFull: 0 };
