@@ -19,7 +19,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { openDatabase } from '../src/db/database.js';
+import { openDatabase, type DatabaseHandle } from '../src/db/database.js';
 import { createUser } from '../src/server/modules/users/create-user.js';
 import { BENCH_DIR, benchDatabase, removeBenchDatabase, type BenchDialect } from './databases.js';
 import { BENCH_SIZES, SIZES, type BenchSize } from './generate.js';
@@ -118,9 +118,9 @@ function startChild(script: string, args: string[], env: Record<string, string>)
   };
 }
 
-type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+export type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
 
-function fetchLocal(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+export function fetchLocal(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
   return new Promise((done, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -162,15 +162,29 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+export type LoadOptions = {
+  name: string;
+  description: string;
+  /** Seconds; with `stopWhen`, the longest it may run. */
+  duration: number;
+  connections: number;
+  paths?: string[];
+  headers?: Record<string, string>;
+  sequence?: autocannon.Request[];
+  /** Which statuses count as errors (timeouts and socket errors always do); 4xx and 5xx by default. */
+  isError?: (status: number) => boolean;
+  /** Seconds a request may take before autocannon gives up on it (and counts an error); 30 by default. */
+  timeout?: number;
+  /** The load stops when this settles (the fault tests end it when their scenario is over). */
+  stopWhen?: Promise<unknown>;
+};
+
 /**
  * Drives `port` with `connections` connections for `duration` seconds. The requests come from
  * `next` (called once per request, so a list of URLs is walked round-robin) or, for the mixed
  * workload, from autocannon's per-connection sequence.
  */
-async function load(
-  port: number,
-  options: { name: string; description: string; duration: number; connections: number; paths?: string[]; headers?: Record<string, string>; sequence?: autocannon.Request[]; isError?: (status: number) => boolean },
-): Promise<Measurement> {
+export async function load(port: number, options: LoadOptions): Promise<Measurement> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let errors = 0;
@@ -182,7 +196,8 @@ async function load(
       setupRequest: (request: any) => ({ ...request, path: paths[cursor++ % paths.length]!, headers: { ...request.headers, ...options.headers } }),
     } as autocannon.Request,
   ];
-  const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections: options.connections, duration: options.duration, requests, timeout: 30 });
+  const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections: options.connections, duration: options.duration, requests, timeout: options.timeout ?? 30 });
+  void options.stopWhen?.finally(() => instance.stop());
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
@@ -267,7 +282,7 @@ async function measureReview(): Promise<BenchResults['nationalReview']> {
 
 // ---- the run ---------------------------------------------------------------------------------
 
-type Sample = {
+export type Sample = {
   themes: string[];
   projects: string[];
   organisations: string[];
@@ -278,9 +293,22 @@ type Sample = {
   writerProjects: Map<string, string[]>;
 };
 
+/** The database behind a benchmark environment (`DATABASE_URL` or `SQLITE_PATH`). */
+export function openBenchDatabase(env: Record<string, string>, options: { poolSize?: number } = {}): DatabaseHandle {
+  return openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH! }, options);
+}
+
+/** Runs the migrations newer than a generated (or cached) database; the names of those that ran. */
+export async function migrateBenchDatabase(env: Record<string, string>): Promise<string[]> {
+  const { prepareDatabase, DEFAULT_TOPOLOGY } = await import('../src/db/prepare.js');
+  const handle = openBenchDatabase(env);
+  const migrated = await prepareDatabase(handle, { topologyPath: DEFAULT_TOPOLOGY }).finally(() => handle.close());
+  return migrated.migrations;
+}
+
 /** Writer accounts (finance experts of the first themes) and the keys the requests use, spread over the data. */
-async function prepareSample(env: Record<string, string>, size: BenchSize): Promise<Sample> {
-  const handle = openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH! }, { poolSize: 2 });
+export async function prepareSample(env: Record<string, string>, size: BenchSize): Promise<Sample> {
+  const handle = openBenchDatabase(env, { poolSize: 2 });
   try {
     const db = handle.db;
     const themes = (await db.selectFrom('themes').select('slug').orderBy('id').execute()).map((t) => t.slug);
@@ -347,6 +375,105 @@ function searchPaths(sample: Sample): string[] {
   return paths;
 }
 
+export type ReadEndpoint = { name: string; description: string; paths: string[] };
+
+/** The public reads measured one by one; the mixed workload draws its reads from them too. */
+export function readEndpoints(sample: Sample): ReadEndpoint[] {
+  return [
+    { name: 'overview', description: 'GET /api/v1/themes', paths: ['/api/v1/themes'] },
+    { name: 'theme', description: 'GET /api/v1/themes/:slug', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}`) },
+    { name: 'figures', description: 'GET /api/v1/themes/:slug/figures', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}/figures`) },
+    { name: 'search', description: 'GET /api/v1/projects?q=…&filters', paths: searchPaths(sample) },
+    { name: 'project', description: 'GET /api/v1/projects/:key', paths: sample.projects.map((key) => `/api/v1/projects/${key}`) },
+    { name: 'organisation', description: 'GET /api/v1/organisations/:key', paths: sample.organisations.map((key) => `/api/v1/organisations/${key}`) },
+  ];
+}
+
+export const mixedReadPaths = (reads: ReadEndpoint[]) => reads.flatMap((read) => read.paths.slice(0, 30));
+
+export type WriterSession = { username: string; cookie: string; csrf: string; projects: string[] };
+
+/** Signs in the writer accounts of `prepareSample` through the real sign-in route. */
+export async function signInWriters(port: number, sample: Sample): Promise<WriterSession[]> {
+  const sessions: WriterSession[] = [];
+  for (const [username, projects] of sample.writerProjects) {
+    const answer = await fetchLocal(port, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: WRITER_PASSWORD }) });
+    if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${answer.body}`);
+    const setCookie = ([] as string[]).concat(answer.headers['set-cookie'] ?? []);
+    sessions.push({ username, cookie: setCookie.map((c) => c.split(';')[0]).join('; '), csrf: (JSON.parse(answer.body) as { csrfToken: string }).csrfToken, projects });
+  }
+  return sessions;
+}
+
+/** One answer of the mixed workload, for a test that checks each (the fault tests). */
+export type MixedAnswer = {
+  kind: 'read' | 'record' | 'write';
+  status: number;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+  /** `performance.now()` when the answer arrived. */
+  at: number;
+  /** For a record read and a write: the project, and for a write the cost estimate it sent. */
+  key?: string;
+  costEstimate?: number;
+};
+
+/** A stale If-Match (409) is the workload working as meant, not an error. */
+export const MIXED_IS_ERROR = (status: number) => status >= 400 && status !== 409;
+
+/**
+ * The mixed workload, per connection in a loop: eight public reads, then a writer reads a project's
+ * record for its version and changes its cost estimate with If-Match (90 % reads, 10 % writes). Two
+ * connections may pick the same project: 409. `observe`, when given, sees every answer.
+ */
+export function mixedWorkload(sessions: WriterSession[], readPaths: string[], observe?: (answer: MixedAnswer) => void): { sequence: autocannon.Request[]; counts: { writes: number; conflicts: number } } {
+  const counts = { writes: 0, conflicts: 0 };
+  let writerTurn = 0;
+  let readTurn = 0;
+  const lowerCase = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const publicRead = {
+    method: 'GET',
+    setupRequest: (request: any) => ({ ...request, path: readPaths[readTurn++ % readPaths.length]!, headers: { 'accept-encoding': 'gzip' } }),
+    ...(observe && { onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string>) => observe({ kind: 'read', status, headers: lowerCase(headers), body, at: performance.now() }) }),
+  } as autocannon.Request;
+  const sequence = [
+    ...Array.from({ length: 8 }, () => publicRead),
+    {
+      method: 'GET',
+      setupRequest: (request: any, context: any) => {
+        const session = sessions[writerTurn++ % sessions.length]!;
+        const key = session.projects[Math.floor(Math.random() * session.projects.length)]!;
+        context.session = session;
+        context.key = key;
+        return { ...request, path: `/api/v1/projects/${key}/record`, headers: { cookie: session.cookie } };
+      },
+      onResponse: (status: number, body: string, context: any, headers: Record<string, string>) => {
+        context.version = status === 200 ? (headers.etag ?? '"0"') : '"0"';
+        observe?.({ kind: 'record', status, headers: lowerCase(headers), body, at: performance.now(), key: context.key });
+      },
+    },
+    {
+      method: 'PATCH',
+      setupRequest: (request: any, context: any) => {
+        context.costEstimate = 100_000 * (1 + Math.floor(Math.random() * 5000));
+        return {
+          ...request,
+          path: `/api/v1/projects/${context.key}`,
+          headers: { cookie: context.session.cookie, 'x-csrf-token': context.session.csrf, 'content-type': 'application/json', 'if-match': context.version },
+          body: JSON.stringify({ costEstimate: context.costEstimate }),
+        };
+      },
+      onResponse: (status: number, body: string, context: any, headers: Record<string, string>) => {
+        counts.writes++;
+        if (status === 409) counts.conflicts++;
+        observe?.({ kind: 'write', status, headers: lowerCase(headers), body, at: performance.now(), key: context.key, costEstimate: context.costEstimate });
+      },
+    },
+  ] as autocannon.Request[];
+  return { sequence, counts };
+}
+
 export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
   const log = (message: string) => {
     if (!options.quiet) process.stderr.write(`${message}\n`);
@@ -370,11 +497,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   // Migrations newer than the cached database run at the first start; that start is not the start-up measured.
   const serverEnv = { ...database.env, LOAD_DATASET: 'false', DEMO_USERS: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
   const migrationStarted = performance.now();
-  const { prepareDatabase, DEFAULT_TOPOLOGY } = await import('../src/db/prepare.js');
-  const migrateHandle = openDatabase(database.env.DATABASE_URL ? { kind: 'postgres', url: database.env.DATABASE_URL } : { kind: 'sqlite', path: database.env.SQLITE_PATH! });
-  const migrated = await prepareDatabase(migrateHandle, { topologyPath: DEFAULT_TOPOLOGY }).finally(() => migrateHandle.close());
-  const migrationSeconds = migrated.migrations.length > 0 ? (performance.now() - migrationStarted) / 1000 : null;
-  if (migrated.migrations.length > 0) log(`migrated the cached database: ${migrated.migrations.join(', ')} (${migrationSeconds!.toFixed(1)} s)`);
+  const migrations = await migrateBenchDatabase(database.env);
+  const migrationSeconds = migrations.length > 0 ? (performance.now() - migrationStarted) / 1000 : null;
+  if (migrations.length > 0) log(`migrated the cached database: ${migrations.join(', ')} (${migrationSeconds!.toFixed(1)} s)`);
 
   const sample = await prepareSample(database.env, options.size);
 
@@ -421,14 +546,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     const bare = await load(barePort, { ...common, name: 'bare', description: 'bare Fastify route (no database), the yardstick', paths: ['/bare'] });
     log(`bare route: ${bare.requestsPerSecond} req/s`);
 
-    const reads: { name: string; description: string; paths: string[] }[] = [
-      { name: 'overview', description: 'GET /api/v1/themes', paths: ['/api/v1/themes'] },
-      { name: 'theme', description: 'GET /api/v1/themes/:slug', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}`) },
-      { name: 'figures', description: 'GET /api/v1/themes/:slug/figures', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}/figures`) },
-      { name: 'search', description: 'GET /api/v1/projects?q=…&filters', paths: searchPaths(sample) },
-      { name: 'project', description: 'GET /api/v1/projects/:key', paths: sample.projects.map((key) => `/api/v1/projects/${key}`) },
-      { name: 'organisation', description: 'GET /api/v1/organisations/:key', paths: sample.organisations.map((key) => `/api/v1/organisations/${key}`) },
-    ];
+    const reads = readEndpoints(sample);
     const endpoints: Measurement[] = [];
     for (const read of reads) {
       if (!wanted(read.name)) continue;
@@ -459,63 +577,18 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 
     let mixed: BenchResults['mixed'] = null;
     if (wanted('mixed')) {
-      const sessions: { username: string; cookie: string; csrf: string; projects: string[] }[] = [];
-      for (const [username, projects] of sample.writerProjects) {
-        const answer = await fetchLocal(port, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: WRITER_PASSWORD }) });
-        if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${answer.body}`);
-        const setCookie = ([] as string[]).concat(answer.headers['set-cookie'] ?? []);
-        sessions.push({ username, cookie: setCookie.map((c) => c.split(';')[0]).join('; '), csrf: (JSON.parse(answer.body) as { csrfToken: string }).csrfToken, projects });
-      }
-      let writerTurn = 0;
-      let readTurn = 0;
-      let writes = 0;
-      let conflicts = 0;
-      const readPaths = reads.flatMap((read) => read.paths.slice(0, 30));
-      const publicRead = {
-        method: 'GET',
-        setupRequest: (request: any) => ({ ...request, path: readPaths[readTurn++ % readPaths.length]!, headers: { 'accept-encoding': 'gzip' } }),
-      } as autocannon.Request;
-      // Per connection, in a loop: eight public reads, then a writer reads a project's record for
-      // its version and changes it with If-Match. Two connections may pick the same project: 409.
-      const sequence = [
-        ...Array.from({ length: 8 }, () => publicRead),
-        {
-          method: 'GET',
-          setupRequest: (request: any, context: any) => {
-            const session = sessions[writerTurn++ % sessions.length]!;
-            const key = session.projects[Math.floor(Math.random() * session.projects.length)]!;
-            context.session = session;
-            context.key = key;
-            return { ...request, path: `/api/v1/projects/${key}/record`, headers: { cookie: session.cookie } };
-          },
-          onResponse: (status: number, _body: string, context: any, headers: Record<string, string>) => {
-            context.version = status === 200 ? (headers.etag ?? '"0"') : '"0"';
-          },
-        },
-        {
-          method: 'PATCH',
-          setupRequest: (request: any, context: any) => ({
-            ...request,
-            path: `/api/v1/projects/${context.key}`,
-            headers: { cookie: context.session.cookie, 'x-csrf-token': context.session.csrf, 'content-type': 'application/json', 'if-match': context.version },
-            body: JSON.stringify({ costEstimate: 100_000 * (1 + Math.floor(Math.random() * 5000)) }),
-          }),
-          onResponse: (status: number) => {
-            writes++;
-            if (status === 409) conflicts++;
-          },
-        },
-      ] as autocannon.Request[];
+      const sessions = await signInWriters(port, sample);
+      const { sequence, counts } = mixedWorkload(sessions, mixedReadPaths(reads));
       const measurement = await load(port, {
         ...common,
         name: 'mixed',
         description: '90 % reads, 10 % writes (PATCH with If-Match by signed-in finance experts)',
         sequence,
-        isError: (status) => status >= 400 && status !== 409,
+        isError: MIXED_IS_ERROR,
       });
       measurement.ratioToBare = Math.round((measurement.requestsPerSecond / Math.max(bare.requestsPerSecond, 1)) * 1000) / 1000;
-      mixed = { ...measurement, writes, conflicts };
-      log(`mixed: ${measurement.requestsPerSecond} req/s, p99 ${measurement.latencyMs.p99} ms, errors ${measurement.errors}, writes ${writes} (409: ${conflicts})`);
+      mixed = { ...measurement, ...counts };
+      log(`mixed: ${measurement.requestsPerSecond} req/s, p99 ${measurement.latencyMs.p99} ms, errors ${measurement.errors}, writes ${counts.writes} (409: ${counts.conflicts})`);
     }
 
     const results: BenchResults = {
