@@ -47,9 +47,11 @@ export const MESSAGES = {
   },
   internalError: { fi: 'Palvelinvirhe', sv: 'Serverfel', en: 'Internal server error' },
   internalErrorDetail: {
-    fi: 'Palvelussa tapahtui virhe. Mitään ei muutettu. Yritä myöhemmin uudelleen.',
-    sv: 'Ett fel inträffade i tjänsten. Ingenting ändrades. Försök igen senare.',
-    en: 'Something went wrong in the service. Nothing was changed. Please try again later.',
+    // "Nothing was changed" cannot be promised: the error may come after the change was committed.
+    // Retrying is safe all the same: a write carries its version and a repeated one gets 409.
+    fi: 'Palvelussa tapahtui virhe. Tarkista tallentuiko muutos ja yritä tarvittaessa myöhemmin uudelleen.',
+    sv: 'Ett fel inträffade i tjänsten. Kontrollera om ändringen sparades och försök vid behov igen senare.',
+    en: 'Something went wrong in the service. Check whether the change was saved, and try again later if needed.',
   },
   notSignedIn: { fi: 'Kirjautuminen vaaditaan', sv: 'Inloggning krävs', en: 'Sign-in required' },
   notSignedInDetail: {
