@@ -24,11 +24,15 @@ export function MeetingPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
   const state = useApi<MeetingDetail>(`/api/v1/meetings/${encodeURIComponent(key)}`, lang);
-  // A workflow step answers with the meeting as it now is; shown at once, without reading it again.
+  // A workflow step answers with the meeting as it now is: shown at once, and kept on the page
+  // (not replaced by a spinner, which would lose the step's notice) while the page reads it again.
   const [changed, setChanged] = useState<MeetingDetail | null>(null);
+  const mine = changed?.key === key ? changed : null;
+  const meeting = state.status === 'ok' ? (mine && mine.version > state.data.version ? mine : state.data) : mine;
+  if (meeting) return <MeetingView meeting={meeting} lang={lang} onChanged={setChanged} />;
   return (
     <GroupMaterialState state={state} lang={lang}>
-      {(meeting) => <MeetingView meeting={changed?.key === meeting.key ? changed : meeting} lang={lang} onChanged={setChanged} />}
+      {() => null}
     </GroupMaterialState>
   );
 }

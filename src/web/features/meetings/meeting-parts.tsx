@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Attendance, DecisionRecord, MeetingDetail } from '../../../contracts/meetings.js';
+import { STANDARD_TITLES } from '../../../domain/meetings.js';
 import { ApiError, type ApiState } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
 import { Badge, Fact, FactList, Panel, PlainList } from '../../components/layout.js';
@@ -213,8 +214,10 @@ export function AttendanceTables({ attendance, lang }: { attendance: Attendance[
 }
 
 /** An item's title in the page's language where the data has one (standard items have Swedish titles). */
-export function itemTitle(item: Pick<AgendaItem, 'title' | 'titleSv'>, lang: Language): { text: string; lang: string | undefined } {
+export function itemTitle(item: Pick<AgendaItem, 'title' | 'titleSv' | 'kind'>, lang: Language): { text: string; lang: string | undefined } {
   if (lang === 'sv' && item.titleSv) return { text: item.titleSv, lang: undefined };
+  // Standard items kept under their standard Finnish title have the standard Swedish one (as the documents do).
+  if (lang === 'sv' && item.kind !== 'topic' && STANDARD_TITLES[item.kind].fi === item.title) return { text: STANDARD_TITLES[item.kind].sv, lang: undefined };
   return { text: item.title, lang: dataLang(lang) };
 }
 

@@ -77,7 +77,12 @@ export function MinutesActions({ meeting, lang, onChanged }: { meeting: MeetingD
       setConflict(null);
       form.setFormError(null);
       onChanged(answer.data);
-      setDone(t('meetings:workflow.done', { status: statusWord(answer.data.minutesStatus) }));
+      // Approving acts on the previous meeting's minutes; the other steps on this meeting's.
+      setDone(
+        step === 'approvePrevious'
+          ? t('meetings:workflow.approvedPrevious', { number: answer.data.previousMinutes ?? '' })
+          : t('meetings:workflow.done', { status: statusWord(answer.data.minutesStatus) }),
+      );
       form.focusNotice();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
