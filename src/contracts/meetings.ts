@@ -155,3 +155,6 @@ export type MeetingSummary = z.infer<typeof ZMeetingSummary>;
 export type AgendaItem = z.infer<typeof ZAgendaItem>;
 export type DecisionRecord = z.infer<typeof ZDecisionRecord>;
 export type Attendance = z.infer<typeof ZAttendance>;
+export type SteeringGroupSummary = z.infer<typeof ZSteeringGroupSummary>;
+/** An item of /api/v1/published-minutes. */
+export type PublishedMinutesSummary = MeetingSummary & { steeringGroupName: MeetingDetail['steeringGroupName']; publishedAt: string | null };

@@ -22,6 +22,17 @@ const AccessibilityPage = lazy(() => import('./features/about/accessibility-page
 const FinanceForm = lazy(() => import('./features/editing/finance-form.js').then((m) => ({ default: m.FinanceFormPage })));
 const CallForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.CallFormPage })));
 const ActivityFigureForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.ActivityFigureFormPage })));
+const SteeringGroupsPage = lazy(() => import('./features/meetings/steering-groups-page.js').then((m) => ({ default: m.SteeringGroupsPage })));
+const SteeringGroupPage = lazy(() => import('./features/meetings/steering-group-page.js').then((m) => ({ default: m.SteeringGroupPage })));
+const MeetingPage = lazy(() => import('./features/meetings/meeting-page.js').then((m) => ({ default: m.MeetingPage })));
+const PublishedMinutesListPage = lazy(() => import('./features/meetings/published-minutes-pages.js').then((m) => ({ default: m.PublishedMinutesListPage })));
+const PublishedMinutesPage = lazy(() => import('./features/meetings/published-minutes-pages.js').then((m) => ({ default: m.PublishedMinutesPage })));
+const AttendanceForm = lazy(() => import('./features/meetings/attendance-form.js').then((m) => ({ default: m.AttendanceFormPage })));
+const NewMeetingForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewMeetingPage })));
+const MeetingForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.MeetingFormPage })));
+const NewAgendaItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewAgendaItemPage })));
+const AgendaItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.AgendaItemFormPage })));
+const NewActionItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewActionItemPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -44,6 +55,17 @@ export function App() {
           <Route path="themes/:slug/figures" element={<FinanceForm />} />
           <Route path="calls/:key/edit" element={<CallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
+          <Route path="steering-groups" element={<SteeringGroupsPage />} />
+          <Route path="steering-groups/:key" element={<SteeringGroupPage />} />
+          <Route path="steering-groups/:key/meetings/new" element={<NewMeetingForm />} />
+          <Route path="meetings/:key" element={<MeetingPage />} />
+          <Route path="meetings/:key/edit" element={<MeetingForm />} />
+          <Route path="meetings/:key/attendance" element={<AttendanceForm />} />
+          <Route path="meetings/:key/items/new" element={<NewAgendaItemForm />} />
+          <Route path="meetings/:key/items/:item/actions/new" element={<NewActionItemForm />} />
+          <Route path="agenda-items/:id/edit" element={<AgendaItemForm />} />
+          <Route path="minutes" element={<PublishedMinutesListPage />} />
+          <Route path="minutes/:key" element={<PublishedMinutesPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -59,3 +59,32 @@ export function period(value: PeriodLike, language: Language): string | null {
   const end = value.end === null ? '' : partialDate(value.end, language);
   return `${start} – ${end}`.trim();
 }
+
+/** A meeting's day with its weekday: "maanantai 6.2.2023", "måndag 6.2.2023", "Monday 6 Feb 2023". */
+export function dayWithWeekday(iso: string, language: Language): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  const weekday = new Intl.DateTimeFormat(INTL_LOCALE[language], { weekday: 'long', timeZone: 'UTC' }).format(date);
+  return `${weekday} ${partialDate(iso, language)}`;
+}
+
+/** A clock time stored as "13:00": "13.00" in fi and sv, "13:00" in en. */
+export function clockTime(hhmm: string, language: Language): string {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!match) return hhmm;
+  return language === 'en' ? `${match[1]!.padStart(2, '0')}:${match[2]}` : `${Number(match[1])}.${match[2]}`;
+}
+
+/** "13.00–15.00", or the start alone; null when there is no time. */
+export function timeRange(start: string | null, end: string | null, language: Language): string | null {
+  if (!start) return null;
+  return end ? `${clockTime(start, language)}–${clockTime(end, language)}` : clockTime(start, language);
+}
+
+/** A moment (ISO timestamp) as the day and time in Finland: "6.2.2023 klo 14.35" style, per language. */
+export function moment(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return nbsp(new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date));
+}

@@ -72,6 +72,40 @@ export const CONTACT_ROLE_KEYS = {
   ministry: 'themes:contactRole.ministry',
 } as const;
 
+export const MINUTES_STATUS_KEYS = {
+  draft: 'meetings:status.draft',
+  checked: 'meetings:status.checked',
+  approved: 'meetings:status.approved',
+  published: 'meetings:status.published',
+} as const;
+
+export const GROUP_POSITION_KEYS = {
+  chair: 'meetings:position.chair',
+  vice_chair: 'meetings:position.vice_chair',
+  secretary: 'meetings:position.secretary',
+} as const;
+
+/** As the minutes mark people: "pj", "vpj", "siht." */
+export const GROUP_POSITION_SHORT_KEYS = {
+  chair: 'meetings:positionShort.chair',
+  vice_chair: 'meetings:positionShort.vice_chair',
+  secretary: 'meetings:positionShort.secretary',
+} as const;
+
+export const CAPACITY_KEYS = {
+  member: 'meetings:capacity.member',
+  deputy: 'meetings:capacity.deputy',
+  permanent_expert: 'meetings:capacity.permanent_expert',
+  secretary: 'meetings:capacity.secretary',
+  guest: 'meetings:capacity.guest',
+} as const;
+
+export const ACTION_STATUS_KEYS = {
+  open: 'meetings:actionStatus.open',
+  done: 'meetings:actionStatus.done',
+  cancelled: 'meetings:actionStatus.cancelled',
+} as const;
+
 /** The key for a code, or null for a code this version does not know (shown as the code itself). */
 export function keyOf<K extends string, V extends string>(keys: Record<K, V>, code: string | null | undefined): V | null {
   if (code === null || code === undefined) return null;

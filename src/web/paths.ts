@@ -17,6 +17,17 @@ export const paths = {
   financeForm: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}/figures`,
   callForm: (lang: Language, key: string) => `/${lang}/calls/${segment(key)}/edit`,
   activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,
+  steeringGroups: (lang: Language) => `/${lang}/steering-groups`,
+  steeringGroup: (lang: Language, key: string) => `/${lang}/steering-groups/${segment(key)}`,
+  newMeeting: (lang: Language, groupKey: string) => `/${lang}/steering-groups/${segment(groupKey)}/meetings/new`,
+  meeting: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}`,
+  meetingForm: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}/edit`,
+  attendanceForm: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}/attendance`,
+  newAgendaItem: (lang: Language, meetingKey: string) => `/${lang}/meetings/${segment(meetingKey)}/items/new`,
+  agendaItemForm: (lang: Language, id: number) => `/${lang}/agenda-items/${id}/edit`,
+  newActionItem: (lang: Language, meetingKey: string, item: number) => `/${lang}/meetings/${segment(meetingKey)}/items/${item}/actions/new`,
+  publishedMinutesList: (lang: Language) => `/${lang}/minutes`,
+  publishedMinutes: (lang: Language, key: string) => `/${lang}/minutes/${segment(key)}`,
 };
 
 /** The same page in another language. */

@@ -1,6 +1,6 @@
 /** Form controls from the design system, with the few props the pages need. */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button as SuomifiButton, Dropdown, DropdownItem, SearchInput, TextInput, Textarea } from 'suomifi-ui-components';
+import { Button as SuomifiButton, Checkbox, Dropdown, DropdownItem, SearchInput, TextInput, Textarea } from 'suomifi-ui-components';
 import { styled } from 'styled-components';
 import { colors, smallScreen, spacing } from './tokens.js';
 
@@ -144,6 +144,23 @@ export function TextArea({ id, label, value, onChange, error, hint, optionalText
       optionalText={optionalText}
       fullWidth
     />
+  );
+}
+
+/** A labelled checkbox, with an error at it when there is one. */
+export function CheckboxField({ id, label, checked, onChange, error, hint }: { id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; error?: string | undefined; hint?: string | undefined }) {
+  return (
+    <Checkbox
+      id={id}
+      name={id}
+      checked={checked}
+      onClick={({ checkboxState }) => onChange(checkboxState)}
+      status={error ? 'error' : 'default'}
+      statusText={error}
+      hintText={hint}
+    >
+      {label}
+    </Checkbox>
   );
 }
 

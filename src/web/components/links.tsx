@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link as RouterDomLink, NavLink, useNavigate } from 'react-router';
 import { Breadcrumb, BreadcrumbLink, ExternalLink as SuomifiExternalLink, RouterLink } from 'suomifi-ui-components';
+import { styled } from 'styled-components';
 
 type AppLinkProps = {
   to: string;
@@ -46,30 +47,43 @@ export function PlainLink({ href, children }: { href: string; children: ReactNod
 
 export type Crumb = { to?: string; label: ReactNode };
 
+/**
+ * The design system floats the crumbs in a box one line high: a trail that wraps (long group or
+ * theme names) would spill into the heading below. The box grows with its crumbs instead.
+ */
+const BreadcrumbBox = styled.div`
+  && .fi-breadcrumb {
+    height: auto;
+    display: flow-root;
+  }
+`;
+
 export function Breadcrumbs({ label, items }: { label: string; items: Crumb[] }) {
   const navigate = useNavigate();
   return (
-    <Breadcrumb aria-label={label} mb="m">
-      {items.map((item, index) =>
-        item.to ? (
-          <BreadcrumbLink
-            key={index}
-            href={item.to}
-            onClick={(event) => {
-              // The design system's breadcrumb renders a plain <a href>: route it in the app.
-              if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-              event.preventDefault();
-              void navigate(item.to!);
-            }}
-          >
-            {item.label}
-          </BreadcrumbLink>
-        ) : (
-          <BreadcrumbLink key={index} current>
-            {item.label}
-          </BreadcrumbLink>
-        ),
-      )}
-    </Breadcrumb>
+    <BreadcrumbBox>
+      <Breadcrumb aria-label={label} mb="m">
+        {items.map((item, index) =>
+          item.to ? (
+            <BreadcrumbLink
+              key={index}
+              href={item.to}
+              onClick={(event) => {
+                // The design system's breadcrumb renders a plain <a href>: route it in the app.
+                if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+                event.preventDefault();
+                void navigate(item.to!);
+              }}
+            >
+              {item.label}
+            </BreadcrumbLink>
+          ) : (
+            <BreadcrumbLink key={index} current>
+              {item.label}
+            </BreadcrumbLink>
+          ),
+        )}
+      </Breadcrumb>
+    </BreadcrumbBox>
   );
 }

@@ -63,3 +63,11 @@ export const FigureValue = styled.span`
     ${typography.heading2SmallScreen}
   }
 `;
+
+/** Text as it was written, in paragraphs and lines (minutes, backgrounds, decisions). */
+export const WrittenText = styled.div`
+  ${typography.bodyText}
+  white-space: pre-line;
+  overflow-wrap: anywhere;
+  margin: 0 0 ${spacing.s};
+`;

@@ -14,7 +14,7 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n.
 import { inLanguage, paths } from '../paths.js';
 import { NotFoundPage } from '../features/not-found/not-found-page.js';
 import { LanguageContext, useLanguage } from './language.js';
-import { useSession } from './session.js';
+import { readableGroups, useSession } from './session.js';
 
 /** Each language's name in itself, as language choices are written. */
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
@@ -57,6 +57,10 @@ function Layout({ children }: { children: ReactNode }) {
     { to: paths.projects(lang), label: t('common:nav.projects'), selected: section === 'projects' },
     { to: paths.organisations(lang), label: t('common:nav.organisations'), selected: section === 'organisations' },
     { to: paths.calls(lang), label: t('common:nav.calls'), selected: section === 'calls' },
+    { to: paths.publishedMinutesList(lang), label: t('common:nav.minutes'), selected: section === 'minutes' },
+    ...(readableGroups(session).all || readableGroups(session).keys.length > 0
+      ? [{ to: paths.steeringGroups(lang), label: t('common:nav.steeringGroups'), selected: section === 'steering-groups' || section === 'meetings' || section === 'agenda-items' }]
+      : []),
     { to: paths.about(lang), label: t('common:nav.about'), selected: section === 'about' },
   ];
 

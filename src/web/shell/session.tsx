@@ -76,3 +76,17 @@ export function mayEdit(session: Session | null, right: EditRight, themeSlug: st
   if (!session) return false;
   return session.roles.some((role) => role.role === 'admin' || (role.theme === themeSlug && (THEME_ROLE_RIGHTS[role.role] ?? []).includes(right)));
 }
+
+/** The steering groups whose material the user reads: every group (managing authority, ministries) or those their roles name. */
+export function readableGroups(session: Session | null): { all: boolean; keys: string[] } {
+  if (!session) return { all: false, keys: [] };
+  const all = session.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');
+  const keys = session.roles.filter((role) => role.steeringGroup && (role.role === 'steering_group_secretary' || role.role === 'steering_group_member')).map((role) => role.steeringGroup!);
+  return { all, keys: [...new Set(keys)] };
+}
+
+/** Meetings, agendas and minutes of a group are written by its secretary (and the managing authority). */
+export function mayEditMeetings(session: Session | null, groupKey: string): boolean {
+  if (!session) return false;
+  return session.roles.some((role) => role.role === 'admin' || (role.role === 'steering_group_secretary' && role.steeringGroup === groupKey));
+}

@@ -10,11 +10,11 @@ import { ErrorNotice } from '../../components/feedback.js';
 import { Button } from '../../components/forms.js';
 import { Toolbar } from '../../components/layout.js';
 import { Paragraph } from '../../components/typography.js';
-import { euros, integer, partialDate } from '../../format.js';
+import { clockTime, euros, integer, partialDate } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { keyOf } from '../../labels.js';
 
-export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'text' | 'textarea';
+export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea';
 export type FieldSpec = { name: string; label: string; kind: FieldKind; required?: boolean };
 
 const group = (lang: Language) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { useGrouping: true, maximumFractionDigits: 2 });
@@ -27,6 +27,7 @@ export function toInput(kind: FieldKind, value: unknown, lang: Language): string
     return formatted.replace(/[\u202f\u00a0]/g, ' ');
   }
   if ((kind === 'count' || kind === 'number') && typeof value === 'number') return group(lang).format(value).replace(/[\u202f\u00a0]/g, ' ');
+  if (kind === 'time' && typeof value === 'string') return clockTime(value, lang);
   return String(value);
 }
 
@@ -60,6 +61,11 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
       return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: 'editing:invalid.date' };
     case 'partialDate':
       return /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: 'editing:invalid.partialDate' };
+    case 'time': {
+      // "13.00" as Finns and Swedes write it, or "13:00"; stored as HH:MM.
+      const match = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/.exec(trimmed);
+      return match ? { ok: true, value: `${match[1]!.padStart(2, '0')}:${match[2]}` } : { ok: false, error: 'editing:invalid.time' };
+    }
     default:
       return { ok: true, value: trimmed };
   }
@@ -71,6 +77,7 @@ export function display(kind: FieldKind, value: unknown, lang: Language, empty: 
   if (kind === 'money' && typeof value === 'number') return euros(value, lang);
   if ((kind === 'count' || kind === 'number') && typeof value === 'number') return integer(value, lang);
   if ((kind === 'date' || kind === 'partialDate') && typeof value === 'string') return partialDate(value, lang);
+  if (kind === 'time' && typeof value === 'string') return clockTime(value, lang);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

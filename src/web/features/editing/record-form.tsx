@@ -154,7 +154,8 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
   );
 }
 
-function hintFor(field: FieldSpec, t: (key: string) => string): string | undefined {
+/** The hint under a field of a kind that has a format to follow. */
+export function hintFor(field: FieldSpec, t: (key: string) => string): string | undefined {
   switch (field.kind) {
     case 'money':
       return t('editing:hint.money');
@@ -162,6 +163,8 @@ function hintFor(field: FieldSpec, t: (key: string) => string): string | undefin
       return t('editing:hint.date');
     case 'partialDate':
       return t('editing:hint.partialDate');
+    case 'time':
+      return t('editing:hint.time');
     default:
       return undefined;
   }

@@ -1,0 +1,175 @@
+/**
+ * The minutes' workflow where it happens, on the meeting page: the chair checks the secretary's
+ * draft (or returns checked minutes with a reason), the next meeting approves them through its
+ * approval item, and the secretary publishes approved minutes. Each step is sent with the version
+ * of the meeting the user saw; if someone changed it meanwhile the server answers 409 and the step
+ * shows what changed, to reload or to take the step again on the newer version. The server decides
+ * who may take a step; this only offers the steps the user's roles allow.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MeetingDetail, MeetingSummary, SteeringGroupDetail } from '../../../contracts/meetings.js';
+import { ApiError, fetchFresh, sendApi, useApi } from '../../api.js';
+import { Note } from '../../components/feedback.js';
+import { Button, FormStack } from '../../components/forms.js';
+import { Panel, Toolbar } from '../../components/layout.js';
+import { Paragraph, SectionHeading } from '../../components/typography.js';
+import type { Language } from '../../i18n.js';
+import { MINUTES_STATUS_KEYS } from '../../labels.js';
+import { mayEditMeetings, useSession } from '../../shell/session.js';
+import { ConflictNotice, type FieldSpec } from '../editing/edit-support.js';
+import { FailureNotice, FieldInputs, useFieldForm } from '../editing/form-parts.js';
+
+type Step = 'check' | 'return' | 'approvePrevious' | 'publish';
+
+const STEP_PATHS: Record<Step, string> = {
+  check: 'minutes/check',
+  return: 'minutes/return',
+  approvePrevious: 'approve-previous-minutes',
+  publish: 'minutes/publish',
+};
+
+/** The status the step leads to, for the conflict table ("your change"). */
+const STEP_TARGET: Record<Step, MeetingDetail['minutesStatus']> = { check: 'checked', return: 'draft', approvePrevious: 'draft', publish: 'published' };
+
+/** What the status means and who acts next. */
+const EXPLAIN_KEYS = {
+  draft: 'meetings:workflow.explain.draft',
+  checked: 'meetings:workflow.explain.checked',
+  approved: 'meetings:workflow.explain.approved',
+  published: 'meetings:workflow.explain.published',
+} as const;
+
+/** Is the user the chair (or vice-chair) of the group on the meeting's date, by the account linked to the seat? */
+function isChair(group: SteeringGroupDetail | undefined, username: string | undefined): boolean {
+  if (!group || !username) return false;
+  const people = [group.chair, group.viceChair, ...group.seats.flatMap((seat) => [seat.member, seat.deputy])];
+  return people.some((person) => person !== null && person !== undefined && (person.position === 'chair' || person.position === 'vice_chair') && person.user === username);
+}
+
+export function MinutesActions({ meeting, lang, onChanged }: { meeting: MeetingDetail; lang: Language; onChanged: (meeting: MeetingDetail) => void }) {
+  const { t } = useTranslation(['meetings', 'editing']);
+  const { session } = useSession();
+  const editor = mayEditMeetings(session, meeting.steeringGroup);
+  const admin = session?.roles.some((role) => role.role === 'admin') ?? false;
+  const groupPath = `/api/v1/steering-groups/${encodeURIComponent(meeting.steeringGroup)}`;
+  const group = useApi<SteeringGroupDetail>(session ? `${groupPath}?at=${meeting.date}` : null, lang);
+  const meetings = useApi<{ items: MeetingSummary[] }>(editor && meeting.previousMeeting ? `${groupPath}/meetings` : null, lang);
+  const chair = admin || isChair(group.data, session?.user.username);
+  const previous = meetings.data?.items.find((m) => m.key === meeting.previousMeeting);
+
+  const reasonField: FieldSpec[] = [{ name: 'reason', label: t('meetings:workflow.returnReason'), kind: 'textarea', required: true }];
+  const form = useFieldForm(reasonField, lang);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ step: Step; current: Record<string, unknown>; body: Record<string, unknown> } | null>(null);
+  const statusWord = (status: unknown) => (typeof status === 'string' && status in MINUTES_STATUS_KEYS ? t(MINUTES_STATUS_KEYS[status as keyof typeof MINUTES_STATUS_KEYS]) : String(status ?? ''));
+
+  async function take(step: Step, body: Record<string, unknown>, version: number) {
+    setBusy(true);
+    setDone(null);
+    try {
+      const answer = await sendApi<MeetingDetail>('POST', `/api/v1/meetings/${encodeURIComponent(meeting.key)}/${STEP_PATHS[step]}`, body, {
+        language: lang,
+        csrfToken: session?.csrfToken,
+        ifMatch: version,
+      });
+      setConflict(null);
+      form.setFormError(null);
+      onChanged(answer.data);
+      // Approving acts on the previous meeting's minutes; the other steps on this meeting's.
+      setDone(
+        step === 'approvePrevious'
+          ? t('meetings:workflow.approvedPrevious', { number: answer.data.previousMinutes ?? '' })
+          : t('meetings:workflow.done', { status: statusWord(answer.data.minutesStatus) }),
+      );
+      form.focusNotice();
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        setConflict({ step, current: (error.problem?.current as Record<string, unknown> | null) ?? {}, body });
+        form.focusNotice();
+      } else {
+        form.showFailure(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The meeting as it is now, for the page and for taking the step again. */
+  async function reload(): Promise<MeetingDetail> {
+    const fresh = await fetchFresh<MeetingDetail>(`/api/v1/meetings/${encodeURIComponent(meeting.key)}`, lang);
+    onChanged(fresh);
+    return fresh;
+  }
+
+  const steps: { step: Step; label: string; variant?: 'secondary' }[] = [];
+  if (chair && meeting.minutesStatus === 'draft') steps.push({ step: 'check', label: t('meetings:workflow.check') });
+  if (editor && previous && previous.minutesStatus === 'checked' && (meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked')) {
+    steps.push({ step: 'approvePrevious', label: t('meetings:workflow.approvePrevious', { number: previous.number }) });
+  }
+  if (editor && meeting.minutesStatus === 'approved') steps.push({ step: 'publish', label: t('meetings:workflow.publish') });
+  const canReturn = chair && meeting.minutesStatus === 'checked';
+
+  if (!editor && !chair) return null;
+  return (
+    <Panel aria-labelledby="minutes-workflow">
+      <SectionHeading id="minutes-workflow">{t('meetings:workflow.heading')}</SectionHeading>
+      <Paragraph>{t(EXPLAIN_KEYS[meeting.minutesStatus])}</Paragraph>
+      {editor && meeting.minutesStatus === 'draft' && !chair ? <Paragraph>{t('meetings:workflow.secretaryDraft')}</Paragraph> : null}
+      {editor && previous && previous.minutesStatus !== 'checked' && !(previous.minutesStatus === 'approved' || previous.minutesStatus === 'published') ? (
+        <Paragraph>{t('meetings:workflow.previousNotChecked', { number: previous.number, status: statusWord(previous.minutesStatus) })}</Paragraph>
+      ) : null}
+      <div ref={form.noticeRef} tabIndex={-1}>
+        {done ? <Note title={t('editing:saved.title')}>{done}</Note> : null}
+        <FailureNotice lines={form.formError} />
+        {conflict ? (
+          <ConflictNotice
+            fields={[{ name: 'minutesStatus', label: t('meetings:meeting.minutesStatus'), kind: 'text' }]}
+            base={{ minutesStatus: statusWord(meeting.minutesStatus) }}
+            current={{ minutesStatus: statusWord(conflict.current.minutesStatus) }}
+            mine={{ minutesStatus: statusWord(STEP_TARGET[conflict.step]) }}
+            lang={lang}
+            onReload={() => {
+              setConflict(null);
+              void reload();
+            }}
+            onReapply={() => {
+              const { step, body } = conflict;
+              void reload().then((fresh) => take(step, body, fresh.version));
+            }}
+          />
+        ) : null}
+      </div>
+      {steps.length > 0 ? (
+        <Toolbar>
+          {steps.map(({ step, label }) => (
+            <Button key={step} disabled={busy} onClick={() => void take(step, {}, meeting.version)}>
+              {label}
+            </Button>
+          ))}
+        </Toolbar>
+      ) : null}
+      {canReturn ? (
+        <form
+          noValidate
+          aria-label={t('meetings:workflow.return')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const values = form.readValues();
+            if (values) void take('return', { reason: values.reason }, meeting.version);
+          }}
+        >
+          <FormStack>
+            <FieldInputs fields={reasonField} form={form} hint={() => undefined} />
+            <div>
+              <Button type="submit" variant="secondary" disabled={busy}>
+                {t('meetings:workflow.return')}
+              </Button>
+            </div>
+          </FormStack>
+        </form>
+      ) : null}
+    </Panel>
+  );
+}
