@@ -186,6 +186,18 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect((await secretary.request({ method: 'POST', url, headers: { 'if-match': `"${first.version}"` } })).statusCode).toBe(403);
     expect((await chair.request({ method: 'POST', url, headers: { 'if-match': `"${first.version - 1}"` } })).statusCode).toBe(409);
     expect((await chair.request({ method: 'POST', url })).statusCode).toBe(428);
+
+    // A chair who opened the minutes before the secretary changed an item does not sign off text
+    // they have not seen: the item's change moves the meeting's version on.
+    const seenByChair = first.version;
+    const opening = first.items[0];
+    const touched = await secretary.request({ method: 'PATCH', url: `/api/v1/agenda-items/${opening.id}`, headers: { 'if-match': `"${opening.version}"` }, payload: { discussion: 'Puheenjohtaja avasi kokouksen klo 13.02.' } });
+    expect(touched.statusCode, touched.body).toBe(200);
+    const staleCheck = await chair.request({ method: 'POST', url, headers: { 'if-match': `"${seenByChair}"` } });
+    expect(staleCheck.statusCode).toBe(409);
+    first = await current(first.key);
+    expect(first.minutesStatus).toBe('draft');
+
     const checked = await chair.request({ method: 'POST', url, headers: { 'if-match': `"${first.version}"` } });
     expect(checked.statusCode, checked.body).toBe(200);
     expect(json(checked)).toMatchObject({ minutesStatus: 'checked', minutesCheckedBy: 'puheenjohtaja' });

@@ -11,7 +11,7 @@ import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
 import { minutesLocked, minutesStepProblem, MINUTES_LOCKED, MINUTES_STEPS, type MinutesStatus, type MinutesStep } from '../../../domain/meetings.js';
 import { steeringGroupScope } from '../editing/resource.js';
-import { reopenCheckedMinutes } from '../editing/resources/meetings.js';
+import { minutesChanged } from '../editing/resources/meetings.js';
 
 export type WorkflowDeps = { db: Db; actor: Actor; audit: AuditContext };
 
@@ -144,10 +144,10 @@ export async function approvePreviousMinutes(deps: WorkflowDeps, key: string, ba
       .execute();
     await trx
       .updateTable('meetings')
-      .set((eb) => ({ previous_minutes: previous.number, version: eb('version', '+', 1), updated_at: deps.audit.at, updated_by: deps.audit.actor }))
+      .set({ previous_minutes: previous.number })
       .where('id', '=', Number(meeting.id))
       .execute();
-    await reopenCheckedMinutes(trx, Number(meeting.id), deps.audit);
+    await minutesChanged(trx, Number(meeting.id), deps.audit);
   });
 }
 

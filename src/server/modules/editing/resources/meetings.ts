@@ -50,17 +50,25 @@ function refuseWhenLocked(status: string): void {
 }
 
 /**
- * Minutes the chair has checked go back to draft when anything in them changes: the chair checks
- * again what will be approved. The meeting's version changes too, so a stale check is refused.
+ * Something the minutes say changed (an item's text, a decision, an action item). The meeting's
+ * version moves on, so a chair who checks, or a meeting that approves, the minutes as they were
+ * before is refused with 409 instead of signing off text they have not seen. Minutes the chair has
+ * already checked go back to draft: the chair checks again what will be approved.
  */
-export async function reopenCheckedMinutes(db: Db, meetingId: number, audit: AuditContext): Promise<void> {
+export async function minutesChanged(db: Db, meetingId: number, audit: AuditContext): Promise<void> {
   const meeting = await meetingById(db, meetingId);
-  if (meeting.minutes_status !== 'checked') return;
+  const reopen = meeting.minutes_status === 'checked';
   await db
     .updateTable('meetings')
-    .set((eb) => ({ minutes_status: 'draft', minutes_checked_at: null, minutes_checked_by: null, version: eb('version', '+', 1), updated_at: audit.at, updated_by: audit.actor }))
+    .set((eb) => ({
+      version: eb('version', '+', 1),
+      updated_at: audit.at,
+      updated_by: audit.actor,
+      ...(reopen ? { minutes_status: 'draft', minutes_checked_at: null, minutes_checked_by: null } : {}),
+    }))
     .where('id', '=', meetingId)
     .execute();
+  if (!reopen) return;
   await writeAudit(db, audit, {
     action: 'minutes_reopened',
     entityType: 'meeting',
@@ -309,7 +317,7 @@ export const agendaItemResource: EditableResource = {
     await makeRoom(db, Number(meeting.id), number);
     return { meeting_id: Number(meeting.id), number, kind: 'topic', ...pick(input, itemColumns), ...reference };
   },
-  afterWrite: async (db, row, _input, _at, { audit }) => reopenCheckedMinutes(db, Number(row.meeting_id), audit),
+  afterWrite: async (db, row, _input, _at, { audit }) => minutesChanged(db, Number(row.meeting_id), audit),
   present: async (db, row) => {
     const meeting = await meetingById(db, Number(row.meeting_id));
     const numbers = await itemNumbers(db, [Number(row.meeting_id)]);
@@ -394,7 +402,7 @@ export const decisionResource: EditableResource = {
   },
   afterWrite: async (db, row, input, _at, { audit }) => {
     // Only changes to what the minutes say reopen them; following up an action item does not.
-    if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting) await reopenCheckedMinutes(db, Number(row.meeting_id), audit);
+    if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting) await minutesChanged(db, Number(row.meeting_id), audit);
   },
   present: async (db, row) => {
     const meeting = await meetingById(db, Number(row.meeting_id));
