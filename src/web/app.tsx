@@ -22,6 +22,8 @@ const AccessibilityPage = lazy(() => import('./features/about/accessibility-page
 const FinanceForm = lazy(() => import('./features/editing/finance-form.js').then((m) => ({ default: m.FinanceFormPage })));
 const CallForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.CallFormPage })));
 const ActivityFigureForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.ActivityFigureFormPage })));
+const PeriodsPage = lazy(() => import('./features/reports/periods-page.js').then((m) => ({ default: m.PeriodsPage })));
+const ReportPage = lazy(() => import('./features/reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -44,6 +46,8 @@ export function App() {
           <Route path="themes/:slug/figures" element={<FinanceForm />} />
           <Route path="calls/:key/edit" element={<CallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
+          <Route path="reports" element={<PeriodsPage />} />
+          <Route path="reports/:period/:slug" element={<ReportPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

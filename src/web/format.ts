@@ -52,3 +52,11 @@ export function period(value: PeriodLike, language: Language): string | null {
   const end = value.end === null ? '' : partialDate(value.end, language);
   return `${start} – ${end}`.trim();
 }
+
+/** A moment (ISO timestamp) as date and time in the language: "1.2.2025 klo 9.05", "1 Feb 2025, 09:05". */
+export const dateTime = (iso: string, language: Language) =>
+  nbsp(new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: language === 'en' ? 'medium' : 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(new Date(iso)));
+
+/** The time of day of a moment: "9.05", "09:05". */
+export const timeOfDay = (iso: string | Date, language: Language) =>
+  new Intl.DateTimeFormat(INTL_LOCALE[language], { timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(typeof iso === 'string' ? new Date(iso) : iso);

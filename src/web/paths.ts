@@ -17,6 +17,8 @@ export const paths = {
   financeForm: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}/figures`,
   callForm: (lang: Language, key: string) => `/${lang}/calls/${segment(key)}/edit`,
   activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,
+  reports: (lang: Language) => `/${lang}/reports`,
+  report: (lang: Language, period: string, slug: string) => `/${lang}/reports/${segment(period)}/${segment(slug)}`,
 };
 
 /** The same page in another language. */
