@@ -132,7 +132,8 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     expect(await page.getByRole('navigation').getByRole('link', { name: text.nav }).count()).toBe(1);
     await page.getByRole('link', { name: text.reportLink }).click();
     await expect.poll(() => page.url()).toContain(reportPath);
-    await expect.poll(() => heading(page).textContent()).toContain(text.themeName);
+    // The theme page stays while the report page's code loads: wait for the report's own heading.
+    await expect.poll(() => heading(page).textContent()).toBe(`${period.title[lang]}: ${text.themeName}`);
     // The header comes from the data as of the cut-off: LANUPE's frame was 23 million euros.
     expect(await page.getByRole('region', { name: lang === 'fi' ? 'Perustiedot' : 'Grunduppgifter' }).textContent()).toContain('23\u00a0000\u00a0000\u00a0€');
     violations.push(...(await axe(page, `${reportPath} (draft, coordinator)`)));
