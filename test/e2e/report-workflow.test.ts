@@ -244,3 +244,26 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     expect(violations).toEqual([]);
   });
 });
+
+describe('the managing authority', () => {
+  it("sees every theme's report state at a glance and records reminders", async () => {
+    const { context, page } = await newPage();
+    expect((await context.request.post('/api/v1/auth/login', { data: { username: 'e2e-admin', password: E2E_PASSWORD } })).status()).toBe(200);
+    await page.goto('/fi/reports');
+    const panel = page.getByRole('region', { name: E2E_PERIODS.fi.title.fi, exact: true });
+    const table = panel.getByRole('table');
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(12);
+    const violations = await axe(page, '/fi/reports (managing authority)');
+    // Every theme whose report is neither submitted nor approved gets a reminder (none are sent by e-mail).
+    const states = await rows.locator('td:nth-child(2)').allTextContents();
+    const due = states.filter((state) => !/lähetetty|hyväksytty/.test(state)).length;
+    expect(due).toBeGreaterThan(0);
+    await panel.getByRole('button', { name: 'Lähetä muistutus' }).click();
+    await expect.poll(() => panel.getByText(`Muistutus kirjattu ${due} teemalle`).count()).toBe(1);
+    await expect.poll(() => rows.locator('td:nth-child(6)').filter({ hasText: /\d/ }).count()).toBe(due);
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+});

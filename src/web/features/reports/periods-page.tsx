@@ -197,7 +197,9 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
                 </Button>
               </Toolbar>
               <div aria-live="polite">
-                {sent ? <Note title={t('reports:remind.sent', { count: sent.length })}>{t('reports:remind.outbox')}</Note> : null}
+                {sent ? (
+                  <Note title={t('reports:remind.sent', { count: new Set(sent.map((message) => message.theme)).size })}>{t('reports:remind.outbox', { messages: sent.length })}</Note>
+                ) : null}
                 {error ? <ErrorNotice title={t('reports:remind.failed')}>{error}</ErrorNotice> : null}
               </div>
             </>
