@@ -43,3 +43,13 @@ export const SECTORS: SectorDefinition[] = [
     ],
   },
 ];
+
+/** A sector's or service's name ("Sector: service" for a service); an unknown key as it is. */
+export function sectorLabel(key: string, language: 'fi' | 'sv' | 'en'): string {
+  for (const sector of SECTORS) {
+    if (sector.key === key) return sector.name[language];
+    const service = sector.services.find((s) => s.key === key);
+    if (service) return `${sector.name[language]}: ${service.name[language]}`;
+  }
+  return key;
+}

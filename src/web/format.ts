@@ -14,6 +14,13 @@ const nbsp = (text: string) => text.replace(/\u202f/g, '\u00a0');
 export const euros = (cents: number, language: Language) => formatEuros(cents, language);
 export const millions = (cents: number, language: Language) => formatMillions(cents, language);
 
+/**
+ * An amount that may be missing: `unknown` when it is, and "≈ " before it when the source gives it
+ * only rounded (the dataset marks those).
+ */
+export const eurosOrUnknown = (cents: number | null | undefined, language: Language, unknown: string, rounded = false) =>
+  cents === null || cents === undefined ? unknown : `${rounded ? '≈ ' : ''}${euros(cents, language)}`;
+
 export const integer = (value: number, language: Language) => nbsp(new Intl.NumberFormat(INTL_LOCALE[language]).format(value));
 
 /** A ratio (0.248) as a percentage with one decimal ("24,8 %"). */

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { signedIn, type Session } from '../helpers/signed-in.js';
+import { signedIn, type RequestingUser as Session } from '../helpers/sessions.js';
 
 const GROUP = 'lanupe-johtoryhma';
 

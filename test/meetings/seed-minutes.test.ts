@@ -13,7 +13,7 @@ import { readDataset } from '../../src/db/dataset/read-dataset.js';
 import { closePdfRenderer } from '../../src/documents/pdf/render-pdf.js';
 import { STANDARD_TITLES } from '../../src/domain/meetings.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { signedIn, type Session } from '../helpers/signed-in.js';
+import { signedIn, type RequestingUser as Session } from '../helpers/sessions.js';
 
 const dataset = readDataset('data/2024');
 const meeting = dataset.meetings.find((m) => m.number === '2023/1')!;

@@ -4,13 +4,12 @@
  * the server answers 409 and the form shows what changed, to reload or to record the user's figures
  * on top of the newer snapshot.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { Problem, ThemeDetail } from '../../../contracts/api.js';
+import type { ThemeDetail } from '../../../contracts/api.js';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
-import { ErrorNotice, Loading } from '../../components/feedback.js';
-import { Button, FormStack, TextArea, TextField } from '../../components/forms.js';
+import { Button, FormStack } from '../../components/forms.js';
 import { Panel } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
@@ -19,10 +18,10 @@ import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
-import { ConflictNotice, fieldErrors, fromInput, HistoryTable, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
+import { ConflictNotice, HistoryTable, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
+import { FailureNotice, FieldInputs, useEditGate, useFieldForm } from './form-parts.js';
 
 type Snapshot = ThemeDetail['financeHistory'][number];
-type Values = Record<string, string>;
 
 const FIGURES = ['frame', 'reserved', 'committed', 'paid'] as const;
 
@@ -37,13 +36,9 @@ export function FinanceFormPage() {
   const navigate = useNavigate();
   const [theme, setTheme] = useState<ThemeDetail | null>(null);
   const [base, setBase] = useState<Snapshot | undefined>(undefined);
-  const [values, setValues] = useState<Values>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string[] | null>(null);
   const [conflict, setConflict] = useState<{ latest: Snapshot | undefined; theme: ThemeDetail; mine: Record<string, unknown> } | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const noticeRef = useRef<HTMLDivElement>(null);
   const name = theme ? (theme.shortName ?? localizedText(theme.name, lang).text) : '';
   usePageTitle(theme ? t('editing:finance.title', { name }) : t('editing:loading'));
 
@@ -56,6 +51,8 @@ export function FinanceFormPage() {
     { name: 'reason', label: t('editing:finance.reason'), kind: 'text', required: true },
     { name: 'note', label: t('editing:finance.note'), kind: 'textarea' },
   ];
+  const form = useFieldForm(fields, lang);
+  const { setValues, setFormError, noticeRef, focusNotice } = form;
 
   function start(detail: ThemeDetail) {
     const latest = detail.financeHistory[0];
@@ -75,8 +72,6 @@ export function FinanceFormPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slug, session]);
 
-  const focusNotice = () => setTimeout(() => noticeRef.current?.focus(), 0);
-
   async function save(basedOn: Snapshot | undefined, mine: Record<string, unknown>) {
     setBusy(true);
     try {
@@ -92,16 +87,8 @@ export function FinanceFormPage() {
         const fresh = await fetchFresh<ThemeDetail>(`/api/v1/themes/${encodeURIComponent(slug)}`, lang);
         setConflict({ latest: fresh.financeHistory[0], theme: fresh, mine });
         focusNotice();
-      } else if (error instanceof ApiError) {
-        const { byField, other } = fieldErrors(error.problem as Problem | null, fields.map((f) => f.name));
-        setErrors(byField);
-        setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...other]);
-        const first = fields.find((field) => byField[field.name]);
-        if (first) document.getElementById(`field-${first.name}`)?.focus();
-        else focusNotice();
       } else {
-        setFormError([t('common:error.text')]);
-        focusNotice();
+        form.showFailure(error);
       }
     } finally {
       setBusy(false);
@@ -110,44 +97,12 @@ export function FinanceFormPage() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed: Record<string, unknown> = {};
-    const found: Record<string, string> = {};
-    for (const field of fields) {
-      const result = fromInput(field.kind, values[field.name] ?? '', lang, field.required);
-      if (result.ok) parsed[field.name] = result.value;
-      else found[field.name] = t(result.error);
-    }
-    setErrors(found);
-    const first = fields.find((field) => found[field.name]);
-    if (first) {
-      setFormError([t('editing:fixFields', { count: Object.keys(found).length })]);
-      document.getElementById(`field-${first.name}`)?.focus();
-      return;
-    }
-    setFormError(null);
-    void save(base, parsed);
+    const mine = form.readValues();
+    if (mine) void save(base, mine);
   }
 
-  if (known && !session) {
-    return (
-      <>
-        <PageHeading>{t('editing:signInNeeded.title')}</PageHeading>
-        <Paragraph>{t('editing:signInNeeded.text')}</Paragraph>
-        <Paragraph>
-          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
-        </Paragraph>
-      </>
-    );
-  }
-  if (loadError) {
-    return (
-      <>
-        <PageHeading>{t('common:error.title')}</PageHeading>
-        <ErrorNotice title={t('editing:loadFailed')}>{loadError.message}</ErrorNotice>
-      </>
-    );
-  }
-  if (!theme) return <Loading text={t('common:loading')} />;
+  const gate = useEditGate({ known, signedIn: Boolean(session), loadError, loaded: Boolean(theme), lang });
+  if (gate || !theme) return gate;
 
   const history: HistoryEntry[] = [...theme.financeHistory].reverse().map((snapshot, index, all) => ({
     at: snapshot.recordedAt,
@@ -166,16 +121,7 @@ export function FinanceFormPage() {
         <AppLink to={paths.theme(lang, slug)}>{t('editing:backToTheme')}</AppLink>
       </Paragraph>
       <div ref={noticeRef} tabIndex={-1}>
-        {formError ? (
-          <ErrorNotice title={t('editing:notSaved')}>
-            {formError.map((line) => (
-              <span key={line}>
-                {line}
-                <br />
-              </span>
-            ))}
-          </ErrorNotice>
-        ) : null}
+        <FailureNotice lines={form.formError} />
         {conflict ? (
           <ConflictNotice
             fields={fields.filter((field) => field.name !== 'reason' && field.name !== 'note')}
@@ -199,31 +145,11 @@ export function FinanceFormPage() {
       </div>
       <form onSubmit={submit} noValidate aria-label={t('editing:finance.title', { name })}>
         <FormStack>
-          {fields.map((field) =>
-            field.kind === 'textarea' ? (
-              <TextArea
-                key={field.name}
-                id={`field-${field.name}`}
-                label={field.label}
-                value={values[field.name] ?? ''}
-                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-                error={errors[field.name]}
-                optionalText={t('editing:optional')}
-              />
-            ) : (
-              <TextField
-                key={field.name}
-                id={`field-${field.name}`}
-                label={field.label}
-                value={values[field.name] ?? ''}
-                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-                error={errors[field.name]}
-                hint={field.kind === 'money' ? t('editing:hint.money') : field.kind === 'date' ? t('editing:hint.date') : field.name === 'reason' ? t('editing:finance.reasonHint') : undefined}
-                inputMode={field.kind === 'money' ? 'decimal' : undefined}
-                optionalText={field.required ? undefined : t('editing:optional')}
-              />
-            ),
-          )}
+          <FieldInputs
+            fields={fields}
+            form={form}
+            hint={(field) => (field.kind === 'money' ? t('editing:hint.money') : field.kind === 'date' ? t('editing:hint.date') : field.name === 'reason' ? t('editing:finance.reasonHint') : undefined)}
+          />
           <div>
             <Button type="submit" disabled={busy}>
               {t('editing:finance.save')}

@@ -3,20 +3,19 @@
  * fields the user changed with If-Match, shows errors at their fields, turns a 409 into what changed
  * meanwhile (reload, or re-apply the user's changes on the newer version), and lists the history.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../../../contracts/api.js';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
-import { ErrorNotice, Loading, Note } from '../../components/feedback.js';
-import { Button, FormStack, TextArea, TextField } from '../../components/forms.js';
+import { Loading, Note } from '../../components/feedback.js';
+import { Button, FormStack } from '../../components/forms.js';
 import { Panel } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
-import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
-import { ConflictNotice, fieldErrors, fromInput, HistoryTable, same, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
+import { ConflictNotice, HistoryTable, same, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
+import { useEditGate, FailureNotice, FieldInputs, useFieldForm } from './form-parts.js';
 
 type Written = { data: Record<string, unknown>; version: number };
 
@@ -38,14 +37,12 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
   const { session, known } = useSession();
   const [record, setRecord] = useState<Written | null>(null);
   const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string[] | null>(null);
+  const form = useFieldForm(fields, lang);
+  const { setValues, setFormError, noticeRef, focusNotice } = form;
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   usePageTitle(record ? title(record.data) : t('editing:loading'));
 
   const fill = useCallback(
@@ -53,7 +50,7 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
       setRecord(written);
       setValues(Object.fromEntries(fields.map((field) => [field.name, toInput(field.kind, written.data[field.name], lang)])));
     },
-    [fields, lang],
+    [fields, lang, setValues],
   );
 
   const loadHistory = useCallback(() => {
@@ -71,27 +68,6 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resourcePath, session]);
 
-  const focusNotice = () => setTimeout(() => noticeRef.current?.focus(), 0);
-
-  /** The user's values, read; null (with errors shown at the fields) when something is unreadable. */
-  function readValues(): Record<string, unknown> | null {
-    const parsed: Record<string, unknown> = {};
-    const found: Record<string, string> = {};
-    for (const field of fields) {
-      const result = fromInput(field.kind, values[field.name] ?? '', lang, field.required);
-      if (result.ok) parsed[field.name] = result.value;
-      else found[field.name] = t(result.error);
-    }
-    setErrors(found);
-    const first = fields.find((field) => found[field.name]);
-    if (first) {
-      setFormError([t('editing:fixFields', { count: Object.keys(found).length })]);
-      document.getElementById(`field-${first.name}`)?.focus();
-      return null;
-    }
-    return parsed;
-  }
-
   async function save(base: Written, mine: Record<string, unknown>) {
     const changes = Object.fromEntries(Object.entries(mine).filter(([name]) => !same(mine[name], base.data[name])));
     setBusy(true);
@@ -108,16 +84,8 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
       if (error instanceof ApiError && error.status === 409 && error.problem?.current) {
         setConflict({ current: error.problem.current as Record<string, unknown>, version: error.problem.currentVersion ?? base.version, mine });
         focusNotice();
-      } else if (error instanceof ApiError) {
-        const { byField, other } = fieldErrors(error.problem as Problem | null, fields.map((f) => f.name));
-        setErrors(byField);
-        setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...other]);
-        const first = fields.find((field) => byField[field.name]);
-        if (first) document.getElementById(`field-${first.name}`)?.focus();
-        else focusNotice();
       } else {
-        setFormError([t('common:error.text')]);
-        focusNotice();
+        form.showFailure(error);
       }
     } finally {
       setBusy(false);
@@ -127,30 +95,12 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!record) return;
-    const mine = readValues();
+    const mine = form.readValues();
     if (mine) void save(record, mine);
   }
 
-  if (known && !session) {
-    return (
-      <>
-        <PageHeading>{t('editing:signInNeeded.title')}</PageHeading>
-        <Paragraph>{t('editing:signInNeeded.text')}</Paragraph>
-        <Paragraph>
-          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
-        </Paragraph>
-      </>
-    );
-  }
-  if (loadError) {
-    return (
-      <>
-        <PageHeading>{t('common:error.title')}</PageHeading>
-        <ErrorNotice title={t('editing:loadFailed')}>{loadError.message}</ErrorNotice>
-      </>
-    );
-  }
-  if (!record) return <Loading text={t('common:loading')} />;
+  const gate = useEditGate({ known, signedIn: Boolean(session), loadError, loaded: Boolean(record), lang });
+  if (gate || !record) return gate;
 
   const back = backTo(record.data);
   return (
@@ -162,16 +112,7 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
       </Paragraph>
       <div ref={noticeRef} tabIndex={-1}>
         {saved ? <Note title={t('editing:saved.title')}>{t('editing:saved.text')}</Note> : null}
-        {formError ? (
-          <ErrorNotice title={t('editing:notSaved')}>
-            {formError.map((line) => (
-              <span key={line}>
-                {line}
-                <br />
-              </span>
-            ))}
-          </ErrorNotice>
-        ) : null}
+        <FailureNotice lines={form.formError} />
         {conflict ? (
           <ConflictNotice
             fields={fields}
@@ -197,31 +138,7 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
       </div>
       <form onSubmit={submit} noValidate aria-label={title(record.data)}>
         <FormStack>
-          {fields.map((field) =>
-            field.kind === 'textarea' ? (
-              <TextArea
-                key={field.name}
-                id={`field-${field.name}`}
-                label={field.label}
-                value={values[field.name] ?? ''}
-                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-                error={errors[field.name]}
-                optionalText={field.required ? undefined : t('editing:optional')}
-              />
-            ) : (
-              <TextField
-                key={field.name}
-                id={`field-${field.name}`}
-                label={field.label}
-                value={values[field.name] ?? ''}
-                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-                error={errors[field.name]}
-                hint={hintFor(field, t)}
-                inputMode={field.kind === 'count' ? 'numeric' : field.kind === 'money' || field.kind === 'number' ? 'decimal' : undefined}
-                optionalText={field.required ? undefined : t('editing:optional')}
-              />
-            ),
-          )}
+          <FieldInputs fields={fields} form={form} hint={(field) => hintFor(field, t)} />
           <div>
             <Button type="submit" disabled={busy}>
               {t('editing:save')}

@@ -13,7 +13,7 @@ import { Stat, StatList } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, SectionHeading, SmallText } from '../../components/typography.js';
-import { euros, millions, percent } from '../../format.js';
+import { euros, eurosOrUnknown, millions, percent } from '../../format.js';
 import { MINISTRY_ABBREVIATION_KEYS, MINISTRY_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
@@ -48,8 +48,7 @@ export function OverviewPage() {
   const [filters, setFilters] = useQueryState(['ministry', 'objective'] as const);
   const state = useApi<{ items: ThemeSummary[] }>(`/api/v1/themes${query({ ministry: filters.ministry, specificObjective: filters.objective })}`, lang);
 
-  const money = (cents: number | null | undefined, rounded = false) =>
-    cents === null || cents === undefined ? t('common:notKnown') : `${rounded ? '≈ ' : ''}${euros(cents, lang)}`;
+  const money = (cents: number | null | undefined, rounded = false) => eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
 
   return (
     <>

@@ -2,14 +2,14 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ProjectEntityDetail } from '../../../contracts/api.js';
-import { SECTORS } from '../../../domain/sectors.js';
+import { sectorLabel } from '../../../domain/sectors.js';
 import { useApi } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
 import { Fact, FactList, Panel, PlainList } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
-import { euros, period } from '../../format.js';
+import { eurosOrUnknown, period } from '../../format.js';
 import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, PROJECT_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState } from '../../shell/api-state.js';
@@ -29,15 +29,8 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
   const name = localizedText(entity.name, lang);
   const themeName = localizedText(entity.theme.name, lang);
   usePageTitle(name.text);
-  const money = (cents: number | null, rounded = false) => (cents === null ? t('common:notKnown') : `${rounded ? '≈ ' : ''}${euros(cents, lang)}`);
-  const sectorNames = entity.sectors.map((key) => {
-    for (const sector of SECTORS) {
-      if (sector.key === key) return sector.name[lang];
-      const service = sector.services.find((s) => s.key === key);
-      if (service) return `${sector.name[lang]}: ${service.name[lang]}`;
-    }
-    return key;
-  });
+  const money = (cents: number | null | undefined, rounded = false) => eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
+  const sectorNames = entity.sectors.map((key) => sectorLabel(key, lang));
   return (
     <>
       <Breadcrumbs

@@ -17,7 +17,7 @@ import { Badge, Columns, Fact, FactList, Funnel, Panel, PlainList, Stat, StatLis
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
-import { euros, integer, partialDate, percent, period } from '../../format.js';
+import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
 import { CALL_KIND_KEYS, CONTACT_ROLE_KEYS, ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, ORGANISATION_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
@@ -25,7 +25,7 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { hasReports, mayEdit, useSession } from '../../shell/session.js';
 import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
-import { SECTORS } from '../../../domain/sectors.js';
+import { sectorLabel } from '../../../domain/sectors.js';
 import type { Language } from '../../i18n.js';
 import type { TFunction } from 'i18next';
 
@@ -46,8 +46,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
   const calls = useApi<{ items: Call[] }>(`/api/v1/calls${query({ theme: theme.slug })}`, lang);
   const projects = useApi<PagedProjects>(`/api/v1/projects${query({ theme: theme.slug, limit: 200 })}`, lang);
   const f = theme.finance;
-  const money = (cents: number | null | undefined, rounded = false) =>
-    cents === null || cents === undefined ? t('common:notKnown') : `${rounded ? '≈ ' : ''}${euros(cents, lang)}`;
+  const money = (cents: number | null | undefined, rounded = false) => eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
 
   return (
     <>
@@ -359,7 +358,7 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
   const lang = useLanguage();
   const { t } = useTranslation(['themes', 'calls', 'common']);
   const count = (value: number | null) => (value === null ? t('common:notKnown') : integer(value, lang));
-  const money = (value: number | null) => (value === null ? t('common:notKnown') : euros(value, lang));
+  const money = (value: number | null) => eurosOrUnknown(value, lang, t('common:notKnown'));
   return (
     <>
       {calls.map((call) => {
@@ -427,15 +426,6 @@ function CountTable({ caption, heading, rows, lang }: { caption: string; heading
       </tbody>
     </DataTable>
   );
-}
-
-function sectorLabel(key: string, lang: Language): string {
-  for (const sector of SECTORS) {
-    if (sector.key === key) return sector.name[lang];
-    const service = sector.services.find((s) => s.key === key);
-    if (service) return `${sector.name[lang]}: ${service.name[lang]}`;
-  }
-  return key;
 }
 
 function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction; lang: Language }) {
