@@ -23,6 +23,7 @@ import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayManageReview, mayReadReview, useSession } from '../../shell/session.js';
+import { useEditGate } from '../editing/form-parts.js';
 import type { ReportingPeriod } from './report-model.js';
 
 type PeriodStatus = z.infer<typeof ZPeriodStatus>;
@@ -32,22 +33,13 @@ const STATE_TONE = { draft: 'neutral', submitted: 'info', returned: 'warning', a
 
 export function PeriodsPage() {
   const lang = useLanguage();
-  const { t } = useTranslation(['reports', 'editing', 'common']);
+  const { t } = useTranslation(['reports', 'common']);
   const { session, known } = useSession();
   usePageTitle(t('reports:periods.title'));
   const periods = useApi<{ items: ReportingPeriod[] }>(session ? '/api/v1/reporting-periods' : null, lang);
-
-  if (known && !session) {
-    return (
-      <>
-        <PageHeading>{t('reports:periods.title')}</PageHeading>
-        <Paragraph>{t('editing:signInNeeded.text')}</Paragraph>
-        <Paragraph>
-          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
-        </Paragraph>
-      </>
-    );
-  }
+  // Signed out: the editing pages' way to sign in (the periods themselves say how they load).
+  const gate = useEditGate({ known, signedIn: !!session, loadError: null, loaded: true, lang });
+  if (gate) return gate;
   return (
     <PageState state={periods}>
       {({ items }) => (

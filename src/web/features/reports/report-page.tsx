@@ -9,12 +9,12 @@
  * that are not web addresses) before sending; the server checks everything again. Saves are based
  * on the version read (If-Match); a 409 shows what changed, as the other forms do.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Problem } from '../../../contracts/api.js';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
-import { ErrorNotice, Loading, Note, Warning } from '../../components/feedback.js';
+import { ErrorNotice, Note, Warning } from '../../components/feedback.js';
 import { Button, TextArea } from '../../components/forms.js';
 import { Badge, Panel, Toolbar } from '../../components/layout.js';
 import { AppLink, Breadcrumbs } from '../../components/links.js';
@@ -29,6 +29,7 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayApproveReport, mayEdit, useSession } from '../../shell/session.js';
 import { ConflictNotice, type FieldSpec } from '../editing/edit-support.js';
+import { useEditGate } from '../editing/form-parts.js';
 import { CommentList, HeaderView, LinksEditor, LinksView, ProjectListView, RichTextView } from './report-parts.js';
 import {
   AUTOSAVE_DELAY_MS,
@@ -72,37 +73,28 @@ export function ReportPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [period, slug, session]);
 
-  if (known && !session) return <SignInNeeded lang={lang} />;
-  if (error instanceof ApiError && error.status === 404) return <NotFoundPage detail={t('common:notFound.record')} />;
-  if (error) return <LoadFailed error={error} />;
-  if (!loaded) return <Loading text={t('common:loading')} />;
+  // Not found and not yours are said as such; otherwise the editing pages' gate (sign in, failed, loading).
+  const missing = error instanceof ApiError && error.status === 404;
+  const forbidden = error instanceof ApiError && error.status === 403;
+  const gate = useEditGate({ known, signedIn: !!session, loadError: missing || forbidden ? null : error, loaded: loaded !== null || missing || forbidden, lang });
+  if (gate) return <Gate title={known && !session ? t('editing:signInNeeded.title') : error ? t('common:error.title') : null}>{gate}</Gate>;
+  if (missing) return <NotFoundPage detail={t('common:notFound.record')} />;
+  if (forbidden) {
+    return (
+      <Gate title={t('reports:forbidden.title')}>
+        <PageHeading>{t('reports:forbidden.title')}</PageHeading>
+        <ErrorNotice title={t('reports:forbidden.text')} />
+      </Gate>
+    );
+  }
+  if (!loaded) return null;
   return <ReportEditor key={loaded.report.id} initial={loaded.report} period={loaded.period} />;
 }
 
-function SignInNeeded({ lang }: { lang: Language }) {
-  const { t } = useTranslation(['editing', 'common']);
-  usePageTitle(t('editing:signInNeeded.title'));
-  return (
-    <>
-      <PageHeading>{t('editing:signInNeeded.title')}</PageHeading>
-      <Paragraph>{t('editing:signInNeeded.text')}</Paragraph>
-      <Paragraph>
-        <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
-      </Paragraph>
-    </>
-  );
-}
-
-function LoadFailed({ error }: { error: Error }) {
-  const { t } = useTranslation(['reports', 'editing', 'common']);
-  usePageTitle(t('common:error.title'));
-  const forbidden = error instanceof ApiError && error.status === 403;
-  return (
-    <>
-      <PageHeading>{forbidden ? t('reports:forbidden.title') : t('common:error.title')}</PageHeading>
-      <ErrorNotice title={forbidden ? t('reports:forbidden.text') : t('editing:loadFailed')}>{forbidden ? null : error.message}</ErrorNotice>
-    </>
-  );
+/** Names the tab while the report itself cannot be shown. */
+function Gate({ title, children }: { title: string | null; children: ReactNode }) {
+  usePageTitle(title);
+  return <>{children}</>;
 }
 
 type SaveStatus =

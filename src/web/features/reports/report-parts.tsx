@@ -10,7 +10,7 @@ import { Fact, FactList, PlainList, Stat, StatList, Toolbar } from '../../compon
 import { ExternalLink } from '../../components/links.js';
 import { Localized } from '../../components/localized.js';
 import { Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
-import { dateTime, euros, partialDate, period } from '../../format.js';
+import { dateTime, eurosOrUnknown, partialDate, period } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { CONTACT_ROLE_KEYS, ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS } from '../../labels.js';
 import type { LinkRow, Report } from './report-model.js';
@@ -19,7 +19,7 @@ export function HeaderView({ report, lang }: { report: Report; lang: Language })
   const { t } = useTranslation(['reports', 'common', 'themes']);
   const { header } = report;
   const figures = header.figures;
-  const money = (cents: number | null, rounded: boolean) => (cents === null ? t('common:notKnown') : `${rounded ? '≈ ' : ''}${euros(cents, lang)}`);
+  const money = (cents: number | null, rounded: boolean) => eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
   const contacts = (list: Report['header']['contacts']) =>
     list.length === 0 ? (
       t('common:notKnown')
