@@ -47,7 +47,9 @@ export function useApi<T>(path: string | null, language: Language): ApiState<T> 
   useEffect(() => {
     if (path === null || cached !== undefined) return;
     const controller = new AbortController();
-    setState({ key, value: { status: 'loading' } });
+    // Read again after a write (which empties the cache): the answer shown stays until the new one
+    // comes, so the page is not replaced by a spinner and nothing on it loses its state or focus.
+    setState((previous) => (previous.key === key && previous.value.status === 'ok' ? previous : { key, value: { status: 'loading' } }));
     fetchApi<T>(path, language, controller.signal).then(
       (data) => setState({ key, value: { status: 'ok', data } }),
       (error: unknown) => {

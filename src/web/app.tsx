@@ -33,6 +33,8 @@ const MeetingForm = lazy(() => import('./features/meetings/meeting-forms.js').th
 const NewAgendaItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewAgendaItemPage })));
 const AgendaItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.AgendaItemFormPage })));
 const NewActionItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewActionItemPage })));
+const PeriodsPage = lazy(() => import('./features/reports/periods-page.js').then((m) => ({ default: m.PeriodsPage })));
+const ReportPage = lazy(() => import('./features/reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -66,6 +68,8 @@ export function App() {
           <Route path="agenda-items/:id/edit" element={<AgendaItemForm />} />
           <Route path="minutes" element={<PublishedMinutesListPage />} />
           <Route path="minutes/:key" element={<PublishedMinutesPage />} />
+          <Route path="reports" element={<PeriodsPage />} />
+          <Route path="reports/:period/:slug" element={<ReportPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -82,9 +82,16 @@ export function timeRange(start: string | null, end: string | null, language: La
   return end ? `${clockTime(start, language)}–${clockTime(end, language)}` : clockTime(start, language);
 }
 
-/** A moment (ISO timestamp) as the day and time in Finland: "6.2.2023 klo 14.35" style, per language. */
-export function moment(iso: string, language: Language): string {
+/**
+ * A moment (ISO timestamp) as date and time in Finland, worded for the language: "1.2.2025 klo 9.05",
+ * "1 Feb 2025, 09:05". Unreadable text is returned as it is.
+ */
+export function dateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return nbsp(new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date));
+  return nbsp(new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: language === 'en' ? 'medium' : 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date));
 }
+
+/** The time of day of a moment: "9.05", "09:05". */
+export const timeOfDay = (iso: string | Date, language: Language) =>
+  new Intl.DateTimeFormat(INTL_LOCALE[language], { timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(typeof iso === 'string' ? new Date(iso) : iso);

@@ -106,6 +106,30 @@ export const ACTION_STATUS_KEYS = {
   cancelled: 'meetings:actionStatus.cancelled',
 } as const;
 
+export const REPORT_STATE_KEYS = {
+  draft: 'reports:state.draft',
+  submitted: 'reports:state.submitted',
+  returned: 'reports:state.returned',
+  approved: 'reports:state.approved',
+} as const;
+
+/** What a saved version of a report was. */
+export const REPORT_ACTION_KEYS = {
+  create: 'reports:action.create',
+  save: 'reports:action.save',
+  autosave: 'reports:action.autosave',
+  submit: 'reports:action.submit',
+  return: 'reports:action.return',
+  approve: 'reports:action.approve',
+  import: 'reports:action.import',
+  other: 'reports:action.other',
+} as const;
+
+export const DOCUMENT_KIND_KEYS = {
+  review: 'reports:kind.review',
+  description: 'reports:kind.description',
+} as const;
+
 /** The key for a code, or null for a code this version does not know (shown as the code itself). */
 export function keyOf<K extends string, V extends string>(keys: Record<K, V>, code: string | null | undefined): V | null {
   if (code === null || code === undefined) return null;

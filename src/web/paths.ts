@@ -28,6 +28,8 @@ export const paths = {
   newActionItem: (lang: Language, meetingKey: string, item: number) => `/${lang}/meetings/${segment(meetingKey)}/items/${item}/actions/new`,
   publishedMinutesList: (lang: Language) => `/${lang}/minutes`,
   publishedMinutes: (lang: Language, key: string) => `/${lang}/minutes/${segment(key)}`,
+  reports: (lang: Language) => `/${lang}/reports`,
+  report: (lang: Language, period: string, slug: string) => `/${lang}/reports/${segment(period)}/${segment(slug)}`,
 };
 
 /** The same page in another language. */

@@ -1,7 +1,7 @@
 /** Section text: only paragraphs, lists and links survive; length counted as the browser counts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCharacters, sanitizeHtml, toHtml } from '../../src/domain/reports/rich-text.js';
+import { countCharacters, fromEditorText, sanitizeHtml, toEditorText, toHtml } from '../../src/domain/reports/rich-text.js';
 import { limitViolations } from '../../src/domain/reports/report.js';
 import { REVIEW_TEMPLATE } from '../../src/domain/reports/templates.js';
 import { diffWords } from '../../src/domain/reports/text-diff.js';
@@ -50,5 +50,38 @@ describe('rich text', () => {
       { op: 'insert', text: '2024' },
       { op: 'equal', text: ' ja jatkuu.' },
     ]);
+  });
+
+  describe("the editor's textarea form", () => {
+    it('shows paragraphs, list items and links on lines of their own, and reads them back', () => {
+      const blocks = sanitizeHtml('<p>Teema alkoi 2023. Lisää: <a href="https://rakennerahastot.fi/lanupe">sivu</a></p><ul><li>yksi</li><li>kaksi</li></ul><ol><li>eka</li></ol><p><a href="https://esr.fi/">https://esr.fi/</a></p>');
+      const text = toEditorText(blocks);
+      expect(text).toBe('Teema alkoi 2023. Lisää: sivu (https://rakennerahastot.fi/lanupe)\n• yksi\n• kaksi\n1. eka\nhttps://esr.fi/');
+      const back = sanitizeHtml(toHtml(fromEditorText(text)));
+      // Lists and links survive; a link with its own text comes back as the text and the address.
+      expect(back.slice(1)).toEqual(blocks.slice(1));
+      expect(back[0]).toEqual({
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Teema alkoi 2023. Lisää: sivu (' },
+          { type: 'link', href: 'https://rakennerahastot.fi/lanupe', text: 'https://rakennerahastot.fi/lanupe' },
+          { type: 'text', text: ')' },
+        ],
+      });
+      expect(toEditorText(back)).toBe(text);
+    });
+
+    it('never counts more on the server than the textarea shows, whatever is typed', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.constantFrom('a', 'ä', '😀', ' ', '\n', '\r', '\t', '-', '• ', '1. ', '<', '&amp;', 'https://esr.fi/x', '.', '(', ')', '\u00a0') }), (text) => {
+          expect(countCharacters(sanitizeHtml(toHtml(fromEditorText(text))))).toBeLessThanOrEqual(text.length);
+        }),
+      );
+    });
+
+    it('counts plain paragraphs exactly as the textarea does', () => {
+      const text = 'Ensimmäinen kappale.\nToinen kappale 😀.';
+      expect(countCharacters(sanitizeHtml(toHtml(fromEditorText(text))))).toBe(text.length);
+    });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Once for the browser tests: build the web application (vite build into dist/web), prepare a fresh
- * SQLite database with the 2024 data and users with known passwords, and start the real server on a
- * free loopback port. The tests get its address through `inject('baseUrl')`.
+ * SQLite database with the 2024 data, users with known passwords and the reporting periods (each
+ * theme gets a draft report), and start the real server on a free loopback port. The tests get its address through `inject('baseUrl')`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,9 @@ import { DEFAULT_TOPOLOGY, prepareDatabase } from '../../src/db/prepare.js';
 import { startServer } from '../../src/server/server.js';
 import { buildWebApp, DEFAULT_WEB_ROOT } from '../../src/server/modules/web/web-app.js';
 import { createUser } from '../../src/server/modules/users/create-user.js';
-import { E2E_PASSWORD, E2E_USERS } from './users.js';
+import { ZReportingPeriodInput } from '../../src/contracts/reports.js';
+import { createReportingPeriod } from '../../src/server/modules/reports/create-reporting-period.js';
+import { E2E_PASSWORD, E2E_PERIODS, E2E_USERS } from './users.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +31,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await prepareDatabase(handle, { datasetDir: 'data/2024', topologyPath: DEFAULT_TOPOLOGY });
   const audit = { actorId: null, actor: 'system:e2e', ip: null, requestId: null, at: new Date().toISOString() };
   for (const user of E2E_USERS) await createUser(handle.db, audit, { ...user, password: E2E_PASSWORD });
+  // Opened as the managing authority would, through the use case (the server is not up yet).
+  const managingAuthority = { kind: 'user' as const, userId: 0, username: 'system:e2e', displayName: 'e2e', roles: [{ role: 'admin' as const, ministry: null, themeId: null, steeringGroupId: null }] };
+  for (const period of Object.values(E2E_PERIODS)) {
+    await createReportingPeriod({ db: handle.db, actor: managingAuthority, audit }, ZReportingPeriodInput.parse(period));
+  }
   await handle.close();
 
   const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, DEMO_USERS: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' });

@@ -1,7 +1,8 @@
 /**
- * The users the browser tests sign in as: a finance expert of LANUPE each for two parallel sessions,
- * and the LANUPE steering group's secretary and chair (meetings.test.ts links the chair's seat to
- * that account).
+ * The users the browser tests sign in as (finance experts of LANUPE for two parallel sessions, the
+ * managing authority, a keyboard user, LANUPE's coordinator and an STM official, STM being one of
+ * LANUPE's ministries, and the LANUPE steering group's secretary and chair: meetings.test.ts links
+ * the chair's seat to that account) and the reporting periods they report in.
  */
 export const E2E_PASSWORD = 'e2e-Salasana-2026-pitkä';
 
@@ -13,4 +14,27 @@ export const E2E_USERS = [
   { username: 'e2e-nappis', displayName: 'Näppäimistön Käyttäjä', roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }] },
   { username: 'e2e-sihteeri', displayName: 'Testi Sihteeri', roles: [{ role: 'steering_group_secretary' as const, steeringGroup: 'lanupe-johtoryhma' }] },
   { username: 'e2e-pj', displayName: 'Testi Puheenjohtaja', roles: [{ role: 'steering_group_member' as const, steeringGroup: 'lanupe-johtoryhma' }] },
+  // The theme report workflow (report-workflow.test.ts).
+  { username: 'e2e-koordinaattori', displayName: 'Testi Koordinaattori', roles: [{ role: 'theme_coordinator' as const, theme: 'lanupe' }] },
+  { username: 'e2e-stm', displayName: 'Testi Ministeriö', roles: [{ role: 'ministry_official' as const, ministry: 'STM' as const }] },
 ];
+
+/**
+ * The 2024 review for every theme, and a second period with LANUPE alone, so that the workflow can
+ * run once in Finnish and once in Swedish, each from a fresh draft.
+ */
+export const E2E_PERIODS = {
+  fi: {
+    key: '2024',
+    title: { fi: 'Toteutuskatsaus 2024', sv: 'Genomförandeöversikt 2024', en: 'Implementation review 2024' },
+    cutOff: '2024-10-31',
+    deadline: '2024-12-15',
+  },
+  sv: {
+    key: '2024-sv',
+    title: { fi: 'Toteutuskatsaus 2024, ruotsinkielinen kierros', sv: 'Genomförandeöversikt 2024, svensk omgång', en: 'Implementation review 2024, Swedish round' },
+    cutOff: '2024-10-31',
+    deadline: '2024-12-15',
+    themes: ['lanupe'],
+  },
+} as const;

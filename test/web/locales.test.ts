@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 
 const LOCALES = 'src/web/locales';
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
-const NAMESPACES = ['common', 'overview', 'themes', 'projects', 'organisations', 'calls', 'about', 'accessibility', 'editing', 'meetings'];
+const NAMESPACES = ['common', 'overview', 'themes', 'projects', 'organisations', 'calls', 'about', 'accessibility', 'editing', 'meetings', 'reports'];
 
 type Tree = { [key: string]: string | Tree };
 

@@ -237,3 +237,66 @@ export function fromPlainText(text: string): RichText {
   }
   return blocks;
 }
+
+// ---- The web editor's plain-text form ---------------------------------------------------------
+// The report editor is a textarea (suomifi's, with its character counter). A section shows there as
+// one line per paragraph and per list item; list items start with "• " (ordered ones with "1. "),
+// and a link whose text is not its address shows as "text (address)". Typed back, lines starting
+// with "- ", "* " or "• " become list items, "1. " or "1) " ordered ones, and bare http(s) addresses
+// become links. What the textarea counts is never less than what the server counts for the text
+// it saves (markers and blank lines are not counted there), so text the counter accepts is accepted.
+
+const BULLET = /^[-*•]\s+/;
+const NUMBERED = /^\d{1,3}[.)]\s+/;
+/** An http(s) address in running text; trailing punctuation belongs to the sentence. */
+const ADDRESS = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'\]]/g;
+
+function inlineEditorText(content: Inline[]): string {
+  // A link written as its own address shows as that address; any other link keeps its address in brackets.
+  return content.map((piece) => (piece.type === 'link' && safeHref(piece.text) !== piece.href ? `${piece.text} (${piece.href})` : piece.text)).join('');
+}
+
+/** A section as the editor's textarea shows it. */
+export function toEditorText(blocks: RichText): string {
+  return blocks
+    .map((block) =>
+      block.type === 'paragraph'
+        ? inlineEditorText(block.content)
+        : block.items.map((item, index) => `${block.ordered ? `${index + 1}. ` : '• '}${inlineEditorText(item)}`).join('\n'),
+    )
+    .join('\n');
+}
+
+function linkify(line: string): Inline[] {
+  const content: Inline[] = [];
+  let at = 0;
+  for (const match of line.matchAll(ADDRESS)) {
+    const href = safeHref(match[0]);
+    if (!href) continue;
+    if (match.index > at) content.push({ type: 'text', text: line.slice(at, match.index) });
+    content.push({ type: 'link', href, text: match[0] });
+    at = match.index + match[0].length;
+  }
+  if (at < line.length) content.push({ type: 'text', text: line.slice(at) });
+  return content;
+}
+
+/** What the editor's textarea holds, as rich text (then sent as HTML with `toHtml`). */
+export function fromEditorText(text: string): RichText {
+  const blocks: RichText = [];
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const ordered = NUMBERED.test(line);
+    const item = ordered || BULLET.test(line);
+    if (!item) {
+      blocks.push({ type: 'paragraph', content: linkify(line) });
+      continue;
+    }
+    const content = linkify(line.replace(ordered ? NUMBERED : BULLET, ''));
+    const last = blocks.at(-1);
+    if (last?.type === 'list' && last.ordered === ordered) last.items.push(content);
+    else blocks.push({ type: 'list', ordered, items: [content] });
+  }
+  return blocks;
+}

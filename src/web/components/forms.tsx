@@ -129,7 +129,19 @@ export function TextField({ id, label, value, onChange, error, hint, type = 'tex
   );
 }
 
-export function TextArea({ id, label, value, onChange, error, hint, optionalText }: Omit<TextFieldProps, 'type' | 'inputMode' | 'autoComplete'>) {
+type TextAreaProps = Omit<TextFieldProps, 'type' | 'inputMode' | 'autoComplete'> & {
+  /**
+   * The design system's live counter ("1234/2000", marked when over, announced to screen readers
+   * after a pause in typing). It counts `value.length`, UTF-16 code units, as the server does.
+   */
+  counter?: { limit: number; remaining: (amount: number) => string; exceeded: (amount: number) => string } | undefined;
+  /** Ids of text that describes the field besides its hint and error (e.g. comments on it). */
+  describedBy?: string | undefined;
+  rows?: number;
+};
+
+export function TextArea({ id, label, value, onChange, error, hint, optionalText, counter, describedBy, rows, lang }: TextAreaProps) {
+  const counterProps = counter ? { characterLimit: counter.limit, ariaCharactersRemainingText: counter.remaining, ariaCharactersExceededText: counter.exceeded } : {};
   return (
     <Textarea
       id={id}
@@ -141,8 +153,12 @@ export function TextArea({ id, label, value, onChange, error, hint, optionalText
       status={error ? 'error' : 'default'}
       statusText={error ?? undefined}
       aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy}
       optionalText={optionalText}
+      rows={rows}
+      lang={lang}
       fullWidth
+      {...counterProps}
     />
   );
 }
@@ -189,4 +205,18 @@ export const FilterGrid = styled.div`
 
 export const WideCell = styled.div`
   grid-column: 1 / -1;
+`;
+
+/** Fields that belong together (one link's address and title), under a legend. */
+export const FieldGroup = styled.fieldset`
+  display: grid;
+  gap: ${spacing.s};
+  max-width: 640px;
+  margin: 0 0 ${spacing.m};
+  padding: ${spacing.s} ${spacing.m};
+  border: 1px solid ${colors.depthLight1};
+  legend {
+    font-weight: 600;
+    padding: 0 ${spacing.xxs};
+  }
 `;

@@ -1,6 +1,6 @@
 /** Headings and text from the design system. */
 import { useRef, type ReactNode, type RefObject } from 'react';
-import { Heading, Paragraph as SuomifiParagraph, Text as SuomifiText } from 'suomifi-ui-components';
+import { Heading, Paragraph as SuomifiParagraph, Text as SuomifiText, VisuallyHidden as SuomifiVisuallyHiddenText } from 'suomifi-ui-components';
 import { styled } from 'styled-components';
 import { useFocusOnNavigation } from './navigation-focus.js';
 import { colors, smallScreen, spacing, typography } from './tokens.js';
@@ -71,3 +71,44 @@ export const WrittenText = styled.div`
   overflow-wrap: anywhere;
   margin: 0 0 ${spacing.s};
 `;
+const DiffText = styled.p`
+  ${typography.bodyText}
+  white-space: pre-wrap;
+  margin: 0 0 ${spacing.s};
+  ins {
+    background: ${colors.successSecondary};
+    text-decoration: underline;
+  }
+  del {
+    background: ${colors.alertLight1};
+    text-decoration: line-through;
+  }
+`;
+
+/**
+ * Two versions of a text word by word: insertions underlined, deletions struck through, and each
+ * also named in words for screen readers (which do not announce <ins> and <del>).
+ */
+export function TextChanges({ parts, added, removed }: { parts: { op: 'equal' | 'insert' | 'delete'; text: string }[]; added: string; removed: string }) {
+  return (
+    <DiffText>
+      {parts.map((part, index) =>
+        part.op === 'equal' ? (
+          <span key={index}>{part.text}</span>
+        ) : part.op === 'insert' ? (
+          <ins key={index}>
+            <SuomifiVisuallyHiddenText>{`[${added}: `}</SuomifiVisuallyHiddenText>
+            {part.text}
+            <SuomifiVisuallyHiddenText>]</SuomifiVisuallyHiddenText>
+          </ins>
+        ) : (
+          <del key={index}>
+            <SuomifiVisuallyHiddenText>{`[${removed}: `}</SuomifiVisuallyHiddenText>
+            {part.text}
+            <SuomifiVisuallyHiddenText>]</SuomifiVisuallyHiddenText>
+          </del>
+        ),
+      )}
+    </DiffText>
+  );
+}

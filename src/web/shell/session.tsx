@@ -65,11 +65,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export const useSession = () => useContext(SessionContext);
 
 /** What an edit link may lead to: the theme-scoped permissions of the roles (see domain/access.ts). */
-export type EditRight = 'finance.record' | 'call.edit' | 'activity.edit';
+export type EditRight = 'finance.record' | 'call.edit' | 'activity.edit' | 'report.edit';
 
 const THEME_ROLE_RIGHTS: Record<string, readonly EditRight[]> = {
   finance_expert: ['finance.record', 'call.edit'],
-  theme_coordinator: ['activity.edit'],
+  theme_coordinator: ['activity.edit', 'report.edit'],
 };
 
 export function mayEdit(session: Session | null, right: EditRight, themeSlug: string): boolean {
@@ -90,3 +90,18 @@ export function mayEditMeetings(session: Session | null, groupKey: string): bool
   if (!session) return false;
   return session.roles.some((role) => role.role === 'admin' || (role.role === 'steering_group_secretary' && role.steeringGroup === groupKey));
 }
+/** Returning or approving a theme's report: the managing authority and the theme's ministries. */
+export function mayApproveReport(session: Session | null, themeMinistries: readonly string[]): boolean {
+  if (!session) return false;
+  return session.roles.some((role) => role.role === 'admin' || (role.role === 'ministry_official' && role.ministry !== null && themeMinistries.includes(role.ministry)));
+}
+
+/** Every theme's report state and the compiled review: the managing authority and every ministry. */
+export const mayReadReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');
+
+/** Reminders about reports: the managing authority. */
+export const mayManageReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin');
+
+/** Whether the reports page has anything for the user: roles that read or write some theme's report. */
+export const hasReports = (session: Session | null) =>
+  !!session?.roles.some((role) => ['admin', 'ministry_official', 'theme_coordinator', 'finance_expert'].includes(role.role));

@@ -13,7 +13,7 @@ import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-
 import { Badge, Fact, FactList, Panel, PlainList } from '../../components/layout.js';
 import { AppLink, ExternalLink, PlainLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading, WrittenText } from '../../components/typography.js';
-import { clockTime, dayWithWeekday, moment, partialDate, timeRange } from '../../format.js';
+import { clockTime, dayWithWeekday, dateTime, partialDate, timeRange } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { ACTION_STATUS_KEYS, CAPACITY_KEYS, GROUP_POSITION_SHORT_KEYS, keyOf, MINUTES_STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
@@ -105,14 +105,14 @@ export function MeetingFacts({ meeting, lang, linkMeetings = true }: { meeting: 
           <MinutesStatusBadge status={meeting.minutesStatus} />
         </Fact>
         {meeting.minutesCheckedAt ? (
-          <Fact label={t('meetings:meeting.checked')}>{t('meetings:meeting.checkedValue', { who: meeting.minutesCheckedBy ?? '', at: moment(meeting.minutesCheckedAt, lang) })}</Fact>
+          <Fact label={t('meetings:meeting.checked')}>{t('meetings:meeting.checkedValue', { who: meeting.minutesCheckedBy ?? '', at: dateTime(meeting.minutesCheckedAt, lang) })}</Fact>
         ) : null}
         {meeting.approvedInMeetingNumber ? (
           <Fact label={t('meetings:meeting.approvedIn')}>
             {meeting.approvedInMeeting && linkMeetings ? <AppLink to={paths.meeting(lang, meeting.approvedInMeeting)}>{meeting.approvedInMeetingNumber}</AppLink> : meeting.approvedInMeetingNumber}
           </Fact>
         ) : null}
-        {meeting.minutesPublishedAt ? <Fact label={t('meetings:meeting.publishedAt')}>{moment(meeting.minutesPublishedAt, lang)}</Fact> : null}
+        {meeting.minutesPublishedAt ? <Fact label={t('meetings:meeting.publishedAt')}>{dateTime(meeting.minutesPublishedAt, lang)}</Fact> : null}
         {meeting.previousMinutes ? <Fact label={t('meetings:meeting.previousMinutes')}>{meeting.previousMinutes}</Fact> : null}
       </FactList>
     </Panel>

@@ -11,7 +11,7 @@ import { Panel } from '../../components/layout.js';
 import { AppLink, Breadcrumbs } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
-import { dayWithWeekday, moment } from '../../format.js';
+import { dayWithWeekday, dateTime } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
@@ -52,7 +52,7 @@ export function PublishedMinutesListPage() {
                       <Localized value={item.steeringGroupName} language={lang} />
                     </Cell>
                     <Cell>{dayWithWeekday(item.date, lang)}</Cell>
-                    <Cell>{item.publishedAt ? moment(item.publishedAt, lang) : ''}</Cell>
+                    <Cell>{item.publishedAt ? dateTime(item.publishedAt, lang) : ''}</Cell>
                   </tr>
                 ))}
               </tbody>

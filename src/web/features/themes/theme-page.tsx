@@ -6,6 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Call, PagedProjects, ThemeDetail, ThemeFigures } from '../../../contracts/api.js';
+import type { ZReportingPeriod } from '../../../contracts/reports.js';
+import type { z } from 'zod';
 import { query, useApi } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
 import { CountyMap, useCountyNames } from '../../components/county-map.js';
@@ -21,7 +23,7 @@ import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayEdit, useSession } from '../../shell/session.js';
+import { hasReports, mayEdit, useSession } from '../../shell/session.js';
 import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
 import { sectorLabel } from '../../../domain/sectors.js';
 import type { Language } from '../../i18n.js';
@@ -51,6 +53,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
       <Breadcrumbs label={t('common:breadcrumbs')} items={[{ to: paths.overview(lang), label: t('common:nav.themes') }, { label: theme.shortName ?? name.text }]} />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
       {theme.shortName ? <Paragraph>{theme.shortName}</Paragraph> : null}
+      {hasReports(session) ? <ThemeReports slug={theme.slug} /> : null}
 
       <Columns>
         <Panel aria-labelledby="theme-basics">
@@ -288,6 +291,27 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
         </Panel>
       ) : null}
     </>
+  );
+}
+
+/** Links to the theme's reports the signed-in user may open (the server says which). */
+function ThemeReports({ slug }: { slug: string }) {
+  const lang = useLanguage();
+  const { t } = useTranslation(['themes']);
+  const periods = useApi<{ items: z.infer<typeof ZReportingPeriod>[] }>('/api/v1/reporting-periods', lang);
+  const reports = (periods.data?.items ?? []).filter((period) => period.themes.some((theme) => theme.slug === slug && theme.reportId !== null));
+  if (reports.length === 0) return null;
+  return (
+    <Panel aria-labelledby="theme-reports">
+      <SectionHeading id="theme-reports">{t('themes:reports.heading')}</SectionHeading>
+      <PlainList>
+        {reports.map((period) => (
+          <li key={period.key}>
+            <AppLink to={paths.report(lang, period.key, slug)}>{t('themes:reports.open', { period: localizedText(period.title, lang).text })}</AppLink>
+          </li>
+        ))}
+      </PlainList>
+    </Panel>
   );
 }
 
