@@ -7,15 +7,13 @@
  * them; then the public sees them signed out. Every new page is scanned with axe (WCAG 2.1 A, AA).
  * The tests run in order: each takes the minutes one step further.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { APIRequestContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/db/dataset/read-dataset.js';
-import { launchChromium } from '../../src/documents/pdf/chromium.js';
 import { STANDARD_TITLES } from '../../src/domain/meetings.js';
+import { axeViolations, heading, optionalField, scanPage, settled, useBrowser, type BrowserSession } from './browser.js';
 import { E2E_PASSWORD } from './users.js';
 
-const baseUrl = inject('baseUrl');
 const GROUP = 'lanupe-johtoryhma';
 const FIRST = 'lanupe-johtoryhma-2023-1';
 const SECOND = 'lanupe-johtoryhma-2023-2';
@@ -24,22 +22,9 @@ const group = dataset.steeringGroups.find((g) => g.key === GROUP)!;
 const meeting = dataset.meetings.find((m) => m.key === FIRST)!;
 const DECISION = 'Johtoryhmä puoltaa molempien koordinaatiohankkeiden rahoittamista.';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { newPage } = useBrowser();
 
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'fi-FI' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
-}
-
-async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(username: string): Promise<BrowserSession> {
   const session = await newPage();
   const response = await session.context.request.post('/api/v1/auth/login', { data: { username, password: E2E_PASSWORD } });
   expect(response.status()).toBe(200);
@@ -54,25 +39,9 @@ async function write(request: APIRequestContext, method: 'PATCH' | 'POST', path:
   return response.json();
 }
 
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label} \\(`));
-
-async function settled(page: Page): Promise<void> {
-  await heading(page).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[data-loading]').length === 0);
-}
-
-/** axe on the page as it is now. */
-async function scanHere(page: Page, label: string): Promise<string[]> {
-  await settled(page);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
-async function scan(page: Page, path: string): Promise<string[]> {
-  await page.goto(path);
-  return scanHere(page, path);
-}
+const field = optionalField;
+const scanHere = axeViolations;
+const scan = scanPage;
 
 const TEXT = {
   fi: {

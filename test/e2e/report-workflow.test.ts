@@ -7,37 +7,14 @@
  * again; the official approves, and the state reads approved. The report pages pass axe (WCAG 2.1
  * A and AA) in each state they are seen in.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../src/documents/pdf/chromium.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, heading, useBrowser, type BrowserSession } from './browser.js';
 import { E2E_PASSWORD, E2E_PERIODS } from './users.js';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
+const { newPage } = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'fi-FI' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-async function axe(page: Page, what: string): Promise<string[]> {
-  await heading(page).waitFor();
-  await page.waitForFunction(() => document.querySelectorAll('[data-loading]').length === 0);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${what}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+const axe = axeViolations;
 
 const TEXT = {
   fi: {
@@ -100,8 +77,8 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
   const text = TEXT[lang];
   const period = E2E_PERIODS[lang];
   const reportPath = `/${lang}/reports/${period.key}/lanupe`;
-  let coordinator: { context: BrowserContext; page: Page };
-  let ministry: { context: BrowserContext; page: Page };
+  let coordinator: BrowserSession;
+  let ministry: BrowserSession;
   const violations: string[] = [];
 
   beforeAll(async () => {

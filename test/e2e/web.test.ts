@@ -3,34 +3,15 @@
  * main journeys in Finnish and in Swedish, the keyboard-only sign-in and edit, and an axe scan of
  * every page. One browser for the whole file; each journey gets a fresh context (its own cookies).
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../src/documents/pdf/chromium.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { FIRST_PAGE_BUDGET_BYTES, measureFirstPage } from '../../src/cli/bundle-size.js';
+import { heading, optionalField, scanPage, useBrowser } from './browser.js';
 import { E2E_PASSWORD } from './users.js';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
+const { newPage } = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: baseUrl, locale: 'fi-FI' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return { context, page };
-}
-
-const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-
-/** An optional form field by its label (the design system adds "(optional)" to the name). */
-const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label} \\(`));
+const field = optionalField;
 
 /** Picks an option of a design-system dropdown, as a person would: open it, choose. */
 async function choose(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
@@ -267,13 +248,7 @@ describe('accessibility (axe: WCAG 2.1 A and AA)', () => {
   ];
   const EDIT_PAGES = ['/themes/lanupe/figures', '/calls/lanupe-rahoitushaku-2023/edit'];
 
-  async function scan(page: Page, path: string): Promise<string[]> {
-    await page.goto(path);
-    await heading(page).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-loading]').length === 0);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return result.violations.map((v) => `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  }
+  const scan = scanPage;
 
   // Every page in both national languages; English shares their markup, so its busiest pages suffice.
   it.each([
