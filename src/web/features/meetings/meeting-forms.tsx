@@ -58,17 +58,20 @@ export function MeetingFormPage() {
   );
 }
 
-export function NewAgendaItemPage() {
-  const { key = '' } = useParams();
-  const lang = useLanguage();
-  const { t } = useTranslation('meetings');
-  const fields: FieldSpec[] = [
+/** What a topic says before the meeting; the minutes add time, discussion and decision. */
+const agendaItemFields = (t: (key: string) => string): FieldSpec[] => [
     { name: 'title', label: t('meetings:forms.itemTitle'), kind: 'text', required: true },
     { name: 'titleSv', label: t('meetings:forms.itemTitleSv'), kind: 'text' },
     { name: 'presenter', label: t('meetings:item.presenter'), kind: 'text' },
     { name: 'background', label: t('meetings:item.background'), kind: 'textarea' },
     { name: 'proposal', label: t('meetings:item.proposal'), kind: 'textarea' },
-  ];
+];
+
+export function NewAgendaItemPage() {
+  const { key = '' } = useParams();
+  const lang = useLanguage();
+  const { t } = useTranslation('meetings');
+  const fields = agendaItemFields(t);
   return (
     <CreateRecordForm
       collectionPath="/api/v1/agenda-items"
@@ -88,11 +91,7 @@ export function AgendaItemFormPage() {
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
   const fields: FieldSpec[] = [
-    { name: 'title', label: t('meetings:forms.itemTitle'), kind: 'text', required: true },
-    { name: 'titleSv', label: t('meetings:forms.itemTitleSv'), kind: 'text' },
-    { name: 'presenter', label: t('meetings:item.presenter'), kind: 'text' },
-    { name: 'background', label: t('meetings:item.background'), kind: 'textarea' },
-    { name: 'proposal', label: t('meetings:item.proposal'), kind: 'textarea' },
+    ...agendaItemFields(t),
     { name: 'time', label: t('meetings:item.time'), kind: 'time' },
     { name: 'discussion', label: t('meetings:item.discussion'), kind: 'textarea' },
     { name: 'decision', label: t('meetings:item.decision'), kind: 'textarea' },

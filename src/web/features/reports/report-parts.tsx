@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Inline, RichText } from '../../../domain/reports/rich-text.js';
+import { ContactLine } from '../../components/contact-line.js';
 import { Note } from '../../components/feedback.js';
 import { Button, FieldGroup, TextField } from '../../components/forms.js';
 import { Fact, FactList, PlainList, Stat, StatList, Toolbar } from '../../components/layout.js';
@@ -12,7 +13,7 @@ import { Localized } from '../../components/localized.js';
 import { Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { dateTime, eurosOrUnknown, partialDate, period } from '../../format.js';
 import type { Language } from '../../i18n.js';
-import { CONTACT_ROLE_KEYS, ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS } from '../../labels.js';
+import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS } from '../../labels.js';
 import type { LinkRow, Report } from './report-model.js';
 
 export function HeaderView({ report, lang }: { report: Report; lang: Language }) {
@@ -26,17 +27,7 @@ export function HeaderView({ report, lang }: { report: Report; lang: Language })
     ) : (
       <PlainList>
         {list.map((contact, index) => (
-          <li key={index}>
-            {contact.name}
-            {contact.title ? `, ${contact.title}` : ''}
-            {contact.organisation ? `, ${contact.organisation}` : ''} ({t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
-            {contact.email ? (
-              <>
-                {' '}
-                <a href={`mailto:${contact.email}`}>{contact.email}</a>
-              </>
-            ) : null}
-          </li>
+          <ContactLine key={index} contact={contact} />
         ))}
       </PlainList>
     );

@@ -10,6 +10,7 @@ import type { ZReportingPeriod } from '../../../contracts/reports.js';
 import type { z } from 'zod';
 import { query, useApi } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { ContactLine } from '../../components/contact-line.js';
 import { CountyMap, useCountyNames } from '../../components/county-map.js';
 import { Disclosure } from '../../components/disclosure.js';
 import { Warning } from '../../components/feedback.js';
@@ -18,7 +19,7 @@ import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
-import { CALL_KIND_KEYS, CONTACT_ROLE_KEYS, ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, ORGANISATION_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
+import { CALL_KIND_KEYS, ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, ORGANISATION_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
@@ -71,17 +72,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           {theme.contacts.length === 0 ? <Paragraph>{t('themes:contacts.none')}</Paragraph> : null}
           <PlainList>
             {theme.contacts.map((contact, index) => (
-              <li key={index}>
-                <strong>{contact.name}</strong>
-                {contact.title ? `, ${contact.title}` : ''}
-                {contact.organisation ? `, ${contact.organisation}` : ''} ({t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
-                {contact.email ? (
-                  <>
-                    {' '}
-                    <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                  </>
-                ) : null}
-              </li>
+              <ContactLine key={index} contact={contact} emphasised />
             ))}
           </PlainList>
         </Panel>
