@@ -9,7 +9,8 @@
  * the export streamed in full with the server's RSS sampled from /proc, and a mixed workload of 90 %
  * reads and 10 % writes by signed-in writers with If-Match. In the same run a bare Fastify route (its
  * own child process) sets the yardstick; every endpoint's throughput is also given as a ratio to it.
- * Prints a table and writes var/bench/results-<size>-<db>.json.
+ * Prints a table and writes var/bench/results-<size>-<db>.json (with --repeat n: one file per run,
+ * results-<size>-<db>-<i>.json; `npx tsx bench/report.ts` prints the medians as Markdown).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -378,6 +379,14 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 
   const sample = await prepareSample(database.env, options.size);
 
+  // A fresh clone has no dist/web: the server would build it at its first start, and that build
+  // (half a minute) is not the start-up being measured.
+  const { buildWebApp, builtWebRoot } = await import('../src/server/modules/web/web-app.js');
+  if (!builtWebRoot()) {
+    log('building the web application first (dist/web), so that start-up is measured without it');
+    await buildWebApp();
+  }
+
   const bareChild = startChild('bench/bare-server.ts', [], {});
   const port = await freePort();
   const spawnedAt = performance.now();
@@ -587,20 +596,27 @@ async function main(args: string[]): Promise<number> {
   const size = (argument(args, 'size') ?? 'finland') as BenchSize;
   const dialect = (argument(args, 'db') ?? 'sqlite') as BenchDialect;
   if (!BENCH_SIZES.includes(size) || (dialect !== 'sqlite' && dialect !== 'postgres')) {
-    console.error(`Usage: npm run bench -- [--size ${BENCH_SIZES.join('|')}] [--db sqlite|postgres] [--duration seconds] [--connections n] [--seed n] [--only a,b] [--regenerate] [--postgres-url url]`);
+    console.error(`Usage: npm run bench -- [--size ${BENCH_SIZES.join('|')}] [--db sqlite|postgres] [--duration seconds] [--connections n] [--seed n] [--only a,b] [--repeat n] [--regenerate] [--postgres-url url]`);
     return 2;
   }
-  const results = await runBenchmark({
-    size,
-    dialect,
-    duration: Number(argument(args, 'duration') ?? 10),
-    connections: Number(argument(args, 'connections') ?? 64),
-    seed: Number(argument(args, 'seed') ?? 1),
-    postgresUrl: argument(args, 'postgres-url'),
-    regenerate: args.includes('--regenerate'),
-    only: argument(args, 'only')?.split(','),
-  });
-  console.log(formatTable(results));
+  // --repeat n: n runs, each with its own server start, written to results-<size>-<db>-<i>.json;
+  // bench/report.ts gives the medians.
+  const repeat = Number(argument(args, 'repeat') ?? 1);
+  for (let run = 1; run <= repeat; run++) {
+    const results = await runBenchmark({
+      size,
+      dialect,
+      duration: Number(argument(args, 'duration') ?? 10),
+      connections: Number(argument(args, 'connections') ?? 64),
+      seed: Number(argument(args, 'seed') ?? 1),
+      postgresUrl: argument(args, 'postgres-url'),
+      regenerate: run === 1 && args.includes('--regenerate'),
+      only: argument(args, 'only')?.split(','),
+      output: repeat > 1 ? join(BENCH_DIR, `results-${size}-${dialect}-${run}.json`) : undefined,
+    });
+    if (repeat > 1) console.log(`run ${run} of ${repeat}`);
+    console.log(formatTable(results));
+  }
   return 0;
 }
 
