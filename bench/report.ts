@@ -81,8 +81,9 @@ for (const size of order) {
         `export: ${fmt(median(good.map((e) => e.bytes / 1048576)), 1)} MB in ${fmt(median(good.map((e) => e.seconds)), 1)} s (${fmt(median(good.map((e) => e.megabytesPerSecond)), 1)} MB/s), server RSS ${fmt(median(good.map((e) => e.rssBeforeMb)))} MB before, peak ${fmt(median(good.map((e) => e.rssPeakMb)))} MB (highest peak ${Math.max(...good.map((e) => e.rssPeakMb))} MB)`,
       );
     if (failed.length > 0) lines.push(`export FAILED in ${failed.length} of ${exports.length} runs: ${failed[0]!.error ?? failed[0]!.status}`);
+    const cpu = runs.flatMap((r) => (r.startup.cpuSeconds === undefined ? [] : [r.startup.cpuSeconds]));
     lines.push(
-      `start-up (spawn to ready / to the first answer): ${fmt(median(runs.map((r) => r.startup.readySeconds)), 2)} s / ${fmt(median(runs.map((r) => r.startup.firstAnswerSeconds)), 2)} s (runs: ${runs.map((r) => r.startup.firstAnswerSeconds).join(', ')} s)`,
+      `start-up (spawn to ready / to the first answer): ${fmt(median(runs.map((r) => r.startup.readySeconds)), 2)} s / ${fmt(median(runs.map((r) => r.startup.firstAnswerSeconds)), 2)} s (runs: ${runs.map((r) => r.startup.firstAnswerSeconds).join(', ')} s)${cpu.length > 0 ? `; the server's CPU time until its first answer ${fmt(median(cpu), 2)} s (runs: ${cpu.join(', ')} s)` : ''}`,
     );
     lines.push(`import of the generated data: ${first.data.importSeconds} s (${first.data.importRowsPerSecond.toLocaleString('en')} rows/s)`);
     const reviews = runs.flatMap((r) => ('medianMs' in r.nationalReview ? [r.nationalReview.medianMs] : []));

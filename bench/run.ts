@@ -66,7 +66,8 @@ export type BenchResults = {
   machine: { cpus: number; model: string; memoryGb: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   settings: { durationSeconds: number; connections: number };
   data: { rows: Record<string, number>; totalRows: number; importSeconds: number; importRowsPerSecond: number; generatedNow: boolean };
-  startup: { readySeconds: number; firstAnswerSeconds: number; migrationSeconds: number | null };
+  /** Wall-clock seconds from spawning the server; cpuSeconds: the server's CPU time until its first answer. */
+  startup: { readySeconds: number; firstAnswerSeconds: number; cpuSeconds?: number; migrationSeconds: number | null };
   bare: Measurement;
   endpoints: Measurement[];
   export: ExportMeasurement | null;
@@ -146,6 +147,14 @@ async function waitFor(check: () => Promise<boolean>, child: Child, timeoutMs: n
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`${what}: not ready in ${timeoutMs} ms\n${child.output()}`);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat(5); the slice starts at field 3.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function rssMb(pid: number): number {
@@ -397,6 +406,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     readySeconds = (performance.now() - spawnedAt) / 1000;
     await waitFor(async () => (await fetchLocal(port, '/api/v1/themes')).status === 200, server, 120_000, 'first answer');
     const firstAnswerSeconds = (performance.now() - spawnedAt) / 1000;
+    // What the start cost in CPU, whatever else the machine was doing (clock ticks of 10 ms).
+    const startupCpuSeconds = cpuSeconds(server.process.pid!);
     log(`server: ready in ${readySeconds.toFixed(2)} s, first answer (the overview) in ${firstAnswerSeconds.toFixed(2)} s`);
 
     let barePort = 0;
@@ -547,7 +558,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         importRowsPerSecond: database.generated.rowsPerSecond,
         generatedNow: database.fresh,
       },
-      startup: { readySeconds: round2(readySeconds), firstAnswerSeconds: round2(firstAnswerSeconds), migrationSeconds: migrationSeconds === null ? null : round2(migrationSeconds) },
+      startup: { readySeconds: round2(readySeconds), firstAnswerSeconds: round2(firstAnswerSeconds), cpuSeconds: round2(startupCpuSeconds), migrationSeconds: migrationSeconds === null ? null : round2(migrationSeconds) },
       bare,
       endpoints,
       export: exported,
@@ -579,7 +590,7 @@ export function formatTable(results: BenchResults): string {
   const out = [`${results.size} on ${results.database}: ${results.data.totalRows.toLocaleString('en')} rows, ${results.settings.connections} connections, ${results.settings.durationSeconds} s each, load average ${results.machine.loadAverageAtStart.join(' ')} (${results.machine.cpus} cpus)`, line(rows[0]!), ...rows.slice(1).map(line)];
   if (results.mixed) out.push(`mixed: ${results.mixed.writes} writes, ${results.mixed.conflicts} answered 409 (a stale If-Match: expected, not an error)`);
   if (results.export) out.push(`export: ${(results.export.bytes / 1048576).toFixed(1)} MB in ${results.export.seconds} s (${results.export.megabytesPerSecond} MB/s), server RSS ${results.export.rssBeforeMb} MB before, peak ${results.export.rssPeakMb} MB`);
-  out.push(`start-up: ready ${results.startup.readySeconds} s, first answer ${results.startup.firstAnswerSeconds} s`);
+  out.push(`start-up: ready ${results.startup.readySeconds} s, first answer ${results.startup.firstAnswerSeconds} s (server CPU ${results.startup.cpuSeconds} s)`);
   out.push(`import: ${results.data.importSeconds} s (${results.data.importRowsPerSecond.toLocaleString('en')} rows/s)${results.data.generatedNow ? '' : ', measured when the cached database was generated'}`);
   out.push(`national review: ${'skipped' in results.nationalReview ? `skipped (${results.nationalReview.skipped})` : `${results.nationalReview.line} (2024 data, 12 themes)`}`);
   return out.join('\n');
