@@ -47,6 +47,9 @@ function summarise(name: string, measurements: Measurement[]): Row {
   };
 }
 
+type Summary = { size: string; database: string; rows: Row[]; runs: BenchResults[] };
+const summaries: Summary[] = [];
+
 for (const size of order) {
   for (const database of databases) {
     const runs = runsOf(size, database);
@@ -57,6 +60,7 @@ for (const size of order) {
     for (const name of names) rows.push(summarise(name, runs.flatMap((r) => r.endpoints.filter((m) => m.name === name))));
     const mixed = runs.flatMap((r) => (r.mixed ? [r.mixed] : []));
     if (mixed.length > 0) rows.push(summarise('mixed 90 % reads / 10 % writes', mixed));
+    summaries.push({ size, database, rows, runs });
 
     const loads = runs.map((r) => r.machine.loadAverageAtStart[0]!);
     const loadsEnd = runs.map((r) => r.machine.loadAverageAtEnd[0]!);
@@ -90,4 +94,72 @@ for (const size of order) {
     if (reviews.length > 0) lines.push(`national review to DOCX (2024 data, 12 themes, its own SQLite database): median ${median(reviews)} ms (runs: ${reviews.join(', ')} ms)`);
     console.log(`\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
   }
+}
+
+// ---- the targets of issue 7 -----------------------------------------------------------------------
+
+const dbName = (database: string) => (database === 'sqlite' ? 'SQLite' : 'PostgreSQL');
+const verdict = (met: boolean, margin: string) => (met ? `met (${margin})` : `**missed** (${margin})`);
+const find = (size: string, database: string) => summaries.find((x) => x.size === size && x.database === database);
+const targets: string[][] = [];
+for (const database of databases) {
+  const eu = find('eu', database);
+  if (!eu) continue;
+  for (const name of ['overview', 'figures', 'search']) {
+    const cached = eu.rows.find((r) => r.name === name);
+    const uncached = eu.rows.find((r) => r.name === `${name} (uncached)`);
+    if (!cached) continue;
+    targets.push([
+      `EU, ${dbName(database)}: ${name} p95 < 50 ms, 64 connections`,
+      `${fmt(cached.p95, 1)} ms from the cache${uncached ? `; ${fmt(uncached.p95, 1)} ms computed afresh` : ''}`,
+      verdict(cached.p95 < 50, cached.p95 < 50 ? `${fmt(50 - cached.p95, 1)} ms to spare` : `${fmt(cached.p95 - 50, 1)} ms over, ×${(cached.p95 / 50).toFixed(1)}`),
+    ]);
+  }
+}
+for (const database of databases) {
+  const eu = find('eu', database);
+  const peaks = eu?.runs.flatMap((r) => (r.export && !r.export.error && r.export.status === 200 ? [r.export.rssPeakMb] : [])) ?? [];
+  if (peaks.length === 0) continue;
+  const peak = median(peaks);
+  targets.push([
+    `EU, ${dbName(database)}: export streams, server RSS < 300 MB`,
+    `peak ${fmt(peak)} MB (median; runs ${peaks.join(', ')} MB)`,
+    verdict(peak < 300, peak < 300 ? `${fmt(300 - peak)} MB to spare` : `${fmt(peak - 300)} MB over, +${Math.round(((peak - 300) / 300) * 100)} %`),
+  ]);
+}
+for (const database of databases) {
+  const row = find('programme', database)?.rows.find((r) => r.name.startsWith('mixed'));
+  if (!row) continue;
+  targets.push([
+    `programme, ${dbName(database)}: mixed 90/10, no error, p99 < 100 ms`,
+    `${row.errors} errors, p99 ${fmt(row.p99, 1)} ms`,
+    `no error: ${row.errors === 0 ? 'met' : '**missed**'}; p99: ${verdict(row.p99 < 100, row.p99 < 100 ? `${fmt(100 - row.p99, 1)} ms to spare` : `${fmt(row.p99 - 100)} ms over, ×${(row.p99 / 100).toFixed(0)}`)}`,
+  ]);
+}
+for (const summary of summaries) {
+  const cached = summary.rows.filter((r) => r.name !== 'bare Fastify route' && !r.name.includes('uncached') && !r.name.startsWith('mixed'));
+  const below = cached.filter((r) => r.ratio < 0.5);
+  targets.push([
+    `${summary.size}, ${dbName(summary.database)}: cached public reads ≥ 0.5 × bare`,
+    cached.map((r) => `${r.name} ${r.ratio.toFixed(2)}`).join(', '),
+    below.length === 0 ? 'met' : `**missed** by ${below.length} of ${cached.length} (lowest ${Math.min(...below.map((r) => r.ratio)).toFixed(2)})`,
+  ]);
+}
+for (const database of databases) {
+  const finland = find('finland', database);
+  if (!finland) continue;
+  const wall = median(finland.runs.map((r) => r.startup.firstAnswerSeconds));
+  const cpu = finland.runs.flatMap((r) => (r.startup.cpuSeconds === undefined ? [] : [r.startup.cpuSeconds]));
+  targets.push([
+    `Finland, ${dbName(database)}: start-up to the first answer < 3 s`,
+    `${fmt(wall, 2)} s wall-clock (runs ${finland.runs.map((r) => r.startup.firstAnswerSeconds).join(', ')} s)${cpu.length > 0 ? `; ${fmt(median(cpu), 2)} s of the server's CPU` : ''}`,
+    verdict(wall < 3, wall < 3 ? `${fmt(3 - wall, 2)} s to spare` : `${fmt(wall - 3, 2)} s over on this loaded machine`),
+  ]);
+}
+if (targets.length > 0) {
+  console.log('### Targets\n');
+  console.log('| target | measured (medians) | verdict |');
+  console.log('|---|---|---|');
+  for (const [target, measured, result] of targets) console.log(`| ${target} | ${measured} | ${result} |`);
+  console.log('');
 }
