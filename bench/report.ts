@@ -111,8 +111,8 @@ for (const database of databases) {
     if (!cached) continue;
     targets.push([
       `EU, ${dbName(database)}: ${name} p95 < 50 ms, 64 connections`,
-      `${fmt(cached.p95, 1)} ms from the cache${uncached ? `; ${fmt(uncached.p95, 1)} ms computed afresh` : ''}`,
-      verdict(cached.p95 < 50, cached.p95 < 50 ? `${fmt(50 - cached.p95, 1)} ms to spare` : `${fmt(cached.p95 - 50, 1)} ms over, ×${(cached.p95 / 50).toFixed(1)}`),
+      `${fmt(cached.p95, 1)} ms from the cache (runs ${eu.runs.flatMap((r) => r.endpoints.filter((m) => m.name === name).map((m) => m.latencyMs.p95)).join(', ')})${uncached ? `; ${fmt(uncached.p95, 1)} ms computed afresh` : ''}`,
+      verdict(cached.p95 < 50, cached.p95 < 50 ? `${fmt(50 - cached.p95, 1)} ms to spare` : cached.p95 < 51 ? `at the limit, ${(cached.p95 - 50).toFixed(2)} ms over` : `${fmt(cached.p95 - 50, 1)} ms over, ×${(cached.p95 / 50).toFixed(1)}`),
     ]);
   }
 }
