@@ -9,7 +9,8 @@
  * the export streamed in full with the server's RSS sampled from /proc, and a mixed workload of 90 %
  * reads and 10 % writes by signed-in writers with If-Match. In the same run a bare Fastify route (its
  * own child process) sets the yardstick; every endpoint's throughput is also given as a ratio to it.
- * Prints a table and writes var/bench/results-<size>-<db>.json.
+ * Prints a table and writes var/bench/results-<size>-<db>.json (with --repeat n: one file per run,
+ * results-<size>-<db>-<i>.json; `npx tsx bench/report.ts` prints the medians as Markdown).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +66,8 @@ export type BenchResults = {
   machine: { cpus: number; model: string; memoryGb: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   settings: { durationSeconds: number; connections: number };
   data: { rows: Record<string, number>; totalRows: number; importSeconds: number; importRowsPerSecond: number; generatedNow: boolean };
-  startup: { readySeconds: number; firstAnswerSeconds: number; migrationSeconds: number | null };
+  /** Wall-clock seconds from spawning the server; cpuSeconds: the server's CPU time until its first answer. */
+  startup: { readySeconds: number; firstAnswerSeconds: number; cpuSeconds?: number; migrationSeconds: number | null };
   bare: Measurement;
   endpoints: Measurement[];
   export: ExportMeasurement | null;
@@ -145,6 +147,14 @@ async function waitFor(check: () => Promise<boolean>, child: Child, timeoutMs: n
     await new Promise((r) => setTimeout(r, 10));
   }
   throw new Error(`${what}: not ready in ${timeoutMs} ms\n${child.output()}`);
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat(5); the slice starts at field 3.
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function rssMb(pid: number): number {
@@ -503,6 +513,14 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 
   const sample = await prepareSample(database.env, options.size);
 
+  // A fresh clone has no dist/web: the server would build it at its first start, and that build
+  // (half a minute) is not the start-up being measured.
+  const { buildWebApp, builtWebRoot } = await import('../src/server/modules/web/web-app.js');
+  if (!builtWebRoot()) {
+    log('building the web application first (dist/web), so that start-up is measured without it');
+    await buildWebApp();
+  }
+
   const bareChild = startChild('bench/bare-server.ts', [], {});
   const port = await freePort();
   const spawnedAt = performance.now();
@@ -513,6 +531,8 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     readySeconds = (performance.now() - spawnedAt) / 1000;
     await waitFor(async () => (await fetchLocal(port, '/api/v1/themes')).status === 200, server, 120_000, 'first answer');
     const firstAnswerSeconds = (performance.now() - spawnedAt) / 1000;
+    // What the start cost in CPU, whatever else the machine was doing (clock ticks of 10 ms).
+    const startupCpuSeconds = cpuSeconds(server.process.pid!);
     log(`server: ready in ${readySeconds.toFixed(2)} s, first answer (the overview) in ${firstAnswerSeconds.toFixed(2)} s`);
 
     let barePort = 0;
@@ -611,7 +631,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         importRowsPerSecond: database.generated.rowsPerSecond,
         generatedNow: database.fresh,
       },
-      startup: { readySeconds: round2(readySeconds), firstAnswerSeconds: round2(firstAnswerSeconds), migrationSeconds: migrationSeconds === null ? null : round2(migrationSeconds) },
+      startup: { readySeconds: round2(readySeconds), firstAnswerSeconds: round2(firstAnswerSeconds), cpuSeconds: round2(startupCpuSeconds), migrationSeconds: migrationSeconds === null ? null : round2(migrationSeconds) },
       bare,
       endpoints,
       export: exported,
@@ -643,7 +663,7 @@ export function formatTable(results: BenchResults): string {
   const out = [`${results.size} on ${results.database}: ${results.data.totalRows.toLocaleString('en')} rows, ${results.settings.connections} connections, ${results.settings.durationSeconds} s each, load average ${results.machine.loadAverageAtStart.join(' ')} (${results.machine.cpus} cpus)`, line(rows[0]!), ...rows.slice(1).map(line)];
   if (results.mixed) out.push(`mixed: ${results.mixed.writes} writes, ${results.mixed.conflicts} answered 409 (a stale If-Match: expected, not an error)`);
   if (results.export) out.push(`export: ${(results.export.bytes / 1048576).toFixed(1)} MB in ${results.export.seconds} s (${results.export.megabytesPerSecond} MB/s), server RSS ${results.export.rssBeforeMb} MB before, peak ${results.export.rssPeakMb} MB`);
-  out.push(`start-up: ready ${results.startup.readySeconds} s, first answer ${results.startup.firstAnswerSeconds} s`);
+  out.push(`start-up: ready ${results.startup.readySeconds} s, first answer ${results.startup.firstAnswerSeconds} s (server CPU ${results.startup.cpuSeconds} s)`);
   out.push(`import: ${results.data.importSeconds} s (${results.data.importRowsPerSecond.toLocaleString('en')} rows/s)${results.data.generatedNow ? '' : ', measured when the cached database was generated'}`);
   out.push(`national review: ${'skipped' in results.nationalReview ? `skipped (${results.nationalReview.skipped})` : `${results.nationalReview.line} (2024 data, 12 themes)`}`);
   return out.join('\n');
@@ -660,20 +680,27 @@ async function main(args: string[]): Promise<number> {
   const size = (argument(args, 'size') ?? 'finland') as BenchSize;
   const dialect = (argument(args, 'db') ?? 'sqlite') as BenchDialect;
   if (!BENCH_SIZES.includes(size) || (dialect !== 'sqlite' && dialect !== 'postgres')) {
-    console.error(`Usage: npm run bench -- [--size ${BENCH_SIZES.join('|')}] [--db sqlite|postgres] [--duration seconds] [--connections n] [--seed n] [--only a,b] [--regenerate] [--postgres-url url]`);
+    console.error(`Usage: npm run bench -- [--size ${BENCH_SIZES.join('|')}] [--db sqlite|postgres] [--duration seconds] [--connections n] [--seed n] [--only a,b] [--repeat n] [--regenerate] [--postgres-url url]`);
     return 2;
   }
-  const results = await runBenchmark({
-    size,
-    dialect,
-    duration: Number(argument(args, 'duration') ?? 10),
-    connections: Number(argument(args, 'connections') ?? 64),
-    seed: Number(argument(args, 'seed') ?? 1),
-    postgresUrl: argument(args, 'postgres-url'),
-    regenerate: args.includes('--regenerate'),
-    only: argument(args, 'only')?.split(','),
-  });
-  console.log(formatTable(results));
+  // --repeat n: n runs, each with its own server start, written to results-<size>-<db>-<i>.json;
+  // bench/report.ts gives the medians.
+  const repeat = Number(argument(args, 'repeat') ?? 1);
+  for (let run = 1; run <= repeat; run++) {
+    const results = await runBenchmark({
+      size,
+      dialect,
+      duration: Number(argument(args, 'duration') ?? 10),
+      connections: Number(argument(args, 'connections') ?? 64),
+      seed: Number(argument(args, 'seed') ?? 1),
+      postgresUrl: argument(args, 'postgres-url'),
+      regenerate: run === 1 && args.includes('--regenerate'),
+      only: argument(args, 'only')?.split(','),
+      output: repeat > 1 ? join(BENCH_DIR, `results-${size}-${dialect}-${run}.json`) : undefined,
+    });
+    if (repeat > 1) console.log(`run ${run} of ${repeat}`);
+    console.log(formatTable(results));
+  }
   return 0;
 }
 

@@ -8,7 +8,8 @@ import { readDataset } from '../../src/db/dataset/read-dataset.js';
 import { ZOpenDataset } from '../../src/contracts/open-data.js';
 import { ZPagedProjects, ZThemeDetail, ZThemeFigures, ZThemeSummary } from '../../src/contracts/api.js';
 import { DIALECTS } from '../helpers/databases.js';
-import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/app.js';
+import { openDataExport } from '../../src/documents/open-data-export.js';
 
 const dataset = readDataset('data/2024');
 
@@ -174,6 +175,24 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     const response = await get('/api/v1/calls?theme=lanupe');
     expect(response.statusCode).toBe(200);
     expect(response.json().items.length).toBe(dataset.calls.filter((call) => call.theme === 'lanupe').length);
+  });
+
+  it('lets other work run while the export streams: it gives the event loop a turn between chunks', async () => {
+    let turns = 0;
+    let streaming = true;
+    const turn = () => {
+      if (!streaming) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    let chunks = 0;
+    for await (const chunk of openDataExport(t.database.db, FIXED_NOW)) {
+      if (chunk.length >= 65_536) chunks++;
+    }
+    streaming = false;
+    expect(chunks).toBeGreaterThan(1);
+    expect(turns).toBeGreaterThanOrEqual(chunks);
   });
 
   it('exports the whole dataset in the documented open-data schema', async () => {
