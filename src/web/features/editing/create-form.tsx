@@ -5,7 +5,6 @@
  * version yet, so there is no conflict to show.
  */
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { sendApi } from '../../api.js';
 import { Button, FormStack } from '../../components/forms.js';
@@ -16,7 +15,6 @@ import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
 import type { FieldSpec } from './edit-support.js';
 import { FailureNotice, FieldInputs, useEditGate, useFieldForm } from './form-parts.js';
-import { hintFor } from './record-form.js';
 
 type Props = {
   /** /api/v1/{collection} */
@@ -36,7 +34,6 @@ type Props = {
 
 export function CreateRecordForm({ collectionPath, title, fields, initial, fixed, submitLabel, back, onCreated, intro }: Props) {
   const lang = useLanguage();
-  const { t } = useTranslation(['editing', 'common']);
   const { session, known } = useSession();
   const navigate = useNavigate();
   const form = useFieldForm(fields, lang);
@@ -82,7 +79,7 @@ export function CreateRecordForm({ collectionPath, title, fields, initial, fixed
       </div>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
         <FormStack>
-          <FieldInputs fields={fields} form={form} hint={(field) => hintFor(field, t)} />
+          <FieldInputs fields={fields} form={form} />
           <div>
             <Button type="submit" disabled={busy}>
               {submitLabel}

@@ -19,7 +19,7 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
 import { ConflictNotice, HistoryTable, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
-import { FailureNotice, FieldInputs, useEditGate, useFieldForm } from './form-parts.js';
+import { FailureNotice, FieldInputs, hintFor, useEditGate, useFieldForm } from './form-parts.js';
 
 type Snapshot = ThemeDetail['financeHistory'][number];
 
@@ -148,7 +148,7 @@ export function FinanceFormPage() {
           <FieldInputs
             fields={fields}
             form={form}
-            hint={(field) => (field.kind === 'money' ? t('editing:hint.money') : field.kind === 'date' ? t('editing:hint.date') : field.name === 'reason' ? t('editing:finance.reasonHint') : undefined)}
+            hint={(field) => (field.name === 'reason' ? t('editing:finance.reasonHint') : hintFor(field, t))}
           />
           <div>
             <Button type="submit" disabled={busy}>

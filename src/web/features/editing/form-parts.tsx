@@ -124,8 +124,24 @@ export function FailureNotice({ lines }: { lines: string[] | null }) {
   );
 }
 
-/** The form's fields, each with its error, hint and keyboard. */
-export function FieldInputs({ fields, form, hint }: { fields: FieldSpec[]; form: Pick<FieldForm, 'values' | 'setValues' | 'errors'>; hint: (field: FieldSpec) => string | undefined }) {
+/** How to type a field of this kind ("1 234,56", "31.10.2024", …); none for free text. */
+export function hintFor(field: FieldSpec, t: (key: string) => string): string | undefined {
+  switch (field.kind) {
+    case 'money':
+      return t('editing:hint.money');
+    case 'date':
+      return t('editing:hint.date');
+    case 'partialDate':
+      return t('editing:hint.partialDate');
+    case 'time':
+      return t('editing:hint.time');
+    default:
+      return undefined;
+  }
+}
+
+/** The form's fields, each with its error, hint (by kind unless `hint` says otherwise) and keyboard. */
+export function FieldInputs({ fields, form, hint }: { fields: FieldSpec[]; form: Pick<FieldForm, 'values' | 'setValues' | 'errors'>; hint?: (field: FieldSpec) => string | undefined }) {
   const { t } = useTranslation('editing');
   const { values, setValues, errors } = form;
   return fields.map((field) => {
@@ -135,7 +151,7 @@ export function FieldInputs({ fields, form, hint }: { fields: FieldSpec[]; form:
       value: values[field.name] ?? '',
       onChange: (value: string) => setValues((v) => ({ ...v, [field.name]: value })),
       error: errors[field.name],
-      hint: hint(field),
+      hint: hint ? hint(field) : hintFor(field, t),
       optionalText: field.required ? undefined : t('editing:optional'),
     };
     if (field.kind === 'textarea') return <TextArea key={field.name} {...common} />;

@@ -138,7 +138,7 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
       </div>
       <form onSubmit={submit} noValidate aria-label={title(record.data)}>
         <FormStack>
-          <FieldInputs fields={fields} form={form} hint={(field) => hintFor(field, t)} />
+          <FieldInputs fields={fields} form={form} />
           <div>
             <Button type="submit" disabled={busy}>
               {t('editing:save')}
@@ -155,17 +155,3 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
 }
 
 /** The hint under a field of a kind that has a format to follow. */
-export function hintFor(field: FieldSpec, t: (key: string) => string): string | undefined {
-  switch (field.kind) {
-    case 'money':
-      return t('editing:hint.money');
-    case 'date':
-      return t('editing:hint.date');
-    case 'partialDate':
-      return t('editing:hint.partialDate');
-    case 'time':
-      return t('editing:hint.time');
-    default:
-      return undefined;
-  }
-}
