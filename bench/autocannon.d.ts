@@ -9,9 +9,21 @@ declare module 'autocannon' {
       headers?: Record<string, string>;
       body?: string;
       setupRequest?: (request: Request, context: Record<string, unknown>) => Request | null;
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: Record<string, unknown>,
+        headers: Record<string, string>,
+      ) => void;
     };
-    type Options = { url: string; connections?: number; duration?: number; timeout?: number; requests?: Request[]; pipelining?: number };
+    type Options = {
+      url: string;
+      connections?: number;
+      duration?: number;
+      timeout?: number;
+      requests?: Request[];
+      pipelining?: number;
+    };
     type Result = { duration: number; timeouts: number; errors: number; non2xx: number };
     type Instance = EventEmitter & PromiseLike<Result> & { stop: () => void };
   }

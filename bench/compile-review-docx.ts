@@ -23,9 +23,24 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-review-'));
 const handle = openDatabase({ kind: 'sqlite', path: join(dir, 'bench.sqlite') });
 try {
   await prepareDatabase(handle, { datasetDir: 'data/2024', topologyPath: DEFAULT_TOPOLOGY });
-  const actor = { kind: 'user' as const, userId: 0, username: 'bench', displayName: 'bench', roles: [{ role: 'admin' as const, ministry: null, themeId: null, steeringGroupId: null }] };
-  const deps = { db: handle.db, actor, audit: { actorId: null, actor: 'bench', ip: null, requestId: null, at: new Date().toISOString() } };
-  await createReportingPeriod(deps, { key: '2024', kind: 'review', title: { fi: 'Toteutuskatsaus 2024' }, cutOff: '2024-10-31' });
+  const actor = {
+    kind: 'user' as const,
+    userId: 0,
+    username: 'bench',
+    displayName: 'bench',
+    roles: [{ role: 'admin' as const, ministry: null, themeId: null, steeringGroupId: null }],
+  };
+  const deps = {
+    db: handle.db,
+    actor,
+    audit: { actorId: null, actor: 'bench', ip: null, requestId: null, at: new Date().toISOString() },
+  };
+  await createReportingPeriod(deps, {
+    key: '2024',
+    kind: 'review',
+    title: { fi: 'Toteutuskatsaus 2024' },
+    cutOff: '2024-10-31',
+  });
   const seed = '../shared/seeds/001_ecf7eb9cbcaeb76b.txt';
   const content = existsSync(seed) ? readFileSync(seed, 'utf8') : buildReviewFixture(readDataset('data/2024')).text;
   const upload = { format: 'text' as const, content };
@@ -43,8 +58,12 @@ try {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  console.log(`source: ${existsSync(seed) ? 'seed 001' : 'fixture from the dataset'}; ${runs} runs; DOCX ${(bytes / 1024).toFixed(0)} KiB`);
-  console.log(`compile 2024 review to DOCX: median ${median.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `source: ${existsSync(seed) ? 'seed 001' : 'fixture from the dataset'}; ${runs} runs; DOCX ${(bytes / 1024).toFixed(0)} KiB`,
+  );
+  console.log(
+    `compile 2024 review to DOCX: median ${median.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms`,
+  );
   if (median >= 1000) process.exitCode = 1;
 } finally {
   await handle.close();

@@ -67,7 +67,8 @@ export async function benchDatabase(options: {
   mkdirSync(dir, { recursive: true });
   const name = options.name ?? baseName(options.size, options.seed);
   const metaPath = join(dir, `${name}-${options.dialect}.meta.json`);
-  const cached = !options.regenerate && existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as GenerateResult) : null;
+  const cached =
+    !options.regenerate && existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as GenerateResult) : null;
   let target: Target;
   if (options.dialect === 'sqlite') {
     const path = join(dir, `${name}.sqlite`);
@@ -79,10 +80,16 @@ export async function benchDatabase(options: {
   let generated = cached;
   if (!generated) {
     rmSync(metaPath, { force: true });
-    generated = await generateBenchData({ size: options.size, seed: options.seed, target, progress: options.progress ?? true });
+    generated = await generateBenchData({
+      size: options.size,
+      seed: options.seed,
+      target,
+      progress: options.progress ?? true,
+    });
     writeFileSync(metaPath, `${JSON.stringify(generated, null, 2)}\n`);
   }
-  const env: Record<string, string> = target.kind === 'sqlite' ? { SQLITE_PATH: target.path } : { DATABASE_URL: target.url };
+  const env: Record<string, string> =
+    target.kind === 'sqlite' ? { SQLITE_PATH: target.path } : { DATABASE_URL: target.url };
   return { target, env, generated, fresh: cached === null };
 }
 

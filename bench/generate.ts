@@ -91,38 +91,157 @@ type Random = ReturnType<typeof createRandom>;
 // ---- vocabulary ------------------------------------------------------------------------------
 
 const NAME_START = [
-  'Nuorten', 'Osaava', 'Kestävä', 'Digitaalinen', 'Yhdessä', 'Työllisyyden', 'Hyvinvoiva', 'Ohjaamo', 'Uusi', 'Vahva',
-  'Monikulttuurinen', 'Osallistava', 'Joustava', 'Kotoutumisen', 'Perheiden', 'Lähi', 'Yhteisöllinen', 'Vihreä', 'Alueellinen', 'Avoin',
+  'Nuorten',
+  'Osaava',
+  'Kestävä',
+  'Digitaalinen',
+  'Yhdessä',
+  'Työllisyyden',
+  'Hyvinvoiva',
+  'Ohjaamo',
+  'Uusi',
+  'Vahva',
+  'Monikulttuurinen',
+  'Osallistava',
+  'Joustava',
+  'Kotoutumisen',
+  'Perheiden',
+  'Lähi',
+  'Yhteisöllinen',
+  'Vihreä',
+  'Alueellinen',
+  'Avoin',
 ] as const;
 const NAME_MIDDLE = [
-  'osaamisen', 'työelämän', 'koulutuksen', 'mielenterveyden', 'kohtaamisen', 'ohjauksen', 'yrittäjyyden', 'arjen', 'liikunnan', 'kielitaidon',
-  'oppimisen', 'palvelujen', 'hyvinvoinnin', 'verkoston', 'vertaistuen', 'kasvun', 'taitojen', 'yhteistyön', 'nivelvaiheen', 'tulevaisuuden',
+  'osaamisen',
+  'työelämän',
+  'koulutuksen',
+  'mielenterveyden',
+  'kohtaamisen',
+  'ohjauksen',
+  'yrittäjyyden',
+  'arjen',
+  'liikunnan',
+  'kielitaidon',
+  'oppimisen',
+  'palvelujen',
+  'hyvinvoinnin',
+  'verkoston',
+  'vertaistuen',
+  'kasvun',
+  'taitojen',
+  'yhteistyön',
+  'nivelvaiheen',
+  'tulevaisuuden',
 ] as const;
-const NAME_END = ['polku', 'silta', 'verkosto', 'malli', 'väylä', 'tuki', 'foorumi', 'keskus', 'kiihdyttämö', 'paja', 'askel', 'ote', 'voima', 'tie', 'sillanrakentaja'] as const;
+const NAME_END = [
+  'polku',
+  'silta',
+  'verkosto',
+  'malli',
+  'väylä',
+  'tuki',
+  'foorumi',
+  'keskus',
+  'kiihdyttämö',
+  'paja',
+  'askel',
+  'ote',
+  'voima',
+  'tie',
+  'sillanrakentaja',
+] as const;
 const THEME_WORDS = [
-  'Lapsiperheiden', 'Nuorten', 'Työmarkkinoiden', 'Osaamisen', 'Kotoutumisen', 'Sosiaalisen osallisuuden', 'Työhyvinvoinnin', 'Digitaalisten taitojen',
-  'Vihreän siirtymän', 'Yhteisöjen', 'Jatkuvan oppimisen', 'Hyvinvoinnin', 'Maahanmuuton', 'Yrittäjyyden', 'Nuorisotyön', 'Kulttuurin',
+  'Lapsiperheiden',
+  'Nuorten',
+  'Työmarkkinoiden',
+  'Osaamisen',
+  'Kotoutumisen',
+  'Sosiaalisen osallisuuden',
+  'Työhyvinvoinnin',
+  'Digitaalisten taitojen',
+  'Vihreän siirtymän',
+  'Yhteisöjen',
+  'Jatkuvan oppimisen',
+  'Hyvinvoinnin',
+  'Maahanmuuton',
+  'Yrittäjyyden',
+  'Nuorisotyön',
+  'Kulttuurin',
 ] as const;
-const THEME_ENDS = ['palvelut', 'kohtaanto', 'vahvistaminen', 'tukeminen', 'kehittäminen', 'edistäminen', 'uudistus', 'verkosto'] as const;
+const THEME_ENDS = [
+  'palvelut',
+  'kohtaanto',
+  'vahvistaminen',
+  'tukeminen',
+  'kehittäminen',
+  'edistäminen',
+  'uudistus',
+  'verkosto',
+] as const;
 const ORGANISATION_KINDS = [
   { type: 'municipality', weight: 14, name: (place: string) => `${place}n kaupunki` },
   { type: 'association', weight: 26, name: (place: string, word: string) => `${place}n ${word}yhdistys ry` },
-  { type: 'foundation', weight: 10, name: (place: string, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}säätiö ${place}` },
+  {
+    type: 'foundation',
+    weight: 10,
+    name: (place: string, word: string) => `${word[0]!.toUpperCase()}${word.slice(1)}säätiö ${place}`,
+  },
   { type: 'university_of_applied_sciences', weight: 6, name: (place: string) => `${place}n ammattikorkeakoulu Oy` },
   { type: 'university', weight: 2, name: (place: string) => `${place}n yliopisto` },
-  { type: 'joint_municipal_authority', weight: 6, name: (place: string, word: string) => `${place}n seudun ${word}kuntayhtymä` },
+  {
+    type: 'joint_municipal_authority',
+    weight: 6,
+    name: (place: string, word: string) => `${place}n seudun ${word}kuntayhtymä`,
+  },
   { type: 'wellbeing_services_county', weight: 2, name: (place: string) => `${place}n hyvinvointialue` },
   { type: 'state_agency', weight: 3, name: (place: string) => `${place}n ELY-keskus` },
   { type: 'company', weight: 22, name: (place: string, word: string) => `${place}n ${word}palvelut Oy` },
   { type: 'parish', weight: 3, name: (place: string) => `${place}n seurakunta` },
   { type: 'other', weight: 6, name: (place: string, word: string) => `${place} ${word}verkosto` },
 ] as const;
-const ORGANISATION_WORDS = ['nuoriso', 'liikunta', 'koulutus', 'kulttuuri', 'sosiaali', 'työllisyys', 'kehitys', 'kotoutumis', 'perhe', 'mielenterveys', 'vammais', 'opisto'] as const;
+const ORGANISATION_WORDS = [
+  'nuoriso',
+  'liikunta',
+  'koulutus',
+  'kulttuuri',
+  'sosiaali',
+  'työllisyys',
+  'kehitys',
+  'kotoutumis',
+  'perhe',
+  'mielenterveys',
+  'vammais',
+  'opisto',
+] as const;
 const MINISTRIES = ['TEM', 'OKM', 'STM'] as const;
-const STATUSES = ['granted', 'granted', 'running', 'running', 'running', 'ended', 'ended', 'applied', 'negotiation'] as const;
+const STATUSES = [
+  'granted',
+  'granted',
+  'running',
+  'running',
+  'running',
+  'ended',
+  'ended',
+  'applied',
+  'negotiation',
+] as const;
 const ENTITY_TYPES = ['development', 'development', 'development', 'pilot', 'coordination', 'study'] as const;
 const CALL_KINDS = ['development', 'coordination', 'idea', 'lump_sum', 'other'] as const;
-const SPECIFIC_OBJECTIVES = ['4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9', '4.10', '4.11', '4.12'] as const;
+const SPECIFIC_OBJECTIVES = [
+  '4.1',
+  '4.2',
+  '4.3',
+  '4.4',
+  '4.5',
+  '4.6',
+  '4.7',
+  '4.8',
+  '4.9',
+  '4.10',
+  '4.11',
+  '4.12',
+] as const;
 const SECTOR_KEYS = SECTORS.flatMap((sector) => [sector.key, ...sector.services.map((service) => service.key)]);
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -147,22 +266,157 @@ function businessId(random: Random, used: Set<string>): string {
 
 const TABLES = {
   specific_objectives: ['code', 'priority_code', 'name_fi', 'name_sv', 'name_en'],
-  themes: ['id', 'slug', 'review_order', 'name_fi', 'name_sv', 'name_en', 'short_name', 'period_start', 'period_end', 'period_text', 'intermediate_body', 'stated_project_count', 'source', 'created_at', 'updated_at', 'updated_by'],
+  themes: [
+    'id',
+    'slug',
+    'review_order',
+    'name_fi',
+    'name_sv',
+    'name_en',
+    'short_name',
+    'period_start',
+    'period_end',
+    'period_text',
+    'intermediate_body',
+    'stated_project_count',
+    'source',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
   theme_ministries: ['theme_id', 'ministry'],
   theme_specific_objectives: ['theme_id', 'code'],
   personal_data: ['person_id', 'revision', 'name', 'email', 'phone', 'recorded_at'],
-  contacts: ['id', 'theme_id', 'role', 'name', 'title', 'organisation', 'ministry', 'email', 'phone', 'position', 'source', 'person_id', 'created_at', 'updated_at', 'updated_by'],
-  content_areas: ['id', 'theme_id', 'key', 'name_fi', 'name_sv', 'name_en', 'position', 'created_at', 'updated_at', 'updated_by'],
+  contacts: [
+    'id',
+    'theme_id',
+    'role',
+    'name',
+    'title',
+    'organisation',
+    'ministry',
+    'email',
+    'phone',
+    'position',
+    'source',
+    'person_id',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
+  content_areas: [
+    'id',
+    'theme_id',
+    'key',
+    'name_fi',
+    'name_sv',
+    'name_en',
+    'position',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
   theme_links: ['id', 'theme_id', 'url', 'title', 'position', 'created_at', 'updated_at', 'updated_by'],
-  finance_snapshots: ['id', 'theme_id', 'as_of', 'frame_cents', 'reserved_cents', 'committed_cents', 'paid_cents', 'note', 'reason', 'recorded_at', 'recorded_by', 'source'],
+  finance_snapshots: [
+    'id',
+    'theme_id',
+    'as_of',
+    'frame_cents',
+    'reserved_cents',
+    'committed_cents',
+    'paid_cents',
+    'note',
+    'reason',
+    'recorded_at',
+    'recorded_by',
+    'source',
+  ],
   frame_splits: ['snapshot_id', 'ministry', 'cents', 'rounded'],
-  activity_figures: ['id', 'theme_id', 'key', 'label_fi', 'label_sv', 'label_en', 'value', 'unit', 'period_start', 'period_end', 'created_at', 'updated_at', 'updated_by'],
-  calls: ['id', 'key', 'theme_id', 'name_fi', 'name_sv', 'kind', 'opens', 'closes', 'budget_cents', 'applications', 'application_entities', 'eligible_entities', 'funded_entities', 'granted_cents', 'left_over_cents', 'created_at', 'updated_at', 'updated_by'],
+  activity_figures: [
+    'id',
+    'theme_id',
+    'key',
+    'label_fi',
+    'label_sv',
+    'label_en',
+    'value',
+    'unit',
+    'period_start',
+    'period_end',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
+  calls: [
+    'id',
+    'key',
+    'theme_id',
+    'name_fi',
+    'name_sv',
+    'kind',
+    'opens',
+    'closes',
+    'budget_cents',
+    'applications',
+    'application_entities',
+    'eligible_entities',
+    'funded_entities',
+    'granted_cents',
+    'left_over_cents',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
   call_specific_objectives: ['call_id', 'code'],
-  organisations: ['id', 'key', 'name_fi', 'name_sv', 'business_id', 'type', 'municipality_code', 'search_text', 'source', 'created_at', 'updated_at', 'updated_by'],
-  project_entities: ['id', 'key', 'theme_id', 'kind', 'group_code', 'name_fi', 'name_sv', 'type', 'status', 'period_start', 'period_end', 'cost_estimate_cents', 'website', 'call_id', 'content_area_id', 'search_text', 'source', 'created_at', 'updated_at', 'updated_by'],
+  organisations: [
+    'id',
+    'key',
+    'name_fi',
+    'name_sv',
+    'business_id',
+    'type',
+    'municipality_code',
+    'search_text',
+    'source',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
+  project_entities: [
+    'id',
+    'key',
+    'theme_id',
+    'kind',
+    'group_code',
+    'name_fi',
+    'name_sv',
+    'type',
+    'status',
+    'period_start',
+    'period_end',
+    'cost_estimate_cents',
+    'website',
+    'call_id',
+    'content_area_id',
+    'search_text',
+    'source',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
   project_entity_ministries: ['entity_id', 'ministry'],
-  projects: ['id', 'entity_id', 'code', 'implementer_id', 'role', 'cost_estimate_cents', 'position', 'created_at', 'updated_at', 'updated_by'],
+  projects: [
+    'id',
+    'entity_id',
+    'code',
+    'implementer_id',
+    'role',
+    'cost_estimate_cents',
+    'position',
+    'created_at',
+    'updated_at',
+    'updated_by',
+  ],
   project_entity_partners: ['entity_id', 'organisation_id'],
   project_entity_sectors: ['entity_id', 'sector_key'],
 } as const;
@@ -211,7 +465,9 @@ class SqliteSink implements RowSink {
     if (!statement) {
       const columns = TABLES[table];
       const tuple = `(${columns.map(() => '?').join(',')})`;
-      statement = this.db.prepare(`insert into ${table} (${columns.join(',')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`);
+      statement = this.db.prepare(
+        `insert into ${table} (${columns.join(',')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`,
+      );
       this.statements.set(name, statement);
     }
     return statement;
@@ -224,7 +480,8 @@ class SqliteSink implements RowSink {
     // per table and size would cost more to prepare than it saves.
     const size = this.batchSize(table);
     let start = 0;
-    for (; start + size <= rows.length; start += size) this.statement(table, size).run(rows.slice(start, start + size).flat());
+    for (; start + size <= rows.length; start += size)
+      this.statement(table, size).run(rows.slice(start, start + size).flat());
     const single = this.statement(table, 1);
     for (; start < rows.length; start++) single.run(rows[start]);
     this.buffers.set(table, []);
@@ -257,9 +514,12 @@ class SqliteSink implements RowSink {
     this.db.exec('commit');
     for (const item of this.deferred) this.db.exec(item.sql);
     // External-content FTS5 tables (the projects' search index) are filled from their tables.
-    const searchTables = this.db.prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%fts5%'").all() as { name: string }[];
+    const searchTables = this.db
+      .prepare("select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%fts5%'")
+      .all() as { name: string }[];
     for (const { name } of searchTables) this.db.exec(`insert into ${name}(${name}) values ('rebuild')`);
-    if (this.db.prepare("select 1 from sqlite_master where name = 'data_version'").get()) this.db.exec('update data_version set version = version + 1');
+    if (this.db.prepare("select 1 from sqlite_master where name = 'data_version'").get())
+      this.db.exec('update data_version set version = version + 1');
     this.db.exec('analyze');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     this.db.close();
@@ -313,7 +573,10 @@ class PostgresSink implements RowSink {
     const values: Value[] = [];
     const tuples = rows.map((row) => `(${row.map((value) => (values.push(value), `$${values.length}`)).join(',')})`);
     const overriding = (columns as readonly string[]).includes('id') ? ' overriding system value' : '';
-    await this.client.query(`insert into ${table} (${columns.join(',')})${overriding} values ${tuples.join(',')}`, values);
+    await this.client.query(
+      `insert into ${table} (${columns.join(',')})${overriding} values ${tuples.join(',')}`,
+      values,
+    );
   }
 
   add(table: Table, row: Value[]) {
@@ -346,7 +609,9 @@ class PostgresSink implements RowSink {
     // Identity columns were given explicit ids: move their sequences past them.
     for (const [table, columns] of Object.entries(TABLES)) {
       if (!(columns as readonly string[]).includes('id')) continue;
-      await this.client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`);
+      await this.client.query(
+        `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`,
+      );
     }
     await this.checkReferences();
     await this.client.query('analyze');
@@ -404,7 +669,13 @@ function progressReporter(label: string, enabled: boolean) {
 type Municipality = { code: string; name: string; countyId: string | null };
 
 /** Writes the rows of one size and seed into a migrated database. */
-async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipalities: Municipality[], report: ReturnType<typeof progressReporter>) {
+async function writeRows(
+  sink: RowSink,
+  size: BenchSize,
+  seed: number,
+  municipalities: Municipality[],
+  report: ReturnType<typeof progressReporter>,
+) {
   const spec = SIZES[size];
   const random = createRandom(seed);
   const rows: Record<string, number> = {};
@@ -416,7 +687,8 @@ async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipal
   };
   const places = municipalities.filter((m) => m.countyId !== null);
 
-  for (const code of SPECIFIC_OBJECTIVES) await add('specific_objectives', [code, `TL${code.split('.')[0]}`, null, null, null]);
+  for (const code of SPECIFIC_OBJECTIVES)
+    await add('specific_objectives', [code, `TL${code.split('.')[0]}`, null, null, null]);
 
   // Themes with their ministries, objectives, contacts, content areas, links, activity figures.
   type ThemeInfo = { id: number; ministries: (typeof MINISTRIES)[number][]; callIds: number[]; areaIds: number[] };
@@ -430,7 +702,24 @@ async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipal
     const name = `${random.pick(THEME_WORDS)} ${random.pick(THEME_ENDS)} ${t}`;
     const ministries = MINISTRIES.filter(() => random.chance(0.45));
     if (ministries.length === 0) ministries.push(random.pick(MINISTRIES));
-    await add('themes', [t, `teema-${pad(t, 4)}`, t, name, `Tema ${t}`, `Theme ${t}`, `T${t}`, `${firstYear}-01-01`, '2029-12-31', null, random.pick(['Hämeen ELY-keskus', 'Pohjois-Savon ELY-keskus', 'Uudenmaan ELY-keskus']), null, ACTOR, STAMP, STAMP, ACTOR]);
+    await add('themes', [
+      t,
+      `teema-${pad(t, 4)}`,
+      t,
+      name,
+      `Tema ${t}`,
+      `Theme ${t}`,
+      `T${t}`,
+      `${firstYear}-01-01`,
+      '2029-12-31',
+      null,
+      random.pick(['Hämeen ELY-keskus', 'Pohjois-Savon ELY-keskus', 'Uudenmaan ELY-keskus']),
+      null,
+      ACTOR,
+      STAMP,
+      STAMP,
+      ACTOR,
+    ]);
     for (const ministry of ministries) await add('theme_ministries', [t, ministry]);
     const objectives = new Set([random.pick(SPECIFIC_OBJECTIVES), random.pick(SPECIFIC_OBJECTIVES)]);
     for (const code of objectives) await add('theme_specific_objectives', [t, code]);
@@ -439,16 +728,57 @@ async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipal
       const person = `Henkilö ${t}-${position + 1}`;
       const email = `henkilo.${t}.${position + 1}@example.fi`;
       await add('personal_data', [personId, 1, person, email, null, STAMP]);
-      await add('contacts', [++contactId, t, role, person, role === 'financier' ? 'rahoitusasiantuntija' : 'projektipäällikkö', role === 'financier' ? 'ELY-keskus' : null, null, email, null, position, ACTOR, personId, STAMP, STAMP, ACTOR]);
+      await add('contacts', [
+        ++contactId,
+        t,
+        role,
+        person,
+        role === 'financier' ? 'rahoitusasiantuntija' : 'projektipäällikkö',
+        role === 'financier' ? 'ELY-keskus' : null,
+        null,
+        email,
+        null,
+        position,
+        ACTOR,
+        personId,
+        STAMP,
+        STAMP,
+        ACTOR,
+      ]);
     }
     const areaIds: number[] = [];
     for (let a = 0; a < 3; a++) {
-      await add('content_areas', [++areaId, t, `alue-${a + 1}`, `${random.pick(NAME_MIDDLE)} sisältöalue ${a + 1}`, null, null, a, STAMP, STAMP, ACTOR]);
+      await add('content_areas', [
+        ++areaId,
+        t,
+        `alue-${a + 1}`,
+        `${random.pick(NAME_MIDDLE)} sisältöalue ${a + 1}`,
+        null,
+        null,
+        a,
+        STAMP,
+        STAMP,
+        ACTOR,
+      ]);
       areaIds.push(areaId);
     }
     await add('theme_links', [++linkId, t, `https://example.fi/teemat/${t}`, 'Teeman sivu', 0, STAMP, STAMP, ACTOR]);
     for (const key of ['events', 'participants']) {
-      await add('activity_figures', [++figureId, t, key, key === 'events' ? 'Tilaisuuksia' : 'Osallistujia', null, null, random.int(5, 5000), key === 'events' ? 'kpl' : 'henkilöä', `${firstYear}`, '2026', STAMP, STAMP, ACTOR]);
+      await add('activity_figures', [
+        ++figureId,
+        t,
+        key,
+        key === 'events' ? 'Tilaisuuksia' : 'Osallistujia',
+        null,
+        null,
+        random.int(5, 5000),
+        key === 'events' ? 'kpl' : 'henkilöä',
+        `${firstYear}`,
+        '2026',
+        STAMP,
+        STAMP,
+        ACTOR,
+      ]);
     }
     themes.push({ id: t, ministries, callIds: [], areaIds });
   }
@@ -467,10 +797,24 @@ async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipal
         reserved = Math.min(frame, reserved + Math.floor((frame - reserved) * random.next() * 0.3));
         committed = Math.min(reserved, committed + Math.floor((reserved - committed) * random.next() * 0.4));
         paid = Math.min(committed, paid + Math.floor((committed - paid) * random.next() * 0.35));
-        await add('finance_snapshots', [++snapshotId, theme.id, iso(year, month, month === 6 || month === 9 ? 30 : 31), frame, reserved, committed, paid, null, `Neljännesvuosiraportti ${year}/${month / 3}`, STAMP, ACTOR, null]);
+        await add('finance_snapshots', [
+          ++snapshotId,
+          theme.id,
+          iso(year, month, month === 6 || month === 9 ? 30 : 31),
+          frame,
+          reserved,
+          committed,
+          paid,
+          null,
+          `Neljännesvuosiraportti ${year}/${month / 3}`,
+          STAMP,
+          ACTOR,
+          null,
+        ]);
         let left = frame;
         for (const [index, ministry] of theme.ministries.entries()) {
-          const share = index === theme.ministries.length - 1 ? left : Math.floor((frame / theme.ministries.length / 100)) * 100;
+          const share =
+            index === theme.ministries.length - 1 ? left : Math.floor(frame / theme.ministries.length / 100) * 100;
           left -= share;
           await add('frame_splits', [snapshotId, ministry, share, 0]);
         }
@@ -488,7 +832,26 @@ async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipal
       const granted = Math.floor(budget * (0.5 + random.next() * 0.5));
       const applications = random.int(5, 120);
       const eligible = random.int(1, applications);
-      await add('calls', [++callId, `haku-${theme.id}-${i + 1}`, theme.id, `Hakukierros ${i + 1}: ${random.pick(NAME_MIDDLE)} kehittäminen`, null, random.pick(CALL_KINDS), iso(year, random.int(1, 12), 1), iso(year, random.int(1, 12), 28), budget, applications, applications, eligible, random.int(0, eligible), granted, budget - granted, STAMP, STAMP, ACTOR]);
+      await add('calls', [
+        ++callId,
+        `haku-${theme.id}-${i + 1}`,
+        theme.id,
+        `Hakukierros ${i + 1}: ${random.pick(NAME_MIDDLE)} kehittäminen`,
+        null,
+        random.pick(CALL_KINDS),
+        iso(year, random.int(1, 12), 1),
+        iso(year, random.int(1, 12), 28),
+        budget,
+        applications,
+        applications,
+        eligible,
+        random.int(0, eligible),
+        granted,
+        budget - granted,
+        STAMP,
+        STAMP,
+        ACTOR,
+      ]);
       await add('call_specific_objectives', [callId, random.pick(SPECIFIC_OBJECTIVES)]);
       theme.callIds.push(callId);
     }
@@ -505,7 +868,20 @@ async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipal
     const name = `${kind.name(place.name, random.pick(ORGANISATION_WORDS))} ${o}`;
     const id = kind.type === 'other' && random.chance(0.5) ? null : businessId(random, businessIds);
     organisationNames.push(name);
-    await add('organisations', [o, `org-${pad(o, 6)}`, name, null, id, kind.type, place.code, [name, id].filter(Boolean).join(' ').toLowerCase(), ACTOR, STAMP, STAMP, ACTOR]);
+    await add('organisations', [
+      o,
+      `org-${pad(o, 6)}`,
+      name,
+      null,
+      id,
+      kind.type,
+      place.code,
+      [name, id].filter(Boolean).join(' ').toLowerCase(),
+      ACTOR,
+      STAMP,
+      STAMP,
+      ACTOR,
+    ]);
     if (o % 10_000 === 0) await sink.checkpoint();
   }
   await sink.checkpoint();
@@ -534,19 +910,49 @@ async function writeRows(sink: RowSink, size: BenchSize, seed: number, municipal
       memberCosts.push(random.int(50, 3_000) * 100_000);
     }
     const implementerIds = [...implementers];
-    const searchText = [name, code, ...implementerIds.flatMap((org, m) => [memberCodes[m], organisationNames[org]])].filter(Boolean).join(' ').toLowerCase();
+    const searchText = [name, code, ...implementerIds.flatMap((org, m) => [memberCodes[m], organisationNames[org]])]
+      .filter(Boolean)
+      .join(' ')
+      .toLowerCase();
     const cost = memberCosts.reduce((sum, c) => sum + c, 0);
     await add('project_entities', [
-      entityId, key, theme.id, group ? 'group' : 'single', code, name, null, random.pick(ENTITY_TYPES), random.pick(STATUSES),
-      `${start}-${pad(random.int(1, 12), 2)}-01`, `${end}-${pad(random.int(1, 12), 2)}-28`, cost,
+      entityId,
+      key,
+      theme.id,
+      group ? 'group' : 'single',
+      code,
+      name,
+      null,
+      random.pick(ENTITY_TYPES),
+      random.pick(STATUSES),
+      `${start}-${pad(random.int(1, 12), 2)}-01`,
+      `${end}-${pad(random.int(1, 12), 2)}-28`,
+      cost,
       random.chance(0.5) ? `https://example.fi/hankkeet/${entityId}` : null,
-      random.chance(0.8) ? random.pick(theme.callIds) : null, random.chance(0.6) ? random.pick(theme.areaIds) : null,
-      searchText, ACTOR, STAMP, STAMP, ACTOR,
+      random.chance(0.8) ? random.pick(theme.callIds) : null,
+      random.chance(0.6) ? random.pick(theme.areaIds) : null,
+      searchText,
+      ACTOR,
+      STAMP,
+      STAMP,
+      ACTOR,
     ]);
     const ministries = theme.ministries.filter(() => random.chance(0.7));
-    for (const ministry of ministries.length > 0 ? ministries : theme.ministries.slice(0, 1)) await add('project_entity_ministries', [entityId, ministry]);
+    for (const ministry of ministries.length > 0 ? ministries : theme.ministries.slice(0, 1))
+      await add('project_entity_ministries', [entityId, ministry]);
     for (let m = 0; m < members; m++) {
-      await add('projects', [++projectId, entityId, memberCodes[m]!, implementerIds[m]!, m === 0 ? 'main' : 'sub', memberCosts[m]!, m, STAMP, STAMP, ACTOR]);
+      await add('projects', [
+        ++projectId,
+        entityId,
+        memberCodes[m]!,
+        implementerIds[m]!,
+        m === 0 ? 'main' : 'sub',
+        memberCosts[m]!,
+        m,
+        STAMP,
+        STAMP,
+        ACTOR,
+      ]);
     }
     const partners = new Set<number>();
     const partnerCount = random.chance(0.5) ? random.int(1, 3) : 0;
@@ -576,16 +982,28 @@ function randomUUIDFrom(random: Random): string {
  * Migrates an EMPTY database (a new SQLite file, or an empty PostgreSQL schema named in the URL's
  * search_path) and fills it with the rows of `size` and `seed`.
  */
-export async function generateBenchData(options: { size: BenchSize; seed: number; target: Target; progress?: boolean }): Promise<GenerateResult> {
+export async function generateBenchData(options: {
+  size: BenchSize;
+  seed: number;
+  target: Target;
+  progress?: boolean;
+}): Promise<GenerateResult> {
   const { size, seed, target } = options;
   const schemaStarted = performance.now();
-  const handle = openDatabase(target.kind === 'sqlite' ? { kind: 'sqlite', path: target.path } : { kind: 'postgres', url: target.url });
+  const handle = openDatabase(
+    target.kind === 'sqlite' ? { kind: 'sqlite', path: target.path } : { kind: 'postgres', url: target.url },
+  );
   let municipalities: Municipality[];
   try {
     await prepareDatabase(handle, { topologyPath: DEFAULT_TOPOLOGY });
-    const existing = await handle.db.selectFrom('themes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const existing = await handle.db
+      .selectFrom('themes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     if (Number(existing.n) !== 0) throw new Error('the benchmark database is not empty');
-    municipalities = (await handle.db.selectFrom('municipalities').select(['code', 'name_fi', 'county_id']).orderBy('code').execute()).map((m) => ({
+    municipalities = (
+      await handle.db.selectFrom('municipalities').select(['code', 'name_fi', 'county_id']).orderBy('code').execute()
+    ).map((m) => ({
       code: m.code,
       name: m.name_fi,
       countyId: m.county_id,
@@ -602,7 +1020,16 @@ export async function generateBenchData(options: { size: BenchSize; seed: number
   await sink.finish();
   report.done();
   const loadMs = performance.now() - loadStarted;
-  return { size, seed, generatorVersion: GENERATOR_VERSION, rows, totalRows: total, schemaMs, loadMs, rowsPerSecond: Math.round(total / (loadMs / 1000)) };
+  return {
+    size,
+    seed,
+    generatorVersion: GENERATOR_VERSION,
+    rows,
+    totalRows: total,
+    schemaMs,
+    loadMs,
+    rowsPerSecond: Math.round(total / (loadMs / 1000)),
+  };
 }
 
 // ---- command line: npx tsx bench/generate.ts --size finland --db sqlite [--seed 1] [--regenerate]
@@ -616,7 +1043,9 @@ async function main(args: string[]): Promise<number> {
   const size = (argument(args, 'size') ?? 'finland') as BenchSize;
   const dialect = argument(args, 'db') ?? 'sqlite';
   if (!(size in SIZES) || (dialect !== 'sqlite' && dialect !== 'postgres')) {
-    console.error('Usage: npx tsx bench/generate.ts --size tiny|finland|programme|eu [--db sqlite|postgres] [--seed N] [--regenerate]');
+    console.error(
+      'Usage: npx tsx bench/generate.ts --size tiny|finland|programme|eu [--db sqlite|postgres] [--seed N] [--regenerate]',
+    );
     return 2;
   }
   // Imported here, not at the top: databases.ts imports this module.
@@ -628,7 +1057,17 @@ async function main(args: string[]): Promise<number> {
     postgresUrl: argument(args, 'postgres-url'),
     regenerate: args.includes('--regenerate'),
   });
-  console.log(JSON.stringify({ ...database.generated, fresh: database.fresh, target: database.target.kind === 'sqlite' ? database.target.path : 'postgres' }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        ...database.generated,
+        fresh: database.fresh,
+        target: database.target.kind === 'sqlite' ? database.target.path : 'postgres',
+      },
+      null,
+      2,
+    ),
+  );
   return 0;
 }
 

@@ -21,7 +21,8 @@ const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
-const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? (digits === 0 && Math.abs(n) >= 10 ? Math.round(n).toString() : n.toFixed(digits || 1)) : '–');
+const fmt = (n: number, digits = 0) =>
+  Number.isFinite(n) ? (digits === 0 && Math.abs(n) >= 10 ? Math.round(n).toString() : n.toFixed(digits || 1)) : '–';
 
 function runsOf(size: string, database: string): BenchResults[] {
   if (!existsSync(BENCH_DIR)) return [];
@@ -56,8 +57,19 @@ for (const size of order) {
     if (runs.length === 0) continue;
     const first = runs[0]!;
     const names = [...new Set(runs.flatMap((r) => r.endpoints.map((m) => m.name)))];
-    const rows: Row[] = [summarise('bare Fastify route', runs.map((r) => r.bare))];
-    for (const name of names) rows.push(summarise(name, runs.flatMap((r) => r.endpoints.filter((m) => m.name === name))));
+    const rows: Row[] = [
+      summarise(
+        'bare Fastify route',
+        runs.map((r) => r.bare),
+      ),
+    ];
+    for (const name of names)
+      rows.push(
+        summarise(
+          name,
+          runs.flatMap((r) => r.endpoints.filter((m) => m.name === name)),
+        ),
+      );
     const mixed = runs.flatMap((r) => (r.mixed ? [r.mixed] : []));
     if (mixed.length > 0) rows.push(summarise('mixed 90 % reads / 10 % writes', mixed));
     summaries.push({ size, database, rows, runs });
@@ -72,11 +84,17 @@ for (const size of order) {
     );
     console.log('| measurement | req/s | p50 ms | p95 ms | p99 ms | errors | × bare |');
     console.log('|---|--:|--:|--:|--:|--:|--:|');
-    for (const row of rows) console.log(`| ${row.name} | ${fmt(row.rps)} | ${fmt(row.p50, 1)} | ${fmt(row.p95, 1)} | ${fmt(row.p99, 1)} | ${row.errors} | ${row.ratio.toFixed(2)} |`);
+    for (const row of rows)
+      console.log(
+        `| ${row.name} | ${fmt(row.rps)} | ${fmt(row.p50, 1)} | ${fmt(row.p95, 1)} | ${fmt(row.p99, 1)} | ${row.errors} | ${row.ratio.toFixed(2)} |`,
+      );
     const writes = mixed.map((m) => m.writes);
     const conflicts = mixed.map((m) => m.conflicts);
     const lines: string[] = [];
-    if (mixed.length > 0) lines.push(`mixed workload: ${median(writes)} writes per run (median), ${median(conflicts)} of them answered 409 (a stale If-Match, expected)`);
+    if (mixed.length > 0)
+      lines.push(
+        `mixed workload: ${median(writes)} writes per run (median), ${median(conflicts)} of them answered 409 (a stale If-Match, expected)`,
+      );
     const exports = runs.flatMap((r) => (r.export ? [r.export] : []));
     const failed = exports.filter((e) => e.error || e.status !== 200);
     const good = exports.filter((e) => !e.error && e.status === 200);
@@ -84,14 +102,22 @@ for (const size of order) {
       lines.push(
         `export: ${fmt(median(good.map((e) => e.bytes / 1048576)), 1)} MB in ${fmt(median(good.map((e) => e.seconds)), 1)} s (${fmt(median(good.map((e) => e.megabytesPerSecond)), 1)} MB/s), server RSS ${fmt(median(good.map((e) => e.rssBeforeMb)))} MB before, peak ${fmt(median(good.map((e) => e.rssPeakMb)))} MB (highest peak ${Math.max(...good.map((e) => e.rssPeakMb))} MB)`,
       );
-    if (failed.length > 0) lines.push(`export FAILED in ${failed.length} of ${exports.length} runs: ${failed[0]!.error ?? failed[0]!.status}`);
+    if (failed.length > 0)
+      lines.push(
+        `export FAILED in ${failed.length} of ${exports.length} runs: ${failed[0]!.error ?? failed[0]!.status}`,
+      );
     const cpu = runs.flatMap((r) => (r.startup.cpuSeconds === undefined ? [] : [r.startup.cpuSeconds]));
     lines.push(
       `start-up (spawn to ready / to the first answer): ${fmt(median(runs.map((r) => r.startup.readySeconds)), 2)} s / ${fmt(median(runs.map((r) => r.startup.firstAnswerSeconds)), 2)} s (runs: ${runs.map((r) => r.startup.firstAnswerSeconds).join(', ')} s)${cpu.length > 0 ? `; the server's CPU time until its first answer ${fmt(median(cpu), 2)} s (runs: ${cpu.join(', ')} s)` : ''}`,
     );
-    lines.push(`import of the generated data: ${first.data.importSeconds} s (${first.data.importRowsPerSecond.toLocaleString('en')} rows/s)`);
+    lines.push(
+      `import of the generated data: ${first.data.importSeconds} s (${first.data.importRowsPerSecond.toLocaleString('en')} rows/s)`,
+    );
     const reviews = runs.flatMap((r) => ('medianMs' in r.nationalReview ? [r.nationalReview.medianMs] : []));
-    if (reviews.length > 0) lines.push(`national review to DOCX (2024 data, 12 themes, its own SQLite database): median ${median(reviews)} ms (runs: ${reviews.join(', ')} ms)`);
+    if (reviews.length > 0)
+      lines.push(
+        `national review to DOCX (2024 data, 12 themes, its own SQLite database): median ${median(reviews)} ms (runs: ${reviews.join(', ')} ms)`,
+      );
     console.log(`\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
   }
 }
@@ -112,19 +138,32 @@ for (const database of databases) {
     targets.push([
       `EU, ${dbName(database)}: ${name} p95 < 50 ms, 64 connections`,
       `${fmt(cached.p95, 1)} ms from the cache (runs ${eu.runs.flatMap((r) => r.endpoints.filter((m) => m.name === name).map((m) => m.latencyMs.p95)).join(', ')})${uncached ? `; ${fmt(uncached.p95, 1)} ms computed afresh` : ''}`,
-      verdict(cached.p95 < 50, cached.p95 < 50 ? `${fmt(50 - cached.p95, 1)} ms to spare` : cached.p95 < 51 ? `at the limit, ${(cached.p95 - 50).toFixed(2)} ms over` : `${fmt(cached.p95 - 50, 1)} ms over, ×${(cached.p95 / 50).toFixed(1)}`),
+      verdict(
+        cached.p95 < 50,
+        cached.p95 < 50
+          ? `${fmt(50 - cached.p95, 1)} ms to spare`
+          : cached.p95 < 51
+            ? `at the limit, ${(cached.p95 - 50).toFixed(2)} ms over`
+            : `${fmt(cached.p95 - 50, 1)} ms over, ×${(cached.p95 / 50).toFixed(1)}`,
+      ),
     ]);
   }
 }
 for (const database of databases) {
   const eu = find('eu', database);
-  const peaks = eu?.runs.flatMap((r) => (r.export && !r.export.error && r.export.status === 200 ? [r.export.rssPeakMb] : [])) ?? [];
+  const peaks =
+    eu?.runs.flatMap((r) => (r.export && !r.export.error && r.export.status === 200 ? [r.export.rssPeakMb] : [])) ?? [];
   if (peaks.length === 0) continue;
   const peak = median(peaks);
   targets.push([
     `EU, ${dbName(database)}: export streams, server RSS < 300 MB`,
     `peak ${fmt(peak)} MB (median; runs ${peaks.join(', ')} MB)`,
-    verdict(peak < 300, peak < 300 ? `${fmt(300 - peak)} MB to spare` : `${fmt(peak - 300)} MB over, +${Math.round(((peak - 300) / 300) * 100)} %`),
+    verdict(
+      peak < 300,
+      peak < 300
+        ? `${fmt(300 - peak)} MB to spare`
+        : `${fmt(peak - 300)} MB over, +${Math.round(((peak - 300) / 300) * 100)} %`,
+    ),
   ]);
 }
 for (const database of databases) {
@@ -137,12 +176,16 @@ for (const database of databases) {
   ]);
 }
 for (const summary of summaries) {
-  const cached = summary.rows.filter((r) => r.name !== 'bare Fastify route' && !r.name.includes('uncached') && !r.name.startsWith('mixed'));
+  const cached = summary.rows.filter(
+    (r) => r.name !== 'bare Fastify route' && !r.name.includes('uncached') && !r.name.startsWith('mixed'),
+  );
   const below = cached.filter((r) => r.ratio < 0.5);
   targets.push([
     `${summary.size}, ${dbName(summary.database)}: cached public reads ≥ 0.5 × bare`,
     cached.map((r) => `${r.name} ${r.ratio.toFixed(2)}`).join(', '),
-    below.length === 0 ? 'met' : `**missed** by ${below.length} of ${cached.length} (lowest ${Math.min(...below.map((r) => r.ratio)).toFixed(2)})`,
+    below.length === 0
+      ? 'met'
+      : `**missed** by ${below.length} of ${cached.length} (lowest ${Math.min(...below.map((r) => r.ratio)).toFixed(2)})`,
   ]);
 }
 for (const database of databases) {
@@ -153,7 +196,10 @@ for (const database of databases) {
   targets.push([
     `Finland, ${dbName(database)}: start-up to the first answer < 3 s`,
     `${fmt(wall, 2)} s wall-clock (runs ${finland.runs.map((r) => r.startup.firstAnswerSeconds).join(', ')} s)${cpu.length > 0 ? `; ${fmt(median(cpu), 2)} s of the server's CPU` : ''}`,
-    verdict(wall < 3, wall < 3 ? `${fmt(3 - wall, 2)} s to spare` : `${fmt(wall - 3, 2)} s over on this loaded machine`),
+    verdict(
+      wall < 3,
+      wall < 3 ? `${fmt(3 - wall, 2)} s to spare` : `${fmt(wall - 3, 2)} s over on this loaded machine`,
+    ),
   ]);
 }
 if (targets.length > 0) {

@@ -56,7 +56,16 @@ export type Measurement = {
   drainSeconds?: number;
 };
 
-export type ExportMeasurement = { seconds: number; bytes: number; megabytesPerSecond: number; rssBeforeMb: number; rssPeakMb: number; samples: number; status: number; error?: string };
+export type ExportMeasurement = {
+  seconds: number;
+  bytes: number;
+  megabytesPerSecond: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+  samples: number;
+  status: number;
+  error?: string;
+};
 
 export type BenchResults = {
   size: BenchSize;
@@ -65,7 +74,13 @@ export type BenchResults = {
   startedAt: string;
   machine: { cpus: number; model: string; memoryGb: number; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
   settings: { durationSeconds: number; connections: number };
-  data: { rows: Record<string, number>; totalRows: number; importSeconds: number; importRowsPerSecond: number; generatedNow: boolean };
+  data: {
+    rows: Record<string, number>;
+    totalRows: number;
+    importSeconds: number;
+    importRowsPerSecond: number;
+    generatedNow: boolean;
+  };
   /** Wall-clock seconds from spawning the server; cpuSeconds: the server's CPU time until its first answer. */
   startup: { readySeconds: number; firstAnswerSeconds: number; cpuSeconds?: number; migrationSeconds: number | null };
   bare: Measurement;
@@ -97,7 +112,11 @@ type Child = { process: ChildProcess; output: () => string; stop: () => Promise<
 
 /** `node --import tsx <script>`: one process, so /proc/<pid> is the server itself. */
 function startChild(script: string, args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -122,14 +141,23 @@ function startChild(script: string, args: string[], env: Record<string, string>)
 
 export type Answer = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
 
-export function fetchLocal(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+export function fetchLocal(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((done, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -138,7 +166,8 @@ export function fetchLocal(port: number, path: string, options: { method?: strin
 async function waitFor(check: () => Promise<boolean>, child: Child, timeoutMs: number, what: string): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
-    if (child.process.exitCode !== null) throw new Error(`${what}: the process exited (${child.process.exitCode})\n${child.output()}`);
+    if (child.process.exitCode !== null)
+      throw new Error(`${what}: the process exited (${child.process.exitCode})\n${child.output()}`);
     try {
       if (await check()) return;
     } catch {
@@ -203,10 +232,20 @@ export async function load(port: number, options: LoadOptions): Promise<Measurem
   const requests: autocannon.Request[] = options.sequence ?? [
     {
       method: 'GET',
-      setupRequest: (request: any) => ({ ...request, path: paths[cursor++ % paths.length]!, headers: { ...request.headers, ...options.headers } }),
+      setupRequest: (request: any) => ({
+        ...request,
+        path: paths[cursor++ % paths.length]!,
+        headers: { ...request.headers, ...options.headers },
+      }),
     } as autocannon.Request,
   ];
-  const instance = autocannon({ url: `http://127.0.0.1:${port}`, connections: options.connections, duration: options.duration, requests, timeout: options.timeout ?? 30 });
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: options.connections,
+    duration: options.duration,
+    requests,
+    timeout: options.timeout ?? 30,
+  });
   void options.stopWhen?.finally(() => instance.stop());
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
@@ -222,7 +261,12 @@ export async function load(port: number, options: LoadOptions): Promise<Measurem
     description: options.description,
     requests: latencies.length,
     requestsPerSecond: Math.round(latencies.length / Math.max(result.duration, 0.001)),
-    latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) },
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted.at(-1) ?? 0),
+    },
     statuses,
     errors: errors + result.timeouts,
     ratioToBare: null,
@@ -271,7 +315,15 @@ async function measureExport(port: number, pid: number): Promise<ExportMeasureme
       req.end();
     });
     const seconds = (performance.now() - started) / 1000;
-    return { seconds: Math.round(seconds * 100) / 100, bytes, megabytesPerSecond: Math.round((bytes / 1048576 / seconds) * 10) / 10, rssBeforeMb: Math.round(rssBefore), rssPeakMb: Math.round(peak), samples, status };
+    return {
+      seconds: Math.round(seconds * 100) / 100,
+      bytes,
+      megabytesPerSecond: Math.round((bytes / 1048576 / seconds) * 10) / 10,
+      rssBeforeMb: Math.round(rssBefore),
+      rssPeakMb: Math.round(peak),
+      samples,
+      status,
+    };
   } finally {
     clearInterval(sampler);
   }
@@ -284,7 +336,10 @@ async function measureExport(port: number, pid: number): Promise<ExportMeasureme
 async function measureReview(): Promise<BenchResults['nationalReview']> {
   const child = startChild('bench/compile-review-docx.ts', ['7'], {});
   const code = await new Promise<number | null>((done) => child.process.once('exit', done));
-  const line = child.output().split('\n').find((l) => l.startsWith('compile 2024 review'));
+  const line = child
+    .output()
+    .split('\n')
+    .find((l) => l.startsWith('compile 2024 review'));
   const median = line ? /median (\d+) ms/.exec(line) : null;
   if (!median) return { skipped: `bench/compile-review-docx.ts failed (${code}): ${child.output().slice(-500)}` };
   return { medianMs: Number(median[1]), line: line! };
@@ -305,7 +360,10 @@ export type Sample = {
 
 /** The database behind a benchmark environment (`DATABASE_URL` or `SQLITE_PATH`). */
 export function openBenchDatabase(env: Record<string, string>, options: { poolSize?: number } = {}): DatabaseHandle {
-  return openDatabase(env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH! }, options);
+  return openDatabase(
+    env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH! },
+    options,
+  );
 }
 
 /** Runs the migrations newer than a generated (or cached) database; the names of those that ran. */
@@ -330,7 +388,14 @@ export async function prepareSample(env: Record<string, string>, size: BenchSize
       const rows = await db.selectFrom(table).select('key').where('id', 'in', ids).orderBy('id').execute();
       return rows.map((r) => r.key);
     };
-    const entityCount = Number((await db.selectFrom('project_entities').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow()).n);
+    const entityCount = Number(
+      (
+        await db
+          .selectFrom('project_entities')
+          .select((eb) => eb.fn.max('id').as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const projects = await spread('project_entities', 200, entityCount);
     const organisations = await spread('organisations', 200, spec.organisations);
     const writerProjects = new Map<string, string[]>();
@@ -338,7 +403,13 @@ export async function prepareSample(env: Record<string, string>, size: BenchSize
       const theme = themes[w % themes.length]!;
       const username = `bench-writer-${w + 1}`;
       const existing = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-      if (!existing) await createUser(db, SYSTEM, { username, displayName: `Bench writer ${w + 1}`, password: WRITER_PASSWORD, roles: [{ role: 'finance_expert', theme }] });
+      if (!existing)
+        await createUser(db, SYSTEM, {
+          username,
+          displayName: `Bench writer ${w + 1}`,
+          password: WRITER_PASSWORD,
+          roles: [{ role: 'finance_expert', theme }],
+        });
       const keys = await db
         .selectFrom('project_entities as e')
         .innerJoin('themes as t', 't.id', 'e.theme_id')
@@ -348,14 +419,28 @@ export async function prepareSample(env: Record<string, string>, size: BenchSize
         .orderBy('e.id')
         .limit(100)
         .execute();
-      writerProjects.set(username, keys.map((k) => k.key));
+      writerProjects.set(
+        username,
+        keys.map((k) => k.key),
+      );
     }
     // Words that occur in generated names and implementers (see generate.ts), from common to rare.
     const words = ['polku', 'osaamisen', 'nuorten', 'verkosto', 'kehitys', 'säätiö', 'yhdistys', 'kiihdyttämö'];
-    const projectCodes = (await db.selectFrom('projects').select('code').where('code', 'is not', null).where('id', 'in', Array.from({ length: 30 }, (_, i) => 1 + i * Math.floor(spec.projects / 30))).execute()).map((p) => p.code!);
-    const organisationNames = (await db.selectFrom('organisations').select('name_fi').where('key', 'in', organisations.slice(0, 30)).execute()).map((o) =>
-      o.name_fi.toLowerCase().split(' ').slice(-2).join(' '),
-    );
+    const projectCodes = (
+      await db
+        .selectFrom('projects')
+        .select('code')
+        .where('code', 'is not', null)
+        .where(
+          'id',
+          'in',
+          Array.from({ length: 30 }, (_, i) => 1 + i * Math.floor(spec.projects / 30)),
+        )
+        .execute()
+    ).map((p) => p.code!);
+    const organisationNames = (
+      await db.selectFrom('organisations').select('name_fi').where('key', 'in', organisations.slice(0, 30)).execute()
+    ).map((o) => o.name_fi.toLowerCase().split(' ').slice(-2).join(' '));
     return { themes, projects, organisations, words, projectCodes, organisationNames, writerProjects };
   } finally {
     await handle.close();
@@ -391,11 +476,27 @@ export type ReadEndpoint = { name: string; description: string; paths: string[] 
 export function readEndpoints(sample: Sample): ReadEndpoint[] {
   return [
     { name: 'overview', description: 'GET /api/v1/themes', paths: ['/api/v1/themes'] },
-    { name: 'theme', description: 'GET /api/v1/themes/:slug', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}`) },
-    { name: 'figures', description: 'GET /api/v1/themes/:slug/figures', paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}/figures`) },
+    {
+      name: 'theme',
+      description: 'GET /api/v1/themes/:slug',
+      paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}`),
+    },
+    {
+      name: 'figures',
+      description: 'GET /api/v1/themes/:slug/figures',
+      paths: sample.themes.slice(0, 100).map((slug) => `/api/v1/themes/${slug}/figures`),
+    },
     { name: 'search', description: 'GET /api/v1/projects?q=…&filters', paths: searchPaths(sample) },
-    { name: 'project', description: 'GET /api/v1/projects/:key', paths: sample.projects.map((key) => `/api/v1/projects/${key}`) },
-    { name: 'organisation', description: 'GET /api/v1/organisations/:key', paths: sample.organisations.map((key) => `/api/v1/organisations/${key}`) },
+    {
+      name: 'project',
+      description: 'GET /api/v1/projects/:key',
+      paths: sample.projects.map((key) => `/api/v1/projects/${key}`),
+    },
+    {
+      name: 'organisation',
+      description: 'GET /api/v1/organisations/:key',
+      paths: sample.organisations.map((key) => `/api/v1/organisations/${key}`),
+    },
   ];
 }
 
@@ -407,10 +508,19 @@ export type WriterSession = { username: string; cookie: string; csrf: string; pr
 export async function signInWriters(port: number, sample: Sample): Promise<WriterSession[]> {
   const sessions: WriterSession[] = [];
   for (const [username, projects] of sample.writerProjects) {
-    const answer = await fetchLocal(port, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: WRITER_PASSWORD }) });
+    const answer = await fetchLocal(port, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: WRITER_PASSWORD }),
+    });
     if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${answer.body}`);
     const setCookie = ([] as string[]).concat(answer.headers['set-cookie'] ?? []);
-    sessions.push({ username, cookie: setCookie.map((c) => c.split(';')[0]).join('; '), csrf: (JSON.parse(answer.body) as { csrfToken: string }).csrfToken, projects });
+    sessions.push({
+      username,
+      cookie: setCookie.map((c) => c.split(';')[0]).join('; '),
+      csrf: (JSON.parse(answer.body) as { csrfToken: string }).csrfToken,
+      projects,
+    });
   }
   return sessions;
 }
@@ -437,15 +547,27 @@ export const MIXED_IS_ERROR = (status: number) => status >= 400 && status !== 40
  * record for its version and changes its cost estimate with If-Match (90 % reads, 10 % writes). Two
  * connections may pick the same project: 409. `observe`, when given, sees every answer.
  */
-export function mixedWorkload(sessions: WriterSession[], readPaths: string[], observe?: (answer: MixedAnswer) => void): { sequence: autocannon.Request[]; counts: { writes: number; conflicts: number } } {
+export function mixedWorkload(
+  sessions: WriterSession[],
+  readPaths: string[],
+  observe?: (answer: MixedAnswer) => void,
+): { sequence: autocannon.Request[]; counts: { writes: number; conflicts: number } } {
   const counts = { writes: 0, conflicts: 0 };
   let writerTurn = 0;
   let readTurn = 0;
-  const lowerCase = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  const lowerCase = (headers: Record<string, string>) =>
+    Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   const publicRead = {
     method: 'GET',
-    setupRequest: (request: any) => ({ ...request, path: readPaths[readTurn++ % readPaths.length]!, headers: { 'accept-encoding': 'gzip' } }),
-    ...(observe && { onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string>) => observe({ kind: 'read', status, headers: lowerCase(headers), body, at: performance.now() }) }),
+    setupRequest: (request: any) => ({
+      ...request,
+      path: readPaths[readTurn++ % readPaths.length]!,
+      headers: { 'accept-encoding': 'gzip' },
+    }),
+    ...(observe && {
+      onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string>) =>
+        observe({ kind: 'read', status, headers: lowerCase(headers), body, at: performance.now() }),
+    }),
   } as autocannon.Request;
   const sequence = [
     ...Array.from({ length: 8 }, () => publicRead),
@@ -460,7 +582,14 @@ export function mixedWorkload(sessions: WriterSession[], readPaths: string[], ob
       },
       onResponse: (status: number, body: string, context: any, headers: Record<string, string>) => {
         context.version = status === 200 ? (headers.etag ?? '"0"') : '"0"';
-        observe?.({ kind: 'record', status, headers: lowerCase(headers), body, at: performance.now(), key: context.key });
+        observe?.({
+          kind: 'record',
+          status,
+          headers: lowerCase(headers),
+          body,
+          at: performance.now(),
+          key: context.key,
+        });
       },
     },
     {
@@ -470,14 +599,27 @@ export function mixedWorkload(sessions: WriterSession[], readPaths: string[], ob
         return {
           ...request,
           path: `/api/v1/projects/${context.key}`,
-          headers: { cookie: context.session.cookie, 'x-csrf-token': context.session.csrf, 'content-type': 'application/json', 'if-match': context.version },
+          headers: {
+            cookie: context.session.cookie,
+            'x-csrf-token': context.session.csrf,
+            'content-type': 'application/json',
+            'if-match': context.version,
+          },
           body: JSON.stringify({ costEstimate: context.costEstimate }),
         };
       },
       onResponse: (status: number, body: string, context: any, headers: Record<string, string>) => {
         counts.writes++;
         if (status === 409) counts.conflicts++;
-        observe?.({ kind: 'write', status, headers: lowerCase(headers), body, at: performance.now(), key: context.key, costEstimate: context.costEstimate });
+        observe?.({
+          kind: 'write',
+          status,
+          headers: lowerCase(headers),
+          body,
+          at: performance.now(),
+          key: context.key,
+          costEstimate: context.costEstimate,
+        });
       },
     },
   ] as autocannon.Request[];
@@ -492,7 +634,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = loadavg().map((n) => Math.round(n * 100) / 100);
 
-  log(`bench: ${options.size} on ${options.dialect}, ${options.duration} s per endpoint, ${options.connections} connections`);
+  log(
+    `bench: ${options.size} on ${options.dialect}, ${options.duration} s per endpoint, ${options.connections} connections`,
+  );
   const database = await benchDatabase({
     size: options.size,
     seed: options.seed,
@@ -502,14 +646,24 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     progress: !options.quiet,
     ...options.scratch,
   });
-  log(`data: ${database.generated.totalRows.toLocaleString('en')} rows, loaded in ${(database.generated.loadMs / 1000).toFixed(1)} s${database.fresh ? '' : ' (cached)'}`);
+  log(
+    `data: ${database.generated.totalRows.toLocaleString('en')} rows, loaded in ${(database.generated.loadMs / 1000).toFixed(1)} s${database.fresh ? '' : ' (cached)'}`,
+  );
 
   // Migrations newer than the cached database run at the first start; that start is not the start-up measured.
-  const serverEnv = { ...database.env, LOAD_DATASET: 'false', DEMO_USERS: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
+  const serverEnv = {
+    ...database.env,
+    LOAD_DATASET: 'false',
+    DEMO_USERS: 'false',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+  };
   const migrationStarted = performance.now();
   const migrations = await migrateBenchDatabase(database.env);
   const migrationSeconds = migrations.length > 0 ? (performance.now() - migrationStarted) / 1000 : null;
-  if (migrations.length > 0) log(`migrated the cached database: ${migrations.join(', ')} (${migrationSeconds!.toFixed(1)} s)`);
+  if (migrations.length > 0)
+    log(`migrated the cached database: ${migrations.join(', ')} (${migrationSeconds!.toFixed(1)} s)`);
 
   const sample = await prepareSample(database.env, options.size);
 
@@ -529,16 +683,26 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     let readySeconds = 0;
     await waitFor(async () => (await fetchLocal(port, '/health/ready')).status === 200, server, 120_000, 'server');
     readySeconds = (performance.now() - spawnedAt) / 1000;
-    await waitFor(async () => (await fetchLocal(port, '/api/v1/themes')).status === 200, server, 120_000, 'first answer');
+    await waitFor(
+      async () => (await fetchLocal(port, '/api/v1/themes')).status === 200,
+      server,
+      120_000,
+      'first answer',
+    );
     const firstAnswerSeconds = (performance.now() - spawnedAt) / 1000;
     // What the start cost in CPU, whatever else the machine was doing (clock ticks of 10 ms).
     const startupCpuSeconds = cpuSeconds(server.process.pid!);
-    log(`server: ready in ${readySeconds.toFixed(2)} s, first answer (the overview) in ${firstAnswerSeconds.toFixed(2)} s`);
+    log(
+      `server: ready in ${readySeconds.toFixed(2)} s, first answer (the overview) in ${firstAnswerSeconds.toFixed(2)} s`,
+    );
 
     let barePort = 0;
     await waitFor(
       async () => {
-        const line = bareChild.output().split('\n').find((l) => l.startsWith('{"port"'));
+        const line = bareChild
+          .output()
+          .split('\n')
+          .find((l) => l.startsWith('{"port"'));
         if (line) barePort = Number(JSON.parse(line).port);
         return barePort > 0;
       },
@@ -553,17 +717,38 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     if (wanted('export')) {
       try {
         exported = await measureExport(port, server.process.pid!);
-        log(`export: ${(exported.bytes / 1048576).toFixed(1)} MB in ${exported.seconds} s, RSS ${exported.rssBeforeMb} → peak ${exported.rssPeakMb} MB`);
+        log(
+          `export: ${(exported.bytes / 1048576).toFixed(1)} MB in ${exported.seconds} s, RSS ${exported.rssBeforeMb} → peak ${exported.rssPeakMb} MB`,
+        );
       } catch (error) {
         // A broken export is a finding, not a reason to lose the other measurements.
-        exported = { seconds: 0, bytes: 0, megabytesPerSecond: 0, rssBeforeMb: 0, rssPeakMb: 0, samples: 0, status: 0, error: `${String(error)}; server: ${server.output().slice(-400)}` };
+        exported = {
+          seconds: 0,
+          bytes: 0,
+          megabytesPerSecond: 0,
+          rssBeforeMb: 0,
+          rssPeakMb: 0,
+          samples: 0,
+          status: 0,
+          error: `${String(error)}; server: ${server.output().slice(-400)}`,
+        };
         log(`export FAILED: ${exported.error}`);
-        await waitFor(async () => (await fetchLocal(port, '/health/ready')).status === 200, server, 60_000, 'server after the export');
+        await waitFor(
+          async () => (await fetchLocal(port, '/health/ready')).status === 200,
+          server,
+          60_000,
+          'server after the export',
+        );
       }
     }
 
     const common = { duration: options.duration, connections: options.connections };
-    const bare = await load(barePort, { ...common, name: 'bare', description: 'bare Fastify route (no database), the yardstick', paths: ['/bare'] });
+    const bare = await load(barePort, {
+      ...common,
+      name: 'bare',
+      description: 'bare Fastify route (no database), the yardstick',
+      paths: ['/bare'],
+    });
     log(`bare route: ${bare.requestsPerSecond} req/s`);
 
     const reads = readEndpoints(sample);
@@ -588,10 +773,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
           // As a browser asks: compressed if the server will.
           headers: cached ? { 'accept-encoding': 'gzip' } : { 'accept-encoding': 'gzip', 'cache-control': 'no-cache' },
         });
-        measurement.ratioToBare = Math.round((measurement.requestsPerSecond / Math.max(bare.requestsPerSecond, 1)) * 1000) / 1000;
+        measurement.ratioToBare =
+          Math.round((measurement.requestsPerSecond / Math.max(bare.requestsPerSecond, 1)) * 1000) / 1000;
         measurement.drainSeconds = await settle(port);
         endpoints.push(measurement);
-        log(`${measurement.name}: ${measurement.requestsPerSecond} req/s, p95 ${measurement.latencyMs.p95} ms, errors ${measurement.errors}, drained in ${measurement.drainSeconds} s`);
+        log(
+          `${measurement.name}: ${measurement.requestsPerSecond} req/s, p95 ${measurement.latencyMs.p95} ms, errors ${measurement.errors}, drained in ${measurement.drainSeconds} s`,
+        );
       }
     }
 
@@ -606,9 +794,12 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         sequence,
         isError: MIXED_IS_ERROR,
       });
-      measurement.ratioToBare = Math.round((measurement.requestsPerSecond / Math.max(bare.requestsPerSecond, 1)) * 1000) / 1000;
+      measurement.ratioToBare =
+        Math.round((measurement.requestsPerSecond / Math.max(bare.requestsPerSecond, 1)) * 1000) / 1000;
       mixed = { ...measurement, ...counts };
-      log(`mixed: ${measurement.requestsPerSecond} req/s, p99 ${measurement.latencyMs.p99} ms, errors ${measurement.errors}, writes ${counts.writes} (409: ${counts.conflicts})`);
+      log(
+        `mixed: ${measurement.requestsPerSecond} req/s, p99 ${measurement.latencyMs.p99} ms, errors ${measurement.errors}, writes ${counts.writes} (409: ${counts.conflicts})`,
+      );
     }
 
     const results: BenchResults = {
@@ -631,7 +822,12 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
         importRowsPerSecond: database.generated.rowsPerSecond,
         generatedNow: database.fresh,
       },
-      startup: { readySeconds: round2(readySeconds), firstAnswerSeconds: round2(firstAnswerSeconds), cpuSeconds: round2(startupCpuSeconds), migrationSeconds: migrationSeconds === null ? null : round2(migrationSeconds) },
+      startup: {
+        readySeconds: round2(readySeconds),
+        firstAnswerSeconds: round2(firstAnswerSeconds),
+        cpuSeconds: round2(startupCpuSeconds),
+        migrationSeconds: migrationSeconds === null ? null : round2(migrationSeconds),
+      },
       bare,
       endpoints,
       export: exported,
@@ -656,16 +852,41 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 export function formatTable(results: BenchResults): string {
   const rows: string[][] = [['measurement', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', '× bare']];
   for (const m of [results.bare, ...results.endpoints, ...(results.mixed ? [results.mixed] : [])]) {
-    rows.push([m.name, String(m.requestsPerSecond), String(m.latencyMs.p50), String(m.latencyMs.p95), String(m.latencyMs.p99), String(m.errors), m.ratioToBare === null ? '1' : m.ratioToBare.toFixed(2)]);
+    rows.push([
+      m.name,
+      String(m.requestsPerSecond),
+      String(m.latencyMs.p50),
+      String(m.latencyMs.p95),
+      String(m.latencyMs.p99),
+      String(m.errors),
+      m.ratioToBare === null ? '1' : m.ratioToBare.toFixed(2),
+    ]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  const out = [`${results.size} on ${results.database}: ${results.data.totalRows.toLocaleString('en')} rows, ${results.settings.connections} connections, ${results.settings.durationSeconds} s each, load average ${results.machine.loadAverageAtStart.join(' ')} (${results.machine.cpus} cpus)`, line(rows[0]!), ...rows.slice(1).map(line)];
-  if (results.mixed) out.push(`mixed: ${results.mixed.writes} writes, ${results.mixed.conflicts} answered 409 (a stale If-Match: expected, not an error)`);
-  if (results.export) out.push(`export: ${(results.export.bytes / 1048576).toFixed(1)} MB in ${results.export.seconds} s (${results.export.megabytesPerSecond} MB/s), server RSS ${results.export.rssBeforeMb} MB before, peak ${results.export.rssPeakMb} MB`);
-  out.push(`start-up: ready ${results.startup.readySeconds} s, first answer ${results.startup.firstAnswerSeconds} s (server CPU ${results.startup.cpuSeconds} s)`);
-  out.push(`import: ${results.data.importSeconds} s (${results.data.importRowsPerSecond.toLocaleString('en')} rows/s)${results.data.generatedNow ? '' : ', measured when the cached database was generated'}`);
-  out.push(`national review: ${'skipped' in results.nationalReview ? `skipped (${results.nationalReview.skipped})` : `${results.nationalReview.line} (2024 data, 12 themes)`}`);
+  const line = (r: string[]) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const out = [
+    `${results.size} on ${results.database}: ${results.data.totalRows.toLocaleString('en')} rows, ${results.settings.connections} connections, ${results.settings.durationSeconds} s each, load average ${results.machine.loadAverageAtStart.join(' ')} (${results.machine.cpus} cpus)`,
+    line(rows[0]!),
+    ...rows.slice(1).map(line),
+  ];
+  if (results.mixed)
+    out.push(
+      `mixed: ${results.mixed.writes} writes, ${results.mixed.conflicts} answered 409 (a stale If-Match: expected, not an error)`,
+    );
+  if (results.export)
+    out.push(
+      `export: ${(results.export.bytes / 1048576).toFixed(1)} MB in ${results.export.seconds} s (${results.export.megabytesPerSecond} MB/s), server RSS ${results.export.rssBeforeMb} MB before, peak ${results.export.rssPeakMb} MB`,
+    );
+  out.push(
+    `start-up: ready ${results.startup.readySeconds} s, first answer ${results.startup.firstAnswerSeconds} s (server CPU ${results.startup.cpuSeconds} s)`,
+  );
+  out.push(
+    `import: ${results.data.importSeconds} s (${results.data.importRowsPerSecond.toLocaleString('en')} rows/s)${results.data.generatedNow ? '' : ', measured when the cached database was generated'}`,
+  );
+  out.push(
+    `national review: ${'skipped' in results.nationalReview ? `skipped (${results.nationalReview.skipped})` : `${results.nationalReview.line} (2024 data, 12 themes)`}`,
+  );
   return out.join('\n');
 }
 
@@ -680,7 +901,9 @@ async function main(args: string[]): Promise<number> {
   const size = (argument(args, 'size') ?? 'finland') as BenchSize;
   const dialect = (argument(args, 'db') ?? 'sqlite') as BenchDialect;
   if (!BENCH_SIZES.includes(size) || (dialect !== 'sqlite' && dialect !== 'postgres')) {
-    console.error(`Usage: npm run bench -- [--size ${BENCH_SIZES.join('|')}] [--db sqlite|postgres] [--duration seconds] [--connections n] [--seed n] [--only a,b] [--repeat n] [--regenerate] [--postgres-url url]`);
+    console.error(
+      `Usage: npm run bench -- [--size ${BENCH_SIZES.join('|')}] [--db sqlite|postgres] [--duration seconds] [--connections n] [--seed n] [--only a,b] [--repeat n] [--regenerate] [--postgres-url url]`,
+    );
     return 2;
   }
   // --repeat n: n runs, each with its own server start, written to results-<size>-<db>-<i>.json;

@@ -27,15 +27,24 @@ describe.each(DIALECTS)('benchmark smoke test on %s', (dialect) => {
       quiet: true,
       scratch: { dir, name: `smoke-${randomUUID().slice(0, 8)}` },
       // The review is compiled from its own SQLite database whatever --db says: once is enough.
-      only: dialect === 'sqlite' ? [] : ['overview', 'theme', 'figures', 'search', 'project', 'organisation', 'export', 'mixed'],
+      only:
+        dialect === 'sqlite'
+          ? []
+          : ['overview', 'theme', 'figures', 'search', 'project', 'organisation', 'export', 'mixed'],
     });
     expect(results.bare.requests).toBeGreaterThan(0);
     expect(results.endpoints.map((m) => m.name)).toEqual(
-      ['overview', 'theme', 'figures', 'search', 'project', 'organisation'].flatMap((name) => [name, `${name} (uncached)`]),
+      ['overview', 'theme', 'figures', 'search', 'project', 'organisation'].flatMap((name) => [
+        name,
+        `${name} (uncached)`,
+      ]),
     );
     for (const measurement of [...results.endpoints, results.mixed!]) {
       expect(measurement.requests, measurement.name).toBeGreaterThan(0);
-      expect(Object.keys(measurement.statuses).filter((status) => Number(status) >= 500), measurement.name).toEqual([]);
+      expect(
+        Object.keys(measurement.statuses).filter((status) => Number(status) >= 500),
+        measurement.name,
+      ).toEqual([]);
       expect(measurement.errors, measurement.name).toBe(0);
     }
     expect(results.export?.status).toBe(200);

@@ -13,9 +13,14 @@ const dataset = readDataset('data/2024');
 
 describe('the 2024 dataset', () => {
   it('holds all twelve themes of the 2024 implementation review, in review order', () => {
-    expect(dataset.themes.map((theme) => theme.order).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(dataset.themes.map((theme) => theme.order).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
     for (const theme of dataset.themes) {
-      expect(theme.finance.some((finance) => finance.asOf === '2024-10-31'), theme.slug).toBe(true);
+      expect(
+        theme.finance.some((finance) => finance.asOf === '2024-10-31'),
+        theme.slug,
+      ).toBe(true);
     }
   });
 
@@ -25,7 +30,9 @@ describe('the 2024 dataset', () => {
   });
 
   it('keeps each amount as one exact value and marks the rounded ones', () => {
-    const amounts = dataset.themes.flatMap((theme) => theme.finance.flatMap((f) => [f.frame, f.reserved, f.committed, f.paid])).filter((a) => a !== null);
+    const amounts = dataset.themes
+      .flatMap((theme) => theme.finance.flatMap((f) => [f.frame, f.reserved, f.committed, f.paid]))
+      .filter((a) => a !== null);
     expect(amounts.length).toBeGreaterThan(30);
     for (const amount of amounts) {
       const parsed = parseFinnishAmount(amount.text);

@@ -9,7 +9,9 @@ import { createTestDatabase, postgresUrl } from './helpers/databases.js';
 
 describe('PostgreSQL suite', () => {
   if (!postgresUrl) {
-    console.warn('\n  PostgreSQL suite SKIPPED: set TEST_DATABASE_URL=postgres://… to run every storage test on PostgreSQL too.\n');
+    console.warn(
+      '\n  PostgreSQL suite SKIPPED: set TEST_DATABASE_URL=postgres://… to run every storage test on PostgreSQL too.\n',
+    );
     it.runIf(process.env.CI === 'true')('runs in CI (TEST_DATABASE_URL must be set there)', () => {
       expect(postgresUrl, 'TEST_DATABASE_URL is not set in CI').toBeDefined();
     });

@@ -22,7 +22,9 @@ export async function runBackup(env: Env, file: string | undefined): Promise<num
   }
   const config = databaseConfig(env);
   if (config.kind === 'postgres') {
-    console.error('PostgreSQL is backed up with its own tools (pg_dump, or continuous archiving); see docs/reliability.md. `dump` writes a portable copy.');
+    console.error(
+      'PostgreSQL is backed up with its own tools (pg_dump, or continuous archiving); see docs/reliability.md. `dump` writes a portable copy.',
+    );
     return 2;
   }
   const target = resolve(file);
@@ -44,7 +46,10 @@ export async function runBackup(env: Env, file: string | undefined): Promise<num
 export async function runDump(env: Env, file: string | undefined): Promise<number> {
   const handle = openDatabase(databaseConfig(env));
   try {
-    await pipeline(Readable.from(dumpDatabase(handle.db, handle.dialect)), file ? createWriteStream(file) : process.stdout);
+    await pipeline(
+      Readable.from(dumpDatabase(handle.db, handle.dialect)),
+      file ? createWriteStream(file) : process.stdout,
+    );
     if (file) console.error(`Wrote ${file}`);
     return 0;
   } finally {
@@ -62,7 +67,9 @@ export async function runRestore(env: Env, file: string | undefined): Promise<nu
     await migrateToLatest(handle.db, handle.dialect);
     const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
     const { tables, rows } = await restoreDatabase(handle.db, handle.dialect, lines);
-    console.error(`Restored ${rows} rows in ${tables} tables; content hash ${await contentHash(handle.db, handle.dialect)}`);
+    console.error(
+      `Restored ${rows} rows in ${tables} tables; content hash ${await contentHash(handle.db, handle.dialect)}`,
+    );
     return 0;
   } finally {
     await handle.close();

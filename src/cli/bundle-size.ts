@@ -13,10 +13,18 @@ export const FIRST_PAGE_BUDGET_BYTES = 250 * 1024;
 
 type ManifestChunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[]; css?: string[] };
 
-export type FirstPageSize = { files: { file: string; bytes: number; gzipBytes: number }[]; bytes: number; gzipBytes: number; cssGzipBytes: number };
+export type FirstPageSize = {
+  files: { file: string; bytes: number; gzipBytes: number }[];
+  bytes: number;
+  gzipBytes: number;
+  cssGzipBytes: number;
+};
 
 export function measureFirstPage(webRoot = resolve('dist/web')): FirstPageSize {
-  const manifest = JSON.parse(readFileSync(join(webRoot, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(readFileSync(join(webRoot, '.vite', 'manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
   const entry = Object.entries(manifest).find(([, chunk]) => chunk.isEntry);
   if (!entry) throw new Error('The manifest has no entry chunk');
   const seen = new Set<string>();
@@ -36,7 +44,10 @@ export function measureFirstPage(webRoot = resolve('dist/web')): FirstPageSize {
     const content = readFileSync(join(webRoot, manifest[key]!.file));
     return { file: manifest[key]!.file, bytes: content.length, gzipBytes: gzipSync(content, { level: 9 }).length };
   });
-  const cssGzipBytes = [...css].reduce((total, file) => total + gzipSync(readFileSync(join(webRoot, file)), { level: 9 }).length, 0);
+  const cssGzipBytes = [...css].reduce(
+    (total, file) => total + gzipSync(readFileSync(join(webRoot, file)), { level: 9 }).length,
+    0,
+  );
   return {
     files,
     bytes: files.reduce((total, f) => total + f.bytes, 0),
@@ -49,8 +60,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const size = measureFirstPage();
-  for (const file of size.files) console.log(`  ${file.file.padEnd(48)} ${kb(file.bytes).padStart(10)}  gzip ${kb(file.gzipBytes).padStart(9)}`);
-  console.log(`First page JavaScript: ${kb(size.bytes)}, gzipped ${kb(size.gzipBytes)} (budget ${kb(FIRST_PAGE_BUDGET_BYTES)}); CSS gzipped ${kb(size.cssGzipBytes)}`);
+  for (const file of size.files)
+    console.log(`  ${file.file.padEnd(48)} ${kb(file.bytes).padStart(10)}  gzip ${kb(file.gzipBytes).padStart(9)}`);
+  console.log(
+    `First page JavaScript: ${kb(size.bytes)}, gzipped ${kb(size.gzipBytes)} (budget ${kb(FIRST_PAGE_BUDGET_BYTES)}); CSS gzipped ${kb(size.cssGzipBytes)}`,
+  );
   if (size.gzipBytes > FIRST_PAGE_BUDGET_BYTES) {
     console.error('Over budget.');
     process.exitCode = 1;

@@ -10,7 +10,10 @@ import { openDataExport } from '../documents/open-data-export.js';
 export async function runExport(env: Env, file: string | undefined): Promise<number> {
   const handle = openDatabase(databaseConfig(env));
   try {
-    await prepareDatabase(handle, { datasetDir: env.LOAD_DATASET ? env.DATASET_DIR : undefined, topologyPath: DEFAULT_TOPOLOGY });
+    await prepareDatabase(handle, {
+      datasetDir: env.LOAD_DATASET ? env.DATASET_DIR : undefined,
+      topologyPath: DEFAULT_TOPOLOGY,
+    });
     const target = file ? createWriteStream(file) : process.stdout;
     await pipeline(Readable.from(openDataExport(handle.db, new Date())), target);
     if (file) console.error(`Wrote ${file}`);

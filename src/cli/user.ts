@@ -21,18 +21,43 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
   const [action, username] = args;
   const { values } = parseArgs({
     args: args.slice(2),
-    options: { name: { type: 'string' }, role: { type: 'string', multiple: true }, ministry: { type: 'string' }, theme: { type: 'string' }, group: { type: 'string' }, email: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      ministry: { type: 'string' },
+      theme: { type: 'string' },
+      group: { type: 'string' },
+      email: { type: 'string' },
+    },
     allowPositionals: true,
   });
   const handle = openDatabase(databaseConfig(env));
-  const audit = { actorId: null, actor: `cli:${process.env.USER ?? 'unknown'}`, ip: null, requestId: null, at: new Date().toISOString() };
+  const audit = {
+    actorId: null,
+    actor: `cli:${process.env.USER ?? 'unknown'}`,
+    ip: null,
+    requestId: null,
+    at: new Date().toISOString(),
+  };
   try {
-    await prepareDatabase(handle, { datasetDir: env.LOAD_DATASET ? env.DATASET_DIR : undefined, topologyPath: DEFAULT_TOPOLOGY });
+    await prepareDatabase(handle, {
+      datasetDir: env.LOAD_DATASET ? env.DATASET_DIR : undefined,
+      topologyPath: DEFAULT_TOPOLOGY,
+    });
     if (action === 'list') {
-      const users = await handle.db.selectFrom('users').select(['id', 'username', 'display_name', 'is_demo']).orderBy('username').execute();
-      const roles = await describeRoles(handle.db, users.map((u) => Number(u.id)));
+      const users = await handle.db
+        .selectFrom('users')
+        .select(['id', 'username', 'display_name', 'is_demo'])
+        .orderBy('username')
+        .execute();
+      const roles = await describeRoles(
+        handle.db,
+        users.map((u) => Number(u.id)),
+      );
       for (const user of users) {
-        const described = (roles.get(Number(user.id)) ?? []).map((r) => [r.role, r.ministry, r.theme, r.steeringGroup].filter(Boolean).join(':')).join(', ');
+        const described = (roles.get(Number(user.id)) ?? [])
+          .map((r) => [r.role, r.ministry, r.theme, r.steeringGroup].filter(Boolean).join(':'))
+          .join(', ');
         console.log(`${user.username}\t${user.display_name}${user.is_demo ? ' (demo)' : ''}\t${described}`);
       }
       return 0;
@@ -41,10 +66,21 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
     if (action === 'add') {
       const roles = (values.role ?? []).map((role) => {
         if (!ROLES.includes(role as Role)) throw new Error(`unknown role "${role}" (one of ${ROLES.join(', ')})`);
-        return { role: role as Role, ministry: values.ministry ?? null, theme: values.theme ?? null, steeringGroup: values.group ?? null };
+        return {
+          role: role as Role,
+          ministry: values.ministry ?? null,
+          theme: values.theme ?? null,
+          steeringGroup: values.group ?? null,
+        };
       });
       const password = newPassword();
-      await createUser(handle.db, audit, { username, displayName: values.name ?? username, email: values.email ?? null, password, roles });
+      await createUser(handle.db, audit, {
+        username,
+        displayName: values.name ?? username,
+        email: values.email ?? null,
+        password,
+        roles,
+      });
       console.log(`Created ${username}. Password (shown once): ${password}`);
       return 0;
     }
@@ -56,7 +92,13 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
     }
     throw new Error(`unknown action "${action}" (add, passwd, list)`);
   } catch (error) {
-    console.error(error instanceof RuleViolationError ? error.violations.map((v) => `${v.field}: ${v.message.en}`).join('\n') : error instanceof Error ? error.message : error);
+    console.error(
+      error instanceof RuleViolationError
+        ? error.violations.map((v) => `${v.field}: ${v.message.en}`).join('\n')
+        : error instanceof Error
+          ? error.message
+          : error,
+    );
     return 2;
   } finally {
     await handle.close();

@@ -15,18 +15,37 @@ const ZEnv = z.object({
     .optional(),
   SQLITE_PATH: z.string().default('var/teemaseuranta.sqlite'),
   /** Load the 2024 dataset into an empty database at start. */
-  LOAD_DATASET: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  LOAD_DATASET: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   DATASET_DIR: z.string().default('data/2024'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Public base URL, used in the OpenAPI document's servers list and the OpenID Connect redirect. */
   PUBLIC_URL: z.string().url().optional(),
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers; cookies become Secure. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Sessions end after this long without use, and in any case after the absolute lifetime. */
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
   /** Create one demo user per role on first start with the demo data (never in production). */
-  DEMO_USERS: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+  DEMO_USERS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   /** Single sign-on through OpenID Connect (Suomi.fi, Entra ID…): all three or none. */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -45,8 +64,18 @@ export class ConfigError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = ZEnv.superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
-    if (oidc !== 0 && oidc !== 3) ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together' });
-    if (oidc === 3 && !env.PUBLIC_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'single sign-on needs PUBLIC_URL for its redirect address' });
+    if (oidc !== 0 && oidc !== 3)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
+      });
+    if (oidc === 3 && !env.PUBLIC_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'single sign-on needs PUBLIC_URL for its redirect address',
+      });
   }).safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
@@ -83,7 +112,12 @@ export function authConfig(env: Env): AuthConfig {
   };
 }
 
-export const DEFAULT_AUTH_CONFIG: AuthConfig = { secureCookies: false, sessionIdleMs: 30 * 60_000, sessionAbsoluteMs: 12 * 3_600_000, oidc: null };
+export const DEFAULT_AUTH_CONFIG: AuthConfig = {
+  secureCookies: false,
+  sessionIdleMs: 30 * 60_000,
+  sessionAbsoluteMs: 12 * 3_600_000,
+  oidc: null,
+};
 
 export function databaseConfig(env: Env): DatabaseConfig {
   return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH };

@@ -7,9 +7,10 @@ import { z } from 'zod';
 
 export const ZMinistry = z.enum(['TEM', 'OKM', 'STM']).meta({ id: 'Ministry', description: 'Responsible ministry' });
 
-export const ZLocalizedText = z
-  .object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() })
-  .meta({ id: 'LocalizedText', description: 'Text in Finnish, with Swedish and English where known (null = not given)' });
+export const ZLocalizedText = z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }).meta({
+  id: 'LocalizedText',
+  description: 'Text in Finnish, with Swedish and English where known (null = not given)',
+});
 
 export const ZPeriod = z
   .object({
@@ -112,9 +113,15 @@ export const ZThemeFigures = z
     groupProjects: z.number().int(),
     projects: z.number().int(),
     implementers: z.number().int().describe('Distinct implementing organisations'),
-    byMinistry: z.record(z.string(), z.number().int()).describe('Entities per funding ministry; "joint" for several, "unknown" for none recorded'),
-    byOrganisationType: z.record(z.string(), z.number().int()).describe('Distinct implementers per organisation type; "unknown" where not known'),
-    byCounty: z.record(z.string(), ZCountyCount).describe('Distinct organisations per wellbeing services county id; "unknown" where not known'),
+    byMinistry: z
+      .record(z.string(), z.number().int())
+      .describe('Entities per funding ministry; "joint" for several, "unknown" for none recorded'),
+    byOrganisationType: z
+      .record(z.string(), z.number().int())
+      .describe('Distinct implementers per organisation type; "unknown" where not known'),
+    byCounty: z
+      .record(z.string(), ZCountyCount)
+      .describe('Distinct organisations per wellbeing services county id; "unknown" where not known'),
     countiesWithoutImplementers: z.array(z.object({ id: z.string(), name: ZLocalizedText })),
     bySector: z.record(z.string(), z.number().int()),
   })
@@ -171,7 +178,12 @@ export const ZPage = z
 export const ZPagedProjects = z.object({ items: z.array(ZProjectEntity), page: ZPage });
 
 const ZLimit = z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200)');
-const ZCursor = z.string().max(500).regex(/^[A-Za-z0-9_-]+$/).optional().describe('Opaque cursor from the previous page');
+const ZCursor = z
+  .string()
+  .max(500)
+  .regex(/^[A-Za-z0-9_-]+$/)
+  .optional()
+  .describe('Opaque cursor from the previous page');
 const ZSearchText = z.string().trim().min(1).max(200);
 
 export const PROJECT_SORTS = ['name', '-name', 'cost', '-cost', 'start', '-start'] as const;
@@ -206,7 +218,9 @@ export const ZProjectQuery = z
     sort: z
       .enum(PROJECT_SORTS)
       .default('name')
-      .describe('Order: name, cost (cost estimate) or start (period start); a leading "-" reverses it. Unknown values come last'),
+      .describe(
+        'Order: name, cost (cost estimate) or start (period start); a leading "-" reverses it. Unknown values come last',
+      ),
     limit: ZLimit,
     cursor: ZCursor,
   })
@@ -265,7 +279,11 @@ export const ZCallQuery = z.object({ theme: z.string().max(100).optional() }).st
 export const ZThemeQuery = z
   .object({
     ministry: ZMinistry.optional(),
-    specificObjective: z.string().regex(/^\d\.\d$/).optional().describe('e.g. 4.1'),
+    specificObjective: z
+      .string()
+      .regex(/^\d\.\d$/)
+      .optional()
+      .describe('e.g. 4.1'),
   })
   .strict();
 
@@ -279,9 +297,7 @@ export const ZProblem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z
-      .array(z.object({ name: z.string().describe('The parameter or field'), reason: z.string() }))
-      .optional(),
+    errors: z.array(z.object({ name: z.string().describe('The parameter or field'), reason: z.string() })).optional(),
     currentVersion: z.number().int().optional().describe('With 409: the version now stored'),
     current: z.unknown().optional().describe('With 409: the record as now stored'),
   })
@@ -304,7 +320,14 @@ export type PagedOrganisations = z.infer<typeof ZPagedOrganisations>;
 // ---- Access: sign-in, session, users -------------------------------------------------------
 
 export const ZRole = z
-  .enum(['admin', 'ministry_official', 'finance_expert', 'theme_coordinator', 'steering_group_secretary', 'steering_group_member'])
+  .enum([
+    'admin',
+    'ministry_official',
+    'finance_expert',
+    'theme_coordinator',
+    'steering_group_secretary',
+    'steering_group_member',
+  ])
   .meta({ id: 'Role' });
 
 export const ZRoleAssignment = z
@@ -325,17 +348,30 @@ export const ZSession = z
   })
   .meta({ id: 'Session' });
 
-export const ZSignIn = z.object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) }).strict();
+export const ZSignIn = z
+  .object({ username: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) })
+  .strict();
 
-export const ZPasswordChange = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) }).strict();
+export const ZPasswordChange = z
+  .object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) })
+  .strict();
 
 export const ZNewUser = z
   .object({
-    username: z.string().trim().toLowerCase().min(3).max(200).regex(/^[a-z0-9._@-]+$/),
+    username: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(3)
+      .max(200)
+      .regex(/^[a-z0-9._@-]+$/),
     displayName: z.string().trim().min(1).max(200),
     email: z.string().trim().email().max(320).nullable().optional(),
     password: z.string().min(1).max(1000).optional().describe('Omit for single sign-on users'),
-    roles: z.array(ZRoleAssignment.partial({ ministry: true, theme: true, steeringGroup: true })).max(50).default([]),
+    roles: z
+      .array(ZRoleAssignment.partial({ ministry: true, theme: true, steeringGroup: true }))
+      .max(50)
+      .default([]),
   })
   .strict();
 

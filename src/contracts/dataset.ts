@@ -61,11 +61,17 @@ export const ZDatasetOrganisation = z.object({
   key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   name: ZLocalized,
   /** Y-tunnus only when a seed states it. */
-  businessId: z.string().regex(/^\d{7}-\d$/).nullable(),
+  businessId: z
+    .string()
+    .regex(/^\d{7}-\d$/)
+    .nullable(),
   /** Only when the name or the seed makes it unambiguous (legal form "ry", "Oy", "säätiö", "yliopisto"…). */
   type: ZOrganisationType.nullable(),
   /** Official municipality number ("091") only when the name or the seed states the municipality. */
-  municipality: z.string().regex(/^\d{3}$/).nullable(),
+  municipality: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable(),
   source: ZSourceRef,
 });
 
@@ -141,7 +147,10 @@ export const ZDatasetProjectEntity = z.object({
   key: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   kind: z.enum(['single', 'group']),
   /** The group project's own code ("R-01402"); null for single projects and uncoded groups. */
-  groupCode: z.string().regex(/^R-\d+$/).nullable(),
+  groupCode: z
+    .string()
+    .regex(/^R-\d+$/)
+    .nullable(),
   name: ZLocalized,
   type: ZProjectType.nullable(),
   status: ZProjectStatus.nullable(),
@@ -185,7 +194,6 @@ export const ZDatasetTheme = z.object({
   source: ZSourceRef,
 });
 
-
 /** A person as a steering-group document names them. */
 export const ZDatasetPerson = z.object({
   name: z.string().min(1),
@@ -217,11 +225,24 @@ export const ZDatasetAgendaItem = z.object({
   discussion: z.string().nullable(),
   decision: z.string().nullable(),
   /** A time the item records ("9:02" at opening), as HH:MM. */
-  time: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable(),
   source: ZSourceRef,
   /** Action items the minutes record under the item: who promised what, by when (null: not given). */
   actions: z
-    .array(z.object({ text: z.string().min(1), owner: z.string().nullable(), dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), source: ZSourceRef }))
+    .array(
+      z.object({
+        text: z.string().min(1),
+        owner: z.string().nullable(),
+        dueDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .nullable(),
+        source: ZSourceRef,
+      }),
+    )
     .default([]),
 });
 
@@ -231,8 +252,14 @@ export const ZDatasetMeeting = z.object({
   /** Number per group and year: "2023/1". */
   number: z.string().regex(/^\d{4}\/\d+$/),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  startTime: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
-  endTime: z.string().regex(/^\d{2}:\d{2}$/).nullable(),
+  startTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable(),
+  endTime: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .nullable(),
   place: z.object({ room: z.string().nullable(), address: z.string().nullable(), online: z.string().nullable() }),
   /** Who was present, in which capacity; `standingInFor` names the member a deputy replaced. */
   attendance: z.array(

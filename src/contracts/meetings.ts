@@ -5,11 +5,16 @@
 import { z } from 'zod';
 import { ZLocalizedText } from './api.js';
 
-export const ZMemberCapacity = z.enum(['member', 'deputy', 'permanent_expert', 'secretary']).meta({ id: 'MemberCapacity' });
-export const ZGroupPosition = z.enum(['chair', 'vice_chair', 'secretary']).meta({ id: 'GroupPosition', description: 'pj, vpj, sihteeri' });
-export const ZMinutesStatus = z
-  .enum(['draft', 'checked', 'approved', 'published'])
-  .meta({ id: 'MinutesStatus', description: 'draft → checked by the chair → approved at the next meeting → published' });
+export const ZMemberCapacity = z
+  .enum(['member', 'deputy', 'permanent_expert', 'secretary'])
+  .meta({ id: 'MemberCapacity' });
+export const ZGroupPosition = z
+  .enum(['chair', 'vice_chair', 'secretary'])
+  .meta({ id: 'GroupPosition', description: 'pj, vpj, sihteeri' });
+export const ZMinutesStatus = z.enum(['draft', 'checked', 'approved', 'published']).meta({
+  id: 'MinutesStatus',
+  description: 'draft → checked by the chair → approved at the next meeting → published',
+});
 export const ZItemKind = z
   .enum(['opening', 'agenda', 'previous_minutes', 'action_review', 'topic', 'next_meeting', 'other_matters', 'closing'])
   .meta({ id: 'AgendaItemKind' });
@@ -115,7 +120,12 @@ export const ZAgendaItem = z
 
 export const ZMeetingDetail = ZMeetingSummary.extend({
   steeringGroupName: ZLocalizedText,
-  place: z.object({ room: z.string().nullable(), address: z.string().nullable(), online: z.string().nullable(), onlineUrl: z.string().nullable() }),
+  place: z.object({
+    room: z.string().nullable(),
+    address: z.string().nullable(),
+    online: z.string().nullable(),
+    onlineUrl: z.string().nullable(),
+  }),
   openedAt: z.string().nullable().describe('Time the chair opened the meeting (from the opening item)'),
   closedAt: z.string().nullable(),
   previousMeeting: z.string().nullable().describe('Key of the meeting whose minutes this one approves'),
@@ -129,7 +139,9 @@ export const ZMeetingDetail = ZMeetingSummary.extend({
   attendance: z.array(ZAttendance),
   items: z.array(ZAgendaItem),
   openActions: z.array(ZDecisionRecord).describe('Action items of earlier meetings still open, carried to this agenda'),
-  signatories: z.array(z.object({ name: z.string(), organisation: z.string().nullable(), position: ZGroupPosition.nullable() })),
+  signatories: z.array(
+    z.object({ name: z.string(), organisation: z.string().nullable(), position: ZGroupPosition.nullable() }),
+  ),
   distribution: z.array(z.string()),
   notes: z.array(z.string()),
   version: z.number().int(),
@@ -141,10 +153,16 @@ export const ZDocumentParams = z.object({ key: z.string().max(200), format: z.en
 export const ZDocumentQuery = z.object({ lang: z.enum(['fi', 'sv']).default('fi') }).strict();
 export const ZMembersQuery = z
   .object({
-    at: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().describe('Membership as of this date (default today)'),
+    at: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional()
+      .describe('Membership as of this date (default today)'),
   })
   .strict();
-export const ZStepBody = z.object({ version: z.number().int().min(1).optional(), reason: z.string().trim().max(2000).optional() }).strict();
+export const ZStepBody = z
+  .object({ version: z.number().int().min(1).optional(), reason: z.string().trim().max(2000).optional() })
+  .strict();
 export const ZPublishedQuery = z.object({ steeringGroup: z.string().max(200).optional() }).strict();
 export const ZActionsQuery = z.object({ status: z.enum(['open', 'done', 'cancelled']).optional() }).strict();
 
@@ -157,4 +175,7 @@ export type DecisionRecord = z.infer<typeof ZDecisionRecord>;
 export type Attendance = z.infer<typeof ZAttendance>;
 export type SteeringGroupSummary = z.infer<typeof ZSteeringGroupSummary>;
 /** An item of /api/v1/published-minutes. */
-export type PublishedMinutesSummary = MeetingSummary & { steeringGroupName: MeetingDetail['steeringGroupName']; publishedAt: string | null };
+export type PublishedMinutesSummary = MeetingSummary & {
+  steeringGroupName: MeetingDetail['steeringGroupName'];
+  publishedAt: string | null;
+};

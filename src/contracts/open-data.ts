@@ -18,7 +18,10 @@ const ZDates = z.object({ start: z.string().nullable(), end: z.string().nullable
 
 export const ZOpenOrganisation = z.object({
   id: z.string().describe('Stable identifier within this dataset'),
-  orgIdentifier: z.string().nullable().describe('org-id.guide identifier, FI-PRO-<business ID>, when the business ID is known'),
+  orgIdentifier: z
+    .string()
+    .nullable()
+    .describe('org-id.guide identifier, FI-PRO-<business ID>, when the business ID is known'),
   businessId: z.string().nullable(),
   name: ZText,
   type: z.string().nullable(),
@@ -35,7 +38,9 @@ export const ZOpenParticipant = z.object({
 export const ZOpenActivity = z.object({
   id: z.string(),
   identifiers: z.array(z.string()).describe('Project codes as the programme issues them (S30068, R-01402, 205677)'),
-  hierarchy: z.enum(['single', 'group', 'member']).describe('single project, group project (parent) or a member project of a group (child)'),
+  hierarchy: z
+    .enum(['single', 'group', 'member'])
+    .describe('single project, group project (parent) or a member project of a group (child)'),
   relatedActivities: z.array(z.object({ type: z.enum(['parent', 'child']), ref: z.string() })),
   title: ZText,
   theme: z.string().describe('themes[].id'),
@@ -52,7 +57,11 @@ export const ZOpenFinance = z.object({
   asOf: z.string(),
   budget: z.number().int().nullable().describe('Funding frame (julkinen rahoituskehys)'),
   amountReserved: z.number().int().nullable().describe('Reservations (varaukset)'),
-  amountAwarded: z.number().int().nullable().describe('Committed grant authority (sidotut valtuudet): funding decisions made'),
+  amountAwarded: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Committed grant authority (sidotut valtuudet): funding decisions made'),
   amountDisbursed: z.number().int().nullable().describe('Paid costs (maksetut kustannukset)'),
   rounded: z.array(z.string()).describe('Fields the source gives only rounded'),
   budgetByFundingOrganisation: z.array(z.object({ ref: z.string(), amount: z.number().int() })),

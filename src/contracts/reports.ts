@@ -8,7 +8,9 @@
 import { z } from 'zod';
 import { ZContact, ZLocalizedText, ZMinistry, ZPeriod } from './api.js';
 
-export const ZDocumentKind = z.enum(['review', 'description']).meta({ id: 'DocumentKind', description: 'review = toteutuskatsaus, description = teemakuvaus' });
+export const ZDocumentKind = z
+  .enum(['review', 'description'])
+  .meta({ id: 'DocumentKind', description: 'review = toteutuskatsaus, description = teemakuvaus' });
 export const ZReportState = z.enum(['draft', 'submitted', 'returned', 'approved']).meta({ id: 'ReportState' });
 
 const ZInline = z.union([
@@ -29,7 +31,11 @@ export const ZSectionTemplate = z
     key: z.string(),
     number: z.number().int(),
     kind: z.enum(['rich', 'links', 'projects']),
-    limit: z.number().int().nullable().describe('Characters (UTF-16 code units, as the browser counts); null = no limit'),
+    limit: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Characters (UTF-16 code units, as the browser counts); null = no limit'),
     title: ZLocalizedText,
   })
   .meta({ id: 'SectionTemplate' });
@@ -49,12 +55,35 @@ export const ZReportingPeriod = z
 
 export const ZReportingPeriodInput = z
   .object({
-    key: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60),
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .max(60),
     kind: ZDocumentKind.default('review'),
-    title: z.object({ fi: z.string().trim().min(1).max(300), sv: z.string().trim().max(300).nullable().optional(), en: z.string().trim().max(300).nullable().optional() }).strict(),
-    cutOff: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
-    deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
-    themes: z.array(z.string().max(100)).min(1).max(100).optional().describe('Theme slugs in review order; all themes when omitted'),
+    title: z
+      .object({
+        fi: z.string().trim().min(1).max(300),
+        sv: z.string().trim().max(300).nullable().optional(),
+        en: z.string().trim().max(300).nullable().optional(),
+      })
+      .strict(),
+    cutOff: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .optional(),
+    deadline: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .optional(),
+    themes: z
+      .array(z.string().max(100))
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Theme slugs in review order; all themes when omitted'),
   })
   .strict();
 
@@ -75,7 +104,9 @@ export const ZReportHeader = z
     ministries: z.array(ZMinistry),
     ministryContacts: z.array(ZContact),
     period: ZPeriod,
-    figures: ZReportFigures.nullable().describe('The four figures as of the cut-off (the latest snapshot on or before it)'),
+    figures: ZReportFigures.nullable().describe(
+      'The four figures as of the cut-off (the latest snapshot on or before it)',
+    ),
     frozenAt: z.string().nullable().describe('Set when the report was approved: the header no longer follows the data'),
   })
   .meta({ id: 'ReportHeader' });
@@ -89,8 +120,17 @@ export const ZProjectListEntity = z.object({
   projects: z.array(z.object({ code: z.string().nullable(), role: z.enum(['main', 'sub']), implementer: z.string() })),
 });
 export const ZProjectList = z
-  .array(z.object({ contentArea: z.object({ key: z.string(), name: ZLocalizedText }).nullable(), title: z.string().nullable(), entities: z.array(ZProjectListEntity) }))
-  .meta({ id: 'ProjectList', description: 'Section 7, generated from the project data; only its order and grouping are stored' });
+  .array(
+    z.object({
+      contentArea: z.object({ key: z.string(), name: ZLocalizedText }).nullable(),
+      title: z.string().nullable(),
+      entities: z.array(ZProjectListEntity),
+    }),
+  )
+  .meta({
+    id: 'ProjectList',
+    description: 'Section 7, generated from the project data; only its order and grouping are stored',
+  });
 
 export const ZSectionContent = z.object({
   key: z.string(),
@@ -100,12 +140,24 @@ export const ZSectionContent = z.object({
   limit: z.number().int().nullable(),
 });
 
-export const ZReportComment = z.object({ id: z.number().int(), version: z.number().int(), section: z.string(), body: z.string(), author: z.string(), at: z.string() });
+export const ZReportComment = z.object({
+  id: z.number().int(),
+  version: z.number().int(),
+  section: z.string(),
+  body: z.string(),
+  author: z.string(),
+  at: z.string(),
+});
 
 export const ZReport = z
   .object({
     id: z.number().int(),
-    period: z.object({ key: z.string(), kind: ZDocumentKind, cutOff: z.string().nullable(), deadline: z.string().nullable() }),
+    period: z.object({
+      key: z.string(),
+      kind: ZDocumentKind,
+      cutOff: z.string().nullable(),
+      deadline: z.string().nullable(),
+    }),
     theme: z.object({ slug: z.string(), name: ZLocalizedText }),
     state: ZReportState,
     version: z.number().int(),
@@ -123,11 +175,31 @@ export const ZReport = z
 
 export const ZReportUpdate = z
   .object({
-    sections: z.record(z.string().regex(/^[sd]\d$/), z.object({ html: z.string().max(200_000) }).strict()).optional().describe('Changed sections only: HTML, sanitized on the server'),
-    links: z.array(z.object({ url: z.string().trim().max(2000), title: z.string().trim().max(300).nullable().optional() }).strict()).max(50).optional(),
+    sections: z
+      .record(z.string().regex(/^[sd]\d$/), z.object({ html: z.string().max(200_000) }).strict())
+      .optional()
+      .describe('Changed sections only: HTML, sanitized on the server'),
+    links: z
+      .array(
+        z
+          .object({ url: z.string().trim().max(2000), title: z.string().trim().max(300).nullable().optional() })
+          .strict(),
+      )
+      .max(50)
+      .optional(),
     projectOrder: z
       .object({
-        groups: z.array(z.object({ contentArea: z.string().max(120).nullable(), title: z.string().trim().max(300).nullable().optional(), entities: z.array(z.string().max(200)).max(500) }).strict()).max(50),
+        groups: z
+          .array(
+            z
+              .object({
+                contentArea: z.string().max(120).nullable(),
+                title: z.string().trim().max(300).nullable().optional(),
+                entities: z.array(z.string().max(200)).max(500),
+              })
+              .strict(),
+          )
+          .max(50),
       })
       .strict()
       .nullable()
@@ -140,20 +212,38 @@ export const ZReportUpdate = z
 
 export const ZReportTransition = z
   .object({
-    comments: z.array(z.object({ section: z.string().max(10), body: z.string().trim().min(1).max(4000) }).strict()).max(50).optional().describe('Return only: comments on the sections concerned'),
+    comments: z
+      .array(z.object({ section: z.string().max(10), body: z.string().trim().min(1).max(4000) }).strict())
+      .max(50)
+      .optional()
+      .describe('Return only: comments on the sections concerned'),
     version: z.number().int().min(1).optional(),
   })
   .strict();
 
 export const ZReportVersions = z.object({
-  items: z.array(z.object({ version: z.number().int(), state: ZReportState, action: z.string(), savedAt: z.string(), savedBy: z.string() })),
+  items: z.array(
+    z.object({
+      version: z.number().int(),
+      state: ZReportState,
+      action: z.string(),
+      savedAt: z.string(),
+      savedBy: z.string(),
+    }),
+  ),
 });
 
 export const ZReportDiff = z
   .object({
     from: z.number().int(),
     to: z.number().int(),
-    sections: z.array(z.object({ key: z.string(), changed: z.boolean(), parts: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })) })),
+    sections: z.array(
+      z.object({
+        key: z.string(),
+        changed: z.boolean(),
+        parts: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })),
+      }),
+    ),
     links: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
     projectOrderChanged: z.boolean(),
   })
@@ -183,12 +273,25 @@ export const ZPeriodStatus = z
 
 export const ZReminderInput = z
   .object({
-    themes: z.array(z.string().max(100)).max(100).optional().describe('Theme slugs; by default every theme whose report is not submitted or approved'),
+    themes: z
+      .array(z.string().max(100))
+      .max(100)
+      .optional()
+      .describe('Theme slugs; by default every theme whose report is not submitted or approved'),
     message: z.string().trim().max(4000).optional(),
   })
   .strict();
 
-export const ZOutboxMessage = z.object({ id: z.number().int(), theme: z.string().nullable(), recipient: z.string(), subject: z.string(), body: z.string(), createdAt: z.string(), createdBy: z.string(), sentAt: z.string().nullable() });
+export const ZOutboxMessage = z.object({
+  id: z.number().int(),
+  theme: z.string().nullable(),
+  recipient: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  sentAt: z.string().nullable(),
+});
 
 export const ZImportUpload = z
   .object({
@@ -200,8 +303,15 @@ export const ZImportUpload = z
   .strict();
 
 export const ZImportConfirm = ZImportUpload.extend({
-  digest: z.string().regex(/^[0-9a-f]{64}$/).describe('The digest the preview returned: the same file must be confirmed'),
-  themes: z.array(z.string().max(100)).max(100).optional().describe('Theme slugs to import; all matched themes by default'),
+  digest: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .describe('The digest the preview returned: the same file must be confirmed'),
+  themes: z
+    .array(z.string().max(100))
+    .max(100)
+    .optional()
+    .describe('Theme slugs to import; all matched themes by default'),
   state: z.enum(['draft', 'approved']).default('draft').describe('approved: an old review imported as it was accepted'),
 }).strict();
 
@@ -226,8 +336,20 @@ export const ZImportPreview = z
         name: z.string(),
         lines: z.tuple([z.number().int(), z.number().int()]),
         matchedTheme: z.string().nullable(),
-        figures: z.object({ frame: z.number().int().nullable(), reserved: z.number().int().nullable(), committed: z.number().int().nullable(), paid: z.number().int().nullable() }),
-        sections: z.array(z.object({ key: z.string(), characters: z.number().int(), limit: z.number().int().nullable(), lines: z.tuple([z.number().int(), z.number().int()]) })),
+        figures: z.object({
+          frame: z.number().int().nullable(),
+          reserved: z.number().int().nullable(),
+          committed: z.number().int().nullable(),
+          paid: z.number().int().nullable(),
+        }),
+        sections: z.array(
+          z.object({
+            key: z.string(),
+            characters: z.number().int(),
+            limit: z.number().int().nullable(),
+            lines: z.tuple([z.number().int(), z.number().int()]),
+          }),
+        ),
         links: z.array(z.object({ url: z.string(), line: z.number().int() })),
         projects: z.array(z.object({ code: z.string(), line: z.number().int(), matched: z.boolean() })),
         findings: z.array(ZImportFinding),
@@ -236,7 +358,10 @@ export const ZImportPreview = z
   })
   .meta({ id: 'ImportPreview' });
 
-export const ZImportResult = z.object({ period: z.string(), imported: z.array(z.object({ theme: z.string(), reportId: z.number().int(), version: z.number().int() })) });
+export const ZImportResult = z.object({
+  period: z.string(),
+  imported: z.array(z.object({ theme: z.string(), reportId: z.number().int(), version: z.number().int() })),
+});
 
 export type Report = z.infer<typeof ZReport>;
 export type ReportHeader = z.infer<typeof ZReportHeader>;

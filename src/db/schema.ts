@@ -366,7 +366,13 @@ export type SessionsTable = {
 
 export type LoginAttemptsTable = { id: Id; username: string; ip: string; at: string; success: number };
 
-export type OidcFlowsTable = { state: string; nonce: string; code_verifier: string; return_to: string | null; expires_at: string };
+export type OidcFlowsTable = {
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string | null;
+  expires_at: string;
+};
 
 export type AuditLogTable = {
   id: Id;

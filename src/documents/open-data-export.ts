@@ -8,9 +8,30 @@ import { activitiesForExport, organisationsForExport, themesForExport } from '..
 import { OPEN_DATA_SCHEMA_VERSION } from '../contracts/open-data.js';
 
 const FUNDING_ORGANISATIONS = [
-  { id: 'TEM', name: { fi: 'Työ- ja elinkeinoministeriö', sv: 'Arbets- och näringsministeriet', en: 'Ministry of Economic Affairs and Employment' } },
-  { id: 'OKM', name: { fi: 'Opetus- ja kulttuuriministeriö', sv: 'Undervisnings- och kulturministeriet', en: 'Ministry of Education and Culture' } },
-  { id: 'STM', name: { fi: 'Sosiaali- ja terveysministeriö', sv: 'Social- och hälsovårdsministeriet', en: 'Ministry of Social Affairs and Health' } },
+  {
+    id: 'TEM',
+    name: {
+      fi: 'Työ- ja elinkeinoministeriö',
+      sv: 'Arbets- och näringsministeriet',
+      en: 'Ministry of Economic Affairs and Employment',
+    },
+  },
+  {
+    id: 'OKM',
+    name: {
+      fi: 'Opetus- ja kulttuuriministeriö',
+      sv: 'Undervisnings- och kulturministeriet',
+      en: 'Ministry of Education and Culture',
+    },
+  },
+  {
+    id: 'STM',
+    name: {
+      fi: 'Sosiaali- ja terveysministeriö',
+      sv: 'Social- och hälsovårdsministeriet',
+      en: 'Ministry of Social Affairs and Health',
+    },
+  },
 ];
 
 async function* jsonArray(items: AsyncIterable<unknown>): AsyncGenerator<string> {
@@ -36,7 +57,10 @@ export async function* openDataExport(db: Db, generatedAt: Date): AsyncGenerator
   const header = {
     schemaVersion: OPEN_DATA_SCHEMA_VERSION,
     generatedAt: generatedAt.toISOString(),
-    publisher: { name: 'Teemaseuranta', programme: 'Uudistuva ja osaava Suomi 2021–2027 (ESR+), valtakunnalliset teemat' },
+    publisher: {
+      name: 'Teemaseuranta',
+      programme: 'Uudistuva ja osaava Suomi 2021–2027 (ESR+), valtakunnalliset teemat',
+    },
     currency: 'EUR',
     amountUnit: 'cents',
     fundingOrganisations: FUNDING_ORGANISATIONS,

@@ -33,8 +33,7 @@ export type RoleAssignment = {
 };
 
 export type Actor =
-  | { kind: 'user'; userId: number; username: string; displayName: string; roles: RoleAssignment[] }
-  | { kind: 'public' };
+  { kind: 'user'; userId: number; username: string; displayName: string; roles: RoleAssignment[] } | { kind: 'public' };
 
 export const PUBLIC: Actor = { kind: 'public' };
 
@@ -113,7 +112,10 @@ export function can(actor: Actor, permission: Permission, scope: Scope = {}): bo
     return actor.roles.some(
       (a) =>
         a.role === 'admin' ||
-        (a.role === 'steering_group_member' && a.steeringGroupId !== null && a.steeringGroupId === scope.steeringGroupId && (scope.chairUserIds ?? []).includes(actor.userId)),
+        (a.role === 'steering_group_member' &&
+          a.steeringGroupId !== null &&
+          a.steeringGroupId === scope.steeringGroupId &&
+          (scope.chairUserIds ?? []).includes(actor.userId)),
     );
   }
   return actor.roles.some((assignment) => grants(assignment, permission, scope));

@@ -22,11 +22,7 @@ export type FinanceFigures = {
 type Figure = keyof FinanceFigures;
 
 export type FinanceWarningCode =
-  | 'negative'
-  | 'reserved_exceeds_frame'
-  | 'committed_exceeds_reserved'
-  | 'paid_exceeds_committed'
-  | 'missing';
+  'negative' | 'reserved_exceeds_frame' | 'committed_exceeds_reserved' | 'paid_exceeds_committed' | 'missing';
 
 export type FinanceWarning = {
   code: FinanceWarningCode;

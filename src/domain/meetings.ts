@@ -19,7 +19,10 @@ export function parseMeetingNumber(number: string): { year: number; sequence: nu
 /** The next number of a group's meeting in the year of `date`, given the numbers it already has. */
 export function nextMeetingNumber(existing: readonly string[], date: string): string {
   const year = Number(date.slice(0, 4));
-  const used = existing.map(parseMeetingNumber).filter((n) => n !== null && n.year === year).map((n) => n!.sequence);
+  const used = existing
+    .map(parseMeetingNumber)
+    .filter((n) => n !== null && n.year === year)
+    .map((n) => n!.sequence);
   return `${year}/${used.length === 0 ? 1 : Math.max(...used) + 1}`;
 }
 
@@ -28,14 +31,26 @@ export const meetingKey = (groupKey: string, number: string) => `${groupKey}-${n
 
 // ---- The agenda ------------------------------------------------------------------------------
 
-export const ITEM_KINDS = ['opening', 'agenda', 'previous_minutes', 'action_review', 'topic', 'next_meeting', 'other_matters', 'closing'] as const;
+export const ITEM_KINDS = [
+  'opening',
+  'agenda',
+  'previous_minutes',
+  'action_review',
+  'topic',
+  'next_meeting',
+  'other_matters',
+  'closing',
+] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** Titles of the standard items, as Finnish and Swedish minutes write them. */
 export const STANDARD_TITLES: Record<Exclude<ItemKind, 'topic'>, Record<DocumentLanguage, string>> = {
   opening: { fi: 'Kokouksen avaus', sv: 'Mötets öppnande' },
   agenda: { fi: 'Kokouksen asialistan hyväksyminen', sv: 'Godkännande av föredragningslistan' },
-  previous_minutes: { fi: 'Edellisen kokouksen pöytäkirjan hyväksyminen', sv: 'Godkännande av föregående mötes protokoll' },
+  previous_minutes: {
+    fi: 'Edellisen kokouksen pöytäkirjan hyväksyminen',
+    sv: 'Godkännande av föregående mötes protokoll',
+  },
   action_review: { fi: 'Avoimien toimenpiteiden seuranta', sv: 'Uppföljning av öppna åtgärder' },
   next_meeting: { fi: 'Seuraava kokous', sv: 'Nästa möte' },
   other_matters: { fi: 'Muut mahdolliset asiat', sv: 'Övriga ärenden' },
@@ -50,7 +65,11 @@ export type StandardItem = { kind: ItemKind; title: string; titleSv: string };
  * closing. Topics go between the standard items at the start and the end.
  */
 export function standardAgenda(options: { openActions: boolean }): { head: StandardItem[]; tail: StandardItem[] } {
-  const item = (kind: Exclude<ItemKind, 'topic'>): StandardItem => ({ kind, title: STANDARD_TITLES[kind].fi, titleSv: STANDARD_TITLES[kind].sv });
+  const item = (kind: Exclude<ItemKind, 'topic'>): StandardItem => ({
+    kind,
+    title: STANDARD_TITLES[kind].fi,
+    titleSv: STANDARD_TITLES[kind].sv,
+  });
   const head = [item('opening'), item('agenda'), item('previous_minutes')];
   if (options.openActions) head.push(item('action_review'));
   return { head, tail: [item('next_meeting'), item('other_matters'), item('closing')] };
@@ -58,7 +77,9 @@ export function standardAgenda(options: { openActions: boolean }): { head: Stand
 
 /** Where a new topic goes: before the first closing standard item (next meeting, other matters, closing). */
 export function topicInsertPosition(items: readonly { number: number; kind: string }[]): number {
-  const tail = items.filter((i) => i.kind === 'next_meeting' || i.kind === 'other_matters' || i.kind === 'closing').map((i) => i.number);
+  const tail = items
+    .filter((i) => i.kind === 'next_meeting' || i.kind === 'other_matters' || i.kind === 'closing')
+    .map((i) => i.number);
   if (tail.length > 0) return Math.min(...tail);
   return items.length === 0 ? 1 : Math.max(...items.map((i) => i.number)) + 1;
 }
@@ -107,14 +128,22 @@ export const MINUTES_LOCKED: LocalizedText = {
 
 // ---- Attendance ------------------------------------------------------------------------------
 
-export type RosterEntry = { id: number; seat: number | null; capacity: 'member' | 'deputy' | 'permanent_expert' | 'secretary'; name: string };
+export type RosterEntry = {
+  id: number;
+  seat: number | null;
+  capacity: 'member' | 'deputy' | 'permanent_expert' | 'secretary';
+  name: string;
+};
 export type AttendanceInput = { memberId: number | null; present: boolean; standingInFor: number | null };
 
 /**
  * A deputy stands in only for the member of their own seat, only when that member is absent, and a
  * member is stood in for at most once. Returns each problem with the index of the attendance row.
  */
-export function attendanceProblems(attendance: readonly AttendanceInput[], roster: readonly RosterEntry[]): { index: number; message: LocalizedText }[] {
+export function attendanceProblems(
+  attendance: readonly AttendanceInput[],
+  roster: readonly RosterEntry[],
+): { index: number; message: LocalizedText }[] {
   const problems: { index: number; message: LocalizedText }[] = [];
   const byId = new Map(roster.map((r) => [r.id, r]));
   const seen = new Set<number>();
@@ -123,14 +152,28 @@ export function attendanceProblems(attendance: readonly AttendanceInput[], roste
   attendance.forEach((row, index) => {
     if (row.memberId !== null) {
       if (seen.has(row.memberId)) {
-        problems.push({ index, message: { fi: 'Henkilö on luettelossa kahdesti.', sv: 'Personen finns två gånger i listan.', en: 'The person is listed twice.' } });
+        problems.push({
+          index,
+          message: {
+            fi: 'Henkilö on luettelossa kahdesti.',
+            sv: 'Personen finns två gånger i listan.',
+            en: 'The person is listed twice.',
+          },
+        });
       }
       seen.add(row.memberId);
     }
     if (row.standingInFor === null) return;
     const deputy = row.memberId === null ? undefined : byId.get(row.memberId);
     const member = byId.get(row.standingInFor);
-    if (!deputy || deputy.capacity !== 'deputy' || !member || member.capacity !== 'member' || deputy.seat === null || deputy.seat !== member.seat) {
+    if (
+      !deputy ||
+      deputy.capacity !== 'deputy' ||
+      !member ||
+      member.capacity !== 'member' ||
+      deputy.seat === null ||
+      deputy.seat !== member.seat
+    ) {
       problems.push({
         index,
         message: {
@@ -142,7 +185,14 @@ export function attendanceProblems(attendance: readonly AttendanceInput[], roste
       return;
     }
     if (!row.present) {
-      problems.push({ index, message: { fi: 'Sijaisena voi toimia vain läsnä oleva varajäsen.', sv: 'Endast en närvarande ersättare kan ersätta.', en: 'Only a deputy who is present can stand in.' } });
+      problems.push({
+        index,
+        message: {
+          fi: 'Sijaisena voi toimia vain läsnä oleva varajäsen.',
+          sv: 'Endast en närvarande ersättare kan ersätta.',
+          en: 'Only a deputy who is present can stand in.',
+        },
+      });
     }
     if (presentIds.has(member.id)) {
       problems.push({
@@ -155,7 +205,14 @@ export function attendanceProblems(attendance: readonly AttendanceInput[], roste
       });
     }
     if (stoodInFor.has(member.id)) {
-      problems.push({ index, message: { fi: 'Jäsenellä voi olla vain yksi sijainen.', sv: 'En ledamot kan bara ha en ersättare.', en: 'A member can have only one stand-in.' } });
+      problems.push({
+        index,
+        message: {
+          fi: 'Jäsenellä voi olla vain yksi sijainen.',
+          sv: 'En ledamot kan bara ha en ersättare.',
+          en: 'A member can have only one stand-in.',
+        },
+      });
     }
     stoodInFor.add(member.id);
   });
@@ -186,7 +243,12 @@ export function weekday(date: string, language: DocumentLanguage): string {
 }
 
 /** "maanantai 6.2.2023 klo 13.00–15.00" / "måndag 6.2.2023 kl. 13.00–15.00". */
-export function formatMeetingTime(date: string, start: string | null, end: string | null, language: DocumentLanguage): string {
+export function formatMeetingTime(
+  date: string,
+  start: string | null,
+  end: string | null,
+  language: DocumentLanguage,
+): string {
   const day = `${weekday(date, language)} ${formatDate(date)}`;
   if (!start) return day;
   const clock = language === 'fi' ? 'klo' : 'kl.';

@@ -12,8 +12,7 @@ export type ParsedAmount = {
 };
 
 export type AmountParseResult =
-  | { ok: true; value: ParsedAmount }
-  | { ok: false; reason: 'empty' | 'not_yet' | 'unreadable' };
+  { ok: true; value: ParsedAmount } | { ok: false; reason: 'empty' | 'not_yet' | 'unreadable' };
 
 const SPACES = /[\s\u00a0\u202f\u2007\u2009]+/g;
 const NOT_YET = /^(ei vielä|ei ole|-|–)$/i;
@@ -37,7 +36,10 @@ const SCALE_CENTS: Record<string, number> = {
  * ("0 € (31.10.24 mennessä)") is ignored. Returns why it failed instead of throwing.
  */
 export function parseFinnishAmount(text: string): AmountParseResult {
-  const normalized = text.replace(SPACES, ' ').replace(/\([^)]*\)\s*$/, '').trim();
+  const normalized = text
+    .replace(SPACES, ' ')
+    .replace(/\([^)]*\)\s*$/, '')
+    .trim();
   if (normalized === '') return { ok: false, reason: 'empty' };
   if (NOT_YET.test(normalized)) return { ok: false, reason: 'not_yet' };
   let cents = 0;

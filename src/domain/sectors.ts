@@ -13,10 +13,24 @@ export const SECTORS: SectorDefinition[] = [
     key: 'education',
     name: { fi: 'Kasvatus ja koulutus', sv: 'Fostran och utbildning', en: 'Education and training' },
     services: [
-      { key: 'early-childhood-education', name: { fi: 'Varhaiskasvatus ja esiopetus', sv: 'Småbarnspedagogik och förskoleundervisning', en: 'Early childhood and pre-primary education' } },
+      {
+        key: 'early-childhood-education',
+        name: {
+          fi: 'Varhaiskasvatus ja esiopetus',
+          sv: 'Småbarnspedagogik och förskoleundervisning',
+          en: 'Early childhood and pre-primary education',
+        },
+      },
       { key: 'student-welfare-education', name: { fi: 'Opiskeluhuolto', sv: 'Elevhälsa', en: 'Student welfare' } },
       { key: 'basic-education', name: { fi: 'Perusopetus', sv: 'Grundläggande utbildning', en: 'Basic education' } },
-      { key: 'preparatory-education', name: { fi: 'Tutkintoon valmentava koulutus', sv: 'Utbildning som handleder för examensutbildning', en: 'Preparatory education for a qualification' } },
+      {
+        key: 'preparatory-education',
+        name: {
+          fi: 'Tutkintoon valmentava koulutus',
+          sv: 'Utbildning som handleder för examensutbildning',
+          en: 'Preparatory education for a qualification',
+        },
+      },
       { key: 'upper-secondary', name: { fi: 'Toinen aste', sv: 'Andra stadiet', en: 'Upper secondary education' } },
     ],
   },
@@ -24,12 +38,35 @@ export const SECTORS: SectorDefinition[] = [
     key: 'social-and-health',
     name: { fi: 'Sosiaali- ja terveydenhuolto', sv: 'Social- och hälsovård', en: 'Social and health care' },
     services: [
-      { key: 'child-health-clinics', name: { fi: 'Neuvola ja perheneuvola', sv: 'Rådgivning och familjerådgivning', en: 'Child health clinics and family counselling' } },
-      { key: 'student-welfare-health', name: { fi: 'Opiskeluhuolto', sv: 'Studerandevård', en: 'Student welfare (health care)' } },
+      {
+        key: 'child-health-clinics',
+        name: {
+          fi: 'Neuvola ja perheneuvola',
+          sv: 'Rådgivning och familjerådgivning',
+          en: 'Child health clinics and family counselling',
+        },
+      },
+      {
+        key: 'student-welfare-health',
+        name: { fi: 'Opiskeluhuolto', sv: 'Studerandevård', en: 'Student welfare (health care)' },
+      },
       { key: 'child-welfare', name: { fi: 'Lastensuojelu', sv: 'Barnskydd', en: 'Child welfare' } },
-      { key: 'substance-abuse-mental-health', name: { fi: 'Päihde- ja mielenterveyspalvelut', sv: 'Missbruks- och mentalvårdstjänster', en: 'Substance abuse and mental health services' } },
-      { key: 'disability-services', name: { fi: 'Vammaispalvelut', sv: 'Funktionshinderservice', en: 'Disability services' } },
-      { key: 'other-social-work', name: { fi: 'Muu sosiaalityö', sv: 'Annat socialt arbete', en: 'Other social work' } },
+      {
+        key: 'substance-abuse-mental-health',
+        name: {
+          fi: 'Päihde- ja mielenterveyspalvelut',
+          sv: 'Missbruks- och mentalvårdstjänster',
+          en: 'Substance abuse and mental health services',
+        },
+      },
+      {
+        key: 'disability-services',
+        name: { fi: 'Vammaispalvelut', sv: 'Funktionshinderservice', en: 'Disability services' },
+      },
+      {
+        key: 'other-social-work',
+        name: { fi: 'Muu sosiaalityö', sv: 'Annat socialt arbete', en: 'Other social work' },
+      },
     ],
   },
   {
@@ -38,7 +75,10 @@ export const SECTORS: SectorDefinition[] = [
     services: [
       { key: 'sports-services', name: { fi: 'Liikuntapalvelut', sv: 'Idrottstjänster', en: 'Sports services' } },
       { key: 'hobby-organisations', name: { fi: 'Harrastustoimijat', sv: 'Hobbyaktörer', en: 'Hobby organisations' } },
-      { key: 'volunteer-organisations', name: { fi: 'Vapaaehtoistoimijat', sv: 'Frivilligaktörer', en: 'Volunteer organisations' } },
+      {
+        key: 'volunteer-organisations',
+        name: { fi: 'Vapaaehtoistoimijat', sv: 'Frivilligaktörer', en: 'Volunteer organisations' },
+      },
       { key: 'parishes', name: { fi: 'Seurakunnat', sv: 'Församlingar', en: 'Parishes' } },
     ],
   },

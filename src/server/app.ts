@@ -67,7 +67,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide) });
+      routeTable.push({
+        method,
+        url: route.url,
+        hidden: Boolean((route.schema as { hide?: boolean } | undefined)?.hide),
+      });
     }
   });
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -103,7 +107,21 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const resource of EDITABLE_RESOURCES) registerResourceRoutes(app, deps, resource);
-  for (const routes of [authRoutes, userRoutes, auditRoutes, financeRoutes, personalDataRoutes, themeRoutes, projectRoutes, organisationRoutes, callRoutes, exportRoutes, healthRoutes, reportRoutes, meetingRoutes]) {
+  for (const routes of [
+    authRoutes,
+    userRoutes,
+    auditRoutes,
+    financeRoutes,
+    personalDataRoutes,
+    themeRoutes,
+    projectRoutes,
+    organisationRoutes,
+    callRoutes,
+    exportRoutes,
+    healthRoutes,
+    reportRoutes,
+    meetingRoutes,
+  ]) {
     routes(app, deps);
   }
   if (options.web) await registerWebApp(app, options.web);

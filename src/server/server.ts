@@ -24,7 +24,10 @@ async function webApp(mode: StartOptions['web'], root: string): Promise<WebApp |
   return { kind: 'static', root };
 }
 
-export async function startServer(env: Env, options: StartOptions = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(
+  env: Env,
+  options: StartOptions = {},
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const started = performance.now();
   const web = await webApp(options.web ?? 'built', options.webRoot ?? DEFAULT_WEB_ROOT);
   const handle = openDatabase(databaseConfig(env));
@@ -33,11 +36,21 @@ export async function startServer(env: Env, options: StartOptions = {}): Promise
     topologyPath: DEFAULT_TOPOLOGY,
   });
   const demo =
-    prepared.datasetLoaded && env.DEMO_USERS && env.NODE_ENV !== 'production' ? await createDemoUsers(handle.db, new Date()) : null;
-  const app = await buildApp({ db: handle.db, dialect: handle.dialect, clock: () => new Date(), auth: authConfig(env) }, { logLevel: env.LOG_LEVEL, publicUrl: env.PUBLIC_URL, web });
+    prepared.datasetLoaded && env.DEMO_USERS && env.NODE_ENV !== 'production'
+      ? await createDemoUsers(handle.db, new Date())
+      : null;
+  const app = await buildApp(
+    { db: handle.db, dialect: handle.dialect, clock: () => new Date(), auth: authConfig(env) },
+    { logLevel: env.LOG_LEVEL, publicUrl: env.PUBLIC_URL, web },
+  );
   const url = await app.listen({ host: env.HOST, port: env.PORT });
   app.log.info(
-    { database: handle.dialect, migrations: prepared.migrations, datasetLoaded: prepared.datasetLoaded, startupMs: Math.round(performance.now() - started) },
+    {
+      database: handle.dialect,
+      migrations: prepared.migrations,
+      datasetLoaded: prepared.datasetLoaded,
+      startupMs: Math.round(performance.now() - started),
+    },
     `Teemaseuranta listening at ${url} (API docs at ${url}/api/docs)${web ? '' : ', without the web application'}`,
   );
   if (demo) {

@@ -23,7 +23,10 @@ export async function fetchApi<T>(path: string, language: Language, signal?: Abo
   const key = `${language} ${path}`;
   if (cache.has(key)) return cache.get(key) as T;
   // The server words problems and finance warnings in the language it is asked for.
-  const response = await fetch(path, { headers: { accept: 'application/json', 'accept-language': language }, signal: signal ?? null });
+  const response = await fetch(path, {
+    headers: { accept: 'application/json', 'accept-language': language },
+    signal: signal ?? null,
+  });
   if (!response.ok) {
     const isProblem = (response.headers.get('content-type') ?? '').includes('json');
     throw new ApiError(response.status, isProblem ? ((await response.json()) as Problem) : null);
@@ -41,7 +44,10 @@ export type ApiState<T> =
 /** The answer to a GET; pass null to wait (e.g. until another answer gives the path). */
 export function useApi<T>(path: string | null, language: Language): ApiState<T> {
   const cached = path === null ? undefined : (cache.get(`${language} ${path}`) as T | undefined);
-  const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>({ key: null, value: { status: 'loading' } });
+  const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>({
+    key: null,
+    value: { status: 'loading' },
+  });
   const key = path === null ? null : `${language} ${path}`;
 
   useEffect(() => {
@@ -49,7 +55,9 @@ export function useApi<T>(path: string | null, language: Language): ApiState<T> 
     const controller = new AbortController();
     // Read again after a write (which empties the cache): the answer shown stays until the new one
     // comes, so the page is not replaced by a spinner and nothing on it loses its state or focus.
-    setState((previous) => (previous.key === key && previous.value.status === 'ok' ? previous : { key, value: { status: 'loading' } }));
+    setState((previous) =>
+      previous.key === key && previous.value.status === 'ok' ? previous : { key, value: { status: 'loading' } },
+    );
     fetchApi<T>(path, language, controller.signal).then(
       (data) => setState({ key, value: { status: 'ok', data } }),
       (error: unknown) => {
@@ -79,8 +87,17 @@ export type WriteOptions = {
 };
 
 /** A write (POST, PATCH) to the API: the parsed answer and its version (ETag), or an ApiError. */
-export async function sendApi<T>(method: 'POST' | 'PATCH', path: string, body: unknown, options: WriteOptions): Promise<{ data: T; version: number | null }> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': options.language, 'content-type': 'application/json' };
+export async function sendApi<T>(
+  method: 'POST' | 'PATCH',
+  path: string,
+  body: unknown,
+  options: WriteOptions,
+): Promise<{ data: T; version: number | null }> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': options.language,
+    'content-type': 'application/json',
+  };
   if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
   const response = await fetch(path, { method, headers, body: JSON.stringify(body), credentials: 'same-origin' });
@@ -94,7 +111,10 @@ export async function sendApi<T>(method: 'POST' | 'PATCH', path: string, body: u
 
 /** A GET that bypasses the cache (forms read the record as it is now). */
 export async function fetchFresh<T>(path: string, language: Language): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json', 'accept-language': language }, credentials: 'same-origin' });
+  const response = await fetch(path, {
+    headers: { accept: 'application/json', 'accept-language': language },
+    credentials: 'same-origin',
+  });
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   if (!response.ok) throw new ApiError(response.status, isJson ? ((await response.json()) as Problem) : null);
   return (await response.json()) as T;

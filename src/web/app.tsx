@@ -12,27 +12,59 @@ import { DEFAULT_LANGUAGE } from './i18n.js';
 import { SessionProvider } from './shell/session.js';
 
 const ThemePage = lazy(() => import('./features/themes/theme-page.js').then((m) => ({ default: m.ThemePage })));
-const ProjectsPage = lazy(() => import('./features/projects/projects-page.js').then((m) => ({ default: m.ProjectsPage })));
+const ProjectsPage = lazy(() =>
+  import('./features/projects/projects-page.js').then((m) => ({ default: m.ProjectsPage })),
+);
 const ProjectPage = lazy(() => import('./features/projects/project-page.js').then((m) => ({ default: m.ProjectPage })));
-const OrganisationsPage = lazy(() => import('./features/organisations/organisations-page.js').then((m) => ({ default: m.OrganisationsPage })));
-const OrganisationPage = lazy(() => import('./features/organisations/organisation-page.js').then((m) => ({ default: m.OrganisationPage })));
+const OrganisationsPage = lazy(() =>
+  import('./features/organisations/organisations-page.js').then((m) => ({ default: m.OrganisationsPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('./features/organisations/organisation-page.js').then((m) => ({ default: m.OrganisationPage })),
+);
 const CallsPage = lazy(() => import('./features/calls/calls-page.js').then((m) => ({ default: m.CallsPage })));
 const AboutPage = lazy(() => import('./features/about/about-page.js').then((m) => ({ default: m.AboutPage })));
-const AccessibilityPage = lazy(() => import('./features/about/accessibility-page.js').then((m) => ({ default: m.AccessibilityPage })));
-const FinanceForm = lazy(() => import('./features/editing/finance-form.js').then((m) => ({ default: m.FinanceFormPage })));
+const AccessibilityPage = lazy(() =>
+  import('./features/about/accessibility-page.js').then((m) => ({ default: m.AccessibilityPage })),
+);
+const FinanceForm = lazy(() =>
+  import('./features/editing/finance-form.js').then((m) => ({ default: m.FinanceFormPage })),
+);
 const CallForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.CallFormPage })));
-const ActivityFigureForm = lazy(() => import('./features/editing/record-forms.js').then((m) => ({ default: m.ActivityFigureFormPage })));
-const SteeringGroupsPage = lazy(() => import('./features/meetings/steering-groups-page.js').then((m) => ({ default: m.SteeringGroupsPage })));
-const SteeringGroupPage = lazy(() => import('./features/meetings/steering-group-page.js').then((m) => ({ default: m.SteeringGroupPage })));
+const ActivityFigureForm = lazy(() =>
+  import('./features/editing/record-forms.js').then((m) => ({ default: m.ActivityFigureFormPage })),
+);
+const SteeringGroupsPage = lazy(() =>
+  import('./features/meetings/steering-groups-page.js').then((m) => ({ default: m.SteeringGroupsPage })),
+);
+const SteeringGroupPage = lazy(() =>
+  import('./features/meetings/steering-group-page.js').then((m) => ({ default: m.SteeringGroupPage })),
+);
 const MeetingPage = lazy(() => import('./features/meetings/meeting-page.js').then((m) => ({ default: m.MeetingPage })));
-const PublishedMinutesListPage = lazy(() => import('./features/meetings/published-minutes-pages.js').then((m) => ({ default: m.PublishedMinutesListPage })));
-const PublishedMinutesPage = lazy(() => import('./features/meetings/published-minutes-pages.js').then((m) => ({ default: m.PublishedMinutesPage })));
-const AttendanceForm = lazy(() => import('./features/meetings/attendance-form.js').then((m) => ({ default: m.AttendanceFormPage })));
-const NewMeetingForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewMeetingPage })));
-const MeetingForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.MeetingFormPage })));
-const NewAgendaItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewAgendaItemPage })));
-const AgendaItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.AgendaItemFormPage })));
-const NewActionItemForm = lazy(() => import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewActionItemPage })));
+const PublishedMinutesListPage = lazy(() =>
+  import('./features/meetings/published-minutes-pages.js').then((m) => ({ default: m.PublishedMinutesListPage })),
+);
+const PublishedMinutesPage = lazy(() =>
+  import('./features/meetings/published-minutes-pages.js').then((m) => ({ default: m.PublishedMinutesPage })),
+);
+const AttendanceForm = lazy(() =>
+  import('./features/meetings/attendance-form.js').then((m) => ({ default: m.AttendanceFormPage })),
+);
+const NewMeetingForm = lazy(() =>
+  import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewMeetingPage })),
+);
+const MeetingForm = lazy(() =>
+  import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.MeetingFormPage })),
+);
+const NewAgendaItemForm = lazy(() =>
+  import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewAgendaItemPage })),
+);
+const AgendaItemForm = lazy(() =>
+  import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.AgendaItemFormPage })),
+);
+const NewActionItemForm = lazy(() =>
+  import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewActionItemPage })),
+);
 const PeriodsPage = lazy(() => import('./features/reports/periods-page.js').then((m) => ({ default: m.PeriodsPage })));
 const ReportPage = lazy(() => import('./features/reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));

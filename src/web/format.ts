@@ -18,10 +18,15 @@ export const millions = (cents: number, language: Language) => formatMillions(ce
  * An amount that may be missing: `unknown` when it is, and "≈ " before it when the source gives it
  * only rounded (the dataset marks those).
  */
-export const eurosOrUnknown = (cents: number | null | undefined, language: Language, unknown: string, rounded = false) =>
-  cents === null || cents === undefined ? unknown : `${rounded ? '≈ ' : ''}${euros(cents, language)}`;
+export const eurosOrUnknown = (
+  cents: number | null | undefined,
+  language: Language,
+  unknown: string,
+  rounded = false,
+) => (cents === null || cents === undefined ? unknown : `${rounded ? '≈ ' : ''}${euros(cents, language)}`);
 
-export const integer = (value: number, language: Language) => nbsp(new Intl.NumberFormat(INTL_LOCALE[language]).format(value));
+export const integer = (value: number, language: Language) =>
+  nbsp(new Intl.NumberFormat(INTL_LOCALE[language]).format(value));
 
 /** A ratio (0.248) as a percentage with one decimal ("24,8 %"). */
 export const percent = (ratio: number, language: Language) =>
@@ -89,9 +94,17 @@ export function timeRange(start: string | null, end: string | null, language: La
 export function dateTime(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return nbsp(new Intl.DateTimeFormat(INTL_LOCALE[language], { dateStyle: language === 'en' ? 'medium' : 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date));
+  return nbsp(
+    new Intl.DateTimeFormat(INTL_LOCALE[language], {
+      dateStyle: language === 'en' ? 'medium' : 'short',
+      timeStyle: 'short',
+      timeZone: 'Europe/Helsinki',
+    }).format(date),
+  );
 }
 
 /** The time of day of a moment: "9.05", "09:05". */
 export const timeOfDay = (iso: string | Date, language: Language) =>
-  new Intl.DateTimeFormat(INTL_LOCALE[language], { timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(typeof iso === 'string' ? new Date(iso) : iso);
+  new Intl.DateTimeFormat(INTL_LOCALE[language], { timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
+    typeof iso === 'string' ? new Date(iso) : iso,
+  );

@@ -10,7 +10,19 @@ export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fi';
 
-export const NAMESPACES = ['common', 'overview', 'themes', 'projects', 'organisations', 'calls', 'about', 'accessibility', 'editing', 'meetings', 'reports'] as const;
+export const NAMESPACES = [
+  'common',
+  'overview',
+  'themes',
+  'projects',
+  'organisations',
+  'calls',
+  'about',
+  'accessibility',
+  'editing',
+  'meetings',
+  'reports',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export const isLanguage = (value: string | undefined): value is Language => LANGUAGES.includes(value as Language);

@@ -131,7 +131,10 @@ export const DOCUMENT_KIND_KEYS = {
 } as const;
 
 /** The key for a code, or null for a code this version does not know (shown as the code itself). */
-export function keyOf<K extends string, V extends string>(keys: Record<K, V>, code: string | null | undefined): V | null {
+export function keyOf<K extends string, V extends string>(
+  keys: Record<K, V>,
+  code: string | null | undefined,
+): V | null {
   if (code === null || code === undefined) return null;
   return Object.hasOwn(keys, code) ? keys[code as K] : null;
 }

@@ -25,7 +25,8 @@ export const paths = {
   attendanceForm: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}/attendance`,
   newAgendaItem: (lang: Language, meetingKey: string) => `/${lang}/meetings/${segment(meetingKey)}/items/new`,
   agendaItemForm: (lang: Language, id: number) => `/${lang}/agenda-items/${id}/edit`,
-  newActionItem: (lang: Language, meetingKey: string, item: number) => `/${lang}/meetings/${segment(meetingKey)}/items/${item}/actions/new`,
+  newActionItem: (lang: Language, meetingKey: string, item: number) =>
+    `/${lang}/meetings/${segment(meetingKey)}/items/${item}/actions/new`,
   publishedMinutesList: (lang: Language) => `/${lang}/minutes`,
   publishedMinutes: (lang: Language, key: string) => `/${lang}/minutes/${segment(key)}`,
   reports: (lang: Language) => `/${lang}/reports`,

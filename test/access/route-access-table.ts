@@ -101,11 +101,20 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/export/schema.json': { allow: EVERYONE, path: () => '/api/v1/export/schema.json' },
 
   // Signing in and out.
-  'POST /api/v1/auth/login': { allow: EVERYONE, ownSession: true, path: () => '/api/v1/auth/login', body: () => ({ username: 'test-login', password: 'Testisalasana-2024!' }) },
+  'POST /api/v1/auth/login': {
+    allow: EVERYONE,
+    ownSession: true,
+    path: () => '/api/v1/auth/login',
+    body: () => ({ username: 'test-login', password: 'Testisalasana-2024!' }),
+  },
   'GET /api/v1/auth/options': { allow: EVERYONE, path: () => '/api/v1/auth/options' },
   // Single sign-on is not configured in this test (see single-sign-on.test.ts): it answers 404 to all.
   'GET /api/v1/auth/oidc/start': { allow: EVERYONE, path: () => '/api/v1/auth/oidc/start', alsoThrough: [404] },
-  'GET /api/v1/auth/oidc/callback': { allow: EVERYONE, path: () => '/api/v1/auth/oidc/callback?state=x&code=y', alsoThrough: [404] },
+  'GET /api/v1/auth/oidc/callback': {
+    allow: EVERYONE,
+    path: () => '/api/v1/auth/oidc/callback?state=x&code=y',
+    alsoThrough: [404],
+  },
   'GET /api/v1/auth/session': { allow: SIGNED_IN, path: () => '/api/v1/auth/session' },
   'POST /api/v1/auth/logout': { allow: SIGNED_IN, path: () => '/api/v1/auth/logout', ownSession: true },
   'POST /api/v1/auth/password': {
@@ -117,21 +126,36 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
 
   // Users, the trail and personal data: the managing authority.
   'GET /api/v1/admin/users': { allow: ADMIN, path: () => '/api/v1/admin/users' },
-  'POST /api/v1/admin/users': { allow: ADMIN, path: () => '/api/v1/admin/users', body: (c) => ({ username: `user-${c.unique()}`, displayName: 'Testi', roles: [] }) },
+  'POST /api/v1/admin/users': {
+    allow: ADMIN,
+    path: () => '/api/v1/admin/users',
+    body: (c) => ({ username: `user-${c.unique()}`, displayName: 'Testi', roles: [] }),
+  },
   'POST /api/v1/admin/users/:username/password': {
     allow: ADMIN,
     path: () => '/api/v1/admin/users/test-reset/password',
     body: () => ({ newPassword: 'Nollattu-salasana-2026!' }),
   },
   'GET /api/v1/admin/audit': { allow: ADMIN, path: () => '/api/v1/admin/audit' },
-  'GET /api/v1/contacts/:id/personal-data': { allow: ADMIN, path: (c) => `/api/v1/contacts/${c.contactId}/personal-data` },
+  'GET /api/v1/contacts/:id/personal-data': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/contacts/${c.contactId}/personal-data`,
+  },
   'POST /api/v1/contacts/:id/erase': { allow: ADMIN, path: (c) => `/api/v1/contacts/${c.erasableContactId}/erase` },
 
   // The four figures: finance experts of the theme, as new snapshots.
   'POST /api/v1/themes/:slug/finance': {
     allow: THEME_FINANCE,
     path: (c) => `/api/v1/themes/${c.theme}/finance`,
-    body: () => ({ asOf: '2024-12-31', frame: 100, reserved: 50, committed: 10, paid: 0, reason: 'Testi', basedOnSnapshot: 0 }),
+    body: () => ({
+      asOf: '2024-12-31',
+      frame: 100,
+      reserved: 50,
+      committed: 10,
+      paid: 0,
+      reason: 'Testi',
+      basedOnSnapshot: 0,
+    }),
   },
 
   // Theme reports (src/server/modules/reports).
@@ -141,25 +165,73 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     path: () => '/api/v1/reporting-periods',
     body: (c) => ({ key: c.unique(), kind: 'description', title: { fi: 'Testi' }, themes: [c.theme] }),
   },
-  'GET /api/v1/reporting-periods/:period': { allow: SIGNED_IN, path: (c) => `/api/v1/reporting-periods/${c.periodKey}` },
-  'GET /api/v1/reporting-periods/:period/status': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/status` },
-  'POST /api/v1/reporting-periods/:period/reminders': { allow: ADMIN, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/reminders`, body: (c) => ({ themes: [c.theme] }) },
-  'GET /api/v1/reporting-periods/:period/outbox': { allow: ADMIN, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/outbox` },
-  'GET /api/v1/reporting-periods/:period/review.html': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.html` },
-  'GET /api/v1/reporting-periods/:period/review.docx': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.docx` },
-  'GET /api/v1/reporting-periods/:period/review.pdf': { allow: REVIEW_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.pdf` },
-  'GET /api/v1/reporting-periods/:period/themes/:slug/report': { allow: REPORT_READ, path: (c) => `/api/v1/reporting-periods/${c.periodKey}/themes/${c.theme}/report` },
+  'GET /api/v1/reporting-periods/:period': {
+    allow: SIGNED_IN,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}`,
+  },
+  'GET /api/v1/reporting-periods/:period/status': {
+    allow: REVIEW_READ,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/status`,
+  },
+  'POST /api/v1/reporting-periods/:period/reminders': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/reminders`,
+    body: (c) => ({ themes: [c.theme] }),
+  },
+  'GET /api/v1/reporting-periods/:period/outbox': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/outbox`,
+  },
+  'GET /api/v1/reporting-periods/:period/review.html': {
+    allow: REVIEW_READ,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.html`,
+  },
+  'GET /api/v1/reporting-periods/:period/review.docx': {
+    allow: REVIEW_READ,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.docx`,
+  },
+  'GET /api/v1/reporting-periods/:period/review.pdf': {
+    allow: REVIEW_READ,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/review.pdf`,
+  },
+  'GET /api/v1/reporting-periods/:period/themes/:slug/report': {
+    allow: REPORT_READ,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/themes/${c.theme}/report`,
+  },
   'GET /api/v1/reports/:id': { allow: REPORT_READ, path: (c) => `/api/v1/reports/${c.reportId}` },
-  'PATCH /api/v1/reports/:id': { allow: THEME_COORDINATION, path: (c) => `/api/v1/reports/${c.reportId}`, body: () => ({ sections: { s1: { html: '<p>Testi</p>' } } }), headers: STALE },
-  'POST /api/v1/reports/:id/submit': { allow: THEME_COORDINATION, path: (c) => `/api/v1/reports/${c.reportId}/submit`, body: () => ({}), headers: STALE },
-  'POST /api/v1/reports/:id/return': { allow: REPORT_APPROVE, path: (c) => `/api/v1/reports/${c.reportId}/return`, body: () => ({ comments: [{ section: 's1', body: 'Testi' }] }), headers: STALE },
-  'POST /api/v1/reports/:id/approve': { allow: REPORT_APPROVE, path: (c) => `/api/v1/reports/${c.reportId}/approve`, body: () => ({}), headers: STALE },
+  'PATCH /api/v1/reports/:id': {
+    allow: THEME_COORDINATION,
+    path: (c) => `/api/v1/reports/${c.reportId}`,
+    body: () => ({ sections: { s1: { html: '<p>Testi</p>' } } }),
+    headers: STALE,
+  },
+  'POST /api/v1/reports/:id/submit': {
+    allow: THEME_COORDINATION,
+    path: (c) => `/api/v1/reports/${c.reportId}/submit`,
+    body: () => ({}),
+    headers: STALE,
+  },
+  'POST /api/v1/reports/:id/return': {
+    allow: REPORT_APPROVE,
+    path: (c) => `/api/v1/reports/${c.reportId}/return`,
+    body: () => ({ comments: [{ section: 's1', body: 'Testi' }] }),
+    headers: STALE,
+  },
+  'POST /api/v1/reports/:id/approve': {
+    allow: REPORT_APPROVE,
+    path: (c) => `/api/v1/reports/${c.reportId}/approve`,
+    body: () => ({}),
+    headers: STALE,
+  },
   'GET /api/v1/reports/:id/versions': { allow: REPORT_READ, path: (c) => `/api/v1/reports/${c.reportId}/versions` },
   'GET /api/v1/reports/:id/diff': { allow: REPORT_READ, path: (c) => `/api/v1/reports/${c.reportId}/diff?from=1&to=1` },
   'POST /api/v1/reporting-periods/:period/imports/preview': {
     allow: ADMIN,
     path: (c) => `/api/v1/reporting-periods/${c.periodKey}/imports/preview`,
-    body: () => ({ format: 'text', content: 'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen' }),
+    body: () => ({
+      format: 'text',
+      content: 'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen',
+    }),
   },
   'POST /api/v1/reporting-periods/:period/imports/confirm': {
     allow: ADMIN,
@@ -169,7 +241,15 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   },
 
   // The write API, per resource.
-  ...editable('themes', 'key', (c) => c.theme, ADMIN, null, () => ({ intermediateBody: 'Testi' }), false),
+  ...editable(
+    'themes',
+    'key',
+    (c) => c.theme,
+    ADMIN,
+    null,
+    () => ({ intermediateBody: 'Testi' }),
+    false,
+  ),
   ...editable(
     'contacts',
     'id',
@@ -199,7 +279,13 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     'id',
     (c) => c.activityFigureId,
     THEME_COORDINATION,
-    (c) => ({ theme: c.theme, key: c.unique(), label: { fi: 'Tapahtumia', sv: null, en: null }, value: 3, period: { start: '2024', end: '2024' } }),
+    (c) => ({
+      theme: c.theme,
+      key: c.unique(),
+      label: { fi: 'Tapahtumia', sv: null, en: null },
+      value: 3,
+      period: { start: '2024', end: '2024' },
+    }),
     () => ({ value: 4 }),
   ),
   ...editable(
@@ -210,18 +296,43 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     (c) => ({ key: c.unique(), theme: c.theme, name: name(c) }),
     () => ({ applications: 1 }),
   ),
-  ...editable('organisations', 'key', (c) => c.organisationKey, ANY_FINANCE, (c) => ({ key: c.unique(), name: name(c) }), () => ({ municipality: '091' })),
+  ...editable(
+    'organisations',
+    'key',
+    (c) => c.organisationKey,
+    ANY_FINANCE,
+    (c) => ({ key: c.unique(), name: name(c) }),
+    () => ({ municipality: '091' }),
+  ),
   ...editable(
     'projects',
     'key',
     (c) => c.projectKey,
     THEME_FINANCE,
-    (c) => ({ key: c.unique(), theme: c.theme, kind: 'single', name: name(c), projects: [{ implementer: c.organisationKey, role: 'main' }] }),
+    (c) => ({
+      key: c.unique(),
+      theme: c.theme,
+      kind: 'single',
+      name: name(c),
+      projects: [{ implementer: c.organisationKey, role: 'main' }],
+    }),
     () => ({ status: 'running' }),
   ),
-  ...editable('steering-groups', 'key', (c) => c.group, GROUP_EDIT, null, () => ({ diaryNumber: 'VN/1/2026' }), false),
+  ...editable(
+    'steering-groups',
+    'key',
+    (c) => c.group,
+    GROUP_EDIT,
+    null,
+    () => ({ diaryNumber: 'VN/1/2026' }),
+    false,
+  ),
   // A new group has no scope yet: only the managing authority sets one up.
-  'POST /api/v1/steering-groups': { allow: ADMIN, path: () => '/api/v1/steering-groups', body: (c) => ({ key: c.unique(), name: name(c), themes: [c.theme] }) },
+  'POST /api/v1/steering-groups': {
+    allow: ADMIN,
+    path: () => '/api/v1/steering-groups',
+    body: (c) => ({ key: c.unique(), name: name(c), themes: [c.theme] }),
+  },
   ...editable(
     'steering-group-members',
     'id',
@@ -234,22 +345,64 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   // Steering groups and meetings (src/server/modules/meetings/routes.ts): group material is the group's.
   'GET /api/v1/steering-groups': { allow: EVERYONE, path: () => '/api/v1/steering-groups' },
   'GET /api/v1/steering-groups/:key': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}` },
-  'GET /api/v1/steering-groups/:key/members': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}/members` },
-  'GET /api/v1/steering-groups/:key/meetings': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}/meetings` },
-  'GET /api/v1/steering-groups/:key/action-items': { allow: GROUP_READ, path: (c) => `/api/v1/steering-groups/${c.group}/action-items?status=open` },
+  'GET /api/v1/steering-groups/:key/members': {
+    allow: GROUP_READ,
+    path: (c) => `/api/v1/steering-groups/${c.group}/members`,
+  },
+  'GET /api/v1/steering-groups/:key/meetings': {
+    allow: GROUP_READ,
+    path: (c) => `/api/v1/steering-groups/${c.group}/meetings`,
+  },
+  'GET /api/v1/steering-groups/:key/action-items': {
+    allow: GROUP_READ,
+    path: (c) => `/api/v1/steering-groups/${c.group}/action-items?status=open`,
+  },
   'GET /api/v1/meetings/:key': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}` },
-  'GET /api/v1/meetings/:key/agenda/:format': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}/agenda/html` },
+  'GET /api/v1/meetings/:key/agenda/:format': {
+    allow: GROUP_READ,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/agenda/html`,
+  },
   // Draft minutes are the group's; published minutes are everyone's (see meeting-workflow.test.ts).
-  'GET /api/v1/meetings/:key/minutes/:format': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/html?lang=sv` },
-  'GET /api/v1/meetings/:key/invitation.ics': { allow: GROUP_READ, path: (c) => `/api/v1/meetings/${c.meetingKey}/invitation.ics` },
-  'GET /api/v1/published-minutes': { allow: EVERYONE, path: (c) => `/api/v1/published-minutes?steeringGroup=${c.group}` },
+  'GET /api/v1/meetings/:key/minutes/:format': {
+    allow: GROUP_READ,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/html?lang=sv`,
+  },
+  'GET /api/v1/meetings/:key/invitation.ics': {
+    allow: GROUP_READ,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/invitation.ics`,
+  },
+  'GET /api/v1/published-minutes': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/published-minutes?steeringGroup=${c.group}`,
+  },
   // 2023/1 is not published: 404 to everyone alike.
-  'GET /api/v1/published-minutes/:key': { allow: EVERYONE, path: (c) => `/api/v1/published-minutes/${c.meetingKey}`, alsoThrough: [404] },
+  'GET /api/v1/published-minutes/:key': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/published-minutes/${c.meetingKey}`,
+    alsoThrough: [404],
+  },
   // The chair checks: a member whose account is linked to the chair's seat (none is in this test), or the managing authority.
-  'POST /api/v1/meetings/:key/minutes/check': { allow: ADMIN, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/check`, headers: STALE },
-  'POST /api/v1/meetings/:key/minutes/return': { allow: ADMIN, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/return`, headers: STALE, body: () => ({ reason: 'Testi' }) },
-  'POST /api/v1/meetings/:key/approve-previous-minutes': { allow: GROUP_EDIT, path: (c) => `/api/v1/meetings/${c.meetingKey}/approve-previous-minutes`, headers: STALE },
-  'POST /api/v1/meetings/:key/minutes/publish': { allow: GROUP_EDIT, path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/publish`, headers: STALE },
+  'POST /api/v1/meetings/:key/minutes/check': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/check`,
+    headers: STALE,
+  },
+  'POST /api/v1/meetings/:key/minutes/return': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/return`,
+    headers: STALE,
+    body: () => ({ reason: 'Testi' }),
+  },
+  'POST /api/v1/meetings/:key/approve-previous-minutes': {
+    allow: GROUP_EDIT,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/approve-previous-minutes`,
+    headers: STALE,
+  },
+  'POST /api/v1/meetings/:key/minutes/publish': {
+    allow: GROUP_EDIT,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/publish`,
+    headers: STALE,
+  },
   ...editable(
     'meetings',
     'key',
@@ -271,7 +424,14 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     'id',
     (c) => c.decisionId,
     GROUP_EDIT,
-    (c) => ({ meeting: c.meetingKey, item: 5, kind: 'action', text: 'Testi', owner: 'Testi Henkilö', dueDate: '2027-01-31' }),
+    (c) => ({
+      meeting: c.meetingKey,
+      item: 5,
+      kind: 'action',
+      text: 'Testi',
+      owner: 'Testi Henkilö',
+      dueDate: '2027-01-31',
+    }),
     () => ({ status: 'done' }),
   ),
 };

@@ -24,8 +24,8 @@ describe('OpenAPI document', () => {
 
   it('documents every API route the app registers', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
-      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
     );
     const registered = t.app.routeTable
       .filter((route) => route.url.startsWith('/api/v1/') && !route.hidden)
@@ -37,7 +37,10 @@ describe('OpenAPI document', () => {
 
   it('serves a browsable page at /api/docs', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/docs' });
-    const page = response.statusCode === 302 ? await t.app.inject({ method: 'GET', url: response.headers.location as string }) : response;
+    const page =
+      response.statusCode === 302
+        ? await t.app.inject({ method: 'GET', url: response.headers.location as string })
+        : response;
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.body).toContain('swagger');

@@ -16,7 +16,10 @@ const dataset = readDataset('data/2024');
 const topology = JSON.parse(readFileSync(DEFAULT_TOPOLOGY, 'utf8')) as Topology;
 const countyOfMunicipality = municipalityToCounty(topology);
 const countyOfOrganisation = new Map(
-  dataset.organisations.map((o) => [o.key, o.municipality === null ? undefined : countyOfMunicipality.get(o.municipality)]),
+  dataset.organisations.map((o) => [
+    o.key,
+    o.municipality === null ? undefined : countyOfMunicipality.get(o.municipality),
+  ]),
 );
 
 /** The year of a reduced-precision ISO date ("2023", "2023-10", "2023-10-01"). */
@@ -55,14 +58,21 @@ describe.each(DIALECTS)('project filters on %s', (dialect) => {
       expect(items.map((item) => item.key).sort(), ministry).toEqual([...expected].sort());
       expect(items.every((item) => item.ministries.includes(ministry))).toBe(true);
     }
-    expect(dataset.projectEntities.some((e) => e.ministries.length > 0), 'the dataset has entities with a ministry').toBe(true);
+    expect(
+      dataset.projectEntities.some((e) => e.ministries.length > 0),
+      'the dataset has entities with a ministry',
+    ).toBe(true);
   });
 
   it('filters by the wellbeing services county of an implementer or partner', async () => {
     let matched = 0;
     for (const county of readCounties(topology)) {
       const expected = dataset.projectEntities
-        .filter((e) => [...e.projects.map((p) => p.implementer), ...e.partners].some((key) => countyOfOrganisation.get(key) === county.id))
+        .filter((e) =>
+          [...e.projects.map((p) => p.implementer), ...e.partners].some(
+            (key) => countyOfOrganisation.get(key) === county.id,
+          ),
+        )
         .map((e) => e.key);
       const items = await all(`county=${county.id}`, 200);
       expect(items.map((item) => item.key).sort(), county.id).toEqual([...expected].sort());
@@ -73,7 +83,11 @@ describe.each(DIALECTS)('project filters on %s', (dialect) => {
 
   it('filters by sector, a sector matching the services under it', async () => {
     const [first, second] = dataset.projectEntities;
-    const rows = await t.database.db.selectFrom('project_entities').select(['id', 'key']).where('key', 'in', [first!.key, second!.key]).execute();
+    const rows = await t.database.db
+      .selectFrom('project_entities')
+      .select(['id', 'key'])
+      .where('key', 'in', [first!.key, second!.key])
+      .execute();
     const idOf = (key: string) => Number(rows.find((row) => row.key === key)!.id);
     await t.database.db
       .insertInto('project_entity_sectors')
@@ -110,27 +124,34 @@ describe.each(DIALECTS)('project filters on %s', (dialect) => {
     expect(result.page.total).toBe(expected.length);
   });
 
-  it.each(['cost', '-cost', 'start', '-start', 'name', '-name'])('pages through every entity once in %s order, unknown values last', async (sort) => {
-    const items = await all(`sort=${sort}`);
-    expect(items).toHaveLength(dataset.projectEntities.length);
-    expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
-    // The same order as one big page: the cursors neither skip nor repeat.
-    const single = await page(`/api/v1/projects?sort=${sort}&limit=200`);
-    expect(items.map((item) => item.key)).toEqual(single.items.map((item) => item.key));
+  it.each(['cost', '-cost', 'start', '-start', 'name', '-name'])(
+    'pages through every entity once in %s order, unknown values last',
+    async (sort) => {
+      const items = await all(`sort=${sort}`);
+      expect(items).toHaveLength(dataset.projectEntities.length);
+      expect(new Set(items.map((item) => item.key)).size).toBe(items.length);
+      // The same order as one big page: the cursors neither skip nor repeat.
+      const single = await page(`/api/v1/projects?sort=${sort}&limit=200`);
+      expect(items.map((item) => item.key)).toEqual(single.items.map((item) => item.key));
 
-    const descending = sort.startsWith('-');
-    const field = sort.replace('-', '');
-    if (field === 'name') return; // text order is the database's collation, checked above for consistency only
-    const values = items.map((item) => (field === 'cost' ? item.costEstimate : item.period.start));
-    const firstNull = values.indexOf(null);
-    if (firstNull >= 0) expect(values.slice(firstNull).every((value) => value === null), 'unknown values last').toBe(true);
-    const known = values.filter((value): value is string | number => value !== null);
-    expect(known.length).toBeGreaterThan(1);
-    for (let i = 1; i < known.length; i++) {
-      const [before, after] = [known[i - 1]!, known[i]!];
-      expect(descending ? before >= after : before <= after, `${before} then ${after}`).toBe(true);
-    }
-  });
+      const descending = sort.startsWith('-');
+      const field = sort.replace('-', '');
+      if (field === 'name') return; // text order is the database's collation, checked above for consistency only
+      const values = items.map((item) => (field === 'cost' ? item.costEstimate : item.period.start));
+      const firstNull = values.indexOf(null);
+      if (firstNull >= 0)
+        expect(
+          values.slice(firstNull).every((value) => value === null),
+          'unknown values last',
+        ).toBe(true);
+      const known = values.filter((value): value is string | number => value !== null);
+      expect(known.length).toBeGreaterThan(1);
+      for (let i = 1; i < known.length; i++) {
+        const [before, after] = [known[i - 1]!, known[i]!];
+        expect(descending ? before >= after : before <= after, `${before} then ${after}`).toBe(true);
+      }
+    },
+  );
 
   it('rejects bad filter values and a cursor given out for another order', async () => {
     const cases: [string, string][] = [
@@ -144,7 +165,10 @@ describe.each(DIALECTS)('project filters on %s', (dialect) => {
     for (const [url, name] of cases) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);
-      expect(response.json().errors.map((e: { name: string }) => e.name), url).toContain(name);
+      expect(
+        response.json().errors.map((e: { name: string }) => e.name),
+        url,
+      ).toContain(name);
     }
     const byCost = await page('/api/v1/projects?sort=-cost&limit=5');
     expect(byCost.page.nextCursor).not.toBeNull();

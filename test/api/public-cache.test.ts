@@ -63,13 +63,19 @@ describe.each(DIALECTS)('public read cache on %s', (dialect) => {
     expect(after.json().costEstimate).toBe(123_456_789);
     expect(after.headers.etag).not.toBe(before.headers.etag);
     // The old ETag no longer matches: the client gets the new body, not a 304.
-    expect((await get(`/api/v1/projects/${project.key}`, { 'if-none-match': String(before.headers.etag) })).statusCode).toBe(200);
+    expect(
+      (await get(`/api/v1/projects/${project.key}`, { 'if-none-match': String(before.headers.etag) })).statusCode,
+    ).toBe(200);
   });
 
   it('shows a write made straight into the database (another server, the command line) on the next read', async () => {
     const before = await get('/api/v1/themes');
     const theme = before.json().items[0];
-    await t.database.db.updateTable('themes').set({ short_name: 'Suoraan kantaan' }).where('slug', '=', theme.slug).execute();
+    await t.database.db
+      .updateTable('themes')
+      .set({ short_name: 'Suoraan kantaan' })
+      .where('slug', '=', theme.slug)
+      .execute();
     // A read over the network arrives in a later turn of the event loop; inject would not, and
     // requests of one turn share one question for the version.
     await new Promise((resolve) => setImmediate(resolve));

@@ -41,10 +41,18 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
   });
 
   it('gives LANUPE the frame, reservations and commitments the 2024 review states', async () => {
-    const { items } = (await get('/api/v1/themes')).json() as { items: { slug: string; ministries: string[]; finance: Record<string, unknown> }[] };
+    const { items } = (await get('/api/v1/themes')).json() as {
+      items: { slug: string; ministries: string[]; finance: Record<string, unknown> }[];
+    };
     const lanupe = items.find((item) => item.slug === 'lanupe')!;
     expect(lanupe.ministries).toEqual(['OKM', 'STM']);
-    expect(lanupe.finance).toMatchObject({ asOf: '2024-10-31', frame: 2_300_000_000, reserved: 571_032_100, committed: 360_129_600, paid: 0 });
+    expect(lanupe.finance).toMatchObject({
+      asOf: '2024-10-31',
+      frame: 2_300_000_000,
+      reserved: 571_032_100,
+      committed: 360_129_600,
+      paid: 0,
+    });
   });
 
   it('filters themes by ministry and rejects an unknown ministry naming the parameter', async () => {
@@ -69,7 +77,9 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
       { ministry: 'OKM', amount: 1_000_000_000, rounded: true },
       { ministry: 'STM', amount: 1_300_000_000, rounded: true },
     ]);
-    expect(theme.contacts.map((c) => c.role)).toEqual(expect.arrayContaining(['coordination', 'financier', 'ministry']));
+    expect(theme.contacts.map((c) => c.role)).toEqual(
+      expect.arrayContaining(['coordination', 'financier', 'ministry']),
+    );
   });
 
   it('computes LANUPE key figures from the projects the seed lists for it', async () => {
@@ -90,7 +100,14 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
   });
 
   it('answers 404 with a problem document for an unknown theme, project, organisation and call', async () => {
-    for (const url of ['/api/v1/themes/no-such-theme', '/api/v1/themes/no-such-theme/figures', '/api/v1/projects/nope', '/api/v1/organisations/nope', '/api/v1/calls/nope', '/api/v1/nothing-here']) {
+    for (const url of [
+      '/api/v1/themes/no-such-theme',
+      '/api/v1/themes/no-such-theme/figures',
+      '/api/v1/projects/nope',
+      '/api/v1/organisations/nope',
+      '/api/v1/calls/nope',
+      '/api/v1/nothing-here',
+    ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -122,7 +139,10 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     for (const [url, name] of cases) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);
-      expect(response.json().errors.map((e: { name: string }) => e.name), url).toContain(name);
+      expect(
+        response.json().errors.map((e: { name: string }) => e.name),
+        url,
+      ).toContain(name);
     }
   });
 
@@ -145,7 +165,11 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     expect(wildcard.page.total).toBe(0);
     const organisation = dataset.projectEntities.find((e) => e.theme === 'lanupe')!.projects[0]!.implementer;
     const byOrganisation = ZPagedProjects.parse((await get(`/api/v1/projects?organisation=${organisation}`)).json());
-    expect(byOrganisation.page.total).toBe(dataset.projectEntities.filter((e) => e.projects.some((p) => p.implementer === organisation) || e.partners.includes(organisation)).length);
+    expect(byOrganisation.page.total).toBe(
+      dataset.projectEntities.filter(
+        (e) => e.projects.some((p) => p.implementer === organisation) || e.partners.includes(organisation),
+      ).length,
+    );
   });
 
   it('pages through all projects with cursors, each exactly once, in name order', async () => {
@@ -166,7 +190,9 @@ describe.each(DIALECTS)('read API on %s', (dialect) => {
     const response = await get(`/api/v1/organisations/${key}`);
     expect(response.statusCode).toBe(200);
     const organisation = response.json();
-    expect(organisation.roles).toEqual(expect.arrayContaining([expect.objectContaining({ role: 'main', code: 'S30977' })]));
+    expect(organisation.roles).toEqual(
+      expect.arrayContaining([expect.objectContaining({ role: 'main', code: 'S30977' })]),
+    );
     const list = (await get('/api/v1/organisations?limit=200')).json();
     expect(list.page.total).toBe(dataset.organisations.length);
   });

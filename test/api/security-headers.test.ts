@@ -38,7 +38,11 @@ describe('security headers', () => {
   it('keeps signed-in answers out of shared caches', async () => {
     await ensureUser(t.database.db, 'headers', []);
     const session = await signIn(t.app, 'headers');
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: session.cookie } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: session.cookie },
+    });
     expect(response.headers['cache-control']).toBe('private, no-store');
   });
 });

@@ -19,7 +19,8 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { clock: () => now });
-    for (const name of ['anna', 'bertil', 'cecilia', 'daniel', 'eeva']) await ensureUser(t.database.db, name, [{ role: 'finance_expert', theme: THEME }]);
+    for (const name of ['anna', 'bertil', 'cecilia', 'daniel', 'eeva'])
+      await ensureUser(t.database.db, name, [{ role: 'finance_expert', theme: THEME }]);
   }, 60_000);
   afterAll(async () => t?.close());
 
@@ -37,14 +38,21 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
     expect(cookie.value.length).toBeGreaterThanOrEqual(32);
     const session = await whoAmI(`${SESSION_COOKIE}=${cookie.value}`);
     expect(session.statusCode).toBe(200);
-    expect(session.json()).toMatchObject({ user: { username: 'anna' }, roles: [expect.objectContaining({ role: 'finance_expert' })] });
+    expect(session.json()).toMatchObject({
+      user: { username: 'anna' },
+      roles: [expect.objectContaining({ role: 'finance_expert' })],
+    });
   });
 
   it('marks the cookie Secure behind TLS', async () => {
     const secure = await createTestApp(dialect, { auth: { secureCookies: true } });
     try {
       await ensureUser(secure.database.db, 'anna', []);
-      const response = await secure.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'anna', password: TEST_PASSWORD } });
+      const response = await secure.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'anna', password: TEST_PASSWORD },
+      });
       expect(response.cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBe(true);
     } finally {
       await secure.close();
@@ -63,7 +71,11 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
 
   it('gives a new session on every sign-in and ends the one the browser had (no session fixation)', async () => {
     const first = await signIn(t.app, 'bertil');
-    const second = await as(t.app, first, { method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bertil', password: TEST_PASSWORD } });
+    const second = await as(t.app, first, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bertil', password: TEST_PASSWORD },
+    });
     expect(second.statusCode).toBe(200);
     const renewed = second.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
     expect(`${SESSION_COOKIE}=${renewed}`).not.toBe(first.cookie);
@@ -74,7 +86,12 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
   it('refuses a cookie-authenticated write without the session CSRF token', async () => {
     const session = await signIn(t.app, 'cecilia');
     const write = (headers: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url: `/api/v1/themes/${THEME}/finance`, headers: { cookie: session.cookie, ...headers }, payload: { asOf: '2025-01-31', frame: null, reserved: null, committed: null, paid: null, reason: 'CSRF' } });
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/themes/${THEME}/finance`,
+        headers: { cookie: session.cookie, ...headers },
+        payload: { asOf: '2025-01-31', frame: null, reserved: null, committed: null, paid: null, reason: 'CSRF' },
+      });
     expect((await write({})).statusCode).toBe(403);
     expect((await write({ 'x-csrf-token': 'x'.repeat(session.csrf.length) })).statusCode).toBe(403);
     expect((await write({ 'x-csrf-token': session.csrf })).statusCode).toBe(201);
@@ -135,7 +152,11 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
   });
 
   it('stores passwords only as argon2id hashes', async () => {
-    const rows = await t.database.db.selectFrom('users').select('password_hash').where('password_hash', 'is not', null).execute();
+    const rows = await t.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('password_hash', 'is not', null)
+      .execute();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
@@ -144,7 +165,11 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
   });
 
   it('records every sign-in, failed sign-in and sign-out in the audit trail', async () => {
-    const actions = await t.database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'user').execute();
+    const actions = await t.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'user')
+      .execute();
     const seen = new Set(actions.map((a) => a.action));
     for (const action of ['sign_in', 'sign_in_failed', 'sign_out', 'password_change']) expect(seen).toContain(action);
   });

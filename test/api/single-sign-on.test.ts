@@ -24,9 +24,20 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
   issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
   const oidc = new Provider(issuer, {
-    clients: [{ client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret, redirect_uris: [REDIRECT_URI], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: CLIENT.clientId,
+        client_secret: CLIENT.clientSecret,
+        redirect_uris: [REDIRECT_URI],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     // Every login name is an account whose e-mail is <name>@example.fi, verified.
-    findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub, email: `${sub}@example.fi`, email_verified: true }) }),
+    findAccount: async (_ctx: unknown, sub: string) => ({
+      accountId: sub,
+      claims: async () => ({ sub, email: `${sub}@example.fi`, email_verified: true }),
+    }),
     claims: { openid: ['sub'], email: ['email', 'email_verified'] },
     cookies: { keys: ['testiavain-evasteille'] },
   });
@@ -36,7 +47,12 @@ beforeAll(async () => {
     auth: { oidc: { issuer, clientId: CLIENT.clientId, clientSecret: CLIENT.clientSecret, redirectUri: REDIRECT_URI } },
   });
   const system = { actorId: null, actor: 'test-setup', ip: null, requestId: null, at: new Date().toISOString() };
-  await createUser(t.database.db, system, { username: 'anna.virtanen', displayName: 'Anna Virtanen', email: 'Anna@example.fi', roles: [{ role: 'admin' }] });
+  await createUser(t.database.db, system, {
+    username: 'anna.virtanen',
+    displayName: 'Anna Virtanen',
+    email: 'Anna@example.fi',
+    roles: [{ role: 'admin' }],
+  });
 }, 30_000);
 
 afterAll(async () => {
@@ -53,7 +69,10 @@ async function browseProvider(start: string, login: string): Promise<URL> {
     const response = await fetch(request.url, {
       method: request.method,
       redirect: 'manual',
-      headers: { cookie: cookieHeader(), ...(request.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: {
+        cookie: cookieHeader(),
+        ...(request.body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+      },
       body: request.body,
     });
     for (const set of response.headers.getSetCookie()) {
@@ -72,12 +91,17 @@ async function browseProvider(start: string, login: string): Promise<URL> {
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (!action) throw new Error(`no form at ${request.url}: ${response.status} ${html.slice(0, 200)}`);
     const fields = new URLSearchParams();
-    for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields.set(name!, value!);
+    for (const [, name, value] of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+      fields.set(name!, value!);
     if (html.includes('name="login"')) {
       fields.set('login', login);
       fields.set('password', 'mikä-tahansa');
     }
-    request = { url: new URL(action.replaceAll('&amp;', '&'), request.url).href, method: 'POST', body: fields.toString() };
+    request = {
+      url: new URL(action.replaceAll('&amp;', '&'), request.url).href,
+      method: 'POST',
+      body: fields.toString(),
+    };
   }
   throw new Error('the provider never redirected back');
 }
@@ -102,11 +126,19 @@ describe('single sign-on through OpenID Connect', () => {
       expect(back.headers.location).toBe('/fi/themes/lanupe');
       const cookie = back.cookies.find((c) => c.name === SESSION_COOKIE)!;
       expect(cookie.httpOnly).toBe(true);
-      const session = await t.app.inject({ method: 'GET', url: '/api/v1/auth/session', headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+      const session = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/session',
+        headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` },
+      });
       expect(session.statusCode, `round ${round}`).toBe(200);
       expect(session.json()).toMatchObject({ user: { username: 'anna.virtanen' } });
     }
-    const user = await t.database.db.selectFrom('users').select(['oidc_issuer', 'oidc_subject']).where('username', '=', 'anna.virtanen').executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['oidc_issuer', 'oidc_subject'])
+      .where('username', '=', 'anna.virtanen')
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ oidc_issuer: issuer, oidc_subject: 'anna' });
   }, 30_000);
 

@@ -12,7 +12,8 @@ import { DEFAULT_AUTH_CONFIG } from '../../src/config/env.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import type { FastifyInstance } from 'fastify';
 
-const INDEX = '<!doctype html><html lang="fi"><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html lang="fi"><head><script type="module" src="/assets/index-abc123.js"></script></head><body><div id="root"></div></body></html>';
 
 describe('serving the web application', () => {
   let dir: string;
@@ -38,13 +39,16 @@ describe('serving the web application', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/fi', '/fi/', '/sv/themes/lanupe', '/en/projects?theme=lanupe', '/fi/no/such/page'])('answers %s with the app', async (url) => {
-    const response = await app.inject({ url });
-    expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toMatch(/^text\/html/);
-    expect(response.headers['cache-control']).toBe('no-cache');
-    expect(response.body).toBe(INDEX);
-  });
+  it.each(['/fi', '/fi/', '/sv/themes/lanupe', '/en/projects?theme=lanupe', '/fi/no/such/page'])(
+    'answers %s with the app',
+    async (url) => {
+      const response = await app.inject({ url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['cache-control']).toBe('no-cache');
+      expect(response.body).toBe(INDEX);
+    },
+  );
 
   it('sends / to the Finnish front page', async () => {
     const response = await app.inject({ url: '/' });

@@ -11,7 +11,16 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { DIALECTS } from '../helpers/databases.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { as, ensureUser, GROUP, signIn, signInEveryone, THEME, type Session, type SignedInActor } from '../helpers/actors.js';
+import {
+  as,
+  ensureUser,
+  GROUP,
+  signIn,
+  signInEveryone,
+  THEME,
+  type Session,
+  type SignedInActor,
+} from '../helpers/actors.js';
 import { ROUTE_ACCESS, type RouteContext } from '../access/route-access-table.js';
 
 const isWrite = (route: { method: string; url: string; hidden: boolean }) =>
@@ -26,13 +35,44 @@ const SESSION_ROUTES = new Set([
   'POST /api/v1/reporting-periods/:period/imports/preview',
 ]);
 
-const auditCount = async (t: TestApp) => Number((await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async (t: TestApp) =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** A fingerprint of every table the write API changes, to prove a refused write changed nothing. */
 async function fingerprint(t: TestApp): Promise<string> {
   const hash = createHash('sha256');
-  for (const table of ['themes', 'contacts', 'content_areas', 'theme_links', 'activity_figures', 'calls', 'organisations', 'project_entities', 'projects', 'steering_groups', 'steering_group_members', 'meetings', 'meeting_attendance', 'agenda_items', 'meeting_decisions', 'finance_snapshots', 'users', 'role_assignments', 'personal_data', 'audit_log']) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2`.execute(t.database.db);
+  for (const table of [
+    'themes',
+    'contacts',
+    'content_areas',
+    'theme_links',
+    'activity_figures',
+    'calls',
+    'organisations',
+    'project_entities',
+    'projects',
+    'steering_groups',
+    'steering_group_members',
+    'meetings',
+    'meeting_attendance',
+    'agenda_items',
+    'meeting_decisions',
+    'finance_snapshots',
+    'users',
+    'role_assignments',
+    'personal_data',
+    'audit_log',
+  ]) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1, 2`.execute(
+      t.database.db,
+    );
     hash.update(`${table}:${JSON.stringify(rows.rows)}`);
   }
   return hash.digest('hex');
@@ -48,12 +88,28 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
   const context = async (): Promise<RouteContext> => {
     const { db } = t.database;
     const theme = await db.selectFrom('themes').select('id').where('slug', '=', THEME).executeTakeFirstOrThrow();
-    const call = await db.selectFrom('calls').select('key').where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
-    const project = await db.selectFrom('project_entities').select('key').where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
+    const call = await db
+      .selectFrom('calls')
+      .select('key')
+      .where('theme_id', '=', Number(theme.id))
+      .executeTakeFirstOrThrow();
+    const project = await db
+      .selectFrom('project_entities')
+      .select('key')
+      .where('theme_id', '=', Number(theme.id))
+      .executeTakeFirstOrThrow();
     const organisation = await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow();
-    const contact = await db.selectFrom('contacts').select('id').where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
+    const contact = await db
+      .selectFrom('contacts')
+      .select('id')
+      .where('theme_id', '=', Number(theme.id))
+      .executeTakeFirstOrThrow();
     const report = await freshReport();
-    const meeting = await db.selectFrom('meetings').select(['id', 'key']).where('key', '=', 'lanupe-johtoryhma-2023-1').executeTakeFirstOrThrow();
+    const meeting = await db
+      .selectFrom('meetings')
+      .select(['id', 'key'])
+      .where('key', '=', 'lanupe-johtoryhma-2023-1')
+      .executeTakeFirstOrThrow();
     return {
       ...report,
       theme: THEME,
@@ -83,11 +139,26 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
   }, 60_000);
   afterAll(async () => t?.close());
 
-  const send = (session: Session | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    as(t.app, session, { method: method as 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const send = (
+    session: Session | null,
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    as(t.app, session, {
+      method: method as 'POST',
+      url,
+      headers,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
 
   /** A new record through the route's own create, for the update and archive recipes. */
-  async function freshRecord(collection: string, c: RouteContext, by: 'id' | 'key'): Promise<{ url: string; version: number }> {
+  async function freshRecord(
+    collection: string,
+    c: RouteContext,
+    by: 'id' | 'key',
+  ): Promise<{ url: string; version: number }> {
     const create = ROUTE_ACCESS[`POST /api/v1/${collection}`]!;
     const response = await send(admin, 'POST', `/api/v1/${collection}`, create.body!(c));
     expect(response.statusCode, response.body).toBe(201);
@@ -98,7 +169,12 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
   /** A new reporting period with LANUPE's draft report in it (version 1). */
   async function freshReport(): Promise<{ periodKey: string; reportId: number }> {
     const periodKey = unique();
-    const response = await send(admin, 'POST', '/api/v1/reporting-periods', { key: periodKey, title: { fi: 'Testi' }, cutOff: '2024-10-31', themes: [THEME] });
+    const response = await send(admin, 'POST', '/api/v1/reporting-periods', {
+      key: periodKey,
+      title: { fi: 'Testi' },
+      cutOff: '2024-10-31',
+      themes: [THEME],
+    });
     expect(response.statusCode, response.body).toBe(201);
     return { periodKey, reportId: (response.json() as { themes: { reportId: number }[] }).themes[0]!.reportId };
   }
@@ -107,9 +183,13 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
   async function readyReport(submitted: boolean): Promise<{ reportId: number; version: number }> {
     const { reportId } = await freshReport();
     const sections = Object.fromEntries(['s1', 's2', 's3', 's4', 's5'].map((key) => [key, { html: `<p>${key}</p>` }]));
-    expect((await send(admin, 'PATCH', `/api/v1/reports/${reportId}`, { sections }, { 'if-match': '"1"' })).statusCode).toBe(200);
+    expect(
+      (await send(admin, 'PATCH', `/api/v1/reports/${reportId}`, { sections }, { 'if-match': '"1"' })).statusCode,
+    ).toBe(200);
     if (!submitted) return { reportId, version: 2 };
-    expect((await send(admin, 'POST', `/api/v1/reports/${reportId}/submit`, {}, { 'if-match': '"2"' })).statusCode).toBe(200);
+    expect(
+      (await send(admin, 'POST', `/api/v1/reports/${reportId}/submit`, {}, { 'if-match': '"2"' })).statusCode,
+    ).toBe(200);
     return { reportId, version: 3 };
   }
 
@@ -126,18 +206,24 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
       expect(created.statusCode, created.body).toBe(201);
       return (created.json() as { data: { key: string } }).data.key;
     };
-    const version = async (key: string) => Number((await send(admin, 'GET', `/api/v1/meetings/${key}`)).headers.etag!.replaceAll('"', ''));
+    const version = async (key: string) =>
+      Number((await send(admin, 'GET', `/api/v1/meetings/${key}`)).headers.etag!.replaceAll('"', ''));
     const step = async (key: string, path: string) => {
-      const response = await send(admin, 'POST', `/api/v1/meetings/${key}/${path}`, undefined, { 'if-match': `"${await version(key)}"` });
+      const response = await send(admin, 'POST', `/api/v1/meetings/${key}/${path}`, undefined, {
+        'if-match': `"${await version(key)}"`,
+      });
       expect(response.statusCode, response.body).toBe(200);
     };
     const at = (key: string, path: string) => ({ method: 'POST', url: `/api/v1/meetings/${key}/${path}` });
     const first = await newMeeting();
-    if (route.endsWith('/minutes/check')) return { ...at(first, 'minutes/check'), headers: { 'if-match': `"${await version(first)}"` } };
+    if (route.endsWith('/minutes/check'))
+      return { ...at(first, 'minutes/check'), headers: { 'if-match': `"${await version(first)}"` } };
     await step(first, 'minutes/check');
-    if (route.endsWith('/minutes/return')) return { ...at(first, 'minutes/return'), headers: { 'if-match': `"${await version(first)}"` } };
+    if (route.endsWith('/minutes/return'))
+      return { ...at(first, 'minutes/return'), headers: { 'if-match': `"${await version(first)}"` } };
     const next = await newMeeting();
-    if (route.endsWith('/approve-previous-minutes')) return { ...at(next, 'approve-previous-minutes'), headers: { 'if-match': `"${await version(next)}"` } };
+    if (route.endsWith('/approve-previous-minutes'))
+      return { ...at(next, 'approve-previous-minutes'), headers: { 'if-match': `"${await version(next)}"` } };
     await step(next, 'approve-previous-minutes');
     return { ...at(first, 'minutes/publish'), headers: { 'if-match': `"${await version(first)}"` } };
   }
@@ -146,36 +232,73 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
    * How to make one successful change through each write route, and which record it concerns. A
    * write route without a recipe here fails the test below: the audit promise covers every route.
    */
-  async function successfulChange(route: string, c: RouteContext): Promise<{ method: string; url: string; body?: unknown; headers?: Record<string, string> }> {
+  async function successfulChange(
+    route: string,
+    c: RouteContext,
+  ): Promise<{ method: string; url: string; body?: unknown; headers?: Record<string, string> }> {
     const [method, pattern] = route.split(' ') as [string, string];
     const collection = /^\/api\/v1\/([a-z-]+)/.exec(pattern)![1]!;
-    if (route === 'POST /api/v1/admin/users/:username/password') return { method, url: '/api/v1/admin/users/test-reset/password', body: { newPassword: `Uusi-${unique()}-salasana!` } };
+    if (route === 'POST /api/v1/admin/users/:username/password')
+      return {
+        method,
+        url: '/api/v1/admin/users/test-reset/password',
+        body: { newPassword: `Uusi-${unique()}-salasana!` },
+      };
     if (route === 'POST /api/v1/contacts/:id/erase') {
       const record = await freshRecord('contacts', c, 'id');
       return { method, url: `${record.url}/erase` };
     }
     if (route === 'POST /api/v1/themes/:slug/finance') {
-      const theme = await t.database.db.selectFrom('themes').select('id').where('slug', '=', THEME).executeTakeFirstOrThrow();
-      const latest = await t.database.db.selectFrom('finance_snapshots').select((eb) => eb.fn.max('id').as('id')).where('theme_id', '=', Number(theme.id)).executeTakeFirstOrThrow();
-      const body = { ...(ROUTE_ACCESS[route]!.body!(c) as object), basedOnSnapshot: latest.id === null ? null : Number(latest.id) };
+      const theme = await t.database.db
+        .selectFrom('themes')
+        .select('id')
+        .where('slug', '=', THEME)
+        .executeTakeFirstOrThrow();
+      const latest = await t.database.db
+        .selectFrom('finance_snapshots')
+        .select((eb) => eb.fn.max('id').as('id'))
+        .where('theme_id', '=', Number(theme.id))
+        .executeTakeFirstOrThrow();
+      const body = {
+        ...(ROUTE_ACCESS[route]!.body!(c) as object),
+        basedOnSnapshot: latest.id === null ? null : Number(latest.id),
+      };
       return { method, url: `/api/v1/themes/${THEME}/finance`, body };
     }
     if (route === 'PATCH /api/v1/reports/:id') {
       const { reportId } = await freshReport();
-      return { method, url: `/api/v1/reports/${reportId}`, body: { sections: { s1: { html: '<p>Testi</p>' } } }, headers: { 'if-match': '"1"' } };
+      return {
+        method,
+        url: `/api/v1/reports/${reportId}`,
+        body: { sections: { s1: { html: '<p>Testi</p>' } } },
+        headers: { 'if-match': '"1"' },
+      };
     }
     const transition = /^POST \/api\/v1\/reports\/:id\/(submit|return|approve)$/.exec(route)?.[1];
     if (transition) {
       const { reportId, version } = await readyReport(transition !== 'submit');
       const body = transition === 'return' ? { comments: [{ section: 's1', body: 'Tarkenna.' }] } : {};
-      return { method, url: `/api/v1/reports/${reportId}/${transition}`, body, headers: { 'if-match': `"${version}"` } };
+      return {
+        method,
+        url: `/api/v1/reports/${reportId}/${transition}`,
+        body,
+        headers: { 'if-match': `"${version}"` },
+      };
     }
     if (route === 'POST /api/v1/reporting-periods/:period/imports/confirm') {
       const { periodKey } = await freshReport();
-      const upload = { format: 'text', content: 'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen ja hyvinvoinnin edistäminen kohti yhdenvertaisuutta\n1) Tiivis kuvaus valtakunnallisen teeman sisällöstä\nTeksti.' };
+      const upload = {
+        format: 'text',
+        content:
+          'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen ja hyvinvoinnin edistäminen kohti yhdenvertaisuutta\n1) Tiivis kuvaus valtakunnallisen teeman sisällöstä\nTeksti.',
+      };
       const preview = await send(admin, 'POST', `/api/v1/reporting-periods/${periodKey}/imports/preview`, upload);
       expect(preview.statusCode, preview.body).toBe(200);
-      return { method, url: `/api/v1/reporting-periods/${periodKey}/imports/confirm`, body: { ...upload, digest: (preview.json() as { digest: string }).digest } };
+      return {
+        method,
+        url: `/api/v1/reporting-periods/${periodKey}/imports/confirm`,
+        body: { ...upload, digest: (preview.json() as { digest: string }).digest },
+      };
     }
     if (route.startsWith('POST /api/v1/meetings/:key/')) return minutesStep(route);
     const entry = ROUTE_ACCESS[route];
@@ -190,14 +313,22 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
             const current = await send(admin, 'GET', `${url}/record`);
             return { url, version: (current.json() as { version: number }).version };
           })();
-      return { method, url: target.url, body: method === 'PATCH' ? entry.body?.(c) : undefined, headers: { 'if-match': `"${target.version}"` } };
+      return {
+        method,
+        url: target.url,
+        body: method === 'PATCH' ? entry.body?.(c) : undefined,
+        headers: { 'if-match': `"${target.version}"` },
+      };
     }
     throw new Error(`no recipe for ${route}`);
   }
 
   it('writes exactly one audit entry for each change, through every write route', async () => {
     const c = await context();
-    const routes = t.app.routeTable.filter(isWrite).map((r) => `${r.method} ${r.url}`).filter((r) => !SESSION_ROUTES.has(r));
+    const routes = t.app.routeTable
+      .filter(isWrite)
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => !SESSION_ROUTES.has(r));
     expect(routes.length).toBeGreaterThan(20);
     const wrong: string[] = [];
     for (const route of routes) {
@@ -216,7 +347,13 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     const record = (await send(admin, 'GET', `/api/v1/calls/${c.callKey}/record`)).json() as { version: number };
     const messages: Record<string, string> = {};
     for (const language of ['fi', 'sv', 'en']) {
-      const response = await send(admin, 'PATCH', `/api/v1/calls/${c.callKey}`, { applications: -1 }, { 'if-match': `"${record.version}"`, 'accept-language': language });
+      const response = await send(
+        admin,
+        'PATCH',
+        `/api/v1/calls/${c.callKey}`,
+        { applications: -1 },
+        { 'if-match': `"${record.version}"`, 'accept-language': language },
+      );
       expect(response.statusCode).toBe(400);
       const problem = response.json() as { errors: { name: string; reason: string }[] };
       expect(problem.errors[0]!.name).toBe('applications');
@@ -228,9 +365,12 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
   it('keeps the trail: an UPDATE or DELETE of audit_log fails in the database itself', async () => {
     const before = await auditCount(t);
     expect(before).toBeGreaterThan(0);
-    await expect(sql`update audit_log set actor = 'someone else'`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_log set actor = 'someone else'`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/);
-    if (dialect === 'postgres') await expect(sql`truncate audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    if (dialect === 'postgres')
+      await expect(sql`truncate audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/);
     expect(await auditCount(t)).toBe(before);
   });
 
@@ -240,13 +380,22 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     void (address as unknown as AddressInfo);
     const c = await context();
     const record = `/api/v1/calls/${c.callKey}`;
-    const read = async () => (await send(admin, 'GET', `${record}/record`)).json() as { data: { applications: number | null }; version: number };
+    const read = async () =>
+      (await send(admin, 'GET', `${record}/record`)).json() as {
+        data: { applications: number | null };
+        version: number;
+      };
     const start = await read();
     const writers = 24;
     const put = (version: number, applications: number) =>
       fetch(`${address}${record}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'if-match': `"${version}"` },
+        headers: {
+          'content-type': 'application/json',
+          cookie: admin.cookie,
+          'x-csrf-token': admin.csrf,
+          'if-match': `"${version}"`,
+        },
         body: JSON.stringify({ applications }),
       });
 
@@ -255,7 +404,10 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     const statuses = first.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(writers - 1);
-    const conflict = (await first.find((r) => r.status === 409)!.json()) as { currentVersion?: number; current?: unknown };
+    const conflict = (await first.find((r) => r.status === 409)!.json()) as {
+      currentVersion?: number;
+      current?: unknown;
+    };
     expect(conflict).toMatchObject({ currentVersion: start.version + 1 });
     const winner = 1000 + statuses.indexOf(200);
     expect((await read()).data.applications).toBe(winner);
@@ -283,42 +435,82 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     const routes = t.app.routeTable.filter(isWrite).map((r) => `${r.method} ${r.url}`);
     // Bodies no route accepts: not an object, or an object with a key no strict schema knows, or a
     // known field given a value of a type it never has.
-    const notAnObject = fc.oneof(fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }));
-    const unknownKey = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }).map((k) => `x_${k}`), fc.anything(), { minKeys: 1, maxKeys: 3 });
+    const notAnObject = fc.oneof(
+      fc.integer(),
+      fc.string(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.anything(), { maxLength: 3 }),
+    );
+    const unknownKey = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 8 }).map((k) => `x_${k}`),
+      fc.anything(),
+      { minKeys: 1, maxKeys: 3 },
+    );
     const wrong: string[] = [];
     for (const route of routes) {
       const [method] = route.split(' ') as [string];
-      const change = SESSION_ROUTES.has(route) ? { method, url: route.split(' ')[1]!, body: {} } : await successfulChange(route, c);
+      const change = SESSION_ROUTES.has(route)
+        ? { method, url: route.split(' ')[1]!, body: {} }
+        : await successfulChange(route, c);
       const valid = (change.body ?? {}) as Record<string, unknown>;
       const wrongType = fc
         .constantFrom(...(Object.keys(valid).length ? Object.keys(valid) : ['x']))
-        .chain((field) => fc.record({ field: fc.constant(field), value: fc.oneof(fc.constant({ nested: [1, { deep: true }] }), fc.array(fc.integer(), { minLength: 2, maxLength: 3 }), fc.constant(true)) }))
+        .chain((field) =>
+          fc.record({
+            field: fc.constant(field),
+            value: fc.oneof(
+              fc.constant({ nested: [1, { deep: true }] }),
+              fc.array(fc.integer(), { minLength: 2, maxLength: 3 }),
+              fc.constant(true),
+            ),
+          }),
+        )
         .map(({ field, value }) => ({ ...valid, [field]: value }));
       const snapshot = await fingerprint(t);
       await fc.assert(
-        fc.asyncProperty(fc.oneof(notAnObject, unknownKey.map((extra) => ({ ...valid, ...extra })), wrongType), async (body) => {
-          // Signing in or out ends the session a request is sent with: those get a session of their own.
-          const session = SESSION_ROUTES.has(route) ? await signIn(t.app, 'test-member') : admin;
-          // The body goes as JSON text, so falsy values (false, 0, "") are sent too, not dropped.
-          const response = await as(t.app, session, {
-            method: change.method as 'POST',
-            url: change.url,
-            headers: { ...change.headers, 'content-type': 'application/json' },
-            payload: JSON.stringify(body),
-          });
-          // Signing out takes no input: with none (null), it signs out, as it should.
-          const ok = response.statusCode >= 400 && response.statusCode < 500 && String(response.headers['content-type']).startsWith('application/problem+json');
-          if (!ok) wrong.push(`${route} ${JSON.stringify(body).slice(0, 100)}: ${response.statusCode} ${response.headers['content-type']} ${response.body.slice(0, 120)}`);
-          // Every failure is collected (rather than stopping at the first) so one run shows them all.
-          return true;
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            notAnObject,
+            unknownKey.map((extra) => ({ ...valid, ...extra })),
+            wrongType,
+          ),
+          async (body) => {
+            // Signing in or out ends the session a request is sent with: those get a session of their own.
+            const session = SESSION_ROUTES.has(route) ? await signIn(t.app, 'test-member') : admin;
+            // The body goes as JSON text, so falsy values (false, 0, "") are sent too, not dropped.
+            const response = await as(t.app, session, {
+              method: change.method as 'POST',
+              url: change.url,
+              headers: { ...change.headers, 'content-type': 'application/json' },
+              payload: JSON.stringify(body),
+            });
+            // Signing out takes no input: with none (null), it signs out, as it should.
+            const ok =
+              response.statusCode >= 400 &&
+              response.statusCode < 500 &&
+              String(response.headers['content-type']).startsWith('application/problem+json');
+            if (!ok)
+              wrong.push(
+                `${route} ${JSON.stringify(body).slice(0, 100)}: ${response.statusCode} ${response.headers['content-type']} ${response.body.slice(0, 120)}`,
+              );
+            // Every failure is collected (rather than stopping at the first) so one run shows them all.
+            return true;
+          },
+        ),
         { numRuns: 15, seed: 20241031 },
       );
       // Malformed JSON text, too.
-      const garbled = await as(t.app, admin, { method: change.method as 'POST', url: change.url, headers: { ...change.headers, 'content-type': 'application/json' }, payload: '{"name": ' });
+      const garbled = await as(t.app, admin, {
+        method: change.method as 'POST',
+        url: change.url,
+        headers: { ...change.headers, 'content-type': 'application/json' },
+        payload: '{"name": ',
+      });
       if (garbled.statusCode !== 400) wrong.push(`${route} malformed JSON: ${garbled.statusCode}`);
       // Session routes sign a user in for every try, which is itself a change; the rest must change nothing.
-      if (!SESSION_ROUTES.has(route) && (await fingerprint(t)) !== snapshot) wrong.push(`${route}: an invalid request changed data`);
+      if (!SESSION_ROUTES.has(route) && (await fingerprint(t)) !== snapshot)
+        wrong.push(`${route}: an invalid request changed data`);
     }
     expect(wrong).toEqual([]);
   }, 300_000);

@@ -32,8 +32,15 @@ describe('the 2024 review compiled to DOCX and PDF', () => {
   beforeAll(async () => {
     t = await createTestApp('sqlite');
     admin = await signedInAs(t.app, t.database.db, 'hallinto', [{ role: 'admin' }]);
-    coordinator = await signedInAs(t.app, t.database.db, 'koordinaattori', [{ role: 'theme_coordinator', theme: 'lanupe' }]);
-    const period = await t.app.inject({ method: 'POST', url: '/api/v1/reporting-periods', headers: as(admin), payload: { key: '2024', title: { fi: 'Toteutuskatsaus 2024' }, cutOff: '2024-10-31' } });
+    coordinator = await signedInAs(t.app, t.database.db, 'koordinaattori', [
+      { role: 'theme_coordinator', theme: 'lanupe' },
+    ]);
+    const period = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods',
+      headers: as(admin),
+      payload: { key: '2024', title: { fi: 'Toteutuskatsaus 2024' }, cutOff: '2024-10-31' },
+    });
     expect(period.statusCode).toBe(201);
   });
   afterAll(async () => {
@@ -42,29 +49,69 @@ describe('the 2024 review compiled to DOCX and PDF', () => {
   });
 
   it('previews the import with a check report and writes nothing', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/reporting-periods/2024/imports/preview', headers: as(coordinator), payload: upload })).statusCode).toBe(403);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/reporting-periods/2024/imports/preview', headers: as(admin, { 'accept-language': 'en' }), payload: upload });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/reporting-periods/2024/imports/preview',
+          headers: as(coordinator),
+          payload: upload,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/2024/imports/preview',
+      headers: as(admin, { 'accept-language': 'en' }),
+      payload: upload,
+    });
     expect(response.statusCode).toBe(200);
     const preview = response.json();
     expect(preview.themes).toHaveLength(12);
-    expect(preview.themes.map((theme: { matchedTheme: string }) => theme.matchedTheme)).toEqual([...dataset.themes].sort((a, b) => a.order! - b.order!).map((theme) => theme.slug));
+    expect(preview.themes.map((theme: { matchedTheme: string }) => theme.matchedTheme)).toEqual(
+      [...dataset.themes].sort((a, b) => a.order! - b.order!).map((theme) => theme.slug),
+    );
     expect(preview.themes.flatMap((theme: { findings: unknown[] }) => theme.findings).length).toBeGreaterThan(5);
     // The figures read are the figures held: no theme has a "figure differs" finding.
-    expect(preview.themes.flatMap((theme: { findings: { code: string }[] }) => theme.findings).filter((f: { code: string }) => f.code === 'figure_differs')).toEqual([]);
+    expect(
+      preview.themes
+        .flatMap((theme: { findings: { code: string }[] }) => theme.findings)
+        .filter((f: { code: string }) => f.code === 'figure_differs'),
+    ).toEqual([]);
     const versions = await t.database.db.selectFrom('theme_report_versions').select('version').execute();
     expect(versions.every((v) => Number(v.version) === 1)).toBe(true);
 
-    const wrongFile = await t.app.inject({ method: 'POST', url: '/api/v1/reporting-periods/2024/imports/confirm', headers: as(admin), payload: { ...upload, content: `${source}\n`, digest: preview.digest, state: 'approved' } });
+    const wrongFile = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/2024/imports/confirm',
+      headers: as(admin),
+      payload: { ...upload, content: `${source}\n`, digest: preview.digest, state: 'approved' },
+    });
     expect(wrongFile.statusCode).toBe(422);
-    const confirmed = await t.app.inject({ method: 'POST', url: '/api/v1/reporting-periods/2024/imports/confirm', headers: as(admin), payload: { ...upload, digest: preview.digest, state: 'approved' } });
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/2024/imports/confirm',
+      headers: as(admin),
+      payload: { ...upload, digest: preview.digest, state: 'approved' },
+    });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json().imported).toHaveLength(12);
   });
 
   it('refuses an upload that is too large or not a .docx', async () => {
-    const notDocx = await t.app.inject({ method: 'POST', url: '/api/v1/reporting-periods/2024/imports/preview', headers: as(admin), payload: { format: 'docx', content: Buffer.from('hello').toString('base64') } });
+    const notDocx = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/2024/imports/preview',
+      headers: as(admin),
+      payload: { format: 'docx', content: Buffer.from('hello').toString('base64') },
+    });
     expect(notDocx.statusCode).toBe(422);
-    const huge = await t.app.inject({ method: 'POST', url: '/api/v1/reporting-periods/2024/imports/preview', headers: as(admin), payload: { format: 'text', content: 'x'.repeat(9 * 1024 * 1024) } });
+    const huge = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/2024/imports/preview',
+      headers: as(admin),
+      payload: { format: 'text', content: 'x'.repeat(9 * 1024 * 1024) },
+    });
     expect([413, 400, 422]).toContain(huge.statusCode);
   });
 
@@ -75,13 +122,22 @@ describe('the 2024 review compiled to DOCX and PDF', () => {
         const finance = theme.finance.at(-1)!;
         return {
           name: flat(theme.name.fi),
-          figures: (['frame', 'reserved', 'committed', 'paid'] as const).flatMap((key) => (finance[key] ? [flat(formatEuros(finance[key]!.cents))] : [])),
-          codes: dataset.projectEntities.filter((e) => e.theme === theme.slug).flatMap((e) => [e.groupCode, ...e.projects.map((p) => p.code)]).filter((c): c is string => Boolean(c)),
+          figures: (['frame', 'reserved', 'committed', 'paid'] as const).flatMap((key) =>
+            finance[key] ? [flat(formatEuros(finance[key]!.cents))] : [],
+          ),
+          codes: dataset.projectEntities
+            .filter((e) => e.theme === theme.slug)
+            .flatMap((e) => [e.groupCode, ...e.projects.map((p) => p.code)])
+            .filter((c): c is string => Boolean(c)),
         };
       });
 
   it('holds every theme, its four figures and its project codes in the DOCX', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/reporting-periods/2024/review.docx', headers: as(admin) });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reporting-periods/2024/review.docx',
+      headers: as(admin),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('wordprocessingml');
     const text = flat((await mammoth.extractRawText({ buffer: response.rawPayload })).value);
@@ -94,13 +150,19 @@ describe('the 2024 review compiled to DOCX and PDF', () => {
   });
 
   it('holds the same in the PDF text', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/reporting-periods/2024/review.pdf', headers: as(admin) });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reporting-periods/2024/review.pdf',
+      headers: as(admin),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     const dir = mkdtempSync(join(tmpdir(), 'review-pdf-'));
     try {
       writeFileSync(join(dir, 'review.pdf'), response.rawPayload);
-      const text = flat(execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', join(dir, 'review.pdf'), '-'], { encoding: 'utf8' }));
+      const text = flat(
+        execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', join(dir, 'review.pdf'), '-'], { encoding: 'utf8' }),
+      );
       for (const theme of expectations()) {
         expect(text).toContain(theme.name);
         for (const figure of theme.figures) expect(text, `${theme.name}: ${figure}`).toContain(figure);
@@ -115,9 +177,21 @@ describe('the 2024 review compiled to DOCX and PDF', () => {
   });
 
   it('serves the review as HTML with the summary table and its totals', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/v1/reporting-periods/2024/review.html', headers: as(admin) });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reporting-periods/2024/review.html',
+      headers: as(admin),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('<tfoot><tr><th scope="row">Yhteensä</th>');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/reporting-periods/2024/review.html', headers: as(coordinator) })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/reporting-periods/2024/review.html',
+          headers: as(coordinator),
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

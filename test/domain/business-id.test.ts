@@ -89,10 +89,7 @@ describe('normalizeBusinessId', () => {
     expect(normalizeBusinessId('\u00a00112038-9\t')).toBe('0112038-9');
   });
 
-  it.each(['245437-2', '02454372', '0245437 - 2', '0245437-3', 'Y-tunnus 0245437-2'])(
-    'does not repair %j',
-    (text) => {
-      expect(normalizeBusinessId(text)).toBeNull();
-    },
-  );
+  it.each(['245437-2', '02454372', '0245437 - 2', '0245437-3', 'Y-tunnus 0245437-2'])('does not repair %j', (text) => {
+    expect(normalizeBusinessId(text)).toBeNull();
+  });
 });

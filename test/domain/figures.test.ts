@@ -9,23 +9,59 @@ import {
 } from '../../src/domain/figures.js';
 
 const ALL_COUNTY_IDS = [
-  'EK', 'EP', 'ES', 'IU', 'KA', 'KH', 'KP', 'KS', 'KU', 'KY', 'LA',
-  'LU', 'PH', 'PI', 'PK', 'PO', 'PP', 'PS', 'SA', 'VK', 'VS', 'helsinki',
+  'EK',
+  'EP',
+  'ES',
+  'IU',
+  'KA',
+  'KH',
+  'KP',
+  'KS',
+  'KU',
+  'KY',
+  'LA',
+  'LU',
+  'PH',
+  'PI',
+  'PK',
+  'PO',
+  'PP',
+  'PS',
+  'SA',
+  'VK',
+  'VS',
+  'helsinki',
 ];
 
-function organisationMap(rows: [id: string, type: string | null, countyId: string | null][]): Map<string, FigureOrganisation> {
+function organisationMap(
+  rows: [id: string, type: string | null, countyId: string | null][],
+): Map<string, FigureOrganisation> {
   return new Map(rows.map(([id, type, countyId]) => [id, { id, type, countyId }]));
 }
 
-function single(implementerId: string, ministries: Ministry[], sectors: string[], partnerIds: string[] = []): FigureEntity {
+function single(
+  implementerId: string,
+  ministries: Ministry[],
+  sectors: string[],
+  partnerIds: string[] = [],
+): FigureEntity {
   return { kind: 'single', ministries, projects: [{ implementerId, role: 'main' }], partnerIds, sectors };
 }
 
-function group(main: string, subs: string[], ministries: Ministry[], sectors: string[], partnerIds: string[] = []): FigureEntity {
+function group(
+  main: string,
+  subs: string[],
+  ministries: Ministry[],
+  sectors: string[],
+  partnerIds: string[] = [],
+): FigureEntity {
   return {
     kind: 'group',
     ministries,
-    projects: [{ implementerId: main, role: 'main' }, ...subs.map((id) => ({ implementerId: id, role: 'sub' as const }))],
+    projects: [
+      { implementerId: main, role: 'main' },
+      ...subs.map((id) => ({ implementerId: id, role: 'sub' as const })),
+    ],
     partnerIds,
     sectors,
   };
@@ -153,7 +189,21 @@ describe('countiesWithout', () => {
   it('names the counties with no implementer and no partner, in the order given', () => {
     const figures = computeThemeFigures(ENTITIES, ORGANISATIONS);
     expect(countiesWithout(figures, ALL_COUNTY_IDS)).toEqual([
-      'EK', 'EP', 'ES', 'IU', 'KH', 'KP', 'KU', 'KY', 'LU', 'PH', 'PK', 'PO', 'PS', 'SA', 'VK',
+      'EK',
+      'EP',
+      'ES',
+      'IU',
+      'KH',
+      'KP',
+      'KU',
+      'KY',
+      'LU',
+      'PH',
+      'PK',
+      'PO',
+      'PS',
+      'SA',
+      'VK',
     ]);
   });
 
@@ -182,14 +232,14 @@ describe('computeThemeFigures properties', () => {
     .tuple(
       ...organisationIds.slice(0, 9).map(() =>
         fc.record({
-          type: fc.option(fc.constantFrom('association', 'municipality', 'university', 'company', 'yritys'), { nil: null }),
+          type: fc.option(fc.constantFrom('association', 'municipality', 'university', 'company', 'yritys'), {
+            nil: null,
+          }),
           countyId: fc.option(fc.constantFrom('PI', 'VS', 'LA', 'helsinki'), { nil: null }),
         }),
       ),
     )
-    .map(
-      (rows) => new Map(rows.map((row, i) => [organisationIds[i]!, { id: organisationIds[i]!, ...row }] as const)),
-    );
+    .map((rows) => new Map(rows.map((row, i) => [organisationIds[i]!, { id: organisationIds[i]!, ...row }] as const)));
   const orgId = fc.constantFrom(...organisationIds);
   const entityArb: fc.Arbitrary<FigureEntity> = fc
     .record({
@@ -258,9 +308,7 @@ describe('computeThemeFigures properties', () => {
     fc.assert(
       fc.property(input, ([entities, organisations]) => {
         const f = computeThemeFigures(entities, organisations);
-        const involved = new Set(
-          entities.flatMap((e) => [...e.projects.map((p) => p.implementerId), ...e.partnerIds]),
-        );
+        const involved = new Set(entities.flatMap((e) => [...e.projects.map((p) => p.implementerId), ...e.partnerIds]));
         const covered = new Set<string | null | undefined>([...involved].map((id) => organisations.get(id)?.countyId));
         const counties = ['PI', 'VS', 'LA', 'helsinki', 'KA'];
         expect(countiesWithout(f, counties)).toEqual(counties.filter((c) => !covered.has(c)));

@@ -11,7 +11,12 @@ import {
 const FIELDS = ['frame', 'reserved', 'committed', 'paid'] as const;
 const ORDER_CODES = ['reserved_exceeds_frame', 'committed_exceeds_reserved', 'paid_exceeds_committed'] as const;
 
-function figures(frame: number | null, reserved: number | null, committed: number | null, paid: number | null): FinanceFigures {
+function figures(
+  frame: number | null,
+  reserved: number | null,
+  committed: number | null,
+  paid: number | null,
+): FinanceFigures {
   return { frame, reserved, committed, paid };
 }
 
@@ -40,8 +45,16 @@ describe('checkFinanceOrder', () => {
     ['committed above reserved', figures(100, 50, 51, 10), ['committed:committed_exceeds_reserved']],
     ['paid above committed', figures(100, 50, 40, 41), ['paid:paid_exceeds_committed']],
     ['negative paid', figures(100, 50, 40, -1), ['paid:negative']],
-    ['negative frame, so reserved exceeds it', figures(-1, 0, 0, 0), ['frame:negative', 'reserved:reserved_exceeds_frame']],
-    ['every figure missing', figures(null, null, null, null), ['frame:missing', 'reserved:missing', 'committed:missing', 'paid:missing']],
+    [
+      'negative frame, so reserved exceeds it',
+      figures(-1, 0, 0, 0),
+      ['frame:negative', 'reserved:reserved_exceeds_frame'],
+    ],
+    [
+      'every figure missing',
+      figures(null, null, null, null),
+      ['frame:missing', 'reserved:missing', 'committed:missing', 'paid:missing'],
+    ],
     ['paid not yet known', figures(100, 50, 40, null), ['paid:missing']],
     [
       'two figures out of place',
@@ -56,7 +69,9 @@ describe('checkFinanceOrder', () => {
     const warnings = checkFinanceOrder(figures(100, null, 150, 20));
     expect(codes(warnings)).toEqual(['reserved:missing', 'committed:committed_exceeds_reserved']);
     expect(warnings[1]?.comparedWith).toBe('frame');
-    expect(warnings[1]?.message.fi).toBe('Sidotut valtuudet (1,50\u00a0€) ovat suuremmat kuin julkinen rahoituskehys (1\u00a0€).');
+    expect(warnings[1]?.message.fi).toBe(
+      'Sidotut valtuudet (1,50\u00a0€) ovat suuremmat kuin julkinen rahoituskehys (1\u00a0€).',
+    );
   });
 
   it('compares paid with the frame when reserved and committed are unknown', () => {

@@ -13,7 +13,24 @@ const topology = JSON.parse(
 ) as Topology;
 
 // Åland's 16 municipalities (2021), outside every wellbeing services county.
-const ALAND = ['035', '043', '060', '062', '065', '076', '170', '295', '318', '417', '438', '478', '736', '766', '771', '941'];
+const ALAND = [
+  '035',
+  '043',
+  '060',
+  '062',
+  '065',
+  '076',
+  '170',
+  '295',
+  '318',
+  '417',
+  '438',
+  '478',
+  '736',
+  '766',
+  '771',
+  '941',
+];
 
 const municipalities = topology.objects.munis.geometries.map((g) => g.properties);
 
@@ -63,7 +80,10 @@ describe('readCounties', () => {
       ...topology,
       objects: {
         ...topology.objects,
-        munis: { ...topology.objects.munis, geometries: topology.objects.munis.geometries.filter((g) => g.properties.id !== '091') },
+        munis: {
+          ...topology.objects.munis,
+          geometries: topology.objects.munis.geometries.filter((g) => g.properties.id !== '091'),
+        },
       },
     };
     expect(() => readCounties(withoutHelsinki)).toThrow(/091/);

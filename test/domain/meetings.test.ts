@@ -2,7 +2,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildInvitation, escapeText, foldLine } from '../../src/documents/meetings/invitation-ics.js';
-import { attendanceProblems, formatMeetingTime, minutesStepProblem, nextMeetingNumber, standardAgenda, topicInsertPosition, type RosterEntry } from '../../src/domain/meetings.js';
+import {
+  attendanceProblems,
+  formatMeetingTime,
+  minutesStepProblem,
+  nextMeetingNumber,
+  standardAgenda,
+  topicInsertPosition,
+  type RosterEntry,
+} from '../../src/domain/meetings.js';
 
 describe('meeting numbers', () => {
   it('count per year and start again at 1', () => {
@@ -15,13 +23,22 @@ describe('meeting numbers', () => {
 describe('the agenda', () => {
   it('has the standard items, with open action items followed up after the previous minutes', () => {
     const plain = standardAgenda({ openActions: false });
-    expect([...plain.head, ...plain.tail].map((i) => i.kind)).toEqual(['opening', 'agenda', 'previous_minutes', 'next_meeting', 'other_matters', 'closing']);
+    expect([...plain.head, ...plain.tail].map((i) => i.kind)).toEqual([
+      'opening',
+      'agenda',
+      'previous_minutes',
+      'next_meeting',
+      'other_matters',
+      'closing',
+    ]);
     expect(standardAgenda({ openActions: true }).head.map((i) => i.kind)).toContain('action_review');
     expect(plain.head[0]).toMatchObject({ title: 'Kokouksen avaus', titleSv: 'Mötets öppnande' });
   });
 
   it('puts a topic before the closing standard items', () => {
-    const items = ['opening', 'agenda', 'previous_minutes', 'topic', 'next_meeting', 'other_matters', 'closing'].map((kind, i) => ({ number: i + 1, kind }));
+    const items = ['opening', 'agenda', 'previous_minutes', 'topic', 'next_meeting', 'other_matters', 'closing'].map(
+      (kind, i) => ({ number: i + 1, kind }),
+    );
     expect(topicInsertPosition(items)).toBe(5);
   });
 });
@@ -45,11 +62,27 @@ describe('stand-ins', () => {
     { id: 3, seat: 2, capacity: 'deputy', name: 'Annamari Asikainen' },
   ];
   it('a deputy stands in for the absent member of their own seat', () => {
-    expect(attendanceProblems([{ memberId: 1, present: false, standingInFor: null }, { memberId: 2, present: true, standingInFor: 1 }], roster)).toEqual([]);
+    expect(
+      attendanceProblems(
+        [
+          { memberId: 1, present: false, standingInFor: null },
+          { memberId: 2, present: true, standingInFor: 1 },
+        ],
+        roster,
+      ),
+    ).toEqual([]);
   });
   it('not for another seat, not for a member who is there, not when absent', () => {
     expect(attendanceProblems([{ memberId: 3, present: true, standingInFor: 1 }], roster)).toHaveLength(1);
-    expect(attendanceProblems([{ memberId: 1, present: true, standingInFor: null }, { memberId: 2, present: true, standingInFor: 1 }], roster)[0]!.message.fi).toContain('Hannu Mars on itse läsnä');
+    expect(
+      attendanceProblems(
+        [
+          { memberId: 1, present: true, standingInFor: null },
+          { memberId: 2, present: true, standingInFor: 1 },
+        ],
+        roster,
+      )[0]!.message.fi,
+    ).toContain('Hannu Mars on itse läsnä');
     expect(attendanceProblems([{ memberId: 2, present: false, standingInFor: 1 }], roster)).toHaveLength(1);
   });
 });

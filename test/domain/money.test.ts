@@ -81,9 +81,13 @@ describe('formatEuros', () => {
   // Some ICU versions group digits with U+202F, which some fonts and PDF tools drop or garble.
   it('never uses a narrow no-break space, whatever the ICU version', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10 ** 15 }), fc.constantFrom('fi' as const, 'sv' as const), (cents, locale) => {
-        expect(formatEuros(cents, locale)).not.toContain('\u202f');
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 15 }),
+        fc.constantFrom('fi' as const, 'sv' as const),
+        (cents, locale) => {
+          expect(formatEuros(cents, locale)).not.toContain('\u202f');
+        },
+      ),
     );
   });
 });
@@ -96,7 +100,10 @@ describe('round trip', () => {
   it('reads back exactly what it wrote in Finnish, as an exact amount', () => {
     fc.assert(
       fc.property(cents, (value) => {
-        expect(parseFinnishAmount(formatEuros(value, 'fi'))).toEqual({ ok: true, value: { cents: value, rounded: false } });
+        expect(parseFinnishAmount(formatEuros(value, 'fi'))).toEqual({
+          ok: true,
+          value: { cents: value, rounded: false },
+        });
       }),
     );
   });
@@ -104,7 +111,10 @@ describe('round trip', () => {
   it('reads back what it wrote in Swedish', () => {
     fc.assert(
       fc.property(cents, (value) => {
-        expect(parseFinnishAmount(formatEuros(value, 'sv'))).toEqual({ ok: true, value: { cents: value, rounded: false } });
+        expect(parseFinnishAmount(formatEuros(value, 'sv'))).toEqual({
+          ok: true,
+          value: { cents: value, rounded: false },
+        });
       }),
     );
   });

@@ -30,14 +30,20 @@ describe('importing a review written from the dataset', () => {
   it('reports each problem put in, on its line', () => {
     for (const problem of problems) {
       const findings = parsed.themes[problem.theme]!.findings;
-      expect(findings.some((f) => f.code === problem.code && f.line === problem.line), `${problem.code} at line ${problem.line}`).toBe(true);
+      expect(
+        findings.some((f) => f.code === problem.code && f.line === problem.line),
+        `${problem.code} at line ${problem.line}`,
+      ).toBe(true);
     }
   });
 
   it('reads the project codes of section 7 in the order written', () => {
     parsed.themes.forEach((theme, index) => {
       const slug = themesInOrder[index]!.slug;
-      const codes = dataset.projectEntities.filter((e) => e.theme === slug).flatMap((e) => [e.groupCode, ...e.projects.map((p) => p.code)]).filter(Boolean);
+      const codes = dataset.projectEntities
+        .filter((e) => e.theme === slug)
+        .flatMap((e) => [e.groupCode, ...e.projects.map((p) => p.code)])
+        .filter(Boolean);
       expect(theme.projectCodes.map((c) => c.code)).toEqual([...new Set(codes)]);
     });
   });
@@ -53,7 +59,10 @@ describe.skipIf(!seedPresent)('importing the 2024 review (seed 001)', () => {
     expect(parsed.themes).toHaveLength(12);
     parsed.themes.forEach((theme, index) => {
       const finance = themesInOrder[index]!.finance.at(-1)!;
-      for (const key of FIGURE_KEYS) expect(theme.figures[key]?.cents ?? null, `${themesInOrder[index]!.slug} ${key}`).toBe(finance[key]?.cents ?? null);
+      for (const key of FIGURE_KEYS)
+        expect(theme.figures[key]?.cents ?? null, `${themesInOrder[index]!.slug} ${key}`).toBe(
+          finance[key]?.cents ?? null,
+        );
     });
     // "14 M €, josta TEM 6 milj. €, OKM 3 milj. € ja STM 5 milj. €" (line 592)
     expect(parsed.themes[2]!.frameByMinistry.map((s) => [s.ministry, s.cents])).toEqual([
@@ -76,7 +85,8 @@ describe.skipIf(!seedPresent)('importing the 2024 review (seed 001)', () => {
   });
 
   it('finds the problems the people who built the dataset wrote down', () => {
-    const at = (code: string, line: number) => parsed.themes.flatMap((t) => t.findings).find((f) => f.code === code && f.line === line);
+    const at = (code: string, line: number) =>
+      parsed.themes.flatMap((t) => t.findings).find((f) => f.code === code && f.line === line);
     // Theme 1: section 2 is about 4 500 characters of 4 000 (notes/themes-01-04.md).
     expect(at('section_over_limit', 78)?.message.en).toMatch(/Section 2 has 4\d{3} characters, the limit is 4000/);
     expect(at('email_malformed', 24)?.excerpt).toBe('satu.tuimala(at)ely-keskus.fi');
@@ -97,7 +107,23 @@ describe.skipIf(!seedPresent)('importing the 2024 review (seed 001)', () => {
   });
 
   it('reads the project codes of section 7', () => {
-    expect(parsed.themes[0]!.projectCodes.map((c) => c.code)).toEqual(['S30068', 'R-01402', 'S30977', 'S30979', 'S30978', 'R-01430', 'S31001', 'S31003', 'S31002', 'R-01460', 'S30901', 'S30902', 'R-01543', '205677', '205678']);
+    expect(parsed.themes[0]!.projectCodes.map((c) => c.code)).toEqual([
+      'S30068',
+      'R-01402',
+      'S30977',
+      'S30979',
+      'S30978',
+      'R-01430',
+      'S31001',
+      'S31003',
+      'S31002',
+      'R-01460',
+      'S30901',
+      'S30902',
+      'R-01543',
+      '205677',
+      '205678',
+    ]);
     expect(parsed.themes[0]!.projectCodes[0]!.line).toBe(328);
   });
 });

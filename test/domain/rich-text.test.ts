@@ -1,7 +1,13 @@
 /** Section text: only paragraphs, lists and links survive; length counted as the browser counts. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countCharacters, fromEditorText, sanitizeHtml, toEditorText, toHtml } from '../../src/domain/reports/rich-text.js';
+import {
+  countCharacters,
+  fromEditorText,
+  sanitizeHtml,
+  toEditorText,
+  toHtml,
+} from '../../src/domain/reports/rich-text.js';
 import { limitViolations } from '../../src/domain/reports/report.js';
 import { REVIEW_TEMPLATE } from '../../src/domain/reports/templates.js';
 import { diffWords } from '../../src/domain/reports/text-diff.js';
@@ -21,12 +27,37 @@ describe('rich text', () => {
 
   it('never lets markup through, whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '/', '=', 'a', 'p', 'script', 'href', 'img', ' ', 'on', '&', '#', ';', 'x', 'li', 'ul') }), (input) => {
-        const html = toHtml(sanitizeHtml(input));
-        const tags = [...html.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]);
-        expect(tags.every((tag) => ['p', 'ul', 'ol', 'li', 'a'].includes(tag!))).toBe(true);
-        expect(html).not.toMatch(/\son\w+=|javascript:/i);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '<',
+            '>',
+            '"',
+            "'",
+            '/',
+            '=',
+            'a',
+            'p',
+            'script',
+            'href',
+            'img',
+            ' ',
+            'on',
+            '&',
+            '#',
+            ';',
+            'x',
+            'li',
+            'ul',
+          ),
+        }),
+        (input) => {
+          const html = toHtml(sanitizeHtml(input));
+          const tags = [...html.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]);
+          expect(tags.every((tag) => ['p', 'ul', 'ol', 'li', 'a'].includes(tag!))).toBe(true);
+          expect(html).not.toMatch(/\son\w+=|javascript:/i);
+        },
+      ),
     );
   });
 
@@ -40,7 +71,9 @@ describe('rich text', () => {
     const at = { sections: { s1: sanitizeHtml(`<p>${'x'.repeat(2000)}</p>`) }, links: [], projectOrder: null };
     const over = { sections: { s1: sanitizeHtml(`<p>${'x'.repeat(2001)}</p>`) }, links: [], projectOrder: null };
     expect(limitViolations(REVIEW_TEMPLATE, at)).toEqual([]);
-    expect(limitViolations(REVIEW_TEMPLATE, over).map((v) => [v.field, v.message.en])).toEqual([['sections.s1', 'Section 1 has 2001 characters; at most 2000 are allowed (1 over).']]);
+    expect(limitViolations(REVIEW_TEMPLATE, over).map((v) => [v.field, v.message.en])).toEqual([
+      ['sections.s1', 'Section 1 has 2001 characters; at most 2000 are allowed (1 over).'],
+    ]);
   });
 
   it('compares two texts word by word', () => {
@@ -54,9 +87,13 @@ describe('rich text', () => {
 
   describe("the editor's textarea form", () => {
     it('shows paragraphs, list items and links on lines of their own, and reads them back', () => {
-      const blocks = sanitizeHtml('<p>Teema alkoi 2023. Lisää: <a href="https://rakennerahastot.fi/lanupe">sivu</a></p><ul><li>yksi</li><li>kaksi</li></ul><ol><li>eka</li></ol><p><a href="https://esr.fi/">https://esr.fi/</a></p>');
+      const blocks = sanitizeHtml(
+        '<p>Teema alkoi 2023. Lisää: <a href="https://rakennerahastot.fi/lanupe">sivu</a></p><ul><li>yksi</li><li>kaksi</li></ul><ol><li>eka</li></ol><p><a href="https://esr.fi/">https://esr.fi/</a></p>',
+      );
       const text = toEditorText(blocks);
-      expect(text).toBe('Teema alkoi 2023. Lisää: sivu (https://rakennerahastot.fi/lanupe)\n• yksi\n• kaksi\n1. eka\nhttps://esr.fi/');
+      expect(text).toBe(
+        'Teema alkoi 2023. Lisää: sivu (https://rakennerahastot.fi/lanupe)\n• yksi\n• kaksi\n1. eka\nhttps://esr.fi/',
+      );
       const back = sanitizeHtml(toHtml(fromEditorText(text)));
       // Lists and links survive; a link with its own text comes back as the text and the address.
       expect(back.slice(1)).toEqual(blocks.slice(1));
@@ -73,9 +110,32 @@ describe('rich text', () => {
 
     it('never counts more on the server than the textarea shows, whatever is typed', () => {
       fc.assert(
-        fc.property(fc.string({ unit: fc.constantFrom('a', 'ä', '😀', ' ', '\n', '\r', '\t', '-', '• ', '1. ', '<', '&amp;', 'https://esr.fi/x', '.', '(', ')', '\u00a0') }), (text) => {
-          expect(countCharacters(sanitizeHtml(toHtml(fromEditorText(text))))).toBeLessThanOrEqual(text.length);
-        }),
+        fc.property(
+          fc.string({
+            unit: fc.constantFrom(
+              'a',
+              'ä',
+              '😀',
+              ' ',
+              '\n',
+              '\r',
+              '\t',
+              '-',
+              '• ',
+              '1. ',
+              '<',
+              '&amp;',
+              'https://esr.fi/x',
+              '.',
+              '(',
+              ')',
+              '\u00a0',
+            ),
+          }),
+          (text) => {
+            expect(countCharacters(sanitizeHtml(toHtml(fromEditorText(text))))).toBeLessThanOrEqual(text.length);
+          },
+        ),
       );
     });
 

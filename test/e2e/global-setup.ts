@@ -32,13 +32,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const audit = { actorId: null, actor: 'system:e2e', ip: null, requestId: null, at: new Date().toISOString() };
   for (const user of E2E_USERS) await createUser(handle.db, audit, { ...user, password: E2E_PASSWORD });
   // Opened as the managing authority would, through the use case (the server is not up yet).
-  const managingAuthority = { kind: 'user' as const, userId: 0, username: 'system:e2e', displayName: 'e2e', roles: [{ role: 'admin' as const, ministry: null, themeId: null, steeringGroupId: null }] };
+  const managingAuthority = {
+    kind: 'user' as const,
+    userId: 0,
+    username: 'system:e2e',
+    displayName: 'e2e',
+    roles: [{ role: 'admin' as const, ministry: null, themeId: null, steeringGroupId: null }],
+  };
   for (const period of Object.values(E2E_PERIODS)) {
-    await createReportingPeriod({ db: handle.db, actor: managingAuthority, audit }, ZReportingPeriodInput.parse(period));
+    await createReportingPeriod(
+      { db: handle.db, actor: managingAuthority, audit },
+      ZReportingPeriodInput.parse(period),
+    );
   }
   await handle.close();
 
-  const env = parseEnv({ PORT: '0', HOST: '127.0.0.1', SQLITE_PATH: sqlitePath, DEMO_USERS: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test' });
+  const env = parseEnv({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SQLITE_PATH: sqlitePath,
+    DEMO_USERS: 'false',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  });
   const server = await startServer(env, { web: 'built', webRoot: DEFAULT_WEB_ROOT });
   project.provide('baseUrl', server.url);
   return async () => {

@@ -31,18 +31,38 @@ beforeAll(async () => {
     body: JSON.stringify({ username: 'e2e-admin', password: E2E_PASSWORD }),
   });
   expect(login.status).toBe(200);
-  session = { cookie: login.headers.getSetCookie()[0]!.split(';')[0]!, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
-  const organisation = await api('POST', '/api/v1/organisations', { key: 'xss-toteuttaja', name: { fi: HOSTILE_STRINGS[0], sv: HOSTILE_STRINGS[1] } });
+  session = {
+    cookie: login.headers.getSetCookie()[0]!.split(';')[0]!,
+    csrf: ((await login.json()) as { csrfToken: string }).csrfToken,
+  };
+  const organisation = await api('POST', '/api/v1/organisations', {
+    key: 'xss-toteuttaja',
+    name: { fi: HOSTILE_STRINGS[0], sv: HOSTILE_STRINGS[1] },
+  });
   expect(organisation.status).toBe(201);
   for (const [i, text] of HOSTILE_STRINGS.entries()) {
     if (text.length <= 500) {
-      const call = await api('POST', '/api/v1/calls', { key: `xss-haku-${i}`, theme: THEME, name: { fi: text, sv: text }, note: text });
+      const call = await api('POST', '/api/v1/calls', {
+        key: `xss-haku-${i}`,
+        theme: THEME,
+        name: { fi: text, sv: text },
+        note: text,
+      });
       expect(call.status, await call.clone().text()).toBe(201);
-      const project = await api('POST', '/api/v1/projects', { key: `xss-hanke-${i}`, theme: THEME, kind: 'single', name: { fi: text, sv: text }, projects: [{ implementer: 'xss-toteuttaja', role: 'main' }] });
+      const project = await api('POST', '/api/v1/projects', {
+        key: `xss-hanke-${i}`,
+        theme: THEME,
+        kind: 'single',
+        name: { fi: text, sv: text },
+        projects: [{ implementer: 'xss-toteuttaja', role: 'main' }],
+      });
       expect(project.status, await project.clone().text()).toBe(201);
       projectKeys.push(`xss-hanke-${i}`);
     }
-    if (text.length <= 200) expect((await api('POST', '/api/v1/contacts', { theme: THEME, role: 'coordination', name: text, title: text })).status).toBe(201);
+    if (text.length <= 200)
+      expect(
+        (await api('POST', '/api/v1/contacts', { theme: THEME, role: 'coordination', name: text, title: text })).status,
+      ).toBe(201);
   }
   browser = await launchChromium();
 }, 180_000);

@@ -11,7 +11,15 @@ import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/db/dataset/read-dataset.js';
 import { STANDARD_TITLES } from '../../src/domain/meetings.js';
-import { axeViolations, heading, optionalField, scanPage, settled, useBrowser, type BrowserSession } from './browser.js';
+import {
+  axeViolations,
+  heading,
+  optionalField,
+  scanPage,
+  settled,
+  useBrowser,
+  type BrowserSession,
+} from './browser.js';
 import { E2E_PASSWORD } from './users.js';
 
 const GROUP = 'lanupe-johtoryhma';
@@ -26,15 +34,27 @@ const { newPage } = useBrowser();
 
 async function signedIn(username: string): Promise<BrowserSession> {
   const session = await newPage();
-  const response = await session.context.request.post('/api/v1/auth/login', { data: { username, password: E2E_PASSWORD } });
+  const response = await session.context.request.post('/api/v1/auth/login', {
+    data: { username, password: E2E_PASSWORD },
+  });
   expect(response.status()).toBe(200);
   return session;
 }
 
 /** A write through the API with the context's session (set-up the browser journeys do not cover). */
-async function write(request: APIRequestContext, method: 'PATCH' | 'POST', path: string, ifMatch: number, data: unknown) {
+async function write(
+  request: APIRequestContext,
+  method: 'PATCH' | 'POST',
+  path: string,
+  ifMatch: number,
+  data: unknown,
+) {
   const csrf = ((await (await request.get('/api/v1/auth/session')).json()) as { csrfToken: string }).csrfToken;
-  const response = await request.fetch(path, { method, data, headers: { 'if-match': `"${ifMatch}"`, 'x-csrf-token': csrf } });
+  const response = await request.fetch(path, {
+    method,
+    data,
+    headers: { 'if-match': `"${ifMatch}"`, 'x-csrf-token': csrf },
+  });
   expect(response.status(), await response.text()).toBe(200);
   return response.json();
 }
@@ -64,7 +84,10 @@ const TEXT = {
     openActions: /öppen åtgärd/,
     diary: 'VN/30090/2021',
     // Standard items under their standard Finnish title are shown with the Swedish one.
-    itemTitle: (item: (typeof meeting.items)[number]) => (item.kind !== 'topic' && STANDARD_TITLES[item.kind].fi === item.title ? STANDARD_TITLES[item.kind].sv : item.title),
+    itemTitle: (item: (typeof meeting.items)[number]) =>
+      item.kind !== 'topic' && STANDARD_TITLES[item.kind].fi === item.title
+        ? STANDARD_TITLES[item.kind].sv
+        : item.title,
     present: 'närvarande',
   },
 } as const;
@@ -75,12 +98,17 @@ describe.each(['fi', 'sv'] as const)('reading the group and meeting 2023/1 in %s
   it('the group page shows every member with their deputy and organisation, the roles, experts and the open action item', async () => {
     const { context, page } = await signedIn('e2e-sihteeri');
     await page.goto(`/${lang}/`);
-    await page.getByRole('navigation').getByRole('link', { name: lang === 'fi' ? 'Johtoryhmät' : 'Styrgrupper' }).click();
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: lang === 'fi' ? 'Johtoryhmät' : 'Styrgrupper' })
+      .click();
     await page.getByRole('link', { name: group.name.fi }).click();
     await expect.poll(() => heading(page).textContent()).toBe(group.name.fi);
     const seats = page.getByRole('table', { name: text.seats });
     for (const seat of group.seats) {
-      const row = seats.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${seat.member!.name}`) }) });
+      const row = seats
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${seat.member!.name}`) }) });
       const cells = await row.getByRole('cell').allTextContents();
       expect(cells[0]).toBe(seat.member!.organisation);
       if (seat.deputy) {
@@ -89,11 +117,14 @@ describe.each(['fi', 'sv'] as const)('reading the group and meeting 2023/1 in %s
       }
     }
     expect(await seats.getByRole('row').count()).toBe(group.seats.length + 1);
-    const facts = await page.getByRole('region', { name: lang === 'fi' ? 'Johtoryhmän tiedot' : 'Styrgruppens uppgifter' }).textContent();
+    const facts = await page
+      .getByRole('region', { name: lang === 'fi' ? 'Johtoryhmän tiedot' : 'Styrgruppens uppgifter' })
+      .textContent();
     expect(facts).toContain('Eeva-Riitta Pirhonen (OKM)');
     expect(facts).toContain('Merja Niemi (OKM)');
     expect(facts).toContain(text.diary);
-    for (const expert of group.permanentExperts) expect(await page.getByRole('listitem').filter({ hasText: expert.name }).count()).toBe(1);
+    for (const expert of group.permanentExperts)
+      expect(await page.getByRole('listitem').filter({ hasText: expert.name }).count()).toBe(1);
     const actions = page.getByRole('table', { name: text.openActions });
     expect(await actions.getByRole('row').filter({ hasText: 'Iida Partanen' }).count()).toBe(1);
     await page.getByRole('link', { name: text.meetingLink('2023/1') }).click();
@@ -109,7 +140,9 @@ describe.each(['fi', 'sv'] as const)('reading the group and meeting 2023/1 in %s
     expect(await attendance.getByRole('columnheader').count()).toBe(2);
     const pairs = group.seats.filter((seat) => seat.deputy);
     for (const seat of pairs) {
-      const row = attendance.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${seat.member!.name}`) }) });
+      const row = attendance
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${seat.member!.name}`) }) });
       expect(await row.getByRole('cell').textContent()).toContain(seat.deputy!.name);
     }
     const others = page.getByRole('table', { name: text.others });
@@ -118,10 +151,22 @@ describe.each(['fi', 'sv'] as const)('reading the group and meeting 2023/1 in %s
       await page.getByRole('heading', { level: 3, name: `${item.number} § ${text.itemTitle(item)}` }).waitFor();
     }
     // What was said at item 4 and the action item of item 8, as the minutes give them.
-    expect(await page.getByText('Sinikka Kauranen Hämeen ELY-keskuksesta antoi lyhyen tilannekatsauksen.', { exact: false }).count()).toBe(1);
-    expect(await page.getByRole('table', { name: /2023\/1/ }).getByRole('row').filter({ hasText: 'Iida Partanen' }).count()).toBe(1);
+    expect(
+      await page
+        .getByText('Sinikka Kauranen Hämeen ELY-keskuksesta antoi lyhyen tilannekatsauksen.', { exact: false })
+        .count(),
+    ).toBe(1);
+    expect(
+      await page
+        .getByRole('table', { name: /2023\/1/ })
+        .getByRole('row')
+        .filter({ hasText: 'Iida Partanen' })
+        .count(),
+    ).toBe(1);
     // The documents: the agenda as DOCX opens for the group.
-    const docx = await page.getByRole('link', { name: lang === 'fi' ? 'Esityslista (DOCX)' : 'Föredragningslista (DOCX)' }).getAttribute('href');
+    const docx = await page
+      .getByRole('link', { name: lang === 'fi' ? 'Esityslista (DOCX)' : 'Föredragningslista (DOCX)' })
+      .getAttribute('href');
     const file = await context.request.get(docx!);
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toContain('officedocument');
@@ -130,7 +175,11 @@ describe.each(['fi', 'sv'] as const)('reading the group and meeting 2023/1 in %s
 
   it('every page of the group and its forms has no axe violations (secretary, draft minutes)', async () => {
     const { context, page } = await signedIn('e2e-sihteeri');
-    const items = ((await (await context.request.get(`/api/v1/meetings/${FIRST}`)).json()) as { items: { id: number; number: number }[] }).items;
+    const items = (
+      (await (await context.request.get(`/api/v1/meetings/${FIRST}`)).json()) as {
+        items: { id: number; number: number }[];
+      }
+    ).items;
     const paths = [
       '/steering-groups',
       `/steering-groups/${GROUP}`,
@@ -195,7 +244,7 @@ describe('the minutes from draft to published', () => {
     await expect.poll(() => page.getByText('Elina Palola är själv närvarande och kan inte ersättas.').count()).toBe(1);
     // Focus goes to the row the reason is about.
     await expect.poll(() => wrong.evaluate((element) => element === document.activeElement)).toBe(true);
-    expect((await scanHere(page, 'attendance form with an error (sv)'))).toEqual([]);
+    expect(await scanHere(page, 'attendance form with an error (sv)')).toEqual([]);
     await wrong.setChecked(false, { force: true });
     await page.getByRole('button', { name: 'Spara', exact: true }).click();
     await expect.poll(() => page.getByText('Sparat', { exact: true }).count()).toBe(1);
@@ -212,9 +261,15 @@ describe('the minutes from draft to published', () => {
   it('the chair checks the minutes; a change made meanwhile is shown as a conflict and the check is taken again (fi)', async () => {
     // The chair's seat is linked to the chair's account (the managing authority does it, as in meeting-workflow.test.ts).
     const admin = await signedIn('e2e-admin');
-    const detail = (await (await admin.context.request.get(`/api/v1/steering-groups/${GROUP}`)).json()) as { chair: { id: number } };
-    const member = (await (await admin.context.request.get(`/api/v1/steering-group-members/${detail.chair.id}/record`)).json()) as { version: number };
-    await write(admin.context.request, 'PATCH', `/api/v1/steering-group-members/${detail.chair.id}`, member.version, { user: 'e2e-pj' });
+    const detail = (await (await admin.context.request.get(`/api/v1/steering-groups/${GROUP}`)).json()) as {
+      chair: { id: number };
+    };
+    const member = (await (
+      await admin.context.request.get(`/api/v1/steering-group-members/${detail.chair.id}/record`)
+    ).json()) as { version: number };
+    await write(admin.context.request, 'PATCH', `/api/v1/steering-group-members/${detail.chair.id}`, member.version, {
+      user: 'e2e-pj',
+    });
 
     const chair = await signedIn('e2e-pj');
     await chair.page.goto(`/fi/meetings/${FIRST}`);
@@ -222,20 +277,29 @@ describe('the minutes from draft to published', () => {
     await check.waitFor();
     // Meanwhile the secretary adds the Teams link: the meeting's version moves on.
     const secretary = await signedIn('e2e-sihteeri');
-    const record = (await (await secretary.context.request.get(`/api/v1/meetings/${FIRST}/record`)).json()) as { version: number };
-    await write(secretary.context.request, 'PATCH', `/api/v1/meetings/${FIRST}`, record.version, { onlineUrl: 'https://teams.example.invalid/lanupe' });
+    const record = (await (await secretary.context.request.get(`/api/v1/meetings/${FIRST}/record`)).json()) as {
+      version: number;
+    };
+    await write(secretary.context.request, 'PATCH', `/api/v1/meetings/${FIRST}`, record.version, {
+      onlineUrl: 'https://teams.example.invalid/lanupe',
+    });
 
     await check.click();
     await expect.poll(() => chair.page.getByText('Joku muu muutti tietoa sillä välin').count()).toBe(1);
     expect(await scanHere(chair.page, 'workflow conflict (fi)')).toEqual([]);
     await chair.page.getByRole('button', { name: 'Tallenna omat muutokseni uudelleen' }).click();
-    await expect.poll(() => chair.page.getByText('Pöytäkirjan tila on nyt: Puheenjohtajan tarkastama.').count()).toBe(1);
+    await expect
+      .poll(() => chair.page.getByText('Pöytäkirjan tila on nyt: Puheenjohtajan tarkastama.').count())
+      .toBe(1);
     const facts = chair.page.getByRole('region', { name: 'Kokouksen tiedot' });
     await expect.poll(() => facts.textContent()).toContain('Puheenjohtajan tarkastama');
     expect(await facts.textContent()).toContain('e2e-pj');
     // Checked minutes can be returned with a reason; the form is scanned in both languages.
     await chair.page.getByRole('button', { name: 'Palauta pöytäkirja sihteerille' }).waitFor();
-    const violations = [...(await scanHere(chair.page, 'chair, checked (fi)')), ...(await scan(chair.page, `/sv/meetings/${FIRST}`))];
+    const violations = [
+      ...(await scanHere(chair.page, 'chair, checked (fi)')),
+      ...(await scan(chair.page, `/sv/meetings/${FIRST}`)),
+    ];
     expect(violations).toEqual([]);
     for (const session of [admin, chair, secretary]) await session.context.close();
   });
@@ -278,13 +342,26 @@ describe('the minutes from draft to published', () => {
     expect(await item.textContent()).toContain(DECISION);
     const attendance = page.getByRole('table', { name: TEXT[lang].attendanceSeats });
     expect(await attendance.getByRole('row').filter({ hasText: 'Marja Perälä' }).textContent()).toContain('Hannu Mars');
-    const minutes = await page.getByRole('link', { name: lang === 'fi' ? 'Pöytäkirja (DOCX)' : 'Protokoll (DOCX)' }).getAttribute('href');
+    const minutes = await page
+      .getByRole('link', { name: lang === 'fi' ? 'Pöytäkirja (DOCX)' : 'Protokoll (DOCX)' })
+      .getAttribute('href');
     expect((await context.request.get(minutes!)).status()).toBe(200);
     // The agenda, the invitation and the group's own pages stay the group's.
-    expect(await page.getByRole('link', { name: lang === 'fi' ? 'Esityslista (DOCX)' : 'Föredragningslista (DOCX)' }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('link', { name: lang === 'fi' ? 'Esityslista (DOCX)' : 'Föredragningslista (DOCX)' })
+        .count(),
+    ).toBe(0);
 
     const violations: string[] = [];
-    for (const path of ['/minutes', `/minutes/${FIRST}`, '/steering-groups', `/steering-groups/${GROUP}`, `/meetings/${FIRST}`]) violations.push(...(await scan(page, `/${lang}${path}`)));
+    for (const path of [
+      '/minutes',
+      `/minutes/${FIRST}`,
+      '/steering-groups',
+      `/steering-groups/${GROUP}`,
+      `/meetings/${FIRST}`,
+    ])
+      violations.push(...(await scan(page, `/${lang}${path}`)));
     expect(violations).toEqual([]);
     await context.close();
   });

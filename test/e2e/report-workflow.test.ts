@@ -18,7 +18,8 @@ const axe = axeViolations;
 
 const TEXT = {
   fi: {
-    themeName: 'Lasten, nuorten ja perheiden palveluiden kehittäminen ja hyvinvoinnin edistäminen kohti yhdenvertaisuutta',
+    themeName:
+      'Lasten, nuorten ja perheiden palveluiden kehittäminen ja hyvinvoinnin edistäminen kohti yhdenvertaisuutta',
     signIn: { link: 'Kirjaudu sisään', username: 'Käyttäjätunnus', password: 'Salasana', submit: 'Kirjaudu' },
     nav: 'Raportit',
     reportLink: 'Toteutuskatsaus 2024: teeman raportti',
@@ -45,7 +46,8 @@ const TEXT = {
     edit2: 'Teeman ensimmäinen haku oli auki syksyllä 2023, ja hakemuksia tuli 147.',
   },
   sv: {
-    themeName: 'Utveckling av tjänster för barn, ungdomar och familjer och befordran av välbefinnande mot jämställdheten',
+    themeName:
+      'Utveckling av tjänster för barn, ungdomar och familjer och befordran av välbefinnande mot jämställdheten',
     signIn: { link: 'Logga in', username: 'Användarnamn', password: 'Lösenord', submit: 'Logga in' },
     nav: 'Rapporter',
     reportLink: 'Genomförandeöversikt 2024, svensk omgång: temats rapport',
@@ -93,9 +95,18 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
   const stored = async (context: BrowserContext) => {
     const response = await context.request.get(`/api/v1/reporting-periods/${period.key}/themes/lanupe/report`);
     expect(response.status()).toBe(200);
-    return (await response.json()) as { id: number; version: number; state: string; sections: { key: string; characters: number }[] };
+    return (await response.json()) as {
+      id: number;
+      version: number;
+      state: string;
+      sections: { key: string; characters: number }[];
+    };
   };
-  const state = (page: Page) => page.getByRole('region', { name: lang === 'fi' ? 'Tila' : 'Status', exact: true }).locator('p').first();
+  const state = (page: Page) =>
+    page
+      .getByRole('region', { name: lang === 'fi' ? 'Tila' : 'Status', exact: true })
+      .locator('p')
+      .first();
 
   it('the coordinator signs in and opens the report from the theme page', async () => {
     const { page } = coordinator;
@@ -112,7 +123,9 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     // The theme page stays while the report page's code loads: wait for the report's own heading.
     await expect.poll(() => heading(page).textContent()).toBe(`${period.title[lang]}: ${text.themeName}`);
     // The header comes from the data as of the cut-off: LANUPE's frame was 23 million euros.
-    expect(await page.getByRole('region', { name: lang === 'fi' ? 'Perustiedot' : 'Grunduppgifter' }).textContent()).toContain('23\u00a0000\u00a0000\u00a0€');
+    expect(
+      await page.getByRole('region', { name: lang === 'fi' ? 'Perustiedot' : 'Grunduppgifter' }).textContent(),
+    ).toContain('23\u00a0000\u00a0000\u00a0€');
     violations.push(...(await axe(page, `${reportPath} (draft, coordinator)`)));
   });
 
@@ -126,7 +139,9 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     expect(await s1.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText(text.tooLong).count()).toBeGreaterThan(0);
     // Autosave holds the section back, and saving by hand is refused with focus on the field.
-    await expect.poll(() => page.getByRole('status').filter({ hasText: text.held }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: text.held }).count(), { timeout: 10_000 })
+      .toBe(1);
     await page.getByRole('button', { name: text.saveDraft }).click();
     await expect.poll(() => page.getByText(text.notSaved).count()).toBe(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('section-s1');
@@ -150,10 +165,18 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     await page.getByLabel(text.section(1), { exact: true }).fill('a'.repeat(2000));
     expect(await page.getByText('2000/2000', { exact: true }).count()).toBe(1);
     expect(await page.getByLabel(text.section(1), { exact: true }).getAttribute('aria-invalid')).not.toBe('true');
-    for (const n of [2, 3, 4, 5]) await page.getByLabel(text.section(n), { exact: true }).fill(`Osion ${n} teksti (${lang}).\n- ensimmäinen kohta\n- toinen kohta`);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: text.autosaved }).count(), { timeout: 10_000 }).toBe(1);
+    for (const n of [2, 3, 4, 5])
+      await page
+        .getByLabel(text.section(n), { exact: true })
+        .fill(`Osion ${n} teksti (${lang}).\n- ensimmäinen kohta\n- toinen kohta`);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: text.autosaved }).count(), { timeout: 10_000 })
+      .toBe(1);
     const saved = await stored(context);
-    expect(saved.sections.map((s) => s.characters)).toEqual([2000, ...[2, 3, 4, 5].map((n) => `Osion ${n} teksti (${lang}).\nensimmäinen kohta\ntoinen kohta`.length)]);
+    expect(saved.sections.map((s) => s.characters)).toEqual([
+      2000,
+      ...[2, 3, 4, 5].map((n) => `Osion ${n} teksti (${lang}).\nensimmäinen kohta\ntoinen kohta`.length),
+    ]);
     await page.getByRole('button', { name: text.submit }).click();
     await expect.poll(() => state(page).textContent()).toContain(text.state.submitted);
     expect((await stored(context)).state).toBe('submitted');
@@ -163,7 +186,11 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
 
   it('the ministry official returns it with a comment on section 2', async () => {
     const { page, context } = ministry;
-    expect((await context.request.post('/api/v1/auth/login', { data: { username: 'e2e-stm', password: E2E_PASSWORD } })).status()).toBe(200);
+    expect(
+      (
+        await context.request.post('/api/v1/auth/login', { data: { username: 'e2e-stm', password: E2E_PASSWORD } })
+      ).status(),
+    ).toBe(200);
     await page.goto(`/${lang}/reports`);
     await heading(page).waitFor();
     violations.push(...(await axe(page, `/${lang}/reports (ministry)`)));
@@ -185,11 +212,18 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     const section2 = page.getByRole('region', { name: new RegExp(`^2\\. `) });
     expect(await section2.getByText(text.commentFrom).count()).toBe(1);
     expect(await section2.getByText(text.comment2).count()).toBe(1);
-    expect(await page.getByRole('region', { name: lang === 'fi' ? 'Tila' : 'Status', exact: true }).getByText(text.comment2).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('region', { name: lang === 'fi' ? 'Tila' : 'Status', exact: true })
+        .getByText(text.comment2)
+        .count(),
+    ).toBe(1);
     violations.push(...(await axe(page, `${reportPath} (returned, coordinator)`)));
     const field = page.getByLabel(text.section(2), { exact: true });
     await field.fill(text.edit2);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: text.autosaved }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: text.autosaved }).count(), { timeout: 10_000 })
+      .toBe(1);
     await page.getByRole('button', { name: text.resubmit }).click();
     await expect.poll(() => state(page).textContent()).toContain(text.state.submitted);
     const report = await stored(context);
@@ -225,7 +259,11 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
 describe('the managing authority', () => {
   it("sees every theme's report state at a glance and records reminders", async () => {
     const { context, page } = await newPage();
-    expect((await context.request.post('/api/v1/auth/login', { data: { username: 'e2e-admin', password: E2E_PASSWORD } })).status()).toBe(200);
+    expect(
+      (
+        await context.request.post('/api/v1/auth/login', { data: { username: 'e2e-admin', password: E2E_PASSWORD } })
+      ).status(),
+    ).toBe(200);
     await page.goto('/fi/reports');
     const panel = page.getByRole('region', { name: E2E_PERIODS.fi.title.fi, exact: true });
     const table = panel.getByRole('table');

@@ -7,16 +7,44 @@
 export const E2E_PASSWORD = 'e2e-Salasana-2026-pitkä';
 
 export const E2E_USERS = [
-  { username: 'e2e-ely', displayName: 'Testi Rahoitusasiantuntija', roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }] },
-  { username: 'e2e-ely-2', displayName: 'Toinen Rahoitusasiantuntija', roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }] },
+  {
+    username: 'e2e-ely',
+    displayName: 'Testi Rahoitusasiantuntija',
+    roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }],
+  },
+  {
+    username: 'e2e-ely-2',
+    displayName: 'Toinen Rahoitusasiantuntija',
+    roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }],
+  },
   // Stores hostile text in another theme (hostile-input.test.ts), leaving LANUPE as the data gives it.
   { username: 'e2e-admin', displayName: 'Testi Hallintoviranomainen', roles: [{ role: 'admin' as const }] },
-  { username: 'e2e-nappis', displayName: 'Näppäimistön Käyttäjä', roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }] },
-  { username: 'e2e-sihteeri', displayName: 'Testi Sihteeri', roles: [{ role: 'steering_group_secretary' as const, steeringGroup: 'lanupe-johtoryhma' }] },
-  { username: 'e2e-pj', displayName: 'Testi Puheenjohtaja', roles: [{ role: 'steering_group_member' as const, steeringGroup: 'lanupe-johtoryhma' }] },
+  {
+    username: 'e2e-nappis',
+    displayName: 'Näppäimistön Käyttäjä',
+    roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }],
+  },
+  {
+    username: 'e2e-sihteeri',
+    displayName: 'Testi Sihteeri',
+    roles: [{ role: 'steering_group_secretary' as const, steeringGroup: 'lanupe-johtoryhma' }],
+  },
+  {
+    username: 'e2e-pj',
+    displayName: 'Testi Puheenjohtaja',
+    roles: [{ role: 'steering_group_member' as const, steeringGroup: 'lanupe-johtoryhma' }],
+  },
   // The theme report workflow (report-workflow.test.ts).
-  { username: 'e2e-koordinaattori', displayName: 'Testi Koordinaattori', roles: [{ role: 'theme_coordinator' as const, theme: 'lanupe' }] },
-  { username: 'e2e-stm', displayName: 'Testi Ministeriö', roles: [{ role: 'ministry_official' as const, ministry: 'STM' as const }] },
+  {
+    username: 'e2e-koordinaattori',
+    displayName: 'Testi Koordinaattori',
+    roles: [{ role: 'theme_coordinator' as const, theme: 'lanupe' }],
+  },
+  {
+    username: 'e2e-stm',
+    displayName: 'Testi Ministeriö',
+    roles: [{ role: 'ministry_official' as const, ministry: 'STM' as const }],
+  },
 ];
 
 /**
@@ -32,7 +60,11 @@ export const E2E_PERIODS = {
   },
   sv: {
     key: '2024-sv',
-    title: { fi: 'Toteutuskatsaus 2024, ruotsinkielinen kierros', sv: 'Genomförandeöversikt 2024, svensk omgång', en: 'Implementation review 2024, Swedish round' },
+    title: {
+      fi: 'Toteutuskatsaus 2024, ruotsinkielinen kierros',
+      sv: 'Genomförandeöversikt 2024, svensk omgång',
+      en: 'Implementation review 2024, Swedish round',
+    },
     cutOff: '2024-10-31',
     deadline: '2024-12-15',
     themes: ['lanupe'],

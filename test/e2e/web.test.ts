@@ -19,7 +19,11 @@ async function choose(page: Page, label: string | RegExp, option: string | RegEx
   await page.getByRole('option', { name: option }).click();
 }
 
-async function signIn(page: Page, username: string, labels: { username: string; password: string; submit: string }): Promise<void> {
+async function signIn(
+  page: Page,
+  username: string,
+  labels: { username: string; password: string; submit: string },
+): Promise<void> {
   await page.getByLabel(labels.username).fill(username);
   await page.getByLabel(labels.password, { exact: true }).fill(E2E_PASSWORD);
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
@@ -27,7 +31,8 @@ async function signIn(page: Page, username: string, labels: { username: string; 
 
 const TEXT = {
   fi: {
-    themeName: 'Lasten, nuorten ja perheiden palveluiden kehittäminen ja hyvinvoinnin edistäminen kohti yhdenvertaisuutta',
+    themeName:
+      'Lasten, nuorten ja perheiden palveluiden kehittäminen ja hyvinvoinnin edistäminen kohti yhdenvertaisuutta',
     entities: 'Hankekokonaisuuksia',
     implementers: 'Eri toteuttajia',
     withoutCounty: 'Kainuun hyvinvointialue',
@@ -56,7 +61,8 @@ const TEXT = {
     saved: 'Tallennettu',
   },
   sv: {
-    themeName: 'Utveckling av tjänster för barn, ungdomar och familjer och befordran av välbefinnande mot jämställdheten',
+    themeName:
+      'Utveckling av tjänster för barn, ungdomar och familjer och befordran av välbefinnande mot jämställdheten',
     entities: 'Projekthelheter',
     implementers: 'Olika genomförare',
     withoutCounty: 'Kajanalands välfärdsområde',
@@ -98,10 +104,14 @@ describe.each(['fi', 'sv'] as const)('journeys in %s', (lang) => {
 
     // LANUPE's key figures as the data gives them: 12 entities (6 single + 6 group), 29 implementers.
     const figures = page.getByRole('list', { name: lang === 'fi' ? 'Tunnusluvut' : 'Nyckeltal' });
-    await expect.poll(() => figures.getByRole('listitem').filter({ hasText: text.entities }).textContent()).toContain('12');
+    await expect
+      .poll(() => figures.getByRole('listitem').filter({ hasText: text.entities }).textContent())
+      .toContain('12');
     // Polled like the first: under load the list can be drawn again (fresh data after the session is known).
     await expect.poll(() => figures.getByRole('listitem').filter({ hasText: '6+6' }).count()).toBe(1);
-    await expect.poll(() => figures.getByRole('listitem').filter({ hasText: text.implementers }).textContent()).toContain('29');
+    await expect
+      .poll(() => figures.getByRole('listitem').filter({ hasText: text.implementers }).textContent())
+      .toContain('29');
     // The map names the counties with no implementer, as a list beside the picture.
     const without = page.getByRole('list', { name: text.withoutHeading });
     await expect.poll(() => without.getByRole('listitem').filter({ hasText: text.withoutCounty }).count()).toBe(1);
@@ -114,7 +124,9 @@ describe.each(['fi', 'sv'] as const)('journeys in %s', (lang) => {
     expect(await mainRow.textContent()).toContain('Tampereen ammattikorkeakoulu Oy');
     await mainRow.getByRole('link', { name: 'Tampereen ammattikorkeakoulu Oy' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('Tampereen ammattikorkeakoulu Oy');
-    expect(await page.getByRole('link', { name: 'KNOT- Kaikki nuoret osallisia tulevaisuuteen' }).count()).toBeGreaterThan(0);
+    expect(
+      await page.getByRole('link', { name: 'KNOT- Kaikki nuoret osallisia tulevaisuuteen' }).count(),
+    ).toBeGreaterThan(0);
     await context.close();
   });
 
@@ -154,7 +166,9 @@ describe.each(['fi', 'sv'] as const)('journeys in %s', (lang) => {
     await page.getByRole('button', { name: text.saveFigures }).click();
     await expect.poll(() => heading(page).textContent()).toBe(text.themeName);
     const money = page.getByRole('list', { name: lang === 'fi' ? 'Rahoitus' : 'Finansiering' });
-    await expect.poll(() => money.getByRole('listitem').filter({ hasText: text.paid }).textContent()).toContain(`${amount}\u00a0€`.replace(/ /g, '\u00a0'));
+    await expect
+      .poll(() => money.getByRole('listitem').filter({ hasText: text.paid }).textContent())
+      .toContain(`${amount}\u00a0€`.replace(/ /g, '\u00a0'));
     await context.close();
   });
 
@@ -165,7 +179,9 @@ describe.each(['fi', 'sv'] as const)('journeys in %s', (lang) => {
       [mine, 'e2e-ely'],
       [theirs, 'e2e-ely-2'],
     ] as const) {
-      const response = await session.context.request.post('/api/v1/auth/login', { data: { username, password: E2E_PASSWORD } });
+      const response = await session.context.request.post('/api/v1/auth/login', {
+        data: { username, password: E2E_PASSWORD },
+      });
       expect(response.status()).toBe(200);
     }
     for (const { page } of [mine, theirs]) {
@@ -226,7 +242,9 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => heading(page).textContent()).toBe(TEXT.fi.themeName);
     const money = page.getByRole('list', { name: 'Rahoitus' });
-    await expect.poll(() => money.getByRole('listitem').filter({ hasText: 'Varaukset' }).textContent()).toContain('6\u00a0000\u00a0000\u00a0€');
+    await expect
+      .poll(() => money.getByRole('listitem').filter({ hasText: 'Varaukset' }).textContent())
+      .toContain('6\u00a0000\u00a0000\u00a0€');
     await context.close();
   });
 });
@@ -265,7 +283,11 @@ describe('accessibility (axe: WCAG 2.1 A and AA)', () => {
 
   it.each(['fi', 'sv'] as const)('the editing pages in %s have no violations', async (lang) => {
     const { context, page } = await newPage();
-    expect((await context.request.post('/api/v1/auth/login', { data: { username: 'e2e-ely', password: E2E_PASSWORD } })).status()).toBe(200);
+    expect(
+      (
+        await context.request.post('/api/v1/auth/login', { data: { username: 'e2e-ely', password: E2E_PASSWORD } })
+      ).status(),
+    ).toBe(200);
     const violations: string[] = [];
     for (const path of [...EDIT_PAGES, '/themes/lanupe']) violations.push(...(await scan(page, `/${lang}${path}`)));
     await context.close();

@@ -44,7 +44,8 @@ export async function ensureUser(db: Db, username: string, roles: ScopeKeys[]): 
 
 export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${username} failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === SESSION_COOKIE);
   if (!cookie) throw new Error('no session cookie');
   return { cookie: `${SESSION_COOKIE}=${cookie.value}`, csrf: (response.json() as { csrfToken: string }).csrfToken };
@@ -61,7 +62,11 @@ export async function signInEveryone(app: FastifyInstance, db: Db): Promise<Reco
 }
 
 /** A request as a signed-in user: the session cookie and, for writes, the CSRF token. */
-export function as(app: FastifyInstance, session: Session | null, options: InjectOptions): Promise<LightMyRequestResponse> {
+export function as(
+  app: FastifyInstance,
+  session: Session | null,
+  options: InjectOptions,
+): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
   if (session) {
     headers.cookie = session.cookie;

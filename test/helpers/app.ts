@@ -14,7 +14,12 @@ export type TestAppOptions = { clock?: () => Date; auth?: Partial<AuthConfig> };
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const app = await buildApp(
-    { db: database.db, dialect: database.dialect, clock: options.clock ?? (() => FIXED_NOW), auth: { ...DEFAULT_AUTH_CONFIG, ...options.auth } },
+    {
+      db: database.db,
+      dialect: database.dialect,
+      clock: options.clock ?? (() => FIXED_NOW),
+      auth: { ...DEFAULT_AUTH_CONFIG, ...options.auth },
+    },
     { logLevel: 'silent' },
   );
   await app.ready();

@@ -23,7 +23,10 @@ export type TestDatabase = DatabaseHandle & { destroy: () => Promise<void> };
  * `dataset: false` leaves out the 2024 data (reference data such as counties is still loaded);
  * `migrateOnly: true` gives the schema and nothing else, as a new database is before anything loads.
  */
-export async function createTestDatabase(dialect: DialectName, options: { dataset?: boolean; migrateOnly?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  options: { dataset?: boolean; migrateOnly?: boolean } = {},
+): Promise<TestDatabase> {
   let handle: DatabaseHandle;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
@@ -48,7 +51,11 @@ export async function createTestDatabase(dialect: DialectName, options: { datase
     };
   }
   if (options.migrateOnly) await migrateToLatest(handle.db, handle.dialect);
-  else await prepareDatabase(handle, { datasetDir: options.dataset === false ? undefined : 'data/2024', topologyPath: DEFAULT_TOPOLOGY });
+  else
+    await prepareDatabase(handle, {
+      datasetDir: options.dataset === false ? undefined : 'data/2024',
+      topologyPath: DEFAULT_TOPOLOGY,
+    });
   return {
     ...handle,
     destroy: async () => {

@@ -17,12 +17,14 @@ export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
 
 /** Why a private cluster cannot be started here, or null when it can. */
 export function privatePostgresUnavailable(): string | null {
-  if (!existsSync(join(POSTGRES_BIN, 'initdb')) || !existsSync(join(POSTGRES_BIN, 'pg_ctl'))) return `no PostgreSQL 15 binaries in ${POSTGRES_BIN} (Debian: apt-get install postgresql-15)`;
+  if (!existsSync(join(POSTGRES_BIN, 'initdb')) || !existsSync(join(POSTGRES_BIN, 'pg_ctl')))
+    return `no PostgreSQL 15 binaries in ${POSTGRES_BIN} (Debian: apt-get install postgresql-15)`;
   if (process.platform !== 'linux') return 'needs Linux (runuser, unix sockets)';
   if (process.getuid?.() === 0) {
     // PostgreSQL refuses to run as root.
     if (!existsSync('/usr/sbin/runuser')) return 'running as root without runuser to run PostgreSQL as another user';
-    if (!/^postgres:/m.test(readFileSync('/etc/passwd', 'utf8'))) return 'running as root and there is no postgres user to run PostgreSQL as';
+    if (!/^postgres:/m.test(readFileSync('/etc/passwd', 'utf8')))
+      return 'running as root and there is no postgres user to run PostgreSQL as';
   }
   return null;
 }
@@ -52,13 +54,21 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
   }
   const bin = (name: string, args: string[]) =>
-    asRoot ? run('/usr/sbin/runuser', ['-u', 'postgres', '--', join(POSTGRES_BIN, name), ...args], { cwd: dir }) : run(join(POSTGRES_BIN, name), args, { cwd: dir });
+    asRoot
+      ? run('/usr/sbin/runuser', ['-u', 'postgres', '--', join(POSTGRES_BIN, name), ...args], { cwd: dir })
+      : run(join(POSTGRES_BIN, name), args, { cwd: dir });
   const data = join(dir, 'data');
   const port = await freePort();
   // No fsync during initdb (the cluster is thrown away), but the server itself keeps PostgreSQL's
   // durable defaults (fsync, synchronous_commit, full_page_writes): they are what is being tested.
   await bin('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  const options = [`-p ${port}`, `-k ${dir}`, '-c listen_addresses=127.0.0.1', '-c max_connections=60', '-c shared_buffers=32MB'].join(' ');
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    '-c listen_addresses=127.0.0.1',
+    '-c max_connections=60',
+    '-c shared_buffers=32MB',
+  ].join(' ');
   const logFile = join(dir, 'postgres.log');
   const start = async () => {
     await bin('pg_ctl', ['start', '-D', data, '-w', '-t', '120', '-l', logFile, '-o', options]);

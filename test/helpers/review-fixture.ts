@@ -10,7 +10,12 @@ export type FixtureProblem = { theme: number; code: string; line: number };
 const FILLER = 'Teeman toiminta eteni suunnitelman mukaisesti ja hankkeet raportoivat tuloksistaan säännöllisesti. ';
 
 export function buildReviewFixture(dataset: Dataset): { text: string; problems: FixtureProblem[] } {
-  const lines: string[] = ['UUDISTUVA JA OSAAVA SUOMI 2021-2027', 'ESR+ Valtakunnallisten teemojen toteutuskatsaus', 'Katsaus 31.10.2024 mennessä toteutuneeseen valtakunnallisten teemojen toimintaan ja tuloksiin.', ''];
+  const lines: string[] = [
+    'UUDISTUVA JA OSAAVA SUOMI 2021-2027',
+    'ESR+ Valtakunnallisten teemojen toteutuskatsaus',
+    'Katsaus 31.10.2024 mennessä toteutuneeseen valtakunnallisten teemojen toimintaan ja tuloksiin.',
+    '',
+  ];
   const problems: FixtureProblem[] = [];
   const themes = [...dataset.themes].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   themes.forEach((theme, index) => {

@@ -25,7 +25,12 @@ export type RequestingUser = {
   request: (options: InjectOptions) => Promise<LightMyRequestResponse>;
 };
 
-export async function signedIn(app: FastifyInstance, db: Db, username: string, roles: ScopeKeys[]): Promise<RequestingUser> {
+export async function signedIn(
+  app: FastifyInstance,
+  db: Db,
+  username: string,
+  roles: ScopeKeys[],
+): Promise<RequestingUser> {
   const session = await signedInAs(app, db, username, roles);
   return { username, request: (options) => asActor(app, session, options) };
 }

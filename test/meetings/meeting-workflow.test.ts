@@ -21,7 +21,8 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
   let stm: Session;
   let tem: Session;
   const json = (response: { body: string }) => JSON.parse(response.body);
-  const current = async (key: string) => json(await secretary.request({ method: 'GET', url: `/api/v1/meetings/${key}` }));
+  const current = async (key: string) =>
+    json(await secretary.request({ method: 'GET', url: `/api/v1/meetings/${key}` }));
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -37,7 +38,8 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
 
   let groupNow: any;
   const memberId = (name: string) => {
-    for (const seat of groupNow.seats) for (const m of [seat.member, seat.deputy]) if (m?.name === name) return m.id as number;
+    for (const seat of groupNow.seats)
+      for (const m of [seat.member, seat.deputy]) if (m?.name === name) return m.id as number;
     const other = [...groupNow.secretaries, ...groupNow.permanentExperts].find((m: any) => m.name === name);
     if (!other) throw new Error(`${name} is not in the group`);
     return other.id as number;
@@ -57,7 +59,12 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     });
     expect(linked.statusCode, linked.body).toBe(200);
     // Who sits in a seat is not overwritten: a new person is a new membership.
-    const rename = await admin.request({ method: 'PATCH', url: `/api/v1/steering-group-members/${id}`, headers: { 'if-match': linked.headers.etag as string }, payload: { name: 'Someone Else' } });
+    const rename = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/steering-group-members/${id}`,
+      headers: { 'if-match': linked.headers.etag as string },
+      payload: { name: 'Someone Else' },
+    });
     expect(rename.statusCode).toBe(400);
     expect(json(rename).errors[0].name).toBe('name');
   });
@@ -67,7 +74,16 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     const created = await secretary.request({
       method: 'POST',
       url: '/api/v1/meetings',
-      payload: { steeringGroup: GROUP, date: '2026-09-14', startTime: '13:00', endTime: '15:00', room: 'nh Potentia', address: 'Meritullinkatu 10, Helsinki', online: 'Teams', onlineUrl: 'https://teams.example.invalid/meet/123' },
+      payload: {
+        steeringGroup: GROUP,
+        date: '2026-09-14',
+        startTime: '13:00',
+        endTime: '15:00',
+        room: 'nh Potentia',
+        address: 'Meritullinkatu 10, Helsinki',
+        online: 'Teams',
+        onlineUrl: 'https://teams.example.invalid/meet/123',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(json(created).data.number).toBe('2026/1');
@@ -77,7 +93,13 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     const topic = await secretary.request({
       method: 'POST',
       url: '/api/v1/agenda-items',
-      payload: { meeting: key, title: 'Teemahaun valmistelu', background: 'Haku avataan keväällä 2027.', proposal: 'Johtoryhmä hyväksyy haun aikataulun.', reference: { type: 'theme', key: 'lanupe' } },
+      payload: {
+        meeting: key,
+        title: 'Teemahaun valmistelu',
+        background: 'Haku avataan keväällä 2027.',
+        proposal: 'Johtoryhmä hyväksyy haun aikataulun.',
+        reference: { type: 'theme', key: 'lanupe' },
+      },
     });
     expect(topic.statusCode, topic.body).toBe(201);
     const badReference = await secretary.request({
@@ -87,14 +109,30 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
       payload: { meeting: key, title: 'X', reference: { type: 'call', key: 'no-such-call' } },
     });
     expect(badReference.statusCode).toBe(422);
-    expect(json(badReference).errors[0]).toEqual({ name: 'reference.key', reason: expect.stringContaining('Okänd referens') });
+    expect(json(badReference).errors[0]).toEqual({
+      name: 'reference.key',
+      reason: expect.stringContaining('Okänd referens'),
+    });
 
     first = await current(key);
     expect(first.previousMeeting).toBe('lanupe-johtoryhma-2023-1');
     // The open action item of 2023/1 (Iida Partanen's promise) is carried to this agenda.
-    expect(first.items.map((i: any) => i.kind)).toEqual(['opening', 'agenda', 'previous_minutes', 'action_review', 'topic', 'next_meeting', 'other_matters', 'closing']);
+    expect(first.items.map((i: any) => i.kind)).toEqual([
+      'opening',
+      'agenda',
+      'previous_minutes',
+      'action_review',
+      'topic',
+      'next_meeting',
+      'other_matters',
+      'closing',
+    ]);
     expect(first.openActions.map((a: any) => a.owner)).toEqual(['Iida Partanen']);
-    expect(first.items[4]).toMatchObject({ number: 5, title: 'Teemahaun valmistelu', reference: { type: 'theme', key: 'lanupe' } });
+    expect(first.items[4]).toMatchObject({
+      number: 5,
+      title: 'Teemahaun valmistelu',
+      reference: { type: 'theme', key: 'lanupe' },
+    });
   });
 
   it('the agenda renders in Finnish and Swedish and the invitation is a valid calendar file', async () => {
@@ -121,77 +159,148 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}` })).statusCode).toBe(401);
     expect((await tem.request({ method: 'GET', url: `/api/v1/meetings/${first.key}` })).statusCode).toBe(403);
     expect((await stm.request({ method: 'GET', url: `/api/v1/meetings/${first.key}` })).statusCode).toBe(200);
-    expect((await member.request({ method: 'GET', url: `/api/v1/meetings/${first.key}/agenda/html` })).statusCode).toBe(200);
+    expect((await member.request({ method: 'GET', url: `/api/v1/meetings/${first.key}/agenda/html` })).statusCode).toBe(
+      200,
+    );
     // Members read; only the secretary edits.
-    const edit = await member.request({ method: 'PATCH', url: `/api/v1/meetings/${first.key}`, headers: { 'if-match': `"${first.version}"` }, payload: { room: 'x' } });
+    const edit = await member.request({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${first.key}`,
+      headers: { 'if-match': `"${first.version}"` },
+      payload: { room: 'x' },
+    });
     expect(edit.statusCode).toBe(403);
   });
 
   it('records attendance with a deputy standing in for an absent member', async () => {
-    const present = ['Eeva-Riitta Pirhonen', 'Henni Axelin', 'Elina Palola', 'Marja Perälä', 'Merja Niemi', 'Iida Partanen'];
+    const present = [
+      'Eeva-Riitta Pirhonen',
+      'Henni Axelin',
+      'Elina Palola',
+      'Marja Perälä',
+      'Merja Niemi',
+      'Iida Partanen',
+    ];
     const wrong = await secretary.request({
       method: 'PATCH',
       url: `/api/v1/meetings/${first.key}`,
       headers: { 'if-match': `"${first.version}"`, 'accept-language': 'en' },
-      payload: { attendance: [{ memberId: memberId('Annamari Asikainen'), present: true, standingInFor: memberId('Hannu Mars') }] },
+      payload: {
+        attendance: [
+          { memberId: memberId('Annamari Asikainen'), present: true, standingInFor: memberId('Hannu Mars') },
+        ],
+      },
     });
     expect(wrong.statusCode).toBe(422);
-    expect(json(wrong).errors).toEqual([{ name: 'attendance.0.standingInFor', reason: 'A deputy can stand in only for the member of their own seat.' }]);
+    expect(json(wrong).errors).toEqual([
+      { name: 'attendance.0.standingInFor', reason: 'A deputy can stand in only for the member of their own seat.' },
+    ]);
 
     const attendance = [
-      ...present.map((name) => ({ memberId: memberId(name), present: true, ...(name === 'Marja Perälä' ? { standingInFor: memberId('Hannu Mars') } : {}) })),
+      ...present.map((name) => ({
+        memberId: memberId(name),
+        present: true,
+        ...(name === 'Marja Perälä' ? { standingInFor: memberId('Hannu Mars') } : {}),
+      })),
       { memberId: memberId('Hannu Mars'), present: false },
       { name: 'Vieras Asiantuntija', organisation: 'THL', present: true },
     ];
-    const saved = await secretary.request({ method: 'PATCH', url: `/api/v1/meetings/${first.key}`, headers: { 'if-match': `"${first.version}"` }, payload: { attendance } });
+    const saved = await secretary.request({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${first.key}`,
+      headers: { 'if-match': `"${first.version}"` },
+      payload: { attendance },
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     // The same write again from the old version is refused.
-    const stale = await secretary.request({ method: 'PATCH', url: `/api/v1/meetings/${first.key}`, headers: { 'if-match': `"${first.version}"` }, payload: { attendance } });
+    const stale = await secretary.request({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${first.key}`,
+      headers: { 'if-match': `"${first.version}"` },
+      payload: { attendance },
+    });
     expect(stale.statusCode).toBe(409);
     first = await current(first.key);
-    expect(first.attendance.find((a: any) => a.name === 'Marja Perälä')).toMatchObject({ capacity: 'deputy', present: true, standingInFor: 'Hannu Mars' });
+    expect(first.attendance.find((a: any) => a.name === 'Marja Perälä')).toMatchObject({
+      capacity: 'deputy',
+      present: true,
+      standingInFor: 'Hannu Mars',
+    });
   });
 
   let actionId: number;
   it('the secretary writes the minutes item by item and records an action item', async () => {
     const item = (kind: string) => first.items.find((i: any) => i.kind === kind);
     const patch = async (it: any, payload: object) => {
-      const r = await secretary.request({ method: 'PATCH', url: `/api/v1/agenda-items/${it.id}`, headers: { 'if-match': `"${it.version}"` }, payload });
+      const r = await secretary.request({
+        method: 'PATCH',
+        url: `/api/v1/agenda-items/${it.id}`,
+        headers: { 'if-match': `"${it.version}"` },
+        payload,
+      });
       expect(r.statusCode, r.body).toBe(200);
     };
     await patch(item('opening'), { time: '13:02', discussion: 'Puheenjohtaja avasi kokouksen.' });
     await patch(item('agenda'), { decision: 'Asialista hyväksyttiin.' });
-    await patch(item('topic'), { discussion: 'Keskusteltiin haun aikataulusta.', decision: 'Johtoryhmä hyväksyi haun aikataulun.' });
+    await patch(item('topic'), {
+      discussion: 'Keskusteltiin haun aikataulusta.',
+      decision: 'Johtoryhmä hyväksyi haun aikataulun.',
+    });
     await patch(item('closing'), { time: '14:55', discussion: 'Puheenjohtaja päätti kokouksen.' });
-    const badTime = await secretary.request({ method: 'PATCH', url: `/api/v1/agenda-items/${item('closing').id}`, headers: { 'if-match': '"2"' }, payload: { time: '25:00' } });
+    const badTime = await secretary.request({
+      method: 'PATCH',
+      url: `/api/v1/agenda-items/${item('closing').id}`,
+      headers: { 'if-match': '"2"' },
+      payload: { time: '25:00' },
+    });
     expect(badTime.statusCode).toBe(400);
     expect(json(badTime).errors[0].name).toBe('time');
 
     const action = await secretary.request({
       method: 'POST',
       url: '/api/v1/meeting-decisions',
-      payload: { meeting: first.key, item: 5, kind: 'action', text: 'Valmistella hakuilmoituksen luonnos.', owner: 'Merja Niemi', dueDate: '2026-10-31' },
+      payload: {
+        meeting: first.key,
+        item: 5,
+        kind: 'action',
+        text: 'Valmistella hakuilmoituksen luonnos.',
+        owner: 'Merja Niemi',
+        dueDate: '2026-10-31',
+      },
     });
     expect(action.statusCode, action.body).toBe(201);
     actionId = json(action).data.id;
     first = await current(first.key);
     expect(first.openedAt).toBe('13:02');
     expect(first.closedAt).toBe('14:55');
-    expect(first.items[4].records).toEqual([expect.objectContaining({ kind: 'action', owner: 'Merja Niemi', dueDate: '2026-10-31', status: 'open', item: 5 })]);
+    expect(first.items[4].records).toEqual([
+      expect.objectContaining({ kind: 'action', owner: 'Merja Niemi', dueDate: '2026-10-31', status: 'open', item: 5 }),
+    ]);
   });
 
   it('only the chair checks the minutes; a later change sends them back to draft', async () => {
     const url = `/api/v1/meetings/${first.key}/minutes/check`;
-    expect((await member.request({ method: 'POST', url, headers: { 'if-match': `"${first.version}"` } })).statusCode).toBe(403);
-    expect((await secretary.request({ method: 'POST', url, headers: { 'if-match': `"${first.version}"` } })).statusCode).toBe(403);
-    expect((await chair.request({ method: 'POST', url, headers: { 'if-match': `"${first.version - 1}"` } })).statusCode).toBe(409);
+    expect(
+      (await member.request({ method: 'POST', url, headers: { 'if-match': `"${first.version}"` } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await secretary.request({ method: 'POST', url, headers: { 'if-match': `"${first.version}"` } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await chair.request({ method: 'POST', url, headers: { 'if-match': `"${first.version - 1}"` } })).statusCode,
+    ).toBe(409);
     expect((await chair.request({ method: 'POST', url })).statusCode).toBe(428);
 
     // A chair who opened the minutes before the secretary changed an item does not sign off text
     // they have not seen: the item's change moves the meeting's version on.
     const seenByChair = first.version;
     const opening = first.items[0];
-    const touched = await secretary.request({ method: 'PATCH', url: `/api/v1/agenda-items/${opening.id}`, headers: { 'if-match': `"${opening.version}"` }, payload: { discussion: 'Puheenjohtaja avasi kokouksen klo 13.02.' } });
+    const touched = await secretary.request({
+      method: 'PATCH',
+      url: `/api/v1/agenda-items/${opening.id}`,
+      headers: { 'if-match': `"${opening.version}"` },
+      payload: { discussion: 'Puheenjohtaja avasi kokouksen klo 13.02.' },
+    });
     expect(touched.statusCode, touched.body).toBe(200);
     const staleCheck = await chair.request({ method: 'POST', url, headers: { 'if-match': `"${seenByChair}"` } });
     expect(staleCheck.statusCode).toBe(409);
@@ -203,7 +312,12 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect(json(checked)).toMatchObject({ minutesStatus: 'checked', minutesCheckedBy: 'puheenjohtaja' });
 
     const topic = json(checked).items[4];
-    const edited = await secretary.request({ method: 'PATCH', url: `/api/v1/agenda-items/${topic.id}`, headers: { 'if-match': `"${topic.version}"` }, payload: { discussion: 'Keskusteltiin haun aikataulusta ja aiheista.' } });
+    const edited = await secretary.request({
+      method: 'PATCH',
+      url: `/api/v1/agenda-items/${topic.id}`,
+      headers: { 'if-match': `"${topic.version}"` },
+      payload: { discussion: 'Keskusteltiin haun aikataulusta ja aiheista.' },
+    });
     expect(edited.statusCode).toBe(200);
     first = await current(first.key);
     expect(first.minutesStatus).toBe('draft');
@@ -213,14 +327,20 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
   });
 
   it('the public sees no unpublished minutes', async () => {
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/html` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/html` })).statusCode).toBe(
+      401,
+    );
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/published-minutes/${first.key}` })).statusCode).toBe(404);
     expect(json(await t.app.inject({ method: 'GET', url: '/api/v1/published-minutes' })).items).toEqual([]);
   });
 
   let second: any;
   it('the next meeting carries the open action item and approves the checked minutes', async () => {
-    const created = await secretary.request({ method: 'POST', url: '/api/v1/meetings', payload: { steeringGroup: GROUP, date: '2026-11-20', startTime: '11:30', online: 'Teams' } });
+    const created = await secretary.request({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: { steeringGroup: GROUP, date: '2026-11-20', startTime: '11:30', online: 'Teams' },
+    });
     expect(created.statusCode, created.body).toBe(201);
     second = await current(json(created).data.key);
     expect(second.number).toBe('2026/2');
@@ -228,10 +348,14 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect(second.openActions.map((a: any) => a.text)).toContain('Valmistella hakuilmoituksen luonnos.');
     const agenda = await secretary.request({ method: 'GET', url: `/api/v1/meetings/${second.key}/agenda/html` });
     expect(agenda.body).toContain('Avoimien toimenpiteiden seuranta');
-    expect(agenda.body).toContain('Valmistella hakuilmoituksen luonnos. (vastuu: Merja Niemi; määräaika: 31.10.2026; kokous 2026/1 § 5)');
+    expect(agenda.body).toContain(
+      'Valmistella hakuilmoituksen luonnos. (vastuu: Merja Niemi; määräaika: 31.10.2026; kokous 2026/1 § 5)',
+    );
 
     // The action item is reported done at the second meeting; following it up is allowed later too.
-    const action = json(await secretary.request({ method: 'GET', url: `/api/v1/meeting-decisions/${actionId}/record` }));
+    const action = json(
+      await secretary.request({ method: 'GET', url: `/api/v1/meeting-decisions/${actionId}/record` }),
+    );
     const done = await secretary.request({
       method: 'PATCH',
       url: `/api/v1/meeting-decisions/${actionId}`,
@@ -240,24 +364,45 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     });
     expect(done.statusCode, done.body).toBe(200);
 
-    const approve = await secretary.request({ method: 'POST', url: `/api/v1/meetings/${second.key}/approve-previous-minutes`, headers: { 'if-match': `"${second.version}"` } });
+    const approve = await secretary.request({
+      method: 'POST',
+      url: `/api/v1/meetings/${second.key}/approve-previous-minutes`,
+      headers: { 'if-match': `"${second.version}"` },
+    });
     expect(approve.statusCode, approve.body).toBe(200);
     second = json(approve);
-    expect(second.items.find((i: any) => i.kind === 'previous_minutes').decision).toBe('Edellisen kokouksen pöytäkirja 2026/1 hyväksyttiin.');
+    expect(second.items.find((i: any) => i.kind === 'previous_minutes').decision).toBe(
+      'Edellisen kokouksen pöytäkirja 2026/1 hyväksyttiin.',
+    );
     expect(second.previousMinutes).toBe('2026/1');
     first = await current(first.key);
-    expect(first).toMatchObject({ minutesStatus: 'approved', approvedInMeeting: second.key, approvedInMeetingNumber: '2026/2' });
+    expect(first).toMatchObject({
+      minutesStatus: 'approved',
+      approvedInMeeting: second.key,
+      approvedInMeetingNumber: '2026/2',
+    });
 
     // Approved minutes no longer change.
     const topic = first.items[4];
-    const locked = await secretary.request({ method: 'PATCH', url: `/api/v1/agenda-items/${topic.id}`, headers: { 'if-match': `"${topic.version}"` }, payload: { decision: 'Muutettu.' } });
+    const locked = await secretary.request({
+      method: 'PATCH',
+      url: `/api/v1/agenda-items/${topic.id}`,
+      headers: { 'if-match': `"${topic.version}"` },
+      payload: { decision: 'Muutettu.' },
+    });
     expect(locked.statusCode).toBe(422);
     expect(json(locked).errors[0].name).toBe('minutesStatus');
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/pdf` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/pdf` })).statusCode).toBe(
+      401,
+    );
   });
 
   it('the secretary publishes the approved minutes and only then the public sees them', async () => {
-    const published = await secretary.request({ method: 'POST', url: `/api/v1/meetings/${first.key}/minutes/publish`, headers: { 'if-match': `"${first.version}"` } });
+    const published = await secretary.request({
+      method: 'POST',
+      url: `/api/v1/meetings/${first.key}/minutes/publish`,
+      headers: { 'if-match': `"${first.version}"` },
+    });
     expect(published.statusCode, published.body).toBe(200);
     expect(json(published).minutesStatus).toBe('published');
 
@@ -276,14 +421,23 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/published-minutes/${first.key}` })).statusCode).toBe(200);
     // The rest of the group's material stays closed; the next meeting's minutes are not public.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}` })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${second.key}/minutes/html` })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${second.key}/minutes/html` })).statusCode).toBe(
+      401,
+    );
   });
 
   it('every step is in the audit trail', async () => {
     const history = json(await secretary.request({ method: 'GET', url: `/api/v1/meetings/${first.key}/history` }));
     const actions = history.items.map((e: any) => `${e.actor}:${e.action}`);
     expect(actions).toEqual(
-      expect.arrayContaining(['sihteeri:create', 'sihteeri:update', 'puheenjohtaja:minutes_checked', 'sihteeri:minutes_reopened', 'sihteeri:minutes_approved', 'sihteeri:minutes_published']),
+      expect.arrayContaining([
+        'sihteeri:create',
+        'sihteeri:update',
+        'puheenjohtaja:minutes_checked',
+        'sihteeri:minutes_reopened',
+        'sihteeri:minutes_approved',
+        'sihteeri:minutes_published',
+      ]),
     );
   });
 });

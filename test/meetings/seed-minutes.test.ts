@@ -35,12 +35,46 @@ function expectedFacts(language: 'fi' | 'sv'): string[] {
   ];
   // Swedish documents give the standard items their Swedish titles; the rest stays as written.
   const title = (item: (typeof meeting.items)[number]) =>
-    language === 'sv' && item.kind !== 'topic' && STANDARD_TITLES[item.kind].fi === item.title ? STANDARD_TITLES[item.kind].sv : item.title;
-  const items = meeting.items.flatMap((item) => [title(item), item.discussion, item.decision, item.background, ...item.actions.flatMap((a) => [a.text, a.owner])]);
+    language === 'sv' && item.kind !== 'topic' && STANDARD_TITLES[item.kind].fi === item.title
+      ? STANDARD_TITLES[item.kind].sv
+      : item.title;
+  const items = meeting.items.flatMap((item) => [
+    title(item),
+    item.discussion,
+    item.decision,
+    item.background,
+    ...item.actions.flatMap((a) => [a.text, a.owner]),
+  ]);
   const words =
     language === 'fi'
-      ? ['Pöytäkirja', 'Aika', 'maanantai 6.2.2023 klo 13.00–15.00', 'Paikka', 'Läsnä', 'Johtoryhmän jäsenet', 'Johtoryhmän varajäsenet', 'Pysyvät asiantuntijat', 'Sihteeri', 'Puheenjohtaja', 'Jakelu', 'Päätös']
-      : ['Protokoll', 'Tid', 'måndag 6.2.2023 kl. 13.00–15.00', 'Plats', 'Närvarande', 'Styrgruppens ledamöter', 'Styrgruppens ersättare', 'Permanenta sakkunniga', 'Sekreterare', 'Ordförande', 'Sändlista', 'Beslut'];
+      ? [
+          'Pöytäkirja',
+          'Aika',
+          'maanantai 6.2.2023 klo 13.00–15.00',
+          'Paikka',
+          'Läsnä',
+          'Johtoryhmän jäsenet',
+          'Johtoryhmän varajäsenet',
+          'Pysyvät asiantuntijat',
+          'Sihteeri',
+          'Puheenjohtaja',
+          'Jakelu',
+          'Päätös',
+        ]
+      : [
+          'Protokoll',
+          'Tid',
+          'måndag 6.2.2023 kl. 13.00–15.00',
+          'Plats',
+          'Närvarande',
+          'Styrgruppens ledamöter',
+          'Styrgruppens ersättare',
+          'Permanenta sakkunniga',
+          'Sekreterare',
+          'Ordförande',
+          'Sändlista',
+          'Beslut',
+        ];
   return [
     meeting.number,
     group.name.fi,
@@ -80,7 +114,10 @@ describe('minutes of meeting 2023/1 (seed 000) as documents', () => {
   });
 
   const fetch = async (format: string, lang: 'fi' | 'sv') => {
-    const response = await admin.request({ method: 'GET', url: `/api/v1/meetings/${meeting.key}/minutes/${format}?lang=${lang}` });
+    const response = await admin.request({
+      method: 'GET',
+      url: `/api/v1/meetings/${meeting.key}/minutes/${format}?lang=${lang}`,
+    });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     return response;
   };

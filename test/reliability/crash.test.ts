@@ -35,7 +35,11 @@ async function target(dialect: DialectName): Promise<Target> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'teemaseuranta-crash-'));
     const path = join(dir, 'crash.sqlite');
-    return { env: { SQLITE_PATH: path }, handle: () => openDatabase({ kind: 'sqlite', path }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { SQLITE_PATH: path },
+      handle: () => openDatabase({ kind: 'sqlite', path }),
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const schema = `crash_${randomUUID().replaceAll('-', '')}`;
   const admin = new pg.Client({ connectionString: postgresUrl });
@@ -95,7 +99,8 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
               body: JSON.stringify({ key, theme: THEME, name: { fi: `Kaatumishaku ${key}` }, budget: 100_00 }),
             });
             if (response.status === 201) acknowledged.add(key);
-            else if (response.status !== 503) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
+            else if (response.status !== 503)
+              throw new Error(`unexpected ${response.status}: ${await response.text()}`);
           } catch (error) {
             if (!killed) throw error;
           }
@@ -121,7 +126,11 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
         const count = await sql<{ n: number }>`select count(*) as n from calls`.execute(check.db);
         expect(Number(count.rows[0]!.n)).toBeGreaterThan(0);
       }
-      const stored = await check.db.selectFrom('calls').select(['id', 'key']).where('key', 'like', `crash-${dialect}-%`).execute();
+      const stored = await check.db
+        .selectFrom('calls')
+        .select(['id', 'key'])
+        .where('key', 'like', `crash-${dialect}-%`)
+        .execute();
       const storedKeys = new Set(stored.map((r) => r.key));
       const lost = [...acknowledged].filter((key) => !storedKeys.has(key));
       expect(lost, 'acknowledged writes lost').toEqual([]);
@@ -137,7 +146,9 @@ describe.each(DIALECTS)('crash safety on %s', (dialect) => {
       const trailIds = trail.map((r) => Number(r.entity_id)).sort((a, b) => a - b);
       expect(trailIds).toEqual(stored.map((r) => Number(r.id)).sort((a, b) => a - b));
       expect(acknowledged.size).toBeGreaterThan(KILLS);
-      console.info(`crash safety on ${dialect}: ${KILLS} kills, ${attempted} writes attempted, ${acknowledged.size} acknowledged, ${stored.length} stored, 0 lost`);
+      console.info(
+        `crash safety on ${dialect}: ${KILLS} kills, ${attempted} writes attempted, ${acknowledged.size} acknowledged, ${stored.length} stored, 0 lost`,
+      );
     } finally {
       await check.close();
     }

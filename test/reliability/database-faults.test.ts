@@ -35,7 +35,11 @@ describe('SQLite disk full', () => {
     let full: { statusCode: number; headers: Record<string, unknown>; body: string } | null = null;
     for (let i = 0; i < 200 && !full; i++) {
       const key = `full-${i}`;
-      const response = await as(t.app, admin, { method: 'POST', url: '/api/v1/calls', payload: { key, theme: THEME, name: { fi: `Haku ${i}` }, note: note(i) } });
+      const response = await as(t.app, admin, {
+        method: 'POST',
+        url: '/api/v1/calls',
+        payload: { key, theme: THEME, name: { fi: `Haku ${i}` }, note: note(i) },
+      });
       if (response.statusCode === 201) created.push(key);
       else full = response;
     }
@@ -44,11 +48,18 @@ describe('SQLite disk full', () => {
     expect(Number(full!.headers['retry-after'])).toBeGreaterThan(0);
     expect(full!.body).not.toMatch(/SQLITE|node_modules/);
     // Reads still work, and everything acknowledged is there.
-    for (const key of created) expect((await t.app.inject({ method: 'GET', url: `/api/v1/calls/${key}` })).statusCode).toBe(200);
-    expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows[0]!.integrity_check).toBe('ok');
+    for (const key of created)
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/calls/${key}` })).statusCode).toBe(200);
+    expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows[0]!.integrity_check).toBe(
+      'ok',
+    );
     // Space is freed: the next write succeeds with no restart.
     await sql.raw('pragma max_page_count = 1073741823').execute(db);
-    const after = await as(t.app, admin, { method: 'POST', url: '/api/v1/calls', payload: { key: 'after-full', theme: THEME, name: { fi: 'Haku' } } });
+    const after = await as(t.app, admin, {
+      method: 'POST',
+      url: '/api/v1/calls',
+      payload: { key: 'after-full', theme: THEME, name: { fi: 'Haku' } },
+    });
     expect(after.statusCode).toBe(201);
   }, 60_000);
 });
@@ -70,7 +81,10 @@ describe.skipIf(!postgresUrl)('PostgreSQL connections lost', () => {
     url.searchParams.set('application_name', applicationName);
     const handle = openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 5 });
     await prepareDatabase(handle, { datasetDir: 'data/2024', topologyPath: DEFAULT_TOPOLOGY });
-    app = await buildApp({ db: handle.db, dialect: 'postgres', clock: () => FIXED_NOW, auth: DEFAULT_AUTH_CONFIG }, { logLevel: 'silent' });
+    app = await buildApp(
+      { db: handle.db, dialect: 'postgres', clock: () => FIXED_NOW, auth: DEFAULT_AUTH_CONFIG },
+      { logLevel: 'silent' },
+    );
     await app.ready();
     await ensureUser(handle.db, 'faults', [{ role: 'admin' }]);
     admin = await signIn(app, 'faults');
@@ -89,7 +103,10 @@ describe.skipIf(!postgresUrl)('PostgreSQL connections lost', () => {
   async function dropConnections(): Promise<number> {
     const admin = new pg.Client({ connectionString: postgresUrl });
     await admin.connect();
-    const result = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+    const result = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1',
+      [applicationName],
+    );
     await admin.end();
     return result.rowCount ?? 0;
   }
@@ -101,7 +118,11 @@ describe.skipIf(!postgresUrl)('PostgreSQL connections lost', () => {
     const writer = async () => {
       for (let i = 0; i < 25; i++) {
         const key = `cut-${n++}`;
-        const response = await as(app, admin, { method: 'POST', url: '/api/v1/calls', payload: { key, theme: THEME, name: { fi: key } } });
+        const response = await as(app, admin, {
+          method: 'POST',
+          url: '/api/v1/calls',
+          payload: { key, theme: THEME, name: { fi: key } },
+        });
         statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
         if (response.statusCode === 201) acknowledged.push(key);
         else if (response.statusCode === 503) expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
@@ -109,11 +130,19 @@ describe.skipIf(!postgresUrl)('PostgreSQL connections lost', () => {
       }
     };
     await Promise.all(Array.from({ length: 6 }, writer));
-    expect([...statuses.keys()].every((s) => s === 201 || s === 503), JSON.stringify([...statuses])).toBe(true);
+    expect(
+      [...statuses.keys()].every((s) => s === 201 || s === 503),
+      JSON.stringify([...statuses]),
+    ).toBe(true);
     // Service is back without any manual step, and every acknowledged write is there.
-    const after = await as(app, admin, { method: 'POST', url: '/api/v1/calls', payload: { key: 'after-cut', theme: THEME, name: { fi: 'Haku' } } });
+    const after = await as(app, admin, {
+      method: 'POST',
+      url: '/api/v1/calls',
+      payload: { key: 'after-cut', theme: THEME, name: { fi: 'Haku' } },
+    });
     expect(after.statusCode).toBe(201);
-    for (const key of acknowledged) expect((await app.inject({ method: 'GET', url: `/api/v1/calls/${key}` })).statusCode).toBe(200);
+    for (const key of acknowledged)
+      expect((await app.inject({ method: 'GET', url: `/api/v1/calls/${key}` })).statusCode).toBe(200);
     expect(acknowledged.length).toBeGreaterThan(0);
   }, 120_000);
 });

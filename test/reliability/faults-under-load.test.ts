@@ -15,7 +15,17 @@
  * The figures go to docs/reliability.md. Each part that passes leaves them in
  * var/faults-under-load-{postgres,sqlite}.json, which .ci/run requires: in CI neither may be skipped.
  */
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,15 +61,34 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 // ---- the workload and what it saw ------------------------------------------------------------
 
-type Before = { projects: Map<string, { id: number; version: number; costEstimate: number | null }>; lastAuditId: number };
+type Before = {
+  projects: Map<string, { id: number; version: number; costEstimate: number | null }>;
+  lastAuditId: number;
+};
 
 /** The writers' projects as they stand before the load, and where the audit trail ends. */
 async function snapshot(db: Db, sample: Sample): Promise<Before> {
   const keys = [...new Set([...sample.writerProjects.values()].flat())];
-  const rows = await db.selectFrom('project_entities').select(['id', 'key', 'version', 'cost_estimate_cents']).where('key', 'in', keys).execute();
-  const last = await db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const rows = await db
+    .selectFrom('project_entities')
+    .select(['id', 'key', 'version', 'cost_estimate_cents'])
+    .where('key', 'in', keys)
+    .execute();
+  const last = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return {
-    projects: new Map(rows.map((r) => [r.key, { id: Number(r.id), version: Number(r.version), costEstimate: r.cost_estimate_cents === null ? null : Number(r.cost_estimate_cents) }])),
+    projects: new Map(
+      rows.map((r) => [
+        r.key,
+        {
+          id: Number(r.id),
+          version: Number(r.version),
+          costEstimate: r.cost_estimate_cents === null ? null : Number(r.cost_estimate_cents),
+        },
+      ]),
+    ),
     lastAuditId: Number(last?.id ?? 0),
   };
 }
@@ -74,7 +103,10 @@ async function serve(database: BenchDatabase, cleanups: (() => Promise<void>)[])
   const check = openBenchDatabase(database.env, { poolSize: 2 });
   cleanups.push(check.close);
   const before = await snapshot(check.db, sample);
-  const server = await startServerProcess({ ...database.env, LOAD_DATASET: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' }, 60_000);
+  const server = await startServerProcess(
+    { ...database.env, LOAD_DATASET: 'false', NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    60_000,
+  );
   cleanups.push(() => killHard(server));
   return { sample, check, before, server, port: Number(new URL(server.url).port) };
 }
@@ -85,7 +117,11 @@ type Run = { answers: MixedAnswer[]; measurement: Measurement; startedAt: number
  * The mixed workload on `port` while `scenario` runs; the load stops when the scenario is over.
  * `answers` fills as they arrive, so the scenario can wait for what it needs to see.
  */
-async function underLoad(port: number, sample: Sample, scenario: (answers: MixedAnswer[]) => Promise<void>): Promise<Run> {
+async function underLoad(
+  port: number,
+  sample: Sample,
+  scenario: (answers: MixedAnswer[]) => Promise<void>,
+): Promise<Run> {
   const sessions = await signInWriters(port, sample);
   const answers: MixedAnswer[] = [];
   const { sequence } = mixedWorkload(sessions, mixedReadPaths(readEndpoints(sample)), (answer) => answers.push(answer));
@@ -107,7 +143,11 @@ async function underLoad(port: number, sample: Sample, scenario: (answers: Mixed
 }
 
 /** Waits until `check` holds for some answer, at most `timeoutMs`; when that answer came, or null. */
-async function waitForAnswer(answers: MixedAnswer[], check: (answer: MixedAnswer) => boolean, timeoutMs: number): Promise<number | null> {
+async function waitForAnswer(
+  answers: MixedAnswer[],
+  check: (answer: MixedAnswer) => boolean,
+  timeoutMs: number,
+): Promise<number | null> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     const found = answers.find(check);
@@ -120,9 +160,15 @@ async function waitForAnswer(answers: MixedAnswer[], check: (answer: MixedAnswer
 /** Every answer is a success, the workload's 409, or a proper 503; returns the 503s. */
 function expectOnlyClearFailures(run: Run, server: ServerProcess): MixedAnswer[] {
   const unexpected = run.answers.filter((a) => ![200, 409, 503].includes(a.status));
-  expect(unexpected.map((a) => `${a.kind} ${a.status} ${a.body.slice(0, 300)}`), server.output().slice(-3000)).toEqual([]);
+  expect(
+    unexpected.map((a) => `${a.kind} ${a.status} ${a.body.slice(0, 300)}`),
+    server.output().slice(-3000),
+  ).toEqual([]);
   // No request hung past the bound, none failed at the socket.
-  expect(run.measurement.errors, `timeouts or socket errors; statuses ${JSON.stringify(run.measurement.statuses)}`).toBe(0);
+  expect(
+    run.measurement.errors,
+    `timeouts or socket errors; statuses ${JSON.stringify(run.measurement.statuses)}`,
+  ).toBe(0);
   expect(run.measurement.latencyMs.max).toBeLessThan(REQUEST_TIMEOUT_SECONDS * 1000);
   const unavailable = run.answers.filter((a) => a.status === 503);
   for (const answer of unavailable) {
@@ -136,8 +182,13 @@ function expectOnlyClearFailures(run: Run, server: ServerProcess): MixedAnswer[]
   }
   // The server stayed up: the same process answered everything.
   expect(server.child.exitCode, server.output().slice(-3000)).toBeNull();
-  const errorLines = server.output().split('\n').filter((line) => /"level":(50|60)/.test(line));
-  expect(errorLines.slice(0, 3), `the server logged ${errorLines.length} errors (a 500 or an uncaught error)`).toEqual([]);
+  const errorLines = server
+    .output()
+    .split('\n')
+    .filter((line) => /"level":(50|60)/.test(line));
+  expect(errorLines.slice(0, 3), `the server logged ${errorLines.length} errors (a 500 or an uncaught error)`).toEqual(
+    [],
+  );
   return unavailable;
 }
 
@@ -150,7 +201,12 @@ async function expectServiceBack(port: number, sample: Sample): Promise<void> {
   expect(record.status, record.body).toBe(200);
   const write = await fetchLocal(port, `/api/v1/projects/${key}`, {
     method: 'PATCH',
-    headers: { cookie: session!.cookie, 'x-csrf-token': session!.csrf, 'content-type': 'application/json', 'if-match': String(record.headers.etag) },
+    headers: {
+      cookie: session!.cookie,
+      'x-csrf-token': session!.csrf,
+      'content-type': 'application/json',
+      'if-match': String(record.headers.etag),
+    },
     body: JSON.stringify({ costEstimate: 123_400 }),
   });
   expect(write.status, write.body).toBe(200);
@@ -178,7 +234,11 @@ async function expectWritesIntact(db: Db, before: Before, answers: MixedAnswer[]
   const writes = answers.filter((a) => a.kind === 'write');
   const acknowledged = writes.filter((a) => a.status === 200);
   const keys = [...before.projects.keys()];
-  const now = await db.selectFrom('project_entities').select(['id', 'key', 'version', 'cost_estimate_cents']).where('key', 'in', keys).execute();
+  const now = await db
+    .selectFrom('project_entities')
+    .select(['id', 'key', 'version', 'cost_estimate_cents'])
+    .where('key', 'in', keys)
+    .execute();
   const trail = await db
     .selectFrom('audit_log')
     .select(['id', 'entity_id', 'action', 'after'])
@@ -189,15 +249,20 @@ async function expectWritesIntact(db: Db, before: Before, answers: MixedAnswer[]
   const entriesOf = new Map<number, { action: string; costEstimate: unknown }[]>();
   for (const entry of trail) {
     const list = entriesOf.get(Number(entry.entity_id)) ?? [];
-    list.push({ action: entry.action, costEstimate: (JSON.parse(entry.after ?? 'null') as { costEstimate?: unknown } | null)?.costEstimate });
+    list.push({
+      action: entry.action,
+      costEstimate: (JSON.parse(entry.after ?? 'null') as { costEstimate?: unknown } | null)?.costEstimate,
+    });
     entriesOf.set(Number(entry.entity_id), list);
   }
   const halfThere: string[] = [];
   for (const row of now) {
     const was = before.projects.get(row.key)!;
     const entries = entriesOf.get(Number(row.id)) ?? [];
-    if (entries.some((e) => e.action !== 'update')) halfThere.push(`${row.key}: unexpected ${entries.map((e) => e.action).join(',')}`);
-    if (Number(row.version) - was.version !== entries.length) halfThere.push(`${row.key}: version ${was.version} → ${row.version} with ${entries.length} audit entries`);
+    if (entries.some((e) => e.action !== 'update'))
+      halfThere.push(`${row.key}: unexpected ${entries.map((e) => e.action).join(',')}`);
+    if (Number(row.version) - was.version !== entries.length)
+      halfThere.push(`${row.key}: version ${was.version} → ${row.version} with ${entries.length} audit entries`);
     const holds = row.cost_estimate_cents === null ? null : Number(row.cost_estimate_cents);
     const expected = entries.length > 0 ? entries.at(-1)!.costEstimate : was.costEstimate;
     if (holds !== expected) halfThere.push(`${row.key}: holds ${holds}, its trail says ${String(expected)}`);
@@ -208,7 +273,10 @@ async function expectWritesIntact(db: Db, before: Before, answers: MixedAnswer[]
     const { version } = JSON.parse(answer.body) as { version: number };
     const was = before.projects.get(answer.key!)!;
     const entry = (entriesOf.get(was.id) ?? [])[version - was.version - 1];
-    if (entry?.costEstimate !== answer.costEstimate) lost.push(`${answer.key} v${version}: acknowledged ${answer.costEstimate}, stored ${String(entry?.costEstimate)}`);
+    if (entry?.costEstimate !== answer.costEstimate)
+      lost.push(
+        `${answer.key} v${version}: acknowledged ${answer.costEstimate}, stored ${String(entry?.costEstimate)}`,
+      );
   }
   expect(lost, 'acknowledged writes lost').toEqual([]);
   expect(acknowledged.length).toBeGreaterThan(0);
@@ -216,7 +284,9 @@ async function expectWritesIntact(db: Db, before: Before, answers: MixedAnswer[]
   const answered = new Set(acknowledged.map((a) => `${a.key} ${a.costEstimate}`));
   const failedWrites = new Set(writes.filter((a) => a.status === 503).map((a) => `${a.key} ${a.costEstimate}`));
   const keyOf = new Map([...before.projects].map(([key, was]) => [was.id, key]));
-  const unacknowledged = [...entriesOf].flatMap(([id, entries]) => entries.map((e) => `${keyOf.get(id)} ${String(e.costEstimate)}`)).filter((entry) => !answered.has(entry));
+  const unacknowledged = [...entriesOf]
+    .flatMap(([id, entries]) => entries.map((e) => `${keyOf.get(id)} ${String(e.costEstimate)}`))
+    .filter((entry) => !answered.has(entry));
   const storedButAnswered503 = unacknowledged.filter((entry) => failedWrites.has(entry)).length;
   return {
     acknowledged: acknowledged.length,
@@ -241,12 +311,24 @@ function causes(server: ServerProcess): Record<string, number> {
 }
 
 /** Prints the figures and leaves them where .ci/run looks for them. */
-function report(name: 'postgres' | 'sqlite', server: ServerProcess, run: Run, unavailable: MixedAnswer[], writes: WriteFigures, extra: Record<string, unknown>): void {
+function report(
+  name: 'postgres' | 'sqlite',
+  server: ServerProcess,
+  run: Run,
+  unavailable: MixedAnswer[],
+  writes: WriteFigures,
+  extra: Record<string, unknown>,
+): void {
   const line = JSON.stringify({
     requests: run.answers.length,
     seconds: seconds(performance.now() - run.startedAt),
     statuses: run.measurement.statuses,
-    unavailable: { total: unavailable.length, reads: unavailable.filter((a) => a.kind === 'read').length, recordReads: unavailable.filter((a) => a.kind === 'record').length, writes: unavailable.filter((a) => a.kind === 'write').length },
+    unavailable: {
+      total: unavailable.length,
+      reads: unavailable.filter((a) => a.kind === 'read').length,
+      recordReads: unavailable.filter((a) => a.kind === 'record').length,
+      writes: unavailable.filter((a) => a.kind === 'write').length,
+    },
     causes: causes(server),
     maxLatencyMs: run.measurement.latencyMs.max,
     writes,
@@ -266,58 +348,94 @@ function sayWhySkipped(what: string, reason: string | null): void {
 const postgresSkip = privatePostgresUnavailable();
 sayWhySkipped('PostgreSQL restart under load', postgresSkip);
 
-describe.skipIf(postgresSkip !== null)(`PostgreSQL stopped and restarted under load${postgresSkip ? ` (skipped: ${postgresSkip})` : ''}`, () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
-  });
-
-  it('answers 503 with Retry-After while it is down, comes back by itself, and keeps every acknowledged write', async () => {
-    const cluster = await startPrivatePostgres();
-    cleanups.push(cluster.destroy);
-    const scratch = mkdtempSync(join(tmpdir(), 'teemaseuranta-faults-'));
-    cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
-    const database = await benchDatabase({ size: 'tiny', seed: 1, dialect: 'postgres', postgresUrl: cluster.url, progress: false, dir: scratch, name: 'faults' });
-    const { sample, check, before, server, port } = await serve(database, cleanups);
-
-    const outages: { stoppedAt: number; backAt: number; recoveredAt: number | null; how: string }[] = [];
-    const okWriteAfter = (answers: MixedAnswer[], at: number) => waitForAnswer(answers, (a) => a.kind === 'write' && a.status === 200 && a.at > at, RECOVERY_BOUND_MS);
-    const run = await underLoad(port, sample, async (answers) => {
-      // Warm: writes succeed before the fault.
-      expect(await okWriteAfter(answers, 0), 'no write succeeded before the fault').not.toBeNull();
-      await sleep(2_000);
-      // Down for five seconds: stopped (fast: sessions are ended, as by a restart), then started.
-      const stoppedAt = performance.now();
-      await cluster.stop('fast');
-      await sleep(5_000);
-      await cluster.start();
-      const backAt = performance.now();
-      outages.push({ stoppedAt, backAt, recoveredAt: await okWriteAfter(answers, backAt), how: 'stop 5 s, start' });
-      await sleep(2_000);
-      // A plain restart.
-      const restartedAt = performance.now();
-      await cluster.restart('fast');
-      const restartBackAt = performance.now();
-      outages.push({ stoppedAt: restartedAt, backAt: restartBackAt, recoveredAt: await okWriteAfter(answers, restartBackAt), how: 'pg_ctl restart -m fast' });
-      await sleep(2_000);
+describe.skipIf(postgresSkip !== null)(
+  `PostgreSQL stopped and restarted under load${postgresSkip ? ` (skipped: ${postgresSkip})` : ''}`,
+  () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(error));
     });
 
-    const unavailable = expectOnlyClearFailures(run, server);
-    expect(unavailable.length, 'the outage was never seen').toBeGreaterThan(0);
-    for (const outage of outages) expect(outage.recoveredAt, `no write succeeded within ${RECOVERY_BOUND_MS} ms after ${outage.how}`).not.toBeNull();
-    await expectServiceBack(port, sample);
-    const writes = await expectWritesIntact(check.db, before, run.answers);
+    it('answers 503 with Retry-After while it is down, comes back by itself, and keeps every acknowledged write', async () => {
+      const cluster = await startPrivatePostgres();
+      cleanups.push(cluster.destroy);
+      const scratch = mkdtempSync(join(tmpdir(), 'teemaseuranta-faults-'));
+      cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
+      const database = await benchDatabase({
+        size: 'tiny',
+        seed: 1,
+        dialect: 'postgres',
+        postgresUrl: cluster.url,
+        progress: false,
+        dir: scratch,
+        name: 'faults',
+      });
+      const { sample, check, before, server, port } = await serve(database, cleanups);
 
-    // PostgreSQL's own check of every table and index of the database (heap and B-tree, amcheck).
-    const amcheck = await cluster.bin('pg_amcheck', ['-h', cluster.socketDir, '-p', String(cluster.port), '-U', 'postgres', '--install-missing', '--heapallindexed', '-d', 'teemaseuranta_bench']);
-    expect(amcheck.stdout).toBe('');
+      const outages: { stoppedAt: number; backAt: number; recoveredAt: number | null; how: string }[] = [];
+      const okWriteAfter = (answers: MixedAnswer[], at: number) =>
+        waitForAnswer(answers, (a) => a.kind === 'write' && a.status === 200 && a.at > at, RECOVERY_BOUND_MS);
+      const run = await underLoad(port, sample, async (answers) => {
+        // Warm: writes succeed before the fault.
+        expect(await okWriteAfter(answers, 0), 'no write succeeded before the fault').not.toBeNull();
+        await sleep(2_000);
+        // Down for five seconds: stopped (fast: sessions are ended, as by a restart), then started.
+        const stoppedAt = performance.now();
+        await cluster.stop('fast');
+        await sleep(5_000);
+        await cluster.start();
+        const backAt = performance.now();
+        outages.push({ stoppedAt, backAt, recoveredAt: await okWriteAfter(answers, backAt), how: 'stop 5 s, start' });
+        await sleep(2_000);
+        // A plain restart.
+        const restartedAt = performance.now();
+        await cluster.restart('fast');
+        const restartBackAt = performance.now();
+        outages.push({
+          stoppedAt: restartedAt,
+          backAt: restartBackAt,
+          recoveredAt: await okWriteAfter(answers, restartBackAt),
+          how: 'pg_ctl restart -m fast',
+        });
+        await sleep(2_000);
+      });
 
-    report('postgres', server, run, unavailable, writes, {
-      outages: outages.map((o) => ({ how: o.how, downSeconds: seconds(o.backAt - o.stoppedAt), recoverySeconds: seconds(o.recoveredAt! - o.backAt) })),
-      amcheck: 'ok',
-    });
-  }, 300_000);
-});
+      const unavailable = expectOnlyClearFailures(run, server);
+      expect(unavailable.length, 'the outage was never seen').toBeGreaterThan(0);
+      for (const outage of outages)
+        expect(
+          outage.recoveredAt,
+          `no write succeeded within ${RECOVERY_BOUND_MS} ms after ${outage.how}`,
+        ).not.toBeNull();
+      await expectServiceBack(port, sample);
+      const writes = await expectWritesIntact(check.db, before, run.answers);
+
+      // PostgreSQL's own check of every table and index of the database (heap and B-tree, amcheck).
+      const amcheck = await cluster.bin('pg_amcheck', [
+        '-h',
+        cluster.socketDir,
+        '-p',
+        String(cluster.port),
+        '-U',
+        'postgres',
+        '--install-missing',
+        '--heapallindexed',
+        '-d',
+        'teemaseuranta_bench',
+      ]);
+      expect(amcheck.stdout).toBe('');
+
+      report('postgres', server, run, unavailable, writes, {
+        outages: outages.map((o) => ({
+          how: o.how,
+          downSeconds: seconds(o.backAt - o.stoppedAt),
+          recoverySeconds: seconds(o.recoveredAt! - o.backAt),
+        })),
+        amcheck: 'ok',
+      });
+    }, 300_000);
+  },
+);
 
 // ---- SQLite disk full ------------------------------------------------------------------------
 
@@ -355,25 +473,50 @@ describe.skipIf(tmpfsSkip !== null)(`SQLite disk full under load${tmpfsSkip ? ` 
   it('answers 503 with Retry-After to writes while the disk is full, keeps reading, and writes again once space is freed', async () => {
     const disk = mountTmpfs(24);
     cleanups.push(async () => disk.unmount());
-    const database = await benchDatabase({ size: 'tiny', seed: 1, dialect: 'sqlite', progress: false, dir: disk.dir, name: 'faults' });
+    const database = await benchDatabase({
+      size: 'tiny',
+      seed: 1,
+      dialect: 'sqlite',
+      progress: false,
+      dir: disk.dir,
+      name: 'faults',
+    });
     const { sample, check, before, server, port } = await serve(database, cleanups);
     const path = database.env.SQLITE_PATH!;
 
     const filler = join(disk.dir, 'filler');
-    const marks = { fullAt: 0, firstFailedAt: null as number | null, freedAt: 0, recoveredAt: null as number | null, fillerBytes: 0, walBytesFull: 0 };
+    const marks = {
+      fullAt: 0,
+      firstFailedAt: null as number | null,
+      freedAt: 0,
+      recoveredAt: null as number | null,
+      fillerBytes: 0,
+      walBytesFull: 0,
+    };
     const run = await underLoad(port, sample, async (answers) => {
-      expect(await waitForAnswer(answers, (a) => a.kind === 'write' && a.status === 200, RECOVERY_BOUND_MS), 'no write succeeded before the fault').not.toBeNull();
+      expect(
+        await waitForAnswer(answers, (a) => a.kind === 'write' && a.status === 200, RECOVERY_BOUND_MS),
+        'no write succeeded before the fault',
+      ).not.toBeNull();
       await sleep(2_000);
       marks.fullAt = performance.now();
       marks.fillerBytes = fillDisk(filler);
       // Writes fail once SQLite needs a block it does not have (the WAL grows, a checkpoint extends
       // the database file): within seconds under this load. (How they fail is checked below.)
-      marks.firstFailedAt = await waitForAnswer(answers, (a) => a.kind === 'write' && a.status >= 500 && a.at > marks.fullAt, 60_000);
+      marks.firstFailedAt = await waitForAnswer(
+        answers,
+        (a) => a.kind === 'write' && a.status >= 500 && a.at > marks.fullAt,
+        60_000,
+      );
       await sleep(3_000);
       marks.walBytesFull = existsSync(`${path}-wal`) ? statSync(`${path}-wal`).size : 0;
       rmSync(filler);
       marks.freedAt = performance.now();
-      marks.recoveredAt = await waitForAnswer(answers, (a) => a.kind === 'write' && a.status === 200 && a.at > marks.freedAt, RECOVERY_BOUND_MS);
+      marks.recoveredAt = await waitForAnswer(
+        answers,
+        (a) => a.kind === 'write' && a.status === 200 && a.at > marks.freedAt,
+        RECOVERY_BOUND_MS,
+      );
       await sleep(2_000);
     });
 
@@ -388,17 +531,34 @@ describe.skipIf(tmpfsSkip !== null)(`SQLite disk full under load${tmpfsSkip ? ` 
     const writes = await expectWritesIntact(check.db, before, run.answers);
 
     // The WAL recovers: a full checkpoint goes through and empties it; the file is sound.
-    const checkpoint = await sql<{ busy: number; log: number; checkpointed: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(check.db);
+    const checkpoint = await sql<{
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }>`pragma wal_checkpoint(TRUNCATE)`.execute(check.db);
     expect(checkpoint.rows[0]!.busy).toBe(0);
     expect(statSync(`${path}-wal`).size).toBe(0);
-    expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(check.db)).rows.map((r) => r.integrity_check)).toEqual(['ok']);
+    expect(
+      (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(check.db)).rows.map(
+        (r) => r.integrity_check,
+      ),
+    ).toEqual(['ok']);
     expect((await sql`pragma foreign_key_check`.execute(check.db)).rows).toEqual([]);
 
     report('sqlite', server, run, unavailable, writes, {
-      disk: { tmpfsMb: 24, fillerMb: Math.round(marks.fillerBytes / 1048576), walMbWhileFull: Math.round((marks.walBytesFull / 1048576) * 10) / 10 },
+      disk: {
+        tmpfsMb: 24,
+        fillerMb: Math.round(marks.fillerBytes / 1048576),
+        walMbWhileFull: Math.round((marks.walBytesFull / 1048576) * 10) / 10,
+      },
       secondsToFirstFailedWrite: seconds(marks.firstFailedAt! - marks.fullAt),
       fullSeconds: seconds(marks.freedAt - marks.fullAt),
-      whileFull: { reads: readsWhileFull.length, readsOk: readsWhileFull.filter((a) => a.status === 200).length, writes: whileFull.filter((a) => a.kind === 'write').length, writesOk: whileFull.filter((a) => a.kind === 'write' && a.status === 200).length },
+      whileFull: {
+        reads: readsWhileFull.length,
+        readsOk: readsWhileFull.filter((a) => a.status === 200).length,
+        writes: whileFull.filter((a) => a.kind === 'write').length,
+        writesOk: whileFull.filter((a) => a.kind === 'write' && a.status === 200).length,
+      },
       recoverySeconds: seconds(marks.recoveredAt! - marks.freedAt),
       integrityCheck: 'ok',
     });

@@ -19,19 +19,66 @@ type Field = {
   read: (data: Record<string, any>) => unknown;
   max: number;
 };
-type Ids = { call: string; organisation: string; project: string; contact: number; contentArea: number; member: number };
+type Ids = {
+  call: string;
+  organisation: string;
+  project: string;
+  contact: number;
+  contentArea: number;
+  member: number;
+};
 
 const FIELDS: Record<string, Field> = {
-  'call name (fi)': { record: (i) => `calls/${i.call}`, body: (v) => ({ name: { fi: v, sv: null, en: null } }), read: (d) => d.name.fi, max: 500 },
-  'call name (sv)': { record: (i) => `calls/${i.call}`, body: (v) => ({ name: { fi: 'Haku', sv: v, en: null } }), read: (d) => d.name.sv, max: 500 },
+  'call name (fi)': {
+    record: (i) => `calls/${i.call}`,
+    body: (v) => ({ name: { fi: v, sv: null, en: null } }),
+    read: (d) => d.name.fi,
+    max: 500,
+  },
+  'call name (sv)': {
+    record: (i) => `calls/${i.call}`,
+    body: (v) => ({ name: { fi: 'Haku', sv: v, en: null } }),
+    read: (d) => d.name.sv,
+    max: 500,
+  },
   'call note': { record: (i) => `calls/${i.call}`, body: (v) => ({ note: v }), read: (d) => d.note, max: 4000 },
-  'organisation name': { record: (i) => `organisations/${i.organisation}`, body: (v) => ({ name: { fi: v } }), read: (d) => d.name.fi, max: 500 },
-  'project name': { record: (i) => `projects/${i.project}`, body: (v) => ({ name: { fi: v } }), read: (d) => d.name.fi, max: 500 },
+  'organisation name': {
+    record: (i) => `organisations/${i.organisation}`,
+    body: (v) => ({ name: { fi: v } }),
+    read: (d) => d.name.fi,
+    max: 500,
+  },
+  'project name': {
+    record: (i) => `projects/${i.project}`,
+    body: (v) => ({ name: { fi: v } }),
+    read: (d) => d.name.fi,
+    max: 500,
+  },
   'contact name': { record: (i) => `contacts/${i.contact}`, body: (v) => ({ name: v }), read: (d) => d.name, max: 200 },
-  'contact title': { record: (i) => `contacts/${i.contact}`, body: (v) => ({ title: v }), read: (d) => d.title, max: 200 },
-  'content area name': { record: (i) => `content-areas/${i.contentArea}`, body: (v) => ({ name: { fi: v } }), read: (d) => d.name.fi, max: 500 },
-  'steering group member organisation': { record: (i) => `steering-group-members/${i.member}`, body: (v) => ({ organisation: v }), read: (d) => d.organisation, max: 300 },
-  'theme intermediate body': { record: () => `themes/${THEME}`, body: (v) => ({ intermediateBody: v }), read: (d) => d.intermediateBody, max: 200 },
+  'contact title': {
+    record: (i) => `contacts/${i.contact}`,
+    body: (v) => ({ title: v }),
+    read: (d) => d.title,
+    max: 200,
+  },
+  'content area name': {
+    record: (i) => `content-areas/${i.contentArea}`,
+    body: (v) => ({ name: { fi: v } }),
+    read: (d) => d.name.fi,
+    max: 500,
+  },
+  'steering group member organisation': {
+    record: (i) => `steering-group-members/${i.member}`,
+    body: (v) => ({ organisation: v }),
+    read: (d) => d.organisation,
+    max: 300,
+  },
+  'theme intermediate body': {
+    record: () => `themes/${THEME}`,
+    body: (v) => ({ intermediateBody: v }),
+    read: (d) => d.intermediateBody,
+    max: 200,
+  },
 };
 
 describe.each(DIALECTS)('hostile input on %s', (dialect) => {
@@ -45,15 +92,30 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     const { db } = t.database;
     const theme = await db.selectFrom('themes').select('id').where('slug', '=', THEME).executeTakeFirstOrThrow();
     const themeId = Number(theme.id);
-    const contentArea = await as(t.app, admin, { method: 'POST', url: '/api/v1/content-areas', payload: { theme: THEME, key: 'hostile', name: { fi: 'Osa-alue' } } });
+    const contentArea = await as(t.app, admin, {
+      method: 'POST',
+      url: '/api/v1/content-areas',
+      payload: { theme: THEME, key: 'hostile', name: { fi: 'Osa-alue' } },
+    });
     ids = {
       call: (await db.selectFrom('calls').select('key').where('theme_id', '=', themeId).executeTakeFirstOrThrow()).key,
       organisation: (await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow()).key,
-      project: (await db.selectFrom('project_entities').select('key').where('theme_id', '=', themeId).executeTakeFirstOrThrow()).key,
-      contact: Number((await db.selectFrom('contacts').select('id').where('theme_id', '=', themeId).executeTakeFirstOrThrow()).id),
+      project: (
+        await db.selectFrom('project_entities').select('key').where('theme_id', '=', themeId).executeTakeFirstOrThrow()
+      ).key,
+      contact: Number(
+        (await db.selectFrom('contacts').select('id').where('theme_id', '=', themeId).executeTakeFirstOrThrow()).id,
+      ),
       contentArea: (contentArea.json() as { data: { id: number } }).data.id,
       member: Number(
-        (await db.selectFrom('steering_group_members as m').innerJoin('steering_groups as g', 'g.id', 'm.steering_group_id').select('m.id').where('g.key', '=', GROUP).executeTakeFirstOrThrow()).id,
+        (
+          await db
+            .selectFrom('steering_group_members as m')
+            .innerJoin('steering_groups as g', 'g.id', 'm.steering_group_id')
+            .select('m.id')
+            .where('g.key', '=', GROUP)
+            .executeTakeFirstOrThrow()
+        ).id,
       ),
     };
   }, 60_000);
@@ -64,9 +126,15 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     let stored = 0;
     for (const [label, field] of Object.entries(FIELDS)) {
       const url = `/api/v1/${field.record(ids)}`;
-      let version = ((await as(t.app, admin, { method: 'GET', url: `${url}/record` })).json() as { version: number }).version;
+      let version = ((await as(t.app, admin, { method: 'GET', url: `${url}/record` })).json() as { version: number })
+        .version;
       for (const payload of HOSTILE_STRINGS) {
-        const response = await as(t.app, admin, { method: 'PATCH', url, headers: { 'if-match': `"${version}"` }, payload: field.body(payload) });
+        const response = await as(t.app, admin, {
+          method: 'PATCH',
+          url,
+          headers: { 'if-match': `"${version}"` },
+          payload: field.body(payload),
+        });
         if (payload.length > field.max) {
           if (response.statusCode !== 400) wrong.push(`${label}: over-long payload got ${response.statusCode}`);
           continue;
@@ -77,15 +145,20 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
         }
         const written = response.json() as { data: Record<string, unknown>; version: number };
         version = written.version;
-        const reread = (await as(t.app, admin, { method: 'GET', url: `${url}/record` })).json() as { data: Record<string, unknown> };
-        if (field.read(written.data) !== payload || field.read(reread.data) !== payload) wrong.push(`${label}: ${payload.slice(0, 40)} came back changed`);
+        const reread = (await as(t.app, admin, { method: 'GET', url: `${url}/record` })).json() as {
+          data: Record<string, unknown>;
+        };
+        if (field.read(written.data) !== payload || field.read(reread.data) !== payload)
+          wrong.push(`${label}: ${payload.slice(0, 40)} came back changed`);
         stored++;
       }
     }
     expect(wrong).toEqual([]);
     expect(stored).toBeGreaterThan(400);
     // The public API gives the last name stored (the Swedish one) back unchanged too, as JSON text.
-    const publicCall = (await t.app.inject({ method: 'GET', url: `/api/v1/calls/${ids.call}` })).json() as { name: { sv: string } };
+    const publicCall = (await t.app.inject({ method: 'GET', url: `/api/v1/calls/${ids.call}` })).json() as {
+      name: { sv: string };
+    };
     expect(publicCall.name.sv).toBe(HOSTILE_STRINGS.at(-1));
   }, 120_000);
 
@@ -101,7 +174,11 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
   });
 
   it('refuses bodies over the limit and over-long URLs with a problem, not a crash', async () => {
-    const huge = await as(t.app, admin, { method: 'POST', url: '/api/v1/organisations', payload: { key: 'huge', name: { fi: 'x'.repeat(2_000_000) } } });
+    const huge = await as(t.app, admin, {
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { key: 'huge', name: { fi: 'x'.repeat(2_000_000) } },
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.headers['content-type']).toMatch(/problem\+json/);
     const longQuery = await t.app.inject({ method: 'GET', url: `/api/v1/projects?q=${'a'.repeat(5000)}` });
@@ -114,8 +191,18 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     const requests = [
       t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' }),
       t.app.inject({ method: 'GET', url: '/api/v1/projects?limit=abc&sort=;drop' }),
-      as(t.app, admin, { method: 'POST', url: '/api/v1/calls', headers: { 'content-type': 'application/json' }, payload: '{"key": ' }),
-      as(t.app, admin, { method: 'POST', url: '/api/v1/calls', headers: { 'content-type': 'text/xml' }, payload: '<x/>' }),
+      as(t.app, admin, {
+        method: 'POST',
+        url: '/api/v1/calls',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"key": ',
+      }),
+      as(t.app, admin, {
+        method: 'POST',
+        url: '/api/v1/calls',
+        headers: { 'content-type': 'text/xml' },
+        payload: '<x/>',
+      }),
       as(t.app, admin, { method: 'PATCH', url: `/api/v1/calls/${ids.call}`, payload: { applications: 1 } }),
       t.app.inject({ method: 'GET', url: '/api/v1/projects/%E0%A4%A' }),
     ];

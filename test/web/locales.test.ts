@@ -8,7 +8,19 @@ import { describe, expect, it } from 'vitest';
 
 const LOCALES = 'src/web/locales';
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
-const NAMESPACES = ['common', 'overview', 'themes', 'projects', 'organisations', 'calls', 'about', 'accessibility', 'editing', 'meetings', 'reports'];
+const NAMESPACES = [
+  'common',
+  'overview',
+  'themes',
+  'projects',
+  'organisations',
+  'calls',
+  'about',
+  'accessibility',
+  'editing',
+  'meetings',
+  'reports',
+];
 
 type Tree = { [key: string]: string | Tree };
 
@@ -21,7 +33,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return keys;
 }
 
-const read = (language: string, namespace: string) => flatten(JSON.parse(readFileSync(join(LOCALES, language, `${namespace}.json`), 'utf8')) as Tree);
+const read = (language: string, namespace: string) =>
+  flatten(JSON.parse(readFileSync(join(LOCALES, language, `${namespace}.json`), 'utf8')) as Tree);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -49,7 +62,11 @@ describe('translations', () => {
   });
 
   it.each(NAMESPACES)('%s has the same keys in fi, sv and en, none empty', (namespace) => {
-    const [fi, sv, en] = LANGUAGES.map((language) => read(language, namespace)) as [Map<string, string>, Map<string, string>, Map<string, string>];
+    const [fi, sv, en] = LANGUAGES.map((language) => read(language, namespace)) as [
+      Map<string, string>,
+      Map<string, string>,
+      Map<string, string>,
+    ];
     expect([...sv.keys()].sort()).toEqual([...fi.keys()].sort());
     expect([...en.keys()].sort()).toEqual([...fi.keys()].sort());
     for (const keys of [fi, sv, en]) {

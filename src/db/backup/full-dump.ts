@@ -26,8 +26,12 @@ type AnyDb = Kysely<any>;
 export async function tablesInDependencyOrder(db: AnyDb, dialect: DialectName): Promise<string[]> {
   const references = new Map<string, Set<string>>();
   if (dialect === 'sqlite') {
-    const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
-    const virtual = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+    const virtual = await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(db);
     const derived = (name: string) => virtual.rows.some((v) => name === v.name || name.startsWith(`${v.name}_`));
     for (const { name } of tables.rows) {
       if (derived(name)) continue;
@@ -35,7 +39,11 @@ export async function tablesInDependencyOrder(db: AnyDb, dialect: DialectName): 
       references.set(name, new Set(keys.rows.map((k) => k.table)));
     }
   } else {
-    const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+    const tables = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(
+      db,
+    );
     for (const { name } of tables.rows) references.set(name, new Set());
     const keys = await sql<{ source: string; target: string }>`
       select distinct cl.relname as source, ref.relname as target
@@ -74,11 +82,15 @@ async function columnsOf(db: AnyDb, dialect: DialectName, table: string): Promis
  * costs the same however large the table), or by all columns for the few tables without an id.
  */
 async function* rowsOf(db: AnyDb, table: string, columns: string[]): AsyncGenerator<unknown[]> {
-  const probe = columns.includes('id') ? await sql<{ id: unknown }>`select id from ${sql.table(table)} limit 1`.execute(db) : null;
+  const probe = columns.includes('id')
+    ? await sql<{ id: unknown }>`select id from ${sql.table(table)} limit 1`.execute(db)
+    : null;
   if (typeof probe?.rows[0]?.id === 'number') {
     let last = Number.MIN_SAFE_INTEGER;
     for (;;) {
-      const batch = await sql<Record<string, unknown>>`select * from ${sql.table(table)} where id > ${last} order by id limit ${BATCH}`.execute(db);
+      const batch = await sql<
+        Record<string, unknown>
+      >`select * from ${sql.table(table)} where id > ${last} order by id limit ${BATCH}`.execute(db);
       for (const row of batch.rows) yield columns.map((c) => normalise(row[c]));
       if (batch.rows.length < BATCH) return;
       last = Number(batch.rows.at(-1)!.id);
@@ -86,7 +98,9 @@ async function* rowsOf(db: AnyDb, table: string, columns: string[]): AsyncGenera
   }
   const order = sql.join(columns.map((c) => sql.ref(c)));
   for (let offset = 0; ; offset += BATCH) {
-    const batch = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${order} limit ${BATCH} offset ${offset}`.execute(db);
+    const batch = await sql<
+      Record<string, unknown>
+    >`select * from ${sql.table(table)} order by ${order} limit ${BATCH} offset ${offset}`.execute(db);
     for (const row of batch.rows) yield columns.map((c) => normalise(row[c]));
     if (batch.rows.length < BATCH) return;
   }
@@ -102,7 +116,9 @@ function normalise(value: unknown): unknown {
 }
 
 export async function* dumpDatabase(db: AnyDb, dialect: DialectName): AsyncGenerator<string> {
-  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name as string);
+  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map(
+    (r) => r.name as string,
+  );
   yield `${JSON.stringify({ format: DUMP_FORMAT, version: DUMP_VERSION, migrations })}\n`;
   for (const table of await tablesInDependencyOrder(db, dialect)) {
     const columns = await columnsOf(db, dialect, table);
@@ -122,11 +138,16 @@ export class RestoreError extends Error {
  * Restores a dump into a migrated, empty database, in one transaction: either all of it lands or
  * none. Ids are kept (PostgreSQL's identity sequences are moved past them afterwards).
  */
-export async function restoreDatabase(db: AnyDb, dialect: DialectName, lines: AsyncIterable<string>): Promise<{ tables: number; rows: number }> {
+export async function restoreDatabase(
+  db: AnyDb,
+  dialect: DialectName,
+  lines: AsyncIterable<string>,
+): Promise<{ tables: number; rows: number }> {
   const known = new Set(await tablesInDependencyOrder(db, dialect));
   for (const table of known) {
     const any = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db);
-    if (Number(any.rows[0]!.n) > 0) throw new RestoreError(`the target database is not empty (table ${table} has rows)`);
+    if (Number(any.rows[0]!.n) > 0)
+      throw new RestoreError(`the target database is not empty (table ${table} has rows)`);
   }
   return db.transaction().execute(async (trx) => {
     let header: { format?: string; version?: number } | null = null;
@@ -139,7 +160,9 @@ export async function restoreDatabase(db: AnyDb, dialect: DialectName, lines: As
       const { table, columns } = current;
       const values = sql.join(pending.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`))})`));
       const overriding = dialect === 'postgres' && columns.includes('id') ? sql`overriding system value` : sql``;
-      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) ${overriding} values ${values}`.execute(trx);
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) ${overriding} values ${values}`.execute(
+        trx,
+      );
       rows += pending.length;
       pending = [];
     };
@@ -148,7 +171,8 @@ export async function restoreDatabase(db: AnyDb, dialect: DialectName, lines: As
       const parsed = JSON.parse(line) as unknown;
       if (!header) {
         header = parsed as { format?: string; version?: number };
-        if (header.format !== DUMP_FORMAT || header.version !== DUMP_VERSION) throw new RestoreError('not a teemaseuranta dump of a known version');
+        if (header.format !== DUMP_FORMAT || header.version !== DUMP_VERSION)
+          throw new RestoreError('not a teemaseuranta dump of a known version');
         continue;
       }
       if (Array.isArray(parsed)) {
@@ -169,9 +193,13 @@ export async function restoreDatabase(db: AnyDb, dialect: DialectName, lines: As
       for (const table of known) {
         const columns = await columnsOf(trx, dialect, table);
         if (!columns.includes('id')) continue;
-        const sequence = await sql<{ name: string | null }>`select pg_get_serial_sequence(${table}, 'id') as name`.execute(trx);
+        const sequence = await sql<{
+          name: string | null;
+        }>`select pg_get_serial_sequence(${table}, 'id') as name`.execute(trx);
         if (!sequence.rows[0]?.name) continue; // an id that is not generated (a text key)
-        await sql`select setval(${sequence.rows[0].name}, coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+        await sql`select setval(${sequence.rows[0].name}, coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+          trx,
+        );
       }
     }
     return { tables, rows };

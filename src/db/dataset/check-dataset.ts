@@ -38,7 +38,8 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
   const cited = (where: string, source: SourceRef, text: string) => {
     const area = excerpt(source);
     if (area === null) problems.push(`${where}: cites unknown seed ${source.seed}`);
-    else if (source.lines[0] > source.lines[1]) problems.push(`${where}: line range ${source.lines.join('-')} is backwards`);
+    else if (source.lines[0] > source.lines[1])
+      problems.push(`${where}: line range ${source.lines.join('-')} is backwards`);
     else if (!area.includes(squash(text)))
       problems.push(`${where}: "${text}" is not in seed ${source.seed} lines ${source.lines.join('-')}`);
   };
@@ -63,11 +64,26 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
     return seen;
   };
 
-  const themes = unique('theme', dataset.themes.map((t) => t.slug));
-  const organisations = unique('organisation', dataset.organisations.map((o) => o.key));
-  const calls = unique('call', dataset.calls.map((c) => c.key));
-  unique('project entity', dataset.projectEntities.map((e) => e.key));
-  unique('theme order', dataset.themes.map((t) => String(t.order)));
+  const themes = unique(
+    'theme',
+    dataset.themes.map((t) => t.slug),
+  );
+  const organisations = unique(
+    'organisation',
+    dataset.organisations.map((o) => o.key),
+  );
+  const calls = unique(
+    'call',
+    dataset.calls.map((c) => c.key),
+  );
+  unique(
+    'project entity',
+    dataset.projectEntities.map((e) => e.key),
+  );
+  unique(
+    'theme order',
+    dataset.themes.map((t) => String(t.order)),
+  );
 
   for (const theme of dataset.themes) {
     const at = `theme ${theme.slug}`;
@@ -77,10 +93,13 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
       amount(`${where}.reserved`, finance.source, finance.reserved);
       amount(`${where}.committed`, finance.source, finance.committed);
       amount(`${where}.paid`, finance.source, finance.paid);
-      finance.frameByMinistry.forEach((split) => amount(`${where}.frameByMinistry.${split.ministry}`, finance.source, split.amount));
+      finance.frameByMinistry.forEach((split) =>
+        amount(`${where}.frameByMinistry.${split.ministry}`, finance.source, split.amount),
+      );
       if (finance.frame && finance.frameByMinistry.length > 0) {
         const sum = finance.frameByMinistry.reduce((total, split) => total + split.amount.cents, 0);
-        if (sum !== finance.frame.cents) problems.push(`${where}: the frame split adds up to ${sum}, not ${finance.frame.cents}`);
+        if (sum !== finance.frame.cents)
+          problems.push(`${where}: the frame split adds up to ${sum}, not ${finance.frame.cents}`);
       }
     });
     for (const contact of theme.contacts) cited(`${at} contact`, contact.source, contact.name);
@@ -106,10 +125,13 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
     amount(`${where}.costEstimate`, entity.source, entity.costEstimate);
     const mains = entity.projects.filter((project) => project.role === 'main').length;
     if (mains !== 1) problems.push(`${where}: has ${mains} main implementers, expected exactly 1`);
-    if (entity.kind === 'single' && entity.projects.length !== 1) problems.push(`${where}: a single project has ${entity.projects.length} projects`);
-    if (entity.kind === 'group' && entity.projects.length < 2) problems.push(`${where}: a group project needs at least 2 projects`);
+    if (entity.kind === 'single' && entity.projects.length !== 1)
+      problems.push(`${where}: a single project has ${entity.projects.length} projects`);
+    if (entity.kind === 'group' && entity.projects.length < 2)
+      problems.push(`${where}: a group project needs at least 2 projects`);
     for (const project of entity.projects) {
-      if (!organisations.has(project.implementer)) problems.push(`${where}: unknown implementer "${project.implementer}"`);
+      if (!organisations.has(project.implementer))
+        problems.push(`${where}: unknown implementer "${project.implementer}"`);
       if (project.code) cited(where, entity.source, project.code);
       amount(`${where} ${project.code ?? project.implementer}.costEstimate`, entity.source, project.costEstimate);
     }
@@ -120,14 +142,23 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
   for (const figure of dataset.activityFigures) {
     if (!themes.has(figure.theme)) problems.push(`activity figure ${figure.key}: unknown theme "${figure.theme}"`);
   }
-  const groups = unique('steering group', dataset.steeringGroups.map((g) => g.key));
+  const groups = unique(
+    'steering group',
+    dataset.steeringGroups.map((g) => g.key),
+  );
   for (const group of dataset.steeringGroups) {
-    for (const slug of group.themes) if (!themes.has(slug)) problems.push(`steering group ${group.key}: unknown theme "${slug}"`);
-    const people = [...group.seats.flatMap((seat) => [seat.member, seat.deputy]), ...group.permanentExperts, ...group.secretaries];
+    for (const slug of group.themes)
+      if (!themes.has(slug)) problems.push(`steering group ${group.key}: unknown theme "${slug}"`);
+    const people = [
+      ...group.seats.flatMap((seat) => [seat.member, seat.deputy]),
+      ...group.permanentExperts,
+      ...group.secretaries,
+    ];
     for (const person of people) if (person) cited(`steering group ${group.key}`, group.source, person.name);
   }
   for (const meeting of dataset.meetings) {
-    if (!groups.has(meeting.steeringGroup)) problems.push(`meeting ${meeting.key}: unknown steering group "${meeting.steeringGroup}"`);
+    if (!groups.has(meeting.steeringGroup))
+      problems.push(`meeting ${meeting.key}: unknown steering group "${meeting.steeringGroup}"`);
     for (const person of meeting.attendance) cited(`meeting ${meeting.key} attendance`, meeting.source, person.name);
     for (const item of meeting.items) {
       cited(`meeting ${meeting.key} item ${item.number}`, item.source, item.title);

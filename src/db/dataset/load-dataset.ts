@@ -13,7 +13,10 @@ import type { SeedAmount } from '../../contracts/dataset.js';
 export const DATASET_ACTOR = 'dataset:2024';
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('themes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('themes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count) === 0;
 }
 
@@ -23,7 +26,10 @@ export async function loadReferenceData(db: Db, topologyPath: string): Promise<v
   const counties = readCounties(topology);
   const countyOf = municipalityToCounty(topology);
   await db.transaction().execute(async (trx) => {
-    const known = await trx.selectFrom('counties').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const known = await trx
+      .selectFrom('counties')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     if (Number(known.count) > 0) return;
     await trx
       .insertInto('counties')
@@ -49,27 +55,51 @@ export async function loadReferenceData(db: Db, topologyPath: string): Promise<v
     for (const sector of SECTORS) {
       await trx
         .insertInto('sectors')
-        .values({ key: sector.key, parent_key: null, name_fi: sector.name.fi, name_sv: sector.name.sv, name_en: sector.name.en, position: position++ })
+        .values({
+          key: sector.key,
+          parent_key: null,
+          name_fi: sector.name.fi,
+          name_sv: sector.name.sv,
+          name_en: sector.name.en,
+          position: position++,
+        })
         .execute();
       for (const service of sector.services) {
         await trx
           .insertInto('sectors')
-          .values({ key: service.key, parent_key: sector.key, name_fi: service.name.fi, name_sv: service.name.sv, name_en: service.name.en, position: position++ })
+          .values({
+            key: service.key,
+            parent_key: sector.key,
+            name_fi: service.name.fi,
+            name_sv: service.name.sv,
+            name_en: service.name.en,
+            position: position++,
+          })
           .execute();
       }
     }
   });
 }
 
-const amountColumns = (amount: SeedAmount | null) => ({ cents: amount?.cents ?? null, rounded: amount?.rounded ? 1 : 0 });
-const source = (ref: { seed: string; lines: [number, number] }) => `seed ${ref.seed} lines ${ref.lines[0]}-${ref.lines[1]}`;
+const amountColumns = (amount: SeedAmount | null) => ({
+  cents: amount?.cents ?? null,
+  rounded: amount?.rounded ? 1 : 0,
+});
+const source = (ref: { seed: string; lines: [number, number] }) =>
+  `seed ${ref.seed} lines ${ref.lines[0]}-${ref.lines[1]}`;
 const priorityOf = (specificObjective: string) => `TL${specificObjective.split('.')[0]}`;
 
 export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const objectives = new Set([...dataset.themes.flatMap((t) => t.specificObjectives), ...dataset.calls.flatMap((c) => c.specificObjectives)]);
+    const objectives = new Set([
+      ...dataset.themes.flatMap((t) => t.specificObjectives),
+      ...dataset.calls.flatMap((c) => c.specificObjectives),
+    ]);
     for (const code of [...objectives].sort()) {
-      await trx.insertInto('specific_objectives').values({ code, priority_code: priorityOf(code), name_fi: null, name_sv: null, name_en: null }).execute();
+      await trx
+        .insertInto('specific_objectives')
+        .values({ code, priority_code: priorityOf(code), name_fi: null, name_sv: null, name_en: null })
+        .execute();
     }
 
     const organisationIds = new Map<string, number>();
@@ -84,7 +114,10 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           business_id: organisation.businessId,
           type: organisation.type,
           municipality_code: organisation.municipality,
-          search_text: [organisation.name.fi, organisation.name.sv, organisation.businessId].filter(Boolean).join(' ').toLowerCase(),
+          search_text: [organisation.name.fi, organisation.name.sv, organisation.businessId]
+            .filter(Boolean)
+            .join(' ')
+            .toLowerCase(),
           source: source(organisation.source),
           updated_by: DATASET_ACTOR,
         })
@@ -117,14 +150,23 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
         .executeTakeFirstOrThrow();
       const themeId = Number(id);
       themeIds.set(theme.slug, themeId);
-      for (const ministry of theme.ministries) await trx.insertInto('theme_ministries').values({ theme_id: themeId, ministry }).execute();
-      for (const code of theme.specificObjectives) await trx.insertInto('theme_specific_objectives').values({ theme_id: themeId, code }).execute();
+      for (const ministry of theme.ministries)
+        await trx.insertInto('theme_ministries').values({ theme_id: themeId, ministry }).execute();
+      for (const code of theme.specificObjectives)
+        await trx.insertInto('theme_specific_objectives').values({ theme_id: themeId, code }).execute();
       for (const [position, contact] of theme.contacts.entries()) {
         // Contacts' personal data is also kept in the vault under a pseudonym (see migration 0002).
         const personId = randomUUID();
         await trx
           .insertInto('personal_data')
-          .values({ person_id: personId, revision: 1, name: contact.name, email: contact.email, phone: contact.phone, recorded_at: new Date().toISOString() })
+          .values({
+            person_id: personId,
+            revision: 1,
+            name: contact.name,
+            email: contact.email,
+            phone: contact.phone,
+            recorded_at: new Date().toISOString(),
+          })
           .execute();
         await trx
           .insertInto('contacts')
@@ -148,13 +190,24 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
       for (const [position, area] of theme.contentAreas.entries()) {
         const row = await trx
           .insertInto('content_areas')
-          .values({ theme_id: themeId, key: area.key, name_fi: area.name.fi, name_sv: area.name.sv ?? null, name_en: area.name.en ?? null, position, updated_by: DATASET_ACTOR })
+          .values({
+            theme_id: themeId,
+            key: area.key,
+            name_fi: area.name.fi,
+            name_sv: area.name.sv ?? null,
+            name_en: area.name.en ?? null,
+            position,
+            updated_by: DATASET_ACTOR,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         contentAreaIds.set(`${theme.slug}/${area.key}`, Number(row.id));
       }
       for (const [position, link] of theme.links.entries()) {
-        await trx.insertInto('theme_links').values({ theme_id: themeId, url: link.url, title: link.title, position, updated_by: DATASET_ACTOR }).execute();
+        await trx
+          .insertInto('theme_links')
+          .values({ theme_id: themeId, url: link.url, title: link.title, position, updated_by: DATASET_ACTOR })
+          .execute();
       }
       for (const finance of theme.finance) {
         const frame = amountColumns(finance.frame);
@@ -184,7 +237,12 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
         for (const split of finance.frameByMinistry) {
           await trx
             .insertInto('frame_splits')
-            .values({ snapshot_id: Number(snapshot.id), ministry: split.ministry, cents: split.amount.cents, rounded: split.amount.rounded ? 1 : 0 })
+            .values({
+              snapshot_id: Number(snapshot.id),
+              ministry: split.ministry,
+              cents: split.amount.cents,
+              rounded: split.amount.rounded ? 1 : 0,
+            })
             .execute();
         }
       }
@@ -234,7 +292,11 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       callIds.set(call.key, Number(row.id));
-      for (const code of call.specificObjectives) await trx.insertInto('call_specific_objectives').values({ call_id: Number(row.id), code }).execute();
+      for (const code of call.specificObjectives)
+        await trx
+          .insertInto('call_specific_objectives')
+          .values({ call_id: Number(row.id), code })
+          .execute();
     }
 
     const organisationNames = new Map(dataset.organisations.map((o) => [o.key, o.name.fi]));
@@ -268,7 +330,9 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           cost_estimate_rounded: cost.rounded,
           website: entity.website,
           call_id: entity.call ? (callIds.get(entity.call) ?? null) : null,
-          content_area_id: entity.contentArea ? (contentAreaIds.get(`${entity.theme}/${entity.contentArea}`) ?? null) : null,
+          content_area_id: entity.contentArea
+            ? (contentAreaIds.get(`${entity.theme}/${entity.contentArea}`) ?? null)
+            : null,
           search_text: searchText,
           source: source(entity.source),
           updated_by: DATASET_ACTOR,
@@ -276,7 +340,8 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
         .returning('id')
         .executeTakeFirstOrThrow();
       const entityId = Number(row.id);
-      for (const ministry of entity.ministries) await trx.insertInto('project_entity_ministries').values({ entity_id: entityId, ministry }).execute();
+      for (const ministry of entity.ministries)
+        await trx.insertInto('project_entity_ministries').values({ entity_id: entityId, ministry }).execute();
       for (const [position, project] of entity.projects.entries()) {
         const projectCost = amountColumns(project.costEstimate);
         await trx
@@ -294,7 +359,10 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           .execute();
       }
       for (const partner of new Set(entity.partners)) {
-        await trx.insertInto('project_entity_partners').values({ entity_id: entityId, organisation_id: organisationId(partner) }).execute();
+        await trx
+          .insertInto('project_entity_partners')
+          .values({ entity_id: entityId, organisation_id: organisationId(partner) })
+          .execute();
       }
     }
 
@@ -322,20 +390,37 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
     for (const group of dataset.steeringGroups) {
       const row = await trx
         .insertInto('steering_groups')
-        .values({ key: group.key, name_fi: group.name.fi, name_sv: group.name.sv ?? null, name_en: group.name.en ?? null, diary_number: group.diaryNumber, source: source(group.source), updated_by: DATASET_ACTOR })
+        .values({
+          key: group.key,
+          name_fi: group.name.fi,
+          name_sv: group.name.sv ?? null,
+          name_en: group.name.en ?? null,
+          diary_number: group.diaryNumber,
+          source: source(group.source),
+          updated_by: DATASET_ACTOR,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const groupId = Number(row.id);
       groupIds.set(group.key, groupId);
       for (const slug of group.themes) {
-        if (themeIds.has(slug)) await trx.insertInto('steering_group_themes').values({ steering_group_id: groupId, theme_id: themeId(slug) }).execute();
+        if (themeIds.has(slug))
+          await trx
+            .insertInto('steering_group_themes')
+            .values({ steering_group_id: groupId, theme_id: themeId(slug) })
+            .execute();
       }
-      const members: { seat: number | null; capacity: 'member' | 'deputy' | 'permanent_expert' | 'secretary'; person: { name: string; organisation: string | null; position: string | null } }[] = [];
+      const members: {
+        seat: number | null;
+        capacity: 'member' | 'deputy' | 'permanent_expert' | 'secretary';
+        person: { name: string; organisation: string | null; position: string | null };
+      }[] = [];
       group.seats.forEach((seat, index) => {
         if (seat.member) members.push({ seat: index + 1, capacity: 'member', person: seat.member });
         if (seat.deputy) members.push({ seat: index + 1, capacity: 'deputy', person: seat.deputy });
       });
-      for (const expert of group.permanentExperts) members.push({ seat: null, capacity: 'permanent_expert', person: expert });
+      for (const expert of group.permanentExperts)
+        members.push({ seat: null, capacity: 'permanent_expert', person: expert });
       for (const secretary of group.secretaries) members.push({ seat: null, capacity: 'secretary', person: secretary });
       for (const member of members) {
         await trx
@@ -357,7 +442,8 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
 
     for (const meeting of dataset.meetings) {
       const groupId = groupIds.get(meeting.steeringGroup);
-      if (groupId === undefined) throw new Error(`meeting ${meeting.key} refers to unknown steering group "${meeting.steeringGroup}"`);
+      if (groupId === undefined)
+        throw new Error(`meeting ${meeting.key} refers to unknown steering group "${meeting.steeringGroup}"`);
       const row = await trx
         .insertInto('meetings')
         .values({
@@ -381,8 +467,13 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
       const meetingId = Number(row.id);
       // Attendance is tied to the roster by name and capacity, so the minutes can pair each member
       // with their deputy (seat) and name whom a deputy stood in for.
-      const roster = await trx.selectFrom('steering_group_members').select(['id', 'seat', 'capacity', 'name']).where('steering_group_id', '=', groupId).execute();
-      const onRoster = (name: string | null, capacity?: string) => roster.find((r) => r.name === name && (capacity === undefined || r.capacity === capacity));
+      const roster = await trx
+        .selectFrom('steering_group_members')
+        .select(['id', 'seat', 'capacity', 'name'])
+        .where('steering_group_id', '=', groupId)
+        .execute();
+      const onRoster = (name: string | null, capacity?: string) =>
+        roster.find((r) => r.name === name && (capacity === undefined || r.capacity === capacity));
       for (const [position, person] of meeting.attendance.entries()) {
         const member = onRoster(person.name, person.capacity);
         const stoodInFor = person.standingInFor ? onRoster(person.standingInFor, 'member') : undefined;
@@ -406,7 +497,19 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
       for (const item of meeting.items) {
         const inserted = await trx
           .insertInto('agenda_items')
-          .values({ meeting_id: meetingId, number: item.number, kind: item.kind, title: item.title, presenter: item.presenter, background: item.background, discussion: item.discussion, decision: item.decision, time: item.time, source: source(item.source), updated_by: DATASET_ACTOR })
+          .values({
+            meeting_id: meetingId,
+            number: item.number,
+            kind: item.kind,
+            title: item.title,
+            presenter: item.presenter,
+            background: item.background,
+            discussion: item.discussion,
+            decision: item.decision,
+            time: item.time,
+            source: source(item.source),
+            updated_by: DATASET_ACTOR,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const itemId = Number(inserted.id);
@@ -414,18 +517,45 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
         if (item.decision) {
           await trx
             .insertInto('meeting_decisions')
-            .values({ meeting_id: meetingId, agenda_item_id: itemId, kind: 'decision', text: item.decision, status: null, source: source(item.source), updated_by: DATASET_ACTOR })
+            .values({
+              meeting_id: meetingId,
+              agenda_item_id: itemId,
+              kind: 'decision',
+              text: item.decision,
+              status: null,
+              source: source(item.source),
+              updated_by: DATASET_ACTOR,
+            })
             .execute();
         }
         for (const action of item.actions) {
           await trx
             .insertInto('meeting_decisions')
-            .values({ meeting_id: meetingId, agenda_item_id: itemId, kind: 'action', text: action.text, owner: action.owner, due_date: action.dueDate, status: 'open', source: source(action.source), updated_by: DATASET_ACTOR })
+            .values({
+              meeting_id: meetingId,
+              agenda_item_id: itemId,
+              kind: 'action',
+              text: action.text,
+              owner: action.owner,
+              due_date: action.dueDate,
+              status: 'open',
+              source: source(action.source),
+              updated_by: DATASET_ACTOR,
+            })
             .execute();
         }
       }
       for (const [position, person] of meeting.signatories.entries()) {
-        await trx.insertInto('meeting_signatories').values({ meeting_id: meetingId, position, name: person.name, organisation: person.organisation, role: person.position }).execute();
+        await trx
+          .insertInto('meeting_signatories')
+          .values({
+            meeting_id: meetingId,
+            position,
+            name: person.name,
+            organisation: person.organisation,
+            role: person.position,
+          })
+          .execute();
       }
       for (const [position, recipient] of meeting.distribution.entries()) {
         await trx.insertInto('meeting_distribution').values({ meeting_id: meetingId, position, recipient }).execute();

@@ -55,7 +55,9 @@ export function readDataset(path: string): Dataset {
       }
       const comparable = (o: typeof organisation) => JSON.stringify({ ...o, source: undefined });
       if (comparable(known) !== comparable(organisation)) {
-        throw new DatasetError(`${file}: organisation "${organisation.key}" differs from an earlier file's record of it`);
+        throw new DatasetError(
+          `${file}: organisation "${organisation.key}" differs from an earlier file's record of it`,
+        );
       }
     }
   }

@@ -129,7 +129,11 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
     .addColumn('recorded_by', 'text', (col) => col.notNull())
     .addColumn('source', 'text')
     .execute();
-  await db.schema.createIndex('finance_snapshots_theme_as_of_idx').on('finance_snapshots').columns(['theme_id', 'as_of', 'id']).execute();
+  await db.schema
+    .createIndex('finance_snapshots_theme_as_of_idx')
+    .on('finance_snapshots')
+    .columns(['theme_id', 'as_of', 'id'])
+    .execute();
   await db.schema
     .createTable('frame_splits')
     .addColumn('snapshot_id', c.ref, (col) => col.notNull().references('finance_snapshots.id'))
@@ -214,8 +218,16 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
       .addColumn('search_text', 'text', (col) => col.notNull())
       .addColumn('source', 'text'),
   ).execute();
-  await db.schema.createIndex('project_entities_theme_idx').on('project_entities').columns(['theme_id', 'name_fi']).execute();
-  await db.schema.createIndex('project_entities_status_idx').on('project_entities').columns(['status', 'name_fi']).execute();
+  await db.schema
+    .createIndex('project_entities_theme_idx')
+    .on('project_entities')
+    .columns(['theme_id', 'name_fi'])
+    .execute();
+  await db.schema
+    .createIndex('project_entities_status_idx')
+    .on('project_entities')
+    .columns(['status', 'name_fi'])
+    .execute();
   await db.schema.createIndex('project_entities_name_idx').on('project_entities').columns(['name_fi', 'id']).execute();
   await db.schema
     .createTable('project_entity_ministries')
@@ -235,14 +247,22 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
       .addColumn('position', 'integer', (col) => col.notNull().defaultTo(0)),
   ).execute();
   await db.schema.createIndex('projects_entity_idx').on('projects').column('entity_id').execute();
-  await db.schema.createIndex('projects_implementer_idx').on('projects').columns(['implementer_id', 'entity_id']).execute();
+  await db.schema
+    .createIndex('projects_implementer_idx')
+    .on('projects')
+    .columns(['implementer_id', 'entity_id'])
+    .execute();
   await db.schema
     .createTable('project_entity_partners')
     .addColumn('entity_id', c.ref, (col) => col.notNull().references('project_entities.id').onDelete('cascade'))
     .addColumn('organisation_id', c.ref, (col) => col.notNull().references('organisations.id'))
     .addPrimaryKeyConstraint('project_entity_partners_pk', ['entity_id', 'organisation_id'])
     .execute();
-  await db.schema.createIndex('project_entity_partners_org_idx').on('project_entity_partners').column('organisation_id').execute();
+  await db.schema
+    .createIndex('project_entity_partners_org_idx')
+    .on('project_entity_partners')
+    .column('organisation_id')
+    .execute();
 
   // Sectors and services (Kasvatus ja koulutus → perusopetus, …) and the entities tagged with them.
   await db.schema
@@ -311,7 +331,11 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
       .addColumn('valid_from', c.date)
       .addColumn('valid_to', c.date),
   ).execute();
-  await db.schema.createIndex('steering_group_members_group_idx').on('steering_group_members').columns(['steering_group_id', 'seat']).execute();
+  await db.schema
+    .createIndex('steering_group_members_group_idx')
+    .on('steering_group_members')
+    .columns(['steering_group_id', 'seat'])
+    .execute();
   await tracked(
     c
       .id(db.schema.createTable('meetings'))

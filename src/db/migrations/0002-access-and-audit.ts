@@ -70,7 +70,11 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
     .addColumn('success', c.flag, (col) => col.notNull())
     .execute();
   await db.schema.createIndex('login_attempts_ip_at_idx').on('login_attempts').columns(['ip', 'at']).execute();
-  await db.schema.createIndex('login_attempts_username_at_idx').on('login_attempts').columns(['username', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_username_at_idx')
+    .on('login_attempts')
+    .columns(['username', 'at'])
+    .execute();
 
   await db.schema
     .createTable('oidc_flows')
@@ -95,7 +99,11 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
     .addColumn('ip', 'text')
     .addColumn('request_id', 'text')
     .execute();
-  await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity_type', 'entity_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity_idx')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id', 'id'])
+    .execute();
   await db.schema.createIndex('audit_log_at_idx').on('audit_log').columns(['at']).execute();
 
   // The trail cannot be changed or removed by any path that goes through the database.

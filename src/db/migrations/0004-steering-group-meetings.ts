@@ -12,7 +12,10 @@ import type { Columns } from './columns.js';
 
 export async function up(db: Kysely<any>, c: Columns): Promise<void> {
   const add = async (table: string, column: string, type: any, build?: (col: any) => any) => {
-    await db.schema.alterTable(table).addColumn(column, type, build ?? ((col) => col)).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn(column, type, build ?? ((col) => col))
+      .execute();
   };
 
   await add('steering_groups', 'term_start', c.date);
@@ -24,7 +27,10 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
 
   await add('meetings', 'online_url', 'text');
   await add('meetings', 'minutes_status', 'text', (col) =>
-    col.notNull().defaultTo('draft').check(sql`minutes_status in ('draft', 'checked', 'approved', 'published')`),
+    col
+      .notNull()
+      .defaultTo('draft')
+      .check(sql`minutes_status in ('draft', 'checked', 'approved', 'published')`),
   );
   await add('meetings', 'previous_meeting_id', c.ref, (col) => col.references('meetings.id'));
   await add('meetings', 'minutes_checked_at', c.timestamp);
@@ -35,12 +41,16 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
 
   await add('agenda_items', 'title_sv', 'text');
   await add('agenda_items', 'proposal', 'text');
-  await add('agenda_items', 'reference_type', 'text', (col) => col.check(sql`reference_type in ('theme', 'call', 'project', 'report')`));
+  await add('agenda_items', 'reference_type', 'text', (col) =>
+    col.check(sql`reference_type in ('theme', 'call', 'project', 'report')`),
+  );
   await add('agenda_items', 'reference_key', 'text');
 
   await add('meeting_attendance', 'seat', 'integer');
   await add('meeting_attendance', 'member_id', c.ref, (col) => col.references('steering_group_members.id'));
-  await add('meeting_attendance', 'standing_in_for_member_id', c.ref, (col) => col.references('steering_group_members.id'));
+  await add('meeting_attendance', 'standing_in_for_member_id', c.ref, (col) =>
+    col.references('steering_group_members.id'),
+  );
 
   await c
     .id(db.schema.createTable('meeting_decisions'))
@@ -61,6 +71,14 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
     .addColumn('updated_by', 'text')
     .addColumn('archived_at', c.timestamp)
     .execute();
-  await db.schema.createIndex('meeting_decisions_meeting_idx').on('meeting_decisions').columns(['meeting_id', 'id']).execute();
-  await db.schema.createIndex('meeting_decisions_status_idx').on('meeting_decisions').columns(['status', 'meeting_id']).execute();
+  await db.schema
+    .createIndex('meeting_decisions_meeting_idx')
+    .on('meeting_decisions')
+    .columns(['meeting_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('meeting_decisions_status_idx')
+    .on('meeting_decisions')
+    .columns(['status', 'meeting_id'])
+    .execute();
 }

@@ -15,11 +15,35 @@ import type { Columns } from './columns.js';
 
 /** Tables whose rows the public read API and the open-data export show. */
 export const PUBLISHED_TABLES = [
-  'counties', 'municipalities', 'specific_objectives', 'themes', 'theme_ministries', 'theme_specific_objectives', 'contacts',
-  'content_areas', 'theme_links', 'finance_snapshots', 'frame_splits', 'organisations', 'calls', 'call_specific_objectives',
-  'project_entities', 'project_entity_ministries', 'projects', 'project_entity_partners', 'sectors', 'project_entity_sectors',
-  'activity_figures', 'steering_groups', 'steering_group_themes', 'steering_group_members', 'meetings', 'meeting_attendance',
-  'agenda_items', 'meeting_signatories', 'meeting_distribution',
+  'counties',
+  'municipalities',
+  'specific_objectives',
+  'themes',
+  'theme_ministries',
+  'theme_specific_objectives',
+  'contacts',
+  'content_areas',
+  'theme_links',
+  'finance_snapshots',
+  'frame_splits',
+  'organisations',
+  'calls',
+  'call_specific_objectives',
+  'project_entities',
+  'project_entity_ministries',
+  'projects',
+  'project_entity_partners',
+  'sectors',
+  'project_entity_sectors',
+  'activity_figures',
+  'steering_groups',
+  'steering_group_themes',
+  'steering_group_members',
+  'meetings',
+  'meeting_attendance',
+  'agenda_items',
+  'meeting_signatories',
+  'meeting_distribution',
 ] as const;
 
 export async function up(db: Kysely<any>, c: Columns): Promise<void> {
@@ -52,12 +76,18 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
       await sql`rollback to savepoint trigram`.execute(db);
     }
     const installed = await sql<{ schema: string }>`
-      select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(db);
+      select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'pg_trgm'`.execute(
+      db,
+    );
     const schema = installed.rows[0]?.schema;
     if (schema) {
       const opclass = sql.raw(`${quoteIdent(schema)}.gin_trgm_ops`);
-      await sql`create index project_entities_search_trgm_idx on project_entities using gin (search_text ${opclass})`.execute(db);
-      await sql`create index organisations_search_trgm_idx on organisations using gin (search_text ${opclass})`.execute(db);
+      await sql`create index project_entities_search_trgm_idx on project_entities using gin (search_text ${opclass})`.execute(
+        db,
+      );
+      await sql`create index organisations_search_trgm_idx on organisations using gin (search_text ${opclass})`.execute(
+        db,
+      );
     }
     return;
   }
@@ -70,11 +100,15 @@ export async function up(db: Kysely<any>, c: Columns): Promise<void> {
   }
 
   // An external-content FTS5 table over project_entities.search_text, kept in step by triggers.
-  await sql`create virtual table project_entities_search using fts5(search_text, content='project_entities', content_rowid='id', tokenize='trigram')`.execute(db);
+  await sql`create virtual table project_entities_search using fts5(search_text, content='project_entities', content_rowid='id', tokenize='trigram')`.execute(
+    db,
+  );
   await sql`create trigger project_entities_search_insert after insert on project_entities
     begin insert into project_entities_search(rowid, search_text) values (new.id, new.search_text); end`.execute(db);
   await sql`create trigger project_entities_search_delete after delete on project_entities
-    begin insert into project_entities_search(project_entities_search, rowid, search_text) values ('delete', old.id, old.search_text); end`.execute(db);
+    begin insert into project_entities_search(project_entities_search, rowid, search_text) values ('delete', old.id, old.search_text); end`.execute(
+    db,
+  );
   await sql`create trigger project_entities_search_update after update of search_text on project_entities
     begin
       insert into project_entities_search(project_entities_search, rowid, search_text) values ('delete', old.id, old.search_text);

@@ -25,8 +25,7 @@ export function columnsFor(dialect: DialectName) {
     /** A moment: timestamptz in PostgreSQL, ISO text in SQLite. */
     timestamp: pg ? ('timestamptz' as const) : ('text' as const),
     /** The current moment as the column default. */
-    now: (): Expression<unknown> =>
-      pg ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+    now: (): Expression<unknown> => (pg ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     /** Flags are 0/1 integers on both (better-sqlite3 binds no booleans). */
     flag: 'integer' as const,
     real: pg ? ('double precision' as const) : ('real' as const),

@@ -3,7 +3,10 @@ import type { Db } from '../database.js';
 import type { Call } from '../../contracts/api.js';
 import { groupBy, localized } from './shared.js';
 
-export async function listCalls(db: Db, filter: { theme?: string | undefined; key?: string | undefined }): Promise<Call[]> {
+export async function listCalls(
+  db: Db,
+  filter: { theme?: string | undefined; key?: string | undefined },
+): Promise<Call[]> {
   let query = db
     .selectFrom('calls as c')
     .innerJoin('themes as t', 't.id', 'c.theme_id')
@@ -17,7 +20,11 @@ export async function listCalls(db: Db, filter: { theme?: string | undefined; ke
   const objectives = await db
     .selectFrom('call_specific_objectives')
     .selectAll()
-    .where('call_id', 'in', rows.map((row) => Number(row.id)))
+    .where(
+      'call_id',
+      'in',
+      rows.map((row) => Number(row.id)),
+    )
     .orderBy('code')
     .execute();
   const objectivesOf = groupBy(objectives, (row) => Number(row.call_id));

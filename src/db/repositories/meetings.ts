@@ -4,7 +4,15 @@
  * built from the same shapes.
  */
 import type { Db } from '../database.js';
-import type { AgendaItem, Attendance, DecisionRecord, GroupMember, MeetingDetail, MeetingSummary, SteeringGroupDetail } from '../../contracts/meetings.js';
+import type {
+  AgendaItem,
+  Attendance,
+  DecisionRecord,
+  GroupMember,
+  MeetingDetail,
+  MeetingSummary,
+  SteeringGroupDetail,
+} from '../../contracts/meetings.js';
 import { minutesLocked, type MinutesStatus } from '../../domain/meetings.js';
 
 type MemberRow = {
@@ -36,11 +44,21 @@ const toMember = (row: MemberRow): GroupMember => ({
 });
 
 /** Is a membership in force on a date? Open ends count as in force. */
-export const validOn = (member: { validFrom: string | null; validTo: string | null; archived: boolean }, date: string) =>
-  !member.archived && (member.validFrom === null || member.validFrom <= date) && (member.validTo === null || member.validTo >= date);
+export const validOn = (
+  member: { validFrom: string | null; validTo: string | null; archived: boolean },
+  date: string,
+) =>
+  !member.archived &&
+  (member.validFrom === null || member.validFrom <= date) &&
+  (member.validTo === null || member.validTo >= date);
 
 export async function findGroup(db: Db, key: string) {
-  return db.selectFrom('steering_groups').selectAll().where('key', '=', key).where('archived_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('steering_groups')
+    .selectAll()
+    .where('key', '=', key)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
 }
 
 async function themesOf(db: Db, groupIds: number[]): Promise<Map<number, string[]>> {
@@ -53,14 +71,28 @@ async function themesOf(db: Db, groupIds: number[]): Promise<Map<number, string[
     .where('sgt.steering_group_id', 'in', groupIds)
     .orderBy('t.slug')
     .execute();
-  for (const row of rows) result.set(Number(row.steering_group_id), [...(result.get(Number(row.steering_group_id)) ?? []), row.slug]);
+  for (const row of rows)
+    result.set(Number(row.steering_group_id), [...(result.get(Number(row.steering_group_id)) ?? []), row.slug]);
   return result;
 }
 
 export async function listGroups(db: Db) {
-  const groups = await db.selectFrom('steering_groups').selectAll().where('archived_at', 'is', null).orderBy('name_fi').orderBy('id').execute();
-  const themes = await themesOf(db, groups.map((g) => Number(g.id)));
-  return groups.map((g) => ({ key: g.key, name: { fi: g.name_fi, sv: g.name_sv, en: g.name_en }, themes: themes.get(Number(g.id)) ?? [] }));
+  const groups = await db
+    .selectFrom('steering_groups')
+    .selectAll()
+    .where('archived_at', 'is', null)
+    .orderBy('name_fi')
+    .orderBy('id')
+    .execute();
+  const themes = await themesOf(
+    db,
+    groups.map((g) => Number(g.id)),
+  );
+  return groups.map((g) => ({
+    key: g.key,
+    name: { fi: g.name_fi, sv: g.name_sv, en: g.name_en },
+    themes: themes.get(Number(g.id)) ?? [],
+  }));
 }
 
 /** Every membership the group has had, in seat order: the history, never overwritten. */
@@ -68,7 +100,19 @@ export async function listMembers(db: Db, groupId: number): Promise<GroupMember[
   const rows = await db
     .selectFrom('steering_group_members as m')
     .leftJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.id', 'm.seat', 'm.capacity', 'm.position', 'm.name', 'm.organisation', 'm.valid_from', 'm.valid_to', 'm.decision_reference', 'm.archived_at', 'u.username'])
+    .select([
+      'm.id',
+      'm.seat',
+      'm.capacity',
+      'm.position',
+      'm.name',
+      'm.organisation',
+      'm.valid_from',
+      'm.valid_to',
+      'm.decision_reference',
+      'm.archived_at',
+      'u.username',
+    ])
     .where('m.steering_group_id', '=', groupId)
     .orderBy('m.id')
     .execute();
@@ -90,7 +134,10 @@ export async function getSteeringGroup(db: Db, key: string, at: string): Promise
     seat[m.capacity] = m;
     seats.set(m.seat, seat);
   }
-  const withPosition = (position: string) => members.find((m) => m.position === position && m.capacity === 'member') ?? members.find((m) => m.position === position) ?? null;
+  const withPosition = (position: string) =>
+    members.find((m) => m.position === position && m.capacity === 'member') ??
+    members.find((m) => m.position === position) ??
+    null;
   return {
     key: group.key,
     name: { fi: group.name_fi, sv: group.name_sv, en: group.name_en },
@@ -107,7 +154,17 @@ export async function getSteeringGroup(db: Db, key: string, at: string): Promise
   };
 }
 
-const toSummary = (row: { key: string; number: string; date: string; start_time: string | null; end_time: string | null; minutes_status: string }, groupKey: string): MeetingSummary => ({
+const toSummary = (
+  row: {
+    key: string;
+    number: string;
+    date: string;
+    start_time: string | null;
+    end_time: string | null;
+    minutes_status: string;
+  },
+  groupKey: string,
+): MeetingSummary => ({
   key: row.key,
   steeringGroup: groupKey,
   number: row.number,
@@ -117,9 +174,21 @@ const toSummary = (row: { key: string; number: string; date: string; start_time:
   minutesStatus: row.minutes_status as MinutesStatus,
 });
 
-export async function listMeetings(db: Db, groupId: number, options: { publishedOnly: boolean }): Promise<MeetingSummary[]> {
-  const group = await db.selectFrom('steering_groups').select('key').where('id', '=', groupId).executeTakeFirstOrThrow();
-  let query = db.selectFrom('meetings').selectAll().where('steering_group_id', '=', groupId).where('archived_at', 'is', null);
+export async function listMeetings(
+  db: Db,
+  groupId: number,
+  options: { publishedOnly: boolean },
+): Promise<MeetingSummary[]> {
+  const group = await db
+    .selectFrom('steering_groups')
+    .select('key')
+    .where('id', '=', groupId)
+    .executeTakeFirstOrThrow();
+  let query = db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('steering_group_id', '=', groupId)
+    .where('archived_at', 'is', null);
   if (options.publishedOnly) query = query.where('minutes_status', '=', 'published');
   const rows = await query.orderBy('date', 'desc').orderBy('id', 'desc').execute();
   return rows.map((row) => toSummary(row, group.key));
@@ -129,7 +198,19 @@ export async function listPublishedMinutes(db: Db, groupKey?: string) {
   let query = db
     .selectFrom('meetings as m')
     .innerJoin('steering_groups as g', 'g.id', 'm.steering_group_id')
-    .select(['m.key', 'm.number', 'm.date', 'm.start_time', 'm.end_time', 'm.minutes_status', 'm.minutes_published_at', 'g.key as group_key', 'g.name_fi', 'g.name_sv', 'g.name_en'])
+    .select([
+      'm.key',
+      'm.number',
+      'm.date',
+      'm.start_time',
+      'm.end_time',
+      'm.minutes_status',
+      'm.minutes_published_at',
+      'g.key as group_key',
+      'g.name_fi',
+      'g.name_sv',
+      'g.name_en',
+    ])
     .where('m.minutes_status', '=', 'published')
     .where('m.archived_at', 'is', null);
   if (groupKey) query = query.where('g.key', '=', groupKey);
@@ -142,7 +223,12 @@ export async function listPublishedMinutes(db: Db, groupKey?: string) {
 }
 
 export async function findMeeting(db: Db, key: string) {
-  return db.selectFrom('meetings').selectAll().where('key', '=', key).where('archived_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('meetings')
+    .selectAll()
+    .where('key', '=', key)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
 }
 
 type DecisionRow = {
@@ -162,9 +248,18 @@ type DecisionRow = {
 /** Decision records with their meeting's key and number and their item's § number. */
 export async function presentDecisions(db: Db, rows: DecisionRow[]): Promise<DecisionRecord[]> {
   if (rows.length === 0) return [];
-  const meetingIds = [...new Set(rows.flatMap((r) => [Number(r.meeting_id), ...(r.completed_in_meeting_id === null ? [] : [Number(r.completed_in_meeting_id)])]))];
+  const meetingIds = [
+    ...new Set(
+      rows.flatMap((r) => [
+        Number(r.meeting_id),
+        ...(r.completed_in_meeting_id === null ? [] : [Number(r.completed_in_meeting_id)]),
+      ]),
+    ),
+  ];
   const meetings = new Map(
-    (await db.selectFrom('meetings').select(['id', 'key', 'number']).where('id', 'in', meetingIds).execute()).map((m) => [Number(m.id), m]),
+    (await db.selectFrom('meetings').select(['id', 'key', 'number']).where('id', 'in', meetingIds).execute()).map(
+      (m) => [Number(m.id), m],
+    ),
   );
   const numbers = await itemNumbers(db, [...new Set(rows.map((r) => Number(r.meeting_id)))]);
   return rows.map((row) => ({
@@ -178,7 +273,8 @@ export async function presentDecisions(db: Db, rows: DecisionRow[]): Promise<Dec
     dueDate: row.due_date,
     status: (row.status as DecisionRecord['status']) ?? null,
     completedOn: row.completed_on,
-    completedInMeeting: row.completed_in_meeting_id === null ? null : (meetings.get(Number(row.completed_in_meeting_id))?.key ?? null),
+    completedInMeeting:
+      row.completed_in_meeting_id === null ? null : (meetings.get(Number(row.completed_in_meeting_id))?.key ?? null),
     version: Number(row.version),
   }));
 }
@@ -208,7 +304,10 @@ export async function itemNumbers(db: Db, meetingIds: number[]): Promise<Map<num
 }
 
 /** Action items of the group's earlier meetings that are still open, or were closed at this one. */
-export async function carriedActions(db: Db, meeting: { id: number; steering_group_id: number; date: string }): Promise<DecisionRecord[]> {
+export async function carriedActions(
+  db: Db,
+  meeting: { id: number; steering_group_id: number; date: string },
+): Promise<DecisionRecord[]> {
   const rows = await db
     .selectFrom('meeting_decisions as d')
     .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
@@ -240,7 +339,11 @@ export async function countOpenActions(db: Db, groupId: number, beforeDate: stri
   return Number(row.count);
 }
 
-export async function groupActions(db: Db, groupId: number, status?: 'open' | 'done' | 'cancelled'): Promise<DecisionRecord[]> {
+export async function groupActions(
+  db: Db,
+  groupId: number,
+  status?: 'open' | 'done' | 'cancelled',
+): Promise<DecisionRecord[]> {
   let query = db
     .selectFrom('meeting_decisions as d')
     .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
@@ -256,12 +359,27 @@ export async function getMeeting(db: Db, key: string): Promise<MeetingDetail | n
   const meeting = await findMeeting(db, key);
   if (!meeting) return null;
   const id = Number(meeting.id);
-  const group = await db.selectFrom('steering_groups').selectAll().where('id', '=', Number(meeting.steering_group_id)).executeTakeFirstOrThrow();
-  const linked = [meeting.previous_meeting_id, meeting.approved_in_meeting_id].filter((v): v is number => v !== null).map(Number);
+  const group = await db
+    .selectFrom('steering_groups')
+    .selectAll()
+    .where('id', '=', Number(meeting.steering_group_id))
+    .executeTakeFirstOrThrow();
+  const linked = [meeting.previous_meeting_id, meeting.approved_in_meeting_id]
+    .filter((v): v is number => v !== null)
+    .map(Number);
   const linkedMeetings = new Map(
-    linked.length === 0 ? [] : (await db.selectFrom('meetings').select(['id', 'key', 'number']).where('id', 'in', linked).execute()).map((m) => [Number(m.id), m]),
+    linked.length === 0
+      ? []
+      : (await db.selectFrom('meetings').select(['id', 'key', 'number']).where('id', 'in', linked).execute()).map(
+          (m) => [Number(m.id), m],
+        ),
   );
-  const attendanceRows = await db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', id).orderBy('position').execute();
+  const attendanceRows = await db
+    .selectFrom('meeting_attendance')
+    .selectAll()
+    .where('meeting_id', '=', id)
+    .orderBy('position')
+    .execute();
   const attendance: Attendance[] = attendanceRows.map((row) => ({
     memberId: row.member_id === null ? null : Number(row.member_id),
     seat: row.seat === null ? null : Number(row.seat),
@@ -273,8 +391,20 @@ export async function getMeeting(db: Db, key: string): Promise<MeetingDetail | n
     standingInFor: row.standing_in_for,
     standingInForMemberId: row.standing_in_for_member_id === null ? null : Number(row.standing_in_for_member_id),
   }));
-  const itemRows = await db.selectFrom('agenda_items').selectAll().where('meeting_id', '=', id).where('archived_at', 'is', null).orderBy('number').execute();
-  const decisionRows = await db.selectFrom('meeting_decisions').selectAll().where('meeting_id', '=', id).where('archived_at', 'is', null).orderBy('id').execute();
+  const itemRows = await db
+    .selectFrom('agenda_items')
+    .selectAll()
+    .where('meeting_id', '=', id)
+    .where('archived_at', 'is', null)
+    .orderBy('number')
+    .execute();
+  const decisionRows = await db
+    .selectFrom('meeting_decisions')
+    .selectAll()
+    .where('meeting_id', '=', id)
+    .where('archived_at', 'is', null)
+    .orderBy('id')
+    .execute();
   const records = await presentDecisions(db, decisionRows as DecisionRow[]);
   const items: AgendaItem[] = itemRows.map((row, index) => ({
     id: Number(row.id),
@@ -292,8 +422,18 @@ export async function getMeeting(db: Db, key: string): Promise<MeetingDetail | n
     records: records.filter((r, i) => Number(decisionRows[i]!.agenda_item_id) === Number(row.id)),
     version: Number(row.version),
   }));
-  const signatories = await db.selectFrom('meeting_signatories').selectAll().where('meeting_id', '=', id).orderBy('position').execute();
-  const distribution = await db.selectFrom('meeting_distribution').select('recipient').where('meeting_id', '=', id).orderBy('position').execute();
+  const signatories = await db
+    .selectFrom('meeting_signatories')
+    .selectAll()
+    .where('meeting_id', '=', id)
+    .orderBy('position')
+    .execute();
+  const distribution = await db
+    .selectFrom('meeting_distribution')
+    .select('recipient')
+    .where('meeting_id', '=', id)
+    .orderBy('position')
+    .execute();
   return {
     key: meeting.key,
     steeringGroup: group.key,
@@ -306,18 +446,35 @@ export async function getMeeting(db: Db, key: string): Promise<MeetingDetail | n
     place: { room: meeting.room, address: meeting.address, online: meeting.online, onlineUrl: meeting.online_url },
     openedAt: items.find((i) => i.kind === 'opening')?.time ?? null,
     closedAt: items.find((i) => i.kind === 'closing')?.time ?? null,
-    previousMeeting: meeting.previous_meeting_id === null ? null : (linkedMeetings.get(Number(meeting.previous_meeting_id))?.key ?? null),
+    previousMeeting:
+      meeting.previous_meeting_id === null
+        ? null
+        : (linkedMeetings.get(Number(meeting.previous_meeting_id))?.key ?? null),
     previousMinutes: meeting.previous_minutes,
-    approvedInMeeting: meeting.approved_in_meeting_id === null ? null : (linkedMeetings.get(Number(meeting.approved_in_meeting_id))?.key ?? null),
-    approvedInMeetingNumber: meeting.approved_in_meeting_id === null ? null : (linkedMeetings.get(Number(meeting.approved_in_meeting_id))?.number ?? null),
+    approvedInMeeting:
+      meeting.approved_in_meeting_id === null
+        ? null
+        : (linkedMeetings.get(Number(meeting.approved_in_meeting_id))?.key ?? null),
+    approvedInMeetingNumber:
+      meeting.approved_in_meeting_id === null
+        ? null
+        : (linkedMeetings.get(Number(meeting.approved_in_meeting_id))?.number ?? null),
     minutesCheckedAt: meeting.minutes_checked_at,
     minutesCheckedBy: meeting.minutes_checked_by,
     minutesApprovedAt: meeting.minutes_approved_at,
     minutesPublishedAt: meeting.minutes_published_at,
     attendance,
     items,
-    openActions: await carriedActions(db, { id, steering_group_id: Number(meeting.steering_group_id), date: meeting.date }),
-    signatories: signatories.map((s) => ({ name: s.name, organisation: s.organisation, position: (s.role as Attendance['position']) ?? null })),
+    openActions: await carriedActions(db, {
+      id,
+      steering_group_id: Number(meeting.steering_group_id),
+      date: meeting.date,
+    }),
+    signatories: signatories.map((s) => ({
+      name: s.name,
+      organisation: s.organisation,
+      position: (s.role as Attendance['position']) ?? null,
+    })),
     distribution: distribution.map((d) => d.recipient),
     notes: meeting.notes ? (JSON.parse(meeting.notes) as string[]) : [],
     version: Number(meeting.version),

@@ -9,14 +9,26 @@ import { groupBy, localized } from './shared.js';
 const BATCH = 1000;
 
 export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
-  const themes = await db.selectFrom('themes').selectAll().where('archived_at', 'is', null).orderBy('review_order').orderBy('id').execute();
+  const themes = await db
+    .selectFrom('themes')
+    .selectAll()
+    .where('archived_at', 'is', null)
+    .orderBy('review_order')
+    .orderBy('id')
+    .execute();
   for (let i = 0; i < themes.length; i += BATCH) {
     const batch = themes.slice(i, i + BATCH);
     const ids = batch.map((t) => Number(t.id));
     const [ministries, objectives, snapshots] = await Promise.all([
       db.selectFrom('theme_ministries').selectAll().where('theme_id', 'in', ids).orderBy('ministry').execute(),
       db.selectFrom('theme_specific_objectives').selectAll().where('theme_id', 'in', ids).orderBy('code').execute(),
-      db.selectFrom('finance_snapshots').selectAll().where('theme_id', 'in', ids).orderBy('as_of').orderBy('id').execute(),
+      db
+        .selectFrom('finance_snapshots')
+        .selectAll()
+        .where('theme_id', 'in', ids)
+        .orderBy('as_of')
+        .orderBy('id')
+        .execute(),
     ]);
     // Selected through the themes, not by listing the snapshots' ids: a thousand themes with ten
     // years of quarterly snapshots are more ids than SQLite takes as parameters (found at the EU's size).
@@ -59,7 +71,10 @@ export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
           )
             .filter(([, rounded]) => rounded === 1)
             .map(([field]) => field),
-          budgetByFundingOrganisation: (splitsOf.get(Number(s.id)) ?? []).map((split) => ({ ref: split.ministry, amount: split.cents })),
+          budgetByFundingOrganisation: (splitsOf.get(Number(s.id)) ?? []).map((split) => ({
+            ref: split.ministry,
+            amount: split.cents,
+          })),
         })),
       };
     }
@@ -72,7 +87,17 @@ export async function* organisationsForExport(db: Db): AsyncGenerator<OpenOrgani
     const rows = await db
       .selectFrom('organisations as o')
       .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
-      .select(['o.id', 'o.key', 'o.business_id', 'o.name_fi', 'o.name_sv', 'o.name_en', 'o.type', 'o.municipality_code', 'm.county_id'])
+      .select([
+        'o.id',
+        'o.key',
+        'o.business_id',
+        'o.name_fi',
+        'o.name_sv',
+        'o.name_en',
+        'o.type',
+        'o.municipality_code',
+        'm.county_id',
+      ])
       .where('o.archived_at', 'is', null)
       .where('o.id', '>', after)
       .orderBy('o.id')
@@ -105,8 +130,21 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
       .selectFrom('project_entities as e')
       .innerJoin('themes as t', 't.id', 'e.theme_id')
       .select([
-        'e.id', 'e.key', 'e.kind', 'e.group_code', 'e.name_fi', 'e.name_sv', 'e.name_en', 'e.status', 'e.type',
-        'e.period_start', 'e.period_end', 'e.cost_estimate_cents', 'e.cost_estimate_rounded', 'e.website', 't.slug',
+        'e.id',
+        'e.key',
+        'e.kind',
+        'e.group_code',
+        'e.name_fi',
+        'e.name_sv',
+        'e.name_en',
+        'e.status',
+        'e.type',
+        'e.period_start',
+        'e.period_end',
+        'e.cost_estimate_cents',
+        'e.cost_estimate_rounded',
+        'e.website',
+        't.slug',
       ])
       .where('e.archived_at', 'is', null)
       .where('e.id', '>', after)
@@ -119,13 +157,26 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
       db
         .selectFrom('projects as p')
         .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
-        .select(['p.id', 'p.entity_id', 'p.code', 'p.role', 'p.cost_estimate_cents', 'p.cost_estimate_rounded', 'o.key'])
+        .select([
+          'p.id',
+          'p.entity_id',
+          'p.code',
+          'p.role',
+          'p.cost_estimate_cents',
+          'p.cost_estimate_rounded',
+          'o.key',
+        ])
         .where('p.entity_id', 'in', ids)
         .where('p.archived_at', 'is', null)
         .orderBy('p.entity_id')
         .orderBy('p.position')
         .execute(),
-      db.selectFrom('project_entity_ministries').selectAll().where('entity_id', 'in', ids).orderBy('ministry').execute(),
+      db
+        .selectFrom('project_entity_ministries')
+        .selectAll()
+        .where('entity_id', 'in', ids)
+        .orderBy('ministry')
+        .execute(),
       db
         .selectFrom('project_entity_partners as pp')
         .innerJoin('organisations as o', 'o.id', 'pp.organisation_id')
@@ -140,8 +191,16 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
     for (const entity of entities) {
       const id = Number(entity.id);
       const members = projectsOf.get(id) ?? [];
-      const funding = (ministriesOf.get(id) ?? []).map((m) => ({ ref: m.ministry, role: 'funding' as const, lead: false }));
-      const partnerRoles = (partnersOf.get(id) ?? []).map((p) => ({ ref: p.key, role: 'partner' as const, lead: false }));
+      const funding = (ministriesOf.get(id) ?? []).map((m) => ({
+        ref: m.ministry,
+        role: 'funding' as const,
+        lead: false,
+      }));
+      const partnerRoles = (partnersOf.get(id) ?? []).map((p) => ({
+        ref: p.key,
+        role: 'partner' as const,
+        lead: false,
+      }));
       const title = localized(entity.name_fi, entity.name_sv, entity.name_en);
       const common = {
         title,
@@ -161,7 +220,11 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
           relatedActivities: [],
           amountPlanned: entity.cost_estimate_cents ?? members[0]?.cost_estimate_cents ?? null,
           amountPlannedRounded: entity.cost_estimate_rounded === 1,
-          participatingOrganisations: [...funding, ...members.map((m) => ({ ref: m.key, role: 'implementing' as const, lead: true })), ...partnerRoles],
+          participatingOrganisations: [
+            ...funding,
+            ...members.map((m) => ({ ref: m.key, role: 'implementing' as const, lead: true })),
+            ...partnerRoles,
+          ],
         };
         continue;
       }
@@ -188,7 +251,10 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
           relatedActivities: [{ type: 'parent', ref: entity.key }],
           amountPlanned: member.cost_estimate_cents,
           amountPlannedRounded: member.cost_estimate_rounded === 1,
-          participatingOrganisations: [...funding, { ref: member.key, role: 'implementing', lead: member.role === 'main' }],
+          participatingOrganisations: [
+            ...funding,
+            { ref: member.key, role: 'implementing', lead: member.role === 'main' },
+          ],
         };
       }
     }

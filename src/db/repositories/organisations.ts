@@ -4,7 +4,12 @@ import type { Organisation, OrganisationDetail } from '../../contracts/api.js';
 import { InvalidCursorError } from './projects.js';
 import { decodeCursor, encodeCursor, likePattern, localized } from './shared.js';
 
-export type OrganisationFilter = { q?: string | undefined; type?: string | undefined; limit: number; cursor?: string | undefined };
+export type OrganisationFilter = {
+  q?: string | undefined;
+  type?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
 
 function baseQuery(db: Db) {
   return db
@@ -55,10 +60,17 @@ export async function listOrganisations(db: Db, filter: OrganisationFilter) {
     const after = decodeCursor(filter.cursor);
     if (!after) throw new InvalidCursorError();
     const [name, id] = after;
-    pageQuery = pageQuery.where((eb) => eb.or([eb('o.name_fi', '>', name), eb.and([eb('o.name_fi', '=', name), eb('o.id', '>', id)])]));
+    pageQuery = pageQuery.where((eb) =>
+      eb.or([eb('o.name_fi', '>', name), eb.and([eb('o.name_fi', '=', name), eb('o.id', '>', id)])]),
+    );
   }
   const [rows, count] = await Promise.all([
-    select(pageQuery.orderBy('o.name_fi').orderBy('o.id').limit(filter.limit + 1)),
+    select(
+      pageQuery
+        .orderBy('o.name_fi')
+        .orderBy('o.id')
+        .limit(filter.limit + 1),
+    ),
     filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
   ]);
   const hasMore = rows.length > filter.limit;
@@ -66,7 +78,11 @@ export async function listOrganisations(db: Db, filter: OrganisationFilter) {
   const last = pageRows.at(-1);
   return {
     items: pageRows.map(toOrganisation),
-    page: { total: Number(count.total), limit: filter.limit, nextCursor: hasMore && last ? encodeCursor([last.name_fi, Number(last.id)]) : null },
+    page: {
+      total: Number(count.total),
+      limit: filter.limit,
+      nextCursor: hasMore && last ? encodeCursor([last.name_fi, Number(last.id)]) : null,
+    },
   };
 }
 
@@ -74,7 +90,17 @@ export async function getOrganisation(db: Db, key: string): Promise<Organisation
   const [row] = await select(baseQuery(db).where('o.key', '=', key));
   if (!row) return null;
   const id = Number(row.id);
-  const entityColumns = ['e.key', 'e.name_fi', 'e.name_sv', 'e.name_en', 'e.kind', 't.slug', 't.name_fi as theme_fi', 't.name_sv as theme_sv', 't.name_en as theme_en'] as const;
+  const entityColumns = [
+    'e.key',
+    'e.name_fi',
+    'e.name_sv',
+    'e.name_en',
+    'e.kind',
+    't.slug',
+    't.name_fi as theme_fi',
+    't.name_sv as theme_sv',
+    't.name_en as theme_en',
+  ] as const;
   const [implementing, partnering] = await Promise.all([
     db
       .selectFrom('projects as p')

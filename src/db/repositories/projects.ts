@@ -73,7 +73,9 @@ function applyFilter(query: Filterable, filter: ProjectFilter, dialect: DialectN
     q = q.where((eb) =>
       eb.or([
         eb('e.group_code', '=', code),
-        eb.exists(eb.selectFrom('projects as p').select('p.id').whereRef('p.entity_id', '=', 'e.id').where('p.code', '=', code)),
+        eb.exists(
+          eb.selectFrom('projects as p').select('p.id').whereRef('p.entity_id', '=', 'e.id').where('p.code', '=', code),
+        ),
       ]),
     );
   }
@@ -116,7 +118,12 @@ function applyFilter(query: Filterable, filter: ProjectFilter, dialect: DialectN
   if (filter.ministry) {
     const ministry = filter.ministry;
     q = q.where(({ exists, selectFrom }) =>
-      exists(selectFrom('project_entity_ministries as pm').select('pm.entity_id').whereRef('pm.entity_id', '=', 'e.id').where('pm.ministry', '=', ministry)),
+      exists(
+        selectFrom('project_entity_ministries as pm')
+          .select('pm.entity_id')
+          .whereRef('pm.entity_id', '=', 'e.id')
+          .where('pm.ministry', '=', ministry),
+      ),
     );
   }
   if (filter.county) {
@@ -191,7 +198,11 @@ function encodeProjectCursor(sort: ProjectSort, value: SortValue, id: number): s
   return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
 }
 
-function decodeProjectCursor(cursor: string, sort: ProjectSort, field: SortField): { value: SortValue; id: number } | null {
+function decodeProjectCursor(
+  cursor: string,
+  sort: ProjectSort,
+  field: SortField,
+): { value: SortValue; id: number } | null {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -217,7 +228,17 @@ async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
     db
       .selectFrom('projects as p')
       .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
-      .select(['p.entity_id', 'p.code', 'p.role', 'p.cost_estimate_cents', 'o.key', 'o.name_fi', 'o.name_sv', 'o.name_en', 'o.type'])
+      .select([
+        'p.entity_id',
+        'p.code',
+        'p.role',
+        'p.cost_estimate_cents',
+        'o.key',
+        'o.name_fi',
+        'o.name_sv',
+        'o.name_en',
+        'o.type',
+      ])
       .where('p.entity_id', 'in', ids)
       .where('p.archived_at', 'is', null)
       .orderBy('p.entity_id')
@@ -258,7 +279,11 @@ async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
         implementer: { key: p.key, name: localized(p.name_fi, p.name_sv, p.name_en), type: p.type },
         costEstimate: p.cost_estimate_cents,
       })),
-      partners: (partnersOf.get(id) ?? []).map((o) => ({ key: o.key, name: localized(o.name_fi, o.name_sv, o.name_en), type: o.type })),
+      partners: (partnersOf.get(id) ?? []).map((o) => ({
+        key: o.key,
+        name: localized(o.name_fi, o.name_sv, o.name_en),
+        type: o.type,
+      })),
     };
   });
 }
@@ -315,11 +340,26 @@ export async function getProjectEntity(db: Db, key: string): Promise<ProjectEnti
   if (!row) return null;
   const [[entity], call, area, sectors] = await Promise.all([
     hydrate(db, [row]),
-    row.call_id === null ? undefined : db.selectFrom('calls').select(['key', 'name_fi', 'name_sv', 'name_en']).where('id', '=', row.call_id).executeTakeFirst(),
+    row.call_id === null
+      ? undefined
+      : db
+          .selectFrom('calls')
+          .select(['key', 'name_fi', 'name_sv', 'name_en'])
+          .where('id', '=', row.call_id)
+          .executeTakeFirst(),
     row.content_area_id === null
       ? undefined
-      : db.selectFrom('content_areas').select(['key', 'name_fi', 'name_sv', 'name_en']).where('id', '=', row.content_area_id).executeTakeFirst(),
-    db.selectFrom('project_entity_sectors').select('sector_key').where('entity_id', '=', Number(row.id)).orderBy('sector_key').execute(),
+      : db
+          .selectFrom('content_areas')
+          .select(['key', 'name_fi', 'name_sv', 'name_en'])
+          .where('id', '=', row.content_area_id)
+          .executeTakeFirst(),
+    db
+      .selectFrom('project_entity_sectors')
+      .select('sector_key')
+      .where('entity_id', '=', Number(row.id))
+      .orderBy('sector_key')
+      .execute(),
   ]);
   return {
     ...entity!,

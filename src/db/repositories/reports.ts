@@ -16,16 +16,38 @@ import { groupBy, localized, period } from './shared.js';
 export type PeriodRow = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReportById>>>;
 
-export const findPeriod = (db: Db, key: string) => db.selectFrom('reporting_periods').selectAll().where('key', '=', key).where('archived_at', 'is', null).executeTakeFirst();
+export const findPeriod = (db: Db, key: string) =>
+  db
+    .selectFrom('reporting_periods')
+    .selectAll()
+    .where('key', '=', key)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
 
-export const findReportById = (db: Db, id: number) => db.selectFrom('theme_reports').selectAll().where('id', '=', id).executeTakeFirst();
+export const findReportById = (db: Db, id: number) =>
+  db.selectFrom('theme_reports').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function periodThemes(db: Db, periodId: number) {
   const rows = await db
     .selectFrom('reporting_period_themes as pt')
     .innerJoin('themes as t', 't.id', 'pt.theme_id')
-    .leftJoin('theme_reports as r', (join) => join.onRef('r.period_id', '=', 'pt.period_id').onRef('r.theme_id', '=', 'pt.theme_id'))
-    .select(['t.id as theme_id', 't.slug', 't.name_fi', 't.name_sv', 't.name_en', 'pt.position', 'r.id as report_id', 'r.state', 'r.version', 'r.submissions', 'r.updated_at', 'r.content'])
+    .leftJoin('theme_reports as r', (join) =>
+      join.onRef('r.period_id', '=', 'pt.period_id').onRef('r.theme_id', '=', 'pt.theme_id'),
+    )
+    .select([
+      't.id as theme_id',
+      't.slug',
+      't.name_fi',
+      't.name_sv',
+      't.name_en',
+      'pt.position',
+      'r.id as report_id',
+      'r.state',
+      'r.version',
+      'r.submissions',
+      'r.updated_at',
+      'r.content',
+    ])
     .where('pt.period_id', '=', periodId)
     .orderBy('pt.position')
     .execute();
@@ -55,7 +77,13 @@ export function presentPeriod(row: PeriodRow, themes: Awaited<ReturnType<typeof 
     cutOff: row.cut_off,
     deadline: row.deadline,
     themes: themes.map((theme) => ({ slug: theme.slug, name: theme.name, reportId: theme.reportId })),
-    sections: TEMPLATES[row.kind].sections.map(({ key, number, kind, limit, title }) => ({ key, number, kind, limit, title })),
+    sections: TEMPLATES[row.kind].sections.map(({ key, number, kind, limit, title }) => ({
+      key,
+      number,
+      kind,
+      limit,
+      title,
+    })),
     version: Number(row.version),
   };
 }
@@ -79,7 +107,10 @@ export async function buildHeader(db: Db, slug: string, cutOff: string | null, l
           committed: snapshot.committed,
           paid: snapshot.paid,
           rounded: snapshot.rounded,
-          frameByMinistry: snapshot.frameByMinistry.map((split) => ({ ministry: split.ministry, amount: split.amount })),
+          frameByMinistry: snapshot.frameByMinistry.map((split) => ({
+            ministry: split.ministry,
+            amount: split.amount,
+          })),
         }
       : null,
     frozenAt: null,
@@ -95,12 +126,31 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
   const [entities, areas] = await Promise.all([
     db
       .selectFrom('project_entities')
-      .select(['id', 'key', 'kind', 'group_code', 'name_fi', 'name_sv', 'name_en', 'period_start', 'period_end', 'period_text', 'content_area_id'])
+      .select([
+        'id',
+        'key',
+        'kind',
+        'group_code',
+        'name_fi',
+        'name_sv',
+        'name_en',
+        'period_start',
+        'period_end',
+        'period_text',
+        'content_area_id',
+      ])
       .where('theme_id', '=', themeId)
       .where('archived_at', 'is', null)
       .orderBy('id')
       .execute(),
-    db.selectFrom('content_areas').select(['id', 'key', 'name_fi', 'name_sv', 'name_en']).where('theme_id', '=', themeId).where('archived_at', 'is', null).orderBy('position').orderBy('id').execute(),
+    db
+      .selectFrom('content_areas')
+      .select(['id', 'key', 'name_fi', 'name_sv', 'name_en'])
+      .where('theme_id', '=', themeId)
+      .where('archived_at', 'is', null)
+      .orderBy('position')
+      .orderBy('id')
+      .execute(),
   ]);
   const projects =
     entities.length === 0
@@ -109,7 +159,11 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
           .selectFrom('projects as p')
           .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
           .select(['p.entity_id', 'p.code', 'p.role', 'o.name_fi'])
-          .where('p.entity_id', 'in', entities.map((e) => Number(e.id)))
+          .where(
+            'p.entity_id',
+            'in',
+            entities.map((e) => Number(e.id)),
+          )
           .where('p.archived_at', 'is', null)
           .orderBy('p.entity_id')
           .orderBy('p.position')
@@ -135,7 +189,9 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
   const groups: ProjectList = [];
   const placed = new Set<string>();
   for (const group of order?.groups ?? []) {
-    const members = group.entities.map((key) => shown.find((e) => e.key === key)).filter((e): e is (typeof shown)[number] => e !== undefined && !placed.has(e.key));
+    const members = group.entities
+      .map((key) => shown.find((e) => e.key === key))
+      .filter((e): e is (typeof shown)[number] => e !== undefined && !placed.has(e.key));
     for (const member of members) placed.add(member.key);
     groups.push({ contentArea: areaOf(group.contentArea), title: group.title ?? null, entities: members.map(strip) });
   }
@@ -157,16 +213,38 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
 }
 
 export async function commentsOf(db: Db, reportId: number) {
-  const rows = await db.selectFrom('report_comments').selectAll().where('report_id', '=', reportId).orderBy('id').execute();
-  return rows.map((row) => ({ id: Number(row.id), version: Number(row.version), section: row.section_key, body: row.body, author: row.author, at: row.created_at }));
+  const rows = await db
+    .selectFrom('report_comments')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: Number(row.id),
+    version: Number(row.version),
+    section: row.section_key,
+    body: row.body,
+    author: row.author,
+    at: row.created_at,
+  }));
 }
 
 export async function presentReport(db: Db, report: ReportRow, locale: Locale): Promise<Report> {
-  const periodRow = await db.selectFrom('reporting_periods').selectAll().where('id', '=', Number(report.period_id)).executeTakeFirstOrThrow();
-  const theme = await db.selectFrom('themes').select(['slug', 'name_fi', 'name_sv', 'name_en']).where('id', '=', Number(report.theme_id)).executeTakeFirstOrThrow();
+  const periodRow = await db
+    .selectFrom('reporting_periods')
+    .selectAll()
+    .where('id', '=', Number(report.period_id))
+    .executeTakeFirstOrThrow();
+  const theme = await db
+    .selectFrom('themes')
+    .select(['slug', 'name_fi', 'name_sv', 'name_en'])
+    .where('id', '=', Number(report.theme_id))
+    .executeTakeFirstOrThrow();
   const content = parseContent(report.content);
   const template = TEMPLATES[periodRow.kind as DocumentKind];
-  const header = report.header ? (JSON.parse(report.header) as ReportHeader) : await buildHeader(db, theme.slug, periodRow.cut_off, locale);
+  const header = report.header
+    ? (JSON.parse(report.header) as ReportHeader)
+    : await buildHeader(db, theme.slug, periodRow.cut_off, locale);
   return {
     id: Number(report.id),
     period: { key: periodRow.key, kind: periodRow.kind, cutOff: periodRow.cut_off, deadline: periodRow.deadline },
@@ -181,10 +259,17 @@ export async function presentReport(db: Db, report: ReportRow, locale: Locale): 
       .filter((section) => section.kind === 'rich')
       .map((section) => {
         const blocks = content.sections[section.key] ?? [];
-        return { key: section.key, html: toHtml(blocks), blocks, characters: countCharacters(blocks), limit: section.limit };
+        return {
+          key: section.key,
+          html: toHtml(blocks),
+          blocks,
+          characters: countCharacters(blocks),
+          limit: section.limit,
+        };
       }),
     links: content.links,
-    projects: periodRow.kind === 'review' ? await buildProjectList(db, Number(report.theme_id), content.projectOrder) : [],
+    projects:
+      periodRow.kind === 'review' ? await buildProjectList(db, Number(report.theme_id), content.projectOrder) : [],
     comments: await commentsOf(db, Number(report.id)),
     template: template.sections.map(({ key, number, kind, limit, title }) => ({ key, number, kind, limit, title })),
   };

@@ -3,7 +3,12 @@ import type { Db } from '../database.js';
 import type { RoleAssignment } from '../../domain/access.js';
 import { RuleViolationError } from '../../domain/errors.js';
 
-export type ScopeKeys = { role: RoleAssignment['role']; ministry?: string | null; theme?: string | null; steeringGroup?: string | null };
+export type ScopeKeys = {
+  role: RoleAssignment['role'];
+  ministry?: string | null;
+  theme?: string | null;
+  steeringGroup?: string | null;
+};
 
 const SCOPE_OF: Record<RoleAssignment['role'], 'none' | 'ministry' | 'theme' | 'steeringGroup'> = {
   admin: 'none',
@@ -19,28 +24,57 @@ export async function resolveRoleScopes(db: Db, assignments: ScopeKeys[]): Promi
   for (const [index, a] of assignments.entries()) {
     const scope = SCOPE_OF[a.role];
     const field = `roles.${index}`;
-    const missing = (what: { fi: string; sv: string; en: string }) => new RuleViolationError([{ field, message: what }]);
+    const missing = (what: { fi: string; sv: string; en: string }) =>
+      new RuleViolationError([{ field, message: what }]);
     let themeId: number | null = null;
     let steeringGroupId: number | null = null;
-    if (scope === 'ministry' && !a.ministry) throw missing({ fi: 'Roolille on annettava ministeriö.', sv: 'Rollen kräver ett ministerium.', en: 'This role needs a ministry.' });
+    if (scope === 'ministry' && !a.ministry)
+      throw missing({
+        fi: 'Roolille on annettava ministeriö.',
+        sv: 'Rollen kräver ett ministerium.',
+        en: 'This role needs a ministry.',
+      });
     if (scope === 'theme') {
-      const theme = a.theme ? await db.selectFrom('themes').select('id').where('slug', '=', a.theme).executeTakeFirst() : undefined;
-      if (!theme) throw missing({ fi: 'Roolille on annettava olemassa oleva teema.', sv: 'Rollen kräver ett befintligt tema.', en: 'This role needs an existing theme.' });
+      const theme = a.theme
+        ? await db.selectFrom('themes').select('id').where('slug', '=', a.theme).executeTakeFirst()
+        : undefined;
+      if (!theme)
+        throw missing({
+          fi: 'Roolille on annettava olemassa oleva teema.',
+          sv: 'Rollen kräver ett befintligt tema.',
+          en: 'This role needs an existing theme.',
+        });
       themeId = Number(theme.id);
     }
     if (scope === 'steeringGroup') {
-      const group = a.steeringGroup ? await db.selectFrom('steering_groups').select('id').where('key', '=', a.steeringGroup).executeTakeFirst() : undefined;
-      if (!group) throw missing({ fi: 'Roolille on annettava olemassa oleva johtoryhmä.', sv: 'Rollen kräver en befintlig styrgrupp.', en: 'This role needs an existing steering group.' });
+      const group = a.steeringGroup
+        ? await db.selectFrom('steering_groups').select('id').where('key', '=', a.steeringGroup).executeTakeFirst()
+        : undefined;
+      if (!group)
+        throw missing({
+          fi: 'Roolille on annettava olemassa oleva johtoryhmä.',
+          sv: 'Rollen kräver en befintlig styrgrupp.',
+          en: 'This role needs an existing steering group.',
+        });
       steeringGroupId = Number(group.id);
     }
-    result.push({ role: a.role, ministry: scope === 'ministry' ? (a.ministry as RoleAssignment['ministry']) : null, themeId, steeringGroupId });
+    result.push({
+      role: a.role,
+      ministry: scope === 'ministry' ? (a.ministry as RoleAssignment['ministry']) : null,
+      themeId,
+      steeringGroupId,
+    });
   }
   return result;
 }
 
 /** Role assignments with their scopes as API keys, for many users at once. */
 export async function describeRoles(db: Db, userIds: number[]) {
-  if (userIds.length === 0) return new Map<number, { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]>();
+  if (userIds.length === 0)
+    return new Map<
+      number,
+      { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]
+    >();
   const rows = await db
     .selectFrom('role_assignments as r')
     .leftJoin('themes as t', 't.id', 'r.theme_id')
@@ -49,10 +83,18 @@ export async function describeRoles(db: Db, userIds: number[]) {
     .where('r.user_id', 'in', userIds)
     .orderBy('r.id')
     .execute();
-  const byUser = new Map<number, { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]>();
+  const byUser = new Map<
+    number,
+    { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]
+  >();
   for (const row of rows) {
     const list = byUser.get(Number(row.user_id)) ?? [];
-    list.push({ role: row.role as RoleAssignment['role'], ministry: row.ministry, theme: row.slug, steeringGroup: row.key });
+    list.push({
+      role: row.role as RoleAssignment['role'],
+      ministry: row.ministry,
+      theme: row.slug,
+      steeringGroup: row.key,
+    });
     byUser.set(Number(row.user_id), list);
   }
   return byUser;

@@ -2,7 +2,13 @@
 import type { Db } from '../database.js';
 import type { Finance, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
 import { checkFinanceOrder, computeUtilisation } from '../../domain/finance.js';
-import { computeThemeFigures, countiesWithout, type FigureEntity, type FigureOrganisation, type Ministry } from '../../domain/figures.js';
+import {
+  computeThemeFigures,
+  countiesWithout,
+  type FigureEntity,
+  type FigureOrganisation,
+  type Ministry,
+} from '../../domain/figures.js';
 import { groupBy, localized, period, type ReadContext } from './shared.js';
 
 type SnapshotRow = {
@@ -27,7 +33,12 @@ type SnapshotRow = {
 type SplitRow = { snapshot_id: number; ministry: string; cents: number; rounded: number };
 
 function toFinance(row: SnapshotRow, splits: SplitRow[], context: ReadContext): Finance {
-  const figures = { frame: row.frame_cents, reserved: row.reserved_cents, committed: row.committed_cents, paid: row.paid_cents };
+  const figures = {
+    frame: row.frame_cents,
+    reserved: row.reserved_cents,
+    committed: row.committed_cents,
+    paid: row.paid_cents,
+  };
   return {
     asOf: row.as_of,
     ...figures,
@@ -37,7 +48,11 @@ function toFinance(row: SnapshotRow, splits: SplitRow[], context: ReadContext): 
       committed: row.committed_rounded === 1,
       paid: row.paid_rounded === 1,
     },
-    frameByMinistry: splits.map((split) => ({ ministry: split.ministry as Ministry, amount: split.cents, rounded: split.rounded === 1 })),
+    frameByMinistry: splits.map((split) => ({
+      ministry: split.ministry as Ministry,
+      amount: split.cents,
+      rounded: split.rounded === 1,
+    })),
     utilisation: computeUtilisation(figures),
     warnings: checkFinanceOrder(figures).map((warning) => ({
       code: warning.code,
@@ -50,7 +65,12 @@ function toFinance(row: SnapshotRow, splits: SplitRow[], context: ReadContext): 
 
 async function splitsFor(db: Db, snapshotIds: number[]): Promise<Map<number, SplitRow[]>> {
   if (snapshotIds.length === 0) return new Map();
-  const rows = await db.selectFrom('frame_splits').selectAll().where('snapshot_id', 'in', snapshotIds).orderBy('ministry').execute();
+  const rows = await db
+    .selectFrom('frame_splits')
+    .selectAll()
+    .where('snapshot_id', 'in', snapshotIds)
+    .orderBy('ministry')
+    .execute();
   return groupBy(rows, (row) => Number(row.snapshot_id));
 }
 
@@ -61,13 +81,25 @@ export async function listThemes(db: Db, filter: ThemeFilter, context: ReadConte
   if (filter.ministry) {
     const ministry = filter.ministry;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('theme_ministries as tm').select('tm.theme_id').whereRef('tm.theme_id', '=', 'themes.id').where('tm.ministry', '=', ministry)),
+      eb.exists(
+        eb
+          .selectFrom('theme_ministries as tm')
+          .select('tm.theme_id')
+          .whereRef('tm.theme_id', '=', 'themes.id')
+          .where('tm.ministry', '=', ministry),
+      ),
     );
   }
   if (filter.specificObjective) {
     const code = filter.specificObjective;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('theme_specific_objectives as so').select('so.theme_id').whereRef('so.theme_id', '=', 'themes.id').where('so.code', '=', code)),
+      eb.exists(
+        eb
+          .selectFrom('theme_specific_objectives as so')
+          .select('so.theme_id')
+          .whereRef('so.theme_id', '=', 'themes.id')
+          .where('so.code', '=', code),
+      ),
     );
   }
   const themes = await query.orderBy('review_order').orderBy('name_fi').execute();
@@ -75,7 +107,8 @@ export async function listThemes(db: Db, filter: ThemeFilter, context: ReadConte
 }
 
 type ThemeRow = Awaited<ReturnType<typeof themeRow>>;
-const themeRow = (db: Db, slug: string) => db.selectFrom('themes').selectAll().where('slug', '=', slug).executeTakeFirst();
+const themeRow = (db: Db, slug: string) =>
+  db.selectFrom('themes').selectAll().where('slug', '=', slug).executeTakeFirst();
 
 async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadContext): Promise<ThemeSummary[]> {
   if (themes.length === 0) return [];
@@ -105,7 +138,10 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
       )
       .execute(),
   ]);
-  const splits = await splitsFor(db, latest.map((row) => Number(row.id)));
+  const splits = await splitsFor(
+    db,
+    latest.map((row) => Number(row.id)),
+  );
   const ministriesOf = groupBy(ministries, (row) => Number(row.theme_id));
   const objectivesOf = groupBy(objectives, (row) => Number(row.theme_id));
   const latestOf = new Map(latest.map((row) => [Number(row.theme_id), row as SnapshotRow]));
@@ -131,13 +167,46 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
   const id = Number(theme.id);
   const [[summary], contacts, areas, links, history, activity] = await Promise.all([
     summarise(db, [theme], context),
-    db.selectFrom('contacts').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('position').execute(),
-    db.selectFrom('content_areas').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('position').execute(),
-    db.selectFrom('theme_links').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('position').execute(),
-    db.selectFrom('finance_snapshots').selectAll().where('theme_id', '=', id).orderBy('as_of', 'desc').orderBy('id', 'desc').execute(),
-    db.selectFrom('activity_figures').selectAll().where('theme_id', '=', id).where('archived_at', 'is', null).orderBy('key').execute(),
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('theme_id', '=', id)
+      .where('archived_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('content_areas')
+      .selectAll()
+      .where('theme_id', '=', id)
+      .where('archived_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('theme_links')
+      .selectAll()
+      .where('theme_id', '=', id)
+      .where('archived_at', 'is', null)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('finance_snapshots')
+      .selectAll()
+      .where('theme_id', '=', id)
+      .orderBy('as_of', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('activity_figures')
+      .selectAll()
+      .where('theme_id', '=', id)
+      .where('archived_at', 'is', null)
+      .orderBy('key')
+      .execute(),
   ]);
-  const splits = await splitsFor(db, history.map((row) => Number(row.id)));
+  const splits = await splitsFor(
+    db,
+    history.map((row) => Number(row.id)),
+  );
   return {
     ...summary!,
     intermediateBody: theme.intermediate_body,
@@ -178,16 +247,32 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
   const theme = await themeRow(db, slug);
   if (!theme) return null;
   const id = Number(theme.id);
-  const entityIds = db.selectFrom('project_entities').select('id').where('theme_id', '=', id).where('archived_at', 'is', null);
+  const entityIds = db
+    .selectFrom('project_entities')
+    .select('id')
+    .where('theme_id', '=', id)
+    .where('archived_at', 'is', null);
   const [entities, projects, ministries, partners, sectors, counties] = await Promise.all([
-    db.selectFrom('project_entities').select(['id', 'kind']).where('theme_id', '=', id).where('archived_at', 'is', null).execute(),
-    db.selectFrom('projects').select(['entity_id', 'implementer_id', 'role']).where('entity_id', 'in', entityIds).where('archived_at', 'is', null).execute(),
+    db
+      .selectFrom('project_entities')
+      .select(['id', 'kind'])
+      .where('theme_id', '=', id)
+      .where('archived_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('projects')
+      .select(['entity_id', 'implementer_id', 'role'])
+      .where('entity_id', 'in', entityIds)
+      .where('archived_at', 'is', null)
+      .execute(),
     db.selectFrom('project_entity_ministries').selectAll().where('entity_id', 'in', entityIds).execute(),
     db.selectFrom('project_entity_partners').selectAll().where('entity_id', 'in', entityIds).execute(),
     db.selectFrom('project_entity_sectors').selectAll().where('entity_id', 'in', entityIds).execute(),
     db.selectFrom('counties').selectAll().orderBy('id').execute(),
   ]);
-  const organisationIds = [...new Set([...projects.map((p) => Number(p.implementer_id)), ...partners.map((p) => Number(p.organisation_id))])];
+  const organisationIds = [
+    ...new Set([...projects.map((p) => Number(p.implementer_id)), ...partners.map((p) => Number(p.organisation_id))]),
+  ];
   const organisations =
     organisationIds.length === 0
       ? []
@@ -209,7 +294,10 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
     return {
       kind: entity.kind,
       ministries: (ministriesOf.get(entityId) ?? []).map((row) => row.ministry as Ministry),
-      projects: (projectsOf.get(entityId) ?? []).map((row) => ({ implementerId: String(row.implementer_id), role: row.role })),
+      projects: (projectsOf.get(entityId) ?? []).map((row) => ({
+        implementerId: String(row.implementer_id),
+        role: row.role,
+      })),
       partnerIds: (partnersOf.get(entityId) ?? []).map((row) => String(row.organisation_id)),
       sectors: (sectorsOf.get(entityId) ?? []).map((row) => row.sector_key),
     };
@@ -219,7 +307,10 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
   return {
     theme: theme.slug,
     ...figures,
-    countiesWithoutImplementers: countiesWithout(figures, counties.map((county) => county.id)).map((countyId) => ({
+    countiesWithoutImplementers: countiesWithout(
+      figures,
+      counties.map((county) => county.id),
+    ).map((countyId) => ({
       id: countyId,
       name: countyNames.get(countyId) ?? localized(countyId, null, null),
     })),

@@ -8,10 +8,16 @@ export type UserRow = Awaited<ReturnType<typeof findUserByUsername>>;
 export const findUserByUsername = (db: Db, username: string) =>
   db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
 
-export const findUserById = (db: Db, id: number) => db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: Db, id: number) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function roleAssignments(db: Db, userId: number): Promise<RoleAssignment[]> {
-  const rows = await db.selectFrom('role_assignments').selectAll().where('user_id', '=', userId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('role_assignments')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
   return rows.map((row) => ({
     role: row.role as Role,
     ministry: row.ministry as Ministry | null,
@@ -41,9 +47,16 @@ export type SessionRecord = {
 };
 
 export const findSession = (db: Db, tokenHash: string) =>
-  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst() as Promise<SessionRecord | undefined>;
+  db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst() as Promise<
+    SessionRecord | undefined
+  >;
 
-export async function countRecentFailures(db: Db, field: 'username' | 'ip', value: string, since: string): Promise<number> {
+export async function countRecentFailures(
+  db: Db,
+  field: 'username' | 'ip',
+  value: string,
+  since: string,
+): Promise<number> {
   const row = await db
     .selectFrom('login_attempts')
     .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -7,7 +7,11 @@
 
 /** TEXT value escaping: backslash, semicolon, comma and newlines. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line into lines of at most 75 octets; continuation lines start with a space. */
@@ -70,13 +74,20 @@ export type InvitationInput = {
 
 const localDateTime = (date: string, time: string) => `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;
 
-const utcStamp = (moment: Date) => moment.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const utcStamp = (moment: Date) =>
+  moment
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 function plusTwoHours(time: string): { dayOffset: number; time: string } {
   const [hours, minutes] = time.split(':').map(Number);
   const total = hours! * 60 + minutes! + 120;
   const wrapped = total % (24 * 60);
-  return { dayOffset: Math.floor(total / (24 * 60)), time: `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}` };
+  return {
+    dayOffset: Math.floor(total / (24 * 60)),
+    time: `${String(Math.floor(wrapped / 60)).padStart(2, '0')}:${String(wrapped % 60).padStart(2, '0')}`,
+  };
 }
 
 function addDays(date: string, days: number): string {

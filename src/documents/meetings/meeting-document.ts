@@ -6,7 +6,13 @@
  * same blocks, so the three files always say the same thing.
  */
 import type { Attendance, DecisionRecord, MeetingDetail, SteeringGroupDetail } from '../../contracts/meetings.js';
-import { formatDate, formatMeetingTime, formatTime, STANDARD_TITLES, type DocumentLanguage } from '../../domain/meetings.js';
+import {
+  formatDate,
+  formatMeetingTime,
+  formatTime,
+  STANDARD_TITLES,
+  type DocumentLanguage,
+} from '../../domain/meetings.js';
 
 export type DocumentKind = 'agenda' | 'minutes';
 
@@ -104,9 +110,14 @@ const LABELS = {
 
 type Labels = (typeof LABELS)[DocumentLanguage];
 
-function person(p: { name: string; organisation: string | null; position: keyof Labels['positions'] | null }, labels: Labels): string {
+function person(
+  p: { name: string; organisation: string | null; position: keyof Labels['positions'] | null },
+  labels: Labels,
+): string {
   // "Eeva-Riitta Pirhonen, pj, OKM", as the group's own minutes write it.
-  return [p.name, p.position && p.position !== 'secretary' ? labels.positions[p.position] : null, p.organisation].filter(Boolean).join(', ');
+  return [p.name, p.position && p.position !== 'secretary' ? labels.positions[p.position] : null, p.organisation]
+    .filter(Boolean)
+    .join(', ');
 }
 
 export function placeText(place: MeetingDetail['place'], labels: { hybrid: string; and: string }): string {
@@ -143,8 +154,13 @@ function attendanceBlocks(meeting: MeetingDetail, labels: Labels): Block[] {
     row[a.capacity === 'member' ? 0 : 1] = text(a);
     seats.set(a.seat, row);
   }
-  const rows = [...[...seats.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row), ...unseated.map((name): [string, string] => [name, ''])];
-  const blocks: Block[] = [{ type: 'people', caption: labels.present, headers: [labels.members, labels.deputies], rows }];
+  const rows = [
+    ...[...seats.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row),
+    ...unseated.map((name): [string, string] => [name, '']),
+  ];
+  const blocks: Block[] = [
+    { type: 'people', caption: labels.present, headers: [labels.members, labels.deputies], rows },
+  ];
   const secretaries = present.filter((a) => a.capacity === 'secretary');
   if (secretaries.length > 0) blocks.push({ type: 'list', caption: labels.secretary, items: secretaries.map(text) });
   const experts = present.filter((a) => a.capacity === 'permanent_expert');
@@ -158,14 +174,25 @@ function attendanceBlocks(meeting: MeetingDetail, labels: Labels): Block[] {
 
 /** Who is invited to the agenda's meeting: the group as it stands on the meeting's date. */
 function rosterBlocks(group: SteeringGroupDetail, labels: Labels): Block[] {
-  const rows = group.seats.map((seat): [string, string] => [seat.member ? person(seat.member, labels) : '', seat.deputy ? person(seat.deputy, labels) : '']);
-  const blocks: Block[] = [{ type: 'people', caption: labels.invited, headers: [labels.members, labels.deputies], rows }];
-  if (group.secretaries.length > 0) blocks.push({ type: 'list', caption: labels.secretary, items: group.secretaries.map((m) => person(m, labels)) });
-  if (group.permanentExperts.length > 0) blocks.push({ type: 'list', caption: labels.experts, items: group.permanentExperts.map((m) => person(m, labels)) });
+  const rows = group.seats.map((seat): [string, string] => [
+    seat.member ? person(seat.member, labels) : '',
+    seat.deputy ? person(seat.deputy, labels) : '',
+  ]);
+  const blocks: Block[] = [
+    { type: 'people', caption: labels.invited, headers: [labels.members, labels.deputies], rows },
+  ];
+  if (group.secretaries.length > 0)
+    blocks.push({ type: 'list', caption: labels.secretary, items: group.secretaries.map((m) => person(m, labels)) });
+  if (group.permanentExperts.length > 0)
+    blocks.push({ type: 'list', caption: labels.experts, items: group.permanentExperts.map((m) => person(m, labels)) });
   return blocks;
 }
 
-function signatories(meeting: MeetingDetail, group: SteeringGroupDetail, labels: Labels): { name: string; role: string }[] {
+function signatories(
+  meeting: MeetingDetail,
+  group: SteeringGroupDetail,
+  labels: Labels,
+): { name: string; role: string }[] {
   if (meeting.signatories.length > 0) {
     // Seed 000 signs secretary first, then chair.
     const order = { secretary: 0, chair: 1, vice_chair: 1 } as Record<string, number>;
@@ -186,14 +213,22 @@ function signatories(meeting: MeetingDetail, group: SteeringGroupDetail, labels:
   ];
 }
 
-export function buildMeetingDocument(kind: DocumentKind, meeting: MeetingDetail, group: SteeringGroupDetail, language: DocumentLanguage): MeetingDocument {
+export function buildMeetingDocument(
+  kind: DocumentKind,
+  meeting: MeetingDetail,
+  group: SteeringGroupDetail,
+  language: DocumentLanguage,
+): MeetingDocument {
   const labels = LABELS[language];
   const groupName = (language === 'sv' ? meeting.steeringGroupName.sv : null) ?? meeting.steeringGroupName.fi;
   const heading = `${meeting.number}: ${groupName}`;
   const blocks: Block[] = [{ type: 'title', kind: kind === 'minutes' ? labels.minutes : labels.agenda, text: heading }];
 
   if (kind === 'minutes' && (meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked')) {
-    blocks.push({ type: 'status', text: labels.draft(meeting.minutesStatus === 'checked' ? labels.checked : labels.unchecked) });
+    blocks.push({
+      type: 'status',
+      text: labels.draft(meeting.minutesStatus === 'checked' ? labels.checked : labels.unchecked),
+    });
   }
   blocks.push({
     type: 'facts',
@@ -206,7 +241,10 @@ export function buildMeetingDocument(kind: DocumentKind, meeting: MeetingDetail,
 
   for (const item of meeting.items) {
     const standard = item.kind === 'topic' ? null : STANDARD_TITLES[item.kind];
-    const title = language === 'sv' ? (item.titleSv ?? (standard && item.title === standard.fi ? standard.sv : item.title)) : item.title;
+    const title =
+      language === 'sv'
+        ? (item.titleSv ?? (standard && item.title === standard.fi ? standard.sv : item.title))
+        : item.title;
     blocks.push({ type: 'item', number: item.number, title });
     if (item.presenter) blocks.push({ type: 'field', label: labels.presenter, text: item.presenter });
     if (item.background) blocks.push({ type: 'field', label: labels.background, text: item.background });
@@ -222,19 +260,26 @@ export function buildMeetingDocument(kind: DocumentKind, meeting: MeetingDetail,
     if (kind === 'agenda') continue;
     if (item.time) blocks.push({ type: 'field', label: labels.clock, text: formatTime(item.time) });
     if (item.discussion) blocks.push({ type: 'field', label: labels.discussion, text: item.discussion });
-    const decisions = [item.decision, ...item.records.filter((r) => r.kind === 'decision' && r.text !== item.decision).map((r) => r.text)].filter(
-      (d): d is string => Boolean(d),
-    );
+    const decisions = [
+      item.decision,
+      ...item.records.filter((r) => r.kind === 'decision' && r.text !== item.decision).map((r) => r.text),
+    ].filter((d): d is string => Boolean(d));
     for (const decision of decisions) blocks.push({ type: 'field', label: labels.decision, text: decision });
     const actions = item.records.filter((r) => r.kind === 'action');
-    if (actions.length > 0) blocks.push({ type: 'list', caption: labels.actions, items: actions.map((a) => actionLine(a, labels, false)) });
+    if (actions.length > 0)
+      blocks.push({ type: 'list', caption: labels.actions, items: actions.map((a) => actionLine(a, labels, false)) });
   }
 
   if (kind === 'minutes') {
     blocks.push({ type: 'signatures', people: signatories(meeting, group, labels) });
-    if (meeting.approvedInMeetingNumber) blocks.push({ type: 'status', text: labels.approvedIn(meeting.approvedInMeetingNumber) });
+    if (meeting.approvedInMeetingNumber)
+      blocks.push({ type: 'status', text: labels.approvedIn(meeting.approvedInMeetingNumber) });
   }
-  blocks.push({ type: 'list', caption: labels.distribution, items: meeting.distribution.length > 0 ? meeting.distribution : [...labels.defaultDistribution] });
+  blocks.push({
+    type: 'list',
+    caption: labels.distribution,
+    items: meeting.distribution.length > 0 ? meeting.distribution : [...labels.defaultDistribution],
+  });
   if (group.diaryNumber) blocks.push({ type: 'field', label: labels.diaryNumber, text: group.diaryNumber });
   return { title: `${kind === 'minutes' ? labels.minutes : labels.agenda} ${heading}`, language, blocks };
 }

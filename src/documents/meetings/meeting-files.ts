@@ -23,21 +23,37 @@ const FILE_WORDS: Record<DocumentKind, Record<DocumentLanguage, string>> = {
   agenda: { fi: 'esityslista', sv: 'foredragningslista' },
 };
 
-export async function renderMeetingFile(db: Db, meeting: MeetingDetail, kind: DocumentKind, format: DocumentFormat, language: DocumentLanguage): Promise<MeetingFile> {
+export async function renderMeetingFile(
+  db: Db,
+  meeting: MeetingDetail,
+  kind: DocumentKind,
+  format: DocumentFormat,
+  language: DocumentLanguage,
+): Promise<MeetingFile> {
   const group = await getSteeringGroup(db, meeting.steeringGroup, meeting.date);
   if (!group) throw new Error(`steering group ${meeting.steeringGroup} of meeting ${meeting.key} is missing`);
   const document = buildMeetingDocument(kind, meeting, group, language);
   const filename = `${meeting.key}-${FILE_WORDS[kind][language]}.${format}`;
   const html = () => renderMeetingHtml(document);
-  const body = format === 'html' ? html() : format === 'docx' ? await renderMeetingDocx(document) : await renderPdf(html(), { title: document.title, language });
+  const body =
+    format === 'html'
+      ? html()
+      : format === 'docx'
+        ? await renderMeetingDocx(document)
+        : await renderPdf(html(), { title: document.title, language });
   return { body, contentType: CONTENT_TYPES[format], filename };
 }
 
 export function meetingInvitation(meeting: MeetingDetail, now: Date, language: DocumentLanguage): MeetingFile | null {
   if (!meeting.startTime) return null;
   const groupName = (language === 'sv' ? meeting.steeringGroupName.sv : null) ?? meeting.steeringGroupName.fi;
-  const agenda = meeting.items.map((item) => `${item.number} § ${language === 'sv' ? (item.titleSv ?? item.title) : item.title}`).join('\n');
-  const labels = language === 'sv' ? { hybrid: 'Hybrid', and: 'samt', meeting: 'Möte' } : { hybrid: 'Hybridi', and: 'sekä', meeting: 'Kokous' };
+  const agenda = meeting.items
+    .map((item) => `${item.number} § ${language === 'sv' ? (item.titleSv ?? item.title) : item.title}`)
+    .join('\n');
+  const labels =
+    language === 'sv'
+      ? { hybrid: 'Hybrid', and: 'samt', meeting: 'Möte' }
+      : { hybrid: 'Hybridi', and: 'sekä', meeting: 'Kokous' };
   const location = placeText(meeting.place, labels);
   const body = buildInvitation({
     uid: `${meeting.key}@teemaseuranta`,

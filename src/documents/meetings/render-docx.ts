@@ -3,7 +3,18 @@
  * navigation pane and screen readers use them), a table with a repeating header row for the
  * member/deputy columns, real bulleted lists.
  */
-import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  BorderStyle,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Block, MeetingDocument } from './meeting-document.js';
 
 const NO_BORDERS = {
@@ -20,7 +31,12 @@ function textParagraphs(text: string): Paragraph[] {
     let plain: string[] = [];
     const flush = () => {
       if (plain.length === 0) return;
-      result.push(new Paragraph({ children: plain.map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1 })), spacing: { after: 120 } }));
+      result.push(
+        new Paragraph({
+          children: plain.map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1 })),
+          spacing: { after: 120 },
+        }),
+      );
       plain = [];
     };
     for (const line of paragraph.split('\n')) {
@@ -46,14 +62,23 @@ const cell = (text: string, header = false) =>
 function blockContent(b: Block): (Paragraph | Table)[] {
   switch (b.type) {
     case 'title':
-      return [new Paragraph({ children: [new TextRun({ text: b.kind.toUpperCase(), bold: true })] }), new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_1 })];
+      return [
+        new Paragraph({ children: [new TextRun({ text: b.kind.toUpperCase(), bold: true })] }),
+        new Paragraph({ text: b.text, heading: HeadingLevel.HEADING_1 }),
+      ];
     case 'status':
-      return [new Paragraph({ children: [new TextRun({ text: b.text, bold: true })], spacing: { before: 120, after: 120 } })];
+      return [
+        new Paragraph({ children: [new TextRun({ text: b.text, bold: true })], spacing: { before: 120, after: 120 } }),
+      ];
     case 'facts':
       return b.rows.map(
         (r) =>
           new Paragraph({
-            children: [new TextRun({ text: `${r.label}\t`, bold: true }), new TextRun(r.value), ...(r.link ? [new TextRun({ text: ` ${r.link}` })] : [])],
+            children: [
+              new TextRun({ text: `${r.label}\t`, bold: true }),
+              new TextRun(r.value),
+              ...(r.link ? [new TextRun({ text: ` ${r.link}` })] : []),
+            ],
             tabStops: [{ type: 'left', position: 1600 }],
             spacing: { after: 80 },
           }),
@@ -99,7 +124,11 @@ export async function renderMeetingDocx(document: MeetingDocument): Promise<Buff
     title: document.title,
     creator: 'Teemaseuranta',
     styles: {
-      default: { document: { run: { font: 'Calibri', size: 22, language: { value: document.language === 'sv' ? 'sv-FI' : 'fi-FI' } } } },
+      default: {
+        document: {
+          run: { font: 'Calibri', size: 22, language: { value: document.language === 'sv' ? 'sv-FI' : 'fi-FI' } },
+        },
+      },
     },
     sections: [{ children: document.blocks.flatMap(blockContent) }],
   });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Block, MeetingDocument } from './meeting-document.js';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Free text as the secretary writes it: paragraphs split by a blank line, lines starting with "- "
@@ -54,9 +55,16 @@ function embeddedFonts(): string {
     const file = require.resolve(`@fontsource/source-sans-3/files/source-sans-3-${subset}-${weight}-normal.woff2`);
     return `@font-face{font-family:'Source Sans 3';font-weight:${weight};font-style:normal;src:url(data:font/woff2;base64,${readFileSync(file).toString('base64')}) format('woff2');unicode-range:${range};}`;
   };
-  const latin = 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-  const latinExt = 'U+0100-02AF,U+0304,U+0308,U+0329,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
-  fontCss = [face('latin', 400, latin), face('latin', 700, latin), face('latin-ext', 400, latinExt), face('latin-ext', 700, latinExt)].join('\n');
+  const latin =
+    'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
+  const latinExt =
+    'U+0100-02AF,U+0304,U+0308,U+0329,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF';
+  fontCss = [
+    face('latin', 400, latin),
+    face('latin', 700, latin),
+    face('latin-ext', 400, latinExt),
+    face('latin-ext', 700, latinExt),
+  ].join('\n');
   return fontCss;
 }
 
@@ -87,7 +95,10 @@ function block(b: Block): string {
       return `<p class="status">${escape(b.text)}</p>`;
     case 'facts':
       return `<dl class="facts">${b.rows
-        .map((r) => `<dt>${escape(r.label)}</dt><dd>${escape(r.value)}${r.link ? ` <a href="${escape(r.link)}">${escape(r.link)}</a>` : ''}</dd>`)
+        .map(
+          (r) =>
+            `<dt>${escape(r.label)}</dt><dd>${escape(r.value)}${r.link ? ` <a href="${escape(r.link)}">${escape(r.link)}</a>` : ''}</dd>`,
+        )
         .join('')}</dl>`;
     case 'heading':
       return `<h2>${escape(b.text)}</h2>`;

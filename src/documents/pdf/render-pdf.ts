@@ -34,13 +34,10 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Buff
   try {
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(
-      ({ title, language }) => {
-        document.title = title;
-        document.documentElement.lang = language;
-      },
-      options,
-    );
+    await page.evaluate(({ title, language }) => {
+      document.title = title;
+      document.documentElement.lang = language;
+    }, options);
     return await page.pdf({
       format: 'A4',
       printBackground: true,

@@ -22,13 +22,22 @@ import {
 import { formatEuros } from '../../domain/money.js';
 import type { Inline, RichText } from '../../domain/reports/rich-text.js';
 import { finnishDate } from '../../domain/reports/templates.js';
-import { contactLine, FIGURE_KEYS, FIGURE_LABELS, projectLines, type ReviewModel, type ReviewTheme } from './review-model.js';
+import {
+  contactLine,
+  FIGURE_KEYS,
+  FIGURE_LABELS,
+  projectLines,
+  type ReviewModel,
+  type ReviewTheme,
+} from './review-model.js';
 
 const euros = (cents: number | null | undefined) => (cents === null || cents === undefined ? '–' : formatEuros(cents));
 
 function inlineRuns(content: Inline[]): ParagraphChild[] {
   return content.map((piece) =>
-    piece.type === 'link' ? new ExternalHyperlink({ link: piece.href, children: [new TextRun({ text: piece.text, style: 'Hyperlink' })] }) : new TextRun(piece.text),
+    piece.type === 'link'
+      ? new ExternalHyperlink({ link: piece.href, children: [new TextRun({ text: piece.text, style: 'Hyperlink' })] })
+      : new TextRun(piece.text),
   );
 }
 
@@ -37,32 +46,64 @@ let listInstance = 0;
 function richParagraphs(blocks: RichText): Paragraph[] {
   if (blocks.length === 0) return [new Paragraph('–')];
   return blocks.flatMap((block) => {
-    if (block.type === 'paragraph') return [new Paragraph({ children: inlineRuns(block.content), spacing: { after: 120 } })];
+    if (block.type === 'paragraph')
+      return [new Paragraph({ children: inlineRuns(block.content), spacing: { after: 120 } })];
     const instance = ++listInstance;
     return block.items.map((item) =>
-      block.ordered ? new Paragraph({ children: inlineRuns(item), numbering: { reference: 'ordered', level: 0, instance } }) : new Paragraph({ children: inlineRuns(item), bullet: { level: 0 } }),
+      block.ordered
+        ? new Paragraph({ children: inlineRuns(item), numbering: { reference: 'ordered', level: 0, instance } })
+        : new Paragraph({ children: inlineRuns(item), bullet: { level: 0 } }),
     );
   });
 }
 
 const cell = (text: string, options: { bold?: boolean; right?: boolean; width?: number } = {}) =>
   new TableCell({
-    children: [new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold ?? false })] })],
+    children: [
+      new Paragraph({
+        alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: options.bold ?? false })],
+      }),
+    ],
     ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
   });
 
 function summaryTable(model: ReviewModel): Table {
-  const header = new TableRow({ tableHeader: true, children: [cell('Teema', { bold: true, width: 32 }), ...FIGURE_KEYS.map((k) => cell(FIGURE_LABELS[k], { bold: true, right: true, width: 17 }))] });
-  const rows = model.themes.map((t) => new TableRow({ children: [cell(`${t.number}. ${t.name}`), ...FIGURE_KEYS.map((k) => cell(euros(t.header.figures?.[k]), { right: true }))] }));
-  const total = new TableRow({ children: [cell('Yhteensä', { bold: true }), ...FIGURE_KEYS.map((k) => cell(euros(model.totals[k]), { bold: true, right: true }))] });
+  const header = new TableRow({
+    tableHeader: true,
+    children: [
+      cell('Teema', { bold: true, width: 32 }),
+      ...FIGURE_KEYS.map((k) => cell(FIGURE_LABELS[k], { bold: true, right: true, width: 17 })),
+    ],
+  });
+  const rows = model.themes.map(
+    (t) =>
+      new TableRow({
+        children: [
+          cell(`${t.number}. ${t.name}`),
+          ...FIGURE_KEYS.map((k) => cell(euros(t.header.figures?.[k]), { right: true })),
+        ],
+      }),
+  );
+  const total = new TableRow({
+    children: [
+      cell('Yhteensä', { bold: true }),
+      ...FIGURE_KEYS.map((k) => cell(euros(model.totals[k]), { bold: true, right: true })),
+    ],
+  });
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows, total] });
 }
 
 function themeChildren(theme: ReviewTheme): (Paragraph | Table)[] {
   const h = theme.header;
-  const label = (text: string) => new Paragraph({ children: [new TextRun({ text, bold: true })], spacing: { before: 120 } });
+  const label = (text: string) =>
+    new Paragraph({ children: [new TextRun({ text, bold: true })], spacing: { before: 120 } });
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(`${theme.number}. ${theme.name}`)] }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      pageBreakBefore: true,
+      children: [new TextRun(`${theme.number}. ${theme.name}`)],
+    }),
     label('Yhteyshenkilöt (koordinaatio tms. hankkeen yhteyshenkilö ja rahoittajan vastuuhenkilö)'),
     ...(h.contacts.length ? h.contacts.map((c) => new Paragraph(contactLine(c))) : [new Paragraph('–')]),
     label('Vastuullinen hallinnonala ja ministeriön vastuuhenkilön yhteystiedot'),
@@ -73,23 +114,50 @@ function themeChildren(theme: ReviewTheme): (Paragraph | Table)[] {
     label(`Teeman (EU + valtio) rahoitus${h.figures ? ` ${finnishDate(h.figures.asOf)}` : ''}`),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: FIGURE_KEYS.map((k) => new TableRow({ children: [cell(FIGURE_LABELS[k], { width: 60 }), cell(euros(h.figures?.[k]), { right: true, width: 40 })] })),
+      rows: FIGURE_KEYS.map(
+        (k) =>
+          new TableRow({
+            children: [cell(FIGURE_LABELS[k], { width: 60 }), cell(euros(h.figures?.[k]), { right: true, width: 40 })],
+          }),
+      ),
     }),
   ];
   for (const section of theme.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${section.number}) ${section.title}`)] }), ...richParagraphs(section.blocks));
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_2,
+        children: [new TextRun(`${section.number}) ${section.title}`)],
+      }),
+      ...richParagraphs(section.blocks),
+    );
   }
   if (theme.linksTitle) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(theme.linksTitle)] }));
     if (theme.links.length === 0) children.push(new Paragraph('–'));
     for (const link of theme.links) {
-      children.push(new Paragraph({ bullet: { level: 0 }, children: [new ExternalHyperlink({ link: link.url, children: [new TextRun({ text: link.title ?? link.url, style: 'Hyperlink' })] })] }));
+      children.push(
+        new Paragraph({
+          bullet: { level: 0 },
+          children: [
+            new ExternalHyperlink({
+              link: link.url,
+              children: [new TextRun({ text: link.title ?? link.url, style: 'Hyperlink' })],
+            }),
+          ],
+        }),
+      );
     }
   }
   if (theme.projectsTitle) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(theme.projectsTitle)] }));
     for (const group of theme.projects) {
-      if (group.title || group.contentArea) children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(group.title ?? group.contentArea!.name.fi)] }));
+      if (group.title || group.contentArea)
+        children.push(
+          new Paragraph({
+            heading: HeadingLevel.HEADING_3,
+            children: [new TextRun(group.title ?? group.contentArea!.name.fi)],
+          }),
+        );
       for (const entity of group.entities) {
         const { head, rows } = projectLines(entity);
         children.push(new Paragraph({ children: [new TextRun({ text: head, bold: true })], spacing: { before: 80 } }));
@@ -107,21 +175,50 @@ export async function renderReviewDocx(model: ReviewModel): Promise<Buffer> {
     description: model.subtitle,
     styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
     numbering: {
-      config: [{ reference: 'ordered', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] }],
+      config: [
+        {
+          reference: 'ordered',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+            },
+          ],
+        },
+      ],
     },
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 } } },
         children: [
-          new Paragraph({ children: [new TextRun({ text: 'UUDISTUVA JA OSAAVA SUOMI 2021–2027', bold: true })], spacing: { before: 3000 } }),
+          new Paragraph({
+            children: [new TextRun({ text: 'UUDISTUVA JA OSAAVA SUOMI 2021–2027', bold: true })],
+            spacing: { before: 3000 },
+          }),
           new Paragraph('EU:N ALUE- JA RAKENNEPOLITIIKAN OHJELMA'),
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
           new Paragraph(model.subtitle),
           ...(model.missing.length ? [new Paragraph(`Hyväksymättä (ei mukana): ${model.missing.join('; ')}`)] : []),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Sisällys')] }),
-          new Paragraph({ text: 'Yhteenveto teemojen rahoituksesta', numbering: { reference: 'ordered', level: 0, instance: 0 } }),
-          ...model.themes.map((t) => new Paragraph({ text: t.name, numbering: { reference: 'ordered', level: 0, instance: 0 } })),
-          new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Yhteenveto teemojen rahoituksesta')] }),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            pageBreakBefore: true,
+            children: [new TextRun('Sisällys')],
+          }),
+          new Paragraph({
+            text: 'Yhteenveto teemojen rahoituksesta',
+            numbering: { reference: 'ordered', level: 0, instance: 0 },
+          }),
+          ...model.themes.map(
+            (t) => new Paragraph({ text: t.name, numbering: { reference: 'ordered', level: 0, instance: 0 } }),
+          ),
+          new Paragraph({
+            heading: HeadingLevel.HEADING_1,
+            pageBreakBefore: true,
+            children: [new TextRun('Yhteenveto teemojen rahoituksesta')],
+          }),
           new Paragraph(`Teemojen rahoitus (EU + valtio)${model.cutOff ? ` ${finnishDate(model.cutOff)}` : ''}`),
           summaryTable(model),
           ...model.themes.flatMap(themeChildren),

@@ -5,7 +5,14 @@
 import { formatEuros } from '../../domain/money.js';
 import { escapeHtml, toHtml } from '../../domain/reports/rich-text.js';
 import { finnishDate } from '../../domain/reports/templates.js';
-import { contactLine, FIGURE_KEYS, FIGURE_LABELS, projectLines, type ReviewModel, type ReviewTheme } from './review-model.js';
+import {
+  contactLine,
+  FIGURE_KEYS,
+  FIGURE_LABELS,
+  projectLines,
+  type ReviewModel,
+  type ReviewTheme,
+} from './review-model.js';
 
 const e = escapeHtml;
 const euros = (cents: number | null | undefined) => (cents === null || cents === undefined ? '–' : formatEuros(cents));
@@ -33,17 +40,29 @@ function headerList(theme: ReviewTheme): string {
   const h = theme.header;
   const figures = h.figures;
   const rows: [string, string][] = [
-    ['Yhteyshenkilöt (koordinaatio tms. hankkeen yhteyshenkilö ja rahoittajan vastuuhenkilö)', h.contacts.map((c) => e(contactLine(c))).join('<br>') || '–'],
-    ['Vastuullinen hallinnonala ja ministeriön vastuuhenkilön yhteystiedot', [e(h.ministries.join(', ')), ...h.ministryContacts.map((c) => e(contactLine(c)))].filter(Boolean).join('<br>') || '–'],
+    [
+      'Yhteyshenkilöt (koordinaatio tms. hankkeen yhteyshenkilö ja rahoittajan vastuuhenkilö)',
+      h.contacts.map((c) => e(contactLine(c))).join('<br>') || '–',
+    ],
+    [
+      'Vastuullinen hallinnonala ja ministeriön vastuuhenkilön yhteystiedot',
+      [e(h.ministries.join(', ')), ...h.ministryContacts.map((c) => e(contactLine(c)))].filter(Boolean).join('<br>') ||
+        '–',
+    ],
     ['Teeman toteutusaika', e(h.period.text ?? ([h.period.start, h.period.end].filter(Boolean).join(' – ') || '–'))],
   ];
-  const money = FIGURE_KEYS.map((key) => `<tr><th scope="row">${e(FIGURE_LABELS[key])}</th><td class="amount">${e(euros(figures?.[key]))}</td></tr>`).join('');
+  const money = FIGURE_KEYS.map(
+    (key) =>
+      `<tr><th scope="row">${e(FIGURE_LABELS[key])}</th><td class="amount">${e(euros(figures?.[key]))}</td></tr>`,
+  ).join('');
   return `<dl class="header">${rows.map(([dt, dd]) => `<dt>${e(dt)}</dt><dd>${dd}</dd>`).join('')}</dl>
 <table><caption>Teeman (EU + valtio) rahoitus ${figures ? e(finnishDate(figures.asOf)) : ''}</caption><tbody>${money}</tbody></table>`;
 }
 
 function themeHtml(theme: ReviewTheme): string {
-  const sections = theme.sections.map((s) => `<h3>${s.number}) ${e(s.title)}</h3>\n${toHtml(s.blocks) || '<p>–</p>'}`).join('\n');
+  const sections = theme.sections
+    .map((s) => `<h3>${s.number}) ${e(s.title)}</h3>\n${toHtml(s.blocks) || '<p>–</p>'}`)
+    .join('\n');
   const links = theme.linksTitle
     ? `<h3>${e(theme.linksTitle)}</h3>${theme.links.length ? `<ul>${theme.links.map((l) => `<li><a href="${e(l.url)}">${e(l.title ?? l.url)}</a></li>`).join('')}</ul>` : '<p>–</p>'}`
     : '';

@@ -5,7 +5,13 @@
  */
 import type { Db } from '../../db/database.js';
 import type { ProjectList, ReportHeader } from '../../contracts/reports.js';
-import { buildHeader, buildProjectList, findPeriod, parseContent, periodThemes } from '../../db/repositories/reports.js';
+import {
+  buildHeader,
+  buildProjectList,
+  findPeriod,
+  parseContent,
+  periodThemes,
+} from '../../db/repositories/reports.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { RichText } from '../../domain/reports/rich-text.js';
 import { finnishDate, sectionTitle, TEMPLATES, type DocumentKind } from '../../domain/reports/templates.js';
@@ -54,9 +60,15 @@ export async function compileReview(db: Db, periodKey: string): Promise<ReviewMo
       missing.push(theme.name.fi);
       continue;
     }
-    const row = await db.selectFrom('theme_reports').select(['header', 'content']).where('id', '=', theme.reportId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('theme_reports')
+      .select(['header', 'content'])
+      .where('id', '=', theme.reportId)
+      .executeTakeFirstOrThrow();
     const content = parseContent(row.content);
-    const header = row.header ? (JSON.parse(row.header) as ReportHeader) : await buildHeader(db, theme.slug, period.cut_off, 'fi');
+    const header = row.header
+      ? (JSON.parse(row.header) as ReportHeader)
+      : await buildHeader(db, theme.slug, period.cut_off, 'fi');
     const linksSection = template.sections.find((s) => s.kind === 'links');
     const projectsSection = template.sections.find((s) => s.kind === 'projects');
     compiled.push({
@@ -64,18 +76,33 @@ export async function compileReview(db: Db, periodKey: string): Promise<ReviewMo
       slug: theme.slug,
       name: theme.name.fi,
       header,
-      sections: template.sections.filter((s) => s.kind === 'rich').map((s) => ({ number: s.number, title: sectionTitle(s, 'fi', period.cut_off), blocks: content.sections[s.key] ?? [] })),
+      sections: template.sections
+        .filter((s) => s.kind === 'rich')
+        .map((s) => ({
+          number: s.number,
+          title: sectionTitle(s, 'fi', period.cut_off),
+          blocks: content.sections[s.key] ?? [],
+        })),
       linksTitle: linksSection ? `${linksSection.number}) ${sectionTitle(linksSection, 'fi', period.cut_off)}` : null,
       links: content.links,
-      projectsTitle: projectsSection ? `${projectsSection.number}) ${sectionTitle(projectsSection, 'fi', period.cut_off)}` : null,
+      projectsTitle: projectsSection
+        ? `${projectsSection.number}) ${sectionTitle(projectsSection, 'fi', period.cut_off)}`
+        : null,
       projects: projectsSection ? await buildProjectList(db, theme.themeId, content.projectOrder) : [],
     });
   }
-  const totals = Object.fromEntries(FIGURE_KEYS.map((key) => [key, compiled.reduce((sum, t) => sum + (t.header.figures?.[key] ?? 0), 0)])) as Record<FigureKey, number>;
+  const totals = Object.fromEntries(
+    FIGURE_KEYS.map((key) => [key, compiled.reduce((sum, t) => sum + (t.header.figures?.[key] ?? 0), 0)]),
+  ) as Record<FigureKey, number>;
   return {
     kind: period.kind,
-    title: period.kind === 'review' ? 'ESR+ Valtakunnallisten teemojen toteutuskatsaus' : 'ESR+ Valtakunnallisten teemojen teemakuvaukset',
-    subtitle: period.cut_off ? `Katsaus ${finnishDate(period.cut_off)} mennessä toteutuneeseen valtakunnallisten teemojen toimintaan ja tuloksiin.` : period.title_fi,
+    title:
+      period.kind === 'review'
+        ? 'ESR+ Valtakunnallisten teemojen toteutuskatsaus'
+        : 'ESR+ Valtakunnallisten teemojen teemakuvaukset',
+    subtitle: period.cut_off
+      ? `Katsaus ${finnishDate(period.cut_off)} mennessä toteutuneeseen valtakunnallisten teemojen toimintaan ja tuloksiin.`
+      : period.title_fi,
     cutOff: period.cut_off,
     themes: compiled,
     missing,
@@ -86,12 +113,21 @@ export async function compileReview(db: Db, periodKey: string): Promise<ReviewMo
 /** "S30977 Lab-ammattikorkeakoulu Oy (päätoteuttaja)" lines of one entity, as the template lists them. */
 export function projectLines(entity: ProjectList[number]['entities'][number]): { head: string; rows: string[] } {
   const period = entity.period.text ?? [entity.period.start, entity.period.end].filter(Boolean).join(' – ');
-  const head = [entity.groupCode ?? (entity.kind === 'single' ? entity.projects[0]?.code : null), entity.name.fi, period].filter(Boolean).join(' ');
+  const head = [
+    entity.groupCode ?? (entity.kind === 'single' ? entity.projects[0]?.code : null),
+    entity.name.fi,
+    period,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const rows =
     entity.kind === 'group'
-      ? entity.projects.map((p) => [p.code, p.implementer, p.role === 'main' ? '(päätoteuttaja)' : null].filter(Boolean).join(' '))
+      ? entity.projects.map((p) =>
+          [p.code, p.implementer, p.role === 'main' ? '(päätoteuttaja)' : null].filter(Boolean).join(' '),
+        )
       : entity.projects.map((p) => `Toteuttaja ${p.implementer}`);
   return { head, rows };
 }
 
-export const contactLine = (c: ReportHeader['contacts'][number]) => [c.title, c.name, c.organisation, c.email, c.phone].filter(Boolean).join(', ');
+export const contactLine = (c: ReportHeader['contacts'][number]) =>
+  [c.title, c.name, c.organisation, c.email, c.phone].filter(Boolean).join(', ');

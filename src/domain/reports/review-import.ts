@@ -53,7 +53,15 @@ export type Finding = {
 
 export type ParsedFigure = { text: string; line: number; cents: Cents | null; rounded: boolean };
 
-export type ParsedSection = { key: string; headingLine: number; startLine: number; endLine: number; blocks: RichText; characters: number; limit: number | null };
+export type ParsedSection = {
+  key: string;
+  headingLine: number;
+  startLine: number;
+  endLine: number;
+  blocks: RichText;
+  characters: number;
+  limit: number | null;
+};
 
 export type ParsedTheme = {
   index: number;
@@ -80,7 +88,8 @@ const CONTACTS_LABEL = /^\s*Yhteyshenkilöt\b/;
 const MINISTRY_LABEL = /^\s*Vastuullinen hallinnonala/;
 const PERIOD_LABEL = /^\s*Teeman toteutusaika\s*(.*)$/;
 const FIGURES_LABEL = /^\s*Teeman \(EU\s*\+\s*valtio\)/;
-const FIGURE_LINE = /^\s*([a-dA-D])\)\s*(julkinen rahoituskehys|varaukset|sidotut valtuudet|maksetut kustannukset)?\s*(.*?)\s*$/;
+const FIGURE_LINE =
+  /^\s*([a-dA-D])\)\s*(julkinen rahoituskehys|varaukset|sidotut valtuudet|maksetut kustannukset)?\s*(.*?)\s*$/;
 const FIGURE_LETTER: Record<string, FigureKey> = { a: 'frame', b: 'reserved', c: 'committed', d: 'paid' };
 
 /** Headings in the order the template has them; 7) is recognised only after 6). */
@@ -100,7 +109,9 @@ const HEADING_WORDS = new Set(
   `tiivis kuvaus valtakunnallisen teeman sisällöstä ja teemassa rahoitettujen hankkeiden lukumäärä max merkkiä
   konkreettisesta toiminnasta mennessä arvio valtakunnalliselle teemalle asetettujen tavoitteiden saavuttamisesta
   tarkastelujaksolla kumulatiivisesti toiminnan käynnistymisestä tulevana vuonna toteutettavasta suunnitteluista
-  suunnitelluista painotuksista esim hakuihin liittyen yhteyksistä alueelliseen toimintaan toteutuneet toimenpiteet yhteistyö`.split(/\s+/),
+  suunnitelluista painotuksista esim hakuihin liittyen yhteyksistä alueelliseen toimintaan toteutuneet toimenpiteet yhteistyö`.split(
+    /\s+/,
+  ),
 );
 
 /** Lines the PDF extraction adds (page footers, hyperlink targets of the template footer). */
@@ -124,7 +135,18 @@ const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
 ];
 
 /** Domains the themes' people use; an address one letter off one of these is most likely mistyped. */
-const KNOWN_DOMAINS = ['gov.fi', 'ely-keskus.fi', 'thl.fi', 'oph.fi', 'stm.fi', 'tem.fi', 'okm.fi', 'ttl.fi', 'kela.fi', 'sos-lapsikyla.fi'];
+const KNOWN_DOMAINS = [
+  'gov.fi',
+  'ely-keskus.fi',
+  'thl.fi',
+  'oph.fi',
+  'stm.fi',
+  'tem.fi',
+  'okm.fi',
+  'ttl.fi',
+  'kela.fi',
+  'sos-lapsikyla.fi',
+];
 
 const shorten = (text: string, max = 120) => {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -134,7 +156,14 @@ const shorten = (text: string, max = 120) => {
 const isBlank = (text: string) => text.trim() === '';
 const isArtefact = (text: string) => ARTEFACT_LINES.some((pattern) => pattern.test(text.trim()));
 
-function finding(code: FindingCode, severity: Finding['severity'], line: number, field: string, excerpt: string, message: LocalizedText): Finding {
+function finding(
+  code: FindingCode,
+  severity: Finding['severity'],
+  line: number,
+  field: string,
+  excerpt: string,
+  message: LocalizedText,
+): Finding {
   return { code, severity, line, field, excerpt: shorten(excerpt), message };
 }
 
@@ -144,7 +173,12 @@ export function parseReviewText(text: string): ParsedReview {
     .split('\n')
     .map((line, index) => ({ n: index + 1, text: line.replace(/\u00a0/g, ' ') }));
   const starts = lines.filter((line) => THEME_START.test(line.text)).map((line) => line.n);
-  const cutOff = /Katsaus\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+mennessä/.exec(lines.slice(0, 40).map((l) => l.text).join(' '));
+  const cutOff = /Katsaus\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+mennessä/.exec(
+    lines
+      .slice(0, 40)
+      .map((l) => l.text)
+      .join(' '),
+  );
   const themes = starts.map((start, index) => {
     const end = (starts[index + 1] ?? lines.length + 1) - 1;
     return parseTheme(lines.slice(start - 1, end), index);
@@ -206,15 +240,26 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
   const ministryLines = ministryFrom === null ? [] : block.slice(ministryFrom, periodAt ?? figuresAt ?? headerEnd);
   const contactsText = joinWrapped(contactLines);
   const ministryText = joinWrapped(ministryLines);
-  if (contactsText === '') findings.push(finding('field_missing', 'error', block[contactsAt ?? 0]!.n, 'contacts', '', MISSING.contacts));
-  if (ministryText === '') findings.push(finding('field_missing', 'error', block[ministryAt ?? 0]!.n, 'ministryContact', '', MISSING.ministryContact));
+  if (contactsText === '')
+    findings.push(finding('field_missing', 'error', block[contactsAt ?? 0]!.n, 'contacts', '', MISSING.contacts));
+  if (ministryText === '')
+    findings.push(
+      finding('field_missing', 'error', block[ministryAt ?? 0]!.n, 'ministryContact', '', MISSING.ministryContact),
+    );
   const periodMatch = periodAt === null ? null : PERIOD_LABEL.exec(block[periodAt]!.text);
   const periodText = periodMatch?.[1]?.trim() || null;
-  if (!periodText) findings.push(finding('field_missing', 'error', block[periodAt ?? 0]!.n, 'period', block[periodAt ?? 0]!.text, MISSING.period));
+  if (!periodText)
+    findings.push(
+      finding('field_missing', 'error', block[periodAt ?? 0]!.n, 'period', block[periodAt ?? 0]!.text, MISSING.period),
+    );
 
   checkContactLines([...contactLines, ...ministryLines], findings);
 
-  const { figures, frameByMinistry } = parseFigures(figuresAt === null ? [] : block.slice(figuresAt + 1, headerEnd), block[figuresAt ?? 0]!.n, findings);
+  const { figures, frameByMinistry } = parseFigures(
+    figuresAt === null ? [] : block.slice(figuresAt + 1, headerEnd),
+    block[figuresAt ?? 0]!.n,
+    findings,
+  );
 
   const sections: ParsedSection[] = [];
   const links: ParsedTheme['links'] = [];
@@ -261,9 +306,23 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     const blocks = toRichText(content);
     const definition = REVIEW_TEMPLATE.sections.find((section) => section.key === key)!;
     const characters = countCharacters(blocks);
-    sections.push({ key, headingLine: block[at]!.n, startLine: content[0]?.n ?? block[at]!.n, endLine: content.at(-1)?.n ?? block[at]!.n, blocks, characters, limit: definition.limit });
+    sections.push({
+      key,
+      headingLine: block[at]!.n,
+      startLine: content[0]?.n ?? block[at]!.n,
+      endLine: content.at(-1)?.n ?? block[at]!.n,
+      blocks,
+      characters,
+      limit: definition.limit,
+    });
     if (blocks.length === 0) {
-      findings.push(finding('section_empty', 'error', block[at]!.n, key, block[at]!.text, { fi: 'Osio on tyhjä.', sv: 'Avsnittet är tomt.', en: 'The section is empty.' }));
+      findings.push(
+        finding('section_empty', 'error', block[at]!.n, key, block[at]!.text, {
+          fi: 'Osio on tyhjä.',
+          sv: 'Avsnittet är tomt.',
+          en: 'The section is empty.',
+        }),
+      );
     } else if (definition.limit !== null && characters > definition.limit) {
       findings.push(
         finding('section_over_limit', 'error', block[at]!.n, key, block[at]!.text, {
@@ -287,7 +346,21 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
   }
   checkPlaceholders(block.slice(0, headerEnd), 'header', findings);
   findings.sort((a, b) => a.line - b.line);
-  return { index, startLine: first, endLine: last, name, contactsText, ministryText, periodText, figures, frameByMinistry, sections, links, projectCodes, findings };
+  return {
+    index,
+    startLine: first,
+    endLine: last,
+    name,
+    contactsText,
+    ministryText,
+    periodText,
+    figures,
+    frameByMinistry,
+    sections,
+    links,
+    projectCodes,
+    findings,
+  };
 }
 
 function isHeadingContinuation(text: string): boolean {
@@ -303,8 +376,16 @@ function isHeadingContinuation(text: string): boolean {
 const MISSING: Record<'name' | 'contacts' | 'ministryContact' | 'period', LocalizedText> = {
   name: { fi: 'Teeman nimi puuttuu.', sv: 'Temats namn saknas.', en: "The theme's name is missing." },
   contacts: { fi: 'Yhteyshenkilöt puuttuvat.', sv: 'Kontaktpersoner saknas.', en: 'The contacts are missing.' },
-  ministryContact: { fi: 'Ministeriön vastuuhenkilö puuttuu.', sv: 'Ministeriets ansvarsperson saknas.', en: "The ministry's contact is missing." },
-  period: { fi: 'Teeman toteutusaika puuttuu.', sv: 'Temats genomförandetid saknas.', en: "The theme's period is missing." },
+  ministryContact: {
+    fi: 'Ministeriön vastuuhenkilö puuttuu.',
+    sv: 'Ministeriets ansvarsperson saknas.',
+    en: "The ministry's contact is missing.",
+  },
+  period: {
+    fi: 'Teeman toteutusaika puuttuu.',
+    sv: 'Temats genomförandetid saknas.',
+    en: "The theme's period is missing.",
+  },
 };
 
 const FIGURE_NAMES: Record<FigureKey, LocalizedText> = {
@@ -335,7 +416,13 @@ function parseFigures(lines: Line[], labelLine: number, findings: Finding[]) {
       const key = FIGURE_LETTER[match[1]!.toLowerCase()]!;
       if (match[3]) values.push({ key, text: match[3], line: line.n });
       if (match[1] !== match[1]!.toLowerCase()) {
-        findings.push(finding('amount_unit', 'info', line.n, key, text, { fi: `Kohta kirjoitettu isolla kirjaimella "${match[1]})".`, sv: `Punkten skriven med versal "${match[1]})".`, en: `The item letter is upper case "${match[1]})".` }));
+        findings.push(
+          finding('amount_unit', 'info', line.n, key, text, {
+            fi: `Kohta kirjoitettu isolla kirjaimella "${match[1]})".`,
+            sv: `Punkten skriven med versal "${match[1]})".`,
+            en: `The item letter is upper case "${match[1]})".`,
+          }),
+        );
       }
       continue;
     }
@@ -348,33 +435,56 @@ function parseFigures(lines: Line[], labelLine: number, findings: Finding[]) {
   }
   for (const key of FIGURE_KEYS) {
     if (figures[key] === null) {
-      findings.push(finding('amount_missing', 'error', labelLine, key, '', { fi: `Luku ${FIGURE_NAMES[key].fi} puuttuu.`, sv: `Siffran ${FIGURE_NAMES[key].sv} saknas.`, en: `The figure ${FIGURE_NAMES[key].en} is missing.` }));
+      findings.push(
+        finding('amount_missing', 'error', labelLine, key, '', {
+          fi: `Luku ${FIGURE_NAMES[key].fi} puuttuu.`,
+          sv: `Siffran ${FIGURE_NAMES[key].sv} saknas.`,
+          en: `The figure ${FIGURE_NAMES[key].en} is missing.`,
+        }),
+      );
     }
   }
   const cents = Object.fromEntries(FIGURE_KEYS.map((key) => [key, figures[key]?.cents ?? null])) as FinanceFigures;
   for (const warning of checkFinanceOrder(cents)) {
     if (warning.code === 'missing') continue;
     const at = figures[warning.field];
-    findings.push(finding('figure_order', 'error', at?.line ?? labelLine, warning.field, at?.text ?? '', warning.message));
+    findings.push(
+      finding('figure_order', 'error', at?.line ?? labelLine, warning.field, at?.text ?? '', warning.message),
+    );
   }
   const [, reserved, committed, paid] = FIGURE_KEYS.map((key) => figures[key]);
   if (reserved?.cents && reserved.cents === committed?.cents && committed.cents === paid?.cents) {
     findings.push(
-      finding('amounts_identical', 'warning', reserved.line, 'reserved', `${reserved.text} / ${committed.text} / ${paid!.text}`, {
-        fi: `Varaukset, sidotut valtuudet ja maksetut kustannukset ovat kaikki ${formatEuros(reserved.cents)}: tuskin oikein.`,
-        sv: `Reserveringar, bundna fullmakter och betalda kostnader är alla ${formatEuros(reserved.cents, 'sv')}: knappast rätt.`,
-        en: `Reservations, committed and paid are all ${formatEuros(reserved.cents, 'en')}: hardly right.`,
-      }),
+      finding(
+        'amounts_identical',
+        'warning',
+        reserved.line,
+        'reserved',
+        `${reserved.text} / ${committed.text} / ${paid!.text}`,
+        {
+          fi: `Varaukset, sidotut valtuudet ja maksetut kustannukset ovat kaikki ${formatEuros(reserved.cents)}: tuskin oikein.`,
+          sv: `Reserveringar, bundna fullmakter och betalda kostnader är alla ${formatEuros(reserved.cents, 'sv')}: knappast rätt.`,
+          en: `Reservations, committed and paid are all ${formatEuros(reserved.cents, 'en')}: hardly right.`,
+        },
+      ),
     );
   }
   return { figures, frameByMinistry };
 }
 
-function readFigure(key: FigureKey, raw: string, line: number, findings: Finding[], splits: ParsedTheme['frameByMinistry']): ParsedFigure {
+function readFigure(
+  key: FigureKey,
+  raw: string,
+  line: number,
+  findings: Finding[],
+  splits: ParsedTheme['frameByMinistry'],
+): ParsedFigure {
   // "14 M €, josta TEM 6 milj. €, OKM 3 milj. € ja STM 5 milj. €": the total, then the split.
   const [totalText = raw, splitText] = raw.split(/,\s*josta\s+/i);
   if (key === 'frame' && splitText) {
-    for (const match of splitText.matchAll(/\b(TEM|OKM|STM)\s+([\d ,.]+\s*(?:milj\.?|M|miljoonaa)?\s*(?:€|e|euroa)?)/g)) {
+    for (const match of splitText.matchAll(
+      /\b(TEM|OKM|STM)\s+([\d ,.]+\s*(?:milj\.?|M|miljoonaa)?\s*(?:€|e|euroa)?)/g,
+    )) {
       const parsed = parseFinnishAmount(match[2]!);
       if (parsed.ok) splits.push({ ministry: match[1] as 'TEM' | 'OKM' | 'STM', cents: parsed.value.cents, line });
     }
@@ -382,18 +492,42 @@ function readFigure(key: FigureKey, raw: string, line: number, findings: Finding
   const parsed = parseFinnishAmount(totalText);
   if (!parsed.ok) {
     if (parsed.reason === 'not_yet') {
-      findings.push(finding('amount_missing', 'warning', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: "${raw}" – lukua ei ole annettu.`, sv: `${FIGURE_NAMES[key].sv}: "${raw}" – siffran har inte angetts.`, en: `${FIGURE_NAMES[key].en}: "${raw}" – no figure given.` }));
+      findings.push(
+        finding('amount_missing', 'warning', line, key, raw, {
+          fi: `${FIGURE_NAMES[key].fi}: "${raw}" – lukua ei ole annettu.`,
+          sv: `${FIGURE_NAMES[key].sv}: "${raw}" – siffran har inte angetts.`,
+          en: `${FIGURE_NAMES[key].en}: "${raw}" – no figure given.`,
+        }),
+      );
     } else {
-      findings.push(finding('amount_unreadable', 'error', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: summaa "${raw}" ei voi lukea.`, sv: `${FIGURE_NAMES[key].sv}: beloppet "${raw}" kan inte läsas.`, en: `${FIGURE_NAMES[key].en}: the amount "${raw}" cannot be read.` }));
+      findings.push(
+        finding('amount_unreadable', 'error', line, key, raw, {
+          fi: `${FIGURE_NAMES[key].fi}: summaa "${raw}" ei voi lukea.`,
+          sv: `${FIGURE_NAMES[key].sv}: beloppet "${raw}" kan inte läsas.`,
+          en: `${FIGURE_NAMES[key].en}: the amount "${raw}" cannot be read.`,
+        }),
+      );
     }
     return { text: raw, line, cents: null, rounded: false };
   }
   const { cents, rounded } = parsed.value;
   const withoutRemark = totalText.replace(/\([^)]*\)\s*$/, '').trim();
   if (!/(€|\beur\b|\beuroa?\b|\be\b)\s*$/i.test(withoutRemark)) {
-    findings.push(finding('amount_unit', 'warning', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: summasta "${raw}" puuttuu valuutta.`, sv: `${FIGURE_NAMES[key].sv}: valutan saknas i "${raw}".`, en: `${FIGURE_NAMES[key].en}: "${raw}" has no currency.` }));
+    findings.push(
+      finding('amount_unit', 'warning', line, key, raw, {
+        fi: `${FIGURE_NAMES[key].fi}: summasta "${raw}" puuttuu valuutta.`,
+        sv: `${FIGURE_NAMES[key].sv}: valutan saknas i "${raw}".`,
+        en: `${FIGURE_NAMES[key].en}: "${raw}" has no currency.`,
+      }),
+    );
   } else if (/\d\s*e\s*$/i.test(withoutRemark)) {
-    findings.push(finding('amount_unit', 'info', line, key, raw, { fi: `${FIGURE_NAMES[key].fi}: euro on kirjoitettu "e" (${raw}).`, sv: `${FIGURE_NAMES[key].sv}: euro skrivet "e" (${raw}).`, en: `${FIGURE_NAMES[key].en}: the euro is written "e" (${raw}).` }));
+    findings.push(
+      finding('amount_unit', 'info', line, key, raw, {
+        fi: `${FIGURE_NAMES[key].fi}: euro on kirjoitettu "e" (${raw}).`,
+        sv: `${FIGURE_NAMES[key].sv}: euro skrivet "e" (${raw}).`,
+        en: `${FIGURE_NAMES[key].en}: the euro is written "e" (${raw}).`,
+      }),
+    );
   }
   if (cents !== 0 && (cents < SMALLEST_PLAUSIBLE || cents > LARGEST_PLAUSIBLE)) {
     findings.push(
@@ -425,17 +559,37 @@ function checkContactLines(lines: Line[], findings: Finding[]) {
       const address = match[0];
       const line = starts.filter((s) => s.at <= match.index).at(-1)!.line;
       if (/\(at\)/i.test(address)) {
-        findings.push(finding('email_malformed', 'warning', line, 'contacts', address, { fi: `Sähköpostiosoite "${address}" on kirjoitettu (at)-muodossa.`, sv: `E-postadressen "${address}" är skriven med (at).`, en: `The e-mail address "${address}" is written with (at).` }));
+        findings.push(
+          finding('email_malformed', 'warning', line, 'contacts', address, {
+            fi: `Sähköpostiosoite "${address}" on kirjoitettu (at)-muodossa.`,
+            sv: `E-postadressen "${address}" är skriven med (at).`,
+            en: `The e-mail address "${address}" is written with (at).`,
+          }),
+        );
         continue;
       }
       if (!/^[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$/i.test(address) || /\.\.|^\.|\.@/.test(address)) {
-        findings.push(finding('email_malformed', 'error', line, 'contacts', address, { fi: `Sähköpostiosoite "${address}" on virheellinen.`, sv: `E-postadressen "${address}" är felaktig.`, en: `The e-mail address "${address}" is malformed.` }));
+        findings.push(
+          finding('email_malformed', 'error', line, 'contacts', address, {
+            fi: `Sähköpostiosoite "${address}" on virheellinen.`,
+            sv: `E-postadressen "${address}" är felaktig.`,
+            en: `The e-mail address "${address}" is malformed.`,
+          }),
+        );
         continue;
       }
       const domain = address.split('@')[1]!.toLowerCase();
-      const near = KNOWN_DOMAINS.includes(domain) ? undefined : KNOWN_DOMAINS.find((known) => editDistance(known, domain) === 1);
+      const near = KNOWN_DOMAINS.includes(domain)
+        ? undefined
+        : KNOWN_DOMAINS.find((known) => editDistance(known, domain) === 1);
       if (near) {
-        findings.push(finding('email_domain', 'error', line, 'contacts', address, { fi: `Sähköpostiosoitteen "${address}" verkkotunnus on todennäköisesti kirjoitettu väärin (${near}?).`, sv: `Domänen i "${address}" är sannolikt felstavad (${near}?).`, en: `The domain of "${address}" is probably mistyped (${near}?).` }));
+        findings.push(
+          finding('email_domain', 'error', line, 'contacts', address, {
+            fi: `Sähköpostiosoitteen "${address}" verkkotunnus on todennäköisesti kirjoitettu väärin (${near}?).`,
+            sv: `Domänen i "${address}" är sannolikt felstavad (${near}?).`,
+            en: `The domain of "${address}" is probably mistyped (${near}?).`,
+          }),
+        );
       }
     }
   }
@@ -478,7 +632,8 @@ function parseLinks(lines: Line[], findings: Finding[]) {
   for (const line of lines) {
     const previous = joined.at(-1);
     const text = line.text.trim();
-    if (previous && /^(https?:\/\/|www\.)\S*[-/]$/.test(previous.text.trim()) && /^\S+$/.test(text)) previous.text = previous.text.trim() + text;
+    if (previous && /^(https?:\/\/|www\.)\S*[-/]$/.test(previous.text.trim()) && /^\S+$/.test(text))
+      previous.text = previous.text.trim() + text;
     else joined.push({ n: line.n, text });
   }
   for (const line of joined) {
@@ -493,15 +648,31 @@ function parseLinks(lines: Line[], findings: Finding[]) {
       );
       continue;
     }
-    const title = line.text.replace(/(?:https?:\/\/|www\.)[^\s<>"]+/gi, '').replace(/[\s:–-]+$/, '').trim() || null;
+    const title =
+      line.text
+        .replace(/(?:https?:\/\/|www\.)[^\s<>"]+/gi, '')
+        .replace(/[\s:–-]+$/, '')
+        .trim() || null;
     for (const raw of urls) {
       const href = safeHref(raw.startsWith('www.') ? `https://${raw}` : raw);
       if (!href || !/^https?:\/\/[^/]+\.[a-z]{2,}/i.test(href)) {
-        findings.push(finding('link_malformed', 'error', line.n, 's6', raw, { fi: `Linkki "${raw}" ei ole kelvollinen verkko-osoite.`, sv: `Länken "${raw}" är ingen giltig webbadress.`, en: `The link "${raw}" is not a valid web address.` }));
+        findings.push(
+          finding('link_malformed', 'error', line.n, 's6', raw, {
+            fi: `Linkki "${raw}" ei ole kelvollinen verkko-osoite.`,
+            sv: `Länken "${raw}" är ingen giltig webbadress.`,
+            en: `The link "${raw}" is not a valid web address.`,
+          }),
+        );
         continue;
       }
       if (raw.startsWith('www.')) {
-        findings.push(finding('link_malformed', 'info', line.n, 's6', raw, { fi: `Linkistä "${raw}" puuttuu https://.`, sv: `Länken "${raw}" saknar https://.`, en: `The link "${raw}" lacks https://.` }));
+        findings.push(
+          finding('link_malformed', 'info', line.n, 's6', raw, {
+            fi: `Linkistä "${raw}" puuttuu https://.`,
+            sv: `Länken "${raw}" saknar https://.`,
+            en: `The link "${raw}" lacks https://.`,
+          }),
+        );
       }
       links.push({ url: href, title, line: line.n });
     }
@@ -556,7 +727,8 @@ function inline(parts: string[]): Inline[] {
   let text = '';
   for (const part of parts) {
     if (text === '') text = part;
-    else if (/[A-Za-zÅÄÖåäö]-$/.test(text) && /^[a-zåäö]/.test(part)) text += part; // hyphenated word
+    else if (/[A-Za-zÅÄÖåäö]-$/.test(text) && /^[a-zåäö]/.test(part))
+      text += part; // hyphenated word
     else text += ` ${part}`;
   }
   return [{ type: 'text', text: text.replace(/\s+/g, ' ').trim() }];

@@ -13,16 +13,72 @@ export type Block = { type: 'paragraph'; content: Inline[] } | { type: 'list'; o
 export type RichText = Block[];
 
 /** Elements removed together with everything inside them. */
-const DROP_WITH_CONTENT = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'noscript', 'textarea', 'title', 'head', 'svg', 'math', 'select', 'button']);
+const DROP_WITH_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'noscript',
+  'textarea',
+  'title',
+  'head',
+  'svg',
+  'math',
+  'select',
+  'button',
+]);
 /** Elements that end the current paragraph (their text becomes a paragraph of its own). */
-const BLOCK_BREAK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'table', 'tr', 'td', 'th', 'figure', 'hr', 'br', 'address', 'dl', 'dt', 'dd']);
+const BLOCK_BREAK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'figure',
+  'hr',
+  'br',
+  'address',
+  'dl',
+  'dt',
+  'dd',
+]);
 
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', hellip: '…', euro: '€', shy: '' };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  euro: '€',
+  shy: '',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
+      const code =
+        entity[1] === 'x' || entity[1] === 'X'
+          ? Number.parseInt(entity.slice(2), 16)
+          : Number.parseInt(entity.slice(1), 10);
       // Surrogates and out-of-range code points are not characters; drop them rather than throw.
       if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '';
       return String.fromCodePoint(code);
@@ -37,7 +93,9 @@ export function escapeHtml(text: string): string {
 
 /** http, https and mailto only; anything else (javascript:, data:, relative paths) is not a link. */
 export function safeHref(raw: string): string | null {
-  const href = decodeEntities(raw).trim().replace(/[\u0000-\u001f\u007f\s]/g, (c) => (c === ' ' ? '%20' : ''));
+  const href = decodeEntities(raw)
+    .trim()
+    .replace(/[\u0000-\u001f\u007f\s]/g, (c) => (c === ' ' ? '%20' : ''));
   if (href.length > 2000) return null;
   if (/^mailto:[^\s@<>"]+@[^\s@<>"]+$/i.test(href)) return href;
   try {
@@ -54,7 +112,8 @@ function attribute(attributes: string, name: string): string | null {
 }
 
 // No part of a tag may run past the next "<", so a malformed document costs linear time.
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>?|<\?[^>]*>?|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>|([^<]+)|</g;
+const TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>?|<\?[^>]*>?|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>|([^<]+)|</g;
 
 /** Reduces any HTML to paragraphs, lists and links. Never throws. */
 export function sanitizeHtml(html: string): RichText {
@@ -198,7 +257,9 @@ const inlineText = (content: Inline[]) => content.map((piece) => piece.text).joi
 
 /** The text a reader sees, blocks and list items on lines of their own. */
 export function plainText(blocks: RichText): string {
-  return blocks.map((block) => (block.type === 'paragraph' ? inlineText(block.content) : block.items.map(inlineText).join('\n'))).join('\n');
+  return blocks
+    .map((block) => (block.type === 'paragraph' ? inlineText(block.content) : block.items.map(inlineText).join('\n')))
+    .join('\n');
 }
 
 /** UTF-16 code units, like `textarea.value.length` and suomifi's characterLimit. */
@@ -208,7 +269,11 @@ export function countCharacters(blocks: RichText): number {
 
 function inlineHtml(content: Inline[]): string {
   return content
-    .map((piece) => (piece.type === 'link' ? `<a href="${escapeHtml(piece.href)}">${escapeHtml(piece.text)}</a>` : escapeHtml(piece.text)))
+    .map((piece) =>
+      piece.type === 'link'
+        ? `<a href="${escapeHtml(piece.href)}">${escapeHtml(piece.text)}</a>`
+        : escapeHtml(piece.text),
+    )
     .join('');
 }
 
@@ -227,10 +292,17 @@ export function toHtml(blocks: RichText): string {
 export function fromPlainText(text: string): RichText {
   const blocks: RichText = [];
   for (const chunk of text.split(/\n\s*\n/)) {
-    const lines = chunk.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = chunk
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length === 0) continue;
     if (lines.every((line) => /^[-•*]\s+/.test(line))) {
-      blocks.push({ type: 'list', ordered: false, items: lines.map((line) => [{ type: 'text', text: line.replace(/^[-•*]\s+/, '') }]) });
+      blocks.push({
+        type: 'list',
+        ordered: false,
+        items: lines.map((line) => [{ type: 'text', text: line.replace(/^[-•*]\s+/, '') }]),
+      });
     } else {
       blocks.push({ type: 'paragraph', content: [{ type: 'text', text: lines.join(' ') }] });
     }
@@ -253,7 +325,11 @@ const ADDRESS = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)'\]]/g;
 
 function inlineEditorText(content: Inline[]): string {
   // A link written as its own address shows as that address; any other link keeps its address in brackets.
-  return content.map((piece) => (piece.type === 'link' && safeHref(piece.text) !== piece.href ? `${piece.text} (${piece.href})` : piece.text)).join('');
+  return content
+    .map((piece) =>
+      piece.type === 'link' && safeHref(piece.text) !== piece.href ? `${piece.text} (${piece.href})` : piece.text,
+    )
+    .join('');
 }
 
 /** A section as the editor's textarea shows it. */
@@ -262,7 +338,9 @@ export function toEditorText(blocks: RichText): string {
     .map((block) =>
       block.type === 'paragraph'
         ? inlineEditorText(block.content)
-        : block.items.map((item, index) => `${block.ordered ? `${index + 1}. ` : '• '}${inlineEditorText(item)}`).join('\n'),
+        : block.items
+            .map((item, index) => `${block.ordered ? `${index + 1}. ` : '• '}${inlineEditorText(item)}`)
+            .join('\n'),
     )
     .join('\n');
 }

@@ -171,7 +171,11 @@ export const DESCRIPTION_TEMPLATE: DocumentTemplate = {
       number: 6,
       kind: 'rich',
       limit: null,
-      title: { fi: 'Tulosten mittaaminen ja käytettävät indikaattorit', sv: 'Mätning av resultat och indikatorer', en: 'Measuring results and the indicators used' },
+      title: {
+        fi: 'Tulosten mittaaminen ja käytettävät indikaattorit',
+        sv: 'Mätning av resultat och indikatorer',
+        en: 'Measuring results and the indicators used',
+      },
     },
     {
       key: 'd7',
@@ -184,11 +188,20 @@ export const DESCRIPTION_TEMPLATE: DocumentTemplate = {
         en: "Continuation after the theme's projects end",
       },
     },
-    { key: 'd8', number: 8, kind: 'rich', limit: null, title: { fi: 'Viestintäsuunnitelma', sv: 'Kommunikationsplan', en: 'Communication plan' } },
+    {
+      key: 'd8',
+      number: 8,
+      kind: 'rich',
+      limit: null,
+      title: { fi: 'Viestintäsuunnitelma', sv: 'Kommunikationsplan', en: 'Communication plan' },
+    },
   ],
 };
 
-export const TEMPLATES: Record<DocumentKind, DocumentTemplate> = { review: REVIEW_TEMPLATE, description: DESCRIPTION_TEMPLATE };
+export const TEMPLATES: Record<DocumentKind, DocumentTemplate> = {
+  review: REVIEW_TEMPLATE,
+  description: DESCRIPTION_TEMPLATE,
+};
 
 /** Section title with the period's cut-off date filled in ("31.10.2024"). */
 export function sectionTitle(section: SectionDefinition, locale: keyof LocalizedText, cutOff: string | null): string {

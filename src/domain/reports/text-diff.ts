@@ -24,7 +24,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const lengths = new Uint32Array((a.length + 1) * width);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+      lengths[i * width + j] =
+        a[i] === b[j]
+          ? lengths[(i + 1) * width + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];
@@ -35,7 +38,8 @@ export function diffWords(before: string, after: string): DiffPart[] {
       parts.push({ op: 'equal', text: a[i]! });
       i++;
       j++;
-    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) parts.push({ op: 'delete', text: a[i++]! });
+    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)
+      parts.push({ op: 'delete', text: a[i++]! });
     else parts.push({ op: 'insert', text: b[j++]! });
   }
   while (i < a.length) parts.push({ op: 'delete', text: a[i++]! });

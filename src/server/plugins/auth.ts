@@ -31,7 +31,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export async function registerAuth(app: FastifyInstance, deps: { db: Db; clock: () => Date; auth: AuthConfig }): Promise<void> {
+export async function registerAuth(
+  app: FastifyInstance,
+  deps: { db: Db; clock: () => Date; auth: AuthConfig },
+): Promise<void> {
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null as never); // set for every request in onRequest below
   app.decorateRequest('sessionToken', null);

@@ -21,7 +21,6 @@ import {
   VersionRequiredError,
 } from '../../domain/errors.js';
 
-
 /** How long a client should wait before retrying while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 5;
 
@@ -90,7 +89,12 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
     };
   }
   if (error instanceof TooManyAttemptsError) {
-    return { ...base, status: 429, title: MESSAGES.tooManyAttempts[locale], detail: MESSAGES.tooManyAttemptsDetail[locale] };
+    return {
+      ...base,
+      status: 429,
+      title: MESSAGES.tooManyAttempts[locale],
+      detail: MESSAGES.tooManyAttemptsDetail[locale],
+    };
   }
   return null;
 }
@@ -141,7 +145,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, body too large, unsupported media type): their
       // messages name the problem and hold nothing internal.
-      return sendProblem(reply, { type: 'about:blank', title: MESSAGES.badRequest[locale], status, detail: message, instance: request.url });
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: MESSAGES.badRequest[locale],
+        status,
+        detail: message,
+        instance: request.url,
+      });
     }
     request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, {

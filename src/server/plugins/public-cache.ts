@@ -152,9 +152,20 @@ export function registerPublicCache(app: FastifyInstance, deps: { db: Db }, opti
       return payload;
     }
     const state = request.publicCache;
-    if (!state || state.hit || reply.statusCode !== 200 || typeof payload !== 'string' || payload.length > maxEntryBytes) return payload;
+    if (
+      !state ||
+      state.hit ||
+      reply.statusCode !== 200 ||
+      typeof payload !== 'string' ||
+      payload.length > maxEntryBytes
+    )
+      return payload;
     remove(state.key);
-    entries.set(state.key, { version: state.version, body: payload, contentType: String(reply.getHeader('content-type') ?? 'application/json') });
+    entries.set(state.key, {
+      version: state.version,
+      body: payload,
+      contentType: String(reply.getHeader('content-type') ?? 'application/json'),
+    });
     bytes += payload.length;
     for (const [key] of entries) {
       if (bytes <= maxBytes) break;

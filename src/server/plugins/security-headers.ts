@@ -35,7 +35,8 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { tls: bo
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     if (options.tls) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // Nothing signed-in is kept in shared caches.
-    if (request.actor?.kind === 'user' && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    if (request.actor?.kind === 'user' && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'private, no-store');
     return payload;
   });
 }

@@ -5,7 +5,13 @@
 import { useTranslation } from 'react-i18next';
 import { CONTACT_ROLE_KEYS, keyOf } from '../labels.js';
 
-export type ContactLike = { name: string; title?: string | null; organisation?: string | null; role: string; email?: string | null };
+export type ContactLike = {
+  name: string;
+  title?: string | null;
+  organisation?: string | null;
+  role: string;
+  email?: string | null;
+};
 
 export function ContactLine({ contact, emphasised = false }: { contact: ContactLike; emphasised?: boolean }) {
   const { t } = useTranslation('common');
@@ -13,7 +19,8 @@ export function ContactLine({ contact, emphasised = false }: { contact: ContactL
     <li>
       {emphasised ? <strong>{contact.name}</strong> : contact.name}
       {contact.title ? `, ${contact.title}` : ''}
-      {contact.organisation ? `, ${contact.organisation}` : ''} ({t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
+      {contact.organisation ? `, ${contact.organisation}` : ''} (
+      {t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
       {contact.email ? (
         <>
           {' '}

@@ -11,12 +11,20 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { GeometryCollection, Topology as TopoTopology } from 'topojson-specification';
 import { useEffect, useId, useState } from 'react';
 import { styled } from 'styled-components';
-import { HELSINKI_AREA_ID, HELSINKI_MUNICIPALITY, type CountyProperties, type MunicipalityProperties } from '../../domain/geography.js';
+import {
+  HELSINKI_AREA_ID,
+  HELSINKI_MUNICIPALITY,
+  type CountyProperties,
+  type MunicipalityProperties,
+} from '../../domain/geography.js';
 import { colors, spacing, typography } from './tokens.js';
 // Emitted as a hashed file of its own and fetched when a map is first shown.
 import topologyUrl from '../../../data/geo/finland-hva-2021.topo.json?url';
 
-type MapTopology = TopoTopology<{ hva: GeometryCollection<CountyProperties>; munis: GeometryCollection<MunicipalityProperties> }>;
+type MapTopology = TopoTopology<{
+  hva: GeometryCollection<CountyProperties>;
+  munis: GeometryCollection<MunicipalityProperties>;
+}>;
 
 export type CountyShape = { id: string; d: string; centroid: [number, number]; name: { fi: string; sv: string } };
 type Shapes = { counties: CountyShape[]; outside: string; width: number; height: number };
@@ -47,7 +55,8 @@ function loadShapes(): Promise<Shapes> {
       else counties.push(shape(p.hva_id, f, { fi: p.name_fi ?? p.hva_id, sv: p.name_sv ?? p.name_fi ?? p.hva_id }));
     }
     const helsinki = munis.features.find((f) => f.properties.id === HELSINKI_MUNICIPALITY);
-    if (helsinki) counties.push(shape(HELSINKI_AREA_ID, helsinki, { fi: 'Helsingin kaupunki', sv: 'Helsingfors stad' }));
+    if (helsinki)
+      counties.push(shape(HELSINKI_AREA_ID, helsinki, { fi: 'Helsingin kaupunki', sv: 'Helsingfors stad' }));
     return { counties, outside, width: WIDTH, height: HEIGHT };
   });
   return shapesPromise;
@@ -118,7 +127,12 @@ export function CountyMap({ title, summary, attribution, implementers, loadingTe
   const hatch = `${id}-none`;
   return (
     <Wrapper>
-      <svg viewBox={`0 0 ${shapes.width} ${shapes.height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+      <svg
+        viewBox={`0 0 ${shapes.width} ${shapes.height}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         <defs>
@@ -145,7 +159,14 @@ export function CountyMap({ title, summary, attribution, implementers, loadingTe
           .map((county) => (
             <g key={county.id} aria-hidden="true">
               <circle cx={county.centroid[0]} cy={county.centroid[1]} r="10" fill={colors.brandBase} />
-              <text x={county.centroid[0]} y={county.centroid[1] + 4} textAnchor="middle" fontSize="12" fontWeight="600" fill={colors.whiteBase}>
+              <text
+                x={county.centroid[0]}
+                y={county.centroid[1] + 4}
+                textAnchor="middle"
+                fontSize="12"
+                fontWeight="600"
+                fill={colors.whiteBase}
+              >
                 {implementers[county.id]}
               </text>
             </g>

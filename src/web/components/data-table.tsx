@@ -54,7 +54,15 @@ const Table = styled.table`
   }
 `;
 
-export function DataTable({ caption, children, captionLang }: { caption: ReactNode; children: ReactNode; captionLang?: string }) {
+export function DataTable({
+  caption,
+  children,
+  captionLang,
+}: {
+  caption: ReactNode;
+  children: ReactNode;
+  captionLang?: string;
+}) {
   const id = useId();
   return (
     <Scroll role="region" aria-labelledby={id} tabIndex={0}>

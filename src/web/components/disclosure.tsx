@@ -2,7 +2,15 @@
 import type { ReactNode } from 'react';
 import { Expander, ExpanderContent, ExpanderTitleButton } from 'suomifi-ui-components';
 
-export function Disclosure({ title, children, headingLevel }: { title: ReactNode; children: ReactNode; headingLevel?: 'h3' | 'h4' }) {
+export function Disclosure({
+  title,
+  children,
+  headingLevel,
+}: {
+  title: ReactNode;
+  children: ReactNode;
+  headingLevel?: 'h3' | 'h4';
+}) {
   return (
     <Expander mb="xs">
       <ExpanderTitleButton asHeading={headingLevel}>{title}</ExpanderTitleButton>

@@ -8,7 +8,13 @@ import { useId } from 'react';
 import { styled } from 'styled-components';
 import { colors, figureFills, spacing, typography } from './tokens.js';
 
-export type ChartRow = { label: string; frame: number | null; reserved: number | null; committed: number | null; paid: number | null };
+export type ChartRow = {
+  label: string;
+  frame: number | null;
+  reserved: number | null;
+  committed: number | null;
+  paid: number | null;
+};
 
 type Props = {
   title: string;
@@ -76,7 +82,12 @@ export function FigureChart({ title, summary, rows, legend }: Props) {
   return (
     <Figure aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
         {rows.map((row, index) => {

@@ -1,6 +1,14 @@
 /** Form controls from the design system, with the few props the pages need. */
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button as SuomifiButton, Checkbox, Dropdown, DropdownItem, SearchInput, TextInput, Textarea } from 'suomifi-ui-components';
+import {
+  Button as SuomifiButton,
+  Checkbox,
+  Dropdown,
+  DropdownItem,
+  SearchInput,
+  TextInput,
+  Textarea,
+} from 'suomifi-ui-components';
 import { styled } from 'styled-components';
 import { colors, smallScreen, spacing } from './tokens.js';
 
@@ -107,7 +115,19 @@ type TextFieldProps = {
 };
 
 /** A labelled text field whose error message sits at the field and is announced when it appears. */
-export function TextField({ id, label, value, onChange, error, hint, type = 'text', inputMode, autoComplete, optionalText, lang }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  type = 'text',
+  inputMode,
+  autoComplete,
+  optionalText,
+  lang,
+}: TextFieldProps) {
   return (
     <TextInput
       id={id}
@@ -140,8 +160,26 @@ type TextAreaProps = Omit<TextFieldProps, 'type' | 'inputMode' | 'autoComplete'>
   rows?: number;
 };
 
-export function TextArea({ id, label, value, onChange, error, hint, optionalText, counter, describedBy, rows, lang }: TextAreaProps) {
-  const counterProps = counter ? { characterLimit: counter.limit, ariaCharactersRemainingText: counter.remaining, ariaCharactersExceededText: counter.exceeded } : {};
+export function TextArea({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  optionalText,
+  counter,
+  describedBy,
+  rows,
+  lang,
+}: TextAreaProps) {
+  const counterProps = counter
+    ? {
+        characterLimit: counter.limit,
+        ariaCharactersRemainingText: counter.remaining,
+        ariaCharactersExceededText: counter.exceeded,
+      }
+    : {};
   return (
     <Textarea
       id={id}
@@ -164,7 +202,21 @@ export function TextArea({ id, label, value, onChange, error, hint, optionalText
 }
 
 /** A labelled checkbox, with an error at it when there is one. */
-export function CheckboxField({ id, label, checked, onChange, error, hint }: { id: string; label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; error?: string | undefined; hint?: string | undefined }) {
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onChange,
+  error,
+  hint,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
   return (
     <Checkbox
       id={id}

@@ -102,9 +102,21 @@ export const Badge = styled.span<{ $tone?: 'neutral' | 'success' | 'warning' | '
   border-radius: ${radiuses.basic};
   border: 1px solid
     ${({ $tone }) =>
-      $tone === 'success' ? colors.successDark1 : $tone === 'warning' ? colors.warningBase : $tone === 'info' ? colors.highlightBase : colors.depthDark1};
+      $tone === 'success'
+        ? colors.successDark1
+        : $tone === 'warning'
+          ? colors.warningBase
+          : $tone === 'info'
+            ? colors.highlightBase
+            : colors.depthDark1};
   background: ${({ $tone }) =>
-    $tone === 'success' ? colors.successSecondary : $tone === 'warning' ? colors.warningLight1 : $tone === 'info' ? colors.highlightLight3 : colors.depthLight3};
+    $tone === 'success'
+      ? colors.successSecondary
+      : $tone === 'warning'
+        ? colors.warningLight1
+        : $tone === 'info'
+          ? colors.highlightLight3
+          : colors.depthLight3};
   color: ${colors.blackBase};
   white-space: nowrap;
 `;
@@ -153,12 +165,24 @@ export const Funnel = styled.ol`
     ${typography.bodyTextSmall}
     min-width: 260px;
   }
-  li:nth-child(1) { width: 100%; }
-  li:nth-child(2) { width: 88%; }
-  li:nth-child(3) { width: 76%; }
-  li:nth-child(4) { width: 64%; }
-  li:nth-child(5) { width: 52%; }
+  li:nth-child(1) {
+    width: 100%;
+  }
+  li:nth-child(2) {
+    width: 88%;
+  }
+  li:nth-child(3) {
+    width: 76%;
+  }
+  li:nth-child(4) {
+    width: 64%;
+  }
+  li:nth-child(5) {
+    width: 52%;
+  }
   ${smallScreen} {
-    li { width: 100% !important; }
+    li {
+      width: 100% !important;
+    }
   }
 `;

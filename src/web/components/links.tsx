@@ -16,7 +16,14 @@ type AppLinkProps = {
 
 export function AppLink({ to, children, lang, current, className, ...rest }: AppLinkProps) {
   return (
-    <RouterLink asComponent={RouterDomLink} to={to} lang={lang} className={className} aria-current={current ? 'page' : undefined} {...rest}>
+    <RouterLink
+      asComponent={RouterDomLink}
+      to={to}
+      lang={lang}
+      className={className}
+      aria-current={current ? 'page' : undefined}
+      {...rest}
+    >
       {children}
     </RouterLink>
   );
@@ -32,7 +39,15 @@ export function NavigationLink({ to, children, end }: { to: string; children: Re
 }
 
 /** A link out of the service, opening in a new tab as the design system does, and saying so. */
-export function ExternalLink({ href, children, newWindowLabel }: { href: string; children: ReactNode; newWindowLabel: string }) {
+export function ExternalLink({
+  href,
+  children,
+  newWindowLabel,
+}: {
+  href: string;
+  children: ReactNode;
+  newWindowLabel: string;
+}) {
   return (
     <SuomifiExternalLink href={href} toNewWindow labelNewWindow={newWindowLabel}>
       {children}
@@ -42,7 +57,11 @@ export function ExternalLink({ href, children, newWindowLabel }: { href: string;
 
 /** A plain link to something the browser opens itself (the API, a download). */
 export function PlainLink({ href, children }: { href: string; children: ReactNode }) {
-  return <SuomifiExternalLink href={href} toNewWindow={false} hideIcon>{children}</SuomifiExternalLink>;
+  return (
+    <SuomifiExternalLink href={href} toNewWindow={false} hideIcon>
+      {children}
+    </SuomifiExternalLink>
+  );
 }
 
 export type Crumb = { to?: string; label: ReactNode };

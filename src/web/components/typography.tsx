@@ -1,6 +1,11 @@
 /** Headings and text from the design system. */
 import { useRef, type ReactNode, type RefObject } from 'react';
-import { Heading, Paragraph as SuomifiParagraph, Text as SuomifiText, VisuallyHidden as SuomifiVisuallyHiddenText } from 'suomifi-ui-components';
+import {
+  Heading,
+  Paragraph as SuomifiParagraph,
+  Text as SuomifiText,
+  VisuallyHidden as SuomifiVisuallyHiddenText,
+} from 'suomifi-ui-components';
 import { styled } from 'styled-components';
 import { useFocusOnNavigation } from './navigation-focus.js';
 import { colors, smallScreen, spacing, typography } from './tokens.js';
@@ -89,7 +94,15 @@ const DiffText = styled.p`
  * Two versions of a text word by word: insertions underlined, deletions struck through, and each
  * also named in words for screen readers (which do not announce <ins> and <del>).
  */
-export function TextChanges({ parts, added, removed }: { parts: { op: 'equal' | 'insert' | 'delete'; text: string }[]; added: string; removed: string }) {
+export function TextChanges({
+  parts,
+  added,
+  removed,
+}: {
+  parts: { op: 'equal' | 'insert' | 'delete'; text: string }[];
+  added: string;
+  removed: string;
+}) {
   return (
     <DiffText>
       {parts.map((part, index) =>

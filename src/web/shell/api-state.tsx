@@ -14,7 +14,8 @@ export function PageState<T>({ state, children }: { state: ApiState<T>; children
   const { t } = useTranslation('common');
   if (state.status === 'loading') return <Loading text={t('common:loading')} />;
   if (state.status === 'error') {
-    if (state.error instanceof ApiError && state.error.status === 404) return <NotFoundPage detail={t('common:notFound.record')} />;
+    if (state.error instanceof ApiError && state.error.status === 404)
+      return <NotFoundPage detail={t('common:notFound.record')} />;
     return <LoadError error={state.error} />;
   }
   return <>{children(state.data)}</>;

@@ -53,16 +53,29 @@ function Layout({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const navigation: NavigationItem[] = [
-    { to: paths.overview(lang), label: t('common:nav.themes'), selected: section === '' || section === 'themes', end: true },
+    {
+      to: paths.overview(lang),
+      label: t('common:nav.themes'),
+      selected: section === '' || section === 'themes',
+      end: true,
+    },
     { to: paths.projects(lang), label: t('common:nav.projects'), selected: section === 'projects' },
     { to: paths.organisations(lang), label: t('common:nav.organisations'), selected: section === 'organisations' },
     { to: paths.calls(lang), label: t('common:nav.calls'), selected: section === 'calls' },
     { to: paths.publishedMinutesList(lang), label: t('common:nav.minutes'), selected: section === 'minutes' },
     ...(readableGroups(session).all || readableGroups(session).keys.length > 0
-      ? [{ to: paths.steeringGroups(lang), label: t('common:nav.steeringGroups'), selected: section === 'steering-groups' || section === 'meetings' || section === 'agenda-items' }]
+      ? [
+          {
+            to: paths.steeringGroups(lang),
+            label: t('common:nav.steeringGroups'),
+            selected: section === 'steering-groups' || section === 'meetings' || section === 'agenda-items',
+          },
+        ]
       : []),
     // Theme reports are internal: shown to signed-in users whose role reads or writes some.
-    ...(hasReports(session) ? [{ to: paths.reports(lang), label: t('common:nav.reports'), selected: section === 'reports' }] : []),
+    ...(hasReports(session)
+      ? [{ to: paths.reports(lang), label: t('common:nav.reports'), selected: section === 'reports' }]
+      : []),
     { to: paths.about(lang), label: t('common:nav.about'), selected: section === 'about' },
   ];
 
@@ -81,14 +94,20 @@ function Layout({ children }: { children: ReactNode }) {
             <span>{t('common:signedInAs', { name: session.user.displayName })}</span>
           </li>
           <li>
-            <Button variant="secondaryNoBorder" onClick={() => void signOut(lang).then(() => navigate(paths.overview(lang)))}>
+            <Button
+              variant="secondaryNoBorder"
+              onClick={() => void signOut(lang).then(() => navigate(paths.overview(lang)))}
+            >
               {t('common:nav.signOut')}
             </Button>
           </li>
         </>
       ) : (
         <li>
-          <AppLink to={`${paths.signIn(lang)}${section === 'sign-in' ? '' : `?next=${encodeURIComponent(pathname + search)}`}`} current={section === 'sign-in'}>
+          <AppLink
+            to={`${paths.signIn(lang)}${section === 'sign-in' ? '' : `?next=${encodeURIComponent(pathname + search)}`}`}
+            current={section === 'sign-in'}
+          >
             {t('common:nav.signIn')}
           </AppLink>
         </li>

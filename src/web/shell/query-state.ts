@@ -5,7 +5,9 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
-export function useQueryState<K extends string>(names: readonly K[]): [Record<K, string | null>, (changes: Partial<Record<K, string | null>>) => void] {
+export function useQueryState<K extends string>(
+  names: readonly K[],
+): [Record<K, string | null>, (changes: Partial<Record<K, string | null>>) => void] {
   const [params, setParams] = useSearchParams();
   const values = Object.fromEntries(names.map((name) => [name, params.get(name)])) as Record<K, string | null>;
   const update = useCallback(

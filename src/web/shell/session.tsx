@@ -74,34 +74,51 @@ const THEME_ROLE_RIGHTS: Record<string, readonly EditRight[]> = {
 
 export function mayEdit(session: Session | null, right: EditRight, themeSlug: string): boolean {
   if (!session) return false;
-  return session.roles.some((role) => role.role === 'admin' || (role.theme === themeSlug && (THEME_ROLE_RIGHTS[role.role] ?? []).includes(right)));
+  return session.roles.some(
+    (role) =>
+      role.role === 'admin' || (role.theme === themeSlug && (THEME_ROLE_RIGHTS[role.role] ?? []).includes(right)),
+  );
 }
 
 /** The steering groups whose material the user reads: every group (managing authority, ministries) or those their roles name. */
 export function readableGroups(session: Session | null): { all: boolean; keys: string[] } {
   if (!session) return { all: false, keys: [] };
   const all = session.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');
-  const keys = session.roles.filter((role) => role.steeringGroup && (role.role === 'steering_group_secretary' || role.role === 'steering_group_member')).map((role) => role.steeringGroup!);
+  const keys = session.roles
+    .filter(
+      (role) =>
+        role.steeringGroup && (role.role === 'steering_group_secretary' || role.role === 'steering_group_member'),
+    )
+    .map((role) => role.steeringGroup!);
   return { all, keys: [...new Set(keys)] };
 }
 
 /** Meetings, agendas and minutes of a group are written by its secretary (and the managing authority). */
 export function mayEditMeetings(session: Session | null, groupKey: string): boolean {
   if (!session) return false;
-  return session.roles.some((role) => role.role === 'admin' || (role.role === 'steering_group_secretary' && role.steeringGroup === groupKey));
+  return session.roles.some(
+    (role) => role.role === 'admin' || (role.role === 'steering_group_secretary' && role.steeringGroup === groupKey),
+  );
 }
 /** Returning or approving a theme's report: the managing authority and the theme's ministries. */
 export function mayApproveReport(session: Session | null, themeMinistries: readonly string[]): boolean {
   if (!session) return false;
-  return session.roles.some((role) => role.role === 'admin' || (role.role === 'ministry_official' && role.ministry !== null && themeMinistries.includes(role.ministry)));
+  return session.roles.some(
+    (role) =>
+      role.role === 'admin' ||
+      (role.role === 'ministry_official' && role.ministry !== null && themeMinistries.includes(role.ministry)),
+  );
 }
 
 /** Every theme's report state and the compiled review: the managing authority and every ministry. */
-export const mayReadReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');
+export const mayReadReview = (session: Session | null) =>
+  !!session?.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');
 
 /** Reminders about reports: the managing authority. */
 export const mayManageReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin');
 
 /** Whether the reports page has anything for the user: roles that read or write some theme's report. */
 export const hasReports = (session: Session | null) =>
-  !!session?.roles.some((role) => ['admin', 'ministry_official', 'theme_coordinator', 'finance_expert'].includes(role.role));
+  !!session?.roles.some((role) =>
+    ['admin', 'ministry_official', 'theme_coordinator', 'finance_expert'].includes(role.role),
+  );

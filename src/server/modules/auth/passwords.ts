@@ -3,7 +3,12 @@ import { hash, verify } from '@node-rs/argon2';
 import type { LocalizedText } from '../../../domain/errors.js';
 
 // OWASP Password Storage Cheat Sheet: argon2id, m=19 MiB, t=2, p=1 is the minimum; we use more memory.
-const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum we cannot import under verbatimModuleSyntax) */, memoryCost: 32_768, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  algorithm: 2 /* Algorithm.Argon2id (a const enum we cannot import under verbatimModuleSyntax) */,
+  memoryCost: 32_768,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const hashPassword = (password: string) => hash(password, OPTIONS);
 

@@ -38,27 +38,52 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
       reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(auth, session.expiresAt));
       const roles = (await describeRoles(db, [actor.userId])).get(actor.userId) ?? [];
-      return { user: { username: actor.username, displayName: actor.displayName }, roles, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+      return {
+        user: { username: actor.username, displayName: actor.displayName },
+        roles,
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+      };
     },
   );
 
   app.get(
     '/api/v1/auth/session',
-    { schema: { tags: ['access'], summary: 'The signed-in user, their roles and the CSRF token', response: { 200: ZSession, 401: ZProblem } } },
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'The signed-in user, their roles and the CSRF token',
+        response: { 200: ZSession, 401: ZProblem },
+      },
+    },
     async (request) => {
       const actor = requireUser(request);
       const roles = (await describeRoles(db, [actor.userId])).get(actor.userId) ?? [];
-      return { user: { username: actor.username, displayName: actor.displayName }, roles, csrfToken: request.csrfToken ?? '' };
+      return {
+        user: { username: actor.username, displayName: actor.displayName },
+        roles,
+        csrfToken: request.csrfToken ?? '',
+      };
     },
   );
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['access'], summary: 'Sign out: the session ends on the server', response: { 204: z.null(), 401: ZProblem } } },
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'Sign out: the session ends on the server',
+        response: { 204: z.null(), 401: ZProblem },
+      },
+    },
     async (request, reply) => {
       const actor = requireUser(request);
       if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
-      await writeAudit(db, auditContext(request, clock()), { action: 'sign_out', entityType: 'user', entityId: actor.userId });
+      await writeAudit(db, auditContext(request, clock()), {
+        action: 'sign_out',
+        entityType: 'user',
+        entityId: actor.userId,
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -77,7 +102,14 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     async (request, reply) => {
       const actor = requireUser(request);
       const body = request.body as z.infer<typeof ZPasswordChange>;
-      await changeOwnPassword(db, auditContext(request, clock()), actor.userId, body.currentPassword, body.newPassword, request.sessionToken ?? undefined);
+      await changeOwnPassword(
+        db,
+        auditContext(request, clock()),
+        actor.userId,
+        body.currentPassword,
+        body.newPassword,
+        request.sessionToken ?? undefined,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -105,7 +137,9 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['access'],
         summary: 'Start single sign-on: redirects to the identity provider',
-        querystring: z.object({ returnTo: z.string().max(500).optional().describe('A path on this site to come back to') }),
+        querystring: z.object({
+          returnTo: z.string().max(500).optional().describe('A path on this site to come back to'),
+        }),
         response: { 302: z.null(), 404: ZProblem },
       },
     },
@@ -122,7 +156,9 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: {
         tags: ['access'],
         summary: 'Where the identity provider returns: signs in and redirects back',
-        querystring: z.object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional() }).passthrough(),
+        querystring: z
+          .object({ code: z.string().max(2000).optional(), state: z.string().max(200).optional() })
+          .passthrough(),
         response: { 303: z.null(), 403: ZProblem, 404: ZProblem, 422: ZProblem },
       },
     },

@@ -45,7 +45,12 @@ export async function createSession(
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** The live session behind a token, or null when unknown, revoked, idle too long or past its lifetime. */
-export async function resolveSession(db: Db, token: string, now: Date, config: AuthConfig): Promise<SessionRecord | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+  config: AuthConfig,
+): Promise<SessionRecord | null> {
   if (token.length > 200) return null;
   const session = await findSession(db, sha256(token));
   if (!session || session.revoked_at) return null;
@@ -54,17 +59,30 @@ export async function resolveSession(db: Db, token: string, now: Date, config: A
   const lastSeen = Date.parse(session.last_seen_at);
   if (nowMs - lastSeen >= config.sessionIdleMs) return null;
   if (nowMs - lastSeen >= TOUCH_INTERVAL_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('token_hash', '=', session.token_hash).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('token_hash', '=', session.token_hash)
+      .execute();
   }
   return session;
 }
 
 export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('token_hash', '=', sha256(token)).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('token_hash', '=', sha256(token))
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function revokeUserSessions(db: Db, userId: number, now: Date, except?: string): Promise<void> {
-  let query = db.updateTable('sessions').set({ revoked_at: now.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: now.toISOString() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (except) query = query.where('token_hash', '!=', sha256(except));
   await query.execute();
 }

@@ -19,7 +19,11 @@ const WINDOW_MS = 15 * 60_000;
 export type SignInInput = { username: string; password: string };
 export type ClientInfo = { ip: string; userAgent: string | null; requestId: string | null };
 
-export async function signIn(deps: { db: Db; clock: () => Date; auth: AuthConfig }, input: SignInInput, client: ClientInfo) {
+export async function signIn(
+  deps: { db: Db; clock: () => Date; auth: AuthConfig },
+  input: SignInInput,
+  client: ClientInfo,
+) {
   const { db, auth } = deps;
   const now = deps.clock();
   const username = input.username.trim().toLowerCase();
@@ -32,30 +36,50 @@ export async function signIn(deps: { db: Db; clock: () => Date; auth: AuthConfig
   if (user?.locked_until && Date.parse(user.locked_until) > now.getTime()) {
     throw new TooManyAttemptsError(Math.ceil((Date.parse(user.locked_until) - now.getTime()) / 1000));
   }
-  const ok = (await verifyPassword(user?.password_hash ?? null, input.password)) && user !== undefined && user.disabled_at === null;
-  const audit = { actorId: user ? Number(user.id) : null, actor: username.slice(0, 200), ip: client.ip, requestId: client.requestId, at: now.toISOString() };
+  const ok =
+    (await verifyPassword(user?.password_hash ?? null, input.password)) &&
+    user !== undefined &&
+    user.disabled_at === null;
+  const audit = {
+    actorId: user ? Number(user.id) : null,
+    actor: username.slice(0, 200),
+    ip: client.ip,
+    requestId: client.requestId,
+    at: now.toISOString(),
+  };
 
   if (!ok || !user) {
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('login_attempts').values({ username: username.slice(0, 200), ip: client.ip, at: now.toISOString(), success: 0 }).execute();
+      await trx
+        .insertInto('login_attempts')
+        .values({ username: username.slice(0, 200), ip: client.ip, at: now.toISOString(), success: 0 })
+        .execute();
       if (user) {
         const failures = user.failed_logins + 1;
         await trx
           .updateTable('users')
           .set({
             failed_logins: failures,
-            locked_until: failures >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : user.locked_until,
+            locked_until:
+              failures >= LOCKOUT_THRESHOLD ? new Date(now.getTime() + LOCKOUT_MS).toISOString() : user.locked_until,
           })
           .where('id', '=', user.id)
           .execute();
       }
-      await writeAudit(trx, audit, { action: 'sign_in_failed', entityType: 'user', entityId: user ? Number(user.id) : username.slice(0, 200) });
+      await writeAudit(trx, audit, {
+        action: 'sign_in_failed',
+        entityType: 'user',
+        entityId: user ? Number(user.id) : username.slice(0, 200),
+      });
     });
     throw new InvalidCredentialsError();
   }
 
   const session = await db.transaction().execute(async (trx) => {
-    await trx.insertInto('login_attempts').values({ username, ip: client.ip, at: now.toISOString(), success: 1 }).execute();
+    await trx
+      .insertInto('login_attempts')
+      .values({ username, ip: client.ip, at: now.toISOString(), success: 1 })
+      .execute();
     await trx.updateTable('users').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
     await writeAudit(trx, audit, { action: 'sign_in', entityType: 'user', entityId: Number(user.id) });
     return createSession(trx, Number(user.id), now, auth, { ip: client.ip, userAgent: client.userAgent });

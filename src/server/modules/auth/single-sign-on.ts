@@ -26,8 +26,16 @@ function configurationOf(settings: OidcSettings): Promise<oidc.Configuration> {
   let found = configurations.get(key);
   if (!found) {
     // Plain http is allowed only for a provider on this machine (development and tests).
-    const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(settings.issuer.endsWith('/') ? settings.issuer : `${settings.issuer}/`);
-    found = oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, local ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    const local = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(
+      settings.issuer.endsWith('/') ? settings.issuer : `${settings.issuer}/`,
+    );
+    found = oidc.discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      local ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    );
     found.catch(() => configurations.delete(key));
     configurations.set(key, found);
   }
@@ -48,7 +56,13 @@ export async function startSingleSignOn(db: Db, settings: OidcSettings, now: Dat
   await db.deleteFrom('oidc_flows').where('expires_at', '<', now.toISOString()).execute();
   await db
     .insertInto('oidc_flows')
-    .values({ state, nonce, code_verifier: codeVerifier, return_to: safeReturnPath(returnTo), expires_at: new Date(now.getTime() + FLOW_MS).toISOString() })
+    .values({
+      state,
+      nonce,
+      code_verifier: codeVerifier,
+      return_to: safeReturnPath(returnTo),
+      expires_at: new Date(now.getTime() + FLOW_MS).toISOString(),
+    })
     .execute();
   return oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: settings.redirectUri,
@@ -103,30 +117,64 @@ export async function finishSingleSignOn(
     });
     claims = tokens.claims()!;
     // Providers that follow the core spec strictly put e-mail in the UserInfo answer, not the ID token.
-    const info = typeof claims.email === 'string' ? claims : await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-    if (typeof info.email === 'string') email = { address: info.email.toLowerCase(), verified: info.email_verified === true };
+    const info =
+      typeof claims.email === 'string'
+        ? claims
+        : await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
+    if (typeof info.email === 'string')
+      email = { address: info.email.toLowerCase(), verified: info.email_verified === true };
   } catch {
     throw refused();
   }
 
   const issuer = configuration.serverMetadata().issuer;
   const subject = claims.sub;
-  let user = await db.selectFrom('users').selectAll().where('oidc_issuer', '=', issuer).where('oidc_subject', '=', subject).executeTakeFirst();
+  let user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('oidc_issuer', '=', issuer)
+    .where('oidc_subject', '=', subject)
+    .executeTakeFirst();
   if (!user && email?.verified) {
-    const candidate = await db.selectFrom('users').selectAll().where('email', '=', email.address).where('oidc_subject', 'is', null).executeTakeFirst();
+    const candidate = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email.address)
+      .where('oidc_subject', 'is', null)
+      .executeTakeFirst();
     if (candidate) {
-      await db.updateTable('users').set({ oidc_issuer: issuer, oidc_subject: subject }).where('id', '=', candidate.id).execute();
+      await db
+        .updateTable('users')
+        .set({ oidc_issuer: issuer, oidc_subject: subject })
+        .where('id', '=', candidate.id)
+        .execute();
       user = { ...candidate, oidc_issuer: issuer, oidc_subject: subject };
     }
   }
-  const audit = { actorId: user ? Number(user.id) : null, actor: user?.username ?? `oidc:${subject.slice(0, 100)}`, ip: client.ip, requestId: client.requestId, at: now.toISOString() };
+  const audit = {
+    actorId: user ? Number(user.id) : null,
+    actor: user?.username ?? `oidc:${subject.slice(0, 100)}`,
+    ip: client.ip,
+    requestId: client.requestId,
+    at: now.toISOString(),
+  };
   if (!user || user.disabled_at) {
-    await writeAudit(db, audit, { action: 'sign_in_failed', entityType: 'user', entityId: user ? Number(user.id) : `oidc:${subject.slice(0, 100)}`, reason: 'no account for this identity' });
+    await writeAudit(db, audit, {
+      action: 'sign_in_failed',
+      entityType: 'user',
+      entityId: user ? Number(user.id) : `oidc:${subject.slice(0, 100)}`,
+      reason: 'no account for this identity',
+    });
     throw new ForbiddenError('sign_in');
   }
   const signedIn = user;
   const session = await db.transaction().execute(async (trx) => {
-    await writeAudit(trx, audit, { action: 'sign_in', entityType: 'user', entityId: Number(signedIn.id), reason: 'single sign-on' });
+    await writeAudit(trx, audit, {
+      action: 'sign_in',
+      entityType: 'user',
+      entityId: Number(signedIn.id),
+      reason: 'single sign-on',
+    });
     return createSession(trx, Number(signedIn.id), now, deps.auth, { ip: client.ip, userAgent: client.userAgent });
   });
   return { session, returnTo: flow.return_to ?? '/', userId: Number(signedIn.id) };

@@ -4,8 +4,20 @@ import type { Db } from '../../../db/database.js';
 import { RuleViolationError } from '../../../domain/errors.js';
 
 export const ZText = (max: number) => z.string().trim().min(1).max(max);
-export const ZOptionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v === '' ? null : v));
-export const ZKey = z.string().trim().min(1).max(120).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+export const ZOptionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));
+export const ZKey = z
+  .string()
+  .trim()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 export const ZPartialDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
@@ -16,7 +28,12 @@ export const ZDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[0
 export const ZCents = z.number().int().min(0).max(1_000_000_000_000);
 export const ZCount = z.number().int().min(0).max(10_000_000).nullable().optional();
 export const ZLocalizedInput = z.object({ fi: ZText(500), sv: ZOptionalText(500), en: ZOptionalText(500) }).strict();
-export const ZUrl = z.string().trim().max(2000).url().refine((url) => /^https?:\/\//i.test(url), 'http or https only');
+export const ZUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .url()
+  .refine((url) => /^https?:\/\//i.test(url), 'http or https only');
 export const ZVersionField = { version: z.number().int().min(1).optional() };
 
 export const unknownReference = (field: string, what: string) =>
@@ -32,7 +49,10 @@ export const unknownReference = (field: string, what: string) =>
   ]);
 
 export async function themeIdOf(db: Db, slug: unknown, field = 'theme'): Promise<number> {
-  const row = typeof slug === 'string' ? await db.selectFrom('themes').select('id').where('slug', '=', slug).executeTakeFirst() : undefined;
+  const row =
+    typeof slug === 'string'
+      ? await db.selectFrom('themes').select('id').where('slug', '=', slug).executeTakeFirst()
+      : undefined;
   if (!row) throw unknownReference(field, String(slug));
   return Number(row.id);
 }
@@ -40,7 +60,12 @@ export async function themeIdOf(db: Db, slug: unknown, field = 'theme'): Promise
 export async function organisationIdOf(db: Db, key: unknown, field: string): Promise<number> {
   const row =
     typeof key === 'string'
-      ? await db.selectFrom('organisations').select('id').where('key', '=', key).where('archived_at', 'is', null).executeTakeFirst()
+      ? await db
+          .selectFrom('organisations')
+          .select('id')
+          .where('key', '=', key)
+          .where('archived_at', 'is', null)
+          .executeTakeFirst()
       : undefined;
   if (!row) throw unknownReference(field, String(key));
   return Number(row.id);
@@ -56,7 +81,11 @@ export function pick(input: Record<string, unknown>, mapping: Record<string, str
 }
 
 /** name: { fi, sv, en } → name_fi, name_sv, name_en (only when given). */
-export function localizedColumns(input: Record<string, unknown>, field: string, prefix: string): Record<string, unknown> {
+export function localizedColumns(
+  input: Record<string, unknown>,
+  field: string,
+  prefix: string,
+): Record<string, unknown> {
   const value = input[field] as { fi: string; sv?: string | null; en?: string | null } | undefined;
   if (!value) return {};
   return { [`${prefix}_fi`]: value.fi, [`${prefix}_sv`]: value.sv ?? null, [`${prefix}_en`]: value.en ?? null };

@@ -38,7 +38,13 @@ export type EditableResource = {
    * Changes to related rows that go with the record (members of a group project, sectors, a new
    * meeting's standard agenda…), in the same transaction; `created` tells a new record from a change.
    */
-  afterWrite?: (db: Db, row: Row, input: Record<string, unknown>, at: string, context: { audit: AuditContext; created: boolean }) => Promise<void>;
+  afterWrite?: (
+    db: Db,
+    row: Row,
+    input: Record<string, unknown>,
+    at: string,
+    context: { audit: AuditContext; created: boolean },
+  ) => Promise<void>;
   /** The record as the API shows it and as the audit trail stores it (before/after). */
   present: (db: Db, row: Row) => Promise<Record<string, unknown>>;
   /** What the audit trail stores instead of `present`, where that holds personal data. */
@@ -50,7 +56,11 @@ export type EditableResource = {
 /** Scope of a row that has a theme_id column. */
 export async function themeScope(db: Db, themeId: number | null | undefined): Promise<Scope> {
   if (themeId === null || themeId === undefined) return {};
-  const ministries = await db.selectFrom('theme_ministries').select('ministry').where('theme_id', '=', Number(themeId)).execute();
+  const ministries = await db
+    .selectFrom('theme_ministries')
+    .select('ministry')
+    .where('theme_id', '=', Number(themeId))
+    .execute();
   return { themeId: Number(themeId), themeMinistries: ministries.map((m) => m.ministry) };
 }
 

@@ -15,7 +15,9 @@ import { auditContext } from '../../request-context.js';
 import type { EditableResource } from './resource.js';
 import { archiveRecord, createRecord, readRecord, updateRecord, type Written } from './write-record.js';
 
-export const ZWritten = z.object({ data: z.record(z.string(), z.unknown()), version: z.number().int() }).meta({ id: 'WrittenRecord' });
+export const ZWritten = z
+  .object({ data: z.record(z.string(), z.unknown()), version: z.number().int() })
+  .meta({ id: 'WrittenRecord' });
 
 export const ZHistory = z
   .object({
@@ -57,21 +59,48 @@ export function registerResourceRoutes(app: FastifyInstance, deps: AppDeps, reso
   const item = `${base}/:${param}`;
   const params = z.object({ [param]: z.string().max(200) });
   const tags = ['editing'];
-  const writeDeps = (request: FastifyRequest) => ({ db: deps.db, actor: request.actor, audit: auditContext(request, deps.clock()) });
+  const writeDeps = (request: FastifyRequest) => ({
+    db: deps.db,
+    actor: request.actor,
+    audit: auditContext(request, deps.clock()),
+  });
   const idOf = (request: FastifyRequest) => (request.params as Record<string, string>)[param]!;
-  const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem, 428: ZProblem };
+  const errors = {
+    400: ZProblem,
+    401: ZProblem,
+    403: ZProblem,
+    404: ZProblem,
+    409: ZProblem,
+    422: ZProblem,
+    428: ZProblem,
+  };
 
   if (resource.createSchema) {
     app.post(
       base,
-      { schema: { tags, summary: `Create a ${resource.name}`, body: resource.createSchema, response: { 201: ZWritten, ...errors } } },
-      async (request, reply) => send(reply, 201, await createRecord(writeDeps(request), resource, request.body as Record<string, unknown>)),
+      {
+        schema: {
+          tags,
+          summary: `Create a ${resource.name}`,
+          body: resource.createSchema,
+          response: { 201: ZWritten, ...errors },
+        },
+      },
+      async (request, reply) =>
+        send(reply, 201, await createRecord(writeDeps(request), resource, request.body as Record<string, unknown>)),
     );
   }
 
   app.get(
     `${item}/record`,
-    { schema: { tags, summary: `A ${resource.name} with its version, for editing`, params, response: { 200: ZWritten, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: `A ${resource.name} with its version, for editing`,
+        params,
+        response: { 200: ZWritten, ...errors },
+      },
+    },
     async (request, reply) => send(reply, 200, await readRecord(writeDeps(request), resource, idOf(request))),
   );
 
@@ -87,13 +116,30 @@ export function registerResourceRoutes(app: FastifyInstance, deps: AppDeps, reso
       },
     },
     async (request, reply) =>
-      send(reply, 200, await updateRecord(writeDeps(request), resource, idOf(request), basedOnVersion(request), withoutVersion(request.body))),
+      send(
+        reply,
+        200,
+        await updateRecord(
+          writeDeps(request),
+          resource,
+          idOf(request),
+          basedOnVersion(request),
+          withoutVersion(request.body),
+        ),
+      ),
   );
 
   if (resource.archivable) {
     app.delete(
       item,
-      { schema: { tags, summary: `Archive a ${resource.name} (If-Match); refused while it is referenced`, params, response: { 204: z.null(), ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: `Archive a ${resource.name} (If-Match); refused while it is referenced`,
+          params,
+          response: { 204: z.null(), ...errors },
+        },
+      },
       async (request, reply) => {
         await archiveRecord(writeDeps(request), resource, idOf(request), basedOnVersion(request));
         return reply.status(204).send(null);
@@ -103,11 +149,27 @@ export function registerResourceRoutes(app: FastifyInstance, deps: AppDeps, reso
 
   app.get(
     `${item}/history`,
-    { schema: { tags, summary: `Who changed the ${resource.name}, when, and from what`, params, response: { 200: ZHistory, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: `Who changed the ${resource.name}, when, and from what`,
+        params,
+        response: { 200: ZHistory, ...errors },
+      },
+    },
     async (request) => {
       const { id } = await readRecord(writeDeps(request), resource, idOf(request));
       const entries = await auditOf(deps.db, resource.name, String(id));
-      return { items: entries.map((e) => ({ at: e.at, actor: e.actor, action: e.action, before: e.before, after: e.after, reason: e.reason })) };
+      return {
+        items: entries.map((e) => ({
+          at: e.at,
+          actor: e.actor,
+          action: e.action,
+          before: e.before,
+          after: e.after,
+          reason: e.reason,
+        })),
+      };
     },
   );
 }

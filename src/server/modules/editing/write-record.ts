@@ -6,7 +6,14 @@
 import type { Db } from '../../../db/database.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
 import { can, type Actor } from '../../../domain/access.js';
-import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  NotSignedInError,
+  RuleViolationError,
+  VersionConflictError,
+  VersionRequiredError,
+} from '../../../domain/errors.js';
 import type { EditableResource, Row } from './resource.js';
 
 const auditView = (db: Db, resource: EditableResource, row: Row) => (resource.auditView ?? resource.present)(db, row);
@@ -36,11 +43,16 @@ export async function readRecord(deps: WriteDeps, resource: EditableResource, id
   requireSignedIn(deps.actor);
   const row = await findRow(deps.db, resource, identifier);
   if (!row) throw new NotFoundError(resource.name, identifier);
-  if (!can(deps.actor, resource.permission, await resource.scopeOfRow(deps.db, row))) throw new ForbiddenError(resource.permission);
+  if (!can(deps.actor, resource.permission, await resource.scopeOfRow(deps.db, row)))
+    throw new ForbiddenError(resource.permission);
   return { data: await resource.present(deps.db, row), version: row.version, id: row.id };
 }
 
-export async function createRecord(deps: WriteDeps, resource: EditableResource, input: Record<string, unknown>): Promise<Written> {
+export async function createRecord(
+  deps: WriteDeps,
+  resource: EditableResource,
+  input: Record<string, unknown>,
+): Promise<Written> {
   requireSignedIn(deps.actor);
   const scope = resource.scopeOfInput ? await resource.scopeOfInput(deps.db, input) : {};
   if (!can(deps.actor, resource.permission, scope)) throw new ForbiddenError(resource.permission);
@@ -55,7 +67,12 @@ export async function createRecord(deps: WriteDeps, resource: EditableResource, 
     const row = (await findRow(trx, { ...resource, identifier: 'id' }, String(inserted.id)))!;
     await resource.afterWrite?.(trx, row, input, deps.audit.at, { audit: deps.audit, created: true });
     const data = await resource.present(trx, row);
-    await writeAudit(trx, deps.audit, { action: 'create', entityType: resource.name, entityId: row.id, after: await auditView(trx, resource, row) });
+    await writeAudit(trx, deps.audit, {
+      action: 'create',
+      entityType: resource.name,
+      entityId: row.id,
+      after: await auditView(trx, resource, row),
+    });
     return { data, version: row.version, id: row.id };
   });
 }
@@ -71,30 +88,46 @@ export async function updateRecord(
   return deps.db.transaction().execute(async (trx) => {
     const row = await findRow(trx, resource, identifier);
     if (!row || row.archived_at) throw new NotFoundError(resource.name, identifier);
-    if (!can(deps.actor, resource.permission, await resource.scopeOfRow(trx, row))) throw new ForbiddenError(resource.permission);
+    if (!can(deps.actor, resource.permission, await resource.scopeOfRow(trx, row)))
+      throw new ForbiddenError(resource.permission);
     if (basedOnVersion === null) throw new VersionRequiredError();
     if (row.version !== basedOnVersion) throw new VersionConflictError(row.version, await resource.present(trx, row));
     const before = await auditView(trx, resource, row);
     // A record may not be moved to a scope the user has no right to either.
     if (resource.scopeOfInput && (await movesScope(trx, resource, input))) {
-      if (!can(deps.actor, resource.permission, await resource.scopeOfInput(trx, input))) throw new ForbiddenError(resource.permission);
+      if (!can(deps.actor, resource.permission, await resource.scopeOfInput(trx, input)))
+        throw new ForbiddenError(resource.permission);
     }
     const columns = await resource.toColumns(trx, input, row);
     const anyTrx = trx as unknown as { updateTable: (t: string) => any };
     // The version in the WHERE clause makes the check and the write one atomic step.
     const result = await anyTrx
       .updateTable(resource.table)
-      .set((eb: any) => ({ ...columns, version: eb('version', '+', 1), updated_at: deps.audit.at, updated_by: deps.audit.actor }))
+      .set((eb: any) => ({
+        ...columns,
+        version: eb('version', '+', 1),
+        updated_at: deps.audit.at,
+        updated_by: deps.audit.actor,
+      }))
       .where('id', '=', row.id)
       .where('version', '=', basedOnVersion)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) {
       const current = await findRow(trx, resource, identifier);
-      throw new VersionConflictError(current?.version ?? row.version, current ? await resource.present(trx, current) : null);
+      throw new VersionConflictError(
+        current?.version ?? row.version,
+        current ? await resource.present(trx, current) : null,
+      );
     }
     const updated = (await findRow(trx, { ...resource, identifier: 'id' }, String(row.id)))!;
     await resource.afterWrite?.(trx, updated, input, deps.audit.at, { audit: deps.audit, created: false });
-    await writeAudit(trx, deps.audit, { action: 'update', entityType: resource.name, entityId: row.id, before, after: await auditView(trx, resource, updated) });
+    await writeAudit(trx, deps.audit, {
+      action: 'update',
+      entityType: resource.name,
+      entityId: row.id,
+      before,
+      after: await auditView(trx, resource, updated),
+    });
     return { data: await resource.present(trx, updated), version: updated.version, id: row.id };
   });
 }
@@ -104,15 +137,28 @@ async function movesScope(_db: Db, _resource: EditableResource, input: Record<st
   return Object.keys(input).some((field) => field === 'theme' || field === 'steeringGroup');
 }
 
-export async function archiveRecord(deps: WriteDeps, resource: EditableResource, identifier: string, basedOnVersion: number | null): Promise<void> {
+export async function archiveRecord(
+  deps: WriteDeps,
+  resource: EditableResource,
+  identifier: string,
+  basedOnVersion: number | null,
+): Promise<void> {
   requireSignedIn(deps.actor);
   await deps.db.transaction().execute(async (trx) => {
     const row = await findRow(trx, resource, identifier);
     if (!row || row.archived_at) throw new NotFoundError(resource.name, identifier);
-    if (!can(deps.actor, resource.permission, await resource.scopeOfRow(trx, row))) throw new ForbiddenError(resource.permission);
+    if (!can(deps.actor, resource.permission, await resource.scopeOfRow(trx, row)))
+      throw new ForbiddenError(resource.permission);
     if (!resource.archivable) {
       throw new RuleViolationError([
-        { field: resource.name, message: { fi: 'Tätä tietoa ei voi poistaa.', sv: 'Denna uppgift kan inte tas bort.', en: 'This record cannot be removed.' } },
+        {
+          field: resource.name,
+          message: {
+            fi: 'Tätä tietoa ei voi poistaa.',
+            sv: 'Denna uppgift kan inte tas bort.',
+            en: 'This record cannot be removed.',
+          },
+        },
       ]);
     }
     if (basedOnVersion === null) throw new VersionRequiredError();
@@ -123,7 +169,12 @@ export async function archiveRecord(deps: WriteDeps, resource: EditableResource,
     const anyTrx = trx as unknown as { updateTable: (t: string) => any };
     const result = await anyTrx
       .updateTable(resource.table)
-      .set((eb: any) => ({ archived_at: deps.audit.at, version: eb('version', '+', 1), updated_at: deps.audit.at, updated_by: deps.audit.actor }))
+      .set((eb: any) => ({
+        archived_at: deps.audit.at,
+        version: eb('version', '+', 1),
+        updated_at: deps.audit.at,
+        updated_by: deps.audit.actor,
+      }))
       .where('id', '=', row.id)
       .where('version', '=', basedOnVersion)
       .executeTakeFirst();

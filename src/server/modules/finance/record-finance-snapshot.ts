@@ -6,7 +6,13 @@
 import type { Db } from '../../../db/database.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
 import { can, type Actor } from '../../../domain/access.js';
-import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError, VersionConflictError } from '../../../domain/errors.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  NotSignedInError,
+  RuleViolationError,
+  VersionConflictError,
+} from '../../../domain/errors.js';
 import { themeScope } from '../editing/resource.js';
 
 export type FinanceSnapshotInput = {
@@ -22,12 +28,17 @@ export type FinanceSnapshotInput = {
   basedOnSnapshot?: number | null | undefined;
 };
 
-export async function recordFinanceSnapshot(deps: { db: Db; actor: Actor; audit: AuditContext }, slug: string, input: FinanceSnapshotInput) {
+export async function recordFinanceSnapshot(
+  deps: { db: Db; actor: Actor; audit: AuditContext },
+  slug: string,
+  input: FinanceSnapshotInput,
+) {
   if (deps.actor.kind !== 'user') throw new NotSignedInError();
   return deps.db.transaction().execute(async (trx) => {
     const theme = await trx.selectFrom('themes').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst();
     if (!theme) throw new NotFoundError('theme', slug);
-    if (!can(deps.actor, 'finance.record', await themeScope(trx, Number(theme.id)))) throw new ForbiddenError('finance.record');
+    if (!can(deps.actor, 'finance.record', await themeScope(trx, Number(theme.id))))
+      throw new ForbiddenError('finance.record');
     const latest = await trx
       .selectFrom('finance_snapshots')
       .select('id')
@@ -36,7 +47,9 @@ export async function recordFinanceSnapshot(deps: { db: Db; actor: Actor; audit:
       .limit(1)
       .executeTakeFirst();
     if (input.basedOnSnapshot !== undefined && (latest ? Number(latest.id) : null) !== input.basedOnSnapshot) {
-      throw new VersionConflictError(latest ? Number(latest.id) : 0, { latestSnapshot: latest ? Number(latest.id) : null });
+      throw new VersionConflictError(latest ? Number(latest.id) : 0, {
+        latestSnapshot: latest ? Number(latest.id) : null,
+      });
     }
     if (input.frameByMinistry && input.frameByMinistry.length > 0 && input.frame !== null) {
       const sum = input.frameByMinistry.reduce((total, split) => total + split.amount, 0);
@@ -71,10 +84,19 @@ export async function recordFinanceSnapshot(deps: { db: Db; actor: Actor; audit:
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const split of input.frameByMinistry ?? []) {
-      await trx.insertInto('frame_splits').values({ snapshot_id: Number(id), ministry: split.ministry, cents: split.amount }).execute();
+      await trx
+        .insertInto('frame_splits')
+        .values({ snapshot_id: Number(id), ministry: split.ministry, cents: split.amount })
+        .execute();
     }
     const { basedOnSnapshot: _basedOn, ...recorded } = input;
-    await writeAudit(trx, deps.audit, { action: 'append', entityType: 'finance_snapshot', entityId: Number(id), after: { theme: slug, ...recorded }, reason: input.reason });
+    await writeAudit(trx, deps.audit, {
+      action: 'append',
+      entityType: 'finance_snapshot',
+      entityId: Number(id),
+      after: { theme: slug, ...recorded },
+      reason: input.reason,
+    });
     return Number(id);
   });
 }

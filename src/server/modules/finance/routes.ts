@@ -16,10 +16,19 @@ export const ZFinanceSnapshotInput = z
     reserved: ZCents.nullable(),
     committed: ZCents.nullable(),
     paid: ZCents.nullable(),
-    frameByMinistry: z.array(z.object({ ministry: z.enum(['TEM', 'OKM', 'STM']), amount: ZCents }).strict()).max(3).optional(),
+    frameByMinistry: z
+      .array(z.object({ ministry: z.enum(['TEM', 'OKM', 'STM']), amount: ZCents }).strict())
+      .max(3)
+      .optional(),
     note: z.string().trim().max(2000).nullable().optional(),
     reason: ZText(1000).describe('Why: "Tilanne 31.12.2024", or what a correction corrects'),
-    basedOnSnapshot: z.number().int().min(0).nullable().optional().describe('Id of the latest snapshot you saw; a newer one gives 409'),
+    basedOnSnapshot: z
+      .number()
+      .int()
+      .min(0)
+      .nullable()
+      .optional()
+      .describe('Id of the latest snapshot you saw; a newer one gives 409'),
   })
   .strict();
 
@@ -32,12 +41,24 @@ export function financeRoutes(app: FastifyInstance, { db, clock }: AppDeps): voi
         summary: "Record a theme's four figures as of a date (a correction is a new snapshot with its reason)",
         params: ZSlugParams,
         body: ZFinanceSnapshotInput,
-        response: { 201: ZFinanceSnapshot, 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem },
+        response: {
+          201: ZFinanceSnapshot,
+          400: ZProblem,
+          401: ZProblem,
+          403: ZProblem,
+          404: ZProblem,
+          409: ZProblem,
+          422: ZProblem,
+        },
       },
     },
     async (request, reply) => {
       const { slug } = request.params as z.infer<typeof ZSlugParams>;
-      const id = await recordFinanceSnapshot({ db, actor: request.actor, audit: auditContext(request, clock()) }, slug, request.body as z.infer<typeof ZFinanceSnapshotInput>);
+      const id = await recordFinanceSnapshot(
+        { db, actor: request.actor, audit: auditContext(request, clock()) },
+        slug,
+        request.body as z.infer<typeof ZFinanceSnapshotInput>,
+      );
       const theme = await getTheme(db, slug, { locale: requestLocale(request) });
       return reply.status(201).send(theme!.financeHistory.find((snapshot) => snapshot.id === id));
     },

@@ -12,7 +12,12 @@ export function healthRoutes(app: FastifyInstance, { db }: AppDeps): void {
       return { status: 'ok' };
     } catch (error) {
       request.log.warn({ err: error }, 'database not reachable');
-      return sendProblem(reply.header('retry-after', '5'), { type: 'about:blank', title: 'Service unavailable', status: 503, detail: 'The database is not reachable.' });
+      return sendProblem(reply.header('retry-after', '5'), {
+        type: 'about:blank',
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'The database is not reachable.',
+      });
     }
   });
 }

@@ -8,8 +8,22 @@ import type { Db } from '../../../db/database.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
 import { chairUserIds, findMeeting } from '../../../db/repositories/meetings.js';
 import { can, type Actor } from '../../../domain/access.js';
-import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
-import { minutesLocked, minutesStepProblem, MINUTES_LOCKED, MINUTES_STEPS, type MinutesStatus, type MinutesStep } from '../../../domain/meetings.js';
+import {
+  ForbiddenError,
+  NotFoundError,
+  NotSignedInError,
+  RuleViolationError,
+  VersionConflictError,
+  VersionRequiredError,
+} from '../../../domain/errors.js';
+import {
+  minutesLocked,
+  minutesStepProblem,
+  MINUTES_LOCKED,
+  MINUTES_STEPS,
+  type MinutesStatus,
+  type MinutesStep,
+} from '../../../domain/meetings.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { minutesChanged } from '../editing/resources/meetings.js';
 
@@ -17,15 +31,28 @@ export type WorkflowDeps = { db: Db; actor: Actor; audit: AuditContext };
 
 type MeetingRow = NonNullable<Awaited<ReturnType<typeof findMeeting>>>;
 
-async function loadForStep(db: Db, actor: Actor, key: string, basedOnVersion: number | null, permission: 'minutes.check' | 'meeting.edit'): Promise<MeetingRow> {
+async function loadForStep(
+  db: Db,
+  actor: Actor,
+  key: string,
+  basedOnVersion: number | null,
+  permission: 'minutes.check' | 'meeting.edit',
+): Promise<MeetingRow> {
   if (actor.kind !== 'user') throw new NotSignedInError();
   const meeting = await findMeeting(db, key);
   if (!meeting) throw new NotFoundError('meeting', key);
   const groupId = Number(meeting.steering_group_id);
-  const scope = { ...(await steeringGroupScope(db, groupId)), chairUserIds: await chairUserIds(db, groupId, meeting.date) };
+  const scope = {
+    ...(await steeringGroupScope(db, groupId)),
+    chairUserIds: await chairUserIds(db, groupId, meeting.date),
+  };
   if (!can(actor, permission, scope)) throw new ForbiddenError(permission);
   if (basedOnVersion === null) throw new VersionRequiredError();
-  if (Number(meeting.version) !== basedOnVersion) throw new VersionConflictError(Number(meeting.version), { key: meeting.key, minutesStatus: meeting.minutes_status });
+  if (Number(meeting.version) !== basedOnVersion)
+    throw new VersionConflictError(Number(meeting.version), {
+      key: meeting.key,
+      minutesStatus: meeting.minutes_status,
+    });
   return meeting;
 }
 
@@ -47,7 +74,13 @@ async function setStatus(
   const to = MINUTES_STEPS[step].to;
   const result = await db
     .updateTable('meetings')
-    .set((eb) => ({ ...columns, minutes_status: to, version: eb('version', '+', 1), updated_at: audit.at, updated_by: audit.actor }))
+    .set((eb) => ({
+      ...columns,
+      minutes_status: to,
+      version: eb('version', '+', 1),
+      updated_at: audit.at,
+      updated_by: audit.actor,
+    }))
     .where('id', '=', Number(meeting.id))
     .where('version', '=', Number(meeting.version))
     .executeTakeFirst();
@@ -67,12 +100,24 @@ export async function checkMinutes(deps: WorkflowDeps, key: string, basedOnVersi
   await deps.db.transaction().execute(async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check');
     requireStep('check', meeting.minutes_status);
-    await setStatus(trx, deps.audit, meeting, 'check', { minutes_checked_at: deps.audit.at, minutes_checked_by: deps.audit.actor }, null);
+    await setStatus(
+      trx,
+      deps.audit,
+      meeting,
+      'check',
+      { minutes_checked_at: deps.audit.at, minutes_checked_by: deps.audit.actor },
+      null,
+    );
   });
 }
 
 /** The chair sends checked minutes back to the secretary, saying why. */
-export async function returnMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null, reason: string | null): Promise<void> {
+export async function returnMinutes(
+  deps: WorkflowDeps,
+  key: string,
+  basedOnVersion: number | null,
+  reason: string | null,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check');
     requireStep('return', meeting.minutes_status);
@@ -85,10 +130,15 @@ export async function returnMinutes(deps: WorkflowDeps, key: string, basedOnVers
  * group's previous meeting: they must have been checked by the chair, and this meeting must have
  * taken place. The item's decision records it, and the earlier minutes become approved.
  */
-export async function approvePreviousMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null): Promise<void> {
+export async function approvePreviousMinutes(
+  deps: WorkflowDeps,
+  key: string,
+  basedOnVersion: number | null,
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
-    if (minutesLocked(meeting.minutes_status as MinutesStatus)) throw new RuleViolationError([{ field: 'minutesStatus', message: MINUTES_LOCKED }]);
+    if (minutesLocked(meeting.minutes_status as MinutesStatus))
+      throw new RuleViolationError([{ field: 'minutesStatus', message: MINUTES_LOCKED }]);
     if (meeting.date > deps.audit.at.slice(0, 10)) {
       throw new RuleViolationError([
         {
@@ -101,10 +151,24 @@ export async function approvePreviousMinutes(deps: WorkflowDeps, key: string, ba
         },
       ]);
     }
-    const previous = meeting.previous_meeting_id === null ? undefined : await trx.selectFrom('meetings').selectAll().where('id', '=', Number(meeting.previous_meeting_id)).executeTakeFirst();
+    const previous =
+      meeting.previous_meeting_id === null
+        ? undefined
+        : await trx
+            .selectFrom('meetings')
+            .selectAll()
+            .where('id', '=', Number(meeting.previous_meeting_id))
+            .executeTakeFirst();
     if (!previous) {
       throw new RuleViolationError([
-        { field: 'previousMeeting', message: { fi: 'Ryhmällä ei ole edellistä kokousta.', sv: 'Gruppen har inget tidigare möte.', en: 'The group has no previous meeting.' } },
+        {
+          field: 'previousMeeting',
+          message: {
+            fi: 'Ryhmällä ei ole edellistä kokousta.',
+            sv: 'Gruppen har inget tidigare möte.',
+            en: 'The group has no previous meeting.',
+          },
+        },
       ]);
     }
     requireStep('approve', previous.minutes_status, 'previousMeeting');
@@ -129,18 +193,40 @@ export async function approvePreviousMinutes(deps: WorkflowDeps, key: string, ba
     }
     const decision = item.decision ?? `Edellisen kokouksen pöytäkirja ${previous.number} hyväksyttiin.`;
     // One change, one audit entry: the approval of the earlier minutes names the item that made it.
-    await setStatus(trx, deps.audit, previous, 'approve', { minutes_approved_at: deps.audit.at, approved_in_meeting_id: Number(meeting.id) }, `approved at meeting ${meeting.number}`, {
-      approvedInMeeting: meeting.key,
-      item: { id: Number(item.id), decisionBefore: item.decision, decision },
-    });
+    await setStatus(
+      trx,
+      deps.audit,
+      previous,
+      'approve',
+      { minutes_approved_at: deps.audit.at, approved_in_meeting_id: Number(meeting.id) },
+      `approved at meeting ${meeting.number}`,
+      {
+        approvedInMeeting: meeting.key,
+        item: { id: Number(item.id), decisionBefore: item.decision, decision },
+      },
+    );
     await trx
       .updateTable('agenda_items')
-      .set((eb) => ({ decision, version: eb('version', '+', 1), updated_at: deps.audit.at, updated_by: deps.audit.actor }))
+      .set((eb) => ({
+        decision,
+        version: eb('version', '+', 1),
+        updated_at: deps.audit.at,
+        updated_by: deps.audit.actor,
+      }))
       .where('id', '=', Number(item.id))
       .execute();
     await trx
       .insertInto('meeting_decisions')
-      .values({ meeting_id: Number(meeting.id), agenda_item_id: Number(item.id), kind: 'decision', text: decision, status: null, updated_by: deps.audit.actor, created_at: deps.audit.at, updated_at: deps.audit.at })
+      .values({
+        meeting_id: Number(meeting.id),
+        agenda_item_id: Number(item.id),
+        kind: 'decision',
+        text: decision,
+        status: null,
+        updated_by: deps.audit.actor,
+        created_at: deps.audit.at,
+        updated_at: deps.audit.at,
+      })
       .execute();
     await trx
       .updateTable('meetings')

@@ -24,7 +24,17 @@ import {
   type MeetingDetail,
 } from '../../../contracts/meetings.js';
 import type { Db } from '../../../db/database.js';
-import { findGroup, findMeeting, getMeeting, getSteeringGroup, groupActions, listGroups, listMeetings, listMembers, listPublishedMinutes } from '../../../db/repositories/meetings.js';
+import {
+  findGroup,
+  findMeeting,
+  getMeeting,
+  getSteeringGroup,
+  groupActions,
+  listGroups,
+  listMeetings,
+  listMembers,
+  listPublishedMinutes,
+} from '../../../db/repositories/meetings.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { meetingInvitation, renderMeetingFile, type MeetingFile } from '../../../documents/meetings/meeting-files.js';
@@ -32,7 +42,13 @@ import type { AppDeps } from '../../app.js';
 import { auditContext } from '../../request-context.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { basedOnVersion } from '../editing/routes.js';
-import { approvePreviousMinutes, checkMinutes, publishMinutes, returnMinutes, type WorkflowDeps } from './minutes-workflow.js';
+import {
+  approvePreviousMinutes,
+  checkMinutes,
+  publishMinutes,
+  returnMinutes,
+  type WorkflowDeps,
+} from './minutes-workflow.js';
 
 const tags = ['steering groups'];
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
@@ -42,7 +58,8 @@ const writeErrors = { ...errors, 409: ZProblem, 422: ZProblem, 428: ZProblem };
 async function requireGroupReader(db: Db, actor: Actor, groupId: number): Promise<void> {
   if (actor.kind !== 'user') throw new NotSignedInError();
   const scope = await steeringGroupScope(db, groupId);
-  if (!can(actor, 'steering_group.read', scope) && !can(actor, 'meeting.edit', scope)) throw new ForbiddenError('steering_group.read');
+  if (!can(actor, 'steering_group.read', scope) && !can(actor, 'meeting.edit', scope))
+    throw new ForbiddenError('steering_group.read');
 }
 
 async function groupFor(db: Db, actor: Actor, key: string) {
@@ -52,7 +69,12 @@ async function groupFor(db: Db, actor: Actor, key: string) {
   return group;
 }
 
-async function meetingFor(db: Db, actor: Actor, key: string, options: { publicIfPublished: boolean }): Promise<MeetingDetail> {
+async function meetingFor(
+  db: Db,
+  actor: Actor,
+  key: string,
+  options: { publicIfPublished: boolean },
+): Promise<MeetingDetail> {
   const row = await findMeeting(db, key);
   if (!row) throw new NotFoundError('meeting', key);
   // Published minutes are public; anything else needs the group's roles (401 signed out, 403 not yours).
@@ -70,12 +92,22 @@ const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) =>
 
 export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, clock } = deps;
-  const workflowDeps = (request: FastifyRequest): WorkflowDeps => ({ db, actor: request.actor, audit: auditContext(request, clock()) });
+  const workflowDeps = (request: FastifyRequest): WorkflowDeps => ({
+    db,
+    actor: request.actor,
+    audit: auditContext(request, clock()),
+  });
   const today = () => clock().toISOString().slice(0, 10);
 
   app.get(
     '/api/v1/steering-groups',
-    { schema: { tags, summary: 'Steering groups and the themes they steer (membership needs a role)', response: { 200: z.object({ items: z.array(ZSteeringGroupSummary) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Steering groups and the themes they steer (membership needs a role)',
+        response: { 200: z.object({ items: z.array(ZSteeringGroupSummary) }) },
+      },
+    },
     async () => ({ items: await listGroups(db) }),
   );
 
@@ -84,7 +116,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'A steering group as of a date: chair, vice-chair, secretaries, member/deputy seats, permanent experts, term, diary number',
+        summary:
+          'A steering group as of a date: chair, vice-chair, secretaries, member/deputy seats, permanent experts, term, diary number',
         params: ZGroupKeyParams,
         querystring: ZMembersQuery,
         response: { 200: ZSteeringGroupDetail, ...errors },
@@ -117,7 +150,14 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get(
     '/api/v1/steering-groups/:key/meetings',
-    { schema: { tags, summary: "The group's meetings, newest first", params: ZGroupKeyParams, response: { 200: z.object({ items: z.array(ZMeetingSummary) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "The group's meetings, newest first",
+        params: ZGroupKeyParams,
+        response: { 200: z.object({ items: z.array(ZMeetingSummary) }), ...errors },
+      },
+    },
     async (request) => {
       const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
       const group = await groupFor(db, request.actor, key);
@@ -149,7 +189,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'A meeting: time, place, attendance, agenda and minutes item by item, decisions and the open action items carried to it',
+        summary:
+          'A meeting: time, place, attendance, agenda and minutes item by item, decisions and the open action items carried to it',
         params: ZMeetingKeyParams,
         response: { 200: ZMeetingDetail, ...errors },
       },
@@ -164,7 +205,11 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The agenda and the minutes: the same document routes, differing in what they show and when the
   // public may see them (published minutes only).
   const documentRoutes = [
-    { document: 'agenda', summary: 'The agenda (esityslista) as HTML, DOCX or PDF, in Finnish or Swedish', publicIfPublished: false },
+    {
+      document: 'agenda',
+      summary: 'The agenda (esityslista) as HTML, DOCX or PDF, in Finnish or Swedish',
+      publicIfPublished: false,
+    },
     {
       document: 'minutes',
       summary: 'The minutes (pöytäkirja) as HTML, DOCX or PDF, in Finnish or Swedish; public once published',
@@ -202,7 +247,14 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       const invitation = meetingInvitation(meeting, clock(), lang);
       if (!invitation) {
         throw new RuleViolationError([
-          { field: 'startTime', message: { fi: 'Kokouksella ei ole alkamisaikaa.', sv: 'Mötet har ingen starttid.', en: 'The meeting has no start time.' } },
+          {
+            field: 'startTime',
+            message: {
+              fi: 'Kokouksella ei ole alkamisaikaa.',
+              sv: 'Mötet har ingen starttid.',
+              en: 'The meeting has no start time.',
+            },
+          },
         ]);
       }
       return sendFile(reply, invitation, false);
@@ -217,7 +269,14 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
         summary: 'Minutes the steering groups have published (public)',
         querystring: ZPublishedQuery,
         response: {
-          200: z.object({ items: z.array(ZMeetingSummary.extend({ steeringGroupName: ZMeetingDetail.shape.steeringGroupName, publishedAt: z.string().nullable() })) }),
+          200: z.object({
+            items: z.array(
+              ZMeetingSummary.extend({
+                steeringGroupName: ZMeetingDetail.shape.steeringGroupName,
+                publishedAt: z.string().nullable(),
+              }),
+            ),
+          }),
           400: ZProblem,
         },
       },
@@ -230,7 +289,14 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get(
     '/api/v1/published-minutes/:key',
-    { schema: { tags, summary: 'Published minutes of one meeting (public)', params: ZMeetingKeyParams, response: { 200: ZMeetingDetail, 404: ZProblem } } },
+    {
+      schema: {
+        tags,
+        summary: 'Published minutes of one meeting (public)',
+        params: ZMeetingKeyParams,
+        response: { 200: ZMeetingDetail, 404: ZProblem },
+      },
+    },
     async (request) => {
       const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
       const meeting = await getMeeting(db, key);
@@ -240,15 +306,26 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
   );
 
-  const step = (path: string, summary: string, run: (deps: WorkflowDeps, key: string, version: number | null, reason: string | null) => Promise<void>) =>
+  const step = (
+    path: string,
+    summary: string,
+    run: (deps: WorkflowDeps, key: string, version: number | null, reason: string | null) => Promise<void>,
+  ) =>
     app.post(
       `/api/v1/meetings/:key/${path}`,
       {
-        schema: { tags, summary, params: ZMeetingKeyParams, body: ZStepBody.optional(), response: { 200: ZMeetingDetail, ...writeErrors } },
+        schema: {
+          tags,
+          summary,
+          params: ZMeetingKeyParams,
+          body: ZStepBody.optional(),
+          response: { 200: ZMeetingDetail, ...writeErrors },
+        },
         // A step needs no body; a request that sends none (no content type) is read as {}. A body that
         // is sent must be an object.
         preValidation: async (request) => {
-          if (request.headers['content-type'] === undefined && (request.body === null || request.body === undefined)) request.body = {};
+          if (request.headers['content-type'] === undefined && (request.body === null || request.body === undefined))
+            request.body = {};
         },
       },
       async (request, reply) => {
@@ -260,12 +337,22 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     );
 
-  step('minutes/check', 'The chair checks the draft minutes (If-Match: the meeting version)', (d, key, version) => checkMinutes(d, key, version));
-  step('minutes/return', 'The chair returns checked minutes to the secretary, with a reason', (d, key, version, reason) => returnMinutes(d, key, version, reason));
+  step('minutes/check', 'The chair checks the draft minutes (If-Match: the meeting version)', (d, key, version) =>
+    checkMinutes(d, key, version),
+  );
+  step(
+    'minutes/return',
+    'The chair returns checked minutes to the secretary, with a reason',
+    (d, key, version, reason) => returnMinutes(d, key, version, reason),
+  );
   step(
     'approve-previous-minutes',
     "This meeting approves the previous meeting's checked minutes through its approval item (If-Match: this meeting's version)",
     (d, key, version) => approvePreviousMinutes(d, key, version),
   );
-  step('minutes/publish', 'The secretary publishes approved minutes: from now on the public sees them', (d, key, version) => publishMinutes(d, key, version));
+  step(
+    'minutes/publish',
+    'The secretary publishes approved minutes: from now on the public sees them',
+    (d, key, version) => publishMinutes(d, key, version),
+  );
 }

@@ -1,7 +1,13 @@
 /** Public read routes for organisations. */
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { ZKeyParams, ZOrganisationDetail, ZOrganisationQuery, ZPagedOrganisations, ZProblem } from '../../../contracts/api.js';
+import {
+  ZKeyParams,
+  ZOrganisationDetail,
+  ZOrganisationQuery,
+  ZPagedOrganisations,
+  ZProblem,
+} from '../../../contracts/api.js';
 import { getOrganisation, listOrganisations } from '../../../db/repositories/organisations.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';

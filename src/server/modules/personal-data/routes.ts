@@ -17,8 +17,25 @@ const ZParams = z.object({ id: z.string().regex(/^\d{1,15}$/) });
 
 const ZPersonalData = z
   .object({
-    contact: z.object({ id: z.number().int(), theme: z.string(), role: z.string(), name: z.string(), email: z.string().nullable(), phone: z.string().nullable(), title: z.string().nullable(), organisation: z.string().nullable() }),
-    revisions: z.array(z.object({ revision: z.number().int(), name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable(), recordedAt: z.string() })),
+    contact: z.object({
+      id: z.number().int(),
+      theme: z.string(),
+      role: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      title: z.string().nullable(),
+      organisation: z.string().nullable(),
+    }),
+    revisions: z.array(
+      z.object({
+        revision: z.number().int(),
+        name: z.string().nullable(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        recordedAt: z.string(),
+      }),
+    ),
   })
   .meta({ id: 'PersonalData' });
 
@@ -32,40 +49,93 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
 
   app.get(
     '/api/v1/contacts/:id/personal-data',
-    { schema: { tags: ['personal data'], summary: "Everything held of a contact person (right of access)", params: ZParams, response: { 200: ZPersonalData, 401: ZProblem, 403: ZProblem, 404: ZProblem } } },
+    {
+      schema: {
+        tags: ['personal data'],
+        summary: 'Everything held of a contact person (right of access)',
+        params: ZParams,
+        response: { 200: ZPersonalData, 401: ZProblem, 403: ZProblem, 404: ZProblem },
+      },
+    },
     async (request) => {
       authorise(request);
       const { id } = request.params as z.infer<typeof ZParams>;
       const contact = await db
         .selectFrom('contacts as c')
         .innerJoin('themes as t', 't.id', 'c.theme_id')
-        .select(['c.id', 'c.role', 'c.name', 'c.email', 'c.phone', 'c.title', 'c.organisation', 'c.person_id', 't.slug'])
+        .select([
+          'c.id',
+          'c.role',
+          'c.name',
+          'c.email',
+          'c.phone',
+          'c.title',
+          'c.organisation',
+          'c.person_id',
+          't.slug',
+        ])
         .where('c.id', '=', Number(id))
         .executeTakeFirst();
       if (!contact) throw new NotFoundError('contact', id);
       const revisions = contact.person_id
-        ? await db.selectFrom('personal_data').selectAll().where('person_id', '=', contact.person_id).orderBy('revision').execute()
+        ? await db
+            .selectFrom('personal_data')
+            .selectAll()
+            .where('person_id', '=', contact.person_id)
+            .orderBy('revision')
+            .execute()
         : [];
       // Handing out personal data is a disclosure: the trail records it (Information Management Act §17).
-      await writeAudit(db, auditContext(request, clock()), { action: 'disclose_personal_data', entityType: 'contact', entityId: Number(contact.id) });
+      await writeAudit(db, auditContext(request, clock()), {
+        action: 'disclose_personal_data',
+        entityType: 'contact',
+        entityId: Number(contact.id),
+      });
       return {
-        contact: { id: Number(contact.id), theme: contact.slug, role: contact.role, name: contact.name, email: contact.email, phone: contact.phone, title: contact.title, organisation: contact.organisation },
-        revisions: revisions.map((r) => ({ revision: r.revision, name: r.name, email: r.email, phone: r.phone, recordedAt: r.recorded_at })),
+        contact: {
+          id: Number(contact.id),
+          theme: contact.slug,
+          role: contact.role,
+          name: contact.name,
+          email: contact.email,
+          phone: contact.phone,
+          title: contact.title,
+          organisation: contact.organisation,
+        },
+        revisions: revisions.map((r) => ({
+          revision: r.revision,
+          name: r.name,
+          email: r.email,
+          phone: r.phone,
+          recordedAt: r.recorded_at,
+        })),
       };
     },
   );
 
   app.post(
     '/api/v1/contacts/:id/erase',
-    { schema: { tags: ['personal data'], summary: "Erase a contact person's data (right to erasure); the trail keeps a pseudonym", params: ZParams, response: { 204: z.null(), 401: ZProblem, 403: ZProblem, 404: ZProblem } } },
+    {
+      schema: {
+        tags: ['personal data'],
+        summary: "Erase a contact person's data (right to erasure); the trail keeps a pseudonym",
+        params: ZParams,
+        response: { 204: z.null(), 401: ZProblem, 403: ZProblem, 404: ZProblem },
+      },
+    },
     async (request, reply) => {
       authorise(request);
       const { id } = request.params as z.infer<typeof ZParams>;
       const audit = auditContext(request, clock());
       await db.transaction().execute(async (trx) => {
-        const contact = await trx.selectFrom('contacts').select(['id', 'person_id']).where('id', '=', Number(id)).executeTakeFirst();
+        const contact = await trx
+          .selectFrom('contacts')
+          .select(['id', 'person_id'])
+          .where('id', '=', Number(id))
+          .executeTakeFirst();
         if (!contact) throw new NotFoundError('contact', id);
-        if (contact.person_id) await trx.deleteFrom('personal_data').where('person_id', '=', contact.person_id).execute();
+        if (contact.person_id)
+          await trx.deleteFrom('personal_data').where('person_id', '=', contact.person_id).execute();
         await trx
           .updateTable('contacts')
           .set((eb) => ({
@@ -81,7 +151,12 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
           }))
           .where('id', '=', Number(id))
           .execute();
-        await writeAudit(trx, audit, { action: 'erase_personal_data', entityType: 'contact', entityId: Number(id), after: { personalData: { person: contact.person_id, erased: true } } });
+        await writeAudit(trx, audit, {
+          action: 'erase_personal_data',
+          entityType: 'contact',
+          entityId: Number(id),
+          after: { personalData: { person: contact.person_id, erased: true } },
+        });
       });
       return reply.status(204).send(null);
     },

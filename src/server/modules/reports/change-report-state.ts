@@ -8,18 +8,34 @@ import { writeAudit } from '../../../db/repositories/audit.js';
 import { buildHeader, parseContent, presentReport } from '../../../db/repositories/reports.js';
 import { RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
 import type { Locale } from '../../../domain/money.js';
-import { completenessViolations, limitViolations, nextState, STATE_NAMES, type ReportAction } from '../../../domain/reports/report.js';
+import {
+  completenessViolations,
+  limitViolations,
+  nextState,
+  STATE_NAMES,
+  type ReportAction,
+} from '../../../domain/reports/report.js';
 import { TEMPLATES, type DocumentKind } from '../../../domain/reports/templates.js';
 import { reportWithAccess, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
 
 export type TransitionInput = { comments?: { section: string; body: string }[] | undefined };
 
-export async function changeReportState(deps: ReportDeps, id: number, action: ReportAction, basedOnVersion: number | null, input: TransitionInput, locale: Locale): Promise<number> {
+export async function changeReportState(
+  deps: ReportDeps,
+  id: number,
+  action: ReportAction,
+  basedOnVersion: number | null,
+  input: TransitionInput,
+  locale: Locale,
+): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
-    const { report } = await reportWithAccess(trx, deps.actor, id, [action === 'submit' ? 'report.edit' : 'report.approve']);
+    const { report } = await reportWithAccess(trx, deps.actor, id, [
+      action === 'submit' ? 'report.edit' : 'report.approve',
+    ]);
     if (basedOnVersion === null) throw new VersionRequiredError();
-    if (Number(report.version) !== basedOnVersion) throw new VersionConflictError(Number(report.version), await presentReport(trx, report, locale));
+    if (Number(report.version) !== basedOnVersion)
+      throw new VersionConflictError(Number(report.version), await presentReport(trx, report, locale));
     const to = nextState(report.state, action);
     if (!to) {
       throw new RuleViolationError([
@@ -33,7 +49,11 @@ export async function changeReportState(deps: ReportDeps, id: number, action: Re
         },
       ]);
     }
-    const period = await trx.selectFrom('reporting_periods').selectAll().where('id', '=', Number(report.period_id)).executeTakeFirstOrThrow();
+    const period = await trx
+      .selectFrom('reporting_periods')
+      .selectAll()
+      .where('id', '=', Number(report.period_id))
+      .executeTakeFirstOrThrow();
     const template = TEMPLATES[period.kind as DocumentKind];
     const content = parseContent(report.content);
     const comments = input.comments ?? [];
@@ -43,27 +63,85 @@ export async function changeReportState(deps: ReportDeps, id: number, action: Re
     }
     if (action === 'return') {
       if (comments.length === 0) {
-        throw new RuleViolationError([{ field: 'comments', message: { fi: 'Kerro palautettaessa, mitä osioita on korjattava.', sv: 'Ange vilka avsnitt som ska rättas.', en: 'Say which sections need changes when returning.' } }]);
+        throw new RuleViolationError([
+          {
+            field: 'comments',
+            message: {
+              fi: 'Kerro palautettaessa, mitä osioita on korjattava.',
+              sv: 'Ange vilka avsnitt som ska rättas.',
+              en: 'Say which sections need changes when returning.',
+            },
+          },
+        ]);
       }
-      const unknown = comments.findIndex((c) => c.section !== 'header' && !template.sections.some((s) => s.key === c.section));
+      const unknown = comments.findIndex(
+        (c) => c.section !== 'header' && !template.sections.some((s) => s.key === c.section),
+      );
       if (unknown >= 0) {
-        throw new RuleViolationError([{ field: `comments.${unknown}.section`, message: { fi: 'Pohjassa ei ole tällaista osiota.', sv: 'Mallen har inget sådant avsnitt.', en: 'The template has no such section.' } }]);
+        throw new RuleViolationError([
+          {
+            field: `comments.${unknown}.section`,
+            message: {
+              fi: 'Pohjassa ei ole tällaista osiota.',
+              sv: 'Mallen har inget sådant avsnitt.',
+              en: 'The template has no such section.',
+            },
+          },
+        ]);
       }
     } else if (comments.length > 0) {
-      throw new RuleViolationError([{ field: 'comments', message: { fi: 'Kommentit annetaan palautettaessa.', sv: 'Kommentarer ges vid återsändning.', en: 'Comments are given when returning.' } }]);
+      throw new RuleViolationError([
+        {
+          field: 'comments',
+          message: {
+            fi: 'Kommentit annetaan palautettaessa.',
+            sv: 'Kommentarer ges vid återsändning.',
+            en: 'Comments are given when returning.',
+          },
+        },
+      ]);
     }
-    const theme = await trx.selectFrom('themes').select('slug').where('id', '=', Number(report.theme_id)).executeTakeFirstOrThrow();
+    const theme = await trx
+      .selectFrom('themes')
+      .select('slug')
+      .where('id', '=', Number(report.theme_id))
+      .executeTakeFirstOrThrow();
     const extra: Record<string, unknown> = {};
-    if (action === 'submit') Object.assign(extra, { submissions: Number(report.submissions) + 1, submitted_at: deps.audit.at, submitted_by: deps.audit.actor });
+    if (action === 'submit')
+      Object.assign(extra, {
+        submissions: Number(report.submissions) + 1,
+        submitted_at: deps.audit.at,
+        submitted_by: deps.audit.actor,
+      });
     if (action === 'approve') {
       const header = { ...(await buildHeader(trx, theme.slug, period.cut_off, 'fi')), frozenAt: deps.audit.at };
-      Object.assign(extra, { approved_at: deps.audit.at, approved_by: deps.audit.actor, header: JSON.stringify(header) });
+      Object.assign(extra, {
+        approved_at: deps.audit.at,
+        approved_by: deps.audit.actor,
+        header: JSON.stringify(header),
+      });
     }
     const version = await writeVersion(trx, deps, report, { action, state: to, extra });
     for (const comment of comments) {
-      await trx.insertInto('report_comments').values({ report_id: Number(report.id), version, section_key: comment.section, body: comment.body, author: deps.audit.actor, created_at: deps.audit.at }).execute();
+      await trx
+        .insertInto('report_comments')
+        .values({
+          report_id: Number(report.id),
+          version,
+          section_key: comment.section,
+          body: comment.body,
+          author: deps.audit.actor,
+          created_at: deps.audit.at,
+        })
+        .execute();
     }
-    await writeAudit(trx, deps.audit, { action, entityType: 'theme_report', entityId: Number(report.id), before: { state: report.state, version: Number(report.version) }, after: { state: to, version, comments } });
+    await writeAudit(trx, deps.audit, {
+      action,
+      entityType: 'theme_report',
+      entityId: Number(report.id),
+      before: { state: report.state, version: Number(report.version) },
+      after: { state: to, version, comments },
+    });
     return version;
   });
 }

@@ -7,7 +7,12 @@ import { diffWords } from '../../../domain/reports/text-diff.js';
 import { TEMPLATES, type DocumentKind } from '../../../domain/reports/templates.js';
 
 export async function compareReportVersions(db: Db, reportId: number, kind: DocumentKind, from: number, to: number) {
-  const rows = await db.selectFrom('theme_report_versions').select(['version', 'content']).where('report_id', '=', reportId).where('version', 'in', [from, to]).execute();
+  const rows = await db
+    .selectFrom('theme_report_versions')
+    .select(['version', 'content'])
+    .where('report_id', '=', reportId)
+    .where('version', 'in', [from, to])
+    .execute();
   const contentOf = (version: number) => {
     const row = rows.find((r) => Number(r.version) === version);
     if (!row) throw new NotFoundError('report_version', `${reportId}/${version}`);
@@ -27,7 +32,10 @@ export async function compareReportVersions(db: Db, reportId: number, kind: Docu
     from,
     to,
     sections,
-    links: { added: urls(b.links).filter((u) => !urls(a.links).includes(u)), removed: urls(a.links).filter((u) => !urls(b.links).includes(u)) },
+    links: {
+      added: urls(b.links).filter((u) => !urls(a.links).includes(u)),
+      removed: urls(a.links).filter((u) => !urls(b.links).includes(u)),
+    },
     projectOrderChanged: JSON.stringify(a.projectOrder) !== JSON.stringify(b.projectOrder),
   };
 }

@@ -9,26 +9,62 @@ import { RuleViolationError } from '../../../domain/errors.js';
 import { emptyContent } from '../../../domain/reports/report.js';
 import { requirePermission, type ReportDeps } from './report-access.js';
 
-export async function createReportingPeriod(deps: ReportDeps, input: z.infer<typeof ZReportingPeriodInput>): Promise<number> {
+export async function createReportingPeriod(
+  deps: ReportDeps,
+  input: z.infer<typeof ZReportingPeriodInput>,
+): Promise<number> {
   requirePermission(deps.actor, 'review.manage');
   return deps.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('reporting_periods').select('id').where('key', '=', input.key).executeTakeFirst()) {
-      throw new RuleViolationError([{ field: 'key', message: { fi: 'Tunnus on jo käytössä.', sv: 'Koden används redan.', en: 'The key is already taken.' } }]);
+      throw new RuleViolationError([
+        {
+          field: 'key',
+          message: { fi: 'Tunnus on jo käytössä.', sv: 'Koden används redan.', en: 'The key is already taken.' },
+        },
+      ]);
     }
     if (input.cutOff && input.deadline && input.deadline < input.cutOff) {
       throw new RuleViolationError([
-        { field: 'deadline', message: { fi: 'Määräpäivä on ennen tarkastelupäivää.', sv: 'Sista dagen är före brytdagen.', en: 'The deadline is before the cut-off date.' } },
+        {
+          field: 'deadline',
+          message: {
+            fi: 'Määräpäivä on ennen tarkastelupäivää.',
+            sv: 'Sista dagen är före brytdagen.',
+            en: 'The deadline is before the cut-off date.',
+          },
+        },
       ]);
     }
-    const allThemes = await trx.selectFrom('themes').select(['id', 'slug']).where('archived_at', 'is', null).orderBy('review_order').orderBy('name_fi').execute();
+    const allThemes = await trx
+      .selectFrom('themes')
+      .select(['id', 'slug'])
+      .where('archived_at', 'is', null)
+      .orderBy('review_order')
+      .orderBy('name_fi')
+      .execute();
     const slugs = input.themes ?? allThemes.map((theme) => theme.slug);
     const themes = slugs.map((slug, index) => {
       const theme = allThemes.find((t) => t.slug === slug);
-      if (!theme) throw new RuleViolationError([{ field: `themes.${index}`, message: { fi: `Tuntematon teema: ${slug}.`, sv: `Okänt tema: ${slug}.`, en: `Unknown theme: ${slug}.` } }]);
+      if (!theme)
+        throw new RuleViolationError([
+          {
+            field: `themes.${index}`,
+            message: { fi: `Tuntematon teema: ${slug}.`, sv: `Okänt tema: ${slug}.`, en: `Unknown theme: ${slug}.` },
+          },
+        ]);
       return theme;
     });
     if (new Set(slugs).size !== slugs.length) {
-      throw new RuleViolationError([{ field: 'themes', message: { fi: 'Sama teema on annettu kahdesti.', sv: 'Samma tema har angetts två gånger.', en: 'A theme is given twice.' } }]);
+      throw new RuleViolationError([
+        {
+          field: 'themes',
+          message: {
+            fi: 'Sama teema on annettu kahdesti.',
+            sv: 'Samma tema har angetts två gånger.',
+            en: 'A theme is given twice.',
+          },
+        },
+      ]);
     }
     const { id } = await trx
       .insertInto('reporting_periods')
@@ -50,15 +86,48 @@ export async function createReportingPeriod(deps: ReportDeps, input: z.infer<typ
     const periodId = Number(id);
     const content = JSON.stringify(emptyContent());
     for (const [position, theme] of themes.entries()) {
-      await trx.insertInto('reporting_period_themes').values({ period_id: periodId, theme_id: Number(theme.id), position }).execute();
+      await trx
+        .insertInto('reporting_period_themes')
+        .values({ period_id: periodId, theme_id: Number(theme.id), position })
+        .execute();
       const report = await trx
         .insertInto('theme_reports')
-        .values({ period_id: periodId, theme_id: Number(theme.id), state: 'draft', content, header: null, submitted_at: null, submitted_by: null, approved_at: null, approved_by: null, created_at: deps.audit.at, updated_at: deps.audit.at, updated_by: deps.audit.actor, archived_at: null })
+        .values({
+          period_id: periodId,
+          theme_id: Number(theme.id),
+          state: 'draft',
+          content,
+          header: null,
+          submitted_at: null,
+          submitted_by: null,
+          approved_at: null,
+          approved_by: null,
+          created_at: deps.audit.at,
+          updated_at: deps.audit.at,
+          updated_by: deps.audit.actor,
+          archived_at: null,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('theme_report_versions').values({ report_id: Number(report.id), version: 1, state: 'draft', action: 'create', content, saved_at: deps.audit.at, saved_by: deps.audit.actor }).execute();
+      await trx
+        .insertInto('theme_report_versions')
+        .values({
+          report_id: Number(report.id),
+          version: 1,
+          state: 'draft',
+          action: 'create',
+          content,
+          saved_at: deps.audit.at,
+          saved_by: deps.audit.actor,
+        })
+        .execute();
     }
-    await writeAudit(trx, deps.audit, { action: 'create', entityType: 'reporting_period', entityId: periodId, after: { ...input, themes: slugs } });
+    await writeAudit(trx, deps.audit, {
+      action: 'create',
+      entityType: 'reporting_period',
+      entityId: periodId,
+      after: { ...input, themes: slugs },
+    });
     return periodId;
   });
 }

@@ -12,7 +12,13 @@ import { buildHeader, findPeriod, periodThemes } from '../../../db/repositories/
 import { NotFoundError, RuleViolationError } from '../../../domain/errors.js';
 import { formatEuros, type Locale } from '../../../domain/money.js';
 import { emptyContent, type ReportContent } from '../../../domain/reports/report.js';
-import { FIGURE_KEYS, parseReviewText, type Finding, type ParsedReview, type ParsedTheme } from '../../../domain/reports/review-import.js';
+import {
+  FIGURE_KEYS,
+  parseReviewText,
+  type Finding,
+  type ParsedReview,
+  type ParsedTheme,
+} from '../../../domain/reports/review-import.js';
 import { requirePermission, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
 
@@ -21,25 +27,44 @@ export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 type Upload = z.infer<typeof ZImportUpload>;
 
-const badFile = (en: string, fi: string, sv: string) => new RuleViolationError([{ field: 'content', message: { fi, sv, en } }]);
+const badFile = (en: string, fi: string, sv: string) =>
+  new RuleViolationError([{ field: 'content', message: { fi, sv, en } }]);
 
 export async function readUpload(upload: Upload): Promise<{ text: string; digest: string }> {
   const bytes = upload.format === 'docx' ? Buffer.from(upload.content, 'base64') : Buffer.from(upload.content, 'utf8');
-  if (bytes.length > MAX_IMPORT_BYTES) throw badFile(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, `Tiedosto on suurempi kuin ${MAX_IMPORT_BYTES / 1024 / 1024} Mt.`, `Filen är större än ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw badFile(
+      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+      `Tiedosto on suurempi kuin ${MAX_IMPORT_BYTES / 1024 / 1024} Mt.`,
+      `Filen är större än ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+    );
   const digest = createHash('sha256').update(bytes).digest('hex');
   if (upload.format === 'text') return { text: upload.content, digest };
-  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw badFile('The file is not a .docx document.', 'Tiedosto ei ole .docx-asiakirja.', 'Filen är inte ett .docx-dokument.');
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50)
+    throw badFile(
+      'The file is not a .docx document.',
+      'Tiedosto ei ole .docx-asiakirja.',
+      'Filen är inte ett .docx-dokument.',
+    );
   try {
     // mammoth reads the paragraphs of the document; each becomes one line of text.
     const mammoth = (await import('mammoth')).default;
     const { value } = await mammoth.extractRawText({ buffer: bytes });
     return { text: value.replace(/\n\n/g, '\n'), digest };
   } catch {
-    throw badFile('The .docx document cannot be read.', '.docx-asiakirjaa ei voi lukea.', '.docx-dokumentet kan inte läsas.');
+    throw badFile(
+      'The .docx document cannot be read.',
+      '.docx-asiakirjaa ei voi lukea.',
+      '.docx-dokumentet kan inte läsas.',
+    );
   }
 }
 
-const normalize = (text: string) => text.toLowerCase().replace(/[^a-zåäö0-9]+/g, ' ').trim();
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-zåäö0-9]+/g, ' ')
+    .trim();
 
 type PeriodTheme = Awaited<ReturnType<typeof periodThemes>>[number];
 
@@ -49,7 +74,12 @@ function matchThemes(parsed: ParsedReview, themes: PeriodTheme[]): Map<number, P
   const used = new Set<string>();
   for (const theme of parsed.themes) {
     const name = normalize(theme.name);
-    const hit = themes.find((t) => !used.has(t.slug) && (name.includes(normalize(t.name.fi)) || normalize(t.name.fi).includes(name)) && name !== '');
+    const hit = themes.find(
+      (t) =>
+        !used.has(t.slug) &&
+        (name.includes(normalize(t.name.fi)) || normalize(t.name.fi).includes(name)) &&
+        name !== '',
+    );
     if (hit) {
       matched.set(theme.index, hit);
       used.add(hit.slug);
@@ -68,11 +98,27 @@ function matchThemes(parsed: ParsedReview, themes: PeriodTheme[]): Map<number, P
   return matched;
 }
 
-async function systemChecks(db: Db, theme: ParsedTheme, match: PeriodTheme | undefined, cutOff: string | null): Promise<{ findings: Finding[]; matchedCodes: Set<string> }> {
+async function systemChecks(
+  db: Db,
+  theme: ParsedTheme,
+  match: PeriodTheme | undefined,
+  cutOff: string | null,
+): Promise<{ findings: Finding[]; matchedCodes: Set<string> }> {
   const findings: Finding[] = [];
   const matchedCodes = new Set<string>();
   if (!match) {
-    findings.push({ code: 'theme_unmatched', severity: 'error', line: theme.startLine, field: 'name', excerpt: theme.name, message: { fi: 'Teemaa ei tunnistettu järjestelmän teemoista.', sv: 'Temat kändes inte igen bland systemets teman.', en: 'The theme does not match any theme in the system.' } });
+    findings.push({
+      code: 'theme_unmatched',
+      severity: 'error',
+      line: theme.startLine,
+      field: 'name',
+      excerpt: theme.name,
+      message: {
+        fi: 'Teemaa ei tunnistettu järjestelmän teemoista.',
+        sv: 'Temat kändes inte igen bland systemets teman.',
+        en: 'The theme does not match any theme in the system.',
+      },
+    });
     return { findings, matchedCodes };
   }
   const header = await buildHeader(db, match.slug, cutOff, 'fi');
@@ -94,20 +140,59 @@ async function systemChecks(db: Db, theme: ParsedTheme, match: PeriodTheme | und
       });
     }
   }
-  const entities = await db.selectFrom('project_entities').select(['id', 'group_code']).where('theme_id', '=', match.themeId).where('archived_at', 'is', null).execute();
+  const entities = await db
+    .selectFrom('project_entities')
+    .select(['id', 'group_code'])
+    .where('theme_id', '=', match.themeId)
+    .where('archived_at', 'is', null)
+    .execute();
   const projectCodes = entities.length
-    ? await db.selectFrom('projects').select('code').where('entity_id', 'in', entities.map((e) => Number(e.id))).where('archived_at', 'is', null).execute()
+    ? await db
+        .selectFrom('projects')
+        .select('code')
+        .where(
+          'entity_id',
+          'in',
+          entities.map((e) => Number(e.id)),
+        )
+        .where('archived_at', 'is', null)
+        .execute()
     : [];
-  const known = new Set([...entities.map((e) => e.group_code), ...projectCodes.map((p) => p.code)].filter((c): c is string => Boolean(c)));
+  const known = new Set(
+    [...entities.map((e) => e.group_code), ...projectCodes.map((p) => p.code)].filter((c): c is string => Boolean(c)),
+  );
   for (const { code, line } of theme.projectCodes) {
     if (known.has(code)) matchedCodes.add(code);
-    else findings.push({ code: 'project_unknown', severity: 'warning', line, field: 's7', excerpt: code, message: { fi: `Hanketta ${code} ei ole teeman hankkeissa.`, sv: `Projektet ${code} finns inte bland temats projekt.`, en: `Project ${code} is not among the theme's projects.` } });
+    else
+      findings.push({
+        code: 'project_unknown',
+        severity: 'warning',
+        line,
+        field: 's7',
+        excerpt: code,
+        message: {
+          fi: `Hanketta ${code} ei ole teeman hankkeissa.`,
+          sv: `Projektet ${code} finns inte bland temats projekt.`,
+          en: `Project ${code} is not among the theme's projects.`,
+        },
+      });
   }
   if (theme.projectCodes.length > 0) {
     const missing = [...known].filter((code) => !theme.projectCodes.some((c) => c.code === code));
     if (missing.length > 0) {
       const line = theme.projectCodes[0]!.line;
-      findings.push({ code: 'project_not_listed', severity: 'info', line, field: 's7', excerpt: missing.join(', '), message: { fi: `Järjestelmän hankkeita puuttuu listasta: ${missing.join(', ')}.`, sv: `Systemets projekt saknas i listan: ${missing.join(', ')}.`, en: `Projects in the system missing from the list: ${missing.join(', ')}.` } });
+      findings.push({
+        code: 'project_not_listed',
+        severity: 'info',
+        line,
+        field: 's7',
+        excerpt: missing.join(', '),
+        message: {
+          fi: `Järjestelmän hankkeita puuttuu listasta: ${missing.join(', ')}.`,
+          sv: `Systemets projekt saknas i listan: ${missing.join(', ')}.`,
+          en: `Projects in the system missing from the list: ${missing.join(', ')}.`,
+        },
+      });
     }
   }
   return { findings, matchedCodes };
@@ -119,7 +204,11 @@ async function analyse(db: Db, periodKey: string, upload: Upload) {
   const { text, digest } = await readUpload(upload);
   const parsed = parseReviewText(text);
   if (parsed.themes.length === 0) {
-    throw badFile('No theme was found: the text has no "Valtakunnallinen teema" headings.', 'Tekstistä ei löytynyt yhtään teemaa ("Valtakunnallinen teema" -otsikoita).', 'Inga teman hittades (rubriker "Valtakunnallinen teema").');
+    throw badFile(
+      'No theme was found: the text has no "Valtakunnallinen teema" headings.',
+      'Tekstistä ei löytynyt yhtään teemaa ("Valtakunnallinen teema" -otsikoita).',
+      'Inga teman hittades (rubriker "Valtakunnallinen teema").',
+    );
   }
   const themes = await periodThemes(db, Number(period.id));
   const matches = matchThemes(parsed, themes);
@@ -127,12 +216,22 @@ async function analyse(db: Db, periodKey: string, upload: Upload) {
   for (const theme of parsed.themes) {
     const match = matches.get(theme.index);
     const { findings, matchedCodes } = await systemChecks(db, theme, match, period.cut_off);
-    checked.push({ theme, match, findings: [...theme.findings, ...findings].sort((a, b) => a.line - b.line), matchedCodes });
+    checked.push({
+      theme,
+      match,
+      findings: [...theme.findings, ...findings].sort((a, b) => a.line - b.line),
+      matchedCodes,
+    });
   }
   return { period, parsed, digest, checked };
 }
 
-export async function previewImport(deps: ReportDeps, periodKey: string, upload: Upload, locale: Locale): Promise<ImportPreview> {
+export async function previewImport(
+  deps: ReportDeps,
+  periodKey: string,
+  upload: Upload,
+  locale: Locale,
+): Promise<ImportPreview> {
   requirePermission(deps.actor, 'review.manage');
   const { period, parsed, digest, checked } = await analyse(deps.db, periodKey, upload);
   return {
@@ -145,11 +244,26 @@ export async function previewImport(deps: ReportDeps, periodKey: string, upload:
       name: theme.name,
       lines: [theme.startLine, theme.endLine] as [number, number],
       matchedTheme: match?.slug ?? null,
-      figures: Object.fromEntries(FIGURE_KEYS.map((key) => [key, theme.figures[key]?.cents ?? null])) as Record<(typeof FIGURE_KEYS)[number], number | null>,
-      sections: theme.sections.map((s) => ({ key: s.key, characters: s.characters, limit: s.limit, lines: [s.startLine, s.endLine] as [number, number] })),
+      figures: Object.fromEntries(FIGURE_KEYS.map((key) => [key, theme.figures[key]?.cents ?? null])) as Record<
+        (typeof FIGURE_KEYS)[number],
+        number | null
+      >,
+      sections: theme.sections.map((s) => ({
+        key: s.key,
+        characters: s.characters,
+        limit: s.limit,
+        lines: [s.startLine, s.endLine] as [number, number],
+      })),
       links: theme.links.map((l) => ({ url: l.url, line: l.line })),
       projects: theme.projectCodes.map((c) => ({ ...c, matched: matchedCodes.has(c.code) })),
-      findings: findings.map((f) => ({ code: f.code, severity: f.severity, line: f.line, field: f.field, excerpt: f.excerpt, message: f.message[locale] })),
+      findings: findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        line: f.line,
+        field: f.field,
+        excerpt: f.excerpt,
+        message: f.message[locale],
+      })),
     })),
   };
 }
@@ -158,28 +272,85 @@ export async function confirmImport(deps: ReportDeps, periodKey: string, input: 
   requirePermission(deps.actor, 'review.manage');
   const { period, digest, checked } = await analyse(deps.db, periodKey, input);
   if (digest !== input.digest) {
-    throw new RuleViolationError([{ field: 'digest', message: { fi: 'Tiedosto ei ole sama kuin esikatselussa.', sv: 'Filen är inte densamma som i förhandsvisningen.', en: 'The file is not the one that was previewed.' } }]);
+    throw new RuleViolationError([
+      {
+        field: 'digest',
+        message: {
+          fi: 'Tiedosto ei ole sama kuin esikatselussa.',
+          sv: 'Filen är inte densamma som i förhandsvisningen.',
+          en: 'The file is not the one that was previewed.',
+        },
+      },
+    ]);
   }
   const selected = checked.filter((c) => c.match && (!input.themes || input.themes.includes(c.match.slug)));
   const unknown = (input.themes ?? []).findIndex((slug) => !checked.some((c) => c.match?.slug === slug));
-  if (unknown >= 0) throw new RuleViolationError([{ field: `themes.${unknown}`, message: { fi: 'Teemaa ei ole tiedostossa.', sv: 'Temat finns inte i filen.', en: 'The theme is not in the file.' } }]);
+  if (unknown >= 0)
+    throw new RuleViolationError([
+      {
+        field: `themes.${unknown}`,
+        message: {
+          fi: 'Teemaa ei ole tiedostossa.',
+          sv: 'Temat finns inte i filen.',
+          en: 'The theme is not in the file.',
+        },
+      },
+    ]);
   return deps.db.transaction().execute(async (trx) => {
     const imported = [];
     for (const { theme, match } of selected) {
-      const report = await trx.selectFrom('theme_reports').selectAll().where('period_id', '=', Number(period.id)).where('theme_id', '=', match!.themeId).executeTakeFirst();
+      const report = await trx
+        .selectFrom('theme_reports')
+        .selectAll()
+        .where('period_id', '=', Number(period.id))
+        .where('theme_id', '=', match!.themeId)
+        .executeTakeFirst();
       if (!report) throw new NotFoundError('report', match!.slug);
       if (report.state === 'approved' || report.state === 'submitted') {
-        throw new RuleViolationError([{ field: `themes`, message: { fi: `Teeman ${match!.slug} raportti on jo lähetetty tai hyväksytty.`, sv: `Rapporten för ${match!.slug} är redan inskickad eller godkänd.`, en: `The report of ${match!.slug} is already submitted or approved.` } }]);
+        throw new RuleViolationError([
+          {
+            field: `themes`,
+            message: {
+              fi: `Teeman ${match!.slug} raportti on jo lähetetty tai hyväksytty.`,
+              sv: `Rapporten för ${match!.slug} är redan inskickad eller godkänd.`,
+              en: `The report of ${match!.slug} is already submitted or approved.`,
+            },
+          },
+        ]);
       }
-      const content: ReportContent = { ...emptyContent(), sections: Object.fromEntries(theme.sections.map((s) => [s.key, s.blocks])), links: theme.links.map((l) => ({ url: l.url, title: l.title })) };
+      const content: ReportContent = {
+        ...emptyContent(),
+        sections: Object.fromEntries(theme.sections.map((s) => [s.key, s.blocks])),
+        links: theme.links.map((l) => ({ url: l.url, title: l.title })),
+      };
       const extra: Record<string, unknown> =
         input.state === 'approved'
-          ? { submissions: Number(report.submissions) + 1, submitted_at: deps.audit.at, submitted_by: deps.audit.actor, approved_at: deps.audit.at, approved_by: deps.audit.actor, header: JSON.stringify({ ...(await buildHeader(trx, match!.slug, period.cut_off, 'fi')), frozenAt: deps.audit.at }) }
+          ? {
+              submissions: Number(report.submissions) + 1,
+              submitted_at: deps.audit.at,
+              submitted_by: deps.audit.actor,
+              approved_at: deps.audit.at,
+              approved_by: deps.audit.actor,
+              header: JSON.stringify({
+                ...(await buildHeader(trx, match!.slug, period.cut_off, 'fi')),
+                frozenAt: deps.audit.at,
+              }),
+            }
           : {};
-      const version = await writeVersion(trx, deps, report, { content: JSON.stringify(content), action: 'import', state: input.state, extra });
+      const version = await writeVersion(trx, deps, report, {
+        content: JSON.stringify(content),
+        action: 'import',
+        state: input.state,
+        extra,
+      });
       imported.push({ theme: match!.slug, reportId: Number(report.id), version });
     }
-    await writeAudit(trx, deps.audit, { action: 'import', entityType: 'reporting_period', entityId: Number(period.id), after: { digest, filename: input.filename ?? null, state: input.state, themes: imported.map((i) => i.theme) } });
+    await writeAudit(trx, deps.audit, {
+      action: 'import',
+      entityType: 'reporting_period',
+      entityId: Number(period.id),
+      after: { digest, filename: input.filename ?? null, state: input.state, themes: imported.map((i) => i.theme) },
+    });
     return { period: period.key, imported };
   });
 }

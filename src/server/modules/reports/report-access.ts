@@ -13,7 +13,12 @@ export function requireSignedIn(actor: Actor): asserts actor is Extract<Actor, {
 }
 
 /** Any one of the permissions on the report's theme will do. */
-export async function reportWithAccess(db: Db, actor: Actor, id: number, permissions: Permission[]): Promise<{ report: ReportRow; scope: Scope }> {
+export async function reportWithAccess(
+  db: Db,
+  actor: Actor,
+  id: number,
+  permissions: Permission[],
+): Promise<{ report: ReportRow; scope: Scope }> {
   requireSignedIn(actor);
   const report = Number.isSafeInteger(id) ? await findReportById(db, id) : undefined;
   if (!report || report.archived_at) throw new NotFoundError('report', String(id));

@@ -21,10 +21,21 @@ import {
   ZReportUpdate,
   ZReportVersions,
 } from '../../../contracts/reports.js';
-import { findPeriod, parseContent, periodThemes, presentPeriod, presentReport } from '../../../db/repositories/reports.js';
+import {
+  findPeriod,
+  parseContent,
+  periodThemes,
+  presentPeriod,
+  presentReport,
+} from '../../../db/repositories/reports.js';
 import { can } from '../../../domain/access.js';
 import { NotFoundError } from '../../../domain/errors.js';
-import { limitViolations, completenessViolations, type ReportAction, type ReportState } from '../../../domain/reports/report.js';
+import {
+  limitViolations,
+  completenessViolations,
+  type ReportAction,
+  type ReportState,
+} from '../../../domain/reports/report.js';
 import { TEMPLATES } from '../../../domain/reports/templates.js';
 import { countCharacters } from '../../../domain/reports/rich-text.js';
 import { renderPdf } from '../../../documents/pdf/render-pdf.js';
@@ -45,10 +56,24 @@ import { saveReport } from './save-report.js';
 import { sendReminders } from './send-reminders.js';
 
 const tags = ['reports'];
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 409: ZProblem, 422: ZProblem, 428: ZProblem };
+const errors = {
+  400: ZProblem,
+  401: ZProblem,
+  403: ZProblem,
+  404: ZProblem,
+  409: ZProblem,
+  422: ZProblem,
+  428: ZProblem,
+};
 const ZPeriodParams = z.object({ period: z.string().max(60) });
 const ZReportParams = z.object({ id: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER) });
-const ZSaved = z.object({ version: z.number().int(), changed: z.boolean(), sections: z.array(z.object({ key: z.string(), characters: z.number().int(), limit: z.number().int().nullable() })) }).meta({ id: 'ReportSaved' });
+const ZSaved = z
+  .object({
+    version: z.number().int(),
+    changed: z.boolean(),
+    sections: z.array(z.object({ key: z.string(), characters: z.number().int(), limit: z.number().int().nullable() })),
+  })
+  .meta({ id: 'ReportSaved' });
 /** Base64 makes a file a third larger; the JSON around it is small. */
 const IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 65_536;
 
@@ -66,17 +91,32 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     const visible = [];
     for (const theme of themes) {
       const scope = await themeScope(db, theme.themeId);
-      visible.push(READ_REPORT.some((p) => can(request.actor, p, scope)) || can(request.actor, 'review.read') ? theme : { ...theme, reportId: null });
+      visible.push(
+        READ_REPORT.some((p) => can(request.actor, p, scope)) || can(request.actor, 'review.read')
+          ? theme
+          : { ...theme, reportId: null },
+      );
     }
     return presentPeriod(period, visible);
   };
 
   app.get(
     '/api/v1/reporting-periods',
-    { schema: { tags, summary: 'Reporting periods (signed-in users)', response: { 200: z.object({ items: z.array(ZReportingPeriod) }), 401: ZProblem } } },
+    {
+      schema: {
+        tags,
+        summary: 'Reporting periods (signed-in users)',
+        response: { 200: z.object({ items: z.array(ZReportingPeriod) }), 401: ZProblem },
+      },
+    },
     async (request) => {
       requireSignedIn(request.actor);
-      const rows = await db.selectFrom('reporting_periods').select('key').where('archived_at', 'is', null).orderBy('id', 'desc').execute();
+      const rows = await db
+        .selectFrom('reporting_periods')
+        .select('key')
+        .where('archived_at', 'is', null)
+        .orderBy('id', 'desc')
+        .execute();
       const items = [];
       for (const row of rows) items.push(await visiblePeriod(request, row.key));
       return { items };
@@ -85,7 +125,14 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
 
   app.post(
     '/api/v1/reporting-periods',
-    { schema: { tags, summary: 'Open a reporting period; a draft report is created for each of its themes', body: ZReportingPeriodInput, response: { 201: ZReportingPeriod, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Open a reporting period; a draft report is created for each of its themes',
+        body: ZReportingPeriodInput,
+        response: { 201: ZReportingPeriod, ...errors },
+      },
+    },
     async (request, reply) => {
       const input = request.body as z.infer<typeof ZReportingPeriodInput>;
       await createReportingPeriod(deps(request), input);
@@ -95,7 +142,14 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
 
   app.get(
     '/api/v1/reporting-periods/:period',
-    { schema: { tags, summary: 'A reporting period: cut-off, deadline, themes and the template', params: ZPeriodParams, response: { 200: ZReportingPeriod, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A reporting period: cut-off, deadline, themes and the template',
+        params: ZPeriodParams,
+        response: { 200: ZReportingPeriod, ...errors },
+      },
+    },
     async (request) => {
       requireSignedIn(request.actor);
       return visiblePeriod(request, (request.params as { period: string }).period);
@@ -104,13 +158,26 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
 
   app.get(
     '/api/v1/reporting-periods/:period/status',
-    { schema: { tags, summary: "Every theme's report state at a glance (managing authority, ministries)", params: ZPeriodParams, response: { 200: ZPeriodStatus, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "Every theme's report state at a glance (managing authority, ministries)",
+        params: ZPeriodParams,
+        response: { 200: ZPeriodStatus, ...errors },
+      },
+    },
     async (request) => {
       requirePermission(request.actor, 'review.read');
       const period = await periodOr404((request.params as { period: string }).period);
       const template = TEMPLATES[period.kind];
       const themes = await periodThemes(db, Number(period.id));
-      const reminders = await db.selectFrom('outbox').select(['theme_id', 'created_at']).where('period_id', '=', Number(period.id)).where('kind', '=', 'reminder').orderBy('id', 'desc').execute();
+      const reminders = await db
+        .selectFrom('outbox')
+        .select(['theme_id', 'created_at'])
+        .where('period_id', '=', Number(period.id))
+        .where('kind', '=', 'reminder')
+        .orderBy('id', 'desc')
+        .execute();
       const counts: Record<ReportState, number> = { draft: 0, submitted: 0, returned: 0, approved: 0 };
       for (const theme of themes) if (theme.state) counts[theme.state]++;
       return {
@@ -125,8 +192,12 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
           version: theme.version,
           submissions: theme.submissions,
           updatedAt: theme.updatedAt,
-          sectionsOverLimit: theme.content ? limitViolations(template, theme.content).map((v) => v.field.replace('sections.', '')) : [],
-          sectionsEmpty: theme.content ? completenessViolations(template, theme.content).map((v) => v.field.replace('sections.', '')) : [],
+          sectionsOverLimit: theme.content
+            ? limitViolations(template, theme.content).map((v) => v.field.replace('sections.', ''))
+            : [],
+          sectionsEmpty: theme.content
+            ? completenessViolations(template, theme.content).map((v) => v.field.replace('sections.', ''))
+            : [],
           lastReminderAt: reminders.find((r) => Number(r.theme_id) === theme.themeId)?.created_at ?? null,
         })),
       };
@@ -135,33 +206,85 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
 
   app.post(
     '/api/v1/reporting-periods/:period/reminders',
-    { schema: { tags, summary: 'Remind themes whose report is not in (recorded in the outbox; no e-mail is sent)', params: ZPeriodParams, body: ZReminderInput, response: { 201: z.object({ messages: z.array(ZOutboxMessage) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Remind themes whose report is not in (recorded in the outbox; no e-mail is sent)',
+        params: ZPeriodParams,
+        body: ZReminderInput,
+        response: { 201: z.object({ messages: z.array(ZOutboxMessage) }), ...errors },
+      },
+    },
     async (request, reply) => {
-      const ids = await sendReminders(deps(request), (request.params as { period: string }).period, request.body as z.infer<typeof ZReminderInput>);
+      const ids = await sendReminders(
+        deps(request),
+        (request.params as { period: string }).period,
+        request.body as z.infer<typeof ZReminderInput>,
+      );
       return reply.status(201).send({ messages: await outbox(ids) });
     },
   );
 
   app.get(
     '/api/v1/reporting-periods/:period/outbox',
-    { schema: { tags, summary: 'Reminders recorded for the period', params: ZPeriodParams, response: { 200: z.object({ messages: z.array(ZOutboxMessage) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Reminders recorded for the period',
+        params: ZPeriodParams,
+        response: { 200: z.object({ messages: z.array(ZOutboxMessage) }), ...errors },
+      },
+    },
     async (request) => {
       requirePermission(request.actor, 'review.manage');
       const period = await periodOr404((request.params as { period: string }).period);
-      const rows = await db.selectFrom('outbox').select('id').where('period_id', '=', Number(period.id)).orderBy('id').execute();
+      const rows = await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('period_id', '=', Number(period.id))
+        .orderBy('id')
+        .execute();
       return { messages: await outbox(rows.map((r) => Number(r.id))) };
     },
   );
 
   async function outbox(ids: number[]) {
     if (ids.length === 0) return [];
-    const rows = await db.selectFrom('outbox').leftJoin('themes', 'themes.id', 'outbox.theme_id').select(['outbox.id', 'themes.slug', 'outbox.recipient', 'outbox.subject', 'outbox.body', 'outbox.created_at', 'outbox.created_by', 'outbox.sent_at']).where('outbox.id', 'in', ids).orderBy('outbox.id').execute();
-    return rows.map((r) => ({ id: Number(r.id), theme: r.slug ?? null, recipient: r.recipient, subject: r.subject, body: r.body, createdAt: r.created_at, createdBy: r.created_by, sentAt: r.sent_at }));
+    const rows = await db
+      .selectFrom('outbox')
+      .leftJoin('themes', 'themes.id', 'outbox.theme_id')
+      .select([
+        'outbox.id',
+        'themes.slug',
+        'outbox.recipient',
+        'outbox.subject',
+        'outbox.body',
+        'outbox.created_at',
+        'outbox.created_by',
+        'outbox.sent_at',
+      ])
+      .where('outbox.id', 'in', ids)
+      .orderBy('outbox.id')
+      .execute();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      theme: r.slug ?? null,
+      recipient: r.recipient,
+      subject: r.subject,
+      body: r.body,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      sentAt: r.sent_at,
+    }));
   }
 
   const reviewFormats = [
     { format: 'html', type: 'text/html; charset=utf-8', summary: 'The compiled review as HTML' },
-    { format: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', summary: 'The compiled review as a Word document' },
+    {
+      format: 'docx',
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      summary: 'The compiled review as a Word document',
+    },
     { format: 'pdf', type: 'application/pdf', summary: 'The compiled review as a tagged, bookmarked PDF' },
   ] as const;
   for (const { format, type, summary } of reviewFormats) {
@@ -179,8 +302,17 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
         requirePermission(request.actor, 'review.read');
         const model = await compileReview(db, (request.params as { period: string }).period);
         const html = () => renderReviewHtml(model);
-        const body = format === 'html' ? html() : format === 'docx' ? await renderReviewDocx(model) : await renderPdf(html(), { title: model.title, language: 'fi' });
-        if (format !== 'html') reply.header('content-disposition', `attachment; filename="toteutuskatsaus-${(request.params as { period: string }).period}.${format}"`);
+        const body =
+          format === 'html'
+            ? html()
+            : format === 'docx'
+              ? await renderReviewDocx(model)
+              : await renderPdf(html(), { title: model.title, language: 'fi' });
+        if (format !== 'html')
+          reply.header(
+            'content-disposition',
+            `attachment; filename="toteutuskatsaus-${(request.params as { period: string }).period}.${format}"`,
+          );
         return reply.type(type).send(body);
       },
     );
@@ -188,7 +320,14 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
 
   app.get(
     '/api/v1/reporting-periods/:period/themes/:slug/report',
-    { schema: { tags, summary: "A theme's report in the period", params: ZPeriodParams.extend({ slug: z.string().max(100) }), response: { 200: ZReport, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: "A theme's report in the period",
+        params: ZPeriodParams.extend({ slug: z.string().max(100) }),
+        response: { 200: ZReport, ...errors },
+      },
+    },
     async (request, reply) => {
       requireSignedIn(request.actor);
       const { period, slug } = request.params as { period: string; slug: string };
@@ -202,7 +341,15 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
 
   app.get(
     '/api/v1/reports/:id',
-    { schema: { tags, summary: 'A theme report: header as of the cut-off, sections with counts and limits, links, project list, comments', params: ZReportParams, response: { 200: ZReport, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary:
+          'A theme report: header as of the cut-off, sections with counts and limits, links, project list, comments',
+        params: ZReportParams,
+        response: { 200: ZReport, ...errors },
+      },
+    },
     async (request, reply) => {
       const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
       return reply.header('etag', `"${report.version}"`).send(await presentReport(db, report, requestLocale(request)));
@@ -214,7 +361,8 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     {
       schema: {
         tags,
-        summary: 'Save changed parts of a draft (If-Match: the version it is based on; stale → 409 with the current report). Cheap enough for autosave.',
+        summary:
+          'Save changed parts of a draft (If-Match: the version it is based on; stale → 409 with the current report). Cheap enough for autosave.',
         params: ZReportParams,
         body: ZReportUpdate,
         response: { 200: ZSaved, ...errors },
@@ -225,7 +373,12 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       const { version: _version, ...input } = request.body as z.infer<typeof ZReportUpdate>;
       const result = await saveReport(deps(request), id, basedOnVersion(request), input, requestLocale(request));
       const row = await db.selectFrom('theme_reports').select('content').where('id', '=', id).executeTakeFirstOrThrow();
-      const period = await db.selectFrom('theme_reports as r').innerJoin('reporting_periods as p', 'p.id', 'r.period_id').select('p.kind').where('r.id', '=', id).executeTakeFirstOrThrow();
+      const period = await db
+        .selectFrom('theme_reports as r')
+        .innerJoin('reporting_periods as p', 'p.id', 'r.period_id')
+        .select('p.kind')
+        .where('r.id', '=', id)
+        .executeTakeFirstOrThrow();
       const content = parseContent(row.content);
       const sections = TEMPLATES[period.kind].sections
         .filter((s) => s.kind === 'rich')
@@ -235,31 +388,72 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
   );
 
   const actions: { action: ReportAction; summary: string }[] = [
-    { action: 'submit', summary: 'Submit the report to the ministry (again after a return); every section must be written and within its limit' },
+    {
+      action: 'submit',
+      summary:
+        'Submit the report to the ministry (again after a return); every section must be written and within its limit',
+    },
     { action: 'return', summary: "Return the report with comments on the sections concerned (the theme's ministry)" },
     { action: 'approve', summary: "Approve the report (the theme's ministry); the header is frozen as of the cut-off" },
   ];
   for (const { action, summary } of actions) {
     app.post(
       `/api/v1/reports/:id/${action}`,
-      { schema: { tags, summary, params: ZReportParams, body: ZReportTransition, response: { 200: ZReport, ...errors } } },
+      {
+        schema: {
+          tags,
+          summary,
+          params: ZReportParams,
+          body: ZReportTransition,
+          response: { 200: ZReport, ...errors },
+        },
+      },
       async (request, reply) => {
         const id = (request.params as { id: number }).id;
         const body = request.body as z.infer<typeof ZReportTransition>;
-        await changeReportState(deps(request), id, action, basedOnVersion(request), { comments: body.comments }, requestLocale(request));
+        await changeReportState(
+          deps(request),
+          id,
+          action,
+          basedOnVersion(request),
+          { comments: body.comments },
+          requestLocale(request),
+        );
         const { report } = await reportWithAccess(db, request.actor, id, READ_REPORT);
-        return reply.header('etag', `"${report.version}"`).send(await presentReport(db, report, requestLocale(request)));
+        return reply
+          .header('etag', `"${report.version}"`)
+          .send(await presentReport(db, report, requestLocale(request)));
       },
     );
   }
 
   app.get(
     '/api/v1/reports/:id/versions',
-    { schema: { tags, summary: 'Every saved version of the report, oldest first', params: ZReportParams, response: { 200: ZReportVersions, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Every saved version of the report, oldest first',
+        params: ZReportParams,
+        response: { 200: ZReportVersions, ...errors },
+      },
+    },
     async (request) => {
       const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
-      const rows = await db.selectFrom('theme_report_versions').select(['version', 'state', 'action', 'saved_at', 'saved_by']).where('report_id', '=', Number(report.id)).orderBy('version').execute();
-      return { items: rows.map((r) => ({ version: Number(r.version), state: r.state as ReportState, action: r.action, savedAt: r.saved_at, savedBy: r.saved_by })) };
+      const rows = await db
+        .selectFrom('theme_report_versions')
+        .select(['version', 'state', 'action', 'saved_at', 'saved_by'])
+        .where('report_id', '=', Number(report.id))
+        .orderBy('version')
+        .execute();
+      return {
+        items: rows.map((r) => ({
+          version: Number(r.version),
+          state: r.state as ReportState,
+          action: r.action,
+          savedAt: r.saved_at,
+          savedBy: r.saved_by,
+        })),
+      };
     },
   );
 
@@ -276,7 +470,11 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     },
     async (request) => {
       const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
-      const period = await db.selectFrom('reporting_periods').select('kind').where('id', '=', Number(report.period_id)).executeTakeFirstOrThrow();
+      const period = await db
+        .selectFrom('reporting_periods')
+        .select('kind')
+        .where('id', '=', Number(report.period_id))
+        .executeTakeFirstOrThrow();
       const { from, to } = request.query as { from: number; to: number };
       return compareReportVersions(db, Number(report.id), period.kind, from, to);
     },
@@ -286,17 +484,41 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     '/api/v1/reporting-periods/:period/imports/preview',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
-      schema: { tags, summary: 'Read an existing review (text or .docx, at most 8 MB): themes, sections, figures, project codes and a check report per theme. Writes nothing.', params: ZPeriodParams, body: ZImportUpload, response: { 200: ZImportPreview, ...errors } },
+      schema: {
+        tags,
+        summary:
+          'Read an existing review (text or .docx, at most 8 MB): themes, sections, figures, project codes and a check report per theme. Writes nothing.',
+        params: ZPeriodParams,
+        body: ZImportUpload,
+        response: { 200: ZImportPreview, ...errors },
+      },
     },
-    async (request) => previewImport(deps(request), (request.params as { period: string }).period, request.body as z.infer<typeof ZImportUpload>, requestLocale(request)),
+    async (request) =>
+      previewImport(
+        deps(request),
+        (request.params as { period: string }).period,
+        request.body as z.infer<typeof ZImportUpload>,
+        requestLocale(request),
+      ),
   );
 
   app.post(
     '/api/v1/reporting-periods/:period/imports/confirm',
     {
       bodyLimit: IMPORT_BODY_LIMIT,
-      schema: { tags, summary: 'Write the previewed review into the reports (the same file and its digest)', params: ZPeriodParams, body: ZImportConfirm, response: { 200: ZImportResult, ...errors } },
+      schema: {
+        tags,
+        summary: 'Write the previewed review into the reports (the same file and its digest)',
+        params: ZPeriodParams,
+        body: ZImportConfirm,
+        response: { 200: ZImportResult, ...errors },
+      },
     },
-    async (request) => confirmImport(deps(request), (request.params as { period: string }).period, request.body as z.infer<typeof ZImportConfirm>),
+    async (request) =>
+      confirmImport(
+        deps(request),
+        (request.params as { period: string }).period,
+        request.body as z.infer<typeof ZImportConfirm>,
+      ),
   );
 }

@@ -1,7 +1,14 @@
 /** Public read routes for themes: list, detail with the history of the figures, key figures. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ZProblem, ZSlugParams, ZThemeDetail, ZThemeFigures, ZThemeQuery, ZThemeSummary } from '../../../contracts/api.js';
+import {
+  ZProblem,
+  ZSlugParams,
+  ZThemeDetail,
+  ZThemeFigures,
+  ZThemeQuery,
+  ZThemeSummary,
+} from '../../../contracts/api.js';
 import { getTheme, getThemeFigures, listThemes } from '../../../db/repositories/themes.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { requestLocale } from '../../i18n.js';

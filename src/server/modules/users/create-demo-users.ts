@@ -9,11 +9,31 @@ import { createUser } from './create-user.js';
 
 export const DEMO_USERS: { username: string; displayName: string; roles: ScopeKeys[] }[] = [
   { username: 'demo-admin', displayName: 'Demo: hallintoviranomainen (TEM)', roles: [{ role: 'admin' }] },
-  { username: 'demo-stm', displayName: 'Demo: ministeriön virkamies (STM)', roles: [{ role: 'ministry_official', ministry: 'STM' }] },
-  { username: 'demo-ely', displayName: 'Demo: rahoitusasiantuntija (LANUPE)', roles: [{ role: 'finance_expert', theme: 'lanupe' }] },
-  { username: 'demo-koordinaattori', displayName: 'Demo: koordinaatiohanke (LANUPE)', roles: [{ role: 'theme_coordinator', theme: 'lanupe' }] },
-  { username: 'demo-sihteeri', displayName: 'Demo: johtoryhmän sihteeri (LANUPE)', roles: [{ role: 'steering_group_secretary', steeringGroup: 'lanupe-johtoryhma' }] },
-  { username: 'demo-jasen', displayName: 'Demo: johtoryhmän jäsen (LANUPE)', roles: [{ role: 'steering_group_member', steeringGroup: 'lanupe-johtoryhma' }] },
+  {
+    username: 'demo-stm',
+    displayName: 'Demo: ministeriön virkamies (STM)',
+    roles: [{ role: 'ministry_official', ministry: 'STM' }],
+  },
+  {
+    username: 'demo-ely',
+    displayName: 'Demo: rahoitusasiantuntija (LANUPE)',
+    roles: [{ role: 'finance_expert', theme: 'lanupe' }],
+  },
+  {
+    username: 'demo-koordinaattori',
+    displayName: 'Demo: koordinaatiohanke (LANUPE)',
+    roles: [{ role: 'theme_coordinator', theme: 'lanupe' }],
+  },
+  {
+    username: 'demo-sihteeri',
+    displayName: 'Demo: johtoryhmän sihteeri (LANUPE)',
+    roles: [{ role: 'steering_group_secretary', steeringGroup: 'lanupe-johtoryhma' }],
+  },
+  {
+    username: 'demo-jasen',
+    displayName: 'Demo: johtoryhmän jäsen (LANUPE)',
+    roles: [{ role: 'steering_group_member', steeringGroup: 'lanupe-johtoryhma' }],
+  },
 ];
 
 export async function createDemoUsers(db: Db, now: Date): Promise<{ usernames: string[]; password: string }> {

@@ -19,7 +19,14 @@ export async function createUser(db: Db, audit: AuditContext, input: NewUserInpu
   const username = input.username.trim().toLowerCase();
   if (await findUserByUsername(db, username)) {
     throw new RuleViolationError([
-      { field: 'username', message: { fi: 'Käyttäjätunnus on jo käytössä.', sv: 'Användarnamnet används redan.', en: 'The username is already taken.' } },
+      {
+        field: 'username',
+        message: {
+          fi: 'Käyttäjätunnus on jo käytössä.',
+          sv: 'Användarnamnet används redan.',
+          en: 'The username is already taken.',
+        },
+      },
     ]);
   }
   if (input.password !== undefined) {
@@ -49,7 +56,14 @@ export async function createUser(db: Db, audit: AuditContext, input: NewUserInpu
     for (const role of roles) {
       await trx
         .insertInto('role_assignments')
-        .values({ user_id: Number(id), role: role.role, ministry: role.ministry, theme_id: role.themeId, steering_group_id: role.steeringGroupId, created_by: audit.actor })
+        .values({
+          user_id: Number(id),
+          role: role.role,
+          ministry: role.ministry,
+          theme_id: role.themeId,
+          steering_group_id: role.steeringGroupId,
+          created_by: audit.actor,
+        })
         .execute();
     }
     await writeAudit(trx, audit, {

@@ -20,11 +20,20 @@ export function userRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
 
   app.get(
     '/api/v1/admin/users',
-    { schema: { tags: ['access'], summary: 'All users with their roles', response: { 200: z.object({ items: z.array(ZUser) }), 401: ZProblem, 403: ZProblem } } },
+    {
+      schema: {
+        tags: ['access'],
+        summary: 'All users with their roles',
+        response: { 200: z.object({ items: z.array(ZUser) }), 401: ZProblem, 403: ZProblem },
+      },
+    },
     async (request) => {
       requireAdmin(request);
       const users = await db.selectFrom('users').selectAll().orderBy('username').execute();
-      const roles = await describeRoles(db, users.map((u) => Number(u.id)));
+      const roles = await describeRoles(
+        db,
+        users.map((u) => Number(u.id)),
+      );
       const now = clock().getTime();
       return {
         items: users.map((u) => ({
@@ -48,7 +57,13 @@ export function userRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
         tags: ['access'],
         summary: 'Create a user with roles',
         body: ZNewUser,
-        response: { 201: z.object({ username: z.string() }), 400: ZProblem, 401: ZProblem, 403: ZProblem, 422: ZProblem },
+        response: {
+          201: z.object({ username: z.string() }),
+          400: ZProblem,
+          401: ZProblem,
+          403: ZProblem,
+          422: ZProblem,
+        },
       },
     },
     async (request, reply) => {
@@ -73,7 +88,12 @@ export function userRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
     async (request, reply) => {
       requireAdmin(request);
       const { username } = request.params as z.infer<typeof ZUsernameParams>;
-      await resetPassword(db, auditContext(request, clock()), username, (request.body as z.infer<typeof ZPasswordReset>).newPassword);
+      await resetPassword(
+        db,
+        auditContext(request, clock()),
+        username,
+        (request.body as z.infer<typeof ZPasswordReset>).newPassword,
+      );
       return reply.status(204).send(null);
     },
   );

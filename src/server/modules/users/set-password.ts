@@ -9,14 +9,29 @@ import { NotFoundError, RuleViolationError } from '../../../domain/errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
 import { revokeUserSessions } from '../auth/sessions.js';
 
-async function storePassword(db: Db, audit: AuditContext, userId: number, username: string, password: string, keepSession: string | undefined, action: string) {
+async function storePassword(
+  db: Db,
+  audit: AuditContext,
+  userId: number,
+  username: string,
+  password: string,
+  keepSession: string | undefined,
+  action: string,
+) {
   const problem = passwordProblem(password, username);
   if (problem) throw new RuleViolationError([{ field: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set((eb) => ({ password_hash: passwordHash, password_changed_at: audit.at, failed_logins: 0, locked_until: null, version: eb('version', '+', 1), updated_at: audit.at }))
+      .set((eb) => ({
+        password_hash: passwordHash,
+        password_changed_at: audit.at,
+        failed_logins: 0,
+        locked_until: null,
+        version: eb('version', '+', 1),
+        updated_at: audit.at,
+      }))
       .where('id', '=', userId)
       .execute();
     await revokeUserSessions(trx, userId, new Date(audit.at), keepSession);
@@ -24,7 +39,14 @@ async function storePassword(db: Db, audit: AuditContext, userId: number, userna
   });
 }
 
-export async function changeOwnPassword(db: Db, audit: AuditContext, userId: number, currentPassword: string, newPassword: string, sessionToken: string | undefined) {
+export async function changeOwnPassword(
+  db: Db,
+  audit: AuditContext,
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+  sessionToken: string | undefined,
+) {
   const user = await findUserById(db, userId);
   if (!user) throw new NotFoundError('user', String(userId));
   // The user is signed in: a wrong current password is a mistake in a form field, not a failed sign-in.
@@ -32,7 +54,11 @@ export async function changeOwnPassword(db: Db, audit: AuditContext, userId: num
     throw new RuleViolationError([
       {
         field: 'currentPassword',
-        message: { fi: 'Nykyinen salasana on väärin.', sv: 'Det nuvarande lösenordet är fel.', en: 'The current password is wrong.' },
+        message: {
+          fi: 'Nykyinen salasana on väärin.',
+          sv: 'Det nuvarande lösenordet är fel.',
+          en: 'The current password is wrong.',
+        },
       },
     ]);
   }

@@ -20,7 +20,10 @@ export type WebApp = { kind: 'static'; root: string } | { kind: 'vite' };
 const hidden = { schema: { hide: true } };
 
 /** The page addresses the app answers: "/", "/fi", "/fi/…" and the same in sv and en. */
-function registerPageRoutes(app: FastifyInstance, sendPage: (url: string, reply: FastifyReply) => Promise<unknown> | unknown): void {
+function registerPageRoutes(
+  app: FastifyInstance,
+  sendPage: (url: string, reply: FastifyReply) => Promise<unknown> | unknown,
+): void {
   app.get('/', hidden, (_request, reply) => reply.redirect('/fi/'));
   for (const language of WEB_LANGUAGES) {
     app.get(`/${language}`, hidden, (request, reply) => sendPage(request.url, reply));
@@ -46,10 +49,15 @@ async function registerBuiltApp(app: FastifyInstance, root: string): Promise<voi
     cacheControl: false,
     setHeaders: (response, path) => {
       // File names under assets/ carry a content hash: a new build is a new name.
-      response.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+      response.setHeader(
+        'cache-control',
+        path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      );
     },
   });
-  registerPageRoutes(app, (_url, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index));
+  registerPageRoutes(app, (_url, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index),
+  );
 }
 
 async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
@@ -64,7 +72,12 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
   // Vite's own addresses (modules, /@vite/client, assets): handed to its middleware before routing.
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || path === '/' || WEB_LANGUAGES.some((l) => path === `/${l}` || path.startsWith(`/${l}/`))) return;
+    if (
+      path.startsWith('/api/') ||
+      path === '/' ||
+      WEB_LANGUAGES.some((l) => path === `/${l}` || path.startsWith(`/${l}/`))
+    )
+      return;
     const handled = await new Promise<boolean>((done) => {
       reply.raw.on('finish', () => done(true));
       vite.middlewares(request.raw, reply.raw, () => done(false));
@@ -79,7 +92,10 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
   // the production policy (plugins/security-headers.ts) rightly refuses. Runs after that hook.
   app.addHook('onSend', async (_request, reply, payload) => {
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; frame-ancestors 'none'");
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; frame-ancestors 'none'",
+      );
     }
     return payload;
   });
@@ -93,7 +109,12 @@ export async function buildWebApp(outDir = DEFAULT_WEB_ROOT): Promise<void> {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: VITE_CONFIG, mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    await build({
+      configFile: VITE_CONFIG,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     if (previous === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previous;

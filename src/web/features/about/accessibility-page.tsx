@@ -42,7 +42,9 @@ export function AccessibilityPage() {
         <SectionHeading id="a11y-feedback">{t('accessibility:feedback.heading')}</SectionHeading>
         <Paragraph>{t('accessibility:feedback.text')}</Paragraph>
         <Paragraph>
-          <PlainLink href={`mailto:${FEEDBACK_EMAIL}?subject=${encodeURIComponent(t('accessibility:feedback.subject'))}`}>
+          <PlainLink
+            href={`mailto:${FEEDBACK_EMAIL}?subject=${encodeURIComponent(t('accessibility:feedback.subject'))}`}
+          >
             {t('accessibility:feedback.link', { email: FEEDBACK_EMAIL })}
           </PlainLink>
         </Paragraph>

@@ -43,7 +43,12 @@ function stateOf(call: Call, today: string): CallState {
   return 'unknown';
 }
 
-const STATE_KEYS = { open: 'calls:state.open', coming: 'calls:state.coming', closed: 'calls:state.closed', unknown: 'calls:state.unknown' } as const;
+const STATE_KEYS = {
+  open: 'calls:state.open',
+  coming: 'calls:state.coming',
+  closed: 'calls:state.closed',
+  unknown: 'calls:state.unknown',
+} as const;
 
 export function CallsPage() {
   const lang = useLanguage();
@@ -59,8 +64,18 @@ export function CallsPage() {
       <SectionState state={state}>
         {({ items }) => {
           const current = items.filter((call) => ['open', 'coming'].includes(stateOf(call, today)));
-          const years = [...new Set(items.flatMap((call) => [call.opens, call.closes]).filter((d): d is string => !!d).map((d) => d.slice(0, 4)))].sort();
-          const year = params.year && years.includes(params.year) ? params.year : (years.includes(today.slice(0, 4)) ? today.slice(0, 4) : years.at(-1)) ?? today.slice(0, 4);
+          const years = [
+            ...new Set(
+              items
+                .flatMap((call) => [call.opens, call.closes])
+                .filter((d): d is string => !!d)
+                .map((d) => d.slice(0, 4)),
+            ),
+          ].sort();
+          const year =
+            params.year && years.includes(params.year)
+              ? params.year
+              : ((years.includes(today.slice(0, 4)) ? today.slice(0, 4) : years.at(-1)) ?? today.slice(0, 4));
           return (
             <>
               <Panel aria-labelledby="calls-current">
@@ -71,8 +86,10 @@ export function CallsPage() {
                   <PlainList>
                     {current.map((call) => (
                       <li key={call.key}>
-                        <Localized value={call.name} language={lang} /> <Badge $tone="info">{t(STATE_KEYS[stateOf(call, today)])}</Badge> –{' '}
-                        {call.opens ? partialDate(call.opens, lang) : ''} – {call.closes ? partialDate(call.closes, lang) : ''}
+                        <Localized value={call.name} language={lang} />{' '}
+                        <Badge $tone="info">{t(STATE_KEYS[stateOf(call, today)])}</Badge> –{' '}
+                        {call.opens ? partialDate(call.opens, lang) : ''} –{' '}
+                        {call.closes ? partialDate(call.closes, lang) : ''}
                       </li>
                     ))}
                   </PlainList>
@@ -114,17 +131,25 @@ export function CallsPage() {
                           <Localized value={call.name} language={lang} />
                         </RowHeader>
                         <Cell>
-                          <AppLink to={paths.theme(lang, call.theme.slug)} lang={themeName.lang === lang ? undefined : themeName.lang}>
+                          <AppLink
+                            to={paths.theme(lang, call.theme.slug)}
+                            lang={themeName.lang === lang ? undefined : themeName.lang}
+                          >
                             {themeName.text}
                           </AppLink>
                         </Cell>
                         <Cell>{t(keyOf(CALL_KIND_KEYS, call.kind) ?? 'calls:kind.other')}</Cell>
                         <Cell>
-                          {call.opens ? partialDate(call.opens, lang) : '…'} – {call.closes ? partialDate(call.closes, lang) : '…'}
+                          {call.opens ? partialDate(call.opens, lang) : '…'} –{' '}
+                          {call.closes ? partialDate(call.closes, lang) : '…'}
                         </Cell>
                         <Cell>{t(STATE_KEYS[stateOf(call, today)])}</Cell>
-                        <Cell numeric>{call.applications === null ? t('common:notKnown') : integer(call.applications, lang)}</Cell>
-                        <Cell numeric>{call.fundedEntities === null ? t('common:notKnown') : integer(call.fundedEntities, lang)}</Cell>
+                        <Cell numeric>
+                          {call.applications === null ? t('common:notKnown') : integer(call.applications, lang)}
+                        </Cell>
+                        <Cell numeric>
+                          {call.fundedEntities === null ? t('common:notKnown') : integer(call.fundedEntities, lang)}
+                        </Cell>
                         <Cell numeric>{call.granted === null ? t('common:notKnown') : euros(call.granted, lang)}</Cell>
                       </tr>
                     );
@@ -142,7 +167,10 @@ export function CallsPage() {
 /** Twelve months, each with the calls open during it: a list of lists, which reads well aloud. */
 function Calendar({ calls, year, lang }: { calls: Call[]; year: string; lang: Language }) {
   const { t } = useTranslation(['calls']);
-  const monthName = (month: number) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(Number(year), month, 1)));
+  const monthName = (month: number) =>
+    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(Number(year), month, 1)),
+    );
   return (
     <ol aria-label={t('calls:calendar.heading', { year })}>
       {Array.from({ length: 12 }, (_, month) => {
@@ -163,8 +191,12 @@ function Calendar({ calls, year, lang }: { calls: Call[]; year: string; lang: La
                 {open.map((call) => (
                   <li key={call.key}>
                     <Localized value={call.name} language={lang} />
-                    {call.opens && call.opens >= first && call.opens <= last ? ` (${t('calls:calendar.opens', { date: partialDate(call.opens, lang) })})` : ''}
-                    {call.closes && call.closes >= first && call.closes <= last ? ` (${t('calls:calendar.closes', { date: partialDate(call.closes, lang) })})` : ''}
+                    {call.opens && call.opens >= first && call.opens <= last
+                      ? ` (${t('calls:calendar.opens', { date: partialDate(call.opens, lang) })})`
+                      : ''}
+                    {call.closes && call.closes >= first && call.closes <= last
+                      ? ` (${t('calls:calendar.closes', { date: partialDate(call.closes, lang) })})`
+                      : ''}
                   </li>
                 ))}
               </ul>

@@ -32,7 +32,17 @@ type Props = {
   intro?: ReactNode;
 };
 
-export function CreateRecordForm({ collectionPath, title, fields, initial, fixed, submitLabel, back, onCreated, intro }: Props) {
+export function CreateRecordForm({
+  collectionPath,
+  title,
+  fields,
+  initial,
+  fixed,
+  submitLabel,
+  back,
+  onCreated,
+  intro,
+}: Props) {
   const lang = useLanguage();
   const { session, known } = useSession();
   const navigate = useNavigate();
@@ -55,7 +65,12 @@ export function CreateRecordForm({ collectionPath, title, fields, initial, fixed
     try {
       // Empty optional fields are left out rather than sent as null: a new record has nothing to clear.
       const typed = Object.fromEntries(Object.entries(mine).filter(([, value]) => value !== null));
-      const created = await sendApi<{ data: Record<string, unknown>; version: number }>('POST', collectionPath, { ...fixed, ...typed }, { language: lang, csrfToken: session?.csrfToken });
+      const created = await sendApi<{ data: Record<string, unknown>; version: number }>(
+        'POST',
+        collectionPath,
+        { ...fixed, ...typed },
+        { language: lang, csrfToken: session?.csrfToken },
+      );
       void navigate(onCreated(created.data.data));
     } catch (error) {
       form.showFailure(error);

@@ -17,16 +17,23 @@ import { keyOf } from '../../labels.js';
 export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea';
 export type FieldSpec = { name: string; label: string; kind: FieldKind; required?: boolean };
 
-const group = (lang: Language) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { useGrouping: true, maximumFractionDigits: 2 });
+const group = (lang: Language) =>
+  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { useGrouping: true, maximumFractionDigits: 2 });
 
 /** A stored value as the field shows it: amounts in euros written the language's way, no currency sign. */
 export function toInput(kind: FieldKind, value: unknown, lang: Language): string {
   if (value === null || value === undefined) return '';
   if (kind === 'money' && typeof value === 'number') {
-    const formatted = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { minimumFractionDigits: value % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 }).format(value / 100);
+    const formatted = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, {
+      minimumFractionDigits: value % 100 === 0 ? 0 : 2,
+      maximumFractionDigits: 2,
+    }).format(value / 100);
     return formatted.replace(/[\u202f\u00a0]/g, ' ');
   }
-  if ((kind === 'count' || kind === 'number') && typeof value === 'number') return group(lang).format(value).replace(/[\u202f\u00a0]/g, ' ');
+  if ((kind === 'count' || kind === 'number') && typeof value === 'number')
+    return group(lang)
+      .format(value)
+      .replace(/[\u202f\u00a0]/g, ' ');
   if (kind === 'time' && typeof value === 'string') return clockTime(value, lang);
   return String(value);
 }
@@ -44,7 +51,8 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
       // fi/sv: "1 055 410,40"; en: "1,055,410.40". A euro sign may come along.
       let plain = trimmed.replace(/€|eur|euroa/gi, '').replace(/[\s\u00a0\u202f]/g, '');
       plain = lang === 'en' ? plain.replace(/,/g, '') : plain.replace(/\./g, '').replace(',', '.');
-      if (!/^-?\d+(\.\d+)?$/.test(plain)) return { ok: false, error: kind === 'money' ? 'editing:invalid.money' : 'editing:invalid.number' };
+      if (!/^-?\d+(\.\d+)?$/.test(plain))
+        return { ok: false, error: kind === 'money' ? 'editing:invalid.money' : 'editing:invalid.number' };
       const number = Number(plain);
       if (kind === 'money') {
         if (number < 0) return { ok: false, error: 'editing:invalid.negative' };
@@ -58,13 +66,19 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
       return { ok: true, value: number };
     }
     case 'date':
-      return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: 'editing:invalid.date' };
+      return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(trimmed)
+        ? { ok: true, value: trimmed }
+        : { ok: false, error: 'editing:invalid.date' };
     case 'partialDate':
-      return /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(trimmed) ? { ok: true, value: trimmed } : { ok: false, error: 'editing:invalid.partialDate' };
+      return /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(trimmed)
+        ? { ok: true, value: trimmed }
+        : { ok: false, error: 'editing:invalid.partialDate' };
     case 'time': {
       // "13.00" as Finns and Swedes write it, or "13:00"; stored as HH:MM.
       const match = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/.exec(trimmed);
-      return match ? { ok: true, value: `${match[1]!.padStart(2, '0')}:${match[2]}` } : { ok: false, error: 'editing:invalid.time' };
+      return match
+        ? { ok: true, value: `${match[1]!.padStart(2, '0')}:${match[2]}` }
+        : { ok: false, error: 'editing:invalid.time' };
     }
     default:
       return { ok: true, value: trimmed };
@@ -83,7 +97,10 @@ export function display(kind: FieldKind, value: unknown, lang: Language, empty: 
 }
 
 /** Field → reason, from a problem document's `errors` ("body.paid" and "paid" both name paid). */
-export function fieldErrors(problem: Problem | null, fields: string[]): { byField: Record<string, string>; other: string[] } {
+export function fieldErrors(
+  problem: Problem | null,
+  fields: string[],
+): { byField: Record<string, string>; other: string[] } {
   const byField: Record<string, string> = {};
   const other: string[] = [];
   for (const error of problem?.errors ?? []) {
@@ -114,7 +131,9 @@ export function ConflictNotice({ fields, base, current, mine, lang, onReload, on
   const empty = t('editing:empty');
   return (
     <section aria-labelledby="conflict-heading" role="alert">
-      <ErrorNotice title={<span id="conflict-heading">{t('editing:conflict.title')}</span>}>{t('editing:conflict.text')}</ErrorNotice>
+      <ErrorNotice title={<span id="conflict-heading">{t('editing:conflict.title')}</span>}>
+        {t('editing:conflict.text')}
+      </ErrorNotice>
       {changed.length > 0 ? (
         <DataTable caption={t('editing:conflict.caption')}>
           <thead>
@@ -156,10 +175,25 @@ const ACTION_KEYS = {
   other: 'editing:history.action.other',
 } as const;
 
-export type HistoryEntry = { at: string; actor: string; action: string; before: unknown; after: unknown; reason: string | null };
+export type HistoryEntry = {
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+};
 
 /** Who changed the record, when, and which fields from what to what. */
-export function HistoryTable({ entries, fields, lang }: { entries: HistoryEntry[]; fields: FieldSpec[]; lang: Language }) {
+export function HistoryTable({
+  entries,
+  fields,
+  lang,
+}: {
+  entries: HistoryEntry[];
+  fields: FieldSpec[];
+  lang: Language;
+}) {
   const { t } = useTranslation(['editing']);
   const empty = t('editing:empty');
   if (entries.length === 0) return <Paragraph>{t('editing:history.none')}</Paragraph>;
@@ -179,7 +213,12 @@ export function HistoryTable({ entries, fields, lang }: { entries: HistoryEntry[
           const changes = fields.filter((field) => !same(before[field.name], after[field.name]));
           return (
             <tr key={index}>
-              <RowHeader>{new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(entry.at))}</RowHeader>
+              <RowHeader>
+                {new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, {
+                  dateStyle: 'short',
+                  timeStyle: 'short',
+                }).format(new Date(entry.at))}
+              </RowHeader>
               <Cell>{entry.actor}</Cell>
               <Cell>
                 {entry.action === 'update' && changes.length > 0 ? (

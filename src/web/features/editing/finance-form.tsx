@@ -26,7 +26,15 @@ type Snapshot = ThemeDetail['financeHistory'][number];
 const FIGURES = ['frame', 'reserved', 'committed', 'paid'] as const;
 
 const snapshotData = (snapshot: Snapshot | undefined): Record<string, unknown> =>
-  snapshot ? { asOf: snapshot.asOf, frame: snapshot.frame, reserved: snapshot.reserved, committed: snapshot.committed, paid: snapshot.paid } : {};
+  snapshot
+    ? {
+        asOf: snapshot.asOf,
+        frame: snapshot.frame,
+        reserved: snapshot.reserved,
+        committed: snapshot.committed,
+        paid: snapshot.paid,
+      }
+    : {};
 
 export function FinanceFormPage() {
   const { slug = '' } = useParams();
@@ -36,7 +44,11 @@ export function FinanceFormPage() {
   const navigate = useNavigate();
   const [theme, setTheme] = useState<ThemeDetail | null>(null);
   const [base, setBase] = useState<Snapshot | undefined>(undefined);
-  const [conflict, setConflict] = useState<{ latest: Snapshot | undefined; theme: ThemeDetail; mine: Record<string, unknown> } | null>(null);
+  const [conflict, setConflict] = useState<{
+    latest: Snapshot | undefined;
+    theme: ThemeDetail;
+    mine: Record<string, unknown>;
+  } | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const name = theme ? (theme.shortName ?? localizedText(theme.name, lang).text) : '';
@@ -68,7 +80,9 @@ export function FinanceFormPage() {
 
   useEffect(() => {
     if (!session) return;
-    fetchFresh<ThemeDetail>(`/api/v1/themes/${encodeURIComponent(slug)}`, lang).then(start, (error: unknown) => setLoadError(error instanceof Error ? error : new Error(String(error))));
+    fetchFresh<ThemeDetail>(`/api/v1/themes/${encodeURIComponent(slug)}`, lang).then(start, (error: unknown) =>
+      setLoadError(error instanceof Error ? error : new Error(String(error))),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slug, session]);
 

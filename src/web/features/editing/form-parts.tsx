@@ -67,7 +67,10 @@ export function useFieldForm(fields: FieldSpec[], lang: Language): FieldForm {
       focusNotice();
       return;
     }
-    const { byField, other } = fieldErrors(error.problem as Problem | null, fields.map((f) => f.name));
+    const { byField, other } = fieldErrors(
+      error.problem as Problem | null,
+      fields.map((f) => f.name),
+    );
     setErrors(byField);
     setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...other]);
     const first = fields.find((field) => byField[field.name]);
@@ -83,7 +86,19 @@ export function useFieldForm(fields: FieldSpec[], lang: Language): FieldForm {
  * a loading note. Null once the form can be drawn. (A hook, not a component: the page returns it
  * in place of itself.)
  */
-export function useEditGate({ known, signedIn, loadError, loaded, lang }: { known: boolean; signedIn: boolean; loadError: Error | null; loaded: boolean; lang: Language }): ReactNode {
+export function useEditGate({
+  known,
+  signedIn,
+  loadError,
+  loaded,
+  lang,
+}: {
+  known: boolean;
+  signedIn: boolean;
+  loadError: Error | null;
+  loaded: boolean;
+  lang: Language;
+}): ReactNode {
   const { t } = useTranslation(['editing', 'common']);
   if (known && !signedIn) {
     return (
@@ -91,7 +106,9 @@ export function useEditGate({ known, signedIn, loadError, loaded, lang }: { know
         <PageHeading>{t('editing:signInNeeded.title')}</PageHeading>
         <Paragraph>{t('editing:signInNeeded.text')}</Paragraph>
         <Paragraph>
-          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
+          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>
+            {t('common:nav.signIn')}
+          </AppLink>
         </Paragraph>
       </>
     );
@@ -141,7 +158,15 @@ export function hintFor(field: FieldSpec, t: (key: string) => string): string | 
 }
 
 /** The form's fields, each with its error, hint (by kind unless `hint` says otherwise) and keyboard. */
-export function FieldInputs({ fields, form, hint }: { fields: FieldSpec[]; form: Pick<FieldForm, 'values' | 'setValues' | 'errors'>; hint?: (field: FieldSpec) => string | undefined }) {
+export function FieldInputs({
+  fields,
+  form,
+  hint,
+}: {
+  fields: FieldSpec[];
+  form: Pick<FieldForm, 'values' | 'setValues' | 'errors'>;
+  hint?: (field: FieldSpec) => string | undefined;
+}) {
   const { t } = useTranslation('editing');
   const { values, setValues, errors } = form;
   return fields.map((field) => {
@@ -155,7 +180,8 @@ export function FieldInputs({ fields, form, hint }: { fields: FieldSpec[]; form:
       optionalText: field.required ? undefined : t('editing:optional'),
     };
     if (field.kind === 'textarea') return <TextArea key={field.name} {...common} />;
-    const inputMode = field.kind === 'count' ? 'numeric' : field.kind === 'money' || field.kind === 'number' ? 'decimal' : undefined;
+    const inputMode =
+      field.kind === 'count' ? 'numeric' : field.kind === 'money' || field.kind === 'number' ? 'decimal' : undefined;
     return <TextField key={field.name} {...common} inputMode={inputMode} />;
   });
 }

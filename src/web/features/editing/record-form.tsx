@@ -48,7 +48,9 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
   const fill = useCallback(
     (written: Written) => {
       setRecord(written);
-      setValues(Object.fromEntries(fields.map((field) => [field.name, toInput(field.kind, written.data[field.name], lang)])));
+      setValues(
+        Object.fromEntries(fields.map((field) => [field.name, toInput(field.kind, written.data[field.name], lang)])),
+      );
     },
     [fields, lang, setValues],
   );
@@ -62,7 +64,9 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
 
   useEffect(() => {
     if (!session) return;
-    fetchFresh<Written>(`${resourcePath}/record`, lang).then(fill, (error: unknown) => setLoadError(error instanceof Error ? error : new Error(String(error))));
+    fetchFresh<Written>(`${resourcePath}/record`, lang).then(fill, (error: unknown) =>
+      setLoadError(error instanceof Error ? error : new Error(String(error))),
+    );
     loadHistory();
     // Only when the record or the user changes: a language switch keeps what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -73,7 +77,11 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
     setBusy(true);
     setSaved(false);
     try {
-      const written = await sendApi<Written>('PATCH', resourcePath, changes, { language: lang, csrfToken: session?.csrfToken, ifMatch: base.version });
+      const written = await sendApi<Written>('PATCH', resourcePath, changes, {
+        language: lang,
+        csrfToken: session?.csrfToken,
+        ifMatch: base.version,
+      });
       fill(written.data);
       setConflict(null);
       setFormError(null);
@@ -82,7 +90,11 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
       focusNotice();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.problem?.current) {
-        setConflict({ current: error.problem.current as Record<string, unknown>, version: error.problem.currentVersion ?? base.version, mine });
+        setConflict({
+          current: error.problem.current as Record<string, unknown>,
+          version: error.problem.currentVersion ?? base.version,
+          mine,
+        });
         focusNotice();
       } else {
         form.showFailure(error);
@@ -130,7 +142,9 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
               const next = { data: conflict.current, version: conflict.version };
               setRecord(next);
               // Only the fields the user changed are sent again, on top of the newer version.
-              const changedByMe = Object.fromEntries(Object.entries(conflict.mine).filter(([name]) => !same(conflict.mine[name], record.data[name])));
+              const changedByMe = Object.fromEntries(
+                Object.entries(conflict.mine).filter(([name]) => !same(conflict.mine[name], record.data[name])),
+              );
               void save(next, { ...conflict.current, ...changedByMe });
             }}
           />
@@ -148,7 +162,11 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
       </form>
       <Panel aria-labelledby="history-heading">
         <SectionHeading id="history-heading">{t('editing:history.heading')}</SectionHeading>
-        {history ? <HistoryTable entries={history} fields={fields} lang={lang} /> : <Loading text={t('common:loading')} />}
+        {history ? (
+          <HistoryTable entries={history} fields={fields} lang={lang} />
+        ) : (
+          <Loading text={t('common:loading')} />
+        )}
       </Panel>
     </>
   );

@@ -24,8 +24,18 @@ import { ConflictNotice } from '../editing/edit-support.js';
 import { FailureNotice, useEditGate, useFieldForm } from '../editing/form-parts.js';
 
 /** An attendance row as the write API shows and takes it. */
-type Row = { memberId: number | null; name: string; organisation: string | null; capacity: string; present: boolean; standingInFor: number | null };
-type MeetingRecord = { data: { key: string; number: string; date: string; steeringGroup: string; attendance: Row[] }; version: number };
+type Row = {
+  memberId: number | null;
+  name: string;
+  organisation: string | null;
+  capacity: string;
+  present: boolean;
+  standingInFor: number | null;
+};
+type MeetingRecord = {
+  data: { key: string; number: string; date: string; steeringGroup: string; attendance: Row[] };
+  version: number;
+};
 type Mark = { present: boolean; standingIn: boolean };
 
 /** The roster on the meeting's date, in the order the minutes list it. */
@@ -67,17 +77,26 @@ export function AttendanceFormPage() {
   function fill(next: MeetingRecord) {
     setRecord(next);
     setMarks(
-      Object.fromEntries(next.data.attendance.filter((row) => row.memberId !== null).map((row) => [row.memberId!, { present: row.present, standingIn: row.standingInFor !== null }])),
+      Object.fromEntries(
+        next.data.attendance
+          .filter((row) => row.memberId !== null)
+          .map((row) => [row.memberId!, { present: row.present, standingIn: row.standingInFor !== null }]),
+      ),
     );
   }
 
   useEffect(() => {
     if (!session) return;
     const fail = (error: unknown) => setLoadError(error instanceof Error ? error : new Error(String(error)));
-    fetchFresh<MeetingRecord>(`/api/v1/meetings/${encodeURIComponent(key)}/record`, lang).then((meeting) => {
-      fill(meeting);
-      return fetchFresh<SteeringGroupDetail>(`/api/v1/steering-groups/${encodeURIComponent(meeting.data.steeringGroup)}?at=${meeting.data.date}`, lang).then(setGroup);
-    }, fail).catch(fail);
+    fetchFresh<MeetingRecord>(`/api/v1/meetings/${encodeURIComponent(key)}/record`, lang)
+      .then((meeting) => {
+        fill(meeting);
+        return fetchFresh<SteeringGroupDetail>(
+          `/api/v1/steering-groups/${encodeURIComponent(meeting.data.steeringGroup)}?at=${meeting.data.date}`,
+          lang,
+        ).then(setGroup);
+      }, fail)
+      .catch(fail);
     // Only when the meeting or the user changes: a language switch keeps what is being marked.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, session]);
@@ -114,9 +133,18 @@ export function AttendanceFormPage() {
       const attendance = mine.map((row) =>
         row.memberId === null
           ? { name: row.name, organisation: row.organisation, present: row.present }
-          : { memberId: row.memberId, present: row.present, ...(row.standingInFor !== null ? { standingInFor: row.standingInFor } : {}) },
+          : {
+              memberId: row.memberId,
+              present: row.present,
+              ...(row.standingInFor !== null ? { standingInFor: row.standingInFor } : {}),
+            },
       );
-      const written = await sendApi<MeetingRecord>('PATCH', `/api/v1/meetings/${encodeURIComponent(key)}`, { attendance }, { language: lang, csrfToken: session?.csrfToken, ifMatch: base.version });
+      const written = await sendApi<MeetingRecord>(
+        'PATCH',
+        `/api/v1/meetings/${encodeURIComponent(key)}`,
+        { attendance },
+        { language: lang, csrfToken: session?.csrfToken, ifMatch: base.version },
+      );
       fill(written.data);
       setConflict(null);
       form.setFormError(null);
@@ -124,7 +152,13 @@ export function AttendanceFormPage() {
       form.focusNotice();
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.problem?.current) {
-        setConflict({ current: { data: error.problem.current as MeetingRecord['data'], version: error.problem.currentVersion ?? base.version }, mine });
+        setConflict({
+          current: {
+            data: error.problem.current as MeetingRecord['data'],
+            version: error.problem.currentVersion ?? base.version,
+          },
+          mine,
+        });
         form.focusNotice();
         return;
       }
@@ -144,9 +178,13 @@ export function AttendanceFormPage() {
         return;
       }
       setRowErrors(byRow);
-      form.setFormError([error instanceof ApiError ? (error.problem?.title ?? error.message) : String(error), ...other]);
+      form.setFormError([
+        error instanceof ApiError ? (error.problem?.title ?? error.message) : String(error),
+        ...other,
+      ]);
       const first = roster.find(({ person }) => byRow[person.id]);
-      if (first) document.getElementById(`${first.memberOfSeat ? 'standing-in' : 'attendance'}-${first.person.id}`)?.focus();
+      if (first)
+        document.getElementById(`${first.memberOfSeat ? 'standing-in' : 'attendance'}-${first.person.id}`)?.focus();
     } finally {
       setBusy(false);
     }
@@ -157,7 +195,11 @@ export function AttendanceFormPage() {
     void save(record!, rows());
   }
 
-  const mark = (id: number, change: Partial<Mark>) => setMarks((current) => ({ ...current, [id]: { ...(current[id] ?? { present: false, standingIn: false }), ...change } }));
+  const mark = (id: number, change: Partial<Mark>) =>
+    setMarks((current) => ({
+      ...current,
+      [id]: { ...(current[id] ?? { present: false, standingIn: false }), ...change },
+    }));
   const dataLang = lang === 'fi' ? undefined : 'fi';
 
   return (
@@ -254,4 +296,3 @@ export function AttendanceFormPage() {
     </>
   );
 }
-

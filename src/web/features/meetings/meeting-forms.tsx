@@ -60,11 +60,11 @@ export function MeetingFormPage() {
 
 /** What a topic says before the meeting; the minutes add time, discussion and decision. */
 const agendaItemFields = (t: (key: string) => string): FieldSpec[] => [
-    { name: 'title', label: t('meetings:forms.itemTitle'), kind: 'text', required: true },
-    { name: 'titleSv', label: t('meetings:forms.itemTitleSv'), kind: 'text' },
-    { name: 'presenter', label: t('meetings:item.presenter'), kind: 'text' },
-    { name: 'background', label: t('meetings:item.background'), kind: 'textarea' },
-    { name: 'proposal', label: t('meetings:item.proposal'), kind: 'textarea' },
+  { name: 'title', label: t('meetings:forms.itemTitle'), kind: 'text', required: true },
+  { name: 'titleSv', label: t('meetings:forms.itemTitleSv'), kind: 'text' },
+  { name: 'presenter', label: t('meetings:item.presenter'), kind: 'text' },
+  { name: 'background', label: t('meetings:item.background'), kind: 'textarea' },
+  { name: 'proposal', label: t('meetings:item.proposal'), kind: 'textarea' },
 ];
 
 export function NewAgendaItemPage() {

@@ -17,7 +17,15 @@ import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayEditMeetings, useSession } from '../../shell/session.js';
-import { AgendaItemView, AttendanceTables, DocumentLinks, GroupMaterialState, MeetingFacts, RecordsTable, SignatoriesAndDistribution } from './meeting-parts.js';
+import {
+  AgendaItemView,
+  AttendanceTables,
+  DocumentLinks,
+  GroupMaterialState,
+  MeetingFacts,
+  RecordsTable,
+  SignatoriesAndDistribution,
+} from './meeting-parts.js';
 import { MinutesActions } from './minutes-actions.js';
 
 export function MeetingPage() {
@@ -38,9 +46,18 @@ export function MeetingPage() {
 }
 
 /** The minutes are open to change until the next meeting approves them. */
-export const minutesOpen = (meeting: Pick<MeetingDetail, 'minutesStatus'>) => meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked';
+export const minutesOpen = (meeting: Pick<MeetingDetail, 'minutesStatus'>) =>
+  meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked';
 
-function MeetingView({ meeting, lang, onChanged }: { meeting: MeetingDetail; lang: Language; onChanged: (meeting: MeetingDetail) => void }) {
+function MeetingView({
+  meeting,
+  lang,
+  onChanged,
+}: {
+  meeting: MeetingDetail;
+  lang: Language;
+  onChanged: (meeting: MeetingDetail) => void;
+}) {
   const { t } = useTranslation(['meetings', 'common']);
   const { session } = useSession();
   const group = localizedText(meeting.steeringGroupName, lang);
@@ -61,7 +78,10 @@ function MeetingView({ meeting, lang, onChanged }: { meeting: MeetingDetail; lan
       />
       <PageHeading>{title}</PageHeading>
       <Paragraph>
-        <AppLink to={paths.steeringGroup(lang, meeting.steeringGroup)} lang={group.lang === lang ? undefined : group.lang}>
+        <AppLink
+          to={paths.steeringGroup(lang, meeting.steeringGroup)}
+          lang={group.lang === lang ? undefined : group.lang}
+        >
           {group.text}
         </AppLink>
       </Paragraph>
@@ -98,10 +118,16 @@ function MeetingView({ meeting, lang, onChanged }: { meeting: MeetingDetail; lan
             tools={
               editable ? (
                 <Toolbar>
-                  <AppLink to={paths.agendaItemForm(lang, item.id)} aria-label={t('meetings:forms.writeItemNamed', { number: item.number })}>
+                  <AppLink
+                    to={paths.agendaItemForm(lang, item.id)}
+                    aria-label={t('meetings:forms.writeItemNamed', { number: item.number })}
+                  >
                     {t('meetings:forms.writeItem')}
                   </AppLink>
-                  <AppLink to={paths.newActionItem(lang, meeting.key, item.number)} aria-label={t('meetings:forms.newActionNamed', { number: item.number })}>
+                  <AppLink
+                    to={paths.newActionItem(lang, meeting.key, item.number)}
+                    aria-label={t('meetings:forms.newActionNamed', { number: item.number })}
+                  >
                     {t('meetings:forms.newAction')}
                   </AppLink>
                 </Toolbar>
@@ -114,7 +140,15 @@ function MeetingView({ meeting, lang, onChanged }: { meeting: MeetingDetail; lan
 
       <Panel aria-labelledby="meeting-records">
         <SectionHeading id="meeting-records">{t('meetings:records.heading')}</SectionHeading>
-        {records.length === 0 ? <Paragraph>{t('meetings:records.none')}</Paragraph> : <RecordsTable records={records} caption={t('meetings:records.caption', { number: meeting.number })} lang={lang} />}
+        {records.length === 0 ? (
+          <Paragraph>{t('meetings:records.none')}</Paragraph>
+        ) : (
+          <RecordsTable
+            records={records}
+            caption={t('meetings:records.caption', { number: meeting.number })}
+            lang={lang}
+          />
+        )}
         {meeting.openActions.length > 0 ? (
           <RecordsTable records={meeting.openActions} caption={t('meetings:records.carried')} lang={lang} showMeeting />
         ) : null}

@@ -15,7 +15,13 @@ import { AppLink, ExternalLink, PlainLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading, WrittenText } from '../../components/typography.js';
 import { clockTime, dayWithWeekday, dateTime, partialDate, timeRange } from '../../format.js';
 import type { Language } from '../../i18n.js';
-import { ACTION_STATUS_KEYS, CAPACITY_KEYS, GROUP_POSITION_SHORT_KEYS, keyOf, MINUTES_STATUS_KEYS } from '../../labels.js';
+import {
+  ACTION_STATUS_KEYS,
+  CAPACITY_KEYS,
+  GROUP_POSITION_SHORT_KEYS,
+  keyOf,
+  MINUTES_STATUS_KEYS,
+} from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState } from '../../shell/api-state.js';
 import { usePageTitle } from '../../shell/page-title.js';
@@ -28,7 +34,8 @@ export const documentLanguage = (lang: Language): 'fi' | 'sv' => (lang === 'sv' 
 
 export function MinutesStatusBadge({ status }: { status: MeetingDetail['minutesStatus'] }) {
   const { t } = useTranslation('meetings');
-  const tone = status === 'published' ? 'success' : status === 'approved' ? 'info' : status === 'checked' ? 'info' : 'neutral';
+  const tone =
+    status === 'published' ? 'success' : status === 'approved' ? 'info' : status === 'checked' ? 'info' : 'neutral';
   return <Badge $tone={tone}>{t(MINUTES_STATUS_KEYS[status])}</Badge>;
 }
 
@@ -36,8 +43,20 @@ export function MinutesStatusBadge({ status }: { status: MeetingDetail['minutesS
  * Group material is for the group: signed out it asks to sign in (and points to the published
  * minutes), someone else's group says so; otherwise as any page's data.
  */
-export function GroupMaterialState<T>({ state, lang, children }: { state: ApiState<T>; lang: Language; children: (data: T) => ReactNode }) {
-  if (state.status === 'error' && state.error instanceof ApiError && (state.error.status === 401 || state.error.status === 403)) {
+export function GroupMaterialState<T>({
+  state,
+  lang,
+  children,
+}: {
+  state: ApiState<T>;
+  lang: Language;
+  children: (data: T) => ReactNode;
+}) {
+  if (
+    state.status === 'error' &&
+    state.error instanceof ApiError &&
+    (state.error.status === 401 || state.error.status === 403)
+  ) {
     return <NoAccess lang={lang} signedOut={state.error.status === 401} />;
   }
   return <PageState state={state}>{children}</PageState>;
@@ -54,7 +73,9 @@ function NoAccess({ lang, signedOut }: { lang: Language; signedOut: boolean }) {
       <PlainList>
         {signedOut ? (
           <li>
-            <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>{t('common:nav.signIn')}</AppLink>
+            <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(window.location.pathname)}`}>
+              {t('common:nav.signIn')}
+            </AppLink>
           </li>
         ) : null}
         <li>
@@ -66,13 +87,24 @@ function NoAccess({ lang, signedOut }: { lang: Language; signedOut: boolean }) {
 }
 
 /** "Eeva-Riitta Pirhonen, pj, OKM" as the minutes write a person. */
-function personLine(person: { name: string; organisation: string | null; position: Attendance['position'] }, t: (key: string) => string): string {
+function personLine(
+  person: { name: string; organisation: string | null; position: Attendance['position'] },
+  t: (key: string) => string,
+): string {
   const position = person.position ? t(GROUP_POSITION_SHORT_KEYS[person.position]) : null;
   return [person.name, position, person.organisation].filter(Boolean).join(', ');
 }
 
 /** The meeting's facts; on the public page the meetings they name are not linked (they are the group's). */
-export function MeetingFacts({ meeting, lang, linkMeetings = true }: { meeting: MeetingDetail; lang: Language; linkMeetings?: boolean }) {
+export function MeetingFacts({
+  meeting,
+  lang,
+  linkMeetings = true,
+}: {
+  meeting: MeetingDetail;
+  lang: Language;
+  linkMeetings?: boolean;
+}) {
   const { t } = useTranslation(['meetings', 'common']);
   const time = timeRange(meeting.startTime, meeting.endTime, lang);
   const place = [meeting.place.room, meeting.place.address].filter(Boolean).join(', ');
@@ -83,7 +115,9 @@ export function MeetingFacts({ meeting, lang, linkMeetings = true }: { meeting: 
         <Fact label={t('meetings:meeting.number')}>{meeting.number}</Fact>
         <Fact label={t('meetings:meeting.date')}>{dayWithWeekday(meeting.date, lang)}</Fact>
         <Fact label={t('meetings:meeting.time')}>{time ?? t('common:notKnown')}</Fact>
-        <Fact label={t('meetings:meeting.place')}>{place ? <span lang={dataLang(lang)}>{place}</span> : t('meetings:meeting.noPlace')}</Fact>
+        <Fact label={t('meetings:meeting.place')}>
+          {place ? <span lang={dataLang(lang)}>{place}</span> : t('meetings:meeting.noPlace')}
+        </Fact>
         <Fact label={t('meetings:meeting.online')}>
           {meeting.place.onlineUrl ? (
             <ExternalLink href={meeting.place.onlineUrl} newWindowLabel={t('common:newWindow')}>
@@ -105,15 +139,28 @@ export function MeetingFacts({ meeting, lang, linkMeetings = true }: { meeting: 
           <MinutesStatusBadge status={meeting.minutesStatus} />
         </Fact>
         {meeting.minutesCheckedAt ? (
-          <Fact label={t('meetings:meeting.checked')}>{t('meetings:meeting.checkedValue', { who: meeting.minutesCheckedBy ?? '', at: dateTime(meeting.minutesCheckedAt, lang) })}</Fact>
+          <Fact label={t('meetings:meeting.checked')}>
+            {t('meetings:meeting.checkedValue', {
+              who: meeting.minutesCheckedBy ?? '',
+              at: dateTime(meeting.minutesCheckedAt, lang),
+            })}
+          </Fact>
         ) : null}
         {meeting.approvedInMeetingNumber ? (
           <Fact label={t('meetings:meeting.approvedIn')}>
-            {meeting.approvedInMeeting && linkMeetings ? <AppLink to={paths.meeting(lang, meeting.approvedInMeeting)}>{meeting.approvedInMeetingNumber}</AppLink> : meeting.approvedInMeetingNumber}
+            {meeting.approvedInMeeting && linkMeetings ? (
+              <AppLink to={paths.meeting(lang, meeting.approvedInMeeting)}>{meeting.approvedInMeetingNumber}</AppLink>
+            ) : (
+              meeting.approvedInMeetingNumber
+            )}
           </Fact>
         ) : null}
-        {meeting.minutesPublishedAt ? <Fact label={t('meetings:meeting.publishedAt')}>{dateTime(meeting.minutesPublishedAt, lang)}</Fact> : null}
-        {meeting.previousMinutes ? <Fact label={t('meetings:meeting.previousMinutes')}>{meeting.previousMinutes}</Fact> : null}
+        {meeting.minutesPublishedAt ? (
+          <Fact label={t('meetings:meeting.publishedAt')}>{dateTime(meeting.minutesPublishedAt, lang)}</Fact>
+        ) : null}
+        {meeting.previousMinutes ? (
+          <Fact label={t('meetings:meeting.previousMinutes')}>{meeting.previousMinutes}</Fact>
+        ) : null}
       </FactList>
     </Panel>
   );
@@ -156,7 +203,10 @@ export function AttendanceTables({ attendance, lang }: { attendance: Attendance[
     } else if (person.capacity === 'member' || person.capacity === 'deputy') unpaired.push(person);
     else others.push(person);
   }
-  const rows = [...[...seats.entries()].sort(([a], [b]) => a - b).map(([, seat]) => seat), ...unpaired.map((p) => (p.capacity === 'member' ? { member: p } : { deputy: p }))];
+  const rows = [
+    ...[...seats.entries()].sort(([a], [b]) => a - b).map(([, seat]) => seat),
+    ...unpaired.map((p) => (p.capacity === 'member' ? { member: p } : { deputy: p })),
+  ];
   const presentCount = attendance.filter((a) => a.present).length;
   return (
     <>
@@ -176,7 +226,9 @@ export function AttendanceTables({ attendance, lang }: { attendance: Attendance[
                   <RowHeader>
                     <span lang={dataLang(lang)}>{personLine(seat.member, t)}</span>
                     <br />
-                    <span style={{ fontWeight: 'normal' }}>{seat.member.present ? t('meetings:attendance.present') : t('meetings:attendance.absent')}</span>
+                    <span style={{ fontWeight: 'normal' }}>
+                      {seat.member.present ? t('meetings:attendance.present') : t('meetings:attendance.absent')}
+                    </span>
                   </RowHeader>
                 ) : (
                   <RowHeader>{t('meetings:attendance.noMember')}</RowHeader>
@@ -214,10 +266,14 @@ export function AttendanceTables({ attendance, lang }: { attendance: Attendance[
 }
 
 /** An item's title in the page's language where the data has one (standard items have Swedish titles). */
-export function itemTitle(item: Pick<AgendaItem, 'title' | 'titleSv' | 'kind'>, lang: Language): { text: string; lang: string | undefined } {
+export function itemTitle(
+  item: Pick<AgendaItem, 'title' | 'titleSv' | 'kind'>,
+  lang: Language,
+): { text: string; lang: string | undefined } {
   if (lang === 'sv' && item.titleSv) return { text: item.titleSv, lang: undefined };
   // Standard items kept under their standard Finnish title have the standard Swedish one (as the documents do).
-  if (lang === 'sv' && item.kind !== 'topic' && STANDARD_TITLES[item.kind].fi === item.title) return { text: STANDARD_TITLES[item.kind].sv, lang: undefined };
+  if (lang === 'sv' && item.kind !== 'topic' && STANDARD_TITLES[item.kind].fi === item.title)
+    return { text: STANDARD_TITLES[item.kind].sv, lang: undefined };
   return { text: item.title, lang: dataLang(lang) };
 }
 
@@ -231,7 +287,14 @@ export function AgendaItemView({ item, lang, tools }: { item: AgendaItem; lang: 
         <WrittenText lang={dataLang(lang)}>{value}</WrittenText>
       </Fact>
     ) : null;
-  const empty = !item.background && !item.proposal && !item.discussion && !item.decision && !item.presenter && !item.time && item.records.length === 0;
+  const empty =
+    !item.background &&
+    !item.proposal &&
+    !item.discussion &&
+    !item.decision &&
+    !item.presenter &&
+    !item.time &&
+    item.records.length === 0;
   return (
     <article aria-labelledby={`item-${item.id}`}>
       <SectionHeading level={3} id={`item-${item.id}`}>
@@ -276,14 +339,25 @@ function RecordLine({ record, lang }: { record: DecisionRecord; lang: Language }
   ].filter(Boolean);
   return (
     <>
-      {record.kind === 'action' ? t('meetings:records.action') : t('meetings:records.decision')}: <span lang={dataLang(lang)}>{record.text}</span>
+      {record.kind === 'action' ? t('meetings:records.action') : t('meetings:records.decision')}:{' '}
+      <span lang={dataLang(lang)}>{record.text}</span>
       {details.length > 0 ? ` (${details.join('; ')})` : null}
     </>
   );
 }
 
 /** Decisions and action items in a table: of this meeting's items, or the open ones of a group. */
-export function RecordsTable({ records, caption, lang, showMeeting }: { records: DecisionRecord[]; caption: string; lang: Language; showMeeting?: boolean }) {
+export function RecordsTable({
+  records,
+  caption,
+  lang,
+  showMeeting,
+}: {
+  records: DecisionRecord[];
+  caption: string;
+  lang: Language;
+  showMeeting?: boolean;
+}) {
   const { t } = useTranslation(['meetings', 'common']);
   return (
     <DataTable caption={caption}>
@@ -313,7 +387,9 @@ export function RecordsTable({ records, caption, lang, showMeeting }: { records:
                   item
                 )}
               </Cell>
-              <Cell lang={record.owner ? dataLang(lang) : undefined}>{record.owner ?? t('meetings:records.noOwner')}</Cell>
+              <Cell lang={record.owner ? dataLang(lang) : undefined}>
+                {record.owner ?? t('meetings:records.noOwner')}
+              </Cell>
               <Cell>{record.dueDate ? partialDate(record.dueDate, lang) : t('meetings:records.noDue')}</Cell>
               <Cell>{record.status ? t(keyOf(ACTION_STATUS_KEYS, record.status) ?? 'common:notKnown') : '–'}</Cell>
             </tr>
@@ -325,7 +401,15 @@ export function RecordsTable({ records, caption, lang, showMeeting }: { records:
 }
 
 /** The agenda and minutes as files, and the invitation; the public gets the published minutes only. */
-export function DocumentLinks({ meeting, lang, publicOnly }: { meeting: MeetingDetail; lang: Language; publicOnly?: boolean }) {
+export function DocumentLinks({
+  meeting,
+  lang,
+  publicOnly,
+}: {
+  meeting: MeetingDetail;
+  lang: Language;
+  publicOnly?: boolean;
+}) {
   const { t } = useTranslation('meetings');
   const docLang = documentLanguage(lang);
   const base = `/api/v1/meetings/${encodeURIComponent(meeting.key)}`;
@@ -338,13 +422,17 @@ export function DocumentLinks({ meeting, lang, publicOnly }: { meeting: MeetingD
         ]),
     { href: `${base}/minutes/docx?lang=${docLang}`, label: t('meetings:documents.minutesDocx') },
     { href: `${base}/minutes/pdf?lang=${docLang}`, label: t('meetings:documents.minutesPdf') },
-    ...(publicOnly || !meeting.startTime ? [] : [{ href: `${base}/invitation.ics?lang=${docLang}`, label: t('meetings:documents.invitation') }]),
+    ...(publicOnly || !meeting.startTime
+      ? []
+      : [{ href: `${base}/invitation.ics?lang=${docLang}`, label: t('meetings:documents.invitation') }]),
   ];
   return (
     <Panel aria-labelledby="meeting-documents">
       <SectionHeading id="meeting-documents">{t('meetings:documents.heading')}</SectionHeading>
       {lang === 'en' ? <Paragraph>{t('meetings:documents.inFinnish')}</Paragraph> : null}
-      {meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked' ? <Paragraph>{t('meetings:documents.draftNote')}</Paragraph> : null}
+      {meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked' ? (
+        <Paragraph>{t('meetings:documents.draftNote')}</Paragraph>
+      ) : null}
       <PlainList>
         {links.map((link) => (
           <li key={link.href}>

@@ -30,7 +30,12 @@ const STEP_PATHS: Record<Step, string> = {
 };
 
 /** The status the step leads to, for the conflict table ("your change"). */
-const STEP_TARGET: Record<Step, MeetingDetail['minutesStatus']> = { check: 'checked', return: 'draft', approvePrevious: 'draft', publish: 'published' };
+const STEP_TARGET: Record<Step, MeetingDetail['minutesStatus']> = {
+  check: 'checked',
+  return: 'draft',
+  approvePrevious: 'draft',
+  publish: 'published',
+};
 
 /** What the status means and who acts next. */
 const EXPLAIN_KEYS = {
@@ -44,36 +49,67 @@ const EXPLAIN_KEYS = {
 function isChair(group: SteeringGroupDetail | undefined, username: string | undefined): boolean {
   if (!group || !username) return false;
   const people = [group.chair, group.viceChair, ...group.seats.flatMap((seat) => [seat.member, seat.deputy])];
-  return people.some((person) => person !== null && person !== undefined && (person.position === 'chair' || person.position === 'vice_chair') && person.user === username);
+  return people.some(
+    (person) =>
+      person !== null &&
+      person !== undefined &&
+      (person.position === 'chair' || person.position === 'vice_chair') &&
+      person.user === username,
+  );
 }
 
-export function MinutesActions({ meeting, lang, onChanged }: { meeting: MeetingDetail; lang: Language; onChanged: (meeting: MeetingDetail) => void }) {
+export function MinutesActions({
+  meeting,
+  lang,
+  onChanged,
+}: {
+  meeting: MeetingDetail;
+  lang: Language;
+  onChanged: (meeting: MeetingDetail) => void;
+}) {
   const { t } = useTranslation(['meetings', 'editing']);
   const { session } = useSession();
   const editor = mayEditMeetings(session, meeting.steeringGroup);
   const admin = session?.roles.some((role) => role.role === 'admin') ?? false;
   const groupPath = `/api/v1/steering-groups/${encodeURIComponent(meeting.steeringGroup)}`;
   const group = useApi<SteeringGroupDetail>(session ? `${groupPath}?at=${meeting.date}` : null, lang);
-  const meetings = useApi<{ items: MeetingSummary[] }>(editor && meeting.previousMeeting ? `${groupPath}/meetings` : null, lang);
+  const meetings = useApi<{ items: MeetingSummary[] }>(
+    editor && meeting.previousMeeting ? `${groupPath}/meetings` : null,
+    lang,
+  );
   const chair = admin || isChair(group.data, session?.user.username);
   const previous = meetings.data?.items.find((m) => m.key === meeting.previousMeeting);
 
-  const reasonField: FieldSpec[] = [{ name: 'reason', label: t('meetings:workflow.returnReason'), kind: 'textarea', required: true }];
+  const reasonField: FieldSpec[] = [
+    { name: 'reason', label: t('meetings:workflow.returnReason'), kind: 'textarea', required: true },
+  ];
   const form = useFieldForm(reasonField, lang);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<{ step: Step; current: Record<string, unknown>; body: Record<string, unknown> } | null>(null);
-  const statusWord = (status: unknown) => (typeof status === 'string' && status in MINUTES_STATUS_KEYS ? t(MINUTES_STATUS_KEYS[status as keyof typeof MINUTES_STATUS_KEYS]) : String(status ?? ''));
+  const [conflict, setConflict] = useState<{
+    step: Step;
+    current: Record<string, unknown>;
+    body: Record<string, unknown>;
+  } | null>(null);
+  const statusWord = (status: unknown) =>
+    typeof status === 'string' && status in MINUTES_STATUS_KEYS
+      ? t(MINUTES_STATUS_KEYS[status as keyof typeof MINUTES_STATUS_KEYS])
+      : String(status ?? '');
 
   async function take(step: Step, body: Record<string, unknown>, version: number) {
     setBusy(true);
     setDone(null);
     try {
-      const answer = await sendApi<MeetingDetail>('POST', `/api/v1/meetings/${encodeURIComponent(meeting.key)}/${STEP_PATHS[step]}`, body, {
-        language: lang,
-        csrfToken: session?.csrfToken,
-        ifMatch: version,
-      });
+      const answer = await sendApi<MeetingDetail>(
+        'POST',
+        `/api/v1/meetings/${encodeURIComponent(meeting.key)}/${STEP_PATHS[step]}`,
+        body,
+        {
+          language: lang,
+          csrfToken: session?.csrfToken,
+          ifMatch: version,
+        },
+      );
       setConflict(null);
       form.setFormError(null);
       onChanged(answer.data);
@@ -105,10 +141,16 @@ export function MinutesActions({ meeting, lang, onChanged }: { meeting: MeetingD
 
   const steps: { step: Step; label: string; variant?: 'secondary' }[] = [];
   if (chair && meeting.minutesStatus === 'draft') steps.push({ step: 'check', label: t('meetings:workflow.check') });
-  if (editor && previous && previous.minutesStatus === 'checked' && (meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked')) {
+  if (
+    editor &&
+    previous &&
+    previous.minutesStatus === 'checked' &&
+    (meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked')
+  ) {
     steps.push({ step: 'approvePrevious', label: t('meetings:workflow.approvePrevious', { number: previous.number }) });
   }
-  if (editor && meeting.minutesStatus === 'approved') steps.push({ step: 'publish', label: t('meetings:workflow.publish') });
+  if (editor && meeting.minutesStatus === 'approved')
+    steps.push({ step: 'publish', label: t('meetings:workflow.publish') });
   const canReturn = chair && meeting.minutesStatus === 'checked';
 
   if (!editor && !chair) return null;
@@ -116,9 +158,19 @@ export function MinutesActions({ meeting, lang, onChanged }: { meeting: MeetingD
     <Panel aria-labelledby="minutes-workflow">
       <SectionHeading id="minutes-workflow">{t('meetings:workflow.heading')}</SectionHeading>
       <Paragraph>{t(EXPLAIN_KEYS[meeting.minutesStatus])}</Paragraph>
-      {editor && meeting.minutesStatus === 'draft' && !chair ? <Paragraph>{t('meetings:workflow.secretaryDraft')}</Paragraph> : null}
-      {editor && previous && previous.minutesStatus !== 'checked' && !(previous.minutesStatus === 'approved' || previous.minutesStatus === 'published') ? (
-        <Paragraph>{t('meetings:workflow.previousNotChecked', { number: previous.number, status: statusWord(previous.minutesStatus) })}</Paragraph>
+      {editor && meeting.minutesStatus === 'draft' && !chair ? (
+        <Paragraph>{t('meetings:workflow.secretaryDraft')}</Paragraph>
+      ) : null}
+      {editor &&
+      previous &&
+      previous.minutesStatus !== 'checked' &&
+      !(previous.minutesStatus === 'approved' || previous.minutesStatus === 'published') ? (
+        <Paragraph>
+          {t('meetings:workflow.previousNotChecked', {
+            number: previous.number,
+            status: statusWord(previous.minutesStatus),
+          })}
+        </Paragraph>
       ) : null}
       <div ref={form.noticeRef} tabIndex={-1}>
         {done ? <Note title={t('editing:saved.title')}>{done}</Note> : null}

@@ -17,7 +17,14 @@ import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { AgendaItemView, AttendanceTables, DocumentLinks, MeetingFacts, RecordsTable, SignatoriesAndDistribution } from './meeting-parts.js';
+import {
+  AgendaItemView,
+  AttendanceTables,
+  DocumentLinks,
+  MeetingFacts,
+  RecordsTable,
+  SignatoriesAndDistribution,
+} from './meeting-parts.js';
 
 export function PublishedMinutesListPage() {
   const lang = useLanguage();
@@ -46,7 +53,9 @@ export function PublishedMinutesListPage() {
                 {items.map((item) => (
                   <tr key={item.key}>
                     <RowHeader>
-                      <AppLink to={paths.publishedMinutes(lang, item.key)}>{t('meetings:published.linkLabel', { number: item.number })}</AppLink>
+                      <AppLink to={paths.publishedMinutes(lang, item.key)}>
+                        {t('meetings:published.linkLabel', { number: item.number })}
+                      </AppLink>
                     </RowHeader>
                     <Cell>
                       <Localized value={item.steeringGroupName} language={lang} />
@@ -79,7 +88,10 @@ function PublishedMinutesView({ meeting, lang }: { meeting: MeetingDetail; lang:
   const records = meeting.items.flatMap((item) => item.records);
   return (
     <>
-      <Breadcrumbs label={t('common:breadcrumbs')} items={[{ to: paths.publishedMinutesList(lang), label: t('meetings:published.title') }, { label: title }]} />
+      <Breadcrumbs
+        label={t('common:breadcrumbs')}
+        items={[{ to: paths.publishedMinutesList(lang), label: t('meetings:published.title') }, { label: title }]}
+      />
       <PageHeading>{title}</PageHeading>
       <Paragraph>
         <span lang={group.lang === lang ? undefined : group.lang}>{group.text}</span>
@@ -99,7 +111,11 @@ function PublishedMinutesView({ meeting, lang }: { meeting: MeetingDetail; lang:
       {records.length > 0 ? (
         <Panel aria-labelledby="meeting-records">
           <SectionHeading id="meeting-records">{t('meetings:records.heading')}</SectionHeading>
-          <RecordsTable records={records} caption={t('meetings:records.caption', { number: meeting.number })} lang={lang} />
+          <RecordsTable
+            records={records}
+            caption={t('meetings:records.caption', { number: meeting.number })}
+            lang={lang}
+          />
         </Panel>
       ) : null}
       <DocumentLinks meeting={meeting} lang={lang} publicOnly />

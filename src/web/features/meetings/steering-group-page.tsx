@@ -37,7 +37,8 @@ export function SteeringGroupPage() {
 }
 
 /** "Eeva-Riitta Pirhonen (OKM)" */
-const person = (member: GroupMember | null | undefined) => (member ? (member.organisation ? `${member.name} (${member.organisation})` : member.name) : null);
+const person = (member: GroupMember | null | undefined) =>
+  member ? (member.organisation ? `${member.name} (${member.organisation})` : member.name) : null;
 
 function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language }) {
   const { t } = useTranslation(['meetings', 'common']);
@@ -51,11 +52,17 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
   const editor = mayEditMeetings(session, group.key);
   const dataLang = lang === 'fi' ? undefined : 'fi';
   const notKnown = t('common:notKnown');
-  const term = group.term.start || group.term.end ? `${group.term.start ? partialDate(group.term.start, lang) : ''} – ${group.term.end ? partialDate(group.term.end, lang) : ''}`.trim() : notKnown;
+  const term =
+    group.term.start || group.term.end
+      ? `${group.term.start ? partialDate(group.term.start, lang) : ''} – ${group.term.end ? partialDate(group.term.end, lang) : ''}`.trim()
+      : notKnown;
 
   return (
     <>
-      <Breadcrumbs label={t('common:breadcrumbs')} items={[{ to: paths.steeringGroups(lang), label: t('meetings:groups.title') }, { label: name.text }]} />
+      <Breadcrumbs
+        label={t('common:breadcrumbs')}
+        items={[{ to: paths.steeringGroups(lang), label: t('meetings:groups.title') }, { label: name.text }]}
+      />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
 
       <Panel aria-labelledby="group-facts">
@@ -69,7 +76,9 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
                   return (
                     <span key={slug}>
                       {index > 0 ? ', ' : null}
-                      <AppLink to={paths.theme(lang, slug)}>{theme ? <Localized value={theme.name} language={lang} /> : slug}</AppLink>
+                      <AppLink to={paths.theme(lang, slug)}>
+                        {theme ? <Localized value={theme.name} language={lang} /> : slug}
+                      </AppLink>
                     </span>
                   );
                 })}
@@ -87,7 +96,9 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
           <Fact label={t('meetings:group.diaryNumber')}>{group.diaryNumber ?? notKnown}</Fact>
           <Fact label={t('meetings:group.asOf')}>{partialDate(group.at, lang)}</Fact>
         </FactList>
-        {group.diaryNumber ? <Paragraph>{t('meetings:group.diaryNote', { number: group.diaryNumber })}</Paragraph> : null}
+        {group.diaryNumber ? (
+          <Paragraph>{t('meetings:group.diaryNote', { number: group.diaryNumber })}</Paragraph>
+        ) : null}
       </Panel>
 
       <Panel aria-labelledby="group-members">
@@ -149,8 +160,18 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
             const past = items.filter((m) => m.date < today());
             return (
               <>
-                <MeetingTable meetings={upcoming} caption={t('meetings:group.upcoming')} empty={t('meetings:group.noUpcoming')} lang={lang} />
-                <MeetingTable meetings={past} caption={t('meetings:group.past')} empty={t('meetings:group.noPast')} lang={lang} />
+                <MeetingTable
+                  meetings={upcoming}
+                  caption={t('meetings:group.upcoming')}
+                  empty={t('meetings:group.noUpcoming')}
+                  lang={lang}
+                />
+                <MeetingTable
+                  meetings={past}
+                  caption={t('meetings:group.past')}
+                  empty={t('meetings:group.noPast')}
+                  lang={lang}
+                />
               </>
             );
           }}
@@ -164,7 +185,12 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
             items.length === 0 ? (
               <Paragraph>{t('meetings:group.noOpenActions')}</Paragraph>
             ) : (
-              <RecordsTable records={items} caption={t('meetings:group.openActionsCaption', { count: items.length })} lang={lang} showMeeting />
+              <RecordsTable
+                records={items}
+                caption={t('meetings:group.openActionsCaption', { count: items.length })}
+                lang={lang}
+                showMeeting
+              />
             )
           }
         </SectionState>
@@ -173,7 +199,17 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
   );
 }
 
-function MeetingTable({ meetings, caption, empty, lang }: { meetings: MeetingSummary[]; caption: string; empty: string; lang: Language }) {
+function MeetingTable({
+  meetings,
+  caption,
+  empty,
+  lang,
+}: {
+  meetings: MeetingSummary[];
+  caption: string;
+  empty: string;
+  lang: Language;
+}) {
   const { t } = useTranslation('meetings');
   if (meetings.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
@@ -190,7 +226,9 @@ function MeetingTable({ meetings, caption, empty, lang }: { meetings: MeetingSum
         {meetings.map((meeting) => (
           <tr key={meeting.key}>
             <RowHeader>
-              <AppLink to={paths.meeting(lang, meeting.key)}>{t('meetings:meeting.linkLabel', { number: meeting.number })}</AppLink>
+              <AppLink to={paths.meeting(lang, meeting.key)}>
+                {t('meetings:meeting.linkLabel', { number: meeting.number })}
+              </AppLink>
             </RowHeader>
             <Cell>{dayWithWeekday(meeting.date, lang)}</Cell>
             <Cell>{timeRange(meeting.startTime, meeting.endTime, lang) ?? ''}</Cell>

@@ -33,7 +33,10 @@ export function SteeringGroupsPage() {
       <Lead>{t('meetings:groups.lead')}</Lead>
       {!session ? (
         <Paragraph>
-          {t('meetings:groups.signedOut')} <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(paths.steeringGroups(lang))}`}>{t('common:nav.signIn')}</AppLink>
+          {t('meetings:groups.signedOut')}{' '}
+          <AppLink to={`${paths.signIn(lang)}?next=${encodeURIComponent(paths.steeringGroups(lang))}`}>
+            {t('common:nav.signIn')}
+          </AppLink>
         </Paragraph>
       ) : null}
       <SectionState state={groups}>

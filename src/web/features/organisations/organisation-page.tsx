@@ -28,21 +28,38 @@ function OrganisationView({ organisation }: { organisation: OrganisationDetail }
   usePageTitle(name.text);
   return (
     <>
-      <Breadcrumbs label={t('common:breadcrumbs')} items={[{ to: paths.organisations(lang), label: t('common:nav.organisations') }, { label: name.text }]} />
+      <Breadcrumbs
+        label={t('common:breadcrumbs')}
+        items={[{ to: paths.organisations(lang), label: t('common:nav.organisations') }, { label: name.text }]}
+      />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
       <Panel aria-labelledby="organisation-facts">
         <SectionHeading id="organisation-facts">{t('organisations:facts')}</SectionHeading>
         <FactList>
-          <Fact label={t('organisations:type')}>{t(keyOf(ORGANISATION_TYPE_KEYS, organisation.type) ?? 'common:organisationType.unknown')}</Fact>
+          <Fact label={t('organisations:type')}>
+            {t(keyOf(ORGANISATION_TYPE_KEYS, organisation.type) ?? 'common:organisationType.unknown')}
+          </Fact>
           <Fact label={t('organisations:businessId')}>{organisation.businessId ?? t('common:notKnown')}</Fact>
           <Fact label={t('organisations:municipality')}>
-            {organisation.municipality ? <Localized value={organisation.municipality.name} language={lang} /> : t('common:notKnown')}
+            {organisation.municipality ? (
+              <Localized value={organisation.municipality.name} language={lang} />
+            ) : (
+              t('common:notKnown')
+            )}
           </Fact>
-          <Fact label={t('organisations:county')}>{organisation.county ? <Localized value={organisation.county.name} language={lang} /> : t('common:notKnown')}</Fact>
+          <Fact label={t('organisations:county')}>
+            {organisation.county ? (
+              <Localized value={organisation.county.name} language={lang} />
+            ) : (
+              t('common:notKnown')
+            )}
+          </Fact>
         </FactList>
       </Panel>
       <Panel aria-labelledby="organisation-roles">
-        <SectionHeading id="organisation-roles">{t('organisations:roles', { count: organisation.roles.length })}</SectionHeading>
+        <SectionHeading id="organisation-roles">
+          {t('organisations:roles', { count: organisation.roles.length })}
+        </SectionHeading>
         {organisation.roles.length === 0 ? (
           <Paragraph>{t('organisations:noRoles')}</Paragraph>
         ) : (
@@ -69,7 +86,9 @@ function OrganisationView({ organisation }: { organisation: OrganisationDetail }
                       <Localized value={role.theme.name} language={lang} />
                     </AppLink>
                   </Cell>
-                  <Cell>{t(role.entity.kind === 'single' && role.role === 'main' ? ROLE_KEYS.single : ROLE_KEYS[role.role])}</Cell>
+                  <Cell>
+                    {t(role.entity.kind === 'single' && role.role === 'main' ? ROLE_KEYS.single : ROLE_KEYS[role.role])}
+                  </Cell>
                   <Cell>{role.code ?? t('common:notKnown')}</Cell>
                 </tr>
               ))}

@@ -24,8 +24,12 @@ export function OrganisationsPage() {
   const [filters, setFilters] = useQueryState(['q', 'type', 'cursor', 'page'] as const);
   const { cursor, page, ...criteria } = filters;
   const pageNumber = Number(page ?? '1');
-  const state = useApi<PagedOrganisations>(`/api/v1/organisations${query({ ...criteria, cursor, limit: PAGE_SIZE })}`, lang);
-  const filter = (changes: Partial<Record<'q' | 'type', string | null>>) => setFilters({ ...changes, cursor: null, page: null });
+  const state = useApi<PagedOrganisations>(
+    `/api/v1/organisations${query({ ...criteria, cursor, limit: PAGE_SIZE })}`,
+    lang,
+  );
+  const filter = (changes: Partial<Record<'q' | 'type', string | null>>) =>
+    setFilters({ ...changes, cursor: null, page: null });
   return (
     <>
       <PageHeading>{t('organisations:title')}</PageHeading>
@@ -74,13 +78,24 @@ export function OrganisationsPage() {
                     return (
                       <tr key={organisation.key}>
                         <RowHeader>
-                          <AppLink to={paths.organisation(lang, organisation.key)} lang={name.lang === lang ? undefined : name.lang}>
+                          <AppLink
+                            to={paths.organisation(lang, organisation.key)}
+                            lang={name.lang === lang ? undefined : name.lang}
+                          >
                             {name.text}
                           </AppLink>
                         </RowHeader>
-                        <Cell>{t(keyOf(ORGANISATION_TYPE_KEYS, organisation.type) ?? 'common:organisationType.unknown')}</Cell>
+                        <Cell>
+                          {t(keyOf(ORGANISATION_TYPE_KEYS, organisation.type) ?? 'common:organisationType.unknown')}
+                        </Cell>
                         <Cell>{organisation.businessId ?? t('common:notKnown')}</Cell>
-                        <Cell>{organisation.county ? <Localized value={organisation.county.name} language={lang} /> : t('common:notKnown')}</Cell>
+                        <Cell>
+                          {organisation.county ? (
+                            <Localized value={organisation.county.name} language={lang} />
+                          ) : (
+                            t('common:notKnown')
+                          )}
+                        </Cell>
                       </tr>
                     );
                   })}
@@ -89,10 +104,24 @@ export function OrganisationsPage() {
             )}
             <nav aria-label={t('organisations:pages')}>
               <Toolbar>
-                {pageNumber > 1 ? <AppLink to={paths.organisations(lang, query(criteria))}>{t('projects:pages.first')}</AppLink> : null}
-                <span>{t('projects:pages.current', { page: pageNumber, pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)) })}</span>
+                {pageNumber > 1 ? (
+                  <AppLink to={paths.organisations(lang, query(criteria))}>{t('projects:pages.first')}</AppLink>
+                ) : null}
+                <span>
+                  {t('projects:pages.current', {
+                    page: pageNumber,
+                    pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)),
+                  })}
+                </span>
                 {info.nextCursor ? (
-                  <AppLink to={paths.organisations(lang, query({ ...criteria, cursor: info.nextCursor, page: pageNumber + 1 }))}>{t('projects:pages.next')}</AppLink>
+                  <AppLink
+                    to={paths.organisations(
+                      lang,
+                      query({ ...criteria, cursor: info.nextCursor, page: pageNumber + 1 }),
+                    )}
+                  >
+                    {t('projects:pages.next')}
+                  </AppLink>
                 ) : null}
               </Toolbar>
             </nav>

@@ -46,9 +46,13 @@ export function OverviewPage() {
   const { t } = useTranslation(['overview', 'common']);
   usePageTitle(t('overview:title'));
   const [filters, setFilters] = useQueryState(['ministry', 'objective'] as const);
-  const state = useApi<{ items: ThemeSummary[] }>(`/api/v1/themes${query({ ministry: filters.ministry, specificObjective: filters.objective })}`, lang);
+  const state = useApi<{ items: ThemeSummary[] }>(
+    `/api/v1/themes${query({ ministry: filters.ministry, specificObjective: filters.objective })}`,
+    lang,
+  );
 
-  const money = (cents: number | null | undefined, rounded = false) => eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
+  const money = (cents: number | null | undefined, rounded = false) =>
+    eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
 
   return (
     <>
@@ -70,7 +74,10 @@ export function OverviewPage() {
             label={t('overview:filters.objective')}
             anyLabel={t('overview:filters.allObjectives')}
             value={filters.objective}
-            options={SPECIFIC_OBJECTIVES.map((o) => ({ value: o, label: t('overview:filters.objectiveOption', { code: o }) }))}
+            options={SPECIFIC_OBJECTIVES.map((o) => ({
+              value: o,
+              label: t('overview:filters.objectiveOption', { code: o }),
+            }))}
             onChange={(value) => setFilters({ objective: value })}
           />
         </FilterGrid>
@@ -85,23 +92,43 @@ export function OverviewPage() {
               <p role="status">{t('overview:count', { count: items.length })}</p>
               <SectionHeading>{t('overview:totals.heading')}</SectionHeading>
               <StatList aria-label={t('overview:totals.heading')}>
-                <Stat label={t('common:figures.frame')} value={millions(totals.frame, lang)} detail={euros(totals.frame, lang)} />
+                <Stat
+                  label={t('common:figures.frame')}
+                  value={millions(totals.frame, lang)}
+                  detail={euros(totals.frame, lang)}
+                />
                 <Stat
                   label={t('common:figures.reserved')}
                   value={millions(totals.reserved, lang)}
-                  detail={totals.frame ? t('common:figures.ofFrame', { value: percent(totals.reserved / totals.frame, lang) }) : undefined}
+                  detail={
+                    totals.frame
+                      ? t('common:figures.ofFrame', { value: percent(totals.reserved / totals.frame, lang) })
+                      : undefined
+                  }
                 />
                 <Stat
                   label={t('common:figures.committed')}
                   value={millions(totals.committed, lang)}
-                  detail={totals.frame ? t('common:figures.ofFrame', { value: percent(totals.committed / totals.frame, lang) }) : undefined}
+                  detail={
+                    totals.frame
+                      ? t('common:figures.ofFrame', { value: percent(totals.committed / totals.frame, lang) })
+                      : undefined
+                  }
                 />
                 <Stat
                   label={t('common:figures.paid')}
                   value={millions(totals.paid, lang)}
-                  detail={totals.committed ? t('common:figures.ofCommitted', { value: percent(totals.paid / totals.committed, lang) }) : undefined}
+                  detail={
+                    totals.committed
+                      ? t('common:figures.ofCommitted', { value: percent(totals.paid / totals.committed, lang) })
+                      : undefined
+                  }
                 />
-                <Stat label={t('common:figures.leftToReserve')} value={millions(totals.leftToReserve, lang)} detail={euros(totals.leftToReserve, lang)} />
+                <Stat
+                  label={t('common:figures.leftToReserve')}
+                  value={millions(totals.leftToReserve, lang)}
+                  detail={euros(totals.leftToReserve, lang)}
+                />
               </StatList>
 
               <SectionHeading>{t('overview:themes.heading')}</SectionHeading>
@@ -109,7 +136,12 @@ export function OverviewPage() {
                 <FigureChart
                   title={t('overview:chart.title')}
                   summary={t('overview:chart.summary', { count: withFinance.length })}
-                  legend={{ frame: t('common:figures.frame'), reserved: t('common:figures.reserved'), committed: t('common:figures.committed'), paid: t('common:figures.paid') }}
+                  legend={{
+                    frame: t('common:figures.frame'),
+                    reserved: t('common:figures.reserved'),
+                    committed: t('common:figures.committed'),
+                    paid: t('common:figures.paid'),
+                  }}
                   rows={withFinance.map((theme) => ({
                     label: theme.shortName ?? localizedText(theme.name, lang).text,
                     frame: theme.finance!.frame,
@@ -142,7 +174,9 @@ export function OverviewPage() {
                           <AppLink to={paths.theme(lang, theme.slug)} lang={name.lang === lang ? undefined : name.lang}>
                             {name.text}
                           </AppLink>
-                          {f && f.warnings.length > 0 ? <SmallText>{t('overview:table.warnings', { count: f.warnings.length })}</SmallText> : null}
+                          {f && f.warnings.length > 0 ? (
+                            <SmallText>{t('overview:table.warnings', { count: f.warnings.length })}</SmallText>
+                          ) : null}
                         </RowHeader>
                         <Cell>
                           {theme.ministries.map((m) => (
@@ -155,7 +189,11 @@ export function OverviewPage() {
                         <Cell numeric>{money(f?.reserved, f?.rounded.reserved)}</Cell>
                         <Cell numeric>{money(f?.committed, f?.rounded.committed)}</Cell>
                         <Cell numeric>{money(f?.paid, f?.rounded.paid)}</Cell>
-                        <Cell numeric>{f?.utilisation.reservedOfFrame == null ? t('common:notKnown') : percent(f.utilisation.reservedOfFrame, lang)}</Cell>
+                        <Cell numeric>
+                          {f?.utilisation.reservedOfFrame == null
+                            ? t('common:notKnown')
+                            : percent(f.utilisation.reservedOfFrame, lang)}
+                        </Cell>
                         <Cell numeric>{money(f?.utilisation.leftToReserve)}</Cell>
                       </tr>
                     );
@@ -168,7 +206,9 @@ export function OverviewPage() {
                     <Cell numeric>{euros(totals.reserved, lang)}</Cell>
                     <Cell numeric>{euros(totals.committed, lang)}</Cell>
                     <Cell numeric>{euros(totals.paid, lang)}</Cell>
-                    <Cell numeric>{totals.frame ? percent(totals.reserved / totals.frame, lang) : t('common:notKnown')}</Cell>
+                    <Cell numeric>
+                      {totals.frame ? percent(totals.reserved / totals.frame, lang) : t('common:notKnown')}
+                    </Cell>
                     <Cell numeric>{euros(totals.leftToReserve, lang)}</Cell>
                   </tr>
                 </tfoot>

@@ -29,7 +29,8 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
   const name = localizedText(entity.name, lang);
   const themeName = localizedText(entity.theme.name, lang);
   usePageTitle(name.text);
-  const money = (cents: number | null | undefined, rounded = false) => eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
+  const money = (cents: number | null | undefined, rounded = false) =>
+    eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
   const sectorNames = entity.sectors.map((key) => sectorLabel(key, lang));
   return (
     <>
@@ -49,17 +50,30 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
           {entity.groupCode ? <Fact label={t('projects:page.groupCode')}>{entity.groupCode}</Fact> : null}
           <Fact label={t('projects:page.codes')}>{entity.codes.join(', ') || t('common:notKnown')}</Fact>
           <Fact label={t('projects:page.theme')}>
-            <AppLink to={paths.theme(lang, entity.theme.slug)} lang={themeName.lang === lang ? undefined : themeName.lang}>
+            <AppLink
+              to={paths.theme(lang, entity.theme.slug)}
+              lang={themeName.lang === lang ? undefined : themeName.lang}
+            >
               {themeName.text}
             </AppLink>
           </Fact>
-          <Fact label={t('projects:page.status')}>{entity.status ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown') : t('common:notKnown')}</Fact>
-          <Fact label={t('projects:page.type')}>{entity.type ? t(keyOf(PROJECT_TYPE_KEYS, entity.type) ?? 'common:notKnown') : t('common:notKnown')}</Fact>
+          <Fact label={t('projects:page.status')}>
+            {entity.status ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown') : t('common:notKnown')}
+          </Fact>
+          <Fact label={t('projects:page.type')}>
+            {entity.type ? t(keyOf(PROJECT_TYPE_KEYS, entity.type) ?? 'common:notKnown') : t('common:notKnown')}
+          </Fact>
           <Fact label={t('projects:page.period')}>{period(entity.period, lang) ?? t('common:notKnown')}</Fact>
           <Fact label={t('projects:page.cost')}>{money(entity.costEstimate, entity.costEstimateRounded)}</Fact>
-          <Fact label={t('projects:page.ministries')}>{entity.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}</Fact>
-          <Fact label={t('projects:page.call')}>{entity.call ? <Localized value={entity.call.name} language={lang} /> : t('common:notKnown')}</Fact>
-          <Fact label={t('projects:page.contentArea')}>{entity.contentArea ? <Localized value={entity.contentArea.name} language={lang} /> : t('common:notKnown')}</Fact>
+          <Fact label={t('projects:page.ministries')}>
+            {entity.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}
+          </Fact>
+          <Fact label={t('projects:page.call')}>
+            {entity.call ? <Localized value={entity.call.name} language={lang} /> : t('common:notKnown')}
+          </Fact>
+          <Fact label={t('projects:page.contentArea')}>
+            {entity.contentArea ? <Localized value={entity.contentArea.name} language={lang} /> : t('common:notKnown')}
+          </Fact>
           <Fact label={t('projects:page.website')}>
             {entity.website ? (
               <ExternalLink href={entity.website} newWindowLabel={t('common:newWindow')}>

@@ -21,7 +21,19 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useQueryState } from '../../shell/query-state.js';
 
-const FILTERS = ['q', 'theme', 'status', 'ministry', 'organisation', 'county', 'sector', 'year', 'sort', 'cursor', 'page'] as const;
+const FILTERS = [
+  'q',
+  'theme',
+  'status',
+  'ministry',
+  'organisation',
+  'county',
+  'sector',
+  'year',
+  'sort',
+  'cursor',
+  'page',
+] as const;
 const PAGE_SIZE = 20;
 const YEARS = ['2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029'];
 // The sort orders of ZProjectQuery; written here so that the page does not pull Zod into the bundle.
@@ -45,7 +57,8 @@ export function ProjectsPage() {
   const { cursor, page, ...criteria } = filters;
   const results = useApi<PagedProjects>(`/api/v1/projects${query({ ...criteria, cursor, limit: PAGE_SIZE })}`, lang);
   // A new criterion starts again from the first page.
-  const filter = (changes: Partial<Record<(typeof FILTERS)[number], string | null>>) => setFilters({ ...changes, cursor: null, page: null });
+  const filter = (changes: Partial<Record<(typeof FILTERS)[number], string | null>>) =>
+    setFilters({ ...changes, cursor: null, page: null });
   const pageNumber = Number(page ?? '1');
 
   return (
@@ -71,7 +84,11 @@ export function ProjectsPage() {
             value={filters.theme}
             options={(themes.data?.items ?? []).map((theme) => {
               const name = localizedText(theme.name, lang);
-              return { value: theme.slug, label: theme.shortName ?? name.text, lang: theme.shortName || name.lang === lang ? undefined : name.lang };
+              return {
+                value: theme.slug,
+                label: theme.shortName ?? name.text,
+                lang: theme.shortName || name.lang === lang ? undefined : name.lang,
+              };
             })}
             onChange={(value) => filter({ theme: value })}
           />
@@ -108,7 +125,11 @@ export function ProjectsPage() {
             anyLabel={t('projects:filters.any')}
             value={filters.county}
             options={[...(countyNames ?? new Map<string, { fi: string; sv: string }>()).entries()]
-              .map(([value, name]) => ({ value, label: lang === 'sv' ? name.sv : name.fi, lang: lang === 'en' ? 'fi' : undefined }))
+              .map(([value, name]) => ({
+                value,
+                label: lang === 'sv' ? name.sv : name.fi,
+                lang: lang === 'en' ? 'fi' : undefined,
+              }))
               .sort((a, b) => a.label.localeCompare(b.label, lang))}
             onChange={(value) => filter({ county: value })}
           />
@@ -119,7 +140,10 @@ export function ProjectsPage() {
             value={filters.sector}
             options={SECTORS.flatMap((sector) => [
               { value: sector.key, label: sector.name[lang] },
-              ...sector.services.map((service) => ({ value: service.key, label: `${sector.name[lang]}: ${service.name[lang]}` })),
+              ...sector.services.map((service) => ({
+                value: service.key,
+                label: `${sector.name[lang]}: ${service.name[lang]}`,
+              })),
             ])}
             onChange={(value) => filter({ sector: value })}
           />
@@ -135,7 +159,10 @@ export function ProjectsPage() {
             id="sort"
             label={t('projects:sort.label')}
             value={filters.sort ?? 'name'}
-            options={(Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]).map((sort) => ({ value: sort, label: t(SORT_KEYS[sort]) }))}
+            options={(Object.keys(SORT_KEYS) as (keyof typeof SORT_KEYS)[]).map((sort) => ({
+              value: sort,
+              label: t(SORT_KEYS[sort]),
+            }))}
             onChange={(value) => filter({ sort: value === 'name' ? null : value })}
           />
         </FilterGrid>
@@ -148,7 +175,12 @@ export function ProjectsPage() {
             {items.length === 0 ? (
               <Paragraph>{t('projects:results.none')}</Paragraph>
             ) : (
-              <DataTable caption={t('projects:results.caption', { page: pageNumber, pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)) })}>
+              <DataTable
+                caption={t('projects:results.caption', {
+                  page: pageNumber,
+                  pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)),
+                })}
+              >
                 <thead>
                   <tr>
                     <ColumnHeader>{t('projects:results.name')}</ColumnHeader>
@@ -166,21 +198,36 @@ export function ProjectsPage() {
                     return (
                       <tr key={entity.key}>
                         <RowHeader>
-                          <AppLink to={paths.project(lang, entity.key)} lang={name.lang === lang ? undefined : name.lang}>
+                          <AppLink
+                            to={paths.project(lang, entity.key)}
+                            lang={name.lang === lang ? undefined : name.lang}
+                          >
                             {name.text}
                           </AppLink>{' '}
-                          <Badge $tone={entity.kind === 'group' ? 'info' : 'neutral'}>{t(ENTITY_KIND_KEYS[entity.kind])}</Badge>
+                          <Badge $tone={entity.kind === 'group' ? 'info' : 'neutral'}>
+                            {t(ENTITY_KIND_KEYS[entity.kind])}
+                          </Badge>
                         </RowHeader>
                         <Cell>
                           <Localized value={entity.theme.name} language={lang} />
                         </Cell>
                         <Cell>
                           {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
-                          {entity.projects.length > 1 ? ` ${t('projects:results.more', { count: entity.projects.length - 1 })}` : ''}
+                          {entity.projects.length > 1
+                            ? ` ${t('projects:results.more', { count: entity.projects.length - 1 })}`
+                            : ''}
                         </Cell>
-                        <Cell>{entity.status ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown') : t('common:notKnown')}</Cell>
+                        <Cell>
+                          {entity.status
+                            ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown')
+                            : t('common:notKnown')}
+                        </Cell>
                         <Cell>{period(entity.period, lang) ?? t('common:notKnown')}</Cell>
-                        <Cell numeric>{entity.costEstimate === null ? t('common:notKnown') : `${entity.costEstimateRounded ? '≈ ' : ''}${euros(entity.costEstimate, lang)}`}</Cell>
+                        <Cell numeric>
+                          {entity.costEstimate === null
+                            ? t('common:notKnown')
+                            : `${entity.costEstimateRounded ? '≈ ' : ''}${euros(entity.costEstimate, lang)}`}
+                        </Cell>
                       </tr>
                     );
                   })}
@@ -192,12 +239,24 @@ export function ProjectsPage() {
                 {pageNumber > 1 ? (
                   <AppLink to={paths.projects(lang, query({ ...criteria }))}>{t('projects:pages.first')}</AppLink>
                 ) : null}
-                <span>{t('projects:pages.current', { page: pageNumber, pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)) })}</span>
+                <span>
+                  {t('projects:pages.current', {
+                    page: pageNumber,
+                    pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)),
+                  })}
+                </span>
                 {info.nextCursor ? (
-                  <AppLink to={paths.projects(lang, query({ ...criteria, cursor: info.nextCursor, page: pageNumber + 1 }))}>{t('projects:pages.next')}</AppLink>
+                  <AppLink
+                    to={paths.projects(lang, query({ ...criteria, cursor: info.nextCursor, page: pageNumber + 1 }))}
+                  >
+                    {t('projects:pages.next')}
+                  </AppLink>
                 ) : null}
                 {Object.values(criteria).some(Boolean) ? (
-                  <Button variant="secondaryNoBorder" onClick={() => setFilters(Object.fromEntries(FILTERS.map((name) => [name, null])))}>
+                  <Button
+                    variant="secondaryNoBorder"
+                    onClick={() => setFilters(Object.fromEntries(FILTERS.map((name) => [name, null])))}
+                  >
                     {t('projects:filters.clear')}
                   </Button>
                 ) : null}

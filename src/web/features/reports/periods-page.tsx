@@ -68,8 +68,12 @@ function PeriodPanel({ period, lang }: { period: ReportingPeriod; lang: Language
       </SectionHeading>
       <FactList>
         <Fact label={t('reports:periods.kind')}>{t(keyOf(DOCUMENT_KIND_KEYS, period.kind) ?? 'common:notKnown')}</Fact>
-        <Fact label={t('reports:periods.cutOff')}>{period.cutOff ? partialDate(period.cutOff, lang) : t('common:notKnown')}</Fact>
-        <Fact label={t('reports:periods.deadline')}>{period.deadline ? partialDate(period.deadline, lang) : t('common:notKnown')}</Fact>
+        <Fact label={t('reports:periods.cutOff')}>
+          {period.cutOff ? partialDate(period.cutOff, lang) : t('common:notKnown')}
+        </Fact>
+        <Fact label={t('reports:periods.deadline')}>
+          {period.deadline ? partialDate(period.deadline, lang) : t('common:notKnown')}
+        </Fact>
         <Fact label={t('reports:periods.themes')}>{integer(period.themes.length, lang)}</Fact>
       </FactList>
       {mayReadReview(session) ? (
@@ -80,7 +84,9 @@ function PeriodPanel({ period, lang }: { period: ReportingPeriod; lang: Language
           <PlainList>
             {readable.map((theme) => (
               <li key={theme.slug}>
-                <AppLink to={paths.report(lang, period.key, theme.slug)}>{t('reports:periods.open', { theme: localizedText(theme.name, lang).text })}</AppLink>
+                <AppLink to={paths.report(lang, period.key, theme.slug)}>
+                  {t('reports:periods.open', { theme: localizedText(theme.name, lang).text })}
+                </AppLink>
               </li>
             ))}
           </PlainList>
@@ -106,7 +112,12 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
     setBusy(true);
     setError(null);
     try {
-      const { data } = await sendApi<{ messages: OutboxMessage[] }>('POST', `/api/v1/reporting-periods/${encodeURIComponent(period.key)}/reminders`, {}, { language: lang, csrfToken: session?.csrfToken });
+      const { data } = await sendApi<{ messages: OutboxMessage[] }>(
+        'POST',
+        `/api/v1/reporting-periods/${encodeURIComponent(period.key)}/reminders`,
+        {},
+        { language: lang, csrfToken: session?.csrfToken },
+      );
       setSent(data.messages);
     } catch (failure) {
       setError(failure instanceof ApiError ? (failure.problem?.detail ?? failure.message) : String(failure));
@@ -145,18 +156,30 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
                 return (
                   <tr key={theme.slug}>
                     <RowHeader lang={name.lang === lang ? undefined : name.lang}>
-                      {reportId !== null ? <AppLink to={paths.report(lang, period.key, theme.slug)}>{name.text}</AppLink> : name.text}
+                      {reportId !== null ? (
+                        <AppLink to={paths.report(lang, period.key, theme.slug)}>{name.text}</AppLink>
+                      ) : (
+                        name.text
+                      )}
                     </RowHeader>
                     <Cell>
-                      {theme.state ? <Badge $tone={STATE_TONE[theme.state]}>{t(REPORT_STATE_KEYS[theme.state])}</Badge> : t('common:notKnown')}
+                      {theme.state ? (
+                        <Badge $tone={STATE_TONE[theme.state]}>{t(REPORT_STATE_KEYS[theme.state])}</Badge>
+                      ) : (
+                        t('common:notKnown')
+                      )}
                       {theme.submissions > 1 ? ` ${t('reports:report.resubmitted', { count: theme.submissions })}` : ''}
                     </Cell>
                     <Cell numeric>{theme.version ?? '–'}</Cell>
                     <Cell>{theme.updatedAt ? dateTime(theme.updatedAt, lang) : '–'}</Cell>
                     <Cell>
                       {[
-                        theme.sectionsEmpty.length > 0 ? t('reports:status.empty', { sections: theme.sectionsEmpty.map(section).join(', ') }) : null,
-                        theme.sectionsOverLimit.length > 0 ? t('reports:status.overLimit', { sections: theme.sectionsOverLimit.map(section).join(', ') }) : null,
+                        theme.sectionsEmpty.length > 0
+                          ? t('reports:status.empty', { sections: theme.sectionsEmpty.map(section).join(', ') })
+                          : null,
+                        theme.sectionsOverLimit.length > 0
+                          ? t('reports:status.overLimit', { sections: theme.sectionsOverLimit.map(section).join(', ') })
+                          : null,
                       ]
                         .filter(Boolean)
                         .join('; ') || '–'}
@@ -170,9 +193,13 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
           {period.kind === 'review' ? (
             <Paragraph>
               {t('reports:status.review')}{' '}
-              <PlainLink href={`/api/v1/reporting-periods/${encodeURIComponent(period.key)}/review.html`}>HTML</PlainLink>
+              <PlainLink href={`/api/v1/reporting-periods/${encodeURIComponent(period.key)}/review.html`}>
+                HTML
+              </PlainLink>
               {', '}
-              <PlainLink href={`/api/v1/reporting-periods/${encodeURIComponent(period.key)}/review.docx`}>Word (.docx)</PlainLink>
+              <PlainLink href={`/api/v1/reporting-periods/${encodeURIComponent(period.key)}/review.docx`}>
+                Word (.docx)
+              </PlainLink>
               {', '}
               <PlainLink href={`/api/v1/reporting-periods/${encodeURIComponent(period.key)}/review.pdf`}>PDF</PlainLink>
             </Paragraph>
@@ -182,7 +209,11 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
               <SectionHeading level={3} id={`remind-${period.key}`}>
                 {t('reports:remind.heading')}
               </SectionHeading>
-              <Paragraph>{t('reports:remind.text', { deadline: period.deadline ? partialDate(period.deadline, lang) : t('common:notKnown') })}</Paragraph>
+              <Paragraph>
+                {t('reports:remind.text', {
+                  deadline: period.deadline ? partialDate(period.deadline, lang) : t('common:notKnown'),
+                })}
+              </Paragraph>
               <Toolbar>
                 <Button onClick={() => void remind()} disabled={busy}>
                   {t('reports:remind.send')}
@@ -190,7 +221,9 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
               </Toolbar>
               <div aria-live="polite">
                 {sent ? (
-                  <Note title={t('reports:remind.sent', { count: new Set(sent.map((message) => message.theme)).size })}>{t('reports:remind.outbox', { messages: sent.length })}</Note>
+                  <Note title={t('reports:remind.sent', { count: new Set(sent.map((message) => message.theme)).size })}>
+                    {t('reports:remind.outbox', { messages: sent.length })}
+                  </Note>
                 ) : null}
                 {error ? <ErrorNotice title={t('reports:remind.failed')}>{error}</ErrorNotice> : null}
               </div>

@@ -3,7 +3,13 @@
  * stored version, what the browser refuses before asking the server, and the save it sends.
  */
 import type { z } from 'zod';
-import type { Report, ZReportDiff, ZReportingPeriod, ZReportVersions, ZSectionTemplate } from '../../../contracts/reports.js';
+import type {
+  Report,
+  ZReportDiff,
+  ZReportingPeriod,
+  ZReportVersions,
+  ZSectionTemplate,
+} from '../../../contracts/reports.js';
 import { fromEditorText, toEditorText, toHtml } from '../../../domain/reports/rich-text.js';
 import { partialDate } from '../../format.js';
 import type { Language } from '../../i18n.js';
@@ -22,15 +28,20 @@ export type LinkRow = { url: string; title: string };
 
 export const textSections = (report: Report) => report.template.filter((section) => section.kind === 'rich');
 
-export const textsOf = (report: Report): Texts => Object.fromEntries(report.sections.map((section) => [section.key, toEditorText(section.blocks)]));
+export const textsOf = (report: Report): Texts =>
+  Object.fromEntries(report.sections.map((section) => [section.key, toEditorText(section.blocks)]));
 
-export const linksOf = (report: Report): LinkRow[] => report.links.map((link) => ({ url: link.url, title: link.title ?? '' }));
+export const linksOf = (report: Report): LinkRow[] =>
+  report.links.map((link) => ({ url: link.url, title: link.title ?? '' }));
 
 /** The links as saved: rows left empty are not links. */
 export const cleanLinks = (rows: LinkRow[]) =>
-  rows.filter((row) => row.url.trim() !== '' || row.title.trim() !== '').map((row) => ({ url: row.url.trim(), title: row.title.trim() || null }));
+  rows
+    .filter((row) => row.url.trim() !== '' || row.title.trim() !== '')
+    .map((row) => ({ url: row.url.trim(), title: row.title.trim() || null }));
 
-export const sameLinks = (a: LinkRow[], b: LinkRow[]) => JSON.stringify(cleanLinks(a)) === JSON.stringify(cleanLinks(b));
+export const sameLinks = (a: LinkRow[], b: LinkRow[]) =>
+  JSON.stringify(cleanLinks(a)) === JSON.stringify(cleanLinks(b));
 
 /** A section's title in the language, with the period's cut-off date in it. */
 export function sectionTitle(section: SectionTemplate, lang: Language, cutOff: string | null): string {
@@ -47,7 +58,9 @@ export const isWebAddress = (url: string) => /^https?:\/\/[^/\s]+\.[a-z]{2,}(\/\
 
 /** The sections changed since the stored version, as the HTML the server takes. */
 export function changedSections(sections: SectionTemplate[], texts: Texts, stored: Texts): string[] {
-  return sections.filter((section) => (texts[section.key] ?? '') !== (stored[section.key] ?? '')).map((section) => section.key);
+  return sections
+    .filter((section) => (texts[section.key] ?? '') !== (stored[section.key] ?? ''))
+    .map((section) => section.key);
 }
 
 export const sectionHtml = (text: string) => toHtml(fromEditorText(text));

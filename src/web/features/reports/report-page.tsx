@@ -63,7 +63,10 @@ export function ReportPage() {
     setLoaded(null);
     setError(null);
     Promise.all([
-      fetchFresh<Report>(`/api/v1/reporting-periods/${encodeURIComponent(period)}/themes/${encodeURIComponent(slug)}/report`, lang),
+      fetchFresh<Report>(
+        `/api/v1/reporting-periods/${encodeURIComponent(period)}/themes/${encodeURIComponent(slug)}/report`,
+        lang,
+      ),
       fetchFresh<ReportingPeriod>(`/api/v1/reporting-periods/${encodeURIComponent(period)}`, lang),
     ]).then(
       ([report, periodData]) => setLoaded({ report, period: periodData }),
@@ -76,8 +79,19 @@ export function ReportPage() {
   // Not found and not yours are said as such; otherwise the editing pages' gate (sign in, failed, loading).
   const missing = error instanceof ApiError && error.status === 404;
   const forbidden = error instanceof ApiError && error.status === 403;
-  const gate = useEditGate({ known, signedIn: !!session, loadError: missing || forbidden ? null : error, loaded: loaded !== null || missing || forbidden, lang });
-  if (gate) return <Gate title={known && !session ? t('editing:signInNeeded.title') : error ? t('common:error.title') : null}>{gate}</Gate>;
+  const gate = useEditGate({
+    known,
+    signedIn: !!session,
+    loadError: missing || forbidden ? null : error,
+    loaded: loaded !== null || missing || forbidden,
+    lang,
+  });
+  if (gate)
+    return (
+      <Gate title={known && !session ? t('editing:signInNeeded.title') : error ? t('common:error.title') : null}>
+        {gate}
+      </Gate>
+    );
   if (missing) return <NotFoundPage detail={t('common:notFound.record')} />;
   if (forbidden) {
     return (
@@ -107,8 +121,17 @@ type SaveStatus =
 type Conflict = { current: Report; mine: Texts; mineLinks: LinkRow[] };
 
 /** What the state means for the reader, and what a workflow step did. */
-const GUIDE_KEYS = { draft: 'reports:guide.draft', submitted: 'reports:guide.submitted', returned: 'reports:guide.returned', approved: 'reports:guide.approved' } as const;
-const DONE_KEYS = { submit: 'reports:done.submit', return: 'reports:done.return', approve: 'reports:done.approve' } as const;
+const GUIDE_KEYS = {
+  draft: 'reports:guide.draft',
+  submitted: 'reports:guide.submitted',
+  returned: 'reports:guide.returned',
+  approved: 'reports:guide.approved',
+} as const;
+const DONE_KEYS = {
+  submit: 'reports:done.submit',
+  return: 'reports:done.return',
+  approve: 'reports:done.approve',
+} as const;
 
 const STATE_TONE = { draft: 'neutral', submitted: 'info', returned: 'warning', approved: 'success' } as const;
 
@@ -140,7 +163,8 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
   usePageTitle(title);
 
   const sections = textSections(report);
-  const editable = (report.state === 'draft' || report.state === 'returned') && mayEdit(session, 'report.edit', report.theme.slug);
+  const editable =
+    (report.state === 'draft' || report.state === 'returned') && mayEdit(session, 'report.edit', report.theme.slug);
   const reviewing = report.state === 'submitted' && mayApproveReport(session, report.header.ministries);
   const mayComment = reviewing;
   const dirty = changedSections(sections, texts, stored).length > 0 || !sameLinks(links, storedLinks);
@@ -177,7 +201,10 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
       lines.push(section?.[1] ? `${label(section[1])}: ${item.reason}` : item.reason);
     }
     setErrors(byField);
-    setFormError({ title: heading, lines: lines.length > 0 ? lines : [problem?.detail ?? problem?.title ?? error.message] });
+    setFormError({
+      title: heading,
+      lines: lines.length > 0 ? lines : [problem?.detail ?? problem?.title ?? error.message],
+    });
     const first = Object.keys(byField)[0];
     if (first?.startsWith('section-')) focusField(first);
     else if (first?.startsWith('links.')) focusField(first.replace(/^links\.(\d+)\.(\w+)$/, 'link-$1-$2'));
@@ -196,14 +223,28 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
     const badLinks = cleanLinks(links)
       .map((link, index) => ({ link, index }))
       .filter(({ link }) => !isWebAddress(link.url));
-    const linkErrors = Object.fromEntries(badLinks.map(({ index }) => [`links.${index}.url`, t('reports:links.invalid')]));
+    const linkErrors = Object.fromEntries(
+      badLinks.map(({ index }) => [`links.${index}.url`, t('reports:links.invalid')]),
+    );
     const send = changed.filter((key) => !over.some((s) => s.key === key));
     const sendLinks = badLinks.length === 0 && !sameLinks(links, storedLinks);
-    setErrors((previous) => ({ ...Object.fromEntries(Object.entries(previous).filter(([name]) => !name.startsWith('links.'))), ...linkErrors }));
+    setErrors((previous) => ({
+      ...Object.fromEntries(Object.entries(previous).filter(([name]) => !name.startsWith('links.'))),
+      ...linkErrors,
+    }));
     if (!auto && (over.length > 0 || badLinks.length > 0)) {
       setFormError({
         title: t('reports:save.blocked'),
-        lines: [...over.map((s) => t('reports:limit.over', { section: label(s.key), count: overLimit(s, texts[s.key] ?? ''), limit: integer(s.limit ?? 0, lang) })), ...(badLinks.length > 0 ? [t('reports:links.invalid')] : [])],
+        lines: [
+          ...over.map((s) =>
+            t('reports:limit.over', {
+              section: label(s.key),
+              count: overLimit(s, texts[s.key] ?? ''),
+              limit: integer(s.limit ?? 0, lang),
+            }),
+          ),
+          ...(badLinks.length > 0 ? [t('reports:links.invalid')] : []),
+        ],
       });
       setStatus({ kind: 'held', sections: over.map((s) => s.number) });
       focusField(over[0] ? `section-${over[0].key}` : `link-${badLinks[0]!.index}-url`);
@@ -216,21 +257,37 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
     const sentTexts = Object.fromEntries(send.map((key) => [key, texts[key] ?? '']));
     const sentLinks = links;
     const body = {
-      ...(send.length > 0 ? { sections: Object.fromEntries(send.map((key) => [key, { html: sectionHtml(sentTexts[key]!) }])) } : {}),
+      ...(send.length > 0
+        ? { sections: Object.fromEntries(send.map((key) => [key, { html: sectionHtml(sentTexts[key]!) }])) }
+        : {}),
       ...(sendLinks ? { links: cleanLinks(sentLinks) } : {}),
       autosave: auto,
     };
     saving.current = true;
     setStatus({ kind: 'saving' });
     try {
-      const written = await sendApi<{ version: number }>('PATCH', `/api/v1/reports/${report.id}`, body, { language: lang, csrfToken: session?.csrfToken, ifMatch: version.current });
+      const written = await sendApi<{ version: number }>('PATCH', `/api/v1/reports/${report.id}`, body, {
+        language: lang,
+        csrfToken: session?.csrfToken,
+        ifMatch: version.current,
+      });
       version.current = written.data.version;
       setReport((r) => ({ ...r, version: written.data.version }));
       setStored((previous) => ({ ...previous, ...sentTexts }));
       if (sendLinks) setStoredLinks(sentLinks);
-      setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([name]) => !send.some((key) => name === `section-${key}`) && !(sendLinks && name.startsWith('links.')))));
+      setErrors((previous) =>
+        Object.fromEntries(
+          Object.entries(previous).filter(
+            ([name]) => !send.some((key) => name === `section-${key}`) && !(sendLinks && name.startsWith('links.')),
+          ),
+        ),
+      );
       setFormError(null);
-      setStatus(over.length > 0 ? { kind: 'held', sections: over.map((s) => s.number) } : { kind: 'saved', at: new Date(), auto });
+      setStatus(
+        over.length > 0
+          ? { kind: 'held', sections: over.map((s) => s.number) }
+          : { kind: 'saved', at: new Date(), auto },
+      );
       return over.length === 0 && badLinks.length === 0;
     } catch (error) {
       setStatus({ kind: 'failed' });
@@ -270,14 +327,22 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
           title: t('reports:submit.blocked'),
           lines: [
             ...empty.map((s) => t('reports:submit.emptySection', { section: label(s.key) })),
-            ...over.map((s) => t('reports:limit.over', { section: label(s.key), count: overLimit(s, texts[s.key] ?? ''), limit: integer(s.limit ?? 0, lang) })),
+            ...over.map((s) =>
+              t('reports:limit.over', {
+                section: label(s.key),
+                count: overLimit(s, texts[s.key] ?? ''),
+                limit: integer(s.limit ?? 0, lang),
+              }),
+            ),
           ],
         });
         focusField(`section-${(empty[0] ?? over[0])!.key}`);
         return;
       }
     }
-    const written = report.template.map((s) => ({ section: s.key, body: (comments[s.key] ?? '').trim() })).filter((c) => c.body !== '');
+    const written = report.template
+      .map((s) => ({ section: s.key, body: (comments[s.key] ?? '').trim() }))
+      .filter((c) => c.body !== '');
     if (action === 'return' && written.length === 0) {
       setErrors({ comments: t('reports:review.commentNeeded') });
       setFormError({ title: t('reports:review.notReturned'), lines: [t('reports:review.commentNeeded')] });
@@ -292,11 +357,16 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
     setBusy(true);
     try {
       if (action === 'submit' && dirty && !(await save(false))) return;
-      const { data } = await sendApi<Report>('POST', `/api/v1/reports/${report.id}/${action}`, action === 'return' ? { comments: written } : {}, {
-        language: lang,
-        csrfToken: session?.csrfToken,
-        ifMatch: version.current,
-      });
+      const { data } = await sendApi<Report>(
+        'POST',
+        `/api/v1/reports/${report.id}/${action}`,
+        action === 'return' ? { comments: written } : {},
+        {
+          language: lang,
+          csrfToken: session?.csrfToken,
+          ifMatch: version.current,
+        },
+      );
       fill(data);
       setComments({});
       setErrors({});
@@ -308,7 +378,14 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
         setConflict({ current: error.problem.current as Report, mine: texts, mineLinks: links });
         focusNotice();
       } else if (error instanceof ApiError) {
-        showProblem(error, action === 'submit' ? t('reports:submit.blocked') : action === 'return' ? t('reports:review.notReturned') : t('reports:review.notApproved'));
+        showProblem(
+          error,
+          action === 'submit'
+            ? t('reports:submit.blocked')
+            : action === 'return'
+              ? t('reports:review.notReturned')
+              : t('reports:review.notApproved'),
+        );
       } else {
         setFormError({ title: t('common:error.title'), lines: [t('common:error.text')] });
         focusNotice();
@@ -318,8 +395,14 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
     }
   }
 
-  const conflictFields: FieldSpec[] = [...sections.map((s) => ({ name: s.key, label: label(s.key), kind: 'textarea' as const })), { name: 'links', label: label('s6'), kind: 'text' }];
-  const linkText = (rows: LinkRow[]) => cleanLinks(rows).map((l) => l.url).join(', ');
+  const conflictFields: FieldSpec[] = [
+    ...sections.map((s) => ({ name: s.key, label: label(s.key), kind: 'textarea' as const })),
+    { name: 'links', label: label('s6'), kind: 'text' },
+  ];
+  const linkText = (rows: LinkRow[]) =>
+    cleanLinks(rows)
+      .map((l) => l.url)
+      .join(', ');
   const commentsOn = (key: string) => report.comments.filter((c) => c.section === key);
   const latestReturn = Math.max(0, ...report.comments.map((c) => c.version));
   const openComments = report.state === 'returned' ? report.comments.filter((c) => c.version === latestReturn) : [];
@@ -328,11 +411,17 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
     <>
       <Breadcrumbs
         label={t('common:breadcrumbs')}
-        items={[{ to: paths.reports(lang), label: t('reports:periods.title') }, { label: periodTitle }, { label: themeName.text }]}
+        items={[
+          { to: paths.reports(lang), label: t('reports:periods.title') },
+          { label: periodTitle },
+          { label: themeName.text },
+        ]}
       />
       <PageHeading>{title}</PageHeading>
       <Paragraph>
-        <AppLink to={paths.theme(lang, report.theme.slug)}>{t('reports:report.toTheme', { theme: themeName.text })}</AppLink>
+        <AppLink to={paths.theme(lang, report.theme.slug)}>
+          {t('reports:report.toTheme', { theme: themeName.text })}
+        </AppLink>
       </Paragraph>
 
       <Panel aria-labelledby="report-state">
@@ -359,7 +448,10 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
             <ul>
               {openComments.map((c) => (
                 <li key={c.id}>
-                  <a href={`#heading-${c.section}`}>{c.section === 'header' ? t('reports:header.heading') : label(c.section)}</a>: {c.body}
+                  <a href={`#heading-${c.section}`}>
+                    {c.section === 'header' ? t('reports:header.heading') : label(c.section)}
+                  </a>
+                  : {c.body}
                 </li>
               ))}
             </ul>
@@ -394,7 +486,9 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
             onReapply={() => {
               // What the user changed goes on top of the newer version; the rest is taken from it.
               const current = textsOf(conflict.current);
-              const mine = Object.fromEntries(Object.entries(conflict.mine).filter(([key, text]) => text !== stored[key]));
+              const mine = Object.fromEntries(
+                Object.entries(conflict.mine).filter(([key, text]) => text !== stored[key]),
+              );
               const keepLinks = !sameLinks(conflict.mineLinks, storedLinks);
               setReport(conflict.current);
               version.current = conflict.current.version;
@@ -414,7 +508,15 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
         <SectionHeading id="heading-header">{t('reports:header.heading')}</SectionHeading>
         <CommentList comments={commentsOn('header')} id="comments-header" lang={lang} />
         <HeaderView report={report} lang={lang} />
-        {mayComment ? <CommentField sectionKey="header" label={t('reports:review.commentOn', { section: t('reports:header.heading') })} comments={comments} setComments={setComments} error={errors.comments} /> : null}
+        {mayComment ? (
+          <CommentField
+            sectionKey="header"
+            label={t('reports:review.commentOn', { section: t('reports:header.heading') })}
+            comments={comments}
+            setComments={setComments}
+            error={errors.comments}
+          />
+        ) : null}
       </Panel>
 
       {editable ? (
@@ -440,19 +542,38 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
                   key={`${section.key}-${generation}`}
                   id={`section-${section.key}`}
                   label={t('reports:section.label', { number: section.number })}
-                  hint={section.limit === null ? t('reports:section.hintNoLimit') : t('reports:section.hint', { limit: integer(section.limit, lang) })}
+                  hint={
+                    section.limit === null
+                      ? t('reports:section.hintNoLimit')
+                      : t('reports:section.hint', { limit: integer(section.limit, lang) })
+                  }
                   value={text}
                   onChange={(value) => {
                     setTexts((all) => ({ ...all, [section.key]: value }));
                     setNotice(null);
                   }}
-                  error={over > 0 ? t('reports:limit.field', { count: over, limit: integer(section.limit ?? 0, lang) }) : errors[`section-${section.key}`]}
-                  counter={section.limit === null ? undefined : { limit: section.limit, remaining: (n) => t('reports:limit.remaining', { count: n }), exceeded: (n) => t('reports:limit.exceeded', { count: n }) }}
+                  error={
+                    over > 0
+                      ? t('reports:limit.field', { count: over, limit: integer(section.limit ?? 0, lang) })
+                      : errors[`section-${section.key}`]
+                  }
+                  counter={
+                    section.limit === null
+                      ? undefined
+                      : {
+                          limit: section.limit,
+                          remaining: (n) => t('reports:limit.remaining', { count: n }),
+                          exceeded: (n) => t('reports:limit.exceeded', { count: n }),
+                        }
+                  }
                   describedBy={sectionComments.length > 0 ? `comments-${section.key}` : undefined}
                   rows={8}
                 />
               ) : (
-                <RichTextView blocks={report.sections.find((s) => s.key === section.key)?.blocks ?? []} emptyText={t('reports:section.empty')} />
+                <RichTextView
+                  blocks={report.sections.find((s) => s.key === section.key)?.blocks ?? []}
+                  emptyText={t('reports:section.empty')}
+                />
               )
             ) : section.kind === 'links' ? (
               editable ? (
@@ -466,14 +587,23 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
                 <ProjectListView projects={report.projects} lang={lang} />
               </>
             )}
-            {mayComment ? <CommentField sectionKey={section.key} label={t('reports:review.commentOn', { section: heading })} comments={comments} setComments={setComments} /> : null}
+            {mayComment ? (
+              <CommentField
+                sectionKey={section.key}
+                label={t('reports:review.commentOn', { section: heading })}
+                comments={comments}
+                setComments={setComments}
+              />
+            ) : null}
           </Panel>
         );
       })}
 
       {editable || reviewing ? (
         <Panel aria-labelledby="report-actions">
-          <SectionHeading id="report-actions">{editable ? t('reports:actions.coordinatorHeading') : t('reports:actions.ministryHeading')}</SectionHeading>
+          <SectionHeading id="report-actions">
+            {editable ? t('reports:actions.coordinatorHeading') : t('reports:actions.ministryHeading')}
+          </SectionHeading>
           <Paragraph>{editable ? t('reports:actions.coordinatorText') : t('reports:actions.ministryText')}</Paragraph>
           <Toolbar>
             {editable ? (
@@ -504,7 +634,19 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
   );
 }
 
-function CommentField({ sectionKey, label, comments, setComments, error }: { sectionKey: string; label: string; comments: Texts; setComments: (update: (c: Texts) => Texts) => void; error?: string | undefined }) {
+function CommentField({
+  sectionKey,
+  label,
+  comments,
+  setComments,
+  error,
+}: {
+  sectionKey: string;
+  label: string;
+  comments: Texts;
+  setComments: (update: (c: Texts) => Texts) => void;
+  error?: string | undefined;
+}) {
   const { t } = useTranslation(['editing']);
   return (
     <TextArea
@@ -525,7 +667,13 @@ function SaveStatusText({ status, dirty, lang }: { status: SaveStatus; dirty: bo
     case 'saving':
       return <>{t('reports:save.saving')}</>;
     case 'saved':
-      return <>{dirty ? t('reports:save.unsaved') : t(status.auto ? 'reports:save.autosaved' : 'reports:save.saved', { time: timeOfDay(status.at, lang) })}</>;
+      return (
+        <>
+          {dirty
+            ? t('reports:save.unsaved')
+            : t(status.auto ? 'reports:save.autosaved' : 'reports:save.saved', { time: timeOfDay(status.at, lang) })}
+        </>
+      );
     case 'held':
       return <>{t('reports:save.held', { sections: status.sections.join(', ') })}</>;
     case 'failed':

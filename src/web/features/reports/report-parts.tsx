@@ -36,13 +36,17 @@ export function HeaderView({ report, lang }: { report: Report; lang: Language })
       <Paragraph>
         {header.frozenAt
           ? t('reports:header.frozen', { date: dateTime(header.frozenAt, lang) })
-          : t('reports:header.fromData', { date: report.period.cutOff ? partialDate(report.period.cutOff, lang) : t('common:notKnown') })}
+          : t('reports:header.fromData', {
+              date: report.period.cutOff ? partialDate(report.period.cutOff, lang) : t('common:notKnown'),
+            })}
       </Paragraph>
       <FactList>
         <Fact label={t('reports:header.theme')}>
           <Localized value={header.theme.name} language={lang} />
         </Fact>
-        <Fact label={t('reports:header.ministries')}>{header.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}</Fact>
+        <Fact label={t('reports:header.ministries')}>
+          {header.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}
+        </Fact>
         <Fact label={t('reports:header.ministryContacts')}>{contacts(header.ministryContacts)}</Fact>
         <Fact label={t('reports:header.contacts')}>{contacts(header.contacts)}</Fact>
         <Fact label={t('reports:header.period')}>{period(header.period, lang) ?? t('common:notKnown')}</Fact>
@@ -70,7 +74,15 @@ export function HeaderView({ report, lang }: { report: Report; lang: Language })
 export function RichTextView({ blocks, emptyText }: { blocks: RichText; emptyText: string }) {
   if (blocks.length === 0) return <Paragraph>{emptyText}</Paragraph>;
   const inline = (content: Inline[]) =>
-    content.map((piece, index) => (piece.type === 'link' ? <a key={index} href={piece.href}>{piece.text}</a> : <span key={index}>{piece.text}</span>));
+    content.map((piece, index) =>
+      piece.type === 'link' ? (
+        <a key={index} href={piece.href}>
+          {piece.text}
+        </a>
+      ) : (
+        <span key={index}>{piece.text}</span>
+      ),
+    );
   return (
     <>
       {blocks.map((block, index) => {
@@ -90,15 +102,22 @@ export function ProjectListView({ projects, lang }: { projects: Report['projects
       {projects.map((group, index) => (
         <section key={index} aria-labelledby={`project-group-${index}`}>
           <SectionHeading level={3} id={`project-group-${index}`}>
-            {group.contentArea ? <Localized value={group.contentArea.name} language={lang} /> : (group.title ?? t('reports:projects.ungrouped'))}
+            {group.contentArea ? (
+              <Localized value={group.contentArea.name} language={lang} />
+            ) : (
+              (group.title ?? t('reports:projects.ungrouped'))
+            )}
           </SectionHeading>
           <PlainList>
             {group.entities.map((entity) => (
               <li key={entity.key}>
-                <Localized value={entity.name} language={lang} /> ({t(keyOf(ENTITY_KIND_KEYS, entity.kind) ?? 'common:notKnown')}
+                <Localized value={entity.name} language={lang} /> (
+                {t(keyOf(ENTITY_KIND_KEYS, entity.kind) ?? 'common:notKnown')}
                 {period(entity.period, lang) ? `, ${period(entity.period, lang)}` : ''})
                 <SmallText>
-                  {entity.projects.map((project) => `${project.implementer}${project.code ? ` (${project.code})` : ''}`).join('; ')}
+                  {entity.projects
+                    .map((project) => `${project.implementer}${project.code ? ` (${project.code})` : ''}`)
+                    .join('; ')}
                 </SmallText>
               </li>
             ))}
@@ -130,7 +149,8 @@ type LinksEditorProps = { rows: LinkRow[]; onChange: (rows: LinkRow[]) => void; 
 /** Section 6: web addresses with optional titles, one pair of fields per link. */
 export function LinksEditor({ rows, onChange, errors }: LinksEditorProps) {
   const { t } = useTranslation(['reports', 'editing']);
-  const set = (index: number, change: Partial<LinkRow>) => onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const set = (index: number, change: Partial<LinkRow>) =>
+    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
     <>
       {rows.length === 0 ? <Paragraph>{t('reports:links.none')}</Paragraph> : null}
@@ -176,7 +196,10 @@ export function CommentList({ comments, id, lang }: { comments: Report['comments
   return (
     <div id={id}>
       {[...comments].reverse().map((comment) => (
-        <Note key={comment.id} title={t('reports:comments.from', { who: comment.author, when: dateTime(comment.at, lang) })}>
+        <Note
+          key={comment.id}
+          title={t('reports:comments.from', { who: comment.author, when: dateTime(comment.at, lang) })}
+        >
           {comment.body}
         </Note>
       ))}

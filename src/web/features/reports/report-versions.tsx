@@ -37,7 +37,12 @@ export function ReportVersionsPanel({ report, lang }: { report: Report; lang: La
     if (!from || !to) return;
     setError(null);
     try {
-      setDiff(await fetchFresh<ReportDiff>(`/api/v1/reports/${report.id}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, lang));
+      setDiff(
+        await fetchFresh<ReportDiff>(
+          `/api/v1/reports/${report.id}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+          lang,
+        ),
+      );
     } catch (failure) {
       setDiff(null);
       setError(failure instanceof ApiError ? (failure.problem?.detail ?? failure.message) : String(failure));
@@ -50,7 +55,11 @@ export function ReportVersionsPanel({ report, lang }: { report: Report; lang: La
   };
   const options = (versions ?? []).map((v) => ({
     value: String(v.version),
-    label: t('reports:versions.option', { version: v.version, action: t(keyOf(REPORT_ACTION_KEYS, v.action) ?? REPORT_ACTION_KEYS.other), when: dateTime(v.savedAt, lang) }),
+    label: t('reports:versions.option', {
+      version: v.version,
+      action: t(keyOf(REPORT_ACTION_KEYS, v.action) ?? REPORT_ACTION_KEYS.other),
+      when: dateTime(v.savedAt, lang),
+    }),
   }));
 
   return (
@@ -58,7 +67,9 @@ export function ReportVersionsPanel({ report, lang }: { report: Report; lang: La
       <SectionHeading id="report-versions">{t('reports:versions.heading')}</SectionHeading>
       {error ? <ErrorNotice title={t('common:error.text')}>{error}</ErrorNotice> : null}
       {versions === null ? (
-        error ? null : <Loading text={t('common:loading')} />
+        error ? null : (
+          <Loading text={t('common:loading')} />
+        )
       ) : (
         <>
           <DataTable caption={t('reports:versions.caption')}>
@@ -87,7 +98,13 @@ export function ReportVersionsPanel({ report, lang }: { report: Report; lang: La
             {t('reports:versions.compareHeading')}
           </SectionHeading>
           <FilterGrid role="group" aria-labelledby="report-compare">
-            <Select id="compare-from" label={t('reports:versions.from')} value={from} options={options} onChange={setFrom} />
+            <Select
+              id="compare-from"
+              label={t('reports:versions.from')}
+              value={from}
+              options={options}
+              onChange={setFrom}
+            />
             <Select id="compare-to" label={t('reports:versions.to')} value={to} options={options} onChange={setTo} />
             <div>
               <Button onClick={() => void compare()} disabled={!from || !to}>
@@ -111,11 +128,20 @@ function DiffView({ diff, name }: { diff: ReportDiff; name: (key: string) => str
       <SectionHeading level={3} id="report-diff">
         {t('reports:versions.diffHeading', { from: diff.from, to: diff.to })}
       </SectionHeading>
-      {changed.length === 0 && diff.links.added.length === 0 && diff.links.removed.length === 0 && !diff.projectOrderChanged ? <Paragraph>{t('reports:versions.noChanges')}</Paragraph> : null}
+      {changed.length === 0 &&
+      diff.links.added.length === 0 &&
+      diff.links.removed.length === 0 &&
+      !diff.projectOrderChanged ? (
+        <Paragraph>{t('reports:versions.noChanges')}</Paragraph>
+      ) : null}
       {changed.map((section) => (
         <div key={section.key}>
           <SectionHeading level={4}>{name(section.key)}</SectionHeading>
-          <TextChanges parts={section.parts} added={t('reports:versions.added')} removed={t('reports:versions.removed')} />
+          <TextChanges
+            parts={section.parts}
+            added={t('reports:versions.added')}
+            removed={t('reports:versions.removed')}
+          />
         </div>
       ))}
       {diff.links.added.length > 0 || diff.links.removed.length > 0 ? (
@@ -132,7 +158,11 @@ function DiffView({ diff, name }: { diff: ReportDiff; name: (key: string) => str
         </>
       ) : null}
       {diff.projectOrderChanged ? <Paragraph>{t('reports:versions.projectOrderChanged')}</Paragraph> : null}
-      {unchanged.length > 0 ? <Paragraph>{t('reports:versions.unchanged', { sections: unchanged.map((s) => name(s.key).split('.')[0]).join(', ') })}</Paragraph> : null}
+      {unchanged.length > 0 ? (
+        <Paragraph>
+          {t('reports:versions.unchanged', { sections: unchanged.map((s) => name(s.key).split('.')[0]).join(', ') })}
+        </Paragraph>
+      ) : null}
     </section>
   );
 }

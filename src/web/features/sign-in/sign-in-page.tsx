@@ -13,7 +13,8 @@ import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
 
 /** Only addresses inside the app: a sign-in link must not send anyone elsewhere. */
-const safeNext = (value: string | null, fallback: string) => (value && /^\/(fi|sv|en)(\/|$)/.test(value) && !value.startsWith('//') ? value : fallback);
+const safeNext = (value: string | null, fallback: string) =>
+  value && /^\/(fi|sv|en)(\/|$)/.test(value) && !value.startsWith('//') ? value : fallback;
 
 export function SignInPage() {
   const lang = useLanguage();
@@ -45,7 +46,12 @@ export function SignInPage() {
       await signIn(username.trim(), password, lang);
       void navigate(next);
     } catch (error) {
-      setErrors({ form: error instanceof ApiError && error.problem ? (error.problem.detail ?? error.problem.title) : t('common:error.text') });
+      setErrors({
+        form:
+          error instanceof ApiError && error.problem
+            ? (error.problem.detail ?? error.problem.title)
+            : t('common:error.text'),
+      });
       setPassword('');
       setTimeout(() => errorRef.current?.focus(), 0);
     } finally {
@@ -76,7 +82,14 @@ export function SignInPage() {
           </div>
         ) : null}
         <FormStack>
-          <TextField id="username" label={t('editing:signIn.username')} value={username} onChange={setUsername} error={errors.username} autoComplete="username" />
+          <TextField
+            id="username"
+            label={t('editing:signIn.username')}
+            value={username}
+            onChange={setUsername}
+            error={errors.username}
+            autoComplete="username"
+          />
           <TextField
             id="password"
             label={t('editing:signIn.password')}

@@ -14,12 +14,31 @@ import { ContactLine } from '../../components/contact-line.js';
 import { CountyMap, useCountyNames } from '../../components/county-map.js';
 import { Disclosure } from '../../components/disclosure.js';
 import { Warning } from '../../components/feedback.js';
-import { Badge, Columns, Fact, FactList, Funnel, Panel, PlainList, Stat, StatList, UnstyledList } from '../../components/layout.js';
+import {
+  Badge,
+  Columns,
+  Fact,
+  FactList,
+  Funnel,
+  Panel,
+  PlainList,
+  Stat,
+  StatList,
+  UnstyledList,
+} from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
-import { CALL_KIND_KEYS, ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, ORGANISATION_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
+import {
+  CALL_KIND_KEYS,
+  ENTITY_KIND_KEYS,
+  keyOf,
+  MINISTRY_KEYS,
+  ORGANISATION_TYPE_KEYS,
+  ROLE_KEYS,
+  STATUS_KEYS,
+} from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
@@ -47,11 +66,15 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
   const calls = useApi<{ items: Call[] }>(`/api/v1/calls${query({ theme: theme.slug })}`, lang);
   const projects = useApi<PagedProjects>(`/api/v1/projects${query({ theme: theme.slug, limit: 200 })}`, lang);
   const f = theme.finance;
-  const money = (cents: number | null | undefined, rounded = false) => eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
+  const money = (cents: number | null | undefined, rounded = false) =>
+    eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
 
   return (
     <>
-      <Breadcrumbs label={t('common:breadcrumbs')} items={[{ to: paths.overview(lang), label: t('common:nav.themes') }, { label: theme.shortName ?? name.text }]} />
+      <Breadcrumbs
+        label={t('common:breadcrumbs')}
+        items={[{ to: paths.overview(lang), label: t('common:nav.themes') }, { label: theme.shortName ?? name.text }]}
+      />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
       {theme.shortName ? <Paragraph>{theme.shortName}</Paragraph> : null}
       {hasReports(session) ? <ThemeReports slug={theme.slug} /> : null}
@@ -60,11 +83,17 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
         <Panel aria-labelledby="theme-basics">
           <SectionHeading id="theme-basics">{t('themes:basics.heading')}</SectionHeading>
           <FactList>
-            <Fact label={t('themes:basics.ministries')}>{theme.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}</Fact>
+            <Fact label={t('themes:basics.ministries')}>
+              {theme.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}
+            </Fact>
             <Fact label={t('themes:basics.period')}>{period(theme.period, lang) ?? t('common:notKnown')}</Fact>
             <Fact label={t('themes:basics.intermediateBody')}>{theme.intermediateBody ?? t('common:notKnown')}</Fact>
-            <Fact label={t('themes:basics.specificObjectives')}>{theme.specificObjectives.join(', ') || t('common:notKnown')}</Fact>
-            {theme.statedProjectCount !== null ? <Fact label={t('themes:basics.statedProjectCount')}>{integer(theme.statedProjectCount, lang)}</Fact> : null}
+            <Fact label={t('themes:basics.specificObjectives')}>
+              {theme.specificObjectives.join(', ') || t('common:notKnown')}
+            </Fact>
+            {theme.statedProjectCount !== null ? (
+              <Fact label={t('themes:basics.statedProjectCount')}>{integer(theme.statedProjectCount, lang)}</Fact>
+            ) : null}
           </FactList>
         </Panel>
         <Panel aria-labelledby="theme-contacts">
@@ -118,17 +147,29 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
               <Stat
                 label={t('common:figures.reserved')}
                 value={money(f.reserved, f.rounded.reserved)}
-                detail={f.utilisation.reservedOfFrame === null ? undefined : t('common:figures.ofFrame', { value: percent(f.utilisation.reservedOfFrame, lang) })}
+                detail={
+                  f.utilisation.reservedOfFrame === null
+                    ? undefined
+                    : t('common:figures.ofFrame', { value: percent(f.utilisation.reservedOfFrame, lang) })
+                }
               />
               <Stat
                 label={t('common:figures.committed')}
                 value={money(f.committed, f.rounded.committed)}
-                detail={f.utilisation.committedOfFrame === null ? undefined : t('common:figures.ofFrame', { value: percent(f.utilisation.committedOfFrame, lang) })}
+                detail={
+                  f.utilisation.committedOfFrame === null
+                    ? undefined
+                    : t('common:figures.ofFrame', { value: percent(f.utilisation.committedOfFrame, lang) })
+                }
               />
               <Stat
                 label={t('common:figures.paid')}
                 value={money(f.paid, f.rounded.paid)}
-                detail={f.utilisation.paidOfCommitted === null ? undefined : t('common:figures.ofCommitted', { value: percent(f.utilisation.paidOfCommitted, lang) })}
+                detail={
+                  f.utilisation.paidOfCommitted === null
+                    ? undefined
+                    : t('common:figures.ofCommitted', { value: percent(f.utilisation.paidOfCommitted, lang) })
+                }
               />
               <Stat label={t('common:figures.leftToReserve')} value={money(f.utilisation.leftToReserve)} />
             </StatList>
@@ -183,7 +224,12 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                 <Cell numeric>{money(snapshot.paid, snapshot.rounded.paid)}</Cell>
                 <Cell>
                   {snapshot.reason}
-                  <SmallText>{t('themes:money.recordedBy', { who: snapshot.recordedBy, when: partialDate(snapshot.recordedAt, lang) })}</SmallText>
+                  <SmallText>
+                    {t('themes:money.recordedBy', {
+                      who: snapshot.recordedBy,
+                      when: partialDate(snapshot.recordedAt, lang),
+                    })}
+                  </SmallText>
                 </Cell>
               </tr>
             ))}
@@ -194,7 +240,13 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
       <Panel aria-labelledby="theme-calls">
         <SectionHeading id="theme-calls">{t('themes:calls.heading')}</SectionHeading>
         <SectionState state={calls}>
-          {({ items }) => (items.length === 0 ? <Paragraph>{t('themes:calls.none')}</Paragraph> : <CallFunnels calls={items} canEdit={mayEdit(session, 'call.edit', theme.slug)} />)}
+          {({ items }) =>
+            items.length === 0 ? (
+              <Paragraph>{t('themes:calls.none')}</Paragraph>
+            ) : (
+              <CallFunnels calls={items} canEdit={mayEdit(session, 'call.edit', theme.slug)} />
+            )
+          }
         </SectionState>
       </Panel>
 
@@ -216,15 +268,27 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                   return (
                     <li key={entity.key}>
                       {entity.kind === 'group' ? (
-                        <Disclosure headingLevel="h3" title={<span lang={entityName.lang === lang ? undefined : entityName.lang}>{entityName.text} ({t(ENTITY_KIND_KEYS.group)})</span>}>
+                        <Disclosure
+                          headingLevel="h3"
+                          title={
+                            <span lang={entityName.lang === lang ? undefined : entityName.lang}>
+                              {entityName.text} ({t(ENTITY_KIND_KEYS.group)})
+                            </span>
+                          }
+                        >
                           <Paragraph>
-                            <AppLink to={paths.project(lang, entity.key)}>{t('themes:projects.open', { name: entityName.text })}</AppLink>
+                            <AppLink to={paths.project(lang, entity.key)}>
+                              {t('themes:projects.open', { name: entityName.text })}
+                            </AppLink>
                           </Paragraph>
                           <ImplementerList entity={entity} lang={lang} t={t} />
                         </Disclosure>
                       ) : (
                         <Paragraph>
-                          <AppLink to={paths.project(lang, entity.key)} lang={entityName.lang === lang ? undefined : entityName.lang}>
+                          <AppLink
+                            to={paths.project(lang, entity.key)}
+                            lang={entityName.lang === lang ? undefined : entityName.lang}
+                          >
                             {entityName.text}
                           </AppLink>{' '}
                           – {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
@@ -272,7 +336,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                   <Cell>{period(figure.period, lang) ?? t('common:notKnown')}</Cell>
                   {mayEdit(session, 'activity.edit', theme.slug) ? (
                     <Cell>
-                      <AppLink to={paths.activityFigureForm(lang, figure.id)}>{t('common:editThis', { name: localizedText(figure.label, lang).text })}</AppLink>
+                      <AppLink to={paths.activityFigureForm(lang, figure.id)}>
+                        {t('common:editThis', { name: localizedText(figure.label, lang).text })}
+                      </AppLink>
                     </Cell>
                   ) : null}
                 </tr>
@@ -290,7 +356,9 @@ function ThemeReports({ slug }: { slug: string }) {
   const lang = useLanguage();
   const { t } = useTranslation(['themes']);
   const periods = useApi<{ items: z.infer<typeof ZReportingPeriod>[] }>('/api/v1/reporting-periods', lang);
-  const reports = (periods.data?.items ?? []).filter((period) => period.themes.some((theme) => theme.slug === slug && theme.reportId !== null));
+  const reports = (periods.data?.items ?? []).filter((period) =>
+    period.themes.some((theme) => theme.slug === slug && theme.reportId !== null),
+  );
   if (reports.length === 0) return null;
   return (
     <Panel aria-labelledby="theme-reports">
@@ -298,7 +366,9 @@ function ThemeReports({ slug }: { slug: string }) {
       <PlainList>
         {reports.map((period) => (
           <li key={period.key}>
-            <AppLink to={paths.report(lang, period.key, slug)}>{t('themes:reports.open', { period: localizedText(period.title, lang).text })}</AppLink>
+            <AppLink to={paths.report(lang, period.key, slug)}>
+              {t('themes:reports.open', { period: localizedText(period.title, lang).text })}
+            </AppLink>
           </li>
         ))}
       </PlainList>
@@ -306,7 +376,15 @@ function ThemeReports({ slug }: { slug: string }) {
   );
 }
 
-function ImplementerList({ entity, lang, t }: { entity: PagedProjects['items'][number]; lang: Language; t: TFunction }) {
+function ImplementerList({
+  entity,
+  lang,
+  t,
+}: {
+  entity: PagedProjects['items'][number];
+  lang: Language;
+  t: TFunction;
+}) {
   return (
     <DataTable caption={t('themes:projects.implementers', { name: localizedText(entity.name, lang).text })}>
       <thead>
@@ -361,7 +439,10 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
             value:
               call.applicationEntities === null
                 ? count(call.applications)
-                : t('themes:calls.applicationsWithEntities', { applications: count(call.applications), entities: count(call.applicationEntities) }),
+                : t('themes:calls.applicationsWithEntities', {
+                    applications: count(call.applications),
+                    entities: count(call.applicationEntities),
+                  }),
             size: 85,
           },
           { label: t('themes:calls.eligible'), value: count(call.eligibleEntities) },
@@ -375,7 +456,9 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
             </SectionHeading>
             <SmallText>
               {t(keyOf(CALL_KIND_KEYS, call.kind) ?? 'calls:kind.other')} ·{' '}
-              {call.opens || call.closes ? `${call.opens ? partialDate(call.opens, lang) : ''} – ${call.closes ? partialDate(call.closes, lang) : ''}` : t('common:notKnown')}
+              {call.opens || call.closes
+                ? `${call.opens ? partialDate(call.opens, lang) : ''} – ${call.closes ? partialDate(call.closes, lang) : ''}`
+                : t('common:notKnown')}
             </SmallText>
             <Funnel aria-label={t('themes:calls.funnel')}>
               {steps.map((step) => (
@@ -384,7 +467,9 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
                 </li>
               ))}
             </Funnel>
-            {call.leftOver !== null ? <SmallText>{t('themes:calls.leftOver', { amount: euros(call.leftOver, lang) })}</SmallText> : null}
+            {call.leftOver !== null ? (
+              <SmallText>{t('themes:calls.leftOver', { amount: euros(call.leftOver, lang) })}</SmallText>
+            ) : null}
             {canEdit ? (
               <Paragraph>
                 <AppLink to={paths.callForm(lang, call.key)}>{t('common:editThis', { name: callName.text })}</AppLink>
@@ -397,7 +482,17 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
   );
 }
 
-function CountTable({ caption, heading, rows, lang }: { caption: string; heading: string; rows: { key: string; label: string; value: number }[]; lang: Language }) {
+function CountTable({
+  caption,
+  heading,
+  rows,
+  lang,
+}: {
+  caption: string;
+  heading: string;
+  rows: { key: string; label: string; value: number }[];
+  lang: Language;
+}) {
   const { t } = useTranslation('common');
   return (
     <DataTable caption={caption}>
@@ -420,7 +515,9 @@ function CountTable({ caption, heading, rows, lang }: { caption: string; heading
 }
 
 function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction; lang: Language }) {
-  const implementersByCounty = Object.fromEntries(Object.entries(figures.byCounty).map(([id, count]) => [id, count.implementers]));
+  const implementersByCounty = Object.fromEntries(
+    Object.entries(figures.byCounty).map(([id, count]) => [id, count.implementers]),
+  );
   const knownCounties = Object.entries(figures.byCounty).filter(([id]) => id !== 'unknown');
   const unknownCounty = figures.byCounty.unknown;
   const countyNames = useCountyNames();
@@ -432,7 +529,10 @@ function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction;
         <Stat
           label={t('themes:figures.split')}
           value={`${figures.singleImplementerEntities}+${figures.groupProjects}`}
-          detail={t('themes:figures.splitDetail', { single: figures.singleImplementerEntities, group: figures.groupProjects })}
+          detail={t('themes:figures.splitDetail', {
+            single: figures.singleImplementerEntities,
+            group: figures.groupProjects,
+          })}
         />
         <Stat label={t('themes:figures.projects')} value={integer(figures.projects, lang)} />
         <Stat label={t('themes:figures.implementers')} value={integer(figures.implementers, lang)} />
@@ -442,13 +542,21 @@ function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction;
           lang={lang}
           caption={t('themes:figures.byMinistry')}
           heading={t('themes:money.ministry')}
-          rows={Object.entries(figures.byMinistry).map(([key, value]) => ({ key, label: t(keyOf(MINISTRY_KEYS, key) ?? 'common:ministry.unknown'), value }))}
+          rows={Object.entries(figures.byMinistry).map(([key, value]) => ({
+            key,
+            label: t(keyOf(MINISTRY_KEYS, key) ?? 'common:ministry.unknown'),
+            value,
+          }))}
         />
         <CountTable
           lang={lang}
           caption={t('themes:figures.byOrganisationType')}
           heading={t('themes:figures.organisationType')}
-          rows={Object.entries(figures.byOrganisationType).map(([key, value]) => ({ key, label: t(keyOf(ORGANISATION_TYPE_KEYS, key) ?? 'common:organisationType.unknown'), value }))}
+          rows={Object.entries(figures.byOrganisationType).map(([key, value]) => ({
+            key,
+            label: t(keyOf(ORGANISATION_TYPE_KEYS, key) ?? 'common:organisationType.unknown'),
+            value,
+          }))}
         />
       </Columns>
       {Object.keys(figures.bySector).length > 0 ? (
@@ -504,7 +612,11 @@ function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction;
               })}
             </tbody>
           </DataTable>
-          {unknownCounty ? <SmallText>{t('themes:map.unknown', { implementers: unknownCounty.implementers, partners: unknownCounty.partners })}</SmallText> : null}
+          {unknownCounty ? (
+            <SmallText>
+              {t('themes:map.unknown', { implementers: unknownCounty.implementers, partners: unknownCounty.partners })}
+            </SmallText>
+          ) : null}
         </div>
       </Columns>
     </>

@@ -2,7 +2,20 @@
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { themeScope } from '../resource.js';
-import { ZCents, ZCount, ZKey, ZLocalizedInput, ZOptionalText, ZPartialDate, ZVersionField, localizedColumns, localizedOf, pick, themeIdOf, themeSlugOf } from '../fields.js';
+import {
+  ZCents,
+  ZCount,
+  ZKey,
+  ZLocalizedInput,
+  ZOptionalText,
+  ZPartialDate,
+  ZVersionField,
+  localizedColumns,
+  localizedOf,
+  pick,
+  themeIdOf,
+  themeSlugOf,
+} from '../fields.js';
 
 const fields = {
   name: ZLocalizedInput,
@@ -40,7 +53,10 @@ export const callResource: EditableResource = {
   identifier: 'key',
   permission: 'call.edit',
   createSchema: z.object({ key: ZKey, theme: ZKey, ...fields }).strict(),
-  updateSchema: z.object({ ...fields, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...fields, ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
@@ -57,7 +73,12 @@ export const callResource: EditableResource = {
     archived: row.archived_at !== null,
   }),
   archiveBlocker: async (db, row) => {
-    const used = await db.selectFrom('project_entities').select('key').where('call_id', '=', row.id).where('archived_at', 'is', null).executeTakeFirst();
+    const used = await db
+      .selectFrom('project_entities')
+      .select('key')
+      .where('call_id', '=', row.id)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst();
     return used
       ? {
           fi: `Hakuun liittyy hankkeita (esim. ${used.key}); sitä ei voi poistaa.`,

@@ -5,7 +5,13 @@ import { organisationResource } from './organisations.js';
 import { projectResource } from './projects.js';
 import { agendaItemResource, decisionResource, meetingResource } from './meetings.js';
 import { steeringGroupMemberResource, steeringGroupResource } from './steering-groups.js';
-import { activityFigureResource, contactResource, contentAreaResource, themeLinkResource, themeResource } from './theme-content.js';
+import {
+  activityFigureResource,
+  contactResource,
+  contentAreaResource,
+  themeLinkResource,
+  themeResource,
+} from './theme-content.js';
 
 export const EDITABLE_RESOURCES: EditableResource[] = [
   themeResource,

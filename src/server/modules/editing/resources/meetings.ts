@@ -31,7 +31,15 @@ const ZTime = z.string().regex(TIME_PATTERN, 'HH:MM');
 const violation = (field: string, message: LocalizedText) => new RuleViolationError([{ field, message }]);
 
 async function meetingOf(db: Db, key: unknown, field = 'meeting') {
-  const row = typeof key === 'string' ? await db.selectFrom('meetings').selectAll().where('key', '=', key).where('archived_at', 'is', null).executeTakeFirst() : undefined;
+  const row =
+    typeof key === 'string'
+      ? await db
+          .selectFrom('meetings')
+          .selectAll()
+          .where('key', '=', key)
+          .where('archived_at', 'is', null)
+          .executeTakeFirst()
+      : undefined;
   if (!row) throw unknownReference(field, String(key));
   return row;
 }
@@ -83,11 +91,23 @@ export async function minutesChanged(db: Db, meetingId: number, audit: AuditCont
 
 const ZAttendanceInput = z
   .object({
-    memberId: z.number().int().positive().nullable().optional().describe('A membership of the group; name and capacity come from it'),
+    memberId: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .optional()
+      .describe('A membership of the group; name and capacity come from it'),
     name: ZText(200).optional().describe('For guests, who are not on the roster'),
     organisation: ZOptionalText(300),
     present: z.boolean(),
-    standingInFor: z.number().int().positive().nullable().optional().describe('Membership id of the member this deputy stands in for'),
+    standingInFor: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .optional()
+      .describe('Membership id of the member this deputy stands in for'),
   })
   .strict();
 
@@ -101,19 +121,38 @@ const meetingFields = {
   onlineUrl: ZUrl.nullable().optional().describe('The link to join'),
 };
 
-const placeColumns = { date: 'date', startTime: 'start_time', endTime: 'end_time', room: 'room', address: 'address', online: 'online', onlineUrl: 'online_url' };
+const placeColumns = {
+  date: 'date',
+  startTime: 'start_time',
+  endTime: 'end_time',
+  room: 'room',
+  address: 'address',
+  online: 'online',
+  onlineUrl: 'online_url',
+};
 
 function checkTimes(input: Record<string, unknown>, existing: Row | null): void {
   const start = (input.startTime ?? (existing ? existing.start_time : null)) as string | null;
   const end = (input.endTime ?? (existing ? existing.end_time : null)) as string | null;
   if (start && end && end <= start) {
-    throw violation('endTime', { fi: 'Kokous ei voi päättyä ennen kuin se alkaa.', sv: 'Mötet kan inte sluta innan det börjar.', en: 'The meeting cannot end before it starts.' });
+    throw violation('endTime', {
+      fi: 'Kokous ei voi päättyä ennen kuin se alkaa.',
+      sv: 'Mötet kan inte sluta innan det börjar.',
+      en: 'The meeting cannot end before it starts.',
+    });
   }
 }
 
 async function rosterOn(db: Db, groupId: number, date: string) {
-  const rows = await db.selectFrom('steering_group_members').selectAll().where('steering_group_id', '=', groupId).where('archived_at', 'is', null).execute();
-  return rows.filter((r) => (r.valid_from === null || r.valid_from <= date) && (r.valid_to === null || r.valid_to >= date));
+  const rows = await db
+    .selectFrom('steering_group_members')
+    .selectAll()
+    .where('steering_group_id', '=', groupId)
+    .where('archived_at', 'is', null)
+    .execute();
+  return rows.filter(
+    (r) => (r.valid_from === null || r.valid_from <= date) && (r.valid_to === null || r.valid_to >= date),
+  );
 }
 
 async function replaceAttendance(db: Db, meeting: Row, input: z.infer<typeof ZAttendanceInput>[]): Promise<void> {
@@ -122,15 +161,34 @@ async function replaceAttendance(db: Db, meeting: Row, input: z.infer<typeof ZAt
   const problems: { field: string; message: LocalizedText }[] = [];
   input.forEach((row, index) => {
     if (row.memberId != null && !byId.has(row.memberId)) {
-      problems.push({ field: `attendance.${index}.memberId`, message: { fi: 'Ei ole ryhmän jäsen kokouspäivänä.', sv: 'Är inte medlem i gruppen på mötesdagen.', en: 'Not in the group on the meeting’s date.' } });
+      problems.push({
+        field: `attendance.${index}.memberId`,
+        message: {
+          fi: 'Ei ole ryhmän jäsen kokouspäivänä.',
+          sv: 'Är inte medlem i gruppen på mötesdagen.',
+          en: 'Not in the group on the meeting’s date.',
+        },
+      });
     }
     if (row.memberId == null && !row.name) {
-      problems.push({ field: `attendance.${index}.name`, message: { fi: 'Anna nimi tai jäsen.', sv: 'Ange namn eller ledamot.', en: 'Give a name or a member.' } });
+      problems.push({
+        field: `attendance.${index}.name`,
+        message: { fi: 'Anna nimi tai jäsen.', sv: 'Ange namn eller ledamot.', en: 'Give a name or a member.' },
+      });
     }
   });
-  const entries: RosterEntry[] = roster.map((r) => ({ id: Number(r.id), seat: r.seat === null ? null : Number(r.seat), capacity: r.capacity, name: r.name }));
+  const entries: RosterEntry[] = roster.map((r) => ({
+    id: Number(r.id),
+    seat: r.seat === null ? null : Number(r.seat),
+    capacity: r.capacity,
+    name: r.name,
+  }));
   for (const problem of attendanceProblems(
-    input.map((row) => ({ memberId: row.memberId ?? null, present: row.present, standingInFor: row.standingInFor ?? null })),
+    input.map((row) => ({
+      memberId: row.memberId ?? null,
+      present: row.present,
+      standingInFor: row.standingInFor ?? null,
+    })),
     entries,
   )) {
     problems.push({ field: `attendance.${problem.index}.standingInFor`, message: problem.message });
@@ -171,7 +229,10 @@ export const meetingResource: EditableResource = {
     .object({
       ...meetingFields,
       attendance: z.array(ZAttendanceInput).max(200).describe('The whole list; replaces the previous one'),
-      distribution: z.array(ZText(300)).max(50).describe('Recipients of the minutes; empty = members, deputies and permanent experts'),
+      distribution: z
+        .array(ZText(300))
+        .max(50)
+        .describe('Recipients of the minutes; empty = members, deputies and permanent experts'),
       ...ZVersionField,
     })
     .partial()
@@ -187,10 +248,23 @@ export const meetingResource: EditableResource = {
       return pick(input, placeColumns);
     }
     const groupId = await groupIdOf(db, input.steeringGroup);
-    const group = await db.selectFrom('steering_groups').select('key').where('id', '=', groupId).executeTakeFirstOrThrow();
+    const group = await db
+      .selectFrom('steering_groups')
+      .select('key')
+      .where('id', '=', groupId)
+      .executeTakeFirstOrThrow();
     const date = String(input.date);
-    const meetings = await db.selectFrom('meetings').select(['id', 'number', 'date', 'archived_at']).where('steering_group_id', '=', groupId).orderBy('date', 'desc').orderBy('id', 'desc').execute();
-    const number = nextMeetingNumber(meetings.map((m) => m.number), date);
+    const meetings = await db
+      .selectFrom('meetings')
+      .select(['id', 'number', 'date', 'archived_at'])
+      .where('steering_group_id', '=', groupId)
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const number = nextMeetingNumber(
+      meetings.map((m) => m.number),
+      date,
+    );
     const previous = meetings.find((m) => m.archived_at === null && m.date < date);
     return {
       steering_group_id: groupId,
@@ -203,16 +277,28 @@ export const meetingResource: EditableResource = {
   },
   afterWrite: async (db, row, input, _at, { audit, created }) => {
     if (created) {
-      const agenda = standardAgenda({ openActions: (await countOpenActions(db, Number(row.steering_group_id), String(row.date))) > 0 });
+      const agenda = standardAgenda({
+        openActions: (await countOpenActions(db, Number(row.steering_group_id), String(row.date))) > 0,
+      });
       for (const [index, item] of [...agenda.head, ...agenda.tail].entries()) {
         await db
           .insertInto('agenda_items')
-          .values({ meeting_id: row.id, number: index + 1, kind: item.kind, title: item.title, title_sv: item.titleSv, updated_by: audit.actor, created_at: audit.at, updated_at: audit.at })
+          .values({
+            meeting_id: row.id,
+            number: index + 1,
+            kind: item.kind,
+            title: item.title,
+            title_sv: item.titleSv,
+            updated_by: audit.actor,
+            created_at: audit.at,
+            updated_at: audit.at,
+          })
           .execute();
       }
       return;
     }
-    if (Array.isArray(input.attendance)) await replaceAttendance(db, row, input.attendance as z.infer<typeof ZAttendanceInput>[]);
+    if (Array.isArray(input.attendance))
+      await replaceAttendance(db, row, input.attendance as z.infer<typeof ZAttendanceInput>[]);
     if (Array.isArray(input.distribution)) {
       await db.deleteFrom('meeting_distribution').where('meeting_id', '=', row.id).execute();
       for (const [position, recipient] of (input.distribution as string[]).entries()) {
@@ -221,9 +307,23 @@ export const meetingResource: EditableResource = {
     }
   },
   present: async (db, row) => {
-    const group = await db.selectFrom('steering_groups').select('key').where('id', '=', Number(row.steering_group_id)).executeTakeFirst();
-    const attendance = await db.selectFrom('meeting_attendance').selectAll().where('meeting_id', '=', row.id).orderBy('position').execute();
-    const distribution = await db.selectFrom('meeting_distribution').select('recipient').where('meeting_id', '=', row.id).orderBy('position').execute();
+    const group = await db
+      .selectFrom('steering_groups')
+      .select('key')
+      .where('id', '=', Number(row.steering_group_id))
+      .executeTakeFirst();
+    const attendance = await db
+      .selectFrom('meeting_attendance')
+      .selectAll()
+      .where('meeting_id', '=', row.id)
+      .orderBy('position')
+      .execute();
+    const distribution = await db
+      .selectFrom('meeting_distribution')
+      .select('recipient')
+      .where('meeting_id', '=', row.id)
+      .orderBy('position')
+      .execute();
     return {
       key: row.key,
       steeringGroup: group?.key ?? null,
@@ -245,7 +345,11 @@ export const meetingResource: EditableResource = {
   archiveBlocker: async (_db, row) =>
     row.minutes_status === 'draft'
       ? null
-      : { fi: 'Kokouksella on tarkastettu pöytäkirja; sitä ei voi poistaa.', sv: 'Mötet har ett granskat protokoll; det kan inte tas bort.', en: 'The meeting has checked minutes; it cannot be removed.' },
+      : {
+          fi: 'Kokouksella on tarkastettu pöytäkirja; sitä ei voi poistaa.',
+          sv: 'Mötet har ett granskat protokoll; det kan inte tas bort.',
+          en: 'The meeting has checked minutes; it cannot be removed.',
+        },
 };
 
 // ---- Agenda items ----------------------------------------------------------------------------
@@ -262,7 +366,11 @@ async function checkReference(db: Db, reference: z.infer<typeof ZReference> | nu
         : reference.type === 'project'
           ? await db.selectFrom('project_entities').select('id').where('key', '=', reference.key).executeTakeFirst()
           : // Reports are keyed "<theme>-<year>"; the theme must exist.
-            await db.selectFrom('themes').select('id').where('slug', '=', reference.key.replace(/-\d{4}$/, '')).executeTakeFirst();
+            await db
+              .selectFrom('themes')
+              .select('id')
+              .where('slug', '=', reference.key.replace(/-\d{4}$/, ''))
+              .executeTakeFirst();
   if (!found) throw unknownReference('reference.key', `${reference.type} ${reference.key}`);
 }
 
@@ -279,13 +387,32 @@ const minutesContent = {
   decision: ZOptionalText(20_000),
   time: ZTime.nullable().optional().describe('A time the item records: opening and closing'),
 };
-const itemColumns = { title: 'title', titleSv: 'title_sv', presenter: 'presenter', background: 'background', proposal: 'proposal', discussion: 'discussion', decision: 'decision', time: 'time' };
+const itemColumns = {
+  title: 'title',
+  titleSv: 'title_sv',
+  presenter: 'presenter',
+  background: 'background',
+  proposal: 'proposal',
+  discussion: 'discussion',
+  decision: 'decision',
+  time: 'time',
+};
 
 /** Makes room at `number` by moving the items from there on down by one (archived ones too). */
 async function makeRoom(db: Db, meetingId: number, number: number): Promise<void> {
   // Two steps through negative numbers: the unique (meeting, number) holds after every row.
-  await db.updateTable('agenda_items').set((eb) => ({ number: eb(eb.neg(eb.ref('number')), '-', 1) })).where('meeting_id', '=', meetingId).where('number', '>=', number).execute();
-  await db.updateTable('agenda_items').set((eb) => ({ number: eb.neg(eb.ref('number')) })).where('meeting_id', '=', meetingId).where('number', '<', 0).execute();
+  await db
+    .updateTable('agenda_items')
+    .set((eb) => ({ number: eb(eb.neg(eb.ref('number')), '-', 1) }))
+    .where('meeting_id', '=', meetingId)
+    .where('number', '>=', number)
+    .execute();
+  await db
+    .updateTable('agenda_items')
+    .set((eb) => ({ number: eb.neg(eb.ref('number')) }))
+    .where('meeting_id', '=', meetingId)
+    .where('number', '<', 0)
+    .execute();
 }
 
 export const agendaItemResource: EditableResource = {
@@ -295,16 +422,23 @@ export const agendaItemResource: EditableResource = {
   identifier: 'id',
   permission: 'meeting.edit',
   createSchema: z.object({ meeting: ZKey, ...itemContent, ...minutesContent }).strict(),
-  updateSchema: z.object({ ...itemContent, ...minutesContent, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...itemContent, ...minutesContent, ...ZVersionField })
+    .partial()
+    .strict(),
   // Topics can be taken off the agenda; the standard items stay.
   archivable: true,
   scopeOfRow: (db, row) => scopeOfMeeting(db, Number(row.meeting_id)),
-  scopeOfInput: async (db, input) => steeringGroupScope(db, Number((await meetingOf(db, input.meeting)).steering_group_id)),
+  scopeOfInput: async (db, input) =>
+    steeringGroupScope(db, Number((await meetingOf(db, input.meeting)).steering_group_id)),
   toColumns: async (db, input, existing) => {
     await checkReference(db, input.reference as z.infer<typeof ZReference> | null | undefined);
     const reference =
       'reference' in input
-        ? { reference_type: (input.reference as z.infer<typeof ZReference> | null)?.type ?? null, reference_key: (input.reference as z.infer<typeof ZReference> | null)?.key ?? null }
+        ? {
+            reference_type: (input.reference as z.infer<typeof ZReference> | null)?.type ?? null,
+            reference_key: (input.reference as z.infer<typeof ZReference> | null)?.key ?? null,
+          }
         : {};
     if (existing) {
       refuseWhenLocked((await meetingById(db, Number(existing.meeting_id))).minutes_status);
@@ -312,7 +446,11 @@ export const agendaItemResource: EditableResource = {
     }
     const meeting = await meetingOf(db, input.meeting);
     refuseWhenLocked(meeting.minutes_status);
-    const items = await db.selectFrom('agenda_items').select(['number', 'kind']).where('meeting_id', '=', Number(meeting.id)).execute();
+    const items = await db
+      .selectFrom('agenda_items')
+      .select(['number', 'kind'])
+      .where('meeting_id', '=', Number(meeting.id))
+      .execute();
     const number = topicInsertPosition(items.map((i) => ({ number: Number(i.number), kind: i.kind })));
     await makeRoom(db, Number(meeting.id), number);
     return { meeting_id: Number(meeting.id), number, kind: 'topic', ...pick(input, itemColumns), ...reference };
@@ -333,9 +471,15 @@ export const agendaItemResource: EditableResource = {
   },
   archiveBlocker: async (db, row) => {
     if (row.kind !== 'topic') {
-      return { fi: 'Vakiokohtaa ei voi poistaa asialistalta.', sv: 'En standardpunkt kan inte tas bort från föredragningslistan.', en: 'A standard item cannot be removed from the agenda.' };
+      return {
+        fi: 'Vakiokohtaa ei voi poistaa asialistalta.',
+        sv: 'En standardpunkt kan inte tas bort från föredragningslistan.',
+        en: 'A standard item cannot be removed from the agenda.',
+      };
     }
-    return minutesLocked((await meetingById(db, Number(row.meeting_id))).minutes_status as MinutesStatus) ? MINUTES_LOCKED : null;
+    return minutesLocked((await meetingById(db, Number(row.meeting_id))).minutes_status as MinutesStatus)
+      ? MINUTES_LOCKED
+      : null;
   },
 };
 
@@ -367,27 +511,51 @@ export const decisionResource: EditableResource = {
   identifier: 'id',
   permission: 'meeting.edit',
   createSchema: z
-    .object({ meeting: ZKey, item: z.number().int().min(1).max(500).nullable().optional().describe('The § number'), kind: z.enum(['decision', 'action']), ...decisionContent, ...followUp })
+    .object({
+      meeting: ZKey,
+      item: z.number().int().min(1).max(500).nullable().optional().describe('The § number'),
+      kind: z.enum(['decision', 'action']),
+      ...decisionContent,
+      ...followUp,
+    })
     .strict(),
-  updateSchema: z.object({ ...decisionContent, ...followUp, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...decisionContent, ...followUp, ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: (db, row) => scopeOfMeeting(db, Number(row.meeting_id)),
-  scopeOfInput: async (db, input) => steeringGroupScope(db, Number((await meetingOf(db, input.meeting)).steering_group_id)),
+  scopeOfInput: async (db, input) =>
+    steeringGroupScope(db, Number((await meetingOf(db, input.meeting)).steering_group_id)),
   toColumns: async (db, input, existing) => {
     const meeting = existing ? await meetingById(db, Number(existing.meeting_id)) : await meetingOf(db, input.meeting);
     const kind = existing ? existing.kind : input.kind;
     // What was decided is fixed with the minutes; whether an action item got done is followed up later.
-    if (['text', 'owner', 'dueDate'].some((field) => field in input) || !existing) refuseWhenLocked(meeting.minutes_status);
+    if (['text', 'owner', 'dueDate'].some((field) => field in input) || !existing)
+      refuseWhenLocked(meeting.minutes_status);
     if (kind === 'decision' && input.status) {
-      throw violation('status', { fi: 'Vain toimenpiteellä on tila.', sv: 'Endast en åtgärd har status.', en: 'Only an action item has a status.' });
+      throw violation('status', {
+        fi: 'Vain toimenpiteellä on tila.',
+        sv: 'Endast en åtgärd har status.',
+        en: 'Only an action item has a status.',
+      });
     }
     let completedIn: Record<string, unknown> = {};
     if ('completedInMeeting' in input) {
-      const later = input.completedInMeeting ? await meetingOf(db, input.completedInMeeting, 'completedInMeeting') : null;
-      if (later && Number(later.steering_group_id) !== Number(meeting.steering_group_id)) throw unknownReference('completedInMeeting', String(input.completedInMeeting));
+      const later = input.completedInMeeting
+        ? await meetingOf(db, input.completedInMeeting, 'completedInMeeting')
+        : null;
+      if (later && Number(later.steering_group_id) !== Number(meeting.steering_group_id))
+        throw unknownReference('completedInMeeting', String(input.completedInMeeting));
       completedIn = { completed_in_meeting_id: later ? Number(later.id) : null };
     }
-    const columns = pick(input, { text: 'text', owner: 'owner', dueDate: 'due_date', status: 'status', completedOn: 'completed_on' });
+    const columns = pick(input, {
+      text: 'text',
+      owner: 'owner',
+      dueDate: 'due_date',
+      status: 'status',
+      completedOn: 'completed_on',
+    });
     if (!existing) {
       return {
         meeting_id: Number(meeting.id),
@@ -402,7 +570,8 @@ export const decisionResource: EditableResource = {
   },
   afterWrite: async (db, row, input, _at, { audit }) => {
     // Only changes to what the minutes say reopen them; following up an action item does not.
-    if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting) await minutesChanged(db, Number(row.meeting_id), audit);
+    if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting)
+      await minutesChanged(db, Number(row.meeting_id), audit);
   },
   present: async (db, row) => {
     const meeting = await meetingById(db, Number(row.meeting_id));

@@ -6,15 +6,33 @@ import { RuleViolationError } from '../../../../domain/errors.js';
 import { ZKey, ZLocalizedInput, ZVersionField, localizedColumns, localizedOf, pick } from '../fields.js';
 
 const ORGANISATION_TYPES = [
-  'association', 'foundation', 'university_of_applied_sciences', 'university', 'municipality', 'joint_municipal_authority',
-  'wellbeing_services_county', 'state_agency', 'company', 'parish', 'other',
+  'association',
+  'foundation',
+  'university_of_applied_sciences',
+  'university',
+  'municipality',
+  'joint_municipal_authority',
+  'wellbeing_services_county',
+  'state_agency',
+  'company',
+  'parish',
+  'other',
 ] as const;
 
 const fields = {
   name: ZLocalizedInput,
-  businessId: z.string().trim().regex(/^\d{7}-\d$/).nullable().optional(),
+  businessId: z
+    .string()
+    .trim()
+    .regex(/^\d{7}-\d$/)
+    .nullable()
+    .optional(),
   type: z.enum(ORGANISATION_TYPES).nullable().optional(),
-  municipality: z.string().regex(/^\d{3}$/).nullable().optional(),
+  municipality: z
+    .string()
+    .regex(/^\d{3}$/)
+    .nullable()
+    .optional(),
 };
 
 export const organisationResource: EditableResource = {
@@ -24,7 +42,10 @@ export const organisationResource: EditableResource = {
   identifier: 'key',
   permission: 'organisation.edit',
   createSchema: z.object({ key: ZKey, ...fields }).strict(),
-  updateSchema: z.object({ ...fields, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...fields, ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: async () => ({}),
   scopeOfInput: async () => ({}),
@@ -42,10 +63,17 @@ export const organisationResource: EditableResource = {
       ]);
     }
     if (typeof input.municipality === 'string') {
-      const known = await db.selectFrom('municipalities').select('code').where('code', '=', input.municipality).executeTakeFirst();
+      const known = await db
+        .selectFrom('municipalities')
+        .select('code')
+        .where('code', '=', input.municipality)
+        .executeTakeFirst();
       if (!known) {
         throw new RuleViolationError([
-          { field: 'municipality', message: { fi: 'Tuntematon kuntanumero.', sv: 'Okänt kommunnummer.', en: 'Unknown municipality number.' } },
+          {
+            field: 'municipality',
+            message: { fi: 'Tuntematon kuntanumero.', sv: 'Okänt kommunnummer.', en: 'Unknown municipality number.' },
+          },
         ]);
       }
     }
@@ -78,7 +106,13 @@ export const organisationResource: EditableResource = {
       .executeTakeFirst();
     const partner = used
       ? undefined
-      : await db.selectFrom('project_entity_partners as pp').innerJoin('project_entities as e', 'e.id', 'pp.entity_id').select('e.key').where('pp.organisation_id', '=', row.id).where('e.archived_at', 'is', null).executeTakeFirst();
+      : await db
+          .selectFrom('project_entity_partners as pp')
+          .innerJoin('project_entities as e', 'e.id', 'pp.entity_id')
+          .select('e.key')
+          .where('pp.organisation_id', '=', row.id)
+          .where('e.archived_at', 'is', null)
+          .executeTakeFirst();
     const key = used?.key ?? partner?.key;
     return key
       ? {

@@ -7,11 +7,33 @@ import type { Db } from '../../../../db/database.js';
 import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
-import { ZCents, ZKey, ZLocalizedInput, ZOptionalText, ZPartialDate, ZUrl, ZVersionField, localizedColumns, localizedOf, organisationIdOf, pick, themeIdOf, themeSlugOf, unknownReference } from '../fields.js';
+import {
+  ZCents,
+  ZKey,
+  ZLocalizedInput,
+  ZOptionalText,
+  ZPartialDate,
+  ZUrl,
+  ZVersionField,
+  localizedColumns,
+  localizedOf,
+  organisationIdOf,
+  pick,
+  themeIdOf,
+  themeSlugOf,
+  unknownReference,
+} from '../fields.js';
 
 const ZMember = z
   .object({
-    code: z.string().trim().min(1).max(30).regex(/^[A-Z0-9-]+$/).nullable().optional(),
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(30)
+      .regex(/^[A-Z0-9-]+$/)
+      .nullable()
+      .optional(),
     implementer: ZKey,
     role: z.enum(['main', 'sub']),
     costEstimate: ZCents.nullable().optional(),
@@ -20,7 +42,12 @@ const ZMember = z
 
 const fields = {
   name: ZLocalizedInput,
-  groupCode: z.string().trim().regex(/^R-\d{1,10}$/).nullable().optional(),
+  groupCode: z
+    .string()
+    .trim()
+    .regex(/^R-\d{1,10}$/)
+    .nullable()
+    .optional(),
   type: z.enum(['coordination', 'development', 'pilot', 'study']).nullable().optional(),
   status: z.enum(['applied', 'negotiation', 'granted', 'running', 'ended']).nullable().optional(),
   periodStart: ZPartialDate,
@@ -29,22 +56,41 @@ const fields = {
   website: ZUrl.nullable().optional(),
   call: ZKey.nullable().optional(),
   contentArea: ZKey.nullable().optional(),
-  ministries: z.array(z.enum(['TEM', 'OKM', 'STM'])).max(3).optional(),
+  ministries: z
+    .array(z.enum(['TEM', 'OKM', 'STM']))
+    .max(3)
+    .optional(),
   projects: z.array(ZMember).min(1).max(100).optional(),
   partners: z.array(ZKey).max(200).optional(),
   sectors: z.array(ZKey).max(50).optional(),
 };
 
-async function referenceColumns(db: Db, input: Record<string, unknown>, themeId: number): Promise<Record<string, unknown>> {
+async function referenceColumns(
+  db: Db,
+  input: Record<string, unknown>,
+  themeId: number,
+): Promise<Record<string, unknown>> {
   const columns: Record<string, unknown> = {};
   if ('call' in input) {
-    const call = input.call ? await db.selectFrom('calls').select('id').where('key', '=', String(input.call)).where('theme_id', '=', themeId).executeTakeFirst() : null;
+    const call = input.call
+      ? await db
+          .selectFrom('calls')
+          .select('id')
+          .where('key', '=', String(input.call))
+          .where('theme_id', '=', themeId)
+          .executeTakeFirst()
+      : null;
     if (input.call && !call) throw unknownReference('call', String(input.call));
     columns.call_id = call ? Number(call.id) : null;
   }
   if ('contentArea' in input) {
     const area = input.contentArea
-      ? await db.selectFrom('content_areas').select('id').where('key', '=', String(input.contentArea)).where('theme_id', '=', themeId).executeTakeFirst()
+      ? await db
+          .selectFrom('content_areas')
+          .select('id')
+          .where('key', '=', String(input.contentArea))
+          .where('theme_id', '=', themeId)
+          .executeTakeFirst()
       : null;
     if (input.contentArea && !area) throw unknownReference('contentArea', String(input.contentArea));
     columns.content_area_id = area ? Number(area.id) : null;
@@ -58,17 +104,41 @@ function checkMembers(input: Record<string, unknown>, kind: string): void {
   const mains = members.filter((m) => m.role === 'main').length;
   const problems = [];
   if (mains !== 1) {
-    problems.push({ field: 'projects', message: { fi: 'Päätoteuttajia on oltava tasan yksi.', sv: 'Det ska finnas exakt en huvudgenomförare.', en: 'There must be exactly one main implementer.' } });
+    problems.push({
+      field: 'projects',
+      message: {
+        fi: 'Päätoteuttajia on oltava tasan yksi.',
+        sv: 'Det ska finnas exakt en huvudgenomförare.',
+        en: 'There must be exactly one main implementer.',
+      },
+    });
   }
   if (kind === 'single' && members.length !== 1) {
-    problems.push({ field: 'projects', message: { fi: 'Yhden toteuttajan hankkeella on yksi toteuttaja.', sv: 'Ett projekt med en genomförare har en genomförare.', en: 'A single-implementer project has one implementer.' } });
+    problems.push({
+      field: 'projects',
+      message: {
+        fi: 'Yhden toteuttajan hankkeella on yksi toteuttaja.',
+        sv: 'Ett projekt med en genomförare har en genomförare.',
+        en: 'A single-implementer project has one implementer.',
+      },
+    });
   }
   if (kind === 'group' && members.length < 2) {
-    problems.push({ field: 'projects', message: { fi: 'Ryhmähankkeessa on vähintään kaksi toteuttajaa.', sv: 'Ett gruppprojekt har minst två genomförare.', en: 'A group project has at least two implementers.' } });
+    problems.push({
+      field: 'projects',
+      message: {
+        fi: 'Ryhmähankkeessa on vähintään kaksi toteuttajaa.',
+        sv: 'Ett gruppprojekt har minst två genomförare.',
+        en: 'A group project has at least two implementers.',
+      },
+    });
   }
   const codes = members.map((m) => m.code).filter(Boolean);
   if (new Set(codes).size !== codes.length) {
-    problems.push({ field: 'projects', message: { fi: 'Hankekoodi toistuu.', sv: 'En projektkod upprepas.', en: 'A project code is repeated.' } });
+    problems.push({
+      field: 'projects',
+      message: { fi: 'Hankekoodi toistuu.', sv: 'En projektkod upprepas.', en: 'A project code is repeated.' },
+    });
   }
   if (problems.length > 0) throw new RuleViolationError(problems);
 }
@@ -77,11 +147,26 @@ function checkMembers(input: Record<string, unknown>, kind: string): void {
 async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, at: string): Promise<void> {
   const entityId = row.id;
   if (input.projects) {
-    await db.updateTable('projects').set({ archived_at: at, code: null }).where('entity_id', '=', entityId).where('archived_at', 'is', null).execute();
+    await db
+      .updateTable('projects')
+      .set({ archived_at: at, code: null })
+      .where('entity_id', '=', entityId)
+      .where('archived_at', 'is', null)
+      .execute();
     for (const [position, member] of (input.projects as z.infer<typeof ZMember>[]).entries()) {
       if (member.code) {
         const taken = await db.selectFrom('projects').select('id').where('code', '=', member.code).executeTakeFirst();
-        if (taken) throw new RuleViolationError([{ field: `projects.${position}.code`, message: { fi: 'Hankekoodi on jo käytössä.', sv: 'Projektkoden används redan.', en: 'The project code is already in use.' } }]);
+        if (taken)
+          throw new RuleViolationError([
+            {
+              field: `projects.${position}.code`,
+              message: {
+                fi: 'Hankekoodi on jo käytössä.',
+                sv: 'Projektkoden används redan.',
+                en: 'The project code is already in use.',
+              },
+            },
+          ]);
       }
       await db
         .insertInto('projects')
@@ -102,12 +187,16 @@ async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, 
   if (input.partners) {
     await db.deleteFrom('project_entity_partners').where('entity_id', '=', entityId).execute();
     for (const [index, key] of [...new Set(input.partners as string[])].entries()) {
-      await db.insertInto('project_entity_partners').values({ entity_id: entityId, organisation_id: await organisationIdOf(db, key, `partners.${index}`) }).execute();
+      await db
+        .insertInto('project_entity_partners')
+        .values({ entity_id: entityId, organisation_id: await organisationIdOf(db, key, `partners.${index}`) })
+        .execute();
     }
   }
   if (input.ministries) {
     await db.deleteFrom('project_entity_ministries').where('entity_id', '=', entityId).execute();
-    for (const ministry of new Set(input.ministries as string[])) await db.insertInto('project_entity_ministries').values({ entity_id: entityId, ministry }).execute();
+    for (const ministry of new Set(input.ministries as string[]))
+      await db.insertInto('project_entity_ministries').values({ entity_id: entityId, ministry }).execute();
   }
   if (input.sectors) {
     await db.deleteFrom('project_entity_sectors').where('entity_id', '=', entityId).execute();
@@ -125,7 +214,10 @@ async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, 
     .where('p.entity_id', '=', entityId)
     .where('p.archived_at', 'is', null)
     .execute();
-  const searchText = [row.name_fi, row.name_sv, row.group_code, ...members.flatMap((m) => [m.code, m.name_fi])].filter(Boolean).join(' ').toLowerCase();
+  const searchText = [row.name_fi, row.name_sv, row.group_code, ...members.flatMap((m) => [m.code, m.name_fi])]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
   await db.updateTable('project_entities').set({ search_text: searchText }).where('id', '=', entityId).execute();
 }
 
@@ -135,8 +227,19 @@ export const projectResource: EditableResource = {
   table: 'project_entities',
   identifier: 'key',
   permission: 'project.edit',
-  createSchema: z.object({ key: ZKey, theme: ZKey, kind: z.enum(['single', 'group']), ...fields, projects: z.array(ZMember).min(1).max(100) }).strict(),
-  updateSchema: z.object({ ...fields, ...ZVersionField }).partial().strict(),
+  createSchema: z
+    .object({
+      key: ZKey,
+      theme: ZKey,
+      kind: z.enum(['single', 'group']),
+      ...fields,
+      projects: z.array(ZMember).min(1).max(100),
+    })
+    .strict(),
+  updateSchema: z
+    .object({ ...fields, ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
@@ -170,12 +273,36 @@ export const projectResource: EditableResource = {
         .where('p.archived_at', 'is', null)
         .orderBy('p.position')
         .execute(),
-      db.selectFrom('project_entity_partners as pp').innerJoin('organisations as o', 'o.id', 'pp.organisation_id').select('o.key').where('pp.entity_id', '=', row.id).orderBy('o.key').execute(),
-      db.selectFrom('project_entity_ministries').select('ministry').where('entity_id', '=', row.id).orderBy('ministry').execute(),
-      db.selectFrom('project_entity_sectors').select('sector_key').where('entity_id', '=', row.id).orderBy('sector_key').execute(),
+      db
+        .selectFrom('project_entity_partners as pp')
+        .innerJoin('organisations as o', 'o.id', 'pp.organisation_id')
+        .select('o.key')
+        .where('pp.entity_id', '=', row.id)
+        .orderBy('o.key')
+        .execute(),
+      db
+        .selectFrom('project_entity_ministries')
+        .select('ministry')
+        .where('entity_id', '=', row.id)
+        .orderBy('ministry')
+        .execute(),
+      db
+        .selectFrom('project_entity_sectors')
+        .select('sector_key')
+        .where('entity_id', '=', row.id)
+        .orderBy('sector_key')
+        .execute(),
     ]);
-    const call = row.call_id ? await db.selectFrom('calls').select('key').where('id', '=', Number(row.call_id)).executeTakeFirst() : undefined;
-    const area = row.content_area_id ? await db.selectFrom('content_areas').select('key').where('id', '=', Number(row.content_area_id)).executeTakeFirst() : undefined;
+    const call = row.call_id
+      ? await db.selectFrom('calls').select('key').where('id', '=', Number(row.call_id)).executeTakeFirst()
+      : undefined;
+    const area = row.content_area_id
+      ? await db
+          .selectFrom('content_areas')
+          .select('key')
+          .where('id', '=', Number(row.content_area_id))
+          .executeTakeFirst()
+      : undefined;
     return {
       key: row.key,
       theme: await themeSlugOf(db, row.theme_id),
@@ -191,7 +318,12 @@ export const projectResource: EditableResource = {
       call: call?.key ?? null,
       contentArea: area?.key ?? null,
       ministries: ministries.map((m) => m.ministry),
-      projects: members.map((m) => ({ code: m.code, implementer: m.key, role: m.role, costEstimate: m.cost_estimate_cents })),
+      projects: members.map((m) => ({
+        code: m.code,
+        implementer: m.key,
+        role: m.role,
+        costEstimate: m.cost_estimate_cents,
+      })),
       partners: partners.map((p) => p.key),
       sectors: sectors.map((s) => s.sector_key),
       archived: row.archived_at !== null,

@@ -8,14 +8,33 @@
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
-import { unknownReference, ZDate, ZKey, ZLocalizedInput, ZOptionalText, ZText, ZVersionField, localizedColumns, localizedOf, pick, themeIdOf } from '../fields.js';
+import {
+  unknownReference,
+  ZDate,
+  ZKey,
+  ZLocalizedInput,
+  ZOptionalText,
+  ZText,
+  ZVersionField,
+  localizedColumns,
+  localizedOf,
+  pick,
+  themeIdOf,
+} from '../fields.js';
 import type { Db } from '../../../../db/database.js';
 import { RuleViolationError, type LocalizedText } from '../../../../domain/errors.js';
 
 const beforeOrSame = (field: string, from: unknown, to: unknown): void => {
   if (typeof from === 'string' && typeof to === 'string' && from > to) {
     throw new RuleViolationError([
-      { field, message: { fi: 'Päättymispäivä on ennen alkamispäivää.', sv: 'Slutdatumet är före startdatumet.', en: 'The end date is before the start date.' } },
+      {
+        field,
+        message: {
+          fi: 'Päättymispäivä on ennen alkamispäivää.',
+          sv: 'Slutdatumet är före startdatumet.',
+          en: 'The end date is before the start date.',
+        },
+      },
     ]);
   }
 };
@@ -47,7 +66,10 @@ export const steeringGroupResource: EditableResource = {
   permission: 'steering_group.edit',
   // A new group has no scope yet: only the managing authority sets one up.
   createSchema: z.object({ key: ZKey, ...groupFields, themes: groupFields.themes.optional() }).strict(),
-  updateSchema: z.object({ ...groupFields, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...groupFields, ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: false,
   scopeOfRow: (db, row) => steeringGroupScope(db, row.id),
   scopeOfInput: async () => ({}),
@@ -62,9 +84,11 @@ export const steeringGroupResource: EditableResource = {
   afterWrite: async (db, row, input) => {
     if (!Array.isArray(input.themes)) return;
     const ids = [];
-    for (const [index, slug] of (input.themes as string[]).entries()) ids.push(await themeIdOf(db, slug, `themes.${index}`));
+    for (const [index, slug] of (input.themes as string[]).entries())
+      ids.push(await themeIdOf(db, slug, `themes.${index}`));
     await db.deleteFrom('steering_group_themes').where('steering_group_id', '=', row.id).execute();
-    for (const id of new Set(ids)) await db.insertInto('steering_group_themes').values({ steering_group_id: row.id, theme_id: id }).execute();
+    for (const id of new Set(ids))
+      await db.insertInto('steering_group_themes').values({ steering_group_id: row.id, theme_id: id }).execute();
   },
   present: async (db, row) => ({
     key: row.key,
@@ -77,14 +101,20 @@ export const steeringGroupResource: EditableResource = {
 };
 
 export async function groupIdOf(db: Db, key: unknown, field = 'steeringGroup'): Promise<number> {
-  const row = typeof key === 'string' ? await db.selectFrom('steering_groups').select('id').where('key', '=', key).executeTakeFirst() : undefined;
+  const row =
+    typeof key === 'string'
+      ? await db.selectFrom('steering_groups').select('id').where('key', '=', key).executeTakeFirst()
+      : undefined;
   if (!row) throw unknownReference(field, String(key));
   return Number(row.id);
 }
 
 async function userIdOf(db: Db, username: unknown): Promise<number | null> {
   if (username === null) return null;
-  const row = typeof username === 'string' ? await db.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst() : undefined;
+  const row =
+    typeof username === 'string'
+      ? await db.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst()
+      : undefined;
   if (!row) throw unknownReference('user', String(username));
   return Number(row.id);
 }
@@ -96,7 +126,13 @@ const changeableFields = {
   validFrom: ZDate.nullable().optional(),
   validTo: ZDate.nullable().optional(),
   decisionReference: ZOptionalText(100),
-  user: z.string().trim().max(200).nullable().optional().describe('Username of the member’s account (links the chair who checks minutes)'),
+  user: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('Username of the member’s account (links the chair who checks minutes)'),
 };
 
 const SEAT_NEEDED: LocalizedText = {
@@ -120,7 +156,10 @@ export const steeringGroupMemberResource: EditableResource = {
       ...changeableFields,
     })
     .strict(),
-  updateSchema: z.object({ ...changeableFields, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...changeableFields, ...ZVersionField })
+    .partial()
+    .strict(),
   // Archiving removes a membership entered by mistake; leaving the group is validTo.
   archivable: true,
   scopeOfRow: (db, row) => steeringGroupScope(db, Number(row.steering_group_id)),
@@ -129,17 +168,37 @@ export const steeringGroupMemberResource: EditableResource = {
     beforeOrSame('validTo', input.validFrom ?? existing?.valid_from, input.validTo ?? existing?.valid_to);
     if (!existing) {
       const paired = input.capacity === 'member' || input.capacity === 'deputy';
-      if (paired && (input.seat === null || input.seat === undefined)) throw new RuleViolationError([{ field: 'seat', message: SEAT_NEEDED }]);
+      if (paired && (input.seat === null || input.seat === undefined))
+        throw new RuleViolationError([{ field: 'seat', message: SEAT_NEEDED }]);
     }
     return {
-      ...(existing ? {} : { steering_group_id: await groupIdOf(db, input.steeringGroup), seat: input.seat ?? null, capacity: input.capacity, name: input.name }),
-      ...pick(input, { position: 'position', organisation: 'organisation', validFrom: 'valid_from', validTo: 'valid_to', decisionReference: 'decision_reference' }),
+      ...(existing
+        ? {}
+        : {
+            steering_group_id: await groupIdOf(db, input.steeringGroup),
+            seat: input.seat ?? null,
+            capacity: input.capacity,
+            name: input.name,
+          }),
+      ...pick(input, {
+        position: 'position',
+        organisation: 'organisation',
+        validFrom: 'valid_from',
+        validTo: 'valid_to',
+        decisionReference: 'decision_reference',
+      }),
       ...('user' in input ? { user_id: await userIdOf(db, input.user ?? null) } : {}),
     };
   },
   present: async (db, row) => {
-    const group = await db.selectFrom('steering_groups').select('key').where('id', '=', Number(row.steering_group_id)).executeTakeFirst();
-    const user = row.user_id ? await db.selectFrom('users').select('username').where('id', '=', Number(row.user_id)).executeTakeFirst() : undefined;
+    const group = await db
+      .selectFrom('steering_groups')
+      .select('key')
+      .where('id', '=', Number(row.steering_group_id))
+      .executeTakeFirst();
+    const user = row.user_id
+      ? await db.selectFrom('users').select('username').where('id', '=', Number(row.user_id)).executeTakeFirst()
+      : undefined;
     return {
       id: row.id,
       steeringGroup: group?.key ?? null,

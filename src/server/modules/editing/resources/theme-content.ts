@@ -6,7 +6,20 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { themeScope } from '../resource.js';
-import { ZKey, ZLocalizedInput, ZOptionalText, ZPartialDate, ZText, ZUrl, ZVersionField, localizedColumns, localizedOf, pick, themeIdOf, themeSlugOf } from '../fields.js';
+import {
+  ZKey,
+  ZLocalizedInput,
+  ZOptionalText,
+  ZPartialDate,
+  ZText,
+  ZUrl,
+  ZVersionField,
+  localizedColumns,
+  localizedOf,
+  pick,
+  themeIdOf,
+  themeSlugOf,
+} from '../fields.js';
 
 const ZPeriodInput = z.object({ start: ZPartialDate, end: ZPartialDate, text: ZOptionalText(200) }).strict();
 
@@ -18,7 +31,13 @@ export const themeResource: EditableResource = {
   keyColumn: 'slug',
   permission: 'theme.edit',
   updateSchema: z
-    .object({ name: ZLocalizedInput, shortName: ZOptionalText(50), period: ZPeriodInput, intermediateBody: ZOptionalText(200), ...ZVersionField })
+    .object({
+      name: ZLocalizedInput,
+      shortName: ZOptionalText(50),
+      period: ZPeriodInput,
+      intermediateBody: ZOptionalText(200),
+      ...ZVersionField,
+    })
     .partial()
     .strict(),
   archivable: false,
@@ -28,7 +47,9 @@ export const themeResource: EditableResource = {
     return {
       ...localizedColumns(input, 'name', 'name'),
       ...pick(input, { shortName: 'short_name', intermediateBody: 'intermediate_body' }),
-      ...(period ? { period_start: period.start ?? null, period_end: period.end ?? null, period_text: period.text ?? null } : {}),
+      ...(period
+        ? { period_start: period.start ?? null, period_end: period.end ?? null, period_text: period.text ?? null }
+        : {}),
     };
   },
   present: async (_db, row) => ({
@@ -47,7 +68,13 @@ const contactFields = {
   organisation: ZOptionalText(300),
   ministry: z.enum(['TEM', 'OKM', 'STM']).nullable().optional(),
   email: z.string().trim().max(320).email().nullable().optional(),
-  phone: z.string().trim().max(40).regex(/^[+\d][\d ()-]{4,}$/).nullable().optional(),
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+\d][\d ()-]{4,}$/)
+    .nullable()
+    .optional(),
 };
 
 /**
@@ -62,20 +89,39 @@ export const contactResource: EditableResource = {
   identifier: 'id',
   permission: 'contact.edit',
   createSchema: z.object({ theme: ZKey, ...contactFields }).strict(),
-  updateSchema: z.object({ ...contactFields, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...contactFields, ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => ({
     ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), person_id: randomUUID() }),
-    ...pick(input, { role: 'role', name: 'name', title: 'title', organisation: 'organisation', ministry: 'ministry', email: 'email', phone: 'phone' }),
+    ...pick(input, {
+      role: 'role',
+      name: 'name',
+      title: 'title',
+      organisation: 'organisation',
+      ministry: 'ministry',
+      email: 'email',
+      phone: 'phone',
+    }),
   }),
   afterWrite: async (db, row, _input, at) => {
     const personId = (row.person_id as string | null) ?? randomUUID();
-    if (!row.person_id) await db.updateTable('contacts').set({ person_id: personId }).where('id', '=', row.id).execute();
+    if (!row.person_id)
+      await db.updateTable('contacts').set({ person_id: personId }).where('id', '=', row.id).execute();
     await db
       .insertInto('personal_data')
-      .values({ person_id: personId, revision: row.version, name: row.name as string, email: (row.email as string | null) ?? null, phone: (row.phone as string | null) ?? null, recorded_at: at })
+      .values({
+        person_id: personId,
+        revision: row.version,
+        name: row.name as string,
+        email: (row.email as string | null) ?? null,
+        phone: (row.phone as string | null) ?? null,
+        recorded_at: at,
+      })
       .execute();
   },
   present: async (db, row) => ({
@@ -108,8 +154,13 @@ export const contentAreaResource: EditableResource = {
   table: 'content_areas',
   identifier: 'id',
   permission: 'content_area.edit',
-  createSchema: z.object({ theme: ZKey, key: ZKey, name: ZLocalizedInput, position: z.number().int().min(0).max(1000).optional() }).strict(),
-  updateSchema: z.object({ name: ZLocalizedInput, position: z.number().int().min(0).max(1000), ...ZVersionField }).partial().strict(),
+  createSchema: z
+    .object({ theme: ZKey, key: ZKey, name: ZLocalizedInput, position: z.number().int().min(0).max(1000).optional() })
+    .strict(),
+  updateSchema: z
+    .object({ name: ZLocalizedInput, position: z.number().int().min(0).max(1000), ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
@@ -118,9 +169,20 @@ export const contentAreaResource: EditableResource = {
     ...localizedColumns(input, 'name', 'name'),
     ...pick(input, { position: 'position' }),
   }),
-  present: async (db, row) => ({ id: row.id, theme: await themeSlugOf(db, row.theme_id), key: row.key, name: localizedOf(row, 'name'), position: row.position }),
+  present: async (db, row) => ({
+    id: row.id,
+    theme: await themeSlugOf(db, row.theme_id),
+    key: row.key,
+    name: localizedOf(row, 'name'),
+    position: row.position,
+  }),
   archiveBlocker: async (db, row) => {
-    const used = await db.selectFrom('project_entities').select('key').where('content_area_id', '=', row.id).where('archived_at', 'is', null).executeTakeFirst();
+    const used = await db
+      .selectFrom('project_entities')
+      .select('key')
+      .where('content_area_id', '=', row.id)
+      .where('archived_at', 'is', null)
+      .executeTakeFirst();
     return used
       ? {
           fi: `Sisältöalueeseen kuuluu hankkeita (esim. ${used.key}); sitä ei voi poistaa.`,
@@ -138,8 +200,18 @@ export const themeLinkResource: EditableResource = {
   identifier: 'id',
   // Links are the theme's web presence (section 6 of the review): kept by its coordinator.
   permission: 'content_area.edit',
-  createSchema: z.object({ theme: ZKey, url: ZUrl, title: ZOptionalText(300), position: z.number().int().min(0).max(1000).optional() }).strict(),
-  updateSchema: z.object({ url: ZUrl, title: ZOptionalText(300), position: z.number().int().min(0).max(1000), ...ZVersionField }).partial().strict(),
+  createSchema: z
+    .object({
+      theme: ZKey,
+      url: ZUrl,
+      title: ZOptionalText(300),
+      position: z.number().int().min(0).max(1000).optional(),
+    })
+    .strict(),
+  updateSchema: z
+    .object({ url: ZUrl, title: ZOptionalText(300), position: z.number().int().min(0).max(1000), ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
@@ -147,7 +219,13 @@ export const themeLinkResource: EditableResource = {
     ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme) }),
     ...pick(input, { url: 'url', title: 'title', position: 'position' }),
   }),
-  present: async (db, row) => ({ id: row.id, theme: await themeSlugOf(db, row.theme_id), url: row.url, title: row.title ?? null, position: row.position }),
+  present: async (db, row) => ({
+    id: row.id,
+    theme: await themeSlugOf(db, row.theme_id),
+    url: row.url,
+    title: row.title ?? null,
+    position: row.position,
+  }),
 };
 
 const activityFields = {
@@ -164,7 +242,10 @@ export const activityFigureResource: EditableResource = {
   identifier: 'id',
   permission: 'activity.edit',
   createSchema: z.object({ theme: ZKey, key: ZKey, ...activityFields }).strict(),
-  updateSchema: z.object({ ...activityFields, ...ZVersionField }).partial().strict(),
+  updateSchema: z
+    .object({ ...activityFields, ...ZVersionField })
+    .partial()
+    .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
@@ -174,7 +255,9 @@ export const activityFigureResource: EditableResource = {
       ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), key: input.key }),
       ...localizedColumns(input, 'label', 'label'),
       ...pick(input, { value: 'value', unit: 'unit' }),
-      ...(period ? { period_start: period.start ?? null, period_end: period.end ?? null, period_text: period.text ?? null } : {}),
+      ...(period
+        ? { period_start: period.start ?? null, period_end: period.end ?? null, period_text: period.text ?? null }
+        : {}),
     };
   },
   present: async (db, row) => ({
