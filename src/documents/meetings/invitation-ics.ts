@@ -4,6 +4,7 @@
  * across the change to or from summer time. Text is escaped (§3.3.11) and lines are folded at 75
  * octets without splitting a UTF-8 character (§3.1); lines end in CRLF.
  */
+import { addCalendarDays } from '../../domain/helsinki-time.js';
 
 /** TEXT value escaping: backslash, semicolon, comma and newlines. */
 export function escapeText(value: string): string {
@@ -90,18 +91,12 @@ function plusTwoHours(time: string): { dayOffset: number; time: string } {
   };
 }
 
-function addDays(date: string, days: number): string {
-  const moment = new Date(`${date}T00:00:00Z`);
-  moment.setUTCDate(moment.getUTCDate() + days);
-  return moment.toISOString().slice(0, 10);
-}
-
 export function buildInvitation(input: InvitationInput): string {
   let end = input.endTime ? { date: input.date, time: input.endTime } : null;
   if (!end || end.time <= input.startTime) {
     // An end before the start would make an invalid event; fall back to two hours.
     const later = plusTwoHours(input.startTime);
-    end = { date: addDays(input.date, later.dayOffset), time: later.time };
+    end = { date: addCalendarDays(input.date, later.dayOffset), time: later.time };
   }
   const lines = [
     'BEGIN:VCALENDAR',

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { OPEN_DATA_SCHEMA_VERSION, ZOpenDataset } from '../../../contracts/open-data.js';
 import { openDataExport } from '../../../documents/open-data-export.js';
 import type { AppDeps } from '../../app.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
 export function exportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
   const jsonSchema = z.toJSONSchema(ZOpenDataset, { target: 'draft-2020-12' });
@@ -19,7 +20,7 @@ export function exportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       },
     },
     async (_request, reply) => {
-      const stamp = clock().toISOString().slice(0, 10);
+      const stamp = helsinkiDate(clock());
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="teemaseuranta-${stamp}.json"`)

@@ -49,6 +49,7 @@ import {
   returnMinutes,
   type WorkflowDeps,
 } from './minutes-workflow.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
 const tags = ['steering groups'];
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
@@ -97,7 +98,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     actor: request.actor,
     audit: auditContext(request, clock()),
   });
-  const today = () => clock().toISOString().slice(0, 10);
+  const today = () => helsinkiDate(clock());
 
   app.get(
     '/api/v1/steering-groups',

@@ -19,6 +19,7 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useQueryState } from '../../shell/query-state.js';
 import type { Language } from '../../i18n.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
 /** A reduced-precision date as the first or last day it can mean ("2024-06" → 2024-06-01 / 2024-06-30). */
 function bound(value: string | null, end: boolean): string | null {
@@ -56,7 +57,7 @@ export function CallsPage() {
   usePageTitle(t('calls:title'));
   const state = useApi<{ items: Call[] }>('/api/v1/calls', lang);
   const [params, setParams] = useQueryState(['year'] as const);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = helsinkiDate(new Date());
   return (
     <>
       <PageHeading>{t('calls:title')}</PageHeading>

@@ -20,6 +20,7 @@ import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
 import { ConflictNotice, HistoryTable, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
 import { FailureNotice, FieldInputs, hintFor, useEditGate, useFieldForm } from './form-parts.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
 type Snapshot = ThemeDetail['financeHistory'][number];
 
@@ -71,7 +72,7 @@ export function FinanceFormPage() {
     setTheme(detail);
     setBase(latest);
     setValues({
-      asOf: new Date().toISOString().slice(0, 10),
+      asOf: helsinkiDate(new Date()),
       ...Object.fromEntries(FIGURES.map((figure) => [figure, toInput('money', latest?.[figure], lang)])),
       reason: '',
       note: '',

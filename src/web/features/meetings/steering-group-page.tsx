@@ -22,8 +22,9 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayEditMeetings, useSession } from '../../shell/session.js';
 import { GroupMaterialState, MinutesStatusBadge, RecordsTable } from './meeting-parts.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => helsinkiDate(new Date());
 
 export function SteeringGroupPage() {
   const { key = '' } = useParams();

@@ -1,0 +1,45 @@
+/**
+ * One clock for the whole service: "today", a month or a year as Helsinki sees it. The server's
+ * clock is UTC (and tests pin it), but people in Finland live in Europe/Helsinki: at 00:30 on
+ * 1 January in Helsinki it is still 31 December in UTC, and the offset moves with summer time.
+ * Everything that asks "what day is it" goes through here, never `toISOString().slice(0, 10)`.
+ */
+
+export const HELSINKI_TIME_ZONE = 'Europe/Helsinki';
+
+// en-CA formats dates as YYYY-MM-DD; one formatter, made once (they are costly to build).
+const dateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: HELSINKI_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: HELSINKI_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The calendar date in Helsinki at `instant`, as `YYYY-MM-DD`. */
+export function helsinkiDate(instant: Date): string {
+  return dateFormat.format(instant);
+}
+
+/** The wall-clock time in Helsinki at `instant`, as `HH:MM`. */
+export function helsinkiTime(instant: Date): string {
+  return timeFormat.format(instant);
+}
+
+/** The year in Helsinki at `instant`. */
+export function helsinkiYear(instant: Date): number {
+  return Number(helsinkiDate(instant).slice(0, 4));
+}
+
+/** Adds whole days to a calendar date (`YYYY-MM-DD`); pure calendar arithmetic, no time zone. */
+export function addCalendarDays(date: string, days: number): string {
+  const moment = new Date(`${date}T00:00:00Z`);
+  moment.setUTCDate(moment.getUTCDate() + days);
+  return moment.toISOString().slice(0, 10);
+}
