@@ -3,18 +3,17 @@ declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
   namespace autocannon {
-    type Request = {
+    /**
+     * `Context` is what the requests of one connection keep for each other (autocannon starts it
+     * empty). Method syntax: a sequence mixes requests that use different parts of it.
+     */
+    type Request<Context extends object = Record<string, unknown>> = {
       method?: string;
       path?: string;
       headers?: Record<string, string>;
       body?: string;
-      setupRequest?: (request: Request, context: Record<string, unknown>) => Request | null;
-      onResponse?: (
-        status: number,
-        body: string,
-        context: Record<string, unknown>,
-        headers: Record<string, string>,
-      ) => void;
+      setupRequest?(request: Request<Context>, context: Context): Request<Context> | null;
+      onResponse?(status: number, body: string, context: Context, headers: Record<string, string>): void;
     };
     type Options = {
       url: string;

@@ -194,8 +194,6 @@ function rssMb(pid: number): number {
 
 // ---- load ------------------------------------------------------------------------------------
 
-type RequestSpec = { method?: string; path: string; headers?: Record<string, string>; body?: string };
-
 function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -232,12 +230,12 @@ export async function load(port: number, options: LoadOptions): Promise<Measurem
   const requests: autocannon.Request[] = options.sequence ?? [
     {
       method: 'GET',
-      setupRequest: (request: any) => ({
+      setupRequest: (request) => ({
         ...request,
         path: paths[cursor++ % paths.length]!,
         headers: { ...request.headers, ...options.headers },
       }),
-    } as autocannon.Request,
+    },
   ];
   const instance = autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -539,6 +537,9 @@ export type MixedAnswer = {
   costEstimate?: number;
 };
 
+/** What a writer connection carries from reading a record to changing it. */
+type WriterContext = { session?: WriterSession; key?: string; version?: string; costEstimate?: number };
+
 /** A stale If-Match (409) is the workload working as meant, not an error. */
 export const MIXED_IS_ERROR = (status: number) => status >= 400 && status !== 409;
 
@@ -551,15 +552,15 @@ export function mixedWorkload(
   sessions: WriterSession[],
   readPaths: string[],
   observe?: (answer: MixedAnswer) => void,
-): { sequence: autocannon.Request[]; counts: { writes: number; conflicts: number } } {
+): { sequence: autocannon.Request<WriterContext>[]; counts: { writes: number; conflicts: number } } {
   const counts = { writes: 0, conflicts: 0 };
   let writerTurn = 0;
   let readTurn = 0;
   const lowerCase = (headers: Record<string, string>) =>
     Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-  const publicRead = {
+  const publicRead: autocannon.Request<WriterContext> = {
     method: 'GET',
-    setupRequest: (request: any) => ({
+    setupRequest: (request) => ({
       ...request,
       path: readPaths[readTurn++ % readPaths.length]!,
       headers: { 'accept-encoding': 'gzip' },
@@ -568,19 +569,19 @@ export function mixedWorkload(
       onResponse: (status: number, body: string, _context: unknown, headers: Record<string, string>) =>
         observe({ kind: 'read', status, headers: lowerCase(headers), body, at: performance.now() }),
     }),
-  } as autocannon.Request;
-  const sequence = [
+  };
+  const sequence: autocannon.Request<WriterContext>[] = [
     ...Array.from({ length: 8 }, () => publicRead),
     {
       method: 'GET',
-      setupRequest: (request: any, context: any) => {
+      setupRequest: (request, context) => {
         const session = sessions[writerTurn++ % sessions.length]!;
         const key = session.projects[Math.floor(Math.random() * session.projects.length)]!;
         context.session = session;
         context.key = key;
         return { ...request, path: `/api/v1/projects/${key}/record`, headers: { cookie: session.cookie } };
       },
-      onResponse: (status: number, body: string, context: any, headers: Record<string, string>) => {
+      onResponse: (status, body, context, headers) => {
         context.version = status === 200 ? (headers.etag ?? '"0"') : '"0"';
         observe?.({
           kind: 'record',
@@ -594,21 +595,22 @@ export function mixedWorkload(
     },
     {
       method: 'PATCH',
-      setupRequest: (request: any, context: any) => {
+      setupRequest: (request, context) => {
+        const session = context.session!;
         context.costEstimate = 100_000 * (1 + Math.floor(Math.random() * 5000));
         return {
           ...request,
           path: `/api/v1/projects/${context.key}`,
           headers: {
-            cookie: context.session.cookie,
-            'x-csrf-token': context.session.csrf,
+            cookie: session.cookie,
+            'x-csrf-token': session.csrf,
             'content-type': 'application/json',
             'if-match': context.version,
           },
           body: JSON.stringify({ costEstimate: context.costEstimate }),
         };
       },
-      onResponse: (status: number, body: string, context: any, headers: Record<string, string>) => {
+      onResponse: (status, body, context, headers) => {
         counts.writes++;
         if (status === 409) counts.conflicts++;
         observe?.({
@@ -622,7 +624,7 @@ export function mixedWorkload(
         });
       },
     },
-  ] as autocannon.Request[];
+  ];
   return { sequence, counts };
 }
 

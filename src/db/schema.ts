@@ -8,7 +8,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Id = Generated<number>;
 type Timestamp = ColumnType<string, string | undefined, string>;
 
-type Tracked = {
+/** The bookkeeping columns of every editable table (optimistic locking, archiving, who and when). */
+export type Tracked = {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -512,3 +513,8 @@ export type Database = {
 
 export type ThemeRow = Selectable<ThemesTable>;
 export type NewTheme = Insertable<ThemesTable>;
+
+/** Tables edited through the write API: tracked, with a numeric id. */
+export type EditableTableName = {
+  [T in keyof Database]: Database[T] extends Tracked & { id: Generated<number> } ? T : never;
+}[keyof Database];

@@ -55,9 +55,7 @@ export function useApi<T>(path: string | null, language: Language): ApiState<T> 
     const controller = new AbortController();
     // Read again after a write (which empties the cache): the answer shown stays until the new one
     // comes, so the page is not replaced by a spinner and nothing on it loses its state or focus.
-    setState((previous) =>
-      previous.key === key && previous.value.status === 'ok' ? previous : { key, value: { status: 'loading' } },
-    );
+    // An answer for another path is not shown meanwhile (see the state's key below).
     fetchApi<T>(path, language, controller.signal).then(
       (data) => setState({ key, value: { status: 'ok', data } }),
       (error: unknown) => {

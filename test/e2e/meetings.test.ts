@@ -7,19 +7,11 @@
  * them; then the public sees them signed out. Every new page is scanned with axe (WCAG 2.1 A, AA).
  * The tests run in order: each takes the minutes one step further.
  */
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/db/dataset/read-dataset.js';
 import { STANDARD_TITLES } from '../../src/domain/meetings.js';
-import {
-  axeViolations,
-  heading,
-  optionalField,
-  scanPage,
-  settled,
-  useBrowser,
-  type BrowserSession,
-} from './browser.js';
+import { axeViolations, heading, optionalField, scanPage, useBrowser, type BrowserSession } from './browser.js';
 import { E2E_PASSWORD } from './users.js';
 
 const GROUP = 'lanupe-johtoryhma';

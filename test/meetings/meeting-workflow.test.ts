@@ -6,6 +6,7 @@
  * and only then does the signed-out public see them. On SQLite, and on PostgreSQL when configured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingDetail, SteeringGroupDetail } from '../../src/contracts/meetings.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { signedIn, type RequestingUser as Session } from '../helpers/sessions.js';
@@ -36,20 +37,20 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
   });
   afterAll(async () => t?.close());
 
-  let groupNow: any;
+  let groupNow: SteeringGroupDetail;
   const memberId = (name: string) => {
     for (const seat of groupNow.seats)
       for (const m of [seat.member, seat.deputy]) if (m?.name === name) return m.id as number;
-    const other = [...groupNow.secretaries, ...groupNow.permanentExperts].find((m: any) => m.name === name);
+    const other = [...groupNow.secretaries, ...groupNow.permanentExperts].find((m) => m.name === name);
     if (!other) throw new Error(`${name} is not in the group`);
     return other.id as number;
   };
 
   it('links the chair’s seat to the chair’s account (membership history is kept)', async () => {
     groupNow = json(await secretary.request({ method: 'GET', url: `/api/v1/steering-groups/${GROUP}?at=2026-09-14` }));
-    expect(groupNow.chair.name).toBe('Eeva-Riitta Pirhonen');
+    expect(groupNow.chair?.name).toBe('Eeva-Riitta Pirhonen');
     expect(groupNow.diaryNumber).toBe('VN/30090/2021');
-    const id = groupNow.chair.id;
+    const id = groupNow.chair?.id;
     const record = await admin.request({ method: 'GET', url: `/api/v1/steering-group-members/${id}/record` });
     const linked = await admin.request({
       method: 'PATCH',
@@ -69,7 +70,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect(json(rename).errors[0].name).toBe('name');
   });
 
-  let first: any;
+  let first: MeetingDetail;
   it('the secretary creates meeting 2026/1 with the standard agenda and adds a topic', async () => {
     const created = await secretary.request({
       method: 'POST',
@@ -117,7 +118,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     first = await current(key);
     expect(first.previousMeeting).toBe('lanupe-johtoryhma-2023-1');
     // The open action item of 2023/1 (Iida Partanen's promise) is carried to this agenda.
-    expect(first.items.map((i: any) => i.kind)).toEqual([
+    expect(first.items.map((i) => i.kind)).toEqual([
       'opening',
       'agenda',
       'previous_minutes',
@@ -127,7 +128,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
       'other_matters',
       'closing',
     ]);
-    expect(first.openActions.map((a: any) => a.owner)).toEqual(['Iida Partanen']);
+    expect(first.openActions.map((a) => a.owner)).toEqual(['Iida Partanen']);
     expect(first.items[4]).toMatchObject({
       number: 5,
       title: 'Teemahaun valmistelu',
@@ -221,7 +222,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     });
     expect(stale.statusCode).toBe(409);
     first = await current(first.key);
-    expect(first.attendance.find((a: any) => a.name === 'Marja Perälä')).toMatchObject({
+    expect(first.attendance.find((a) => a.name === 'Marja Perälä')).toMatchObject({
       capacity: 'deputy',
       present: true,
       standingInFor: 'Hannu Mars',
@@ -230,8 +231,12 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
 
   let actionId: number;
   it('the secretary writes the minutes item by item and records an action item', async () => {
-    const item = (kind: string) => first.items.find((i: any) => i.kind === kind);
-    const patch = async (it: any, payload: object) => {
+    const item = (kind: string) => {
+      const found = first.items.find((i) => i.kind === kind);
+      if (!found) throw new Error(`no ${kind} item`);
+      return found;
+    };
+    const patch = async (it: { id: number; version: number }, payload: object) => {
       const r = await secretary.request({
         method: 'PATCH',
         url: `/api/v1/agenda-items/${it.id}`,
@@ -273,7 +278,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     first = await current(first.key);
     expect(first.openedAt).toBe('13:02');
     expect(first.closedAt).toBe('14:55');
-    expect(first.items[4].records).toEqual([
+    expect(first.items[4]?.records).toEqual([
       expect.objectContaining({ kind: 'action', owner: 'Merja Niemi', dueDate: '2026-10-31', status: 'open', item: 5 }),
     ]);
   });
@@ -294,7 +299,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     // A chair who opened the minutes before the secretary changed an item does not sign off text
     // they have not seen: the item's change moves the meeting's version on.
     const seenByChair = first.version;
-    const opening = first.items[0];
+    const opening = first.items[0]!;
     const touched = await secretary.request({
       method: 'PATCH',
       url: `/api/v1/agenda-items/${opening.id}`,
@@ -334,7 +339,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect(json(await t.app.inject({ method: 'GET', url: '/api/v1/published-minutes' })).items).toEqual([]);
   });
 
-  let second: any;
+  let second: MeetingDetail;
   it('the next meeting carries the open action item and approves the checked minutes', async () => {
     const created = await secretary.request({
       method: 'POST',
@@ -345,7 +350,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     second = await current(json(created).data.key);
     expect(second.number).toBe('2026/2');
     expect(second.previousMeeting).toBe(first.key);
-    expect(second.openActions.map((a: any) => a.text)).toContain('Valmistella hakuilmoituksen luonnos.');
+    expect(second.openActions.map((a) => a.text)).toContain('Valmistella hakuilmoituksen luonnos.');
     const agenda = await secretary.request({ method: 'GET', url: `/api/v1/meetings/${second.key}/agenda/html` });
     expect(agenda.body).toContain('Avoimien toimenpiteiden seuranta');
     expect(agenda.body).toContain(
@@ -371,7 +376,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     });
     expect(approve.statusCode, approve.body).toBe(200);
     second = json(approve);
-    expect(second.items.find((i: any) => i.kind === 'previous_minutes').decision).toBe(
+    expect(second.items.find((i) => i.kind === 'previous_minutes')?.decision).toBe(
       'Edellisen kokouksen pöytäkirja 2026/1 hyväksyttiin.',
     );
     expect(second.previousMinutes).toBe('2026/1');
@@ -383,7 +388,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     });
 
     // Approved minutes no longer change.
-    const topic = first.items[4];
+    const topic = first.items[4]!;
     const locked = await secretary.request({
       method: 'PATCH',
       url: `/api/v1/agenda-items/${topic.id}`,
@@ -407,7 +412,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     expect(json(published).minutesStatus).toBe('published');
 
     const list = json(await t.app.inject({ method: 'GET', url: '/api/v1/published-minutes' }));
-    expect(list.items.map((m: any) => m.key)).toEqual([first.key]);
+    expect(list.items.map((m: { key: string }) => m.key)).toEqual([first.key]);
     const html = await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/html` });
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain('Marja Perälä, Lapin ELY-keskus (varajäsenenä jäsenen Hannu Mars sijaan)');
@@ -428,7 +433,7 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
 
   it('every step is in the audit trail', async () => {
     const history = json(await secretary.request({ method: 'GET', url: `/api/v1/meetings/${first.key}/history` }));
-    const actions = history.items.map((e: any) => `${e.actor}:${e.action}`);
+    const actions = history.items.map((e: { actor: string; action: string }) => `${e.actor}:${e.action}`);
     expect(actions).toEqual(
       expect.arrayContaining([
         'sihteeri:create',

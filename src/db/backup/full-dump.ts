@@ -7,7 +7,7 @@
  * a line `{"table":"…","columns":[…]}` followed by one JSON array of values per row.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import type { DialectName } from '../database.js';
 
 export const DUMP_FORMAT = 'teemaseuranta-dump';
@@ -20,10 +20,14 @@ const BATCH = 1000;
  */
 const NOT_DUMPED = new Set(['schema_migrations', 'data_version']);
 
-type AnyDb = Kysely<any>;
+/** Dump and restore work on whatever tables the database has, by name, through plain SQL. */
+type Queryable = QueryExecutorProvider;
+type AnyDb = Queryable & {
+  transaction(): { execute<T>(callback: (trx: Queryable) => Promise<T>): Promise<T> };
+};
 
 /** Tables of the current schema, every table after the tables it refers to. */
-export async function tablesInDependencyOrder(db: AnyDb, dialect: DialectName): Promise<string[]> {
+export async function tablesInDependencyOrder(db: Queryable, dialect: DialectName): Promise<string[]> {
   const references = new Map<string, Set<string>>();
   if (dialect === 'sqlite') {
     const tables = await sql<{
@@ -66,7 +70,7 @@ export async function tablesInDependencyOrder(db: AnyDb, dialect: DialectName): 
   return ordered.filter((table) => !NOT_DUMPED.has(table));
 }
 
-async function columnsOf(db: AnyDb, dialect: DialectName, table: string): Promise<string[]> {
+async function columnsOf(db: Queryable, dialect: DialectName, table: string): Promise<string[]> {
   if (dialect === 'sqlite') {
     const rows = await sql<{ name: string }>`select name from pragma_table_info(${table}) order by cid`.execute(db);
     return rows.rows.map((r) => r.name);
@@ -81,7 +85,7 @@ async function columnsOf(db: AnyDb, dialect: DialectName, table: string): Promis
  * Every row of a table in a stable order, a batch at a time: by id after the last id seen (each batch
  * costs the same however large the table), or by all columns for the few tables without an id.
  */
-async function* rowsOf(db: AnyDb, table: string, columns: string[]): AsyncGenerator<unknown[]> {
+async function* rowsOf(db: Queryable, table: string, columns: string[]): AsyncGenerator<unknown[]> {
   const probe = columns.includes('id')
     ? await sql<{ id: unknown }>`select id from ${sql.table(table)} limit 1`.execute(db)
     : null;
@@ -116,9 +120,9 @@ function normalise(value: unknown): unknown {
 }
 
 export async function* dumpDatabase(db: AnyDb, dialect: DialectName): AsyncGenerator<string> {
-  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map(
-    (r) => r.name as string,
-  );
+  const migrations = (
+    await sql<{ name: string }>`select name from schema_migrations order by name`.execute(db)
+  ).rows.map((r) => r.name);
   yield `${JSON.stringify({ format: DUMP_FORMAT, version: DUMP_VERSION, migrations })}\n`;
   for (const table of await tablesInDependencyOrder(db, dialect)) {
     const columns = await columnsOf(db, dialect, table);

@@ -1,5 +1,5 @@
 /** Form controls from the design system, with the few props the pages need. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Button as SuomifiButton,
   Checkbox,
@@ -60,7 +60,13 @@ type SearchFieldProps = {
 /** Free-text search that applies on Enter or the search button, not on every key press. */
 export function SearchField({ label, value, onSearch, clearLabel, searchLabel, id }: SearchFieldProps) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  // A new value from outside (the address changed) replaces what was typed; adjusted while drawing,
+  // as React advises for state that follows a prop, rather than one render late in an effect.
+  const [outside, setOutside] = useState(value);
+  if (outside !== value) {
+    setOutside(value);
+    setText(value);
+  }
   return (
     <SearchInput
       id={id}

@@ -4,24 +4,49 @@
  * The first page load keeps the browser's own focus; a change of the query string only (filters)
  * does not move focus either.
  */
-import { createContext, useContext, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useLocation } from 'react-router';
 
-type PendingFocus = { current: boolean };
-const NavigationFocusContext = createContext<PendingFocus>({ current: false });
+/** Whether a navigation waits for its page's heading: set on a new path, taken by the first heading. */
+type PendingFocus = { mark: () => void; take: () => boolean };
+
+function pendingFocus(): PendingFocus {
+  let pending = false;
+  return {
+    mark: () => {
+      pending = true;
+    },
+    take: () => {
+      const was = pending;
+      pending = false;
+      return was;
+    },
+  };
+}
+
+const NavigationFocusContext = createContext<PendingFocus>(pendingFocus());
 
 export function NavigationFocusProvider({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
-  const pending = useRef(false);
+  const [pending] = useState(pendingFocus);
   const lastPath = useRef(pathname);
-  // Set during render: the new page's heading may mount, and run its effect, in this same commit.
-  if (lastPath.current !== pathname) {
+  // A layout effect: every layout effect of a commit runs before any passive effect, so the new
+  // page's heading, mounting in this same commit, finds the navigation marked in its own effect.
+  useLayoutEffect(() => {
+    if (lastPath.current === pathname) return;
     lastPath.current = pathname;
-    pending.current = true;
-  }
-  useEffect(() => {
-    if (pending.current) window.scrollTo(0, 0);
-  }, [pathname]);
+    pending.mark();
+    window.scrollTo(0, 0);
+  }, [pathname, pending]);
   return <NavigationFocusContext.Provider value={pending}>{children}</NavigationFocusContext.Provider>;
 }
 
@@ -29,9 +54,6 @@ export function NavigationFocusProvider({ children }: { children: ReactNode }) {
 export function useFocusOnNavigation(ref: RefObject<HTMLElement | null>): void {
   const pending = useContext(NavigationFocusContext);
   useEffect(() => {
-    if (pending.current && ref.current) {
-      pending.current = false;
-      ref.current.focus();
-    }
+    if (ref.current && pending.take()) ref.current.focus();
   });
 }

@@ -9,6 +9,7 @@ import type { Db } from '../../../db/database.js';
 import type { Permission, Scope } from '../../../domain/access.js';
 import type { LocalizedText } from '../../../domain/errors.js';
 import type { AuditContext } from '../../../db/repositories/audit.js';
+import type { EditableTableName } from '../../../db/schema.js';
 
 export type Row = Record<string, unknown> & { id: number; version: number; archived_at: string | null };
 
@@ -17,7 +18,7 @@ export type EditableResource = {
   name: string;
   /** URL collection: /api/v1/{collection}/{id}. */
   collection: string;
-  table: string;
+  table: EditableTableName;
   /** How records are named in URLs: a key column (`key`, or `keyColumn`), or their numeric id. */
   identifier: 'key' | 'id';
   keyColumn?: string;

@@ -3,7 +3,9 @@
  * on) and archive (records are not deleted; a referenced one is refused with a reason). Each checks
  * permission, then state, then writes the change and exactly one audit entry in one transaction.
  */
+import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../../db/database.js';
+import type { Tracked } from '../../../db/schema.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
 import { can, type Actor } from '../../../domain/access.js';
 import {
@@ -21,21 +23,32 @@ const auditView = (db: Db, resource: EditableResource, row: Row) => (resource.au
 export type WriteDeps = { db: Db; actor: Actor; audit: AuditContext };
 export type Written = { data: Record<string, unknown>; version: number; id: number };
 
+/**
+ * The engine picks its table at run time (`resource.table`), which Kysely's table types cannot
+ * follow; it touches only the columns every editable table has (plus the key column and what the
+ * resource's `toColumns` returns), so it sees each table as those columns. `EditableTableName` keeps
+ * `resource.table` to tables that really have them.
+ */
+type EditableColumns = Tracked & { id: Generated<number>; [column: string]: unknown };
+type EditableDb = Kysely<Record<string, EditableColumns>>;
+const editable = (db: Db): EditableDb => db as unknown as EditableDb;
+
 function requireSignedIn(actor: Actor): void {
   if (actor.kind !== 'user') throw new NotSignedInError();
 }
 
 async function findRow(db: Db, resource: EditableResource, identifier: string): Promise<Row | undefined> {
-  const anyDb = db as unknown as Db & { selectFrom: (t: string) => any };
-  let query = anyDb.selectFrom(resource.table).selectAll();
+  let query = editable(db).selectFrom(resource.table).selectAll();
   if (resource.identifier === 'id') {
     if (!/^\d{1,15}$/.test(identifier)) return undefined;
     query = query.where('id', '=', Number(identifier));
   } else {
     query = query.where(resource.keyColumn ?? 'key', '=', identifier);
   }
-  const row = (await query.executeTakeFirst()) as Row | undefined;
-  return row ? { ...row, id: Number(row.id), version: Number(row.version) } : undefined;
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const archivedAt = typeof row.archived_at === 'string' ? row.archived_at : null;
+  return { ...row, id: Number(row.id), version: Number(row.version), archived_at: archivedAt };
 }
 
 /** The record as it stands, for a form: its data and version. */
@@ -58,8 +71,7 @@ export async function createRecord(
   if (!can(deps.actor, resource.permission, scope)) throw new ForbiddenError(resource.permission);
   return deps.db.transaction().execute(async (trx) => {
     const columns = await resource.toColumns(trx, input, null);
-    const anyTrx = trx as unknown as { insertInto: (t: string) => any };
-    const inserted = await anyTrx
+    const inserted = await editable(trx)
       .insertInto(resource.table)
       .values({ ...columns, updated_by: deps.audit.actor, created_at: deps.audit.at, updated_at: deps.audit.at })
       .returning('id')
@@ -99,11 +111,10 @@ export async function updateRecord(
         throw new ForbiddenError(resource.permission);
     }
     const columns = await resource.toColumns(trx, input, row);
-    const anyTrx = trx as unknown as { updateTable: (t: string) => any };
     // The version in the WHERE clause makes the check and the write one atomic step.
-    const result = await anyTrx
+    const result = await editable(trx)
       .updateTable(resource.table)
-      .set((eb: any) => ({
+      .set((eb) => ({
         ...columns,
         version: eb('version', '+', 1),
         updated_at: deps.audit.at,
@@ -166,10 +177,9 @@ export async function archiveRecord(
     const before = await auditView(trx, resource, row);
     const blocker = await resource.archiveBlocker?.(trx, row);
     if (blocker) throw new RuleViolationError([{ field: resource.name, message: blocker }]);
-    const anyTrx = trx as unknown as { updateTable: (t: string) => any };
-    const result = await anyTrx
+    const result = await editable(trx)
       .updateTable(resource.table)
-      .set((eb: any) => ({
+      .set((eb) => ({
         archived_at: deps.audit.at,
         version: eb('version', '+', 1),
         updated_at: deps.audit.at,

@@ -47,6 +47,8 @@ export function CreateRecordForm({
   const { session, known } = useSession();
   const navigate = useNavigate();
   const form = useFieldForm(fields, lang);
+  // Taken out of the form: React treats an object read with a ref inside as a ref, not readable while drawing.
+  const { noticeRef } = form;
   const { setValues } = form;
   const [busy, setBusy] = useState(false);
   usePageTitle(title);
@@ -89,7 +91,7 @@ export function CreateRecordForm({
       <Paragraph>
         <AppLink to={back.to}>{back.label}</AppLink>
       </Paragraph>
-      <div ref={form.noticeRef} tabIndex={-1}>
+      <div ref={noticeRef} tabIndex={-1}>
         <FailureNotice lines={form.formError} />
       </div>
       <form onSubmit={(event) => void submit(event)} noValidate aria-label={title}>

@@ -71,6 +71,8 @@ export function AttendanceFormPage() {
   const [saved, setSaved] = useState(false);
   const [conflict, setConflict] = useState<{ current: MeetingRecord; mine: Row[] } | null>(null);
   const form = useFieldForm([], lang);
+  // Taken out of the form: React treats an object read with a ref inside as a ref, not readable while drawing.
+  const { noticeRef } = form;
   const title = record ? t('meetings:attendanceForm.title', { number: record.data.number }) : t('editing:loading');
   usePageTitle(title);
 
@@ -209,7 +211,7 @@ export function AttendanceFormPage() {
       <Paragraph>
         <AppLink to={paths.meeting(lang, key)}>{t('meetings:forms.backToMeeting')}</AppLink>
       </Paragraph>
-      <div ref={form.noticeRef} tabIndex={-1}>
+      <div ref={noticeRef} tabIndex={-1}>
         {saved ? <Note title={t('editing:saved.title')}>{t('editing:saved.text')}</Note> : null}
         <FailureNotice lines={form.formError} />
         {conflict ? (

@@ -84,6 +84,8 @@ export function MinutesActions({
     { name: 'reason', label: t('meetings:workflow.returnReason'), kind: 'textarea', required: true },
   ];
   const form = useFieldForm(reasonField, lang);
+  // Taken out of the form: React treats an object read with a ref inside as a ref, not readable while drawing.
+  const { noticeRef } = form;
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{
@@ -172,7 +174,7 @@ export function MinutesActions({
           })}
         </Paragraph>
       ) : null}
-      <div ref={form.noticeRef} tabIndex={-1}>
+      <div ref={noticeRef} tabIndex={-1}>
         {done ? <Note title={t('editing:saved.title')}>{done}</Note> : null}
         <FailureNotice lines={form.formError} />
         {conflict ? (

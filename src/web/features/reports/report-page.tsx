@@ -55,13 +55,19 @@ export function ReportPage() {
   const lang = useLanguage();
   const { t } = useTranslation(['reports', 'editing', 'common']);
   const { session, known } = useSession();
-  const [loaded, setLoaded] = useState<{ report: Report; period: ReportingPeriod } | null>(null);
-  const [error, setError] = useState<Error | null>(null);
+  // The answer remembers which report it is for: while another one loads, this one is not shown.
+  const reportKey = `${period}/${slug}`;
+  const [answer, setAnswer] = useState<{
+    key: string;
+    loaded: { report: Report; period: ReportingPeriod } | null;
+    error: Error | null;
+  } | null>(null);
+  const loaded = answer?.key === reportKey ? answer.loaded : null;
+  const error = answer?.key === reportKey ? answer.error : null;
 
   useEffect(() => {
     if (!session) return;
-    setLoaded(null);
-    setError(null);
+    let current = true;
     Promise.all([
       fetchFresh<Report>(
         `/api/v1/reporting-periods/${encodeURIComponent(period)}/themes/${encodeURIComponent(slug)}/report`,
@@ -69,9 +75,21 @@ export function ReportPage() {
       ),
       fetchFresh<ReportingPeriod>(`/api/v1/reporting-periods/${encodeURIComponent(period)}`, lang),
     ]).then(
-      ([report, periodData]) => setLoaded({ report, period: periodData }),
-      (failure: unknown) => setError(failure instanceof Error ? failure : new Error(String(failure))),
+      ([report, periodData]) => {
+        if (current) setAnswer({ key: reportKey, loaded: { report, period: periodData }, error: null });
+      },
+      (failure: unknown) => {
+        if (current)
+          setAnswer({
+            key: reportKey,
+            loaded: null,
+            error: failure instanceof Error ? failure : new Error(String(failure)),
+          });
+      },
     );
+    return () => {
+      current = false;
+    };
     // A language switch keeps what is being typed; the report is read again only for another one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [period, slug, session]);
