@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The command line: `npm run cli -- <command>`. `npm start` is `serve`. */
 import { ConfigError, parseEnv } from '../config/env.js';
+import { projectPath } from '../config/paths.js';
 import { startServer } from '../server/server.js';
 import { runDatasetCheck } from './check-dataset.js';
 import { runExport } from './export.js';
@@ -45,7 +46,7 @@ async function main(): Promise<number> {
     case 'content-hash':
       return runContentHash(parseEnv(process.env));
     case 'dataset-check':
-      return runDatasetCheck(args[0] ?? 'data/2024', args[1] ?? '../shared/seeds');
+      return runDatasetCheck(args[0] ?? projectPath('data/2024'), args[1] ?? projectPath('../shared/seeds'));
     case 'help':
     case '--help':
       console.log(USAGE);

@@ -3,6 +3,7 @@
  * application has is here, with its default, and documented in README.md and .env.example.
  */
 import { z } from 'zod';
+import { projectPath } from './paths.js';
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,7 +20,7 @@ const ZEnv = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
-  DATASET_DIR: z.string().default('data/2024'),
+  DATASET_DIR: z.string().default(projectPath('data/2024')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Public base URL, used in the OpenAPI document's servers list and the OpenID Connect redirect. */
   PUBLIC_URL: z.string().url().optional(),

@@ -2,6 +2,7 @@
  * Brings a database to a usable state: migrated, reference data present and, when asked, the 2024
  * dataset loaded into an empty database. Safe to run at every start.
  */
+import { projectPath } from '../config/paths.js';
 import type { DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { isEmpty, loadDataset, loadReferenceData } from './dataset/load-dataset.js';
@@ -26,4 +27,4 @@ export async function prepareDatabase(handle: DatabaseHandle, options: PrepareOp
   return { migrations, datasetLoaded };
 }
 
-export const DEFAULT_TOPOLOGY = 'data/geo/finland-hva-2021.topo.json';
+export const DEFAULT_TOPOLOGY = projectPath('data/geo/finland-hva-2021.topo.json');

@@ -3,23 +3,29 @@ import { authConfig, databaseConfig, type Env } from '../config/env.js';
 import { openDatabase } from '../db/database.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { buildApp } from './app.js';
-import { buildWebApp, builtWebRoot, DEFAULT_WEB_ROOT, type WebApp } from './modules/web/web-app.js';
+import { builtWebRoot, DEFAULT_WEB_ROOT, type WebApp } from './modules/web/web-app.js';
 import { createDemoUsers } from './modules/users/create-demo-users.js';
 
 export type StartOptions = {
-  /** 'built' serves dist/web (built first when missing); 'vite' serves the sources with hot reload. */
+  /** 'built' serves dist/web; 'vite' serves the sources with hot reload (development only). */
   web?: 'built' | 'vite' | 'none';
   /** Where the built web application is (dist/web). */
   webRoot?: string;
 };
 
-/** dist/web, built first if it is missing (a fresh clone), so that `npm start` alone is enough. */
-async function webApp(mode: StartOptions['web'], root: string): Promise<WebApp | undefined> {
+/**
+ * The server never builds anything itself: build tools are development dependencies, absent from a
+ * production install. `npm start` (scripts/start.mjs) builds first when dist/ is missing or stale;
+ * a server started some other way without dist/web serves the API alone and says so.
+ */
+function webApp(mode: StartOptions['web'], root: string): WebApp | undefined {
   if (mode === 'none') return undefined;
   if (mode === 'vite') return { kind: 'vite' };
   if (!builtWebRoot(root)) {
-    console.log(`Building the web application into ${root} (once; \`npm run build\` rebuilds it)…`);
-    await buildWebApp(root);
+    console.warn(
+      `The web application is not built (no ${root}/index.html): serving the API only. Run \`npm run build\`.`,
+    );
+    return undefined;
   }
   return { kind: 'static', root };
 }
@@ -29,7 +35,7 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const started = performance.now();
-  const web = await webApp(options.web ?? 'built', options.webRoot ?? DEFAULT_WEB_ROOT);
+  const web = webApp(options.web ?? 'built', options.webRoot ?? DEFAULT_WEB_ROOT);
   const handle = openDatabase(databaseConfig(env));
   const prepared = await prepareDatabase(handle, {
     datasetDir: env.LOAD_DATASET ? env.DATASET_DIR : undefined,

@@ -6,13 +6,14 @@
  * Everything under /api stays the API's, and an unknown /api address is still a problem document.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { projectPath } from '../../../config/paths.js';
 
 export const WEB_LANGUAGES = ['fi', 'sv', 'en'] as const;
-export const DEFAULT_WEB_ROOT = resolve('dist/web');
-export const WEB_SOURCE = resolve('src/web');
+export const DEFAULT_WEB_ROOT = projectPath('dist/web');
+export const WEB_SOURCE = projectPath('src/web');
 const VITE_CONFIG = join(WEB_SOURCE, 'vite.config.ts');
 
 export type WebApp = { kind: 'static'; root: string } | { kind: 'vite' };
