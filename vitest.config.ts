@@ -1,6 +1,6 @@
 /**
  * Four projects, each saying what it is (README, "Test it"); `npm test` runs all four:
- * - unit: pure code (the domain rules, the web app's texts), no database, no server: seconds;
+ * - unit: pure code (the domain rules, the configuration, the web app's texts), no database, no server: seconds;
  * - api: everything with a database or HTTP (the API, access, meetings, documents, the dataset,
  *   the PostgreSQL suite…). The catch-all: a test file anywhere under test/ that no other project
  *   claims is an api test, so a new directory can never fall outside every project;
@@ -9,7 +9,12 @@
  */
 import { defineConfig } from 'vitest/config';
 
-const UNIT = ['test/domain/**/*.test.ts', 'test/web/**/*.test.ts', 'test/types/**/*.test.ts'];
+const UNIT = [
+  'test/domain/**/*.test.ts',
+  'test/config/**/*.test.ts',
+  'test/web/**/*.test.ts',
+  'test/types/**/*.test.ts',
+];
 const RELIABILITY = ['test/reliability/**/*.test.ts'];
 const E2E = ['test/e2e/**/*.test.ts'];
 

@@ -22,8 +22,10 @@ const SOURCES = {
     paths: ['src', 'package.json', 'scripts/build.mjs', 'tsconfig.json'],
     skip: [join(ROOT, 'src/web')],
   },
-  // The web app imports src/contracts and src/domain and the map's TopoJSON, and bundles its packages.
-  web: { paths: ['src/web', 'src/contracts', 'src/domain', 'data/geo', 'package-lock.json'], skip: [] },
+  // The web app imports src/contracts and src/domain and the map's TopoJSON. Not package-lock.json,
+  // though the web app bundles its packages: `npm prune` rewrites it, which would make a pruned
+  // install look stale. After changing dependencies, `npm run build`.
+  web: { paths: ['src/web', 'src/contracts', 'src/domain', 'data/geo'], skip: [] },
 };
 
 function newestMtime(path, skip) {

@@ -10,6 +10,7 @@ import type { Locale } from '../../domain/money.js';
 import { RequestValidationError } from './validation.js';
 import { isDatabaseUnavailable } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
+import { actorName } from '../../domain/access.js';
 import {
   ForbiddenError,
   InvalidCredentialsError,
@@ -114,6 +115,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const problem = domainProblem(error, locale, request.url);
     if (problem) {
+      // Security events stay in the log at production's level (warn): who was refused, from where.
+      if (
+        error instanceof InvalidCredentialsError ||
+        error instanceof TooManyAttemptsError ||
+        error instanceof ForbiddenError
+      ) {
+        request.log.warn(
+          { security: error.name, status: problem.status, actor: actorName(request.actor), ip: request.ip },
+          `security: ${problem.status} ${request.method} ${request.url}`,
+        );
+      }
       if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
       if (error instanceof VersionConflictError) reply.header('etag', `"${error.currentVersion}"`);
       return sendProblem(reply, problem);
