@@ -172,6 +172,11 @@ describe('compression', () => {
     for (const response of [first, second]) {
       expect(response.headers['content-encoding']).toBe('gzip');
       expect(JSON.parse(gunzipSync(response.rawPayload).toString()).items.length).toBe(12);
+      expect(
+        String(response.headers.vary)
+          .toLowerCase()
+          .match(/accept-encoding/g),
+      ).toHaveLength(1);
     }
   });
 });
