@@ -1,6 +1,7 @@
 /** Starts the HTTP server: parse the environment, prepare the database, listen, stop cleanly. */
 import { authConfig, databaseConfig, edgeConfig, type Env } from '../config/env.js';
 import { createPdfRenderer } from '../documents/pdf/pdf-pool.js';
+import { closePdfRenderer } from '../documents/pdf/render-pdf.js';
 import { openDatabase } from '../db/database.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { buildApp } from './app.js';
@@ -87,6 +88,8 @@ export async function startServer(
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
+      // The one Chromium of the process, if a PDF was rendered: it would outlive the server otherwise.
+      await closePdfRenderer();
       await handle.close();
     })());
   return { url, stop };
