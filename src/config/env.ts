@@ -2,8 +2,59 @@
  * The environment, parsed once at start. Nothing else reads `process.env`: every setting the
  * application has is here, with its default, and documented in README.md and .env.example.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { projectPath } from './paths.js';
+
+/**
+ * Whom to believe about the client's address and scheme (X-Forwarded-For, X-Forwarded-Proto):
+ * nobody (`false`), the last `n` proxies in front of us (a hop count), or only the listed proxy
+ * addresses and networks. Never everybody: with blind trust any client can claim any address and
+ * walk past the per-address limits, or put a made-up address in the audit trail.
+ */
+export type TrustProxy = false | number | string[];
+
+const isAddressOrNetwork = (entry: string) => {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+
+const ZTrustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value, ctx): TrustProxy => {
+    if (value === '' || value === 'false' || value === '0') return false;
+    if (value === 'true') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'true would believe X-Forwarded-For from any client; give the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)',
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops <= 10) return hops;
+      ctx.addIssue({ code: 'custom', message: 'a hop count is the number of proxies in front, at most 10' });
+      return z.NEVER;
+    }
+    const entries = value.split(',').map((entry) => entry.trim());
+    const wrong = entries.filter((entry) => !isAddressOrNetwork(entry));
+    if (wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `not an IP address or network (address/prefix): ${wrong.join(', ')}; give false, a hop count or proxy addresses`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+const ZSeconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -25,11 +76,22 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   /** Public base URL, used in the OpenAPI document's servers list and the OpenID Connect redirect. */
   PUBLIC_URL: z.string().url().optional(),
-  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers; cookies become Secure. */
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
+  /** Behind proxies: how many hops, or which addresses, to believe about the client (see TrustProxy). */
+  TRUST_PROXY: ZTrustProxy,
+  /** The general limit: requests per client address per window, in each app server; 0 turns it off. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  RATE_LIMIT_WINDOW_SECONDS: ZSeconds(60, 3600),
+  /** A slow client is cut off: the whole request (headers and body), the headers alone, an idle socket. */
+  REQUEST_TIMEOUT_SECONDS: ZSeconds(60, 3600),
+  HEADERS_TIMEOUT_SECONDS: ZSeconds(10, 600),
+  CONNECTION_TIMEOUT_SECONDS: ZSeconds(120, 3600),
+  /** How long an idle keep-alive connection stays open; behind a proxy, longer than the proxy's own. */
+  KEEP_ALIVE_TIMEOUT_SECONDS: ZSeconds(5, 3600),
+  /** PDF rendering: pages rendering at once, requests waiting for one, how long they wait, the cache. */
+  PDF_PAGES: z.coerce.number().int().min(1).max(32).default(2),
+  PDF_QUEUE: z.coerce.number().int().min(0).max(10_000).default(20),
+  PDF_QUEUE_WAIT_SECONDS: ZSeconds(20, 600),
+  PDF_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   /** Sessions end after this long without use, and in any case after the absolute lifetime. */
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -78,6 +140,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         path: ['OIDC_ISSUER'],
         message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
       });
+    if (env.HEADERS_TIMEOUT_SECONDS > env.REQUEST_TIMEOUT_SECONDS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HEADERS_TIMEOUT_SECONDS'],
+        message: 'the headers come within the request: at most REQUEST_TIMEOUT_SECONDS',
+      });
     if (oidc === 3 && !env.PUBLIC_URL)
       ctx.addIssue({
         code: 'custom',
@@ -97,6 +165,7 @@ export type DatabaseConfig = { kind: 'sqlite'; path: string } | { kind: 'postgre
 
 /** The settings the access layer needs. */
 export type AuthConfig = {
+  /** Session cookies Secure (and `__Host-`) on every request; otherwise on requests that came over TLS. */
   secureCookies: boolean;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
@@ -105,7 +174,7 @@ export type AuthConfig = {
 
 export function authConfig(env: Env): AuthConfig {
   return {
-    secureCookies: env.TRUST_PROXY || env.NODE_ENV === 'production',
+    secureCookies: env.NODE_ENV === 'production',
     sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
     oidc:
@@ -129,4 +198,34 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
 
 export function databaseConfig(env: Env): DatabaseConfig {
   return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH };
+}
+
+/** The limits at the edge: rate, timeouts (milliseconds) and the PDF renderer's pool. */
+export type EdgeConfig = {
+  trustProxy: TrustProxy;
+  rateLimit: { max: number; windowMs: number } | null;
+  timeouts: { requestMs: number; headersMs: number; connectionMs: number; keepAliveMs: number };
+  pdf: PdfPoolConfig;
+};
+
+export type PdfPoolConfig = { pages: number; queue: number; queueWaitMs: number; cacheBytes: number };
+
+export function edgeConfig(env: Env): EdgeConfig {
+  return {
+    trustProxy: env.TRUST_PROXY,
+    rateLimit:
+      env.RATE_LIMIT_MAX > 0 ? { max: env.RATE_LIMIT_MAX, windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000 } : null,
+    timeouts: {
+      requestMs: env.REQUEST_TIMEOUT_SECONDS * 1000,
+      headersMs: env.HEADERS_TIMEOUT_SECONDS * 1000,
+      connectionMs: env.CONNECTION_TIMEOUT_SECONDS * 1000,
+      keepAliveMs: env.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    },
+    pdf: {
+      pages: env.PDF_PAGES,
+      queue: env.PDF_QUEUE,
+      queueWaitMs: env.PDF_QUEUE_WAIT_SECONDS * 1000,
+      cacheBytes: env.PDF_CACHE_MB * 1024 * 1024,
+    },
+  };
 }

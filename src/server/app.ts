@@ -1,12 +1,16 @@
 /**
  * Builds the Fastify application without listening: tests drive it with `inject`, server.ts listens.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db, DialectName } from '../db/database.js';
-import type { AuthConfig } from '../config/env.js';
+import type { AuthConfig, EdgeConfig, TrustProxy } from '../config/env.js';
+import { createPdfRenderer, type PdfRenderer } from '../documents/pdf/pdf-pool.js';
+import { registerCompression } from './plugins/compression.js';
+import { registerRateLimit, type RateLimit } from './plugins/rate-limit.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerPublicCache } from './plugins/public-cache.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -34,13 +38,24 @@ export type AppDeps = {
   dialect: DialectName;
   clock: () => Date;
   auth: AuthConfig;
+  /** The bounded, caching PDF renderer; one with the default limits when not given. */
+  pdf: PdfRenderer;
 };
+
+/** A request body's default limit: every JSON write is small. Routes that take files set their own. */
+export const DEFAULT_BODY_LIMIT = 512 * 1024;
 
 export type AppOptions = {
   logLevel?: string;
   publicUrl?: string | undefined;
   /** The web application to serve beside the API; none in API tests. */
   web?: WebApp | undefined;
+  /** Which proxies to believe about the client's address and scheme; none by default. */
+  trustProxy?: TrustProxy;
+  /** The general rate limit per client address; none unless given (the server gives it from the env). */
+  rateLimit?: RateLimit | null;
+  /** How long a client may take to send its request; Node's defaults unless given. */
+  timeouts?: EdgeConfig['timeouts'];
 };
 
 export const API_VERSION = '1.0.0';
@@ -54,13 +69,40 @@ declare module 'fastify' {
   }
 }
 
-export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
+/** A hop count as the function Fastify's types take (its runtime takes the number as well). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
+export async function buildApp(
+  input: Omit<AppDeps, 'pdf'> & { pdf?: PdfRenderer },
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
+  const deps: AppDeps = { ...input, pdf: input.pdf ?? createPdfRenderer() };
+  const timeouts = options.timeouts;
+  const serverOptions: FastifyHttpOptions<Server> = {
     logger: { level: options.logLevel ?? 'info' },
+    // request.ip and request.protocol are the client's only through the proxies named here.
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Bounded input: no request body or URL can exhaust memory.
-    bodyLimit: 1_048_576,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-  });
+  };
+  if (timeouts) {
+    // A slow client is cut off: the whole request, its headers, an idle socket, an idle keep-alive.
+    // Node checks the first two every `connectionsCheckingInterval`, so that is a fraction of them.
+    Object.assign(serverOptions, {
+      requestTimeout: timeouts.requestMs,
+      connectionTimeout: timeouts.connectionMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      http: {
+        headersTimeout: timeouts.headersMs,
+        connectionsCheckingInterval: Math.max(100, Math.min(5_000, Math.floor(timeouts.headersMs / 4))),
+      },
+    });
+  }
+  const app = Fastify(serverOptions);
+  app.addHook('onClose', async () => deps.pdf.close());
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
@@ -77,11 +119,15 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
-  registerSecurityHeaders(app, { tls: deps.auth.secureCookies });
+  // First of the onRequest hooks: a client over its limit costs nothing else.
+  if (options.rateLimit) await registerRateLimit(app, options.rateLimit);
+  registerSecurityHeaders(app, { alwaysTls: deps.auth.secureCookies });
   // JSON only: a cross-site HTML form cannot send it, which closes the door on form-based CSRF.
   app.removeContentTypeParser(['text/plain']);
   // Before auth: an answer from the cache needs no session lookup (cached routes answer everyone alike).
   registerPublicCache(app, deps);
+  // After the public cache: it stores answers uncompressed and sends its own gzip, which this leaves be.
+  await registerCompression(app);
   await registerAuth(app, deps);
   refuseUnexpectedBodies(app);
 

@@ -98,6 +98,24 @@ export const MESSAGES = {
     sv: 'Begäran saknar sessionens CSRF-token (X-CSRF-Token).',
     en: 'The request lacks the session CSRF token (X-CSRF-Token).',
   },
+  rateLimited: { fi: 'Liian monta pyyntöä', sv: 'För många förfrågningar', en: 'Too many requests' },
+  rateLimitedDetail: {
+    fi: 'Tästä osoitteesta on tullut liian monta pyyntöä. Yritä uudelleen Retry-After-otsakkeen kertoman ajan kuluttua.',
+    sv: 'För många förfrågningar har kommit från den här adressen. Försök igen efter den tid som Retry-After-huvudet anger.',
+    en: 'Too many requests have come from this address. Try again after the time given in the Retry-After header.',
+  },
+  payloadTooLarge: { fi: 'Pyyntö on liian suuri', sv: 'Begäran är för stor', en: 'Request too large' },
+  payloadTooLargeDetail: {
+    fi: 'Pyynnön sisältö on suurempi kuin tähän osoitteeseen sallitaan. Mitään ei tallennettu.',
+    sv: 'Begärans innehåll är större än vad som tillåts för den här adressen. Ingenting sparades.',
+    en: 'The request body is larger than this address accepts. Nothing was saved.',
+  },
+  payloadLimit: { fi: 'enintään {bytes} tavua', sv: 'högst {bytes} byte', en: 'at most {bytes} bytes' },
+  documentBusy: {
+    fi: 'Asiakirjoja muodostetaan juuri nyt liian monta. Yritä hetken kuluttua uudelleen.',
+    sv: 'Just nu skapas för många dokument. Försök igen om en stund.',
+    en: 'Too many documents are being produced right now. Please try again in a moment.',
+  },
   unavailable: { fi: 'Palvelu ei ole käytettävissä', sv: 'Tjänsten är inte tillgänglig', en: 'Service unavailable' },
   unavailableDetail: {
     fi: 'Tietokanta ei ole hetkeen käytettävissä. Yritä hetken kuluttua uudelleen.',

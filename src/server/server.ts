@@ -1,5 +1,7 @@
 /** Starts the HTTP server: parse the environment, prepare the database, listen, stop cleanly. */
-import { authConfig, databaseConfig, type Env } from '../config/env.js';
+import { authConfig, databaseConfig, edgeConfig, type Env } from '../config/env.js';
+import { createPdfRenderer } from '../documents/pdf/pdf-pool.js';
+import { closePdfRenderer } from '../documents/pdf/render-pdf.js';
 import { openDatabase } from '../db/database.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { buildApp } from './app.js';
@@ -45,9 +47,25 @@ export async function startServer(
     prepared.datasetLoaded && env.DEMO_USERS && env.NODE_ENV !== 'production'
       ? await createDemoUsers(handle.db, new Date())
       : null;
+  const edge = edgeConfig(env);
   const app = await buildApp(
-    { db: handle.db, dialect: handle.dialect, clock: () => new Date(), auth: authConfig(env) },
-    { logLevel: env.LOG_LEVEL, publicUrl: env.PUBLIC_URL, web },
+    {
+      db: handle.db,
+      dialect: handle.dialect,
+      clock: () => new Date(),
+      auth: authConfig(env),
+      pdf: createPdfRenderer(edge.pdf),
+    },
+    {
+      logLevel: env.LOG_LEVEL,
+      publicUrl: env.PUBLIC_URL,
+      web,
+      // The limits at the edge (docs/deployment.md): whom to believe about the client, how many
+      // requests per client, and how long a client may take to send one.
+      trustProxy: edge.trustProxy,
+      rateLimit: edge.rateLimit,
+      timeouts: edge.timeouts,
+    },
   );
   const url = await app.listen({ host: env.HOST, port: env.PORT });
   app.log.info(
@@ -76,6 +94,8 @@ export async function startServer(
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
+      // The one Chromium of the process, if a PDF was rendered: it would outlive the server otherwise.
+      await closePdfRenderer();
       await handle.close();
     })());
   return { url, stop };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { as, ensureUser, signIn, TEST_PASSWORD, THEME } from '../helpers/actors.js';
-import { SESSION_COOKIE } from '../../src/server/modules/auth/sessions.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../../src/server/modules/auth/sessions.js';
 import { LOCKOUT_MS, LOCKOUT_THRESHOLD } from '../../src/server/modules/auth/sign-in.js';
 import { DEFAULT_AUTH_CONFIG } from '../../src/config/env.js';
 
@@ -53,7 +53,7 @@ describe.each(DIALECTS)('signing in on %s', (dialect) => {
         url: '/api/v1/auth/login',
         payload: { username: 'anna', password: TEST_PASSWORD },
       });
-      expect(response.cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBe(true);
+      expect(response.cookies.find((c) => c.name === SECURE_SESSION_COOKIE)?.secure).toBe(true);
     } finally {
       await secure.close();
     }

@@ -54,6 +54,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     DEMO_USERS: 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    // Every browser test comes from one address; the rate limit has tests of its own (test/api/edge-limits).
+    RATE_LIMIT_MAX: '0',
   });
   const server = await startServer(env, { web: 'built', webRoot: DEFAULT_WEB_ROOT });
   project.provide('baseUrl', server.url);

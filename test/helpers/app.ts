@@ -1,6 +1,7 @@
 /** A built application over a fresh test database, closed after the suite. */
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/server/app.js';
+import { buildApp, type AppOptions } from '../../src/server/app.js';
+import type { PdfRenderer } from '../../src/documents/pdf/pdf-pool.js';
 import { DEFAULT_AUTH_CONFIG, type AuthConfig } from '../../src/config/env.js';
 import type { DialectName } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
@@ -9,7 +10,13 @@ export type TestApp = { app: FastifyInstance; database: TestDatabase; close: () 
 
 export const FIXED_NOW = new Date('2026-11-23T10:00:00.000Z');
 
-export type TestAppOptions = { clock?: () => Date; auth?: Partial<AuthConfig> };
+export type TestAppOptions = {
+  clock?: () => Date;
+  auth?: Partial<AuthConfig>;
+  pdf?: PdfRenderer;
+  /** The limits at the edge, as the server would set them from the environment. */
+  edge?: Pick<AppOptions, 'trustProxy' | 'rateLimit' | 'timeouts'>;
+};
 
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
@@ -19,8 +26,9 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
       dialect: database.dialect,
       clock: options.clock ?? (() => FIXED_NOW),
       auth: { ...DEFAULT_AUTH_CONFIG, ...options.auth },
+      ...(options.pdf && { pdf: options.pdf }),
     },
-    { logLevel: 'silent' },
+    { logLevel: 'silent', ...options.edge },
   );
   await app.ready();
   return {

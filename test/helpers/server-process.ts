@@ -29,6 +29,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       PORT: String(port),
       LOG_LEVEL: 'warn',
       DEMO_USERS: 'false',
+      // These tests load the server on purpose from one address; the rate limit has tests of its own.
+      RATE_LIMIT_MAX: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { MeetingDetail } from '../../contracts/meetings.js';
 import { getSteeringGroup } from '../../db/repositories/meetings.js';
 import { formatMeetingTime, type DocumentLanguage } from '../../domain/meetings.js';
-import { renderPdf } from '../pdf/render-pdf.js';
+import type { PdfRenderer } from '../pdf/pdf-pool.js';
 import { buildInvitation } from './invitation-ics.js';
 import { buildMeetingDocument, placeText, type DocumentKind } from './meeting-document.js';
 import { renderMeetingDocx } from './render-docx.js';
@@ -24,7 +24,7 @@ const FILE_WORDS: Record<DocumentKind, Record<DocumentLanguage, string>> = {
 };
 
 export async function renderMeetingFile(
-  db: Db,
+  { db, pdf }: { db: Db; pdf: PdfRenderer },
   meeting: MeetingDetail,
   kind: DocumentKind,
   format: DocumentFormat,
@@ -40,7 +40,7 @@ export async function renderMeetingFile(
       ? html()
       : format === 'docx'
         ? await renderMeetingDocx(document)
-        : await renderPdf(html(), { title: document.title, language });
+        : await pdf.render(html(), { title: document.title, language });
   return { body, contentType: CONTENT_TYPES[format], filename };
 }
 

@@ -18,17 +18,35 @@ export type PdfOptions = {
 
 let shared: Promise<Browser> | null = null;
 
-/** One browser for the process, started on first use; pages are cheap, browsers are not. */
+/**
+ * One browser for the process, started on first use; pages are cheap, browsers are not. A browser
+ * that crashed or was closed is forgotten, so the next rendering starts a new one.
+ */
 function browser(): Promise<Browser> {
   if (!shared) {
-    shared = launchChromium();
-    shared.catch(() => {
-      shared = null;
-    });
+    const launching = launchChromium();
+    shared = launching;
+    launching.then(
+      (started) =>
+        started.on('disconnected', () => {
+          if (shared === launching) shared = null;
+        }),
+      () => {
+        if (shared === launching) shared = null;
+      },
+    );
   }
   return shared;
 }
 
+/** Pages open in the shared browser right now (every rendering has its own page), for tests. */
+export async function openBrowserPages(): Promise<number> {
+  if (!shared) return 0;
+  const current = await shared;
+  return current.contexts().reduce((sum, context) => sum + context.pages().length, 0);
+}
+
+/** Renders one PDF on a page of its own, unbounded: the server goes through `createPdfRenderer`. */
 export async function renderPdf(html: string, options: PdfOptions): Promise<Buffer> {
   const page = await (await browser()).newPage();
   try {

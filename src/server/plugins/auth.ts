@@ -11,7 +11,7 @@ import { actorFor, findUserById } from '../../db/repositories/users.js';
 import { PUBLIC, type Actor } from '../../domain/access.js';
 import { NotSignedInError } from '../../domain/errors.js';
 import type { AuthConfig } from '../../config/env.js';
-import { resolveSession, SESSION_COOKIE } from '../modules/auth/sessions.js';
+import { resolveSession, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/sessions.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
 import { sendProblem } from './errors.js';
 
@@ -42,13 +42,13 @@ export async function registerAuth(
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.actor = PUBLIC;
-    const token = request.cookies[SESSION_COOKIE];
+    const token = request.cookies[sessionCookieName(request, deps.auth)];
     if (!token) return;
     const session = await resolveSession(deps.db, token, deps.clock(), deps.auth);
     const user = session ? await findUserById(deps.db, Number(session.user_id)) : undefined;
     if (!session || !user || user.disabled_at) {
       // A dead cookie is removed so the browser stops sending it.
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(request, reply, deps.auth);
       return;
     }
     request.actor = await actorFor(deps.db, user);
@@ -85,12 +85,35 @@ export function requireUser(request: FastifyRequest): Extract<Actor, { kind: 'us
   return request.actor;
 }
 
-export function sessionCookieOptions(config: AuthConfig, expiresAt: string) {
-  return {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: config.secureCookies,
-    expires: new Date(expiresAt),
-  };
+/**
+ * Whether the session cookie is Secure: always in production, otherwise when this request came over
+ * TLS, directly or as a trusted proxy says (X-Forwarded-Proto; request.protocol believes it only
+ * from the proxies TRUST_PROXY names).
+ */
+function secureCookie(request: FastifyRequest, config: AuthConfig): boolean {
+  return config.secureCookies || request.protocol === 'https';
+}
+
+/** The session cookie's name for this request: `__Host-ts_session` when Secure, else `ts_session`. */
+export function sessionCookieName(request: FastifyRequest, config: AuthConfig): string {
+  return secureCookie(request, config) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+const cookieOptions = (secure: boolean) => ({ path: '/', httpOnly: true, sameSite: 'lax' as const, secure });
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: AuthConfig,
+  session: { token: string; expiresAt: string },
+): void {
+  const secure = secureCookie(request, config);
+  reply.setCookie(sessionCookieName(request, config), session.token, {
+    ...cookieOptions(secure),
+    expires: new Date(session.expiresAt),
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, config: AuthConfig): void {
+  reply.clearCookie(sessionCookieName(request, config), cookieOptions(secureCookie(request, config)));
 }

@@ -11,6 +11,8 @@ import { RequestValidationError } from './validation.js';
 import { isDatabaseUnavailable } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
 import { actorName } from '../../domain/access.js';
+import { PdfBusyError } from '../../documents/pdf/pdf-pool.js';
+import { RateLimitedError } from './rate-limit.js';
 import {
   ForbiddenError,
   InvalidCredentialsError,
@@ -138,6 +140,39 @@ export function registerErrorHandling(app: FastifyInstance): void {
         detail: MESSAGES.invalidParameters[locale],
         instance: request.url,
         errors: [{ name: 'cursor', reason: MESSAGES.invalidCursor[locale] }],
+      });
+    }
+    if (error instanceof RateLimitedError) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: MESSAGES.rateLimited[locale],
+        status: 429,
+        detail: MESSAGES.rateLimitedDetail[locale],
+        instance: request.url,
+      });
+    }
+    if (error instanceof PdfBusyError) {
+      request.log.warn('PDF renderer busy: request refused');
+      reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: MESSAGES.unavailable[locale],
+        status: 503,
+        detail: MESSAGES.documentBusy[locale],
+        instance: request.url,
+      });
+    }
+    if ((error as { code?: unknown }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Refused while reading (or from Content-Length alone): no handler ran, nothing was written.
+      const limit = MESSAGES.payloadLimit[locale].replace('{bytes}', String(request.routeOptions.bodyLimit));
+      return sendProblem(reply, {
+        type: 'about:blank',
+        title: MESSAGES.payloadTooLarge[locale],
+        status: 413,
+        detail: MESSAGES.payloadTooLargeDetail[locale],
+        instance: request.url,
+        errors: [{ name: 'body', reason: limit }],
       });
     }
     if (isDatabaseUnavailable(error)) {

@@ -38,6 +38,9 @@ type Entry = { version: number; body: string; contentType: string; gzip?: Buffer
 /** How long a reader waits for another request computing the same answer before computing it too. */
 const WAIT_FOR_LEADER_MS = 10_000;
 
+/** In lower case: the compression plugin adds `accept-encoding` unless it finds it so spelt. */
+const VARY = 'accept-language, accept-encoding';
+
 /** Below this a compressed answer saves less than it costs. */
 const COMPRESS_FROM_BYTES = 1024;
 
@@ -93,7 +96,7 @@ export function registerPublicCache(app: FastifyInstance, deps: { db: Db }, opti
     const key = `${locale} ${request.url}`;
     const etag = `W/"${version}-${locale}"`;
     request.publicCache = { key, version, hit: false };
-    reply.header('etag', etag).header('vary', 'Accept-Language, Accept-Encoding').header('cache-control', 'no-cache');
+    reply.header('etag', etag).header('vary', VARY).header('cache-control', 'no-cache');
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
       request.publicCache.hit = true;
@@ -123,7 +126,7 @@ export function registerPublicCache(app: FastifyInstance, deps: { db: Db }, opti
     entries.delete(key);
     entries.set(key, entry);
     request.publicCache.hit = true;
-    reply.type(entry.contentType).header('vary', 'Accept-Language, Accept-Encoding');
+    reply.type(entry.contentType).header('vary', VARY);
     if (entry.body.length >= COMPRESS_FROM_BYTES && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       entry.gzip ??= gzipSync(entry.body);
       return reply.header('content-encoding', 'gzip').send(entry.gzip);

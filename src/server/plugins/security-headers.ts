@@ -2,7 +2,8 @@
  * Security headers on every response. The Content-Security-Policy allows scripts only from this
  * site (no inline scripts, no eval), nothing from elsewhere at all, and no framing. Styles may be
  * inline because styled-components (under the Suomi.fi components) injects them at run time; a
- * style cannot run code. HSTS only where the site is served over TLS.
+ * style cannot run code. HSTS only where the site is served over TLS: always in production, else
+ * when the request came over TLS (directly, or as a trusted proxy says in X-Forwarded-Proto).
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -22,7 +23,7 @@ export const CONTENT_SECURITY_POLICY = [
 /** The API documentation page (Swagger UI) sets its own, looser policy for its bundled assets. */
 const OWN_POLICY_PREFIX = '/api/docs';
 
-export function registerSecurityHeaders(app: FastifyInstance, options: { tls: boolean }): void {
+export function registerSecurityHeaders(app: FastifyInstance, options: { alwaysTls: boolean }): void {
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith(OWN_POLICY_PREFIX) || !reply.hasHeader('content-security-policy')) {
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
@@ -33,7 +34,8 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { tls: bo
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('cross-origin-resource-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (options.tls) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (options.alwaysTls || request.protocol === 'https')
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // Nothing signed-in is kept in shared caches.
     if (request.actor?.kind === 'user' && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'private, no-store');

@@ -5,10 +5,10 @@ import { ZPasswordChange, ZProblem, ZSession, ZSignIn } from '../../../contracts
 import { describeRoles } from '../../../db/repositories/role-scopes.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import type { AppDeps } from '../../app.js';
-import { requireUser, sessionCookieOptions } from '../../plugins/auth.js';
+import { clearSessionCookie, requireUser, setSessionCookie } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
 import { changeOwnPassword } from '../users/set-password.js';
-import { revokeSession, SESSION_COOKIE } from './sessions.js';
+import { revokeSession } from './sessions.js';
 import { signIn } from './sign-in.js';
 import { finishSingleSignOn, startSingleSignOn } from './single-sign-on.js';
 import { NotFoundError } from '../../../domain/errors.js';
@@ -36,7 +36,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
       });
-      reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(auth, session.expiresAt));
+      setSessionCookie(request, reply, auth, session);
       const roles = (await describeRoles(db, [actor.userId])).get(actor.userId) ?? [];
       return {
         user: { username: actor.username, displayName: actor.displayName },
@@ -84,7 +84,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
         entityType: 'user',
         entityId: actor.userId,
       });
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(request, reply, auth);
       return reply.status(204).send(null);
     },
   );
@@ -173,7 +173,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
         requestId: request.id,
       });
       if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
-      reply.setCookie(SESSION_COOKIE, result.session.token, sessionCookieOptions(auth, result.session.expiresAt));
+      setSessionCookie(request, reply, auth, result.session);
       return reply.redirect(result.returnTo, 303);
     },
   );

@@ -8,6 +8,12 @@ import { findSession, type SessionRecord } from '../../../db/repositories/users.
 import type { AuthConfig } from '../../../config/env.js';
 
 export const SESSION_COOKIE = 'ts_session';
+/**
+ * Over TLS the cookie is `__Host-`-prefixed: the browser then keeps it only if it is Secure, for the
+ * whole site (Path=/) and for this host alone (no Domain), so neither a sibling subdomain nor a
+ * plain-HTTP page can set or overwrite it.
+ */
+export const SECURE_SESSION_COOKIE = '__Host-ts_session';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const randomToken = () => randomBytes(32).toString('base64url');

@@ -26,6 +26,7 @@ import {
 } from '../../../domain/meetings.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { minutesChanged } from '../editing/resources/meetings.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
 export type WorkflowDeps = { db: Db; actor: Actor; audit: AuditContext };
 
@@ -139,7 +140,8 @@ export async function approvePreviousMinutes(
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
     if (minutesLocked(meeting.minutes_status as MinutesStatus))
       throw new RuleViolationError([{ field: 'minutesStatus', message: MINUTES_LOCKED }]);
-    if (meeting.date > deps.audit.at.slice(0, 10)) {
+    // The meeting's date is Helsinki's: at 00:30 on its day UTC still says the day before.
+    if (meeting.date > helsinkiDate(new Date(deps.audit.at))) {
       throw new RuleViolationError([
         {
           field: 'date',

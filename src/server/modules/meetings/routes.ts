@@ -92,7 +92,7 @@ const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) =>
     .send(file.body);
 
 export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const { db, clock } = deps;
+  const { db, clock, pdf } = deps;
   const workflowDeps = (request: FastifyRequest): WorkflowDeps => ({
     db,
     actor: request.actor,
@@ -225,7 +225,11 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
         const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
         const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
         const meeting = await meetingFor(db, request.actor, key, { publicIfPublished });
-        return sendFile(reply, await renderMeetingFile(db, meeting, document, format, lang), format !== 'docx');
+        return sendFile(
+          reply,
+          await renderMeetingFile({ db, pdf }, meeting, document, format, lang),
+          format !== 'docx',
+        );
       },
     );
   }

@@ -38,7 +38,6 @@ import {
 } from '../../../domain/reports/report.js';
 import { TEMPLATES } from '../../../domain/reports/templates.js';
 import { countCharacters } from '../../../domain/reports/rich-text.js';
-import { renderPdf } from '../../../documents/pdf/render-pdf.js';
 import { renderReviewDocx } from '../../../documents/review/review-docx.js';
 import { renderReviewHtml } from '../../../documents/review/review-html.js';
 import { compileReview } from '../../../documents/review/review-model.js';
@@ -74,10 +73,15 @@ const ZSaved = z
     sections: z.array(z.object({ key: z.string(), characters: z.number().int(), limit: z.number().int().nullable() })),
   })
   .meta({ id: 'ReportSaved' });
+/**
+ * A report's save carries whole sections of HTML, more than the default limit for a record: 2 MB is
+ * far beyond any report within its character limits, and still bounded.
+ */
+const REPORT_BODY_LIMIT = 2 * 1024 * 1024;
 /** Base64 makes a file a third larger; the JSON around it is small. */
 const IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 65_536;
 
-export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
+export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps): void {
   const deps = (request: FastifyRequest) => ({ db, actor: request.actor, audit: auditContext(request, clock()) });
   const periodOr404 = async (key: string) => {
     const period = await findPeriod(db, key);
@@ -307,7 +311,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
             ? html()
             : format === 'docx'
               ? await renderReviewDocx(model)
-              : await renderPdf(html(), { title: model.title, language: 'fi' });
+              : await pdf.render(html(), { title: model.title, language: 'fi' });
         if (format !== 'html')
           reply.header(
             'content-disposition',
@@ -359,6 +363,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
   app.patch(
     '/api/v1/reports/:id',
     {
+      bodyLimit: REPORT_BODY_LIMIT,
       schema: {
         tags,
         summary:

@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../components/feedback.js';
 import { Button } from '../../components/forms.js';
 import { Toolbar } from '../../components/layout.js';
 import { Paragraph } from '../../components/typography.js';
-import { clockTime, euros, integer, partialDate } from '../../format.js';
+import { clockTime, dateTime, euros, integer, partialDate } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { keyOf } from '../../labels.js';
 
@@ -213,12 +213,7 @@ export function HistoryTable({
           const changes = fields.filter((field) => !same(before[field.name], after[field.name]));
           return (
             <tr key={index}>
-              <RowHeader>
-                {new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, {
-                  dateStyle: 'short',
-                  timeStyle: 'short',
-                }).format(new Date(entry.at))}
-              </RowHeader>
+              <RowHeader>{dateTime(entry.at, lang)}</RowHeader>
               <Cell>{entry.actor}</Cell>
               <Cell>
                 {entry.action === 'update' && changes.length > 0 ? (
