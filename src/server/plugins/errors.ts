@@ -10,6 +10,7 @@ import type { Locale } from '../../domain/money.js';
 import { RequestValidationError } from './validation.js';
 import { isDatabaseUnavailable } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
+import { INPUT_MESSAGES, isInputMessageKey } from '../../contracts/input.js';
 import {
   ForbiddenError,
   InvalidCredentialsError,
@@ -32,19 +33,28 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 
 function validationProblem(error: RequestValidationError, request: FastifyRequest): Problem {
   const locale = requestLocale(request);
-  const result = error.schema.safeParse(error.input, { error: localeErrors[locale].localeError });
-  const issues = result.success ? [] : result.error.issues;
-  return {
+  const base = {
     type: 'about:blank',
     title: MESSAGES.badRequest[locale],
     status: 400,
     detail: MESSAGES.invalidParameters[locale],
     instance: request.url,
+  };
+  if (error.nulPaths.length > 0) {
+    const reason = INPUT_MESSAGES['input.nul'][locale];
+    return { ...base, errors: error.nulPaths.map((path) => ({ name: path || error.part, reason })) };
+  }
+  const result = error.schema.safeParse(error.input, { error: localeErrors[locale].localeError });
+  const issues = result.success ? [] : result.error.issues;
+  return {
+    ...base,
     errors: issues.flatMap((issue) => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => ({ name: key, reason: MESSAGES.unknownParameter[locale] }));
       }
-      return [{ name: issue.path.join('.') || error.part, reason: issue.message }];
+      // The shared contract builders (contracts/input.ts) name their reason by key.
+      const reason = isInputMessageKey(issue.message) ? INPUT_MESSAGES[issue.message][locale] : issue.message;
+      return [{ name: issue.path.join('.') || error.part, reason }];
     }),
   };
 }
