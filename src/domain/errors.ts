@@ -72,3 +72,11 @@ export class InvalidCredentialsError extends Error {
     this.name = 'InvalidCredentialsError';
   }
 }
+
+/** A create or change would give a record a key another record already has: a conflict (409). */
+export class DuplicateKeyError extends Error {
+  constructor(readonly field: string) {
+    super(`${field} is already taken`);
+    this.name = 'DuplicateKeyError';
+  }
+}

@@ -82,6 +82,12 @@ export const MESSAGES = {
     sv: 'Någon annan ändrade uppgiften under tiden. Kontrollera den aktuella versionen och gör ändringen på nytt.',
     en: 'Someone else changed the record in the meantime. Check the current version and make your change again.',
   },
+  taken: { fi: 'Arvo on jo käytössä.', sv: 'Värdet används redan.', en: 'The value is already taken.' },
+  takenDetail: {
+    fi: 'Toisella tietueella on jo sama tunniste.',
+    sv: 'En annan post har redan samma identifierare.',
+    en: 'Another record already has the same identifier.',
+  },
   ruleViolation: {
     fi: 'Tiedoissa on virheitä. Mitään ei tallennettu.',
     sv: 'Uppgifterna innehåller fel. Ingenting sparades.',

@@ -8,10 +8,11 @@ import { InvalidCursorError } from '../../db/repositories/projects.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
 import type { Locale } from '../../domain/money.js';
 import { RequestValidationError } from './validation.js';
-import { isDatabaseUnavailable } from '../../db/database.js';
+import { isDatabaseUnavailable, uniqueViolation, type UniqueViolation } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
 import { INPUT_MESSAGES, isInputMessageKey } from '../../contracts/input.js';
 import {
+  DuplicateKeyError,
   ForbiddenError,
   InvalidCredentialsError,
   NotFoundError,
@@ -59,6 +60,13 @@ function validationProblem(error: RequestValidationError, request: FastifyReques
   };
 }
 
+/** The field a broken unique constraint stands for: its last column that is not a reference. */
+function fieldOfUniqueViolation(violation: UniqueViolation | null): string | null {
+  if (!violation) return null;
+  const column = violation.columns.filter((c) => !c.endsWith('_id')).at(-1) ?? violation.columns.at(-1) ?? 'key';
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
 function domainProblem(error: unknown, locale: Locale, instance: string): Problem | null {
   const base = { type: 'about:blank', instance };
   if (error instanceof NotSignedInError) {
@@ -87,6 +95,16 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
       detail: MESSAGES.conflictDetail[locale],
       currentVersion: error.currentVersion,
       current: error.current,
+    };
+  }
+  const duplicate = error instanceof DuplicateKeyError ? error.field : fieldOfUniqueViolation(uniqueViolation(error));
+  if (duplicate !== null) {
+    return {
+      ...base,
+      status: 409,
+      title: MESSAGES.conflict[locale],
+      detail: MESSAGES.takenDetail[locale],
+      errors: [{ name: duplicate, reason: MESSAGES.taken[locale] }],
     };
   }
   if (error instanceof RuleViolationError) {
