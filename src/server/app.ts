@@ -16,9 +16,9 @@ import { registerResourceRoutes } from './modules/editing/routes.js';
 import { EDITABLE_RESOURCES } from './modules/editing/resources/index.js';
 import { financeRoutes } from './modules/finance/routes.js';
 import { personalDataRoutes } from './modules/personal-data/routes.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
-import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerSecurityHeaders, setSecurityHeaders } from './plugins/security-headers.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -60,6 +60,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}): Promise
     // Bounded input: no request body or URL can exhaust memory.
     bodyLimit: 1_048_576,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply, { tls: deps.auth.secureCookies });
+      frameworkErrors(error, request, reply);
+    },
   });
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);

@@ -28,6 +28,11 @@ export const MESSAGES = {
     sv: 'Begärans parametrar innehåller fel.',
     en: 'The request has invalid parameters.',
   },
+  badUrl: {
+    fi: 'Osoitteen prosenttikoodaus on virheellinen.',
+    sv: 'Adressens procentkodning är felaktig.',
+    en: 'The address has a broken percent encoding.',
+  },
   unknownParameter: { fi: 'Tuntematon parametri', sv: 'Okänd parameter', en: 'Unknown parameter' },
   notFound: { fi: 'Ei löytynyt', sv: 'Hittades inte', en: 'Not found' },
   resourceNotFound: {

@@ -2,7 +2,7 @@
  * One error handler: every error becomes an RFC 9457 problem document (application/problem+json)
  * worded in the request's language. 4xx name what was wrong; a 5xx never leaks internals.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidCursorError } from '../../db/repositories/projects.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
@@ -125,6 +125,24 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
     };
   }
   return null;
+}
+
+/**
+ * Errors Fastify answers before any route or error handler runs (a path with a broken percent
+ * encoding, such as `/api/v1/themes/%E0%A4%A`): the same problem document as every other 400.
+ * Passed as the `frameworkErrors` option when the app is built.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const locale = requestLocale(request);
+  const badUrl = error.code === 'FST_ERR_BAD_URL';
+  void sendProblem(reply, {
+    type: 'about:blank',
+    title: MESSAGES.badRequest[locale],
+    status: 400,
+    detail: badUrl ? MESSAGES.badUrl[locale] : MESSAGES.invalidParameters[locale],
+    instance: request.url,
+    ...(badUrl ? { errors: [{ name: 'path', reason: MESSAGES.badUrl[locale] }] } : {}),
+  });
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

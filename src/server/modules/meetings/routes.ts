@@ -39,6 +39,7 @@ import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { meetingInvitation, renderMeetingFile, type MeetingFile } from '../../../documents/meetings/meeting-files.js';
 import type { AppDeps } from '../../app.js';
+import { DOCUMENT_CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import { auditContext } from '../../request-context.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { basedOnVersion } from '../editing/routes.js';
@@ -84,12 +85,16 @@ async function meetingFor(
   return (await getMeeting(db, key))!;
 }
 
-const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) =>
-  reply
+const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) => {
+  // The HTML document is whole by itself (font embedded): the policy for stand-alone documents.
+  if (file.contentType.startsWith('text/html'))
+    reply.header('content-security-policy', DOCUMENT_CONTENT_SECURITY_POLICY);
+  return reply
     .type(file.contentType)
     .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${file.filename}"`)
     .header('cache-control', 'private, no-store')
     .send(file.body);
+};
 
 export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, clock } = deps;
