@@ -79,9 +79,15 @@ async function meetingFor(
 ): Promise<MeetingDetail> {
   const row = await findMeeting(db, key);
   if (!row) throw new NotFoundError('meeting', key);
-  // Published minutes are public; anything else needs the group's roles (401 signed out, 403 not yours).
-  if (options.publicIfPublished && row.minutes_status === 'published') return (await getMeeting(db, key))!;
-  await requireGroupReader(db, actor, Number(row.steering_group_id));
+  // The group's readers see the meeting whole. Published minutes are public, as the public copy
+  // (repositories/meetings.ts: published data only); anything else needs the group's roles (401
+  // signed out, 403 not yours).
+  try {
+    await requireGroupReader(db, actor, Number(row.steering_group_id));
+  } catch (refused) {
+    if (options.publicIfPublished && row.minutes_status === 'published') return (await getMeeting(db, key, 'public'))!;
+    throw refused;
+  }
   return (await getMeeting(db, key))!;
 }
 
@@ -305,10 +311,9 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
-      const meeting = await getMeeting(db, key);
-      if (!meeting || meeting.minutesStatus !== 'published') throw new NotFoundError('meeting', key);
-      // The public copy carries no internal notes of the editors.
-      return { ...meeting, notes: [] };
+      const meeting = await getMeeting(db, key, 'public');
+      if (!meeting) throw new NotFoundError('meeting', key);
+      return meeting;
     },
   );
 
