@@ -80,3 +80,14 @@ export class DuplicateKeyError extends Error {
     this.name = 'DuplicateKeyError';
   }
 }
+
+/** An uploaded file is over a bound (size, unpacked size, entries, nesting, time): 413, with the reason. */
+export class TooLargeError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: LocalizedText,
+  ) {
+    super(`${field}: ${reason.en}`);
+    this.name = 'TooLargeError';
+  }
+}

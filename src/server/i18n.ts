@@ -87,6 +87,7 @@ export const MESSAGES = {
     sv: 'Någon annan ändrade uppgiften under tiden. Kontrollera den aktuella versionen och gör ändringen på nytt.',
     en: 'Someone else changed the record in the meantime. Check the current version and make your change again.',
   },
+  tooLarge: { fi: 'Liian suuri', sv: 'För stor', en: 'Too large' },
   taken: { fi: 'Arvo on jo käytössä.', sv: 'Värdet används redan.', en: 'The value is already taken.' },
   takenDetail: {
     fi: 'Toisella tietueella on jo sama tunniste.',

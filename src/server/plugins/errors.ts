@@ -18,6 +18,7 @@ import {
   NotFoundError,
   NotSignedInError,
   RuleViolationError,
+  TooLargeError,
   TooManyAttemptsError,
   VersionConflictError,
   VersionRequiredError,
@@ -105,6 +106,15 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
       title: MESSAGES.conflict[locale],
       detail: MESSAGES.takenDetail[locale],
       errors: [{ name: duplicate, reason: MESSAGES.taken[locale] }],
+    };
+  }
+  if (error instanceof TooLargeError) {
+    return {
+      ...base,
+      status: 413,
+      title: MESSAGES.tooLarge[locale],
+      detail: error.reason[locale],
+      errors: [{ name: error.field, reason: error.reason[locale] }],
     };
   }
   if (error instanceof RuleViolationError) {
