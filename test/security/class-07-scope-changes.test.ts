@@ -28,9 +28,10 @@ describe.each(DIALECTS)('scope changes on %s', (dialect) => {
     await ensureUser(db, 'test-tem', [{ role: 'ministry_official', ministry: 'TEM' }]);
     await ensureUser(db, 'test-group-member', [{ role: 'steering_group_member', steeringGroup: GROUP }]);
     await ensureUser(db, 'test-outsider', [{ role: 'finance_expert', theme: THEME }]);
-    [admin, secretary, stm, tem] = await Promise.all(
-      ['test-admin', 'test-secretary', 'test-stm', 'test-tem'].map((u) => signIn(t.app, u)),
-    );
+    admin = await signIn(t.app, 'test-admin');
+    secretary = await signIn(t.app, 'test-secretary');
+    stm = await signIn(t.app, 'test-stm');
+    tem = await signIn(t.app, 'test-tem');
     const member = await db
       .selectFrom('steering_group_members as m')
       .innerJoin('steering_groups as g', 'g.id', 'm.steering_group_id')
