@@ -11,7 +11,6 @@ import {
   ZCents,
   ZKey,
   ZLocalizedInput,
-  ZOptionalText,
   ZPartialDate,
   ZUrl,
   ZVersionField,
