@@ -4,6 +4,7 @@
  * reduced precision: "2021", "2021-10").
  */
 import { z } from 'zod';
+import { ZCursor } from './input.js';
 
 export const ZMinistry = z.enum(['TEM', 'OKM', 'STM']).meta({ id: 'Ministry', description: 'Responsible ministry' });
 
@@ -178,12 +179,7 @@ export const ZPage = z
 export const ZPagedProjects = z.object({ items: z.array(ZProjectEntity), page: ZPage });
 
 const ZLimit = z.coerce.number().int().min(1).max(200).default(50).describe('Items per page (1–200)');
-const ZCursor = z
-  .string()
-  .max(500)
-  .regex(/^[A-Za-z0-9_-]+$/)
-  .optional()
-  .describe('Opaque cursor from the previous page');
+const ZOptionalCursor = ZCursor.optional();
 const ZSearchText = z.string().trim().min(1).max(200);
 
 export const PROJECT_SORTS = ['name', '-name', 'cost', '-cost', 'start', '-start'] as const;
@@ -222,7 +218,7 @@ export const ZProjectQuery = z
         'Order: name, cost (cost estimate) or start (period start); a leading "-" reverses it. Unknown values come last',
       ),
     limit: ZLimit,
-    cursor: ZCursor,
+    cursor: ZOptionalCursor,
   })
   .strict();
 
@@ -248,7 +244,7 @@ export const ZOrganisationQuery = z
     q: ZSearchText.optional().describe('Free text: name, business ID'),
     type: z.string().max(50).optional(),
     limit: ZLimit,
-    cursor: ZCursor,
+    cursor: ZOptionalCursor,
   })
   .strict();
 

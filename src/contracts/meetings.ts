@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ZLocalizedText } from './api.js';
+import { ZCalendarDate } from './input.js';
 
 export const ZMemberCapacity = z
   .enum(['member', 'deputy', 'permanent_expert', 'secretary'])
@@ -153,11 +154,7 @@ export const ZDocumentParams = z.object({ key: z.string().max(200), format: z.en
 export const ZDocumentQuery = z.object({ lang: z.enum(['fi', 'sv']).default('fi') }).strict();
 export const ZMembersQuery = z
   .object({
-    at: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional()
-      .describe('Membership as of this date (default today)'),
+    at: ZCalendarDate.optional().describe('Membership as of this date (default today)'),
   })
   .strict();
 export const ZStepBody = z

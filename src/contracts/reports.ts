@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ZContact, ZLocalizedText, ZMinistry, ZPeriod } from './api.js';
+import { ZCalendarDate } from './input.js';
 
 export const ZDocumentKind = z
   .enum(['review', 'description'])
@@ -68,16 +69,8 @@ export const ZReportingPeriodInput = z
         en: z.string().trim().max(300).nullable().optional(),
       })
       .strict(),
-    cutOff: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable()
-      .optional(),
-    deadline: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable()
-      .optional(),
+    cutOff: ZCalendarDate.nullable().optional(),
+    deadline: ZCalendarDate.nullable().optional(),
     themes: z
       .array(z.string().max(100))
       .min(1)

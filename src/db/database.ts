@@ -137,3 +137,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     message,
   );
 }
+
+/** The columns of a unique constraint a write broke, as each driver reports them. */
+export type UniqueViolation = { table: string | null; columns: string[] };
+
+/**
+ * Is this error a unique constraint refusing a write, and which columns? The one place that reads
+ * both drivers' errors: PostgreSQL's 23505 names the columns in its detail ("Key (theme_id,
+ * key)=(…) already exists."), SQLite in its message ("UNIQUE constraint failed: content_areas.theme_id,
+ * content_areas.key"). Two creates of one key racing each other both pass any check made before
+ * the insert; the constraint is what decides, and its refusal is the client's conflict, not a bug.
+ */
+export function uniqueViolation(error: unknown): UniqueViolation | null {
+  const e = error as { code?: unknown; detail?: unknown; table?: unknown; message?: unknown } | null;
+  if (e?.code === '23505') {
+    const columns = typeof e.detail === 'string' ? /^Key \((.+?)\)=/.exec(e.detail)?.[1] : undefined;
+    return {
+      table: typeof e.table === 'string' ? e.table : null,
+      columns: columns ? columns.split(',').map((c) => c.trim().replace(/^lower\((.+)\)$/, '$1')) : [],
+    };
+  }
+  if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const list = typeof e.message === 'string' ? /constraint failed: (.+)$/.exec(e.message)?.[1] : undefined;
+    const qualified = (list ?? '').split(',').map((c) => c.trim());
+    return {
+      table: qualified[0]?.includes('.') ? qualified[0].split('.')[0]! : null,
+      columns: qualified.filter((c) => c.includes('.')).map((c) => c.split('.')[1]!),
+    };
+  }
+  return null;
+}

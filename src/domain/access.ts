@@ -59,7 +59,13 @@ export type Permission =
   /** Reporting periods, reminders, imports of old reviews: the managing authority. */
   | 'review.manage'
   /** The compiled national review and the state of every theme's report. */
-  | 'review.read';
+  | 'review.read'
+  /**
+   * Changing who may see or edit a record: a group's themes (whose ministries read its material), a
+   * record's theme, a member's account link. Only the managing authority moves scope; no role may
+   * widen or shift its own reach (or another's) by editing a record it holds.
+   */
+  | 'scope.change';
 
 /** What a record belongs to. A theme's records carry the theme and its ministries. */
 export type Scope = {

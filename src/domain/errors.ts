@@ -72,3 +72,22 @@ export class InvalidCredentialsError extends Error {
     this.name = 'InvalidCredentialsError';
   }
 }
+
+/** A create or change would give a record a key another record already has: a conflict (409). */
+export class DuplicateKeyError extends Error {
+  constructor(readonly field: string) {
+    super(`${field} is already taken`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+/** An uploaded file is over a bound (size, unpacked size, entries, nesting, time): 413, with the reason. */
+export class TooLargeError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: LocalizedText,
+  ) {
+    super(`${field}: ${reason.en}`);
+    this.name = 'TooLargeError';
+  }
+}

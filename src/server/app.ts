@@ -20,9 +20,9 @@ import { registerResourceRoutes } from './modules/editing/routes.js';
 import { EDITABLE_RESOURCES } from './modules/editing/resources/index.js';
 import { financeRoutes } from './modules/finance/routes.js';
 import { personalDataRoutes } from './modules/personal-data/routes.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
-import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerSecurityHeaders, setSecurityHeaders } from './plugins/security-headers.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -87,6 +87,10 @@ export async function buildApp(
     // Bounded input: no request body or URL can exhaust memory.
     bodyLimit: DEFAULT_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => {
+      setSecurityHeaders(request, reply, { alwaysTls: deps.auth.secureCookies });
+      frameworkErrors(error, request, reply);
+    },
   };
   if (timeouts) {
     // A slow client is cut off: the whole request, its headers, an idle socket, an idle keep-alive.

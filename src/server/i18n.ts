@@ -28,6 +28,11 @@ export const MESSAGES = {
     sv: 'Begärans parametrar innehåller fel.',
     en: 'The request has invalid parameters.',
   },
+  badUrl: {
+    fi: 'Osoitteen prosenttikoodaus on virheellinen.',
+    sv: 'Adressens procentkodning är felaktig.',
+    en: 'The address has a broken percent encoding.',
+  },
   unknownParameter: { fi: 'Tuntematon parametri', sv: 'Okänd parameter', en: 'Unknown parameter' },
   notFound: { fi: 'Ei löytynyt', sv: 'Hittades inte', en: 'Not found' },
   resourceNotFound: {
@@ -81,6 +86,13 @@ export const MESSAGES = {
     fi: 'Joku muu muutti tietoa sillä välin. Tarkista nykyinen versio ja tee muutos uudelleen.',
     sv: 'Någon annan ändrade uppgiften under tiden. Kontrollera den aktuella versionen och gör ändringen på nytt.',
     en: 'Someone else changed the record in the meantime. Check the current version and make your change again.',
+  },
+  tooLarge: { fi: 'Liian suuri', sv: 'För stor', en: 'Too large' },
+  taken: { fi: 'Arvo on jo käytössä.', sv: 'Värdet används redan.', en: 'The value is already taken.' },
+  takenDetail: {
+    fi: 'Toisella tietueella on jo sama tunniste.',
+    sv: 'En annan post har redan samma identifierare.',
+    en: 'Another record already has the same identifier.',
   },
   ruleViolation: {
     fi: 'Tiedoissa on virheitä. Mitään ei tallennettu.',

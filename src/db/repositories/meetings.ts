@@ -307,8 +307,9 @@ export async function itemNumbers(db: Db, meetingIds: number[]): Promise<Map<num
 export async function carriedActions(
   db: Db,
   meeting: { id: number; steering_group_id: number; date: string },
+  audience: Audience = 'group',
 ): Promise<DecisionRecord[]> {
-  const rows = await db
+  let query = db
     .selectFrom('meeting_decisions as d')
     .innerJoin('meetings as m', 'm.id', 'd.meeting_id')
     .selectAll('d')
@@ -318,10 +319,10 @@ export async function carriedActions(
     .where('m.archived_at', 'is', null)
     .where('d.kind', '=', 'action')
     .where('d.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('d.status', '=', 'open'), eb('d.completed_in_meeting_id', '=', meeting.id)]))
-    .orderBy('m.date')
-    .orderBy('d.id')
-    .execute();
+    .where((eb) => eb.or([eb('d.status', '=', 'open'), eb('d.completed_in_meeting_id', '=', meeting.id)]));
+  // The public reads what was published, nothing of the meetings whose minutes are still drafts.
+  if (audience === 'public') query = query.where('m.minutes_status', '=', 'published');
+  const rows = await query.orderBy('m.date').orderBy('d.id').execute();
   return presentDecisions(db, rows as DecisionRow[]);
 }
 
@@ -355,9 +356,18 @@ export async function groupActions(
   return presentDecisions(db, (await query.orderBy('m.date').orderBy('d.id').execute()) as DecisionRow[]);
 }
 
-export async function getMeeting(db: Db, key: string): Promise<MeetingDetail | null> {
+/**
+ * Who a meeting is shown to. The group (its members, secretary, ministries, the managing authority)
+ * sees it all. The public sees published minutes only, built from published data only: action items
+ * carried from meetings whose minutes are published, no editors' notes, and no link to join the
+ * meeting (it is for the participants).
+ */
+export type Audience = 'group' | 'public';
+
+export async function getMeeting(db: Db, key: string, audience: Audience = 'group'): Promise<MeetingDetail | null> {
   const meeting = await findMeeting(db, key);
   if (!meeting) return null;
+  if (audience === 'public' && meeting.minutes_status !== 'published') return null;
   const id = Number(meeting.id);
   const group = await db
     .selectFrom('steering_groups')
@@ -443,7 +453,12 @@ export async function getMeeting(db: Db, key: string): Promise<MeetingDetail | n
     startTime: meeting.start_time,
     endTime: meeting.end_time,
     minutesStatus: meeting.minutes_status as MinutesStatus,
-    place: { room: meeting.room, address: meeting.address, online: meeting.online, onlineUrl: meeting.online_url },
+    place: {
+      room: meeting.room,
+      address: meeting.address,
+      online: meeting.online,
+      onlineUrl: audience === 'public' ? null : meeting.online_url,
+    },
     openedAt: items.find((i) => i.kind === 'opening')?.time ?? null,
     closedAt: items.find((i) => i.kind === 'closing')?.time ?? null,
     previousMeeting:
@@ -465,18 +480,18 @@ export async function getMeeting(db: Db, key: string): Promise<MeetingDetail | n
     minutesPublishedAt: meeting.minutes_published_at,
     attendance,
     items,
-    openActions: await carriedActions(db, {
-      id,
-      steering_group_id: Number(meeting.steering_group_id),
-      date: meeting.date,
-    }),
+    openActions: await carriedActions(
+      db,
+      { id, steering_group_id: Number(meeting.steering_group_id), date: meeting.date },
+      audience,
+    ),
     signatories: signatories.map((s) => ({
       name: s.name,
       organisation: s.organisation,
       position: (s.role as Attendance['position']) ?? null,
     })),
     distribution: distribution.map((d) => d.recipient),
-    notes: meeting.notes ? (JSON.parse(meeting.notes) as string[]) : [],
+    notes: audience === 'group' && meeting.notes ? (JSON.parse(meeting.notes) as string[]) : [],
     version: Number(meeting.version),
   };
 }

@@ -2,7 +2,7 @@
 import type { Db } from '../database.js';
 import type { Organisation, OrganisationDetail } from '../../contracts/api.js';
 import { InvalidCursorError } from './projects.js';
-import { decodeCursor, encodeCursor, likePattern, localized } from './shared.js';
+import { containsText, decodeCursor, encodeCursor, localized } from './shared.js';
 
 export type OrganisationFilter = {
   q?: string | undefined;
@@ -53,7 +53,7 @@ function toOrganisation(row: Row): Organisation {
 
 export async function listOrganisations(db: Db, filter: OrganisationFilter) {
   let filtered = baseQuery(db);
-  if (filter.q) filtered = filtered.where('o.search_text', 'like', likePattern(filter.q));
+  if (filter.q) filtered = filtered.where(containsText('o.search_text', filter.q));
   if (filter.type) filtered = filtered.where('o.type', '=', filter.type);
   let pageQuery = filtered;
   if (filter.cursor) {

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, DialectName } from '../database.js';
 import type { ProjectEntity, ProjectEntityDetail, ProjectSort } from '../../contracts/api.js';
 import type { Ministry } from '../../domain/figures.js';
-import { groupBy, likePattern, localized, period } from './shared.js';
+import { containsText, groupBy, hasLikeWildcards, localized, period } from './shared.js';
 
 export type ProjectFilter = {
   theme?: string | undefined;
@@ -103,17 +103,20 @@ function applyFilter(query: Filterable, filter: ProjectFilter, dialect: DialectN
     );
   }
   if (filter.q) {
-    const pattern = likePattern(filter.q);
+    const text = filter.q;
     // The same LIKE either way. On PostgreSQL the pg_trgm index serves the column itself and the
     // planner weighs it against the other filters. SQLite's planner cannot: there the trigram FTS5
     // table (migration 0005) answers the LIKE from its index, unless a theme, an organisation or a
     // code has already narrowed the entities to a few hundred, which are cheaper to read than a
-    // common word's list of matches across every theme.
+    // common word's list of matches across every theme. FTS5 serves only a LIKE without ESCAPE, so
+    // text with `%`, `_` or `\` (matched literally, see containsText) reads the column instead.
     const narrowed = Boolean(filter.theme || filter.organisation || filter.code);
     q =
-      dialect === 'sqlite' && !narrowed
-        ? q.where(sql<boolean>`e.id in (select rowid from project_entities_search where search_text like ${pattern})`)
-        : q.where('e.search_text', 'like', pattern);
+      dialect === 'sqlite' && !narrowed && !hasLikeWildcards(text)
+        ? q.where(
+            sql<boolean>`e.id in (select rowid from project_entities_search where search_text like ${`%${text.toLowerCase()}%`})`,
+          )
+        : q.where(containsText('e.search_text', text));
   }
   if (filter.ministry) {
     const ministry = filter.ministry;

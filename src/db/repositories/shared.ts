@@ -1,4 +1,5 @@
 /** Small mappers shared by the repositories: rows → API shapes. */
+import { sql, type RawBuilder } from 'kysely';
 import type { Locale } from '../../domain/money.js';
 
 export const localized = (fi: string, sv: string | null, en: string | null) => ({ fi, sv, en });
@@ -39,5 +40,15 @@ export function decodeCursor(cursor: string): [string, number] | null {
   }
 }
 
-/** Escapes LIKE wildcards so user text matches literally. */
-export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** Does the text hold a character LIKE would read as a wildcard or an escape? */
+export const hasLikeWildcards = (text: string) => /[\\%_]/.test(text);
+
+/**
+ * "column contains text", literally, on both databases: `%` and `_` in what a user typed are
+ * characters, not wildcards. PostgreSQL escapes with a backslash by default; SQLite has no default
+ * escape character, so the ESCAPE clause is always written.
+ */
+export function containsText(column: string, text: string): RawBuilder<boolean> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+}

@@ -234,7 +234,13 @@ export function buildMeetingDocument(
     type: 'facts',
     rows: [
       { label: labels.time, value: formatMeetingTime(meeting.date, meeting.startTime, meeting.endTime, language) },
-      { label: labels.place, value: placeText(meeting.place, labels), link: meeting.place.onlineUrl },
+      // The link to join is for the participants, on the agenda; minutes are a record that travels
+      // further (published ones to everyone) and name the channel only.
+      {
+        label: labels.place,
+        value: placeText(meeting.place, labels),
+        link: kind === 'agenda' ? meeting.place.onlineUrl : null,
+      },
     ],
   });
   blocks.push(...(kind === 'minutes' ? attendanceBlocks(meeting, labels) : rosterBlocks(group, labels)));

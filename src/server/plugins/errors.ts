@@ -2,23 +2,26 @@
  * One error handler: every error becomes an RFC 9457 problem document (application/problem+json)
  * worded in the request's language. 4xx name what was wrong; a 5xx never leaks internals.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidCursorError } from '../../db/repositories/projects.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
 import type { Locale } from '../../domain/money.js';
 import { RequestValidationError } from './validation.js';
-import { isDatabaseUnavailable } from '../../db/database.js';
+import { isDatabaseUnavailable, uniqueViolation, type UniqueViolation } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
 import { actorName } from '../../domain/access.js';
 import { PdfBusyError } from '../../documents/pdf/pdf-pool.js';
 import { RateLimitedError } from './rate-limit.js';
+import { INPUT_MESSAGES, isInputMessageKey } from '../../contracts/input.js';
 import {
+  DuplicateKeyError,
   ForbiddenError,
   InvalidCredentialsError,
   NotFoundError,
   NotSignedInError,
   RuleViolationError,
+  TooLargeError,
   TooManyAttemptsError,
   VersionConflictError,
   VersionRequiredError,
@@ -35,21 +38,37 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 
 function validationProblem(error: RequestValidationError, request: FastifyRequest): Problem {
   const locale = requestLocale(request);
-  const result = error.schema.safeParse(error.input, { error: localeErrors[locale].localeError });
-  const issues = result.success ? [] : result.error.issues;
-  return {
+  const base = {
     type: 'about:blank',
     title: MESSAGES.badRequest[locale],
     status: 400,
     detail: MESSAGES.invalidParameters[locale],
     instance: request.url,
+  };
+  if (error.nulPaths.length > 0) {
+    const reason = INPUT_MESSAGES['input.nul'][locale];
+    return { ...base, errors: error.nulPaths.map((path) => ({ name: path || error.part, reason })) };
+  }
+  const result = error.schema.safeParse(error.input, { error: localeErrors[locale].localeError });
+  const issues = result.success ? [] : result.error.issues;
+  return {
+    ...base,
     errors: issues.flatMap((issue) => {
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => ({ name: key, reason: MESSAGES.unknownParameter[locale] }));
       }
-      return [{ name: issue.path.join('.') || error.part, reason: issue.message }];
+      // The shared contract builders (contracts/input.ts) name their reason by key.
+      const reason = isInputMessageKey(issue.message) ? INPUT_MESSAGES[issue.message][locale] : issue.message;
+      return [{ name: issue.path.join('.') || error.part, reason }];
     }),
   };
+}
+
+/** The field a broken unique constraint stands for: its last column that is not a reference. */
+function fieldOfUniqueViolation(violation: UniqueViolation | null): string | null {
+  if (!violation) return null;
+  const column = violation.columns.filter((c) => !c.endsWith('_id')).at(-1) ?? violation.columns.at(-1) ?? 'key';
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 function domainProblem(error: unknown, locale: Locale, instance: string): Problem | null {
@@ -82,6 +101,25 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
       current: error.current,
     };
   }
+  const duplicate = error instanceof DuplicateKeyError ? error.field : fieldOfUniqueViolation(uniqueViolation(error));
+  if (duplicate !== null) {
+    return {
+      ...base,
+      status: 409,
+      title: MESSAGES.conflict[locale],
+      detail: MESSAGES.takenDetail[locale],
+      errors: [{ name: duplicate, reason: MESSAGES.taken[locale] }],
+    };
+  }
+  if (error instanceof TooLargeError) {
+    return {
+      ...base,
+      status: 413,
+      title: MESSAGES.tooLarge[locale],
+      detail: error.reason[locale],
+      errors: [{ name: error.field, reason: error.reason[locale] }],
+    };
+  }
   if (error instanceof RuleViolationError) {
     return {
       ...base,
@@ -100,6 +138,24 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
     };
   }
   return null;
+}
+
+/**
+ * Errors Fastify answers before any route or error handler runs (a path with a broken percent
+ * encoding, such as `/api/v1/themes/%E0%A4%A`): the same problem document as every other 400.
+ * Passed as the `frameworkErrors` option when the app is built.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const locale = requestLocale(request);
+  const badUrl = error.code === 'FST_ERR_BAD_URL';
+  void sendProblem(reply, {
+    type: 'about:blank',
+    title: MESSAGES.badRequest[locale],
+    status: 400,
+    detail: badUrl ? MESSAGES.badUrl[locale] : MESSAGES.invalidParameters[locale],
+    instance: request.url,
+    ...(badUrl ? { errors: [{ name: 'path', reason: MESSAGES.badUrl[locale] }] } : {}),
+  });
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

@@ -1,5 +1,6 @@
 /** Input field schemas shared by the editable resources, and lookups of referenced records. */
 import { z } from 'zod';
+import { ZCalendarDate, ZPartialDate as ZContractPartialDate } from '../../../contracts/input.js';
 import type { Db } from '../../../db/database.js';
 import { RuleViolationError } from '../../../domain/errors.js';
 
@@ -18,12 +19,8 @@ export const ZKey = z
   .min(1)
   .max(120)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-export const ZPartialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
-  .nullable()
-  .optional();
-export const ZDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+export const ZPartialDate = ZContractPartialDate.nullable().optional();
+export const ZDate = ZCalendarDate;
 /** Euro cents: whole, not negative, at most ten billion euros. */
 export const ZCents = z.number().int().min(0).max(1_000_000_000_000);
 export const ZCount = z.number().int().min(0).max(10_000_000).nullable().optional();

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { Db } from '../../../db/database.js';
-import type { Permission, Scope } from '../../../domain/access.js';
+import type { Actor, Permission, Scope } from '../../../domain/access.js';
 import type { LocalizedText } from '../../../domain/errors.js';
 import type { AuditContext } from '../../../db/repositories/audit.js';
 import type { EditableTableName } from '../../../db/schema.js';
@@ -50,6 +50,18 @@ export type EditableResource = {
   present: (db: Db, row: Row) => Promise<Record<string, unknown>>;
   /** What the audit trail stores instead of `present`, where that holds personal data. */
   auditView?: (db: Db, row: Row) => Promise<Record<string, unknown>>;
+  /**
+   * Fields whose change moves scope: who may see or edit this record or others (a group's themes, a
+   * member's account link). Changing one is a scope change (write-record.ts); sending the value it
+   * already has is not.
+   */
+  scopeFields?: readonly string[];
+  /**
+   * Who else may make a scope change here, beyond the managing authority: throws when this actor may
+   * not make this change (ForbiddenError, or a RuleViolationError that must read the same for every
+   * refused value, so that it tells nothing about records the actor cannot see).
+   */
+  checkScopeChange?: (db: Db, actor: Actor, row: Row | null, input: Record<string, unknown>) => Promise<void>;
   /** Why a record cannot be archived now (it is referenced), or null. */
   archiveBlocker?: (db: Db, row: Row) => Promise<LocalizedText | null>;
 };

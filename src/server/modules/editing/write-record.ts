@@ -70,6 +70,7 @@ export async function createRecord(
   const scope = resource.scopeOfInput ? await resource.scopeOfInput(deps.db, input) : {};
   if (!can(deps.actor, resource.permission, scope)) throw new ForbiddenError(resource.permission);
   return deps.db.transaction().execute(async (trx) => {
+    await requireScopeChange(trx, deps.actor, resource, null, input);
     const columns = await resource.toColumns(trx, input, null);
     const inserted = await editable(trx)
       .insertInto(resource.table)
@@ -110,6 +111,7 @@ export async function updateRecord(
       if (!can(deps.actor, resource.permission, await resource.scopeOfInput(trx, input)))
         throw new ForbiddenError(resource.permission);
     }
+    await requireScopeChange(trx, deps.actor, resource, row, input);
     const columns = await resource.toColumns(trx, input, row);
     // The version in the WHERE clause makes the check and the write one atomic step.
     const result = await editable(trx)
@@ -141,6 +143,36 @@ export async function updateRecord(
     });
     return { data: await resource.present(trx, updated), version: updated.version, id: row.id };
   });
+}
+
+/** A value as compared for a scope change: keys and usernames ignore case, lists their order. */
+const comparable = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(comparable).map(String).sort()
+    : typeof value === 'string'
+      ? value.trim().toLowerCase()
+      : (value ?? null);
+
+/**
+ * A write that changes a scope field (resource.scopeFields) is a scope change: the managing
+ * authority's (`scope.change`), or whom the resource's own check lets through.
+ */
+async function requireScopeChange(
+  db: Db,
+  actor: Actor,
+  resource: EditableResource,
+  row: Row | null,
+  input: Record<string, unknown>,
+): Promise<void> {
+  const fields = (resource.scopeFields ?? []).filter((field) => field in input);
+  if (fields.length === 0) return;
+  const current = row ? await resource.present(db, row) : {};
+  const changed = fields.filter(
+    (field) => JSON.stringify(comparable(input[field])) !== JSON.stringify(comparable(current[field])),
+  );
+  if (changed.length === 0 || can(actor, 'scope.change')) return;
+  if (resource.checkScopeChange) return resource.checkScopeChange(db, actor, row, input);
+  throw new ForbiddenError('scope.change');
 }
 
 /** Inputs that name a theme or a steering group would move the record to another scope. */

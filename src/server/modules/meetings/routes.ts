@@ -39,6 +39,7 @@ import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { meetingInvitation, renderMeetingFile, type MeetingFile } from '../../../documents/meetings/meeting-files.js';
 import type { AppDeps } from '../../app.js';
+import { DOCUMENT_CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
 import { auditContext } from '../../request-context.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { basedOnVersion } from '../editing/routes.js';
@@ -78,18 +79,28 @@ async function meetingFor(
 ): Promise<MeetingDetail> {
   const row = await findMeeting(db, key);
   if (!row) throw new NotFoundError('meeting', key);
-  // Published minutes are public; anything else needs the group's roles (401 signed out, 403 not yours).
-  if (options.publicIfPublished && row.minutes_status === 'published') return (await getMeeting(db, key))!;
-  await requireGroupReader(db, actor, Number(row.steering_group_id));
+  // The group's readers see the meeting whole. Published minutes are public, as the public copy
+  // (repositories/meetings.ts: published data only); anything else needs the group's roles (401
+  // signed out, 403 not yours).
+  try {
+    await requireGroupReader(db, actor, Number(row.steering_group_id));
+  } catch (refused) {
+    if (options.publicIfPublished && row.minutes_status === 'published') return (await getMeeting(db, key, 'public'))!;
+    throw refused;
+  }
   return (await getMeeting(db, key))!;
 }
 
-const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) =>
-  reply
+const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) => {
+  // The HTML document is whole by itself (font embedded): the policy for stand-alone documents.
+  if (file.contentType.startsWith('text/html'))
+    reply.header('content-security-policy', DOCUMENT_CONTENT_SECURITY_POLICY);
+  return reply
     .type(file.contentType)
     .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${file.filename}"`)
     .header('cache-control', 'private, no-store')
     .send(file.body);
+};
 
 export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, clock, pdf } = deps;
@@ -304,10 +315,9 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request) => {
       const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
-      const meeting = await getMeeting(db, key);
-      if (!meeting || meeting.minutesStatus !== 'published') throw new NotFoundError('meeting', key);
-      // The public copy carries no internal notes of the editors.
-      return { ...meeting, notes: [] };
+      const meeting = await getMeeting(db, key, 'public');
+      if (!meeting) throw new NotFoundError('meeting', key);
+      return meeting;
     },
   );
 

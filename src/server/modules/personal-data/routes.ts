@@ -1,7 +1,9 @@
 /**
  * A contact person's right of access and right to erasure (GDPR arts. 15 and 17), handled by the
- * managing authority. Erasure removes the person's data from the contact and from the personal-data
- * vault; the audit trail refers to the person only by pseudonym, so it stays whole.
+ * managing authority. Erasure removes the person's data from the contact, the personal-data vault and
+ * every copy (frozen report headers, and so the compiled reviews, and the reminder outbox: see
+ * db/repositories/personal-data.ts); the access answer lists the same places. The audit trail refers
+ * to the person only by pseudonym, so it stays whole.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -12,6 +14,7 @@ import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
 import { requireUser } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
+import { eraseCopies, findPersonCopies } from '../../../db/repositories/personal-data.js';
 
 const ZParams = z.object({ id: z.string().regex(/^\d{1,15}$/) });
 
@@ -27,6 +30,17 @@ const ZPersonalData = z
       title: z.string().nullable(),
       organisation: z.string().nullable(),
     }),
+    heldIn: z
+      .array(
+        z.object({
+          place: z.enum(['contact', 'personal_data', 'report_header', 'compiled_review', 'outbox']),
+          ref: z.string().describe('Which record: the contact id, a period/theme, an outbox message id'),
+          detail: z.string().nullable(),
+        }),
+      )
+      .describe(
+        'Every place the person is held: the contact, the vault, frozen report headers, the compiled reviews built from them, the reminder outbox',
+      ),
     revisions: z.array(
       z.object({
         revision: z.number().int(),
@@ -72,11 +86,17 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
           'c.title',
           'c.organisation',
           'c.person_id',
+          'c.theme_id',
           't.slug',
         ])
         .where('c.id', '=', Number(id))
         .executeTakeFirst();
       if (!contact) throw new NotFoundError('contact', id);
+      const copies = await findPersonCopies(db, {
+        contactId: Number(contact.id),
+        themeId: Number(contact.theme_id),
+        pseudonym: contact.person_id,
+      });
       const revisions = contact.person_id
         ? await db
             .selectFrom('personal_data')
@@ -102,6 +122,23 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
           title: contact.title,
           organisation: contact.organisation,
         },
+        heldIn: [
+          { place: 'contact' as const, ref: String(contact.id), detail: contact.slug },
+          ...(revisions.length > 0
+            ? [{ place: 'personal_data' as const, ref: contact.person_id!, detail: `${revisions.length} revisions` }]
+            : []),
+          ...copies.reportHeaders.map((r) => ({
+            place: 'report_header' as const,
+            ref: `${r.period}/${r.theme}`,
+            detail: `report ${r.reportId}, frozen ${r.header.frozenAt ?? ''}`.trim(),
+          })),
+          ...[...new Set(copies.reportHeaders.map((r) => r.period))].map((period) => ({
+            place: 'compiled_review' as const,
+            ref: period,
+            detail: 'review.html, review.docx, review.pdf',
+          })),
+          ...copies.outbox.map((m) => ({ place: 'outbox' as const, ref: String(m.id), detail: m.subject })),
+        ],
         revisions: revisions.map((r) => ({
           revision: r.revision,
           name: r.name,
@@ -130,10 +167,16 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
       await db.transaction().execute(async (trx) => {
         const contact = await trx
           .selectFrom('contacts')
-          .select(['id', 'person_id'])
+          .select(['id', 'person_id', 'theme_id'])
           .where('id', '=', Number(id))
           .executeTakeFirst();
         if (!contact) throw new NotFoundError('contact', id);
+        // The copies first, while the contact and the vault still say whom to look for.
+        const copies = await eraseCopies(
+          trx,
+          { contactId: Number(contact.id), themeId: Number(contact.theme_id), pseudonym: contact.person_id },
+          ERASED_NAME,
+        );
         if (contact.person_id)
           await trx.deleteFrom('personal_data').where('person_id', '=', contact.person_id).execute();
         await trx
@@ -155,7 +198,14 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
           action: 'erase_personal_data',
           entityType: 'contact',
           entityId: Number(id),
-          after: { personalData: { person: contact.person_id, erased: true } },
+          after: {
+            personalData: {
+              person: contact.person_id,
+              erased: true,
+              reportHeaders: copies.reportHeaders.map((r) => r.reportId),
+              outboxMessages: copies.outbox.length,
+            },
+          },
         });
       });
       return reply.status(204).send(null);

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { ZReportingPeriodInput } from '../../../contracts/reports.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
-import { RuleViolationError } from '../../../domain/errors.js';
+import { DuplicateKeyError, RuleViolationError } from '../../../domain/errors.js';
 import { emptyContent } from '../../../domain/reports/report.js';
 import { requirePermission, type ReportDeps } from './report-access.js';
 
@@ -16,12 +16,7 @@ export async function createReportingPeriod(
   requirePermission(deps.actor, 'review.manage');
   return deps.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('reporting_periods').select('id').where('key', '=', input.key).executeTakeFirst()) {
-      throw new RuleViolationError([
-        {
-          field: 'key',
-          message: { fi: 'Tunnus on jo käytössä.', sv: 'Koden används redan.', en: 'The key is already taken.' },
-        },
-      ]);
+      throw new DuplicateKeyError('key');
     }
     if (input.cutOff && input.deadline && input.deadline < input.cutOff) {
       throw new RuleViolationError([

@@ -9,7 +9,8 @@ import type { ImportPreview, ZImportConfirm, ZImportUpload } from '../../../cont
 import type { Db } from '../../../db/database.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import { buildHeader, findPeriod, periodThemes } from '../../../db/repositories/reports.js';
-import { NotFoundError, RuleViolationError } from '../../../domain/errors.js';
+import { NotFoundError, RuleViolationError, TooLargeError, type LocalizedText } from '../../../domain/errors.js';
+import { DOCX_LIMITS, inflateBounded, type ZipRefusalReason } from '../../../documents/zip-bounds.js';
 import { formatEuros, type Locale } from '../../../domain/money.js';
 import { emptyContent, type ReportContent } from '../../../domain/reports/report.js';
 import {
@@ -27,20 +28,77 @@ export const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
 
 type Upload = z.infer<typeof ZImportUpload>;
 
+const MB = 1024 * 1024;
+const ZIP_REFUSALS: Record<ZipRefusalReason, LocalizedText> = {
+  not_zip: {
+    fi: 'Tiedosto ei ole .docx-asiakirja.',
+    sv: 'Filen är inte ett .docx-dokument.',
+    en: 'The file is not a .docx document.',
+  },
+  truncated: {
+    fi: '.docx-tiedosto on katkennut tai vaurioitunut.',
+    sv: '.docx-filen är avkortad eller skadad.',
+    en: 'The .docx file is truncated or damaged.',
+  },
+  corrupt: {
+    fi: '.docx-tiedoston sisältö on vaurioitunut.',
+    sv: '.docx-filens innehåll är skadat.',
+    en: 'The contents of the .docx file are damaged.',
+  },
+  unsupported: {
+    fi: '.docx-tiedosto on salattu tai pakattu tavalla, jota ei tueta.',
+    sv: '.docx-filen är krypterad eller packad på ett sätt som inte stöds.',
+    en: 'The .docx file is encrypted or packed in a way that is not supported.',
+  },
+  too_many_entries: {
+    fi: `.docx-tiedostossa on yli ${DOCX_LIMITS.maxEntries} osaa.`,
+    sv: `.docx-filen har fler än ${DOCX_LIMITS.maxEntries} delar.`,
+    en: `The .docx file has more than ${DOCX_LIMITS.maxEntries} parts.`,
+  },
+  too_deep: {
+    fi: `.docx-tiedoston kansiot ovat yli ${DOCX_LIMITS.maxDepth} tason syvyisiä.`,
+    sv: `.docx-filens mappar är djupare än ${DOCX_LIMITS.maxDepth} nivåer.`,
+    en: `The .docx file's folders are nested deeper than ${DOCX_LIMITS.maxDepth} levels.`,
+  },
+  too_large_uncompressed: {
+    fi: `.docx-tiedosto on purettuna suurempi kuin ${DOCX_LIMITS.maxUncompressedBytes / MB} Mt.`,
+    sv: `.docx-filen är större än ${DOCX_LIMITS.maxUncompressedBytes / MB} MB uppackad.`,
+    en: `The .docx file is larger than ${DOCX_LIMITS.maxUncompressedBytes / MB} MB unpacked.`,
+  },
+  too_slow: {
+    fi: '.docx-tiedoston purkaminen kestää liian kauan.',
+    sv: 'Det tar för lång tid att packa upp .docx-filen.',
+    en: 'Unpacking the .docx file takes too long.',
+  },
+};
+
 const badFile = (en: string, fi: string, sv: string) =>
   new RuleViolationError([{ field: 'content', message: { fi, sv, en } }]);
 
 export async function readUpload(upload: Upload): Promise<{ text: string; digest: string }> {
   const bytes = upload.format === 'docx' ? Buffer.from(upload.content, 'base64') : Buffer.from(upload.content, 'utf8');
   if (bytes.length > MAX_IMPORT_BYTES)
-    throw badFile(
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-      `Tiedosto on suurempi kuin ${MAX_IMPORT_BYTES / 1024 / 1024} Mt.`,
-      `Filen är större än ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
-    );
+    throw new TooLargeError('content', {
+      fi: `Tiedosto on suurempi kuin ${MAX_IMPORT_BYTES / MB} Mt.`,
+      sv: `Filen är större än ${MAX_IMPORT_BYTES / MB} MB.`,
+      en: `The file is larger than ${MAX_IMPORT_BYTES / MB} MB.`,
+    });
   const digest = createHash('sha256').update(bytes).digest('hex');
   if (upload.format === 'text') return { text: upload.content, digest };
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50)
+    throw badFile(
+      'The file is not a .docx document.',
+      'Tiedosto ei ole .docx-asiakirja.',
+      'Filen är inte ett .docx-dokument.',
+    );
+  // Bounded before mammoth opens it: mammoth inflates every entry at once and trusts the sizes.
+  const bounded = inflateBounded(bytes, DOCX_LIMITS);
+  if ('reason' in bounded) {
+    const why = ZIP_REFUSALS[bounded.reason];
+    if (bounded.kind === 'too_large') throw new TooLargeError('content', why);
+    throw badFile(why.en, why.fi, why.sv);
+  }
+  if (!bounded.entries.has('word/document.xml'))
     throw badFile(
       'The file is not a .docx document.',
       'Tiedosto ei ole .docx-asiakirja.',

@@ -3,7 +3,7 @@ import type { Db } from '../../../db/database.js';
 import { findUserByUsername } from '../../../db/repositories/users.js';
 import { resolveRoleScopes, type ScopeKeys } from '../../../db/repositories/role-scopes.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
-import { RuleViolationError } from '../../../domain/errors.js';
+import { DuplicateKeyError, RuleViolationError } from '../../../domain/errors.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 
 export type NewUserInput = {
@@ -18,16 +18,7 @@ export type NewUserInput = {
 export async function createUser(db: Db, audit: AuditContext, input: NewUserInput): Promise<number> {
   const username = input.username.trim().toLowerCase();
   if (await findUserByUsername(db, username)) {
-    throw new RuleViolationError([
-      {
-        field: 'username',
-        message: {
-          fi: 'Käyttäjätunnus on jo käytössä.',
-          sv: 'Användarnamnet används redan.',
-          en: 'The username is already taken.',
-        },
-      },
-    ]);
+    throw new DuplicateKeyError('username');
   }
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, username);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
 import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
-import { RuleViolationError } from '../../../../domain/errors.js';
+import { DuplicateKeyError, RuleViolationError } from '../../../../domain/errors.js';
 import {
   ZCents,
   ZKey,
@@ -155,17 +155,7 @@ async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, 
     for (const [position, member] of (input.projects as z.infer<typeof ZMember>[]).entries()) {
       if (member.code) {
         const taken = await db.selectFrom('projects').select('id').where('code', '=', member.code).executeTakeFirst();
-        if (taken)
-          throw new RuleViolationError([
-            {
-              field: `projects.${position}.code`,
-              message: {
-                fi: 'Hankekoodi on jo käytössä.',
-                sv: 'Projektkoden används redan.',
-                en: 'The project code is already in use.',
-              },
-            },
-          ]);
+        if (taken) throw new DuplicateKeyError(`projects.${position}.code`);
       }
       await db
         .insertInto('projects')

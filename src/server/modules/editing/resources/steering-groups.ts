@@ -71,6 +71,8 @@ export const steeringGroupResource: EditableResource = {
     .partial()
     .strict(),
   archivable: false,
+  // The group's themes decide which ministries read its material: only the managing authority moves them.
+  scopeFields: ['themes'],
   scopeOfRow: (db, row) => steeringGroupScope(db, row.id),
   scopeOfInput: async () => ({}),
   toColumns: async (_db, input, existing) => {
@@ -141,6 +143,12 @@ const SEAT_NEEDED: LocalizedText = {
   en: 'A member and a deputy need a seat that pairs them.',
 };
 
+const NOT_A_GROUP_ACCOUNT = {
+  fi: 'Jäsenen voi liittää vain tunnukseen, jolle hallintoviranomainen on antanut roolin tässä johtoryhmässä.',
+  sv: 'Ledamoten kan kopplas endast till ett konto som förvaltningsmyndigheten har gett en roll i denna styrgrupp.',
+  en: 'A member can be linked only to an account the managing authority has given a role in this steering group.',
+};
+
 export const steeringGroupMemberResource: EditableResource = {
   name: 'steering_group_member',
   collection: 'steering-group-members',
@@ -162,6 +170,24 @@ export const steeringGroupMemberResource: EditableResource = {
     .strict(),
   // Archiving removes a membership entered by mistake; leaving the group is validTo.
   archivable: true,
+  // The account linked to a seat acts for it (the chair's checks the minutes).
+  scopeFields: ['user'],
+  checkScopeChange: async (db, _actor, row, input) => {
+    // The secretary may link a seat to an account the managing authority has given a role in this
+    // group, or unlink it; any other name – an account without such a role, or none at all – gets
+    // one and the same answer, so the field cannot be used to find out which accounts exist.
+    if (input.user === null || input.user === undefined) return;
+    const groupId = row ? Number(row.steering_group_id) : await groupIdOf(db, input.steeringGroup);
+    const holder = await db
+      .selectFrom('users as u')
+      .innerJoin('role_assignments as r', 'r.user_id', 'u.id')
+      .select('u.id')
+      .where('u.username', '=', String(input.user).trim().toLowerCase())
+      .where('r.steering_group_id', '=', groupId)
+      .where('r.role', 'in', ['steering_group_member', 'steering_group_secretary'])
+      .executeTakeFirst();
+    if (!holder) throw new RuleViolationError([{ field: 'user', message: NOT_A_GROUP_ACCOUNT }]);
+  },
   scopeOfRow: (db, row) => steeringGroupScope(db, Number(row.steering_group_id)),
   scopeOfInput: async (db, input) => steeringGroupScope(db, await groupIdOf(db, input.steeringGroup)),
   toColumns: async (db, input, existing) => {
