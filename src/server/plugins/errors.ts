@@ -27,6 +27,14 @@ const RETRY_AFTER_SECONDS = 5;
 
 const localeErrors = { fi: z.locales.fi(), sv: z.locales.sv(), en: z.locales.en() };
 
+/** A refusal an operator should see (LOG_LEVEL warn, production's default): who, from where, what. */
+export function logSecurityEvent(request: FastifyRequest, event: string, status: number): void {
+  request.log.warn(
+    { security: event, status, actor: actorName(request.actor), ip: request.ip },
+    `security: ${status} ${request.method} ${request.url}`,
+  );
+}
+
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
@@ -121,10 +129,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         error instanceof TooManyAttemptsError ||
         error instanceof ForbiddenError
       ) {
-        request.log.warn(
-          { security: error.name, status: problem.status, actor: actorName(request.actor), ip: request.ip },
-          `security: ${problem.status} ${request.method} ${request.url}`,
-        );
+        logSecurityEvent(request, error.name, problem.status);
       }
       if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
       if (error instanceof VersionConflictError) reply.header('etag', `"${error.currentVersion}"`);
