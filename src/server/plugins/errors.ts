@@ -5,12 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidCursorError } from '../../db/repositories/projects.js';
+import { actorName } from '../../domain/access.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
 import type { Locale } from '../../domain/money.js';
 import { RequestValidationError } from './validation.js';
 import { isDatabaseUnavailable } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
-import { actorName } from '../../domain/access.js';
 import {
   ForbiddenError,
   InvalidCredentialsError,
