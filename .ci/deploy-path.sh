@@ -10,7 +10,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/teemaseuranta-deploy.XXXXXX)"
 server_pid=
 cleanup() {
-  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  # The whole process group: npm does not pass the signal on to the node under it.
+  if [ -n "$server_pid" ]; then kill -- "-$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -50,7 +51,8 @@ password="$(npm run --silent cli -- user add ci-admin --name "CI" --role admin |
 [ -n "$password" ] || { echo "npm run cli -- user add printed no password" >&2; exit 1; }
 
 echo "-- npm start on port $port"
-PORT="$port" npm start --silent >"$work/server.log" 2>&1 &
+# In a process group of its own (setsid), so that the cleanup can stop npm and the server together.
+PORT="$port" setsid npm start --silent >"$work/server.log" 2>&1 &
 server_pid=$!
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break

@@ -2,19 +2,20 @@
 /**
  * Start to first answer and idle memory of the server, as an operator starts it.
  *
- *   node scripts/measure-start.mjs [runs] -- <command…>
+ *   node scripts/measure-start.mjs [runs] [--json] [--database file.sqlite] -- <command…>
  *   node scripts/measure-start.mjs 5 -- node dist/cli/main.js serve
  *   node scripts/measure-start.mjs 5 -- npx tsx src/cli/main.ts serve
  *
  * Each run starts the command on a free port against one SQLite database (prepared by a first,
- * uncounted run, so that every counted run is a restart: migrations checked, dataset already in),
+ * uncounted run, so that every counted run is a restart: migrations checked, dataset already in;
+ * with --database, a copy of that file, e.g. the benchmark's `finland` size from bench/generate.ts),
  * times the wait from spawn to the first 200 of /health/ready (and the CPU time the process tree
  * used until then, which a busy machine inflates less than the wall clock), lets the server idle for two seconds,
  * then sums the RSS of the whole process tree (npm, sh, tsx's child…) from /proc. Prints one line
  * per run and the medians; with --json, a JSON line at the end.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,13 +23,14 @@ import { join } from 'node:path';
 const argv = process.argv.slice(2);
 const split = argv.indexOf('--');
 if (split < 0 || split === argv.length - 1) {
-  console.error('Usage: node scripts/measure-start.mjs [runs] [--json] -- <command…>');
+  console.error('Usage: node scripts/measure-start.mjs [runs] [--json] [--database file.sqlite] -- <command…>');
   process.exit(2);
 }
 const options = argv.slice(0, split);
 const command = argv.slice(split + 1);
 const runs = Number(options.find((o) => /^\d+$/.test(o)) ?? 5);
 const json = options.includes('--json');
+const from = options.includes('--database') ? options[options.indexOf('--database') + 1] : undefined;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -80,12 +82,20 @@ function rssKiB(pid) {
 
 const dir = mkdtempSync(join(tmpdir(), 'measure-start-'));
 const sqlite = join(dir, 'db.sqlite');
+if (from) copyFileSync(from, sqlite);
 
 async function once() {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(command[0], command.slice(1), {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SQLITE_PATH: sqlite, DEMO_USERS: 'false' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SQLITE_PATH: sqlite,
+      DEMO_USERS: 'false',
+      ...(from ? { LOAD_DATASET: 'false' } : {}),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true, // its own process group, so that the whole tree can be stopped
   });

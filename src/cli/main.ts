@@ -27,7 +27,13 @@ async function main(): Promise<number> {
   switch (command) {
     case 'serve':
     case 'dev': {
-      const server = await startServer(parseEnv(process.env), { web: command === 'dev' ? 'vite' : 'built' });
+      const env = parseEnv(process.env);
+      // Vite is a development dependency, loaded only by `dev`: never on a production server.
+      if (command === 'dev' && env.NODE_ENV === 'production') {
+        console.error('`dev` serves the sources through Vite; in production use `serve` (npm start).');
+        return 2;
+      }
+      const server = await startServer(env, { web: command === 'dev' ? 'vite' : 'built' });
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => void server.stop().then(() => process.exit(0)));
       }

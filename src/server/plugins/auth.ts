@@ -13,7 +13,7 @@ import { NotSignedInError } from '../../domain/errors.js';
 import type { AuthConfig } from '../../config/env.js';
 import { resolveSession, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/sessions.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
-import { sendProblem } from './errors.js';
+import { logSecurityEvent, sendProblem } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -57,6 +57,7 @@ export async function registerAuth(
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrf_token)) {
+        logSecurityEvent(request, 'CsrfTokenMismatch', 403);
         const locale = requestLocale(request);
         return sendProblem(reply, {
           type: 'about:blank',

@@ -5,12 +5,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { InvalidCursorError } from '../../db/repositories/projects.js';
+import { actorName } from '../../domain/access.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
 import type { Locale } from '../../domain/money.js';
 import { RequestValidationError } from './validation.js';
 import { isDatabaseUnavailable, uniqueViolation, type UniqueViolation } from '../../db/database.js';
 import type { Problem } from '../../contracts/api.js';
-import { actorName } from '../../domain/access.js';
 import { PdfBusyError } from '../../documents/pdf/pdf-pool.js';
 import { RateLimitedError } from './rate-limit.js';
 import { INPUT_MESSAGES, isInputMessageKey } from '../../contracts/input.js';
@@ -31,6 +31,14 @@ import {
 const RETRY_AFTER_SECONDS = 5;
 
 const localeErrors = { fi: z.locales.fi(), sv: z.locales.sv(), en: z.locales.en() };
+
+/** A refusal an operator should see (LOG_LEVEL warn, production's default): who, from where, what. */
+export function logSecurityEvent(request: FastifyRequest, event: string, status: number): void {
+  request.log.warn(
+    { security: event, status, actor: actorName(request.actor), ip: request.ip },
+    `security: ${status} ${request.method} ${request.url}`,
+  );
+}
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
@@ -179,10 +187,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         error instanceof TooManyAttemptsError ||
         error instanceof ForbiddenError
       ) {
-        request.log.warn(
-          { security: error.name, status: problem.status, actor: actorName(request.actor), ip: request.ip },
-          `security: ${problem.status} ${request.method} ${request.url}`,
-        );
+        logSecurityEvent(request, error.name, problem.status);
       }
       if (error instanceof TooManyAttemptsError) reply.header('retry-after', String(error.retryAfterSeconds));
       if (error instanceof VersionConflictError) reply.header('etag', `"${error.currentVersion}"`);
