@@ -89,9 +89,9 @@ export const MESSAGES = {
   },
   tooManyAttempts: { fi: 'Liian monta yritystä', sv: 'För många försök', en: 'Too many attempts' },
   tooManyAttemptsDetail: {
-    fi: 'Liian monta epäonnistunutta kirjautumista. Yritä myöhemmin uudelleen.',
-    sv: 'För många misslyckade inloggningar. Försök igen senare.',
-    en: 'Too many failed sign-ins. Please try again later.',
+    fi: 'Liian monta väärää salasanaa tälle tunnukselle tai tästä osoitteesta.',
+    sv: 'För många fel lösenord för detta konto eller från denna adress.',
+    en: 'Too many wrong passwords for this account or from this address.',
   },
   csrf: {
     fi: 'Pyynnöstä puuttuu istunnon CSRF-tunniste (X-CSRF-Token).',

@@ -1,4 +1,4 @@
-/** Users, their role assignments, sessions and login attempts. */
+/** Users, their role assignments and sessions. */
 import type { Db } from '../database.js';
 import type { Actor, Role, RoleAssignment } from '../../domain/access.js';
 import type { Ministry } from '../../domain/figures.js';
@@ -50,19 +50,3 @@ export const findSession = (db: Db, tokenHash: string) =>
   db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst() as Promise<
     SessionRecord | undefined
   >;
-
-export async function countRecentFailures(
-  db: Db,
-  field: 'username' | 'ip',
-  value: string,
-  since: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(field, '=', value)
-    .where('at', '>=', since)
-    .where('success', '=', 0)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}

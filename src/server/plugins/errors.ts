@@ -20,6 +20,7 @@ import {
   VersionConflictError,
   VersionRequiredError,
 } from '../../domain/errors.js';
+import { waitText } from '../../domain/sign-in-delays.js';
 
 /** How long a client should wait before retrying while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 5;
@@ -93,7 +94,9 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
       ...base,
       status: 429,
       title: MESSAGES.tooManyAttempts[locale],
-      detail: MESSAGES.tooManyAttemptsDetail[locale],
+      // The page says how long to wait (issue 13): in words, and in seconds for a client to count down.
+      detail: `${MESSAGES.tooManyAttemptsDetail[locale]} ${waitText(error.retryAfterSeconds)[locale]}`,
+      retryAfter: error.retryAfterSeconds,
     };
   }
   return null;
