@@ -117,6 +117,9 @@ export const mayReadReview = (session: Session | null) =>
 /** Reminders about reports: the managing authority. */
 export const mayManageReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin');
 
+/** The users page: the managing authority only (the server checks `users.manage` again). */
+export const mayManageUsers = mayManageReview;
+
 /** Whether the reports page has anything for the user: roles that read or write some theme's report. */
 export const hasReports = (session: Session | null) =>
   !!session?.roles.some((role) =>
