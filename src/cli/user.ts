@@ -1,7 +1,8 @@
 /**
  * `npm run cli -- user …`: accounts from the command line (the first administrator, resets).
  *   user add <username> --name "Name" --role admin [--ministry STM] [--theme slug] [--group key]
- *   user passwd <username>      a new random password, printed once; the user's sessions end
+ *   user passwd <username>      a temporary password, printed once, to be changed at the next
+ *                               sign-in; the old one stops working and the user's sessions end
  *   user disable <username>     the account cannot sign in; its sessions end at once
  *   user enable <username>
  *   user end-role <username> --role finance_expert [--ministry STM] [--theme slug] [--group key]
@@ -94,9 +95,9 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
       return 0;
     }
     if (action === 'passwd') {
-      const password = newPassword();
-      await resetPassword(handle.db, audit, username, password);
-      console.log(`New password for ${username} (shown once): ${password}`);
+      // A temporary password: the person must choose their own at the first sign-in.
+      const password = await resetPassword(handle.db, audit, username);
+      console.log(`Temporary password for ${username} (shown once; to be changed at sign-in): ${password}`);
       return 0;
     }
     if (action === 'disable' || action === 'enable') {

@@ -346,6 +346,9 @@ export const ZSession = z
     roles: z.array(ZRoleAssignment),
     csrfToken: z.string().describe('Send as X-CSRF-Token with every write'),
     expiresAt: z.string().optional(),
+    passwordChangeRequired: z
+      .boolean()
+      .describe('Signed in with a temporary password: no write but changing it is accepted until it is changed'),
   })
   .meta({ id: 'Session' });
 

@@ -334,6 +334,7 @@ export type UsersTable = {
   oidc_subject: string | null;
   is_demo: Generated<number>;
   disabled_at: string | null;
+  password_change_required: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

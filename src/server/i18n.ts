@@ -65,6 +65,11 @@ export const MESSAGES = {
     en: 'The username or password is wrong.',
   },
   forbidden: { fi: 'Ei oikeutta', sv: 'Ingen behörighet', en: 'Not allowed' },
+  passwordChangeRequired: {
+    fi: 'Olet kirjautunut väliaikaisella salasanalla. Vaihda salasanasi ennen muita muutoksia.',
+    sv: 'Du är inloggad med ett tillfälligt lösenord. Byt lösenord före andra ändringar.',
+    en: 'You signed in with a temporary password. Change your password before any other change.',
+  },
   forbiddenDetail: {
     fi: 'Sinulla ei ole oikeutta tähän tietoon tai toimintoon.',
     sv: 'Du har inte behörighet till denna uppgift eller funktion.',

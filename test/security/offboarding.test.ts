@@ -149,7 +149,7 @@ describe.each(DIALECTS)('offboarding on %s', (dialect) => {
   });
 
   it('forces a password reset in the API: a temporary password shown once, the old one and the sessions end', async () => {
-    const session = await signIn(t.app, 'nollattava');
+    const before = await signIn(t.app, 'nollattava');
     const reset = await as(t.app, admin, {
       method: 'POST',
       url: '/api/v1/admin/users/nollattava/password',
@@ -158,10 +158,30 @@ describe.each(DIALECTS)('offboarding on %s', (dialect) => {
     expect(reset.statusCode).toBe(200);
     const { temporaryPassword } = reset.json() as { temporaryPassword: string };
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(16);
-    expect(await alive(session)).toBe(false);
+    expect(await alive(before)).toBe(false);
     expect((await login('nollattava')).statusCode).toBe(401);
-    expect((await login('nollattava', temporaryPassword)).statusCode).toBe(200);
+    const temporarySignIn = await login('nollattava', temporaryPassword);
+    expect(temporarySignIn.statusCode).toBe(200);
+    expect(temporarySignIn.json().passwordChangeRequired).toBe(true);
     expect((await trail('nollattava')).map((e) => e.action)).toEqual(['password_reset']);
+    // The temporary password lets the person in to choose their own, and to nothing else.
+    const temporary = await signIn(t.app, 'nollattava', temporaryPassword);
+    const held = await writeFinance(temporary);
+    expect(held.statusCode).toBe(403);
+    expect(held.json().detail).toMatch(/väliaikaisella salasanalla/);
+    const changed = await as(t.app, temporary, {
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: temporaryPassword, newPassword: 'Oma-uusi-salasana-2026' },
+    });
+    expect(changed.statusCode).toBe(204);
+    const session = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/session',
+      headers: { cookie: temporary.cookie },
+    });
+    expect(session.json().passwordChangeRequired).toBe(false);
+    expect((await writeFinance(temporary)).statusCode).toBe(201);
   });
 
   it('does all three on the command line, with the same effects and trail', async () => {

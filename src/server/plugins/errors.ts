@@ -15,6 +15,7 @@ import {
   InvalidCredentialsError,
   NotFoundError,
   NotSignedInError,
+  PasswordChangeRequiredError,
   RuleViolationError,
   TooManyAttemptsError,
   VersionConflictError,
@@ -57,6 +58,9 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
   }
   if (error instanceof InvalidCredentialsError) {
     return { ...base, status: 401, title: MESSAGES.notSignedIn[locale], detail: MESSAGES.invalidCredentials[locale] };
+  }
+  if (error instanceof PasswordChangeRequiredError) {
+    return { ...base, status: 403, title: MESSAGES.forbidden[locale], detail: MESSAGES.passwordChangeRequired[locale] };
   }
   if (error instanceof ForbiddenError) {
     return { ...base, status: 403, title: MESSAGES.forbidden[locale], detail: MESSAGES.forbiddenDetail[locale] };

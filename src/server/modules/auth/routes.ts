@@ -37,7 +37,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       const body = request.body as z.infer<typeof ZSignIn>;
       // A new session on every sign-in, and the old one ends: no session fixation.
       if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
-      const { session, actor } = await signIn({ db, clock, auth }, body, {
+      const { session, actor, passwordChangeRequired } = await signIn({ db, clock, auth }, body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
@@ -49,6 +49,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
         roles,
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt,
+        passwordChangeRequired: passwordChangeRequired,
       };
     },
   );
@@ -69,6 +70,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
         user: { username: actor.username, displayName: actor.displayName },
         roles,
         csrfToken: request.csrfToken ?? '',
+        passwordChangeRequired: request.passwordChangeRequired,
       };
     },
   );

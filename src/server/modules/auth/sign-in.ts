@@ -54,5 +54,5 @@ export async function signIn(
     await writeAudit(trx, audit, { action: 'sign_in', entityType: 'user', entityId: Number(user.id) });
     return createSession(trx, Number(user.id), now, auth, { ip: client.ip, userAgent: client.userAgent });
   });
-  return { session, actor: await actorFor(db, user) };
+  return { session, actor: await actorFor(db, user), passwordChangeRequired: user.password_change_required === 1 };
 }

@@ -19,6 +19,7 @@ async function storePassword(
   password: string,
   keepSession: string | undefined,
   action: string,
+  changeRequired: boolean,
 ) {
   const problem = passwordProblem(password, username);
   if (problem) throw new RuleViolationError([{ field: 'newPassword', message: problem }]);
@@ -29,6 +30,7 @@ async function storePassword(
       .set((eb) => ({
         password_hash: passwordHash,
         password_changed_at: audit.at,
+        password_change_required: changeRequired ? 1 : 0,
         version: eb('version', '+', 1),
         updated_at: audit.at,
       }))
@@ -76,7 +78,7 @@ export async function changeOwnPassword(
       },
     ]);
   }
-  await storePassword(db, audit, userId, user.username, newPassword, sessionToken, 'password_change');
+  await storePassword(db, audit, userId, user.username, newPassword, sessionToken, 'password_change', false);
 }
 
 /** A password no one chose: shown once to the administrator, who hands it over. */
@@ -84,7 +86,8 @@ export const temporaryPassword = () => randomBytes(15).toString('base64url');
 
 /**
  * The administrator's reset: the old password stops working and every session of the user ends at
- * once. Without a password given, one is made up and returned (shown once).
+ * once. Without a password given, one is made up and returned (shown once), and the person must
+ * change it before they may change anything else.
  */
 export async function resetPassword(
   db: Db,
@@ -95,6 +98,8 @@ export async function resetPassword(
   const user = await findUserByUsername(db, username);
   if (!user) throw new NotFoundError('user', username);
   const password = newPassword ?? temporaryPassword();
-  await storePassword(db, audit, Number(user.id), user.username, password, undefined, 'password_reset');
+  // A password someone else has seen is a way in for one sign-in only: the person picks their own.
+  const temporary = newPassword === undefined;
+  await storePassword(db, audit, Number(user.id), user.username, password, undefined, 'password_reset', temporary);
   return password;
 }
