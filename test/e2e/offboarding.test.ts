@@ -45,6 +45,23 @@ describe('offboarding in the browser', () => {
       ).status(),
     ).toBe(401);
 
+    // Back in, with a temporary password that the person must change at the sign-in page.
+    await page.getByRole('button', { name: 'Ota käyttöön: Testi Lähtijä' }).click();
+    await page.getByRole('button', { name: 'Nollaa salasana: Testi Lähtijä' }).click();
+    const temporary = (await page.getByRole('status').locator('code').textContent({ timeout: 10_000 }))!;
+    expect(temporary.length).toBeGreaterThanOrEqual(16);
+    violations.push(...(await axeViolations(page, '/fi/users (temporary password)')));
+    await leaver.page.goto('/fi/sign-in');
+    await leaver.page.getByLabel('Käyttäjätunnus').fill('e2e-lahtija');
+    await leaver.page.getByLabel('Salasana', { exact: true }).fill(temporary);
+    await leaver.page.getByRole('button', { name: 'Kirjaudu', exact: true }).click();
+    await leaver.page.getByText('Kirjauduit väliaikaisella salasanalla').waitFor();
+    violations.push(...(await axeViolations(leaver.page, '/fi/sign-in (change password)')));
+    await leaver.page.getByLabel('Nykyinen salasana').fill(temporary);
+    await leaver.page.getByLabel(/^Uusi salasana/).fill('Lähtijän-oma-salasana-2026');
+    await leaver.page.getByRole('button', { name: 'Vaihda salasana', exact: true }).click();
+    await expect.poll(() => heading(leaver.page).textContent()).not.toBe('Kirjaudu sisään');
+
     violations.push(...(await scanPage(page, '/sv/users')));
     expect(violations).toEqual([]);
     await context.close();
