@@ -1,7 +1,12 @@
 /**
  * `npm run cli -- user …`: accounts from the command line (the first administrator, resets).
  *   user add <username> --name "Name" --role admin [--ministry STM] [--theme slug] [--group key]
- *   user passwd <username>      a new random password, printed once; the user's sessions end
+ *   user passwd <username>      a temporary password, printed once, to be changed at the next
+ *                               sign-in; the old one stops working and the user's sessions end
+ *   user disable <username>     the account cannot sign in; its sessions end at once
+ *   user enable <username>
+ *   user end-role <username> --role finance_expert [--ministry STM] [--theme slug] [--group key]
+ *                               ends that one role assignment; the user's sessions end at once
  *   user list
  */
 import { randomBytes } from 'node:crypto';
@@ -14,8 +19,15 @@ import { ROLES, type Role } from '../domain/access.js';
 import { RuleViolationError } from '../domain/errors.js';
 import { createUser } from '../server/modules/users/create-user.js';
 import { resetPassword } from '../server/modules/users/set-password.js';
+import { setUserDisabled } from '../server/modules/users/disable-user.js';
+import { endRoleAssignment } from '../server/modules/users/end-role-assignment.js';
 
 const newPassword = () => randomBytes(15).toString('base64url');
+
+const roleOf = (role: string | undefined): Role => {
+  if (!role || !ROLES.includes(role as Role)) throw new Error(`unknown role "${role}" (one of ${ROLES.join(', ')})`);
+  return role as Role;
+};
 
 export async function runUser(env: Env, args: string[]): Promise<number> {
   const [action, username] = args;
@@ -47,7 +59,7 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
     if (action === 'list') {
       const users = await handle.db
         .selectFrom('users')
-        .select(['id', 'username', 'display_name', 'is_demo'])
+        .select(['id', 'username', 'display_name', 'is_demo', 'disabled_at'])
         .orderBy('username')
         .execute();
       const roles = await describeRoles(
@@ -58,21 +70,19 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
         const described = (roles.get(Number(user.id)) ?? [])
           .map((r) => [r.role, r.ministry, r.theme, r.steeringGroup].filter(Boolean).join(':'))
           .join(', ');
-        console.log(`${user.username}\t${user.display_name}${user.is_demo ? ' (demo)' : ''}\t${described}`);
+        const marks = `${user.is_demo ? ' (demo)' : ''}${user.disabled_at ? ' (disabled)' : ''}`;
+        console.log(`${user.username}\t${user.display_name}${marks}\t${described}`);
       }
       return 0;
     }
     if (!username) throw new Error('username missing');
     if (action === 'add') {
-      const roles = (values.role ?? []).map((role) => {
-        if (!ROLES.includes(role as Role)) throw new Error(`unknown role "${role}" (one of ${ROLES.join(', ')})`);
-        return {
-          role: role as Role,
-          ministry: values.ministry ?? null,
-          theme: values.theme ?? null,
-          steeringGroup: values.group ?? null,
-        };
-      });
+      const roles = (values.role ?? []).map((role) => ({
+        role: roleOf(role),
+        ministry: values.ministry ?? null,
+        theme: values.theme ?? null,
+        steeringGroup: values.group ?? null,
+      }));
       const password = newPassword();
       await createUser(handle.db, audit, {
         username,
@@ -85,12 +95,28 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
       return 0;
     }
     if (action === 'passwd') {
-      const password = newPassword();
-      await resetPassword(handle.db, audit, username, password);
-      console.log(`New password for ${username} (shown once): ${password}`);
+      // A temporary password: the person must choose their own at the first sign-in.
+      const password = await resetPassword(handle.db, audit, username);
+      console.log(`Temporary password for ${username} (shown once; to be changed at sign-in): ${password}`);
       return 0;
     }
-    throw new Error(`unknown action "${action}" (add, passwd, list)`);
+    if (action === 'disable' || action === 'enable') {
+      await setUserDisabled(handle.db, audit, username, action === 'disable');
+      console.log(`${action === 'disable' ? 'Disabled' : 'Enabled'} ${username}.`);
+      return 0;
+    }
+    if (action === 'end-role') {
+      const role = roleOf(values.role?.[0]);
+      await endRoleAssignment(handle.db, audit, username, {
+        role,
+        ministry: values.ministry ?? null,
+        theme: values.theme ?? null,
+        steeringGroup: values.group ?? null,
+      });
+      console.log(`Ended ${role} of ${username}; their sessions ended.`);
+      return 0;
+    }
+    throw new Error(`unknown action "${action}" (add, passwd, disable, enable, end-role, list)`);
   } catch (error) {
     console.error(
       error instanceof RuleViolationError

@@ -295,6 +295,7 @@ export const ZProblem = z
     instance: z.string().optional(),
     errors: z.array(z.object({ name: z.string().describe('The parameter or field'), reason: z.string() })).optional(),
     currentVersion: z.number().int().optional().describe('With 409: the version now stored'),
+    retryAfter: z.number().int().optional().describe('With 429: seconds to wait before the next attempt'),
     current: z.unknown().optional().describe('With 409: the record as now stored'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
@@ -341,6 +342,9 @@ export const ZSession = z
     roles: z.array(ZRoleAssignment),
     csrfToken: z.string().describe('Send as X-CSRF-Token with every write'),
     expiresAt: z.string().optional(),
+    passwordChangeRequired: z
+      .boolean()
+      .describe('Signed in with a temporary password: no write but changing it is accepted until it is changed'),
   })
   .meta({ id: 'Session' });
 
@@ -378,11 +382,35 @@ export const ZUser = z
     email: z.string().nullable(),
     roles: z.array(ZRoleAssignment),
     singleSignOn: z.boolean(),
-    locked: z.boolean(),
+    signInDelayedUntil: z
+      .string()
+      .nullable()
+      .describe('While guesses at this account are being slowed down: when the next attempt is evaluated'),
     disabled: z.boolean(),
     demo: z.boolean(),
   })
   .meta({ id: 'User' });
 
-export const ZPasswordReset = z.object({ newPassword: z.string().min(1).max(1000) }).strict();
+export const ZPasswordReset = z
+  .object({
+    newPassword: z
+      .string()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('Omit to have a temporary password made up and returned once'),
+  })
+  .strict();
+
+export const ZTemporaryPassword = z
+  .object({ temporaryPassword: z.string().describe('Shown once; hand it to the person over a safe channel') })
+  .meta({ id: 'TemporaryPassword' });
+
+export const ZUserDisabled = z.object({ disabled: z.boolean() }).strict();
+
+export const ZEndRoleAssignment = ZRoleAssignment.partial({
+  ministry: true,
+  theme: true,
+  steeringGroup: true,
+}).strict();
 export const ZUsernameParams = z.object({ username: z.string().max(200) });

@@ -334,9 +334,8 @@ export type UsersTable = {
   oidc_issuer: string | null;
   oidc_subject: string | null;
   is_demo: Generated<number>;
-  failed_logins: Generated<number>;
-  locked_until: string | null;
   disabled_at: string | null;
+  password_change_required: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -365,7 +364,13 @@ export type SessionsTable = {
   revoked_at: string | null;
 };
 
-export type LoginAttemptsTable = { id: Id; username: string; ip: string; at: string; success: number };
+/** Migration 0006: failures and the next allowed attempt per throttling key (times in epoch ms). */
+export type SignInThrottleTable = {
+  key: string;
+  failures: Generated<number>;
+  next_attempt_ms: Generated<number>;
+  last_attempt_ms: Generated<number>;
+};
 
 export type OidcFlowsTable = {
   state: string;
@@ -469,7 +474,7 @@ export type Database = {
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;
-  login_attempts: LoginAttemptsTable;
+  sign_in_throttle: SignInThrottleTable;
   oidc_flows: OidcFlowsTable;
   audit_log: AuditLogTable;
   personal_data: PersonalDataTable;

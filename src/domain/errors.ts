@@ -65,6 +65,14 @@ export class TooManyAttemptsError extends Error {
   }
 }
 
+/** Signed in with a temporary password: it must be changed before anything else is written. */
+export class PasswordChangeRequiredError extends ForbiddenError {
+  constructor() {
+    super('password change required');
+    this.name = 'PasswordChangeRequiredError';
+  }
+}
+
 /** Sign-in failed; deliberately the same whether the user exists or not. */
 export class InvalidCredentialsError extends Error {
   constructor() {

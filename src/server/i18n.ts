@@ -70,6 +70,11 @@ export const MESSAGES = {
     en: 'The username or password is wrong.',
   },
   forbidden: { fi: 'Ei oikeutta', sv: 'Ingen behörighet', en: 'Not allowed' },
+  passwordChangeRequired: {
+    fi: 'Olet kirjautunut väliaikaisella salasanalla. Vaihda salasanasi ennen muita muutoksia.',
+    sv: 'Du är inloggad med ett tillfälligt lösenord. Byt lösenord före andra ändringar.',
+    en: 'You signed in with a temporary password. Change your password before any other change.',
+  },
   forbiddenDetail: {
     fi: 'Sinulla ei ole oikeutta tähän tietoon tai toimintoon.',
     sv: 'Du har inte behörighet till denna uppgift eller funktion.',
@@ -101,9 +106,9 @@ export const MESSAGES = {
   },
   tooManyAttempts: { fi: 'Liian monta yritystä', sv: 'För många försök', en: 'Too many attempts' },
   tooManyAttemptsDetail: {
-    fi: 'Liian monta epäonnistunutta kirjautumista. Yritä myöhemmin uudelleen.',
-    sv: 'För många misslyckade inloggningar. Försök igen senare.',
-    en: 'Too many failed sign-ins. Please try again later.',
+    fi: 'Liian monta väärää salasanaa tälle tunnukselle tai tästä osoitteesta.',
+    sv: 'För många fel lösenord för detta konto eller från denna adress.',
+    en: 'Too many wrong passwords for this account or from this address.',
   },
   csrf: {
     fi: 'Pyynnöstä puuttuu istunnon CSRF-tunniste (X-CSRF-Token).',

@@ -84,9 +84,9 @@ export type WriteOptions = {
   ifMatch?: number | undefined;
 };
 
-/** A write (POST, PATCH) to the API: the parsed answer and its version (ETag), or an ApiError. */
+/** A write (POST, PATCH, PUT) to the API: the parsed answer and its version (ETag), or an ApiError. */
 export async function sendApi<T>(
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'PUT',
   path: string,
   body: unknown,
   options: WriteOptions,

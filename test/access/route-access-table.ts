@@ -136,6 +136,19 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     path: () => '/api/v1/admin/users/test-reset/password',
     body: () => ({ newPassword: 'Nollattu-salasana-2026!' }),
   },
+  // Offboarding a user no test signs in with: an allowed request really changes them (test-reset).
+  'PUT /api/v1/admin/users/:username/disabled': {
+    allow: ADMIN,
+    path: () => '/api/v1/admin/users/test-reset/disabled',
+    body: () => ({ disabled: false }),
+  },
+  'POST /api/v1/admin/users/:username/roles/end': {
+    allow: ADMIN,
+    path: () => '/api/v1/admin/users/test-reset/roles/end',
+    // A role test-reset does not hold: access passes, the answer is 404, nothing changes.
+    body: () => ({ role: 'admin' }),
+    alsoThrough: [404],
+  },
   'GET /api/v1/admin/audit': { allow: ADMIN, path: () => '/api/v1/admin/audit' },
   'GET /api/v1/contacts/:id/personal-data': {
     allow: ADMIN,

@@ -225,7 +225,7 @@ describe('timeouts on a real listening server', () => {
     clearInterval(drip);
     expect(cutAfter).toBeGreaterThanOrEqual(timeouts.requestMs - 50);
     expect(cutAfter).toBeLessThan(timeouts.requestMs + 1_500);
-    const attempts = await t.database.db.selectFrom('login_attempts').selectAll().execute();
+    const attempts = await t.database.db.selectFrom('sign_in_throttle').selectAll().execute();
     expect(attempts).toEqual([]);
   });
 

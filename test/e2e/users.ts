@@ -34,6 +34,12 @@ export const E2E_USERS = [
     displayName: 'Testi Puheenjohtaja',
     roles: [{ role: 'steering_group_member' as const, steeringGroup: 'lanupe-johtoryhma' }],
   },
+  // Offboarded by the managing authority in the browser (offboarding.test.ts).
+  {
+    username: 'e2e-lahtija',
+    displayName: 'Testi Lähtijä',
+    roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }],
+  },
   // The theme report workflow (report-workflow.test.ts).
   {
     username: 'e2e-koordinaattori',

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle, type DialectName } from '../../src/db/database.js';
+import type { DatabaseConfig } from '../../src/config/env.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../../src/db/prepare.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
@@ -17,7 +18,8 @@ export const postgresUrl = process.env.TEST_DATABASE_URL;
 /** The databases every storage test runs on. */
 export const DIALECTS: DialectName[] = postgresUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
-export type TestDatabase = DatabaseHandle & { destroy: () => Promise<void> };
+/** `config` opens the same database again, e.g. for the command line under test. */
+export type TestDatabase = DatabaseHandle & { config: DatabaseConfig; destroy: () => Promise<void> };
 
 /**
  * `dataset: false` leaves out the 2024 data (reference data such as counties is still loaded);
@@ -28,10 +30,12 @@ export async function createTestDatabase(
   options: { dataset?: boolean; migrateOnly?: boolean } = {},
 ): Promise<TestDatabase> {
   let handle: DatabaseHandle;
+  let config: DatabaseConfig;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'teemaseuranta-test-'));
-    handle = openDatabase({ kind: 'sqlite', path: join(dir, 'test.sqlite') });
+    config = { kind: 'sqlite', path: join(dir, 'test.sqlite') };
+    handle = openDatabase(config);
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   } else {
     if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
@@ -42,7 +46,8 @@ export async function createTestDatabase(
     await admin.end();
     const url = new URL(postgresUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
-    handle = openDatabase({ kind: 'postgres', url: url.toString() }, { poolSize: 5 });
+    config = { kind: 'postgres', url: url.toString() };
+    handle = openDatabase(config, { poolSize: 5 });
     cleanup = async () => {
       const client = new pg.Client({ connectionString: postgresUrl });
       await client.connect();
@@ -58,6 +63,7 @@ export async function createTestDatabase(
     });
   return {
     ...handle,
+    config,
     destroy: async () => {
       await handle.close();
       await cleanup();

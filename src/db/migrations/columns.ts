@@ -28,6 +28,8 @@ export function columnsFor(dialect: DialectName) {
     now: (): Expression<unknown> => (pg ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
     /** Flags are 0/1 integers on both (better-sqlite3 binds no booleans). */
     flag: 'integer' as const,
+    /** A 64-bit integer, e.g. milliseconds since the epoch where the database must do arithmetic on a moment. */
+    int64: pg ? ('bigint' as const) : ('integer' as const),
     real: pg ? ('double precision' as const) : ('real' as const),
   };
 }

@@ -14,6 +14,7 @@ import type {
   SteeringGroupDetail,
 } from '../../contracts/meetings.js';
 import { minutesLocked, type MinutesStatus } from '../../domain/meetings.js';
+import { publicNames } from './users.js';
 
 type MemberRow = {
   id: number;
@@ -475,7 +476,10 @@ export async function getMeeting(db: Db, key: string, audience: Audience = 'grou
         ? null
         : (linkedMeetings.get(Number(meeting.approved_in_meeting_id))?.number ?? null),
     minutesCheckedAt: meeting.minutes_checked_at,
-    minutesCheckedBy: meeting.minutes_checked_by,
+    minutesCheckedBy:
+      meeting.minutes_checked_by === null
+        ? null
+        : ((await publicNames(db, [meeting.minutes_checked_by])).get(meeting.minutes_checked_by) ?? null),
     minutesApprovedAt: meeting.minutes_approved_at,
     minutesPublishedAt: meeting.minutes_published_at,
     attendance,

@@ -73,7 +73,12 @@ export async function describeRoles(db: Db, userIds: number[]) {
   if (userIds.length === 0)
     return new Map<
       number,
-      { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]
+      {
+        role: RoleAssignment['role'];
+        ministry: RoleAssignment['ministry'];
+        theme: string | null;
+        steeringGroup: string | null;
+      }[]
     >();
   const rows = await db
     .selectFrom('role_assignments as r')
@@ -85,13 +90,18 @@ export async function describeRoles(db: Db, userIds: number[]) {
     .execute();
   const byUser = new Map<
     number,
-    { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]
+    {
+      role: RoleAssignment['role'];
+      ministry: RoleAssignment['ministry'];
+      theme: string | null;
+      steeringGroup: string | null;
+    }[]
   >();
   for (const row of rows) {
     const list = byUser.get(Number(row.user_id)) ?? [];
     list.push({
       role: row.role as RoleAssignment['role'],
-      ministry: row.ministry,
+      ministry: row.ministry as RoleAssignment['ministry'],
       theme: row.slug,
       steeringGroup: row.key,
     });

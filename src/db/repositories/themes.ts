@@ -10,6 +10,7 @@ import {
   type Ministry,
 } from '../../domain/figures.js';
 import { groupBy, localized, period, type ReadContext } from './shared.js';
+import { publicNames } from './users.js';
 
 type SnapshotRow = {
   id: number;
@@ -207,6 +208,10 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
     db,
     history.map((row) => Number(row.id)),
   );
+  const recorders = await publicNames(
+    db,
+    history.map((row) => row.recorded_by),
+  );
   return {
     ...summary!,
     intermediateBody: theme.intermediate_body,
@@ -227,7 +232,7 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
       id: Number(row.id),
       reason: row.reason,
       recordedAt: row.recorded_at,
-      recordedBy: row.recorded_by,
+      recordedBy: recorders.get(row.recorded_by) ?? row.recorded_by,
       source: row.source,
     })),
     activityFigures: activity.map((figure) => ({

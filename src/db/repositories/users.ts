@@ -1,4 +1,4 @@
-/** Users, their role assignments, sessions and login attempts. */
+/** Users, their role assignments and sessions. */
 import type { Db } from '../database.js';
 import type { Actor, Role, RoleAssignment } from '../../domain/access.js';
 import type { Ministry } from '../../domain/figures.js';
@@ -51,18 +51,21 @@ export const findSession = (db: Db, tokenHash: string) =>
     SessionRecord | undefined
   >;
 
-export async function countRecentFailures(
-  db: Db,
-  field: 'username' | 'ip',
-  value: string,
-  since: string,
-): Promise<number> {
-  const row = await db
-    .selectFrom('login_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .where(field, '=', value)
-    .where('at', '>=', since)
-    .where('success', '=', 0)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
+/**
+ * How a person who recorded or checked something is shown on public pages and in public JSON: by
+ * their display name, never by their username (a username is half of a sign-in). Actors that are no
+ * user (the dataset's loader, the command line, the system) are shown as their kind only.
+ */
+export async function publicNames(db: Db, actors: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(actors.filter((a): a is string => a !== null))];
+  const names = new Map<string, string>();
+  if (wanted.length === 0) return names;
+  const users = await db
+    .selectFrom('users')
+    .select(['username', 'display_name'])
+    .where('username', 'in', wanted)
+    .execute();
+  for (const user of users) names.set(user.username, user.display_name);
+  for (const actor of wanted) if (!names.has(actor)) names.set(actor, actor.split(':')[0] || 'system');
+  return names;
 }

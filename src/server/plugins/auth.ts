@@ -9,7 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import { actorFor, findUserById } from '../../db/repositories/users.js';
 import { PUBLIC, type Actor } from '../../domain/access.js';
-import { NotSignedInError } from '../../domain/errors.js';
+import { NotSignedInError, PasswordChangeRequiredError } from '../../domain/errors.js';
 import type { AuthConfig } from '../../config/env.js';
 import { resolveSession, SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/sessions.js';
 import { MESSAGES, requestLocale } from '../i18n.js';
@@ -24,10 +24,15 @@ declare module 'fastify' {
     actor: Actor;
     sessionToken: string | null;
     csrfToken: string | null;
+    /** Signed in with the administrator's temporary password: only changing it is written. */
+    passwordChangeRequired: boolean;
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The writes a person with a temporary password may make: change it, or sign out. */
+const WHILE_CHANGE_REQUIRED = new Set(['/api/v1/auth/password', '/api/v1/auth/logout', '/api/v1/auth/login']);
 
 const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -39,6 +44,7 @@ export async function registerAuth(
   app.decorateRequest('actor', null as never); // set for every request in onRequest below
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('passwordChangeRequired', false);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.actor = PUBLIC;
@@ -54,6 +60,7 @@ export async function registerAuth(
     request.actor = await actorFor(deps.db, user);
     request.sessionToken = token;
     request.csrfToken = session.csrf_token;
+    request.passwordChangeRequired = user.password_change_required === 1;
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, session.csrf_token)) {
@@ -74,6 +81,8 @@ export async function registerAuth(
   // Signed-out writes are refused before their bodies are validated: a 401 tells the public nothing
   // about a write route's input rules, and it is the answer the client needs (sign in first).
   app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (request.passwordChangeRequired && !SAFE_METHODS.has(request.method) && !WHILE_CHANGE_REQUIRED.has(request.url))
+      throw new PasswordChangeRequiredError();
     if (SAFE_METHODS.has(request.method) || request.actor.kind === 'user') return;
     if (request.routeOptions.config?.allowSignedOut) return;
     throw new NotSignedInError();

@@ -20,12 +20,14 @@ import {
   InvalidCredentialsError,
   NotFoundError,
   NotSignedInError,
+  PasswordChangeRequiredError,
   RuleViolationError,
   TooLargeError,
   TooManyAttemptsError,
   VersionConflictError,
   VersionRequiredError,
 } from '../../domain/errors.js';
+import { waitText } from '../../domain/sign-in-delays.js';
 
 /** How long a client should wait before retrying while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 5;
@@ -87,6 +89,9 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
   if (error instanceof InvalidCredentialsError) {
     return { ...base, status: 401, title: MESSAGES.notSignedIn[locale], detail: MESSAGES.invalidCredentials[locale] };
   }
+  if (error instanceof PasswordChangeRequiredError) {
+    return { ...base, status: 403, title: MESSAGES.forbidden[locale], detail: MESSAGES.passwordChangeRequired[locale] };
+  }
   if (error instanceof ForbiddenError) {
     return { ...base, status: 403, title: MESSAGES.forbidden[locale], detail: MESSAGES.forbiddenDetail[locale] };
   }
@@ -142,7 +147,9 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
       ...base,
       status: 429,
       title: MESSAGES.tooManyAttempts[locale],
-      detail: MESSAGES.tooManyAttemptsDetail[locale],
+      // The page says how long to wait (issue 13): in words, and in seconds for a client to count down.
+      detail: `${MESSAGES.tooManyAttemptsDetail[locale]} ${waitText(error.retryAfterSeconds)[locale]}`,
+      retryAfter: error.retryAfterSeconds,
     };
   }
   return null;

@@ -14,7 +14,7 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n.
 import { inLanguage, paths } from '../paths.js';
 import { NotFoundPage } from '../features/not-found/not-found-page.js';
 import { LanguageContext, useLanguage } from './language.js';
-import { hasReports, readableGroups, useSession } from './session.js';
+import { hasReports, mayManageUsers, readableGroups, useSession } from './session.js';
 
 /** Each language's name in itself, as language choices are written. */
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
@@ -75,6 +75,9 @@ function Layout({ children }: { children: ReactNode }) {
     // Theme reports are internal: shown to signed-in users whose role reads or writes some.
     ...(hasReports(session)
       ? [{ to: paths.reports(lang), label: t('common:nav.reports'), selected: section === 'reports' }]
+      : []),
+    ...(mayManageUsers(session)
+      ? [{ to: paths.users(lang), label: t('common:nav.users'), selected: section === 'users' }]
       : []),
     { to: paths.about(lang), label: t('common:nav.about'), selected: section === 'about' },
   ];

@@ -17,6 +17,8 @@ type SessionState = {
   known: boolean;
   signIn: (username: string, password: string, language: Language) => Promise<Session>;
   signOut: (language: Language) => Promise<void>;
+  /** The password was changed (a temporary one no longer holds writes back). */
+  passwordChanged: () => void;
 };
 
 const SessionContext = createContext<SessionState>({
@@ -24,6 +26,7 @@ const SessionContext = createContext<SessionState>({
   known: false,
   signIn: () => Promise.reject(new Error('no session provider')),
   signOut: () => Promise.resolve(),
+  passwordChanged: () => undefined,
 });
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -58,7 +61,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [session],
   );
 
-  const value = useMemo(() => ({ session, known, signIn, signOut }), [session, known, signIn, signOut]);
+  const passwordChanged = useCallback(
+    () => setSession((current) => (current ? { ...current, passwordChangeRequired: false } : current)),
+    [],
+  );
+
+  const value = useMemo(
+    () => ({ session, known, signIn, signOut, passwordChanged }),
+    [session, known, signIn, signOut, passwordChanged],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -116,6 +127,9 @@ export const mayReadReview = (session: Session | null) =>
 
 /** Reminders about reports: the managing authority. */
 export const mayManageReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin');
+
+/** The users page: the managing authority only (the server checks `users.manage` again). */
+export const mayManageUsers = mayManageReview;
 
 /** Whether the reports page has anything for the user: roles that read or write some theme's report. */
 export const hasReports = (session: Session | null) =>

@@ -10,7 +10,13 @@ import { auditContext } from '../../request-context.js';
 import { changeOwnPassword } from '../users/set-password.js';
 import { revokeSession } from './sessions.js';
 import { signIn } from './sign-in.js';
-import { finishSingleSignOn, startSingleSignOn } from './single-sign-on.js';
+import {
+  finishSingleSignOn,
+  SSO_BINDING_COOKIE,
+  SSO_BINDING_SECONDS,
+  ssoBindingCookieOptions,
+  startSingleSignOn,
+} from './single-sign-on.js';
 import { NotFoundError } from '../../../domain/errors.js';
 
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -31,7 +37,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       const body = request.body as z.infer<typeof ZSignIn>;
       // A new session on every sign-in, and the old one ends: no session fixation.
       if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
-      const { session, actor } = await signIn({ db, clock, auth }, body, {
+      const { session, actor, passwordChangeRequired } = await signIn({ db, clock, auth }, body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         requestId: request.id,
@@ -43,6 +49,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
         roles,
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt,
+        passwordChangeRequired: passwordChangeRequired,
       };
     },
   );
@@ -63,6 +70,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
         user: { username: actor.username, displayName: actor.displayName },
         roles,
         csrfToken: request.csrfToken ?? '',
+        passwordChangeRequired: request.passwordChangeRequired,
       };
     },
   );
@@ -145,7 +153,13 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const settings = singleSignOn();
-      const url = await startSingleSignOn(db, settings, clock(), (request.query as { returnTo?: string }).returnTo);
+      const { url, binding } = await startSingleSignOn(
+        db,
+        settings,
+        clock(),
+        (request.query as { returnTo?: string }).returnTo,
+      );
+      reply.setCookie(SSO_BINDING_COOKIE, binding, { ...ssoBindingCookieOptions, maxAge: SSO_BINDING_SECONDS });
       return reply.redirect(url.href, 302);
     },
   );
@@ -167,11 +181,14 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       // The callback URL as the provider sent it, rebuilt on the registered redirect address.
       const callbackUrl = new URL(settings.redirectUri);
       callbackUrl.search = new URL(request.url, 'http://localhost').search;
-      const result = await finishSingleSignOn({ db, auth, now: clock() }, settings, callbackUrl, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
-      });
+      const result = await finishSingleSignOn(
+        { db, auth, now: clock() },
+        settings,
+        callbackUrl,
+        { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id },
+        request.cookies[SSO_BINDING_COOKIE],
+      );
+      reply.clearCookie(SSO_BINDING_COOKIE, ssoBindingCookieOptions);
       if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
       setSessionCookie(request, reply, auth, result.session);
       return reply.redirect(result.returnTo, 303);

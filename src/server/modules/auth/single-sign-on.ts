@@ -7,6 +7,7 @@
  * the first sign-in the account is linked by the provider's verified e-mail address, and from then on
  * by the provider's subject identifier.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { Db } from '../../../db/database.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
@@ -47,7 +48,30 @@ export function safeReturnPath(value: unknown): string {
   return typeof value === 'string' && /^\/(?![/\\])[\w\-./?=&%~]*$/.test(value) && value.length <= 500 ? value : '/';
 }
 
-export async function startSingleSignOn(db: Db, settings: OidcSettings, now: Date, returnTo: unknown): Promise<URL> {
+/**
+ * The flow is bound to the browser that started it (issue 13, class 4): that browser gets a
+ * short-lived `__Host-` cookie holding a hash of the state, and a callback arriving without it (a
+ * callback URL opened in another browser, e.g. sent to a victim to sign them in as the attacker) is
+ * refused. The hash, not the state: the cookie alone does not let anyone finish the flow.
+ */
+export const SSO_BINDING_COOKIE = '__Host-ts_sso';
+export const ssoBindingOf = (state: string) => createHash('sha256').update(state).digest('base64url');
+export const ssoBindingCookieOptions = {
+  path: '/',
+  httpOnly: true,
+  // __Host- cookies must be Secure; browsers keep Secure cookies on http://localhost too.
+  secure: true,
+  // Lax: sent on the provider's top-level redirect back, never on cross-site subrequests.
+  sameSite: 'lax' as const,
+};
+export const SSO_BINDING_SECONDS = FLOW_MS / 1000;
+
+export async function startSingleSignOn(
+  db: Db,
+  settings: OidcSettings,
+  now: Date,
+  returnTo: unknown,
+): Promise<{ url: URL; binding: string }> {
   const configuration = await configurationOf(settings);
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -64,7 +88,7 @@ export async function startSingleSignOn(db: Db, settings: OidcSettings, now: Dat
       expires_at: new Date(now.getTime() + FLOW_MS).toISOString(),
     })
     .execute();
-  return oidc.buildAuthorizationUrl(configuration, {
+  const url = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: settings.redirectUri,
     scope: 'openid email profile',
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
@@ -72,6 +96,7 @@ export async function startSingleSignOn(db: Db, settings: OidcSettings, now: Dat
     state,
     nonce,
   });
+  return { url, binding: ssoBindingOf(state) };
 }
 
 const refused = () =>
@@ -93,10 +118,28 @@ export async function finishSingleSignOn(
   settings: OidcSettings,
   callbackUrl: URL,
   client: { ip: string; userAgent: string | null; requestId: string | null },
+  binding: string | undefined,
 ): Promise<SingleSignOnResult> {
   const { db, now } = deps;
   const state = callbackUrl.searchParams.get('state');
   if (!state || state.length > 200) throw refused();
+  // Another browser's callback is refused before the flow is touched: the browser that started it
+  // can still finish, and the refusal leaves nothing but its audit entry.
+  const expected = Buffer.from(ssoBindingOf(state));
+  const sent = Buffer.from(binding ?? '');
+  if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
+    await writeAudit(
+      db,
+      { actorId: null, actor: 'oidc', ip: client.ip, requestId: client.requestId, at: now.toISOString() },
+      {
+        action: 'sign_in_failed',
+        entityType: 'user',
+        entityId: 'oidc',
+        reason: 'single sign-on callback without the starting browser',
+      },
+    );
+    throw refused();
+  }
   // A flow is used once: it is removed before the code is exchanged.
   const flow = await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('oidc_flows').selectAll().where('state', '=', state).executeTakeFirst();

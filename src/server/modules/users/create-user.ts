@@ -39,7 +39,6 @@ export async function createUser(db: Db, audit: AuditContext, input: NewUserInpu
         is_demo: input.demo ? 1 : 0,
         oidc_issuer: null,
         oidc_subject: null,
-        locked_until: null,
         disabled_at: null,
       })
       .returning('id')

@@ -11,6 +11,7 @@ import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
+import { ChangePasswordForm } from './change-password-form.js';
 
 /** Only addresses inside the app: a sign-in link must not send anyone elsewhere. */
 const safeNext = (value: string | null, fallback: string) =>
@@ -43,8 +44,9 @@ export function SignInPage() {
     }
     setBusy(true);
     try {
-      await signIn(username.trim(), password, lang);
-      void navigate(next);
+      const signedIn = await signIn(username.trim(), password, lang);
+      // With a temporary password the page stays: the person chooses their own first.
+      if (!signedIn.passwordChangeRequired) void navigate(next);
     } catch (error) {
       setErrors({
         form:
@@ -63,10 +65,17 @@ export function SignInPage() {
     return (
       <>
         <PageHeading>{t('editing:signIn.title')}</PageHeading>
-        <Note>{t('editing:signIn.already', { name: session.user.displayName })}</Note>
-        <Paragraph>
-          <AppLink to={next}>{t('editing:signIn.continue')}</AppLink>
-        </Paragraph>
+        {session.passwordChangeRequired ? (
+          <Note>{t('editing:password.required')}</Note>
+        ) : (
+          <>
+            <Note>{t('editing:signIn.already', { name: session.user.displayName })}</Note>
+            <Paragraph>
+              <AppLink to={next}>{t('editing:signIn.continue')}</AppLink>
+            </Paragraph>
+          </>
+        )}
+        <ChangePasswordForm onChanged={() => (session.passwordChangeRequired ? void navigate(next) : undefined)} />
       </>
     );
   }
