@@ -12,6 +12,7 @@ import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { describeRoles } from '../db/repositories/role-scopes.js';
 import { ROLES, type Role } from '../domain/access.js';
 import { RuleViolationError } from '../domain/errors.js';
+import { isMinistry, MINISTRIES } from '../domain/figures.js';
 import { createUser } from '../server/modules/users/create-user.js';
 import { resetPassword } from '../server/modules/users/set-password.js';
 
@@ -64,11 +65,14 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
     }
     if (!username) throw new Error('username missing');
     if (action === 'add') {
+      const ministry = values.ministry ?? null;
+      if (ministry !== null && !isMinistry(ministry))
+        throw new Error(`unknown ministry "${ministry}" (one of ${MINISTRIES.join(', ')})`);
       const roles = (values.role ?? []).map((role) => {
         if (!ROLES.includes(role as Role)) throw new Error(`unknown role "${role}" (one of ${ROLES.join(', ')})`);
         return {
           role: role as Role,
-          ministry: values.ministry ?? null,
+          ministry,
           theme: values.theme ?? null,
           steeringGroup: values.group ?? null,
         };

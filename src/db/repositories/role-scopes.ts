@@ -5,7 +5,7 @@ import { RuleViolationError } from '../../domain/errors.js';
 
 export type ScopeKeys = {
   role: RoleAssignment['role'];
-  ministry?: string | null;
+  ministry?: RoleAssignment['ministry'];
   theme?: string | null;
   steeringGroup?: string | null;
 };
@@ -60,7 +60,7 @@ export async function resolveRoleScopes(db: Db, assignments: ScopeKeys[]): Promi
     }
     result.push({
       role: a.role,
-      ministry: scope === 'ministry' ? (a.ministry as RoleAssignment['ministry']) : null,
+      ministry: scope === 'ministry' ? (a.ministry ?? null) : null,
       themeId,
       steeringGroupId,
     });
@@ -73,7 +73,12 @@ export async function describeRoles(db: Db, userIds: number[]) {
   if (userIds.length === 0)
     return new Map<
       number,
-      { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]
+      {
+        role: RoleAssignment['role'];
+        ministry: RoleAssignment['ministry'];
+        theme: string | null;
+        steeringGroup: string | null;
+      }[]
     >();
   const rows = await db
     .selectFrom('role_assignments as r')
@@ -85,12 +90,17 @@ export async function describeRoles(db: Db, userIds: number[]) {
     .execute();
   const byUser = new Map<
     number,
-    { role: RoleAssignment['role']; ministry: string | null; theme: string | null; steeringGroup: string | null }[]
+    {
+      role: RoleAssignment['role'];
+      ministry: RoleAssignment['ministry'];
+      theme: string | null;
+      steeringGroup: string | null;
+    }[]
   >();
   for (const row of rows) {
     const list = byUser.get(Number(row.user_id)) ?? [];
     list.push({
-      role: row.role as RoleAssignment['role'],
+      role: row.role,
       ministry: row.ministry,
       theme: row.slug,
       steeringGroup: row.key,

@@ -1,10 +1,10 @@
 /** Sign-in, the current session, sign-out and password change. */
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZPasswordChange, ZProblem, ZSession, ZSignIn } from '../../../contracts/api.js';
 import { describeRoles } from '../../../db/repositories/role-scopes.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { requireUser, sessionCookieOptions } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
 import { changeOwnPassword } from '../users/set-password.js';
@@ -13,7 +13,7 @@ import { signIn } from './sign-in.js';
 import { finishSingleSignOn, startSingleSignOn } from './single-sign-on.js';
 import { NotFoundError } from '../../../domain/errors.js';
 
-export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function authRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, auth } = deps;
 
   app.post(
@@ -28,7 +28,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof ZSignIn>;
+      const body = request.body;
       // A new session on every sign-in, and the old one ends: no session fixation.
       if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
       const { session, actor } = await signIn({ db, clock, auth }, body, {
@@ -101,7 +101,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const actor = requireUser(request);
-      const body = request.body as z.infer<typeof ZPasswordChange>;
+      const body = request.body;
       await changeOwnPassword(
         db,
         auditContext(request, clock()),
@@ -145,7 +145,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const settings = singleSignOn();
-      const url = await startSingleSignOn(db, settings, clock(), (request.query as { returnTo?: string }).returnTo);
+      const url = await startSingleSignOn(db, settings, clock(), request.query.returnTo);
       return reply.redirect(url.href, 302);
     },
   );

@@ -3,7 +3,7 @@
  * Writes of groups, memberships, meetings, agenda items and decision records go through the generic
  * write API (modules/editing). The signed-out public sees only published minutes.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZProblem } from '../../../contracts/api.js';
 import {
@@ -39,6 +39,7 @@ import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { meetingInvitation, renderMeetingFile, type MeetingFile } from '../../../documents/meetings/meeting-files.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { auditContext } from '../../request-context.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { basedOnVersion } from '../editing/routes.js';
@@ -91,7 +92,7 @@ const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) =>
     .header('cache-control', 'private, no-store')
     .send(file.body);
 
-export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock } = deps;
   const workflowDeps = (request: FastifyRequest): WorkflowDeps => ({
     db,
@@ -125,8 +126,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
-      const { at } = request.query as z.infer<typeof ZMembersQuery>;
+      const { key } = request.params;
+      const { at } = request.query;
       await groupFor(db, request.actor, key);
       return (await getSteeringGroup(db, key, at ?? today()))!;
     },
@@ -143,7 +144,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const { key } = request.params;
       const group = await groupFor(db, request.actor, key);
       return { items: await listMembers(db, Number(group.id)) };
     },
@@ -160,7 +161,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const { key } = request.params;
       const group = await groupFor(db, request.actor, key);
       return { items: await listMeetings(db, Number(group.id), { publishedOnly: false }) };
     },
@@ -178,8 +179,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
-      const { status } = request.query as z.infer<typeof ZActionsQuery>;
+      const { key } = request.params;
+      const { status } = request.query;
       const group = await groupFor(db, request.actor, key);
       return { items: await groupActions(db, Number(group.id), status) };
     },
@@ -197,7 +198,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+      const { key } = request.params;
       const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
       return reply.header('etag', `"${meeting.version}"`).send(meeting);
     },
@@ -222,8 +223,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       `/api/v1/meetings/:key/${document}/:format`,
       { schema: { tags, summary, params: ZDocumentParams, querystring: ZDocumentQuery, response: errors } },
       async (request, reply) => {
-        const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
-        const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+        const { key, format } = request.params;
+        const { lang } = request.query;
         const meeting = await meetingFor(db, request.actor, key, { publicIfPublished });
         return sendFile(reply, await renderMeetingFile(db, meeting, document, format, lang), format !== 'docx');
       },
@@ -242,8 +243,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
-      const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+      const { key } = request.params;
+      const { lang } = request.query;
       const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
       const invitation = meetingInvitation(meeting, clock(), lang);
       if (!invitation) {
@@ -283,7 +284,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { steeringGroup } = request.query as z.infer<typeof ZPublishedQuery>;
+      const { steeringGroup } = request.query;
       return { items: await listPublishedMinutes(db, steeringGroup) };
     },
   );
@@ -299,7 +300,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+      const { key } = request.params;
       const meeting = await getMeeting(db, key);
       if (!meeting || meeting.minutesStatus !== 'published') throw new NotFoundError('meeting', key);
       // The public copy carries no internal notes of the editors.
@@ -330,7 +331,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
       },
       async (request, reply) => {
-        const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+        const { key } = request.params;
         const body = (request.body ?? {}) as z.infer<typeof ZStepBody>;
         await run(workflowDeps(request), key, basedOnVersion(request), body.reason ?? null);
         const meeting = (await getMeeting(db, key))!;

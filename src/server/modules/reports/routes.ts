@@ -2,7 +2,7 @@
  * Reporting periods, theme reports and their workflow, the compiled review and review imports.
  * Handlers stay thin: each calls one use case or repository read; every route checks access.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZProblem } from '../../../contracts/api.js';
 import {
@@ -43,6 +43,7 @@ import { renderReviewDocx } from '../../../documents/review/review-docx.js';
 import { renderReviewHtml } from '../../../documents/review/review-html.js';
 import { compileReview } from '../../../documents/review/review-model.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { requestLocale } from '../../i18n.js';
 import { auditContext } from '../../request-context.js';
 import { themeScope } from '../editing/resource.js';
@@ -77,7 +78,7 @@ const ZSaved = z
 /** Base64 makes a file a third larger; the JSON around it is small. */
 const IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 65_536;
 
-export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
+export function reportRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const deps = (request: FastifyRequest) => ({ db, actor: request.actor, audit: auditContext(request, clock()) });
   const periodOr404 = async (key: string) => {
     const period = await findPeriod(db, key);
@@ -134,7 +135,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       },
     },
     async (request, reply) => {
-      const input = request.body as z.infer<typeof ZReportingPeriodInput>;
+      const input = request.body;
       await createReportingPeriod(deps(request), input);
       return reply.status(201).send(await visiblePeriod(request, input.key));
     },
@@ -152,7 +153,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     },
     async (request) => {
       requireSignedIn(request.actor);
-      return visiblePeriod(request, (request.params as { period: string }).period);
+      return visiblePeriod(request, request.params.period);
     },
   );
 
@@ -168,7 +169,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     },
     async (request) => {
       requirePermission(request.actor, 'review.read');
-      const period = await periodOr404((request.params as { period: string }).period);
+      const period = await periodOr404(request.params.period);
       const template = TEMPLATES[period.kind];
       const themes = await periodThemes(db, Number(period.id));
       const reminders = await db
@@ -216,11 +217,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       },
     },
     async (request, reply) => {
-      const ids = await sendReminders(
-        deps(request),
-        (request.params as { period: string }).period,
-        request.body as z.infer<typeof ZReminderInput>,
-      );
+      const ids = await sendReminders(deps(request), request.params.period, request.body);
       return reply.status(201).send({ messages: await outbox(ids) });
     },
   );
@@ -237,7 +234,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     },
     async (request) => {
       requirePermission(request.actor, 'review.manage');
-      const period = await periodOr404((request.params as { period: string }).period);
+      const period = await periodOr404(request.params.period);
       const rows = await db
         .selectFrom('outbox')
         .select('id')
@@ -295,12 +292,13 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
           tags,
           summary: `${summary}: cover, contents, summary table with totals, then each approved theme report in the fixed order`,
           params: ZPeriodParams,
-          response: { 200: z.string().describe(type), ...errors },
+          // HTML is text, DOCX and PDF bytes (Fastify sends bytes as they are, past the serializer).
+          response: { 200: z.union([z.string(), z.instanceof(Buffer)]).describe(type), ...errors },
         },
       },
       async (request, reply) => {
         requirePermission(request.actor, 'review.read');
-        const model = await compileReview(db, (request.params as { period: string }).period);
+        const model = await compileReview(db, request.params.period);
         const html = () => renderReviewHtml(model);
         const body =
           format === 'html'
@@ -311,7 +309,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
         if (format !== 'html')
           reply.header(
             'content-disposition',
-            `attachment; filename="toteutuskatsaus-${(request.params as { period: string }).period}.${format}"`,
+            `attachment; filename="toteutuskatsaus-${request.params.period}.${format}"`,
           );
         return reply.type(type).send(body);
       },
@@ -330,7 +328,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
     },
     async (request, reply) => {
       requireSignedIn(request.actor);
-      const { period, slug } = request.params as { period: string; slug: string };
+      const { period, slug } = request.params;
       const periodRow = await periodOr404(period);
       const theme = (await periodThemes(db, Number(periodRow.id))).find((t) => t.slug === slug);
       if (!theme?.reportId) throw new NotFoundError('report', `${period}/${slug}`);
@@ -351,7 +349,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       },
     },
     async (request, reply) => {
-      const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
+      const { report } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
       return reply.header('etag', `"${report.version}"`).send(await presentReport(db, report, requestLocale(request)));
     },
   );
@@ -369,8 +367,8 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       },
     },
     async (request, reply) => {
-      const id = (request.params as { id: number }).id;
-      const { version: _version, ...input } = request.body as z.infer<typeof ZReportUpdate>;
+      const id = request.params.id;
+      const { version: _version, ...input } = request.body;
       const result = await saveReport(deps(request), id, basedOnVersion(request), input, requestLocale(request));
       const row = await db.selectFrom('theme_reports').select('content').where('id', '=', id).executeTakeFirstOrThrow();
       const period = await db
@@ -409,8 +407,8 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
         },
       },
       async (request, reply) => {
-        const id = (request.params as { id: number }).id;
-        const body = request.body as z.infer<typeof ZReportTransition>;
+        const id = request.params.id;
+        const body = request.body;
         await changeReportState(
           deps(request),
           id,
@@ -438,7 +436,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       },
     },
     async (request) => {
-      const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
+      const { report } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
       const rows = await db
         .selectFrom('theme_report_versions')
         .select(['version', 'state', 'action', 'saved_at', 'saved_by'])
@@ -469,13 +467,13 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
       },
     },
     async (request) => {
-      const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
+      const { report } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
       const period = await db
         .selectFrom('reporting_periods')
         .select('kind')
         .where('id', '=', Number(report.period_id))
         .executeTakeFirstOrThrow();
-      const { from, to } = request.query as { from: number; to: number };
+      const { from, to } = request.query;
       return compareReportVersions(db, Number(report.id), period.kind, from, to);
     },
   );
@@ -493,13 +491,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
         response: { 200: ZImportPreview, ...errors },
       },
     },
-    async (request) =>
-      previewImport(
-        deps(request),
-        (request.params as { period: string }).period,
-        request.body as z.infer<typeof ZImportUpload>,
-        requestLocale(request),
-      ),
+    async (request) => previewImport(deps(request), request.params.period, request.body, requestLocale(request)),
   );
 
   app.post(
@@ -514,11 +506,6 @@ export function reportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void
         response: { 200: ZImportResult, ...errors },
       },
     },
-    async (request) =>
-      confirmImport(
-        deps(request),
-        (request.params as { period: string }).period,
-        request.body as z.infer<typeof ZImportConfirm>,
-      ),
+    async (request) => confirmImport(deps(request), request.params.period, request.body),
   );
 }

@@ -1,17 +1,17 @@
 /** User administration by the managing authority: list, create, reset a password. */
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZNewUser, ZPasswordReset, ZProblem, ZUser, ZUsernameParams } from '../../../contracts/api.js';
 import { describeRoles } from '../../../db/repositories/role-scopes.js';
 import { can } from '../../../domain/access.js';
 import { ForbiddenError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { requireUser } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
 import { createUser } from './create-user.js';
 import { resetPassword } from './set-password.js';
 
-export function userRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
+export function userRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const requireAdmin = (request: Parameters<typeof requireUser>[0]) => {
     const actor = requireUser(request);
     if (!can(actor, 'users.manage')) throw new ForbiddenError('users.manage');
@@ -68,7 +68,7 @@ export function userRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
     },
     async (request, reply) => {
       requireAdmin(request);
-      const body = request.body as z.infer<typeof ZNewUser>;
+      const body = request.body;
       await createUser(db, auditContext(request, clock()), body);
       return reply.status(201).send({ username: body.username });
     },
@@ -87,13 +87,8 @@ export function userRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
     },
     async (request, reply) => {
       requireAdmin(request);
-      const { username } = request.params as z.infer<typeof ZUsernameParams>;
-      await resetPassword(
-        db,
-        auditContext(request, clock()),
-        username,
-        (request.body as z.infer<typeof ZPasswordReset>).newPassword,
-      );
+      const { username } = request.params;
+      await resetPassword(db, auditContext(request, clock()), username, request.body.newPassword);
       return reply.status(204).send(null);
     },
   );
