@@ -5,6 +5,7 @@
  *   user list
  */
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { databaseConfig, type Env } from '../config/env.js';
 import { openDatabase } from '../db/database.js';
@@ -35,7 +36,7 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
   const handle = openDatabase(databaseConfig(env));
   const audit = {
     actorId: null,
-    actor: `cli:${process.env.USER ?? 'unknown'}`,
+    actor: `cli:${operatingSystemUser()}`,
     ip: null,
     requestId: null,
     at: new Date().toISOString(),
@@ -106,5 +107,14 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
     return 2;
   } finally {
     await handle.close();
+  }
+}
+
+/** Who ran the command, for the audit trail; a container user without a name is "unknown". */
+function operatingSystemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
   }
 }
