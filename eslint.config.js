@@ -28,6 +28,41 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // ARCHITECTURE.md: the environment is read in src/config and handed in from the command line's
+    // entry point; everything else gets its settings as arguments.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/config/**', 'src/cli/main.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Settings come from src/config (parsed once at start).' },
+      ],
+    },
+  },
+  {
+    // ARCHITECTURE.md: route modules and use cases reach db/ through repositories, and the Db and
+    // table types; never migrations, the dataset loader, backups or the code that opens a database.
+    files: ['src/server/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/db/(?!repositories/|database\\.js$|schema\\.js$)',
+              message: 'server/modules use db/repositories (and the Db and table types), not db internals.',
+            },
+            {
+              regex: '/db/(database|schema)\\.js$',
+              allowTypeImports: true,
+              message: 'Only the Db and table types from db/database.js and db/schema.js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },

@@ -10,6 +10,7 @@
  *   user list
  */
 import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { databaseConfig, type Env } from '../config/env.js';
 import { openDatabase } from '../db/database.js';
@@ -17,6 +18,7 @@ import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { describeRoles } from '../db/repositories/role-scopes.js';
 import { ROLES, type Role } from '../domain/access.js';
 import { RuleViolationError } from '../domain/errors.js';
+import { isMinistry, MINISTRIES } from '../domain/figures.js';
 import { createUser } from '../server/modules/users/create-user.js';
 import { resetPassword } from '../server/modules/users/set-password.js';
 import { setUserDisabled } from '../server/modules/users/disable-user.js';
@@ -27,6 +29,12 @@ const newPassword = () => randomBytes(15).toString('base64url');
 const roleOf = (role: string | undefined): Role => {
   if (!role || !ROLES.includes(role as Role)) throw new Error(`unknown role "${role}" (one of ${ROLES.join(', ')})`);
   return role as Role;
+};
+
+const ministryOf = (ministry: string | undefined) => {
+  if (ministry === undefined) return null;
+  if (!isMinistry(ministry)) throw new Error(`unknown ministry "${ministry}" (one of ${MINISTRIES.join(', ')})`);
+  return ministry;
 };
 
 export async function runUser(env: Env, args: string[]): Promise<number> {
@@ -46,7 +54,7 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
   const handle = openDatabase(databaseConfig(env));
   const audit = {
     actorId: null,
-    actor: `cli:${process.env.USER ?? 'unknown'}`,
+    actor: `cli:${operatingSystemUser()}`,
     ip: null,
     requestId: null,
     at: new Date().toISOString(),
@@ -77,9 +85,10 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
     }
     if (!username) throw new Error('username missing');
     if (action === 'add') {
+      const ministry = ministryOf(values.ministry);
       const roles = (values.role ?? []).map((role) => ({
         role: roleOf(role),
-        ministry: values.ministry ?? null,
+        ministry,
         theme: values.theme ?? null,
         steeringGroup: values.group ?? null,
       }));
@@ -109,7 +118,7 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
       const role = roleOf(values.role?.[0]);
       await endRoleAssignment(handle.db, audit, username, {
         role,
-        ministry: values.ministry ?? null,
+        ministry: ministryOf(values.ministry),
         theme: values.theme ?? null,
         steeringGroup: values.group ?? null,
       });
@@ -128,5 +137,14 @@ export async function runUser(env: Env, args: string[]): Promise<number> {
     return 2;
   } finally {
     await handle.close();
+  }
+}
+
+/** Who ran the command, for the audit trail; a container user without a name is "unknown". */
+function operatingSystemUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
   }
 }

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import { ZCursor } from './input.js';
+import { MINISTRIES } from '../domain/figures.js';
 
-export const ZMinistry = z.enum(['TEM', 'OKM', 'STM']).meta({ id: 'Ministry', description: 'Responsible ministry' });
+export const ZMinistry = z.enum(MINISTRIES).meta({ id: 'Ministry', description: 'Responsible ministry' });
 
 export const ZLocalizedText = z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }).meta({
   id: 'LocalizedText',

@@ -6,6 +6,7 @@
  * Rule: invent nothing. What the seed does not state is `null` (shown as unknown), never guessed.
  */
 import { z } from 'zod';
+import { MINISTRIES } from '../domain/figures.js';
 
 /** Where a record comes from: a seed file id ("000", "001", …) and the 1-based line range in it. */
 export const ZSourceRef = z.object({
@@ -40,7 +41,7 @@ export const ZLocalized = z.object({
   en: z.string().min(1).nullable().optional(),
 });
 
-export const ZMinistry = z.enum(['TEM', 'OKM', 'STM']);
+export const ZMinistry = z.enum(MINISTRIES);
 
 export const ZOrganisationType = z.enum([
   'association', // järjestö/yhdistys

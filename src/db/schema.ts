@@ -4,6 +4,8 @@
  * "2021" or "2021-10" in period columns), timestamps are ISO strings.
  */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Role } from '../domain/access.js';
+import type { Ministry } from '../domain/figures.js';
 
 type Id = Generated<number>;
 type Timestamp = ColumnType<string, string | undefined, string>;
@@ -344,8 +346,8 @@ export type UsersTable = {
 export type RoleAssignmentsTable = {
   id: Id;
   user_id: number;
-  role: string;
-  ministry: string | null;
+  role: Role;
+  ministry: Ministry | null;
   theme_id: number | null;
   steering_group_id: number | null;
   created_at: Timestamp;

@@ -7,7 +7,11 @@
  * implement several projects and is still one implementer).
  */
 
-export type Ministry = 'TEM' | 'OKM' | 'STM';
+/** The three ministries that grant the programme's money (the managing authority is TEM). */
+export const MINISTRIES = ['TEM', 'OKM', 'STM'] as const;
+export type Ministry = (typeof MINISTRIES)[number];
+
+export const isMinistry = (value: string): value is Ministry => (MINISTRIES as readonly string[]).includes(value);
 
 export type FigureOrganisation = { id: string; type: string | null; countyId: string | null };
 

@@ -32,6 +32,7 @@ import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { registerWebApp, type WebApp } from './modules/web/web-app.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { typed } from './typed-app.js';
 
 export type AppDeps = {
   db: Db;
@@ -156,7 +157,8 @@ export async function buildApp(
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  for (const resource of EDITABLE_RESOURCES) registerResourceRoutes(app, deps, resource);
+  const api = typed(app);
+  for (const resource of EDITABLE_RESOURCES) registerResourceRoutes(api, deps, resource);
   for (const routes of [
     authRoutes,
     userRoutes,
@@ -172,7 +174,7 @@ export async function buildApp(
     reportRoutes,
     meetingRoutes,
   ]) {
-    routes(app, deps);
+    routes(api, deps);
   }
   if (options.web) await registerWebApp(app, options.web);
   return app;

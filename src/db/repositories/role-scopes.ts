@@ -5,7 +5,7 @@ import { RuleViolationError } from '../../domain/errors.js';
 
 export type ScopeKeys = {
   role: RoleAssignment['role'];
-  ministry?: string | null;
+  ministry?: RoleAssignment['ministry'];
   theme?: string | null;
   steeringGroup?: string | null;
 };
@@ -60,7 +60,7 @@ export async function resolveRoleScopes(db: Db, assignments: ScopeKeys[]): Promi
     }
     result.push({
       role: a.role,
-      ministry: scope === 'ministry' ? (a.ministry as RoleAssignment['ministry']) : null,
+      ministry: scope === 'ministry' ? (a.ministry ?? null) : null,
       themeId,
       steeringGroupId,
     });
@@ -100,8 +100,8 @@ export async function describeRoles(db: Db, userIds: number[]) {
   for (const row of rows) {
     const list = byUser.get(Number(row.user_id)) ?? [];
     list.push({
-      role: row.role as RoleAssignment['role'],
-      ministry: row.ministry as RoleAssignment['ministry'],
+      role: row.role,
+      ministry: row.ministry,
       theme: row.slug,
       steeringGroup: row.key,
     });

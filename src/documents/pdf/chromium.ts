@@ -7,8 +7,9 @@
  * updates, sync): on a closed network those connections fail and slow every launch.
  */
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_PATH } from '../../config/chromium.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

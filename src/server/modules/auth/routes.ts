@@ -1,10 +1,10 @@
 /** Sign-in, the current session, sign-out and password change. */
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZPasswordChange, ZProblem, ZSession, ZSignIn } from '../../../contracts/api.js';
 import { describeRoles } from '../../../db/repositories/role-scopes.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
 import { changeOwnPassword } from '../users/set-password.js';
@@ -19,7 +19,7 @@ import {
 } from './single-sign-on.js';
 import { NotFoundError } from '../../../domain/errors.js';
 
-export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function authRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, auth } = deps;
 
   app.post(
@@ -34,7 +34,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof ZSignIn>;
+      const body = request.body;
       // A new session on every sign-in, and the old one ends: no session fixation.
       if (request.sessionToken) await revokeSession(db, request.sessionToken, clock());
       const { session, actor, passwordChangeRequired } = await signIn({ db, clock, auth }, body, {
@@ -109,7 +109,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const actor = requireUser(request);
-      const body = request.body as z.infer<typeof ZPasswordChange>;
+      const body = request.body;
       await changeOwnPassword(
         db,
         auditContext(request, clock()),
@@ -153,12 +153,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const settings = singleSignOn();
-      const { url, binding } = await startSingleSignOn(
-        db,
-        settings,
-        clock(),
-        (request.query as { returnTo?: string }).returnTo,
-      );
+      const { url, binding } = await startSingleSignOn(db, settings, clock(), request.query.returnTo);
       reply.setCookie(SSO_BINDING_COOKIE, binding, { ...ssoBindingCookieOptions, maxAge: SSO_BINDING_SECONDS });
       return reply.redirect(url.href, 302);
     },

@@ -1,12 +1,12 @@
 /** Public read routes for calls for proposals. */
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZCall, ZCallQuery, ZKeyParams, ZProblem } from '../../../contracts/api.js';
 import { listCalls } from '../../../db/repositories/calls.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 
-export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function callRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/calls',
     {
@@ -18,7 +18,7 @@ export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
         response: { 200: z.object({ items: z.array(ZCall) }), 400: ZProblem },
       },
     },
-    async (request) => ({ items: await listCalls(db, request.query as z.infer<typeof ZCallQuery>) }),
+    async (request) => ({ items: await listCalls(db, request.query) }),
   );
 
   app.get(
@@ -28,7 +28,7 @@ export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
       schema: { tags: ['calls'], summary: 'One call', params: ZKeyParams, response: { 200: ZCall, 404: ZProblem } },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZKeyParams>;
+      const { key } = request.params;
       const [call] = await listCalls(db, { key });
       if (!call) throw new NotFoundError('call', key);
       return call;

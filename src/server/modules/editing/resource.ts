@@ -24,9 +24,9 @@ export type EditableResource = {
   keyColumn?: string;
   permission: Permission;
   /** Body of POST; omit when records are not created through this resource. */
-  createSchema?: z.ZodType;
+  createSchema?: z.ZodType<Record<string, unknown>>;
   /** Body of PATCH: every field optional. */
-  updateSchema: z.ZodType;
+  updateSchema: z.ZodType<Record<string, unknown>>;
   /** May a record be archived (DELETE)? */
   archivable: boolean;
   /** The scope a row belongs to (its theme and the theme's ministries, or its steering group). */

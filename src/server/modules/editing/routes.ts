@@ -6,11 +6,12 @@
  *   DELETE /api/v1/{collection}/{id}         archive (If-Match) → 204; referenced → 422 with the reason
  *   GET    /api/v1/{collection}/{id}/history the record's audit trail
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZProblem } from '../../../contracts/api.js';
 import { auditOf } from '../../../db/repositories/audit.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { auditContext } from '../../request-context.js';
 import type { EditableResource } from './resource.js';
 import { archiveRecord, createRecord, readRecord, updateRecord, type Written } from './write-record.js';
@@ -35,25 +36,26 @@ export const ZHistory = z
   .meta({ id: 'RecordHistory' });
 
 /** `If-Match: "3"` (or W/"3", or 3), else a `version` field in the body; null when neither. */
-export function basedOnVersion(request: FastifyRequest): number | null {
+export function basedOnVersion(request: Pick<FastifyRequest, 'headers' | 'body'>): number | null {
   const header = request.headers['if-match'];
   if (typeof header === 'string') {
     const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
     return match ? Number(match[1]) : null;
   }
-  const body = request.body as { version?: unknown } | undefined;
-  return typeof body?.version === 'number' && Number.isInteger(body.version) ? body.version : null;
+  const body = request.body;
+  const version = typeof body === 'object' && body !== null && 'version' in body ? body.version : null;
+  return typeof version === 'number' && Number.isInteger(version) ? version : null;
 }
 
-const withoutVersion = (body: unknown) => {
-  const { version: _ignored, ...rest } = (body ?? {}) as Record<string, unknown>;
+const withoutVersion = (body: Record<string, unknown>) => {
+  const { version: _ignored, ...rest } = body;
   return rest;
 };
 
 const send = (reply: FastifyReply, status: number, written: Written) =>
   reply.status(status).header('etag', `"${written.version}"`).send({ data: written.data, version: written.version });
 
-export function registerResourceRoutes(app: FastifyInstance, deps: AppDeps, resource: EditableResource): void {
+export function registerResourceRoutes(app: TypedApp, deps: AppDeps, resource: EditableResource): void {
   const param = resource.identifier === 'key' ? 'key' : 'id';
   const base = `/api/v1/${resource.collection}`;
   const item = `${base}/:${param}`;
@@ -64,7 +66,8 @@ export function registerResourceRoutes(app: FastifyInstance, deps: AppDeps, reso
     actor: request.actor,
     audit: auditContext(request, deps.clock()),
   });
-  const idOf = (request: FastifyRequest) => (request.params as Record<string, string>)[param]!;
+  // The schema requires the one parameter the URL names, so it is there.
+  const idOf = (request: { params: Record<string, string> }) => request.params[param]!;
   const errors = {
     400: ZProblem,
     401: ZProblem,
@@ -86,8 +89,7 @@ export function registerResourceRoutes(app: FastifyInstance, deps: AppDeps, reso
           response: { 201: ZWritten, ...errors },
         },
       },
-      async (request, reply) =>
-        send(reply, 201, await createRecord(writeDeps(request), resource, request.body as Record<string, unknown>)),
+      async (request, reply) => send(reply, 201, await createRecord(writeDeps(request), resource, request.body)),
     );
   }
 

@@ -1,13 +1,13 @@
 /** The open-data export, streamed, and its JSON Schema. */
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { OPEN_DATA_SCHEMA_VERSION, ZOpenDataset } from '../../../contracts/open-data.js';
 import { openDataExport } from '../../../documents/open-data-export.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
-export function exportRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
+export function exportRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const jsonSchema = z.toJSONSchema(ZOpenDataset, { target: 'draft-2020-12' });
 
   app.get(

@@ -1,9 +1,10 @@
 /** Recording a theme's four figures (append-only). */
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZFinanceSnapshot, ZProblem, ZSlugParams } from '../../../contracts/api.js';
 import { getTheme } from '../../../db/repositories/themes.js';
+import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { requestLocale } from '../../i18n.js';
 import { auditContext } from '../../request-context.js';
 import { ZCents, ZDate, ZText } from '../editing/fields.js';
@@ -32,7 +33,7 @@ export const ZFinanceSnapshotInput = z
   })
   .strict();
 
-export function financeRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
+export function financeRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   app.post(
     '/api/v1/themes/:slug/finance',
     {
@@ -53,14 +54,16 @@ export function financeRoutes(app: FastifyInstance, { db, clock }: AppDeps): voi
       },
     },
     async (request, reply) => {
-      const { slug } = request.params as z.infer<typeof ZSlugParams>;
+      const { slug } = request.params;
       const id = await recordFinanceSnapshot(
         { db, actor: request.actor, audit: auditContext(request, clock()) },
         slug,
-        request.body as z.infer<typeof ZFinanceSnapshotInput>,
+        request.body,
       );
       const theme = await getTheme(db, slug, { locale: requestLocale(request) });
-      return reply.status(201).send(theme!.financeHistory.find((snapshot) => snapshot.id === id));
+      const snapshot = theme?.financeHistory.find((recorded) => recorded.id === id);
+      if (!snapshot) throw new NotFoundError('theme', slug); // archived by another request meanwhile
+      return reply.status(201).send(snapshot);
     },
   );
 }

@@ -1,10 +1,10 @@
 /** Liveness and readiness for load balancers. */
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { sendProblem } from '../../plugins/errors.js';
 
-export function healthRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function healthRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get('/health/live', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/health/ready', { schema: { hide: true } }, async (request, reply) => {
     try {

@@ -3,7 +3,7 @@
  * Writes of groups, memberships, meetings, agenda items and decision records go through the generic
  * write API (modules/editing). The signed-out public sees only published minutes.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZProblem } from '../../../contracts/api.js';
 import {
@@ -40,6 +40,7 @@ import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } f
 import { meetingInvitation, renderMeetingFile, type MeetingFile } from '../../../documents/meetings/meeting-files.js';
 import type { AppDeps } from '../../app.js';
 import { DOCUMENT_CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js';
+import type { TypedApp } from '../../typed-app.js';
 import { auditContext } from '../../request-context.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { basedOnVersion } from '../editing/routes.js';
@@ -102,7 +103,7 @@ const sendFile = (reply: FastifyReply, file: MeetingFile, inline: boolean) => {
     .send(file.body);
 };
 
-export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, pdf } = deps;
   const workflowDeps = (request: FastifyRequest): WorkflowDeps => ({
     db,
@@ -136,8 +137,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
-      const { at } = request.query as z.infer<typeof ZMembersQuery>;
+      const { key } = request.params;
+      const { at } = request.query;
       await groupFor(db, request.actor, key);
       return (await getSteeringGroup(db, key, at ?? today()))!;
     },
@@ -154,7 +155,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const { key } = request.params;
       const group = await groupFor(db, request.actor, key);
       return { items: await listMembers(db, Number(group.id)) };
     },
@@ -171,7 +172,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
+      const { key } = request.params;
       const group = await groupFor(db, request.actor, key);
       return { items: await listMeetings(db, Number(group.id), { publishedOnly: false }) };
     },
@@ -189,8 +190,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZGroupKeyParams>;
-      const { status } = request.query as z.infer<typeof ZActionsQuery>;
+      const { key } = request.params;
+      const { status } = request.query;
       const group = await groupFor(db, request.actor, key);
       return { items: await groupActions(db, Number(group.id), status) };
     },
@@ -208,7 +209,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+      const { key } = request.params;
       const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
       return reply.header('etag', `"${meeting.version}"`).send(meeting);
     },
@@ -233,8 +234,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       `/api/v1/meetings/:key/${document}/:format`,
       { schema: { tags, summary, params: ZDocumentParams, querystring: ZDocumentQuery, response: errors } },
       async (request, reply) => {
-        const { key, format } = request.params as z.infer<typeof ZDocumentParams>;
-        const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+        const { key, format } = request.params;
+        const { lang } = request.query;
         const meeting = await meetingFor(db, request.actor, key, { publicIfPublished });
         return sendFile(
           reply,
@@ -257,8 +258,8 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
-      const { lang } = request.query as z.infer<typeof ZDocumentQuery>;
+      const { key } = request.params;
+      const { lang } = request.query;
       const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
       const invitation = meetingInvitation(meeting, clock(), lang);
       if (!invitation) {
@@ -298,7 +299,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { steeringGroup } = request.query as z.infer<typeof ZPublishedQuery>;
+      const { steeringGroup } = request.query;
       return { items: await listPublishedMinutes(db, steeringGroup) };
     },
   );
@@ -314,7 +315,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+      const { key } = request.params;
       const meeting = await getMeeting(db, key, 'public');
       if (!meeting) throw new NotFoundError('meeting', key);
       return meeting;
@@ -344,7 +345,7 @@ export function meetingRoutes(app: FastifyInstance, deps: AppDeps): void {
         },
       },
       async (request, reply) => {
-        const { key } = request.params as z.infer<typeof ZMeetingKeyParams>;
+        const { key } = request.params;
         const body = (request.body ?? {}) as z.infer<typeof ZStepBody>;
         await run(workflowDeps(request), key, basedOnVersion(request), body.reason ?? null);
         const meeting = (await getMeeting(db, key))!;

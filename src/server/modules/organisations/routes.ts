@@ -1,6 +1,4 @@
 /** Public read routes for organisations. */
-import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import {
   ZKeyParams,
   ZOrganisationDetail,
@@ -11,8 +9,9 @@ import {
 import { getOrganisation, listOrganisations } from '../../../db/repositories/organisations.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 
-export function organisationRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function organisationRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/organisations',
     {
@@ -24,7 +23,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppDeps): void 
         response: { 200: ZPagedOrganisations, 400: ZProblem },
       },
     },
-    async (request) => listOrganisations(db, request.query as z.infer<typeof ZOrganisationQuery>),
+    async (request) => listOrganisations(db, request.query),
   );
 
   app.get(
@@ -39,7 +38,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppDeps): void 
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZKeyParams>;
+      const { key } = request.params;
       const organisation = await getOrganisation(db, key);
       if (!organisation) throw new NotFoundError('organisation', key);
       return organisation;

@@ -5,13 +5,13 @@
  * db/repositories/personal-data.ts); the access answer lists the same places. The audit trail refers
  * to the person only by pseudonym, so it stays whole.
  */
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZProblem } from '../../../contracts/api.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import { can } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { requireUser } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
 import { eraseCopies, findPersonCopies } from '../../../db/repositories/personal-data.js';
@@ -55,7 +55,7 @@ const ZPersonalData = z
 
 export const ERASED_NAME = 'Poistettu henkilö';
 
-export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
+export function personalDataRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const authorise = (request: Parameters<typeof requireUser>[0]) => {
     const actor = requireUser(request);
     if (!can(actor, 'personal_data.manage')) throw new ForbiddenError('personal_data.manage');
@@ -73,7 +73,7 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     },
     async (request) => {
       authorise(request);
-      const { id } = request.params as z.infer<typeof ZParams>;
+      const { id } = request.params;
       const contact = await db
         .selectFrom('contacts as c')
         .innerJoin('themes as t', 't.id', 'c.theme_id')
@@ -162,7 +162,7 @@ export function personalDataRoutes(app: FastifyInstance, { db, clock }: AppDeps)
     },
     async (request, reply) => {
       authorise(request);
-      const { id } = request.params as z.infer<typeof ZParams>;
+      const { id } = request.params;
       const audit = auditContext(request, clock());
       await db.transaction().execute(async (trx) => {
         const contact = await trx

@@ -1,12 +1,11 @@
 /** Public read routes for project entities (single projects and group projects). */
-import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
 import { ZKeyParams, ZPagedProjects, ZProblem, ZProjectEntityDetail, ZProjectQuery } from '../../../contracts/api.js';
 import { getProjectEntity, listProjectEntities } from '../../../db/repositories/projects.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 
-export function projectRoutes(app: FastifyInstance, { db, dialect }: AppDeps): void {
+export function projectRoutes(app: TypedApp, { db, dialect }: AppDeps): void {
   app.get(
     '/api/v1/projects',
     {
@@ -18,7 +17,7 @@ export function projectRoutes(app: FastifyInstance, { db, dialect }: AppDeps): v
         response: { 200: ZPagedProjects, 400: ZProblem },
       },
     },
-    async (request) => listProjectEntities(db, request.query as z.infer<typeof ZProjectQuery>, dialect),
+    async (request) => listProjectEntities(db, request.query, dialect),
   );
 
   app.get(
@@ -33,7 +32,7 @@ export function projectRoutes(app: FastifyInstance, { db, dialect }: AppDeps): v
       },
     },
     async (request) => {
-      const { key } = request.params as z.infer<typeof ZKeyParams>;
+      const { key } = request.params;
       const entity = await getProjectEntity(db, key);
       if (!entity) throw new NotFoundError('project', key);
       return entity;

@@ -2,7 +2,7 @@
  * Reporting periods, theme reports and their workflow, the compiled review and review imports.
  * Handlers stay thin: each calls one use case or repository read; every route checks access.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZProblem } from '../../../contracts/api.js';
 import {
@@ -42,6 +42,7 @@ import { renderReviewDocx } from '../../../documents/review/review-docx.js';
 import { renderReviewHtml } from '../../../documents/review/review-html.js';
 import { compileReview } from '../../../documents/review/review-model.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { requestLocale } from '../../i18n.js';
 import { auditContext } from '../../request-context.js';
 import { themeScope } from '../editing/resource.js';
@@ -81,7 +82,7 @@ const REPORT_BODY_LIMIT = 2 * 1024 * 1024;
 /** Base64 makes a file a third larger; the JSON around it is small. */
 const IMPORT_BODY_LIMIT = Math.ceil(MAX_IMPORT_BYTES * 1.4) + 65_536;
 
-export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps): void {
+export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
   const deps = (request: FastifyRequest) => ({ db, actor: request.actor, audit: auditContext(request, clock()) });
   const periodOr404 = async (key: string) => {
     const period = await findPeriod(db, key);
@@ -138,7 +139,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
       },
     },
     async (request, reply) => {
-      const input = request.body as z.infer<typeof ZReportingPeriodInput>;
+      const input = request.body;
       await createReportingPeriod(deps(request), input);
       return reply.status(201).send(await visiblePeriod(request, input.key));
     },
@@ -156,7 +157,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
     },
     async (request) => {
       requireSignedIn(request.actor);
-      return visiblePeriod(request, (request.params as { period: string }).period);
+      return visiblePeriod(request, request.params.period);
     },
   );
 
@@ -172,7 +173,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
     },
     async (request) => {
       requirePermission(request.actor, 'review.read');
-      const period = await periodOr404((request.params as { period: string }).period);
+      const period = await periodOr404(request.params.period);
       const template = TEMPLATES[period.kind];
       const themes = await periodThemes(db, Number(period.id));
       const reminders = await db
@@ -220,11 +221,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
       },
     },
     async (request, reply) => {
-      const ids = await sendReminders(
-        deps(request),
-        (request.params as { period: string }).period,
-        request.body as z.infer<typeof ZReminderInput>,
-      );
+      const ids = await sendReminders(deps(request), request.params.period, request.body);
       return reply.status(201).send({ messages: await outbox(ids) });
     },
   );
@@ -241,7 +238,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
     },
     async (request) => {
       requirePermission(request.actor, 'review.manage');
-      const period = await periodOr404((request.params as { period: string }).period);
+      const period = await periodOr404(request.params.period);
       const rows = await db
         .selectFrom('outbox')
         .select('id')
@@ -299,12 +296,13 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
           tags,
           summary: `${summary}: cover, contents, summary table with totals, then each approved theme report in the fixed order`,
           params: ZPeriodParams,
-          response: { 200: z.string().describe(type), ...errors },
+          // HTML is text, DOCX and PDF bytes (Fastify sends bytes as they are, past the serializer).
+          response: { 200: z.union([z.string(), z.instanceof(Buffer)]).describe(type), ...errors },
         },
       },
       async (request, reply) => {
         requirePermission(request.actor, 'review.read');
-        const model = await compileReview(db, (request.params as { period: string }).period);
+        const model = await compileReview(db, request.params.period);
         const html = () => renderReviewHtml(model);
         const body =
           format === 'html'
@@ -315,7 +313,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
         if (format !== 'html')
           reply.header(
             'content-disposition',
-            `attachment; filename="toteutuskatsaus-${(request.params as { period: string }).period}.${format}"`,
+            `attachment; filename="toteutuskatsaus-${request.params.period}.${format}"`,
           );
         return reply.type(type).send(body);
       },
@@ -334,7 +332,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
     },
     async (request, reply) => {
       requireSignedIn(request.actor);
-      const { period, slug } = request.params as { period: string; slug: string };
+      const { period, slug } = request.params;
       const periodRow = await periodOr404(period);
       const theme = (await periodThemes(db, Number(periodRow.id))).find((t) => t.slug === slug);
       if (!theme?.reportId) throw new NotFoundError('report', `${period}/${slug}`);
@@ -355,7 +353,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
       },
     },
     async (request, reply) => {
-      const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
+      const { report } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
       return reply.header('etag', `"${report.version}"`).send(await presentReport(db, report, requestLocale(request)));
     },
   );
@@ -374,8 +372,8 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
       },
     },
     async (request, reply) => {
-      const id = (request.params as { id: number }).id;
-      const { version: _version, ...input } = request.body as z.infer<typeof ZReportUpdate>;
+      const id = request.params.id;
+      const { version: _version, ...input } = request.body;
       const result = await saveReport(deps(request), id, basedOnVersion(request), input, requestLocale(request));
       const row = await db.selectFrom('theme_reports').select('content').where('id', '=', id).executeTakeFirstOrThrow();
       const period = await db
@@ -414,8 +412,8 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
         },
       },
       async (request, reply) => {
-        const id = (request.params as { id: number }).id;
-        const body = request.body as z.infer<typeof ZReportTransition>;
+        const id = request.params.id;
+        const body = request.body;
         await changeReportState(
           deps(request),
           id,
@@ -443,7 +441,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
       },
     },
     async (request) => {
-      const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
+      const { report } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
       const rows = await db
         .selectFrom('theme_report_versions')
         .select(['version', 'state', 'action', 'saved_at', 'saved_by'])
@@ -474,13 +472,13 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
       },
     },
     async (request) => {
-      const { report } = await reportWithAccess(db, request.actor, (request.params as { id: number }).id, READ_REPORT);
+      const { report } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
       const period = await db
         .selectFrom('reporting_periods')
         .select('kind')
         .where('id', '=', Number(report.period_id))
         .executeTakeFirstOrThrow();
-      const { from, to } = request.query as { from: number; to: number };
+      const { from, to } = request.query;
       return compareReportVersions(db, Number(report.id), period.kind, from, to);
     },
   );
@@ -498,13 +496,7 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
         response: { 200: ZImportPreview, ...errors },
       },
     },
-    async (request) =>
-      previewImport(
-        deps(request),
-        (request.params as { period: string }).period,
-        request.body as z.infer<typeof ZImportUpload>,
-        requestLocale(request),
-      ),
+    async (request) => previewImport(deps(request), request.params.period, request.body, requestLocale(request)),
   );
 
   app.post(
@@ -519,11 +511,6 @@ export function reportRoutes(app: FastifyInstance, { db, clock, pdf }: AppDeps):
         response: { 200: ZImportResult, ...errors },
       },
     },
-    async (request) =>
-      confirmImport(
-        deps(request),
-        (request.params as { period: string }).period,
-        request.body as z.infer<typeof ZImportConfirm>,
-      ),
+    async (request) => confirmImport(deps(request), request.params.period, request.body),
   );
 }

@@ -1,5 +1,4 @@
 /** Public read routes for themes: list, detail with the history of the figures, key figures. */
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ZProblem,
@@ -13,8 +12,9 @@ import { getTheme, getThemeFigures, listThemes } from '../../../db/repositories/
 import { NotFoundError } from '../../../domain/errors.js';
 import { requestLocale } from '../../i18n.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 
-export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes',
     {
@@ -27,7 +27,7 @@ export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
       },
     },
     async (request) => {
-      const query = request.query as z.infer<typeof ZThemeQuery>;
+      const query = request.query;
       return { items: await listThemes(db, query, { locale: requestLocale(request) }) };
     },
   );
@@ -44,7 +44,7 @@ export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof ZSlugParams>;
+      const { slug } = request.params;
       const theme = await getTheme(db, slug, { locale: requestLocale(request) });
       if (!theme) throw new NotFoundError('theme', slug);
       return theme;
@@ -63,7 +63,7 @@ export function themeRoutes(app: FastifyInstance, { db }: AppDeps): void {
       },
     },
     async (request) => {
-      const { slug } = request.params as z.infer<typeof ZSlugParams>;
+      const { slug } = request.params;
       const figures = await getThemeFigures(db, slug);
       if (!figures) throw new NotFoundError('theme', slug);
       return figures;

@@ -3,8 +3,6 @@
  * (disable an account, end a role assignment). Every change here ends the person's sessions at once
  * where it takes access away, and is in the trail.
  */
-import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZEndRoleAssignment,
@@ -21,6 +19,7 @@ import { accountWaits } from '../../../db/repositories/sign-in-throttle.js';
 import { can } from '../../../domain/access.js';
 import { ForbiddenError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import type { TypedApp } from '../../typed-app.js';
 import { requireUser } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
 import { createUser } from './create-user.js';
@@ -30,8 +29,7 @@ import { resetPassword } from './set-password.js';
 
 const WRITE_ANSWERS = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 422: ZProblem } as const;
 
-export function userRoutes(fastify: FastifyInstance, { db, clock }: AppDeps): void {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
+export function userRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   const requireAdmin = (request: Parameters<typeof requireUser>[0]) => {
     const actor = requireUser(request);
     if (!can(actor, 'users.manage')) throw new ForbiddenError('users.manage');

@@ -107,6 +107,7 @@ export async function buildWebApp(outDir = DEFAULT_WEB_ROOT): Promise<void> {
   const { build } = await import('vite');
   // Vite takes React's build flavour from NODE_ENV when it is set (Vitest sets "test"): without this
   // the tests would build, measure and drive React's slower, larger development build.
+  /* eslint-disable no-restricted-properties -- not a setting read: NODE_ENV is set for Vite, which reads it */
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
@@ -119,6 +120,7 @@ export async function buildWebApp(outDir = DEFAULT_WEB_ROOT): Promise<void> {
   } finally {
     if (previous === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previous;
+    /* eslint-enable no-restricted-properties */
   }
 }
 
