@@ -21,6 +21,8 @@ import { useSession } from '../../shell/session.js';
 import { ConflictNotice, HistoryTable, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
 import { FailureNotice, FieldInputs, hintFor, useEditGate, useFieldForm } from './form-parts.js';
 import { helsinkiDate } from '../../../domain/helsinki-time.js';
+import { readAmountInput } from '../../../domain/money.js';
+import { storedAmount } from '../../format.js';
 
 type Snapshot = ThemeDetail['financeHistory'][number];
 
@@ -163,7 +165,14 @@ export function FinanceFormPage() {
           <FieldInputs
             fields={fields}
             form={form}
-            hint={(field) => (field.name === 'reason' ? t('editing:finance.reasonHint') : hintFor(field, t))}
+            hint={(field) => {
+              if (field.name === 'reason') return t('editing:finance.reasonHint');
+              // What will be stored, read by the same rule the save uses, so a misread is seen before saving.
+              const typed = form.values[field.name] ?? '';
+              const amount = field.kind === 'money' && typed.trim() !== '' ? readAmountInput(typed) : null;
+              if (amount?.ok) return t('editing:finance.willStore', { amount: storedAmount(amount, lang) });
+              return hintFor(field, t);
+            }}
           />
           <div>
             <Button type="submit" disabled={busy}>
