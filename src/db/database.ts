@@ -137,3 +137,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     message,
   );
 }
+
+/**
+ * A write refused by a unique constraint: PostgreSQL's 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE (or
+ * the primary key's). Use cases that let the database decide between concurrent writers (one chain
+ * position per theme, for instance) turn this into a conflict.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -209,7 +209,7 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           .values({ theme_id: themeId, url: link.url, title: link.title, position, updated_by: DATASET_ACTOR })
           .execute();
       }
-      for (const finance of theme.finance) {
+      for (const [index, finance] of theme.finance.entries()) {
         const frame = amountColumns(finance.frame);
         const reserved = amountColumns(finance.reserved);
         const committed = amountColumns(finance.committed);
@@ -219,6 +219,7 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           .values({
             theme_id: themeId,
             as_of: finance.asOf,
+            sequence: index + 1,
             frame_cents: frame.cents,
             frame_rounded: frame.rounded,
             reserved_cents: reserved.cents,

@@ -26,6 +26,18 @@ export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
         .selectFrom('finance_snapshots')
         .selectAll()
         .where('theme_id', 'in', ids)
+        // The valid history: corrected and withdrawn entries are left out, as the pages leave them.
+        .where('kind', '!=', 'withdrawal')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('finance_snapshots as later')
+                .select('later.id')
+                .whereRef('later.supersedes_id', '=', 'finance_snapshots.id'),
+            ),
+          ),
+        )
         .orderBy('as_of')
         .orderBy('id')
         .execute(),
