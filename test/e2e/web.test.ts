@@ -51,6 +51,7 @@ const TEXT = {
     paid: 'Maksetut kustannukset',
     reason: 'Peruste',
     saveFigures: 'Kirjaa luvut',
+    asOf: 'Tilannepäivä',
     badMoney: 'Anna summa euroina',
     editCall: /^Muokkaa: Teeman ensimmäinen rahoitushaku/,
     applications: 'Hakemuksia',
@@ -81,6 +82,7 @@ const TEXT = {
     paid: 'Utbetalda kostnader',
     reason: 'Grund',
     saveFigures: 'Registrera siffrorna',
+    asOf: 'Lägesdag',
     badMoney: 'Ange beloppet i euro',
     editCall: /^Redigera: Teeman ensimmäinen rahoitushaku/,
     applications: 'Ansökningar',
@@ -156,12 +158,15 @@ describe.each(['fi', 'sv'] as const)('journeys in %s', (lang) => {
     await signIn(page, 'e2e-ely', text.signIn);
     await page.getByRole('link', { name: text.record }).click();
     const paid = page.getByLabel(text.paid);
+    // The as-of date is chosen, never pre-filled; one day per language, so neither corrects the other.
+    await page.getByLabel(text.asOf).fill(lang === 'fi' ? '2025-01-15' : '2025-02-15');
     await paid.fill('paljon');
     await page.getByLabel(text.reason).fill(`e2e ${lang}`);
     await page.getByRole('button', { name: text.saveFigures }).click();
     await expect.poll(() => paid.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText(text.badMoney).count()).toBeGreaterThan(0);
-    const amount = lang === 'fi' ? '1 234 567,89' : '2 345 678,90';
+    // Below a million euros and under committed: no large change or order break to confirm.
+    const amount = lang === 'fi' ? '234 567,89' : '345 678,90';
     await paid.fill(amount);
     await page.getByRole('button', { name: text.saveFigures }).click();
     await expect.poll(() => heading(page).textContent()).toBe(text.themeName);
@@ -234,6 +239,8 @@ describe('keyboard only', () => {
     await expect.poll(() => heading(page).textContent()).toBe(TEXT.fi.themeName);
     await tabTo(page, page.getByRole('link', { name: 'Kirjaa uudet luvut' }));
     await page.keyboard.press('Enter');
+    await tabTo(page, page.getByLabel('Tilannepäivä'));
+    await page.keyboard.type('2025-03-15');
     await tabTo(page, page.getByLabel('Varaukset'));
     await page.keyboard.press('Control+A');
     await page.keyboard.type('6 000 000');
