@@ -298,6 +298,9 @@ export const ZCall = z
     specificObjectives: z.array(z.string()),
     opens: z.string().nullable(),
     closes: z.string().nullable(),
+    status: z
+      .enum(['upcoming', 'open', 'closed', 'closing_unknown', 'unknown'])
+      .describe("Where the call stands on Helsinki's today, from its dates (domain/calls.ts)"),
     budget: z.number().int().nullable(),
     applications: z.number().int().nullable(),
     applicationEntities: z.number().int().nullable(),

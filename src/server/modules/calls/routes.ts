@@ -5,8 +5,9 @@ import { ZCall, ZCallQuery, ZKeyParams, ZProblem } from '../../../contracts/api.
 import { listCalls } from '../../../db/repositories/calls.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
-export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function callRoutes(app: FastifyInstance, { db, clock }: AppDeps): void {
   app.get(
     '/api/v1/calls',
     {
@@ -18,7 +19,9 @@ export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
         response: { 200: z.object({ items: z.array(ZCall) }), 400: ZProblem },
       },
     },
-    async (request) => ({ items: await listCalls(db, request.query as z.infer<typeof ZCallQuery>) }),
+    async (request) => ({
+      items: await listCalls(db, request.query as z.infer<typeof ZCallQuery>, helsinkiDate(clock())),
+    }),
   );
 
   app.get(
@@ -29,7 +32,7 @@ export function callRoutes(app: FastifyInstance, { db }: AppDeps): void {
     },
     async (request) => {
       const { key } = request.params as z.infer<typeof ZKeyParams>;
-      const [call] = await listCalls(db, { key });
+      const [call] = await listCalls(db, { key }, helsinkiDate(clock()));
       if (!call) throw new NotFoundError('call', key);
       return call;
     },
