@@ -169,7 +169,9 @@ export const ZOrganisationRef = z
 export const ZProject = z
   .object({
     code: z.string().nullable(),
-    role: z.enum(['main', 'sub']),
+    role: z
+      .enum(['main', 'sub', 'not_stated'])
+      .describe('main (päätoteuttaja) or sub (osatoteuttaja) where a source says so, else not_stated'),
     implementer: ZOrganisationRef,
     costEstimate: z.number().int().nullable(),
   })
@@ -272,7 +274,7 @@ export const ZOrganisationDetail = ZOrganisation.extend({
     z.object({
       entity: z.object({ key: z.string(), name: ZLocalizedText, kind: z.enum(['single', 'group']) }),
       theme: z.object({ slug: z.string(), name: ZLocalizedText }),
-      role: z.enum(['main', 'sub', 'partner']),
+      role: z.enum(['main', 'sub', 'not_stated', 'partner']),
       code: z.string().nullable(),
     }),
   ),

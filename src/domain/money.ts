@@ -87,13 +87,18 @@ export function readDecimalNumber(
  * trailing remark in parentheses ("0 € (31.10.24 mennessä)") is ignored. Returns why it failed
  * instead of throwing.
  */
-export function parseFinnishAmount(text: string): AmountParseResult {
+/** True for the words that mean "nothing yet" ("ei vielä", "inte ännu", "not yet"). */
+export const isNotYet = (text: string) => NOT_YET.test(text.replace(SPACES, ' ').trim());
+
+export function parseFinnishAmount(text: string, options: { notYetAsZero?: boolean } = {}): AmountParseResult {
   const normalized = text
     .replace(SPACES, ' ')
     .replace(/\([^)]*\)\s*$/, '')
     .trim();
   if (normalized === '') return { ok: false, reason: 'empty' };
-  if (NOT_YET.test(normalized)) return { ok: false, reason: 'not_yet' };
+  // "Ei vielä" (not yet) for a figure means 0 € so far: the dataset holds it so, with the words kept.
+  if (NOT_YET.test(normalized))
+    return options.notYetAsZero ? { ok: true, value: { cents: 0, rounded: false } } : { ok: false, reason: 'not_yet' };
   let cents = 0;
   let rounded = false;
   for (const part of normalized.split('+')) {

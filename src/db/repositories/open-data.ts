@@ -4,7 +4,7 @@
  */
 import type { Db } from '../database.js';
 import type { OpenActivity, OpenOrganisation, OpenTheme } from '../../contracts/open-data.js';
-import { groupBy, localized } from './shared.js';
+import { groupBy, localized, implementerRole } from './shared.js';
 
 const BATCH = 1000;
 
@@ -173,7 +173,7 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
           'p.id',
           'p.entity_id',
           'p.code',
-          'p.role',
+          implementerRole,
           'p.cost_estimate_cents',
           'p.cost_estimate_rounded',
           'o.key',

@@ -12,7 +12,7 @@ import { emptyContent, type ProjectOrder, type ReportContent, type ReportState }
 import { countCharacters, toHtml } from '../../domain/reports/rich-text.js';
 import { TEMPLATES, type DocumentKind } from '../../domain/reports/templates.js';
 import { getTheme } from './themes.js';
-import { groupBy, localized, period } from './shared.js';
+import { groupBy, localized, period, implementerRole } from './shared.js';
 
 export type PeriodRow = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReportById>>>;
@@ -160,7 +160,7 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
       : await db
           .selectFrom('projects as p')
           .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
-          .select(['p.entity_id', 'p.code', 'p.role', 'o.name_fi'])
+          .select(['p.entity_id', 'p.code', implementerRole, 'o.name_fi'])
           .where(
             'p.entity_id',
             'in',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /** Small mappers shared by the repositories: rows → API shapes. */
 import type { Locale } from '../../domain/money.js';
 
@@ -41,3 +42,12 @@ export function decodeCursor(cursor: string): [string, number] | null {
 
 /** Escapes LIKE wildcards so user text matches literally. */
 export const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * An implementer's role as the sources give it: main or sub where stated, otherwise 'not_stated'
+ * (the first-named implementer of a group project is not thereby its main implementer). Selected
+ * as `role` from `projects as p`.
+ */
+export const implementerRole = sql<
+  'main' | 'sub' | 'not_stated'
+>`case when p.role_stated = 1 then p.role else 'not_stated' end`.as('role');
