@@ -51,4 +51,13 @@ describe.each(DIALECTS)('facts of the 2024 dataset on %s', (dialect) => {
     expect(withWords).toHaveLength(1);
     expect(withWords[0]!.finance?.paid).toBe(0);
   });
+
+  it('keeps both implementers of theme 1’s coordination project and ends S30042', async () => {
+    // Line 329: "Toteuttaja KEHA-keskus/Uudenmaan ELY-keskus".
+    const coordination = await entity('tyomarkkinoiden-kohtaanto-tulevaisuuden-tyomarkkinat');
+    expect(coordination.projects.map((p) => p.implementer.key).sort()).toEqual(['keha-keskus', 'uudenmaan-ely-keskus']);
+    // Line 414: the study "päättyi 30.11.2023".
+    const study = await entity('uusia-tyomahdollisuuksia-selvitys-osatyokykyisten-rekrytointien-helpottamisesta');
+    expect(study.status).toBe('ended');
+  });
 });
