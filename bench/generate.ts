@@ -330,6 +330,7 @@ const TABLES = {
     'recorded_at',
     'recorded_by',
     'source',
+    'sequence',
   ],
   frame_splits: ['snapshot_id', 'ministry', 'cents', 'rounded'],
   activity_figures: [
@@ -791,6 +792,7 @@ async function writeRows(
     let reserved = 0;
     let committed = 0;
     let paid = 0;
+    let sequence = 0;
     for (let year = firstYear; year < firstYear + spec.years; year++) {
       for (const month of [3, 6, 9, 12]) {
         if (random.chance(0.1)) frame += random.int(1, 50) * 10_000_000;
@@ -810,6 +812,7 @@ async function writeRows(
           STAMP,
           ACTOR,
           null,
+          ++sequence,
         ]);
         let left = frame;
         for (const [index, ministry] of theme.ministries.entries()) {

@@ -22,6 +22,8 @@ export const ZPeriod = z
   })
   .meta({ id: 'Period' });
 
+export const ZPrecision = z.enum(['exact', 'rounded', 'approximate']).meta({ id: 'Precision' });
+
 export const ZFinanceWarning = z
   .object({
     code: z.string(),
@@ -40,6 +42,17 @@ export const ZFinance = z
     rounded: z
       .object({ frame: z.boolean(), reserved: z.boolean(), committed: z.boolean(), paid: z.boolean() })
       .describe('True where the source gives the figure only rounded (e.g. "13,6 M€")'),
+    precision: z
+      .object({ frame: ZPrecision, reserved: ZPrecision, committed: ZPrecision, paid: ZPrecision })
+      .describe('exact, rounded ("13,6 M€") or approximate ("noin 3,5 milj. €"); shown "≈" unless exact'),
+    asWritten: z
+      .object({
+        frame: z.string().nullable(),
+        reserved: z.string().nullable(),
+        committed: z.string().nullable(),
+        paid: z.string().nullable(),
+      })
+      .describe('The source\'s own words kept with an amount ("ei vielä" for 0 € so far), or null'),
     frameByMinistry: z.array(z.object({ ministry: ZMinistry, amount: z.number().int(), rounded: z.boolean() })),
     utilisation: z.object({
       reservedOfFrame: z.number().nullable(),
@@ -54,6 +67,19 @@ export const ZFinance = z
 
 export const ZFinanceSnapshot = ZFinance.extend({
   id: z.number().int(),
+  kind: z
+    .enum(['entry', 'correction', 'withdrawal'])
+    .describe('A correction replaces the entry it supersedes; a withdrawal removes it and has no figures'),
+  supersedes: z.number().int().nullable().describe('The entry this one corrects or withdraws'),
+  supersededBy: z.number().int().nullable().describe('The correction or withdrawal that replaced this entry'),
+  current: z.boolean().describe("True for the one entry whose figures are the theme's figures now"),
+  confirmation: z
+    .object({
+      checks: z.array(z.string()).describe('"code:field" of each check confirmed, e.g. "large_change:reserved"'),
+      reason: z.string(),
+    })
+    .nullable()
+    .describe('Checks the recorder confirmed when saving (who and when: recordedBy, recordedAt), and why'),
   reason: z.string(),
   recordedAt: z.string(),
   recordedBy: z.string(),
@@ -69,7 +95,9 @@ export const ZThemeSummary = z
     ministries: z.array(ZMinistry),
     specificObjectives: z.array(z.string()),
     period: ZPeriod,
-    finance: ZFinance.nullable().describe('The latest snapshot of the four figures; null when none is recorded'),
+    finance: ZFinance.nullable().describe(
+      'The current entry of the four figures (the latest-dated one not corrected or withdrawn); null when none',
+    ),
   })
   .meta({ id: 'ThemeSummary' });
 
@@ -91,7 +119,14 @@ export const ZThemeDetail = ZThemeSummary.extend({
   contacts: z.array(ZContact),
   contentAreas: z.array(z.object({ key: z.string(), name: ZLocalizedText })),
   links: z.array(z.object({ url: z.string(), title: z.string().nullable() })),
-  financeHistory: z.array(ZFinanceSnapshot).describe('Every snapshot, newest first; nothing is overwritten'),
+  financeHistory: z
+    .array(ZFinanceSnapshot)
+    .describe('Every entry, newest as-of date first, corrected and withdrawn ones too; nothing is overwritten'),
+  financeHead: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The last entry recorded: send it as basedOnSnapshot with the next entry'),
   activityFigures: z.array(
     z.object({
       id: z.number().int().describe('For the write API: /api/v1/activity-figures/{id}'),
@@ -136,7 +171,9 @@ export const ZOrganisationRef = z
 export const ZProject = z
   .object({
     code: z.string().nullable(),
-    role: z.enum(['main', 'sub']),
+    role: z
+      .enum(['main', 'sub', 'not_stated'])
+      .describe('main (päätoteuttaja) or sub (osatoteuttaja) where a source says so, else not_stated'),
     implementer: ZOrganisationRef,
     costEstimate: z.number().int().nullable(),
   })
@@ -234,7 +271,7 @@ export const ZOrganisationDetail = ZOrganisation.extend({
     z.object({
       entity: z.object({ key: z.string(), name: ZLocalizedText, kind: z.enum(['single', 'group']) }),
       theme: z.object({ slug: z.string(), name: ZLocalizedText }),
-      role: z.enum(['main', 'sub', 'partner']),
+      role: z.enum(['main', 'sub', 'not_stated', 'partner']),
       code: z.string().nullable(),
     }),
   ),
@@ -260,6 +297,9 @@ export const ZCall = z
     specificObjectives: z.array(z.string()),
     opens: z.string().nullable(),
     closes: z.string().nullable(),
+    status: z
+      .enum(['upcoming', 'open', 'closed', 'closing_unknown', 'unknown'])
+      .describe("Where the call stands on Helsinki's today, from its dates (domain/calls.ts)"),
     budget: z.number().int().nullable(),
     applications: z.number().int().nullable(),
     applicationEntities: z.number().int().nullable(),
@@ -294,7 +334,19 @@ export const ZProblem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ name: z.string().describe('The parameter or field'), reason: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          name: z.string().describe('The parameter or field'),
+          reason: z.string(),
+          code: z.string().optional().describe('A stable code of the rule broken, e.g. "reserved_exceeds_frame"'),
+          confirmable: z
+            .boolean()
+            .optional()
+            .describe('True when the write goes through if resent with this code confirmed and a reason'),
+        }),
+      )
+      .optional(),
     currentVersion: z.number().int().optional().describe('With 409: the version now stored'),
     retryAfter: z.number().int().optional().describe('With 429: seconds to wait before the next attempt'),
     current: z.unknown().optional().describe('With 409: the record as now stored'),

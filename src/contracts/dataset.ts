@@ -23,6 +23,8 @@ export const ZSeedAmount = z.object({
   text: z.string().min(1),
   cents: z.number().int().nonnegative(),
   rounded: z.boolean(),
+  /** True where the seed gives the amount as approximate ("noin 3,5 milj. €"). */
+  approximate: z.boolean().optional(),
 });
 
 /** Reduced-precision ISO 8601 date: "2021", "2021-10" or "2021-10-01". */
@@ -136,7 +138,8 @@ export const ZDatasetProject = z.object({
   /** Project code as the seed writes it ("S30068", "205677"); null when the seed lists none. */
   code: z.string().nullable(),
   implementer: z.string(), // organisation key
-  role: z.enum(['main', 'sub']),
+  /** main or sub only where the seed says so ("(päätoteuttaja)", "osatoteuttaja"); else not_stated. */
+  role: z.enum(['main', 'sub', 'not_stated']),
   costEstimate: ZSeedAmount.nullable(),
 });
 

@@ -110,7 +110,9 @@ export const ZProjectListEntity = z.object({
   kind: z.enum(['single', 'group']),
   groupCode: z.string().nullable(),
   period: ZPeriod,
-  projects: z.array(z.object({ code: z.string().nullable(), role: z.enum(['main', 'sub']), implementer: z.string() })),
+  projects: z.array(
+    z.object({ code: z.string().nullable(), role: z.enum(['main', 'sub', 'not_stated']), implementer: z.string() }),
+  ),
 });
 export const ZProjectList = z
   .array(

@@ -108,6 +108,20 @@ export type FinanceSnapshotsTable = {
   recorded_at: Timestamp;
   recorded_by: string;
   source: string | null;
+  /** Position in the theme's chain of entries; unique per theme (migration 0006). */
+  sequence: number;
+  kind: Generated<'entry' | 'correction' | 'withdrawal'>;
+  supersedes_id: number | null;
+  confirmed_checks: string | null;
+  confirmation_reason: string | null;
+  frame_approximate: Generated<number>;
+  frame_as_written: string | null;
+  reserved_approximate: Generated<number>;
+  reserved_as_written: string | null;
+  committed_approximate: Generated<number>;
+  committed_as_written: string | null;
+  paid_approximate: Generated<number>;
+  paid_as_written: string | null;
 };
 
 export type FrameSplitsTable = { snapshot_id: number; ministry: string; cents: number; rounded: Generated<number> };
@@ -147,6 +161,8 @@ export type CallsTable = Tracked & {
   left_over_rounded: Generated<number>;
   note: string | null;
   source: string | null;
+  confirmed_checks: string | null;
+  confirmation_reason: string | null;
 };
 
 export type CallSpecificObjectivesTable = { call_id: number; code: string };
@@ -172,6 +188,10 @@ export type ProjectEntitiesTable = Tracked & {
   content_area_id: number | null;
   search_text: string;
   source: string | null;
+  /** The funding decision's date: a review as of a cut-off counts the entities decided by then. */
+  decided_on: string | null;
+  /** Why the period's end is inferred rather than stated ("toimikausi päättyy vuoden lopussa"), or null. */
+  period_end_inferred: string | null;
 };
 
 export type ProjectEntityMinistriesTable = { entity_id: number; ministry: string };
@@ -182,9 +202,21 @@ export type ProjectsTable = Tracked & {
   code: string | null;
   implementer_id: number;
   role: 'main' | 'sub';
+  /** 0 where no source states the role (the first-named implementer of a group is not thereby main). */
+  role_stated: Generated<number>;
   cost_estimate_cents: number | null;
   cost_estimate_rounded: Generated<number>;
   position: Generated<number>;
+};
+
+export type ProjectStatusHistoryTable = {
+  id: Id;
+  entity_id: number;
+  status: string;
+  valid_from: string;
+  source: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
 };
 
 export type ProjectEntityPartnersTable = { entity_id: number; organisation_id: number };
@@ -490,6 +522,7 @@ export type Database = {
   content_areas: ContentAreasTable;
   theme_links: ThemeLinksTable;
   finance_snapshots: FinanceSnapshotsTable;
+  project_status_history: ProjectStatusHistoryTable;
   frame_splits: FrameSplitsTable;
   organisations: OrganisationsTable;
   calls: CallsTable;

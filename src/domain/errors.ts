@@ -51,7 +51,16 @@ export class VersionRequiredError extends Error {
 
 /** The request is well-formed but breaks a rule; each field names what is wrong, in three languages. */
 export class RuleViolationError extends Error {
-  constructor(readonly violations: { field: string; message: LocalizedText }[]) {
+  constructor(
+    readonly violations: {
+      field: string;
+      message: LocalizedText;
+      /** A stable code for clients ("reserved_exceeds_frame"), where the rule has one. */
+      code?: string;
+      /** True when resending with a confirmation and its reason lets the write through. */
+      confirmable?: boolean;
+    }[],
+  ) {
     super(violations.map((v) => `${v.field}: ${v.message.en}`).join('; '));
     this.name = 'RuleViolationError';
   }

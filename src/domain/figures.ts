@@ -18,7 +18,7 @@ export type FigureOrganisation = { id: string; type: string | null; countyId: st
 export type FigureEntity = {
   kind: 'single' | 'group';
   ministries: Ministry[];
-  projects: { implementerId: string; role: 'main' | 'sub' }[];
+  projects: { implementerId: string; role: 'main' | 'sub' | 'not_stated' }[];
   partnerIds: string[];
   /** Sector keys the entity develops services in; an entity may work in several. */
   sectors: string[];

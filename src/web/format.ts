@@ -3,7 +3,7 @@
  * formatting so that the web and the documents write amounts the same way ("1 055 410,40 €" in fi
  * and sv, "€1,055,410.40" in en).
  */
-import { formatEuros, formatMillions } from '../domain/money.js';
+import { formatAmount, formatEuros, formatMillions, type AmountInput } from '../domain/money.js';
 import type { Language } from './i18n.js';
 
 const INTL_LOCALE: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -24,6 +24,10 @@ export const eurosOrUnknown = (
   unknown: string,
   rounded = false,
 ) => (cents === null || cents === undefined ? unknown : `${rounded ? '≈ ' : ''}${euros(cents, language)}`);
+
+/** What an amount typed into a form will be stored as: "12 500 000,50 €", "≈ 14 000 000 €", "0 € (ei vielä)". */
+export const storedAmount = (amount: Extract<AmountInput, { ok: true }>, language: Language) =>
+  formatAmount(amount.cents, language, amount.precision, amount.asWritten);
 
 export const integer = (value: number, language: Language) =>
   nbsp(new Intl.NumberFormat(INTL_LOCALE[language]).format(value));

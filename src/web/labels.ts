@@ -38,6 +38,7 @@ export const PROJECT_TYPE_KEYS = {
 
 export const ROLE_KEYS = {
   main: 'common:role.main',
+  not_stated: 'common:role.not_stated',
   sub: 'common:role.sub',
   partner: 'common:role.partner',
   single: 'common:role.single',

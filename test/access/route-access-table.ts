@@ -171,6 +171,12 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     }),
   },
 
+  'POST /api/v1/themes/:slug/finance/:id/withdrawal': {
+    allow: THEME_FINANCE,
+    path: (c) => `/api/v1/themes/${c.theme}/finance/999999/withdrawal`,
+    body: () => ({ reason: 'Testi', basedOnSnapshot: 0 }),
+  },
+
   // Theme reports (src/server/modules/reports).
   'GET /api/v1/reporting-periods': { allow: SIGNED_IN, path: () => '/api/v1/reporting-periods' },
   'POST /api/v1/reporting-periods': {

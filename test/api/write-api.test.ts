@@ -232,6 +232,7 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
    * How to make one successful change through each write route, and which record it concerns. A
    * write route without a recipe here fails the test below: the audit promise covers every route.
    */
+  let financeDay = 0;
   async function successfulChange(
     route: string,
     c: RouteContext,
@@ -269,11 +270,33 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
         .select((eb) => eb.fn.max('id').as('id'))
         .where('theme_id', '=', Number(theme.id))
         .executeTakeFirstOrThrow();
+      // The current figures again as of a new past date: no order break, no large change to confirm.
+      const current = (
+        (await t.app.inject({ method: 'GET', url: `/api/v1/themes/${THEME}` })).json() as {
+          finance: Record<string, number | null>;
+        }
+      ).finance;
       const body = {
         ...(ROUTE_ACCESS[route]!.body!(c) as object),
+        asOf: `2025-01-${String(++financeDay).padStart(2, '0')}`,
+        frame: current.frame,
+        reserved: current.reserved,
+        committed: current.committed,
+        paid: current.paid,
         basedOnSnapshot: latest.id === null ? null : Number(latest.id),
       };
       return { method, url: `/api/v1/themes/${THEME}/finance`, body };
+    }
+    if (route === 'POST /api/v1/themes/:slug/finance/:id/withdrawal') {
+      const entry = await successfulChange('POST /api/v1/themes/:slug/finance', c);
+      const recorded = await send(admin, 'POST', entry.url, entry.body);
+      expect(recorded.statusCode, recorded.body).toBe(201);
+      const id = (recorded.json() as { id: number }).id;
+      return {
+        method,
+        url: `/api/v1/themes/${THEME}/finance/${id}/withdrawal`,
+        body: { reason: 'Virhe', basedOnSnapshot: id },
+      };
     }
     if (route === 'PATCH /api/v1/reports/:id') {
       const { reportId } = await freshReport();

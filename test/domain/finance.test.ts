@@ -2,8 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkFinanceOrder,
+  checkAsOf,
+  checksToConfirm,
   computeUtilisation,
+  currentEntry,
+  isLargeChange,
   ministryShare,
+  sumFigures,
   type FinanceFigures,
   type FinanceWarning,
 } from '../../src/domain/finance.js';
@@ -232,5 +237,68 @@ describe('ministryShare', () => {
         expect(sum).toBeCloseTo(1, 9);
       }),
     );
+  });
+});
+
+describe('entering the figures', () => {
+  it('takes an as-of date from 1.1.2021 to Helsinki’s today, nothing else', () => {
+    expect(checkAsOf('2024-10-31', '2026-11-23')).toBeNull();
+    expect(checkAsOf('2026-11-23', '2026-11-23')).toBeNull();
+    expect(checkAsOf('2026-11-24', '2026-11-23')?.code).toBe('date_in_future');
+    expect(checkAsOf('9999-12-31', '2026-11-23')?.code).toBe('date_in_future');
+    expect(checkAsOf('2020-12-31', '2026-11-23')?.code).toBe('date_before_programme');
+    expect(checkAsOf('2024-02-30', '2026-11-23')?.code).toBe('date_invalid');
+  });
+
+  it('asks to confirm each order break and each large change', () => {
+    const previous = { frame: 2_300_000_000, reserved: 571_032_100, committed: 360_129_600, paid: 0 };
+    expect(checksToConfirm(previous, previous)).toEqual([]);
+    expect(
+      checksToConfirm({ ...previous, reserved: 12_500_000_500 }, previous).map((v) => `${v.code}:${v.field}`),
+    ).toEqual(['reserved_exceeds_frame:reserved', 'large_change:reserved']);
+    expect(checksToConfirm({ ...previous, paid: 360_129_601 }, previous).map((v) => v.code)).toEqual([
+      'paid_exceeds_committed',
+      'large_change',
+    ]);
+    // Unknown figures are allowed and compare with nothing.
+    expect(checksToConfirm({ ...previous, committed: null, paid: null }, previous)).toEqual([]);
+  });
+
+  it('calls a change large above half of the previous amount or a million euros, either way', () => {
+    expect(isLargeChange(100_000, 150_000)).toBe(false);
+    expect(isLargeChange(100_000, 150_001)).toBe(true);
+    expect(isLargeChange(1_000_000_000, 1_100_000_001)).toBe(true);
+    expect(isLargeChange(1_000_000_000, 1_100_000_000)).toBe(false);
+    expect(isLargeChange(0, 100_000_000)).toBe(false);
+    expect(isLargeChange(0, 100_000_001)).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.integer({ min: 0, max: 10 ** 12 }), (a, b) => {
+        if (Math.abs(a - b) > 100_000_000) expect(isLargeChange(a, b)).toBe(true);
+        if (Math.abs(a - b) <= Math.min(100_000_000, a * 0.5)) expect(isLargeChange(a, b)).toBe(false);
+      }),
+    );
+  });
+
+  it('takes as current the latest-dated entry nothing supersedes, not simply the latest-dated', () => {
+    const entries = [
+      { id: 1, asOf: '2024-10-31', kind: 'entry', supersedes: null },
+      { id: 2, asOf: '2025-06-30', kind: 'entry', supersedes: null },
+      { id: 3, asOf: '2025-06-30', kind: 'withdrawal', supersedes: 2 },
+      { id: 4, asOf: '2024-10-31', kind: 'correction', supersedes: 1 },
+    ] as const;
+    expect(currentEntry(entries)?.id).toBe(4);
+    expect(currentEntry(entries.slice(0, 2))?.id).toBe(2);
+    expect(currentEntry(entries, '2024-12-31')?.id).toBe(4);
+    expect(currentEntry(entries, '2024-01-01')).toBeNull();
+  });
+
+  it('sums totals without treating unknown as 0, and says so', () => {
+    const totals = sumFigures([
+      { figures: { frame: 100, reserved: 50, committed: null, paid: 0 }, inexact: { frame: true } },
+      { figures: { frame: 200, reserved: 10, committed: 5, paid: null }, inexact: {} },
+    ]);
+    expect(totals.frame).toEqual({ cents: 300, unknown: 0, approximate: true });
+    expect(totals.committed).toEqual({ cents: 5, unknown: 1, approximate: false });
+    expect(totals.paid).toEqual({ cents: 0, unknown: 1, approximate: false });
   });
 });

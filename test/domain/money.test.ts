@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatEuros, formatMillions, parseFinnishAmount } from '../../src/domain/money.js';
+import {
+  formatAmountInput,
+  formatEuros,
+  formatMillions,
+  parseFinnishAmount,
+  readAmountInput,
+} from '../../src/domain/money.js';
 
 const NBSP = '\u00a0';
 
@@ -143,6 +149,148 @@ describe('formatMillions', () => {
         const parsed = parseFinnishAmount(formatMillions(value, 'fi'));
         expect(parsed.ok && parsed.value.rounded).toBe(true);
         if (parsed.ok) expect(Math.abs(parsed.value.cents - value)).toBeLessThanOrEqual(5_000_000);
+      }),
+    );
+  });
+});
+
+describe('readAmountInput: what a person types into a form', () => {
+  it.each([
+    ['12500000.5', 1_250_000_050],
+    ['12500000,5', 1_250_000_050],
+    ['12 500 000,50', 1_250_000_050],
+    [`12${NBSP}500${NBSP}000,50 €`, 1_250_000_050],
+    ['12\u202f500\u202f000,50', 1_250_000_050],
+    ['12.500.000', 1_250_000_000],
+    ['12.500.000,50', 1_250_000_050],
+    ['12,500,000.50', 1_250_000_050],
+    ['€12,500,000.50', 1_250_000_050],
+    ['1.000,5', 100_050],
+    ['12 500', 1_250_000],
+    ['0', 0],
+    ['0,05', 5],
+  ])('%j is %i cents, exactly', (text, cents) => {
+    expect(readAmountInput(text)).toEqual({ ok: true, cents, precision: 'exact', asWritten: null });
+  });
+
+  it.each([
+    ['12.500', 'ambiguous'],
+    ['12,500', 'ambiguous'],
+    ['1,234', 'ambiguous'],
+    ['12,5055', 'decimals'],
+    ['12.5055', 'decimals'],
+    ['12 34', 'unreadable'],
+    ['12.500,000', 'unreadable'],
+    ['1.234.5', 'unreadable'],
+    ['1 000.000', 'unreadable'],
+    ['12..5', 'unreadable'],
+    ['viisi', 'unreadable'],
+    ['-5', 'negative'],
+    ['100 000 000 000', 'too_large'],
+    ['', 'empty'],
+  ])('refuses %j (%s)', (text, reason) => {
+    expect(readAmountInput(text)).toEqual({ ok: false, reason });
+  });
+
+  it('keeps a rounded or approximate amount so, with the words as written', () => {
+    expect(readAmountInput('14 M€')).toEqual({
+      ok: true,
+      cents: 1_400_000_000,
+      precision: 'rounded',
+      asWritten: '14 M€',
+    });
+    expect(readAmountInput('noin 3,5 milj. €')).toEqual({
+      ok: true,
+      cents: 350_000_000,
+      precision: 'approximate',
+      asWritten: 'noin 3,5 milj. €',
+    });
+    expect(readAmountInput('≈ 14 000 000')).toMatchObject({ ok: true, cents: 1_400_000_000, precision: 'approximate' });
+  });
+
+  it.each(['ei vielä', 'Inte ännu', 'not yet'])('reads %j as 0 € with the words kept', (text) => {
+    expect(readAmountInput(text)).toEqual({ ok: true, cents: 0, precision: 'exact', asWritten: text });
+  });
+
+  const cents = fc.integer({ min: 0, max: 1_000_000_000_000 });
+  const locale = fc.constantFrom('fi' as const, 'sv' as const, 'en' as const);
+
+  it('reads back exactly what a form field shows, in every language', () => {
+    fc.assert(
+      fc.property(cents, locale, (value, lang) => {
+        expect(readAmountInput(formatAmountInput(value, lang))).toEqual({
+          ok: true,
+          cents: value,
+          precision: 'exact',
+          asWritten: null,
+        });
+        expect(readAmountInput(formatAmountInput(value, lang, 'rounded'))).toMatchObject({
+          ok: true,
+          cents: value,
+          precision: 'approximate',
+        });
+      }),
+    );
+  });
+
+  it('reads back what formatEuros writes, except English whole euros from 1 000 to 999 999 (one comma: ambiguous)', () => {
+    expect(readAmountInput(formatEuros(1_400_000, 'en'))).toEqual({ ok: false, reason: 'ambiguous' });
+    fc.assert(
+      fc.property(cents, locale, (value, lang) => {
+        fc.pre(!(lang === 'en' && value % 100 === 0 && value >= 100_000 && value < 100_000_000));
+        expect(readAmountInput(formatEuros(value, lang))).toEqual({
+          ok: true,
+          cents: value,
+          precision: 'exact',
+          asWritten: null,
+        });
+      }),
+    );
+  });
+
+  it('reads plain digits with a dot or comma and one or two decimals as decimals, never as thousands', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 9 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.boolean(),
+        fc.constantFrom('.', ','),
+        (euros, fraction, twoDigits, separator) => {
+          const decimals = twoDigits ? String(fraction).padStart(2, '0') : String(fraction % 10);
+          const expected = euros * 100 + (twoDigits ? fraction : (fraction % 10) * 10);
+          expect(readAmountInput(`${euros}${separator}${decimals}`)).toMatchObject({ ok: true, cents: expected });
+        },
+      ),
+    );
+  });
+
+  it('groups of three by spaces, dots or commas all read as the same whole euros', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 10 ** 10 }),
+        fc.constantFrom(' ', NBSP, '.', ','),
+        (euros, separator) => {
+          const grouped = String(euros).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+          const result = readAmountInput(grouped);
+          const groups = grouped.split(separator).length;
+          // One dot or comma with three digits after it is ambiguous; anything else is exact.
+          if ((separator === '.' || separator === ',') && groups === 2)
+            expect(result).toEqual({ ok: false, reason: 'ambiguous' });
+          else expect(result).toMatchObject({ ok: true, cents: euros * 100 });
+        },
+      ),
+    );
+  });
+
+  it('never reads any text as a different amount than one of its unambiguous readings', () => {
+    // Whatever is typed, an accepted amount's digits are the typed digits: nothing is multiplied by ten.
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d[\d .,]{0,12}$/), (text) => {
+        const result = readAmountInput(text);
+        if (!result.ok) return;
+        const digits = text.replace(/\D/g, '').replace(/^0+/, '');
+        const storedDigits = String(result.cents).replace(/0+$/, '');
+        expect(digits.replace(/0+$/, '').startsWith(storedDigits) || storedDigits === '').toBe(true);
       }),
     );
   });

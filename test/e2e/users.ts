@@ -17,6 +17,12 @@ export const E2E_USERS = [
     displayName: 'Toinen Rahoitusasiantuntija',
     roles: [{ role: 'finance_expert' as const, theme: 'lanupe' }],
   },
+  // Enters, confirms and withdraws figures of a theme of its own (finance-form.test.ts).
+  {
+    username: 'e2e-ely-luova',
+    displayName: 'Luovan alan Rahoitusasiantuntija',
+    roles: [{ role: 'finance_expert' as const, theme: 'luovan-ja-kulttuurialan-innovaatio-osaaminen' }],
+  },
   // Stores hostile text in another theme (hostile-input.test.ts), leaving LANUPE as the data gives it.
   { username: 'e2e-admin', displayName: 'Testi Hallintoviranomainen', roles: [{ role: 'admin' as const }] },
   {

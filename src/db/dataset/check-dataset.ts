@@ -47,7 +47,7 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
   const amount = (where: string, source: SourceRef, value: SeedAmount | null) => {
     if (!value) return;
     cited(where, source, value.text);
-    const parsed = parseFinnishAmount(value.text);
+    const parsed = parseFinnishAmount(value.text, { notYetAsZero: true });
     if (!parsed.ok) problems.push(`${where}: "${value.text}" does not parse (${parsed.reason})`);
     else if (parsed.value.cents !== value.cents || parsed.value.rounded !== value.rounded)
       problems.push(
@@ -123,8 +123,13 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
       problems.push(`${where}: unknown content area "${entity.contentArea}"`);
     if (entity.groupCode) cited(where, entity.source, entity.groupCode);
     amount(`${where}.costEstimate`, entity.source, entity.costEstimate);
+    // A group's roles are stated by the source (exactly one main) or not at all (all not_stated).
     const mains = entity.projects.filter((project) => project.role === 'main').length;
-    if (mains !== 1) problems.push(`${where}: has ${mains} main implementers, expected exactly 1`);
+    const unstated = entity.projects.filter((project) => project.role === 'not_stated').length;
+    if (unstated > 0 && unstated !== entity.projects.length)
+      problems.push(`${where}: roles are stated for some implementers and not for others`);
+    if (unstated === 0 && mains !== 1) problems.push(`${where}: has ${mains} main implementers, expected exactly 1`);
+    if (unstated > 0 && entity.kind === 'single') problems.push(`${where}: a single project's implementer is its own`);
     if (entity.kind === 'single' && entity.projects.length !== 1)
       problems.push(`${where}: a single project has ${entity.projects.length} projects`);
     if (entity.kind === 'group' && entity.projects.length < 2)

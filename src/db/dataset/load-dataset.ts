@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isNotYet } from '../../domain/money.js';
 import type { Dataset } from './read-dataset.js';
 import type { Db } from '../database.js';
 import { municipalityToCounty, readCounties, type Topology } from '../../domain/geography.js';
@@ -84,6 +85,9 @@ export async function loadReferenceData(db: Db, topologyPath: string): Promise<v
 const amountColumns = (amount: SeedAmount | null) => ({
   cents: amount?.cents ?? null,
   rounded: amount?.rounded ? 1 : 0,
+  approximate: amount?.approximate ? 1 : 0,
+  // The source's words where they are not a plain amount: "ei vielä" (0 € so far), "noin 3,5 milj. €".
+  asWritten: amount && (isNotYet(amount.text) || amount.approximate) ? amount.text : null,
 });
 const source = (ref: { seed: string; lines: [number, number] }) =>
   `seed ${ref.seed} lines ${ref.lines[0]}-${ref.lines[1]}`;
@@ -209,7 +213,7 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           .values({ theme_id: themeId, url: link.url, title: link.title, position, updated_by: DATASET_ACTOR })
           .execute();
       }
-      for (const finance of theme.finance) {
+      for (const [index, finance] of theme.finance.entries()) {
         const frame = amountColumns(finance.frame);
         const reserved = amountColumns(finance.reserved);
         const committed = amountColumns(finance.committed);
@@ -219,14 +223,23 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           .values({
             theme_id: themeId,
             as_of: finance.asOf,
+            sequence: index + 1,
             frame_cents: frame.cents,
             frame_rounded: frame.rounded,
+            frame_approximate: frame.approximate,
+            frame_as_written: frame.asWritten,
             reserved_cents: reserved.cents,
             reserved_rounded: reserved.rounded,
+            reserved_approximate: reserved.approximate,
+            reserved_as_written: reserved.asWritten,
             committed_cents: committed.cents,
             committed_rounded: committed.rounded,
+            committed_approximate: committed.approximate,
+            committed_as_written: committed.asWritten,
             paid_cents: paid.cents,
             paid_rounded: paid.rounded,
+            paid_approximate: paid.approximate,
+            paid_as_written: paid.asWritten,
             note: finance.note,
             reason: 'Toteutuskatsaus 2024 (ESR+ valtakunnallisten teemojen toteutuskatsaus 31.10.2024)',
             recorded_by: DATASET_ACTOR,
@@ -350,7 +363,9 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
             entity_id: entityId,
             code: project.code,
             implementer_id: organisationId(project.implementer),
-            role: project.role,
+            // Stored main/sub for the group's structure; role_stated says whether a source says so.
+            role: project.role === 'not_stated' ? 'sub' : project.role,
+            role_stated: project.role === 'not_stated' ? 0 : 1,
             cost_estimate_cents: projectCost.cents,
             cost_estimate_rounded: projectCost.rounded,
             position,

@@ -7,6 +7,7 @@ import * as themeReports from './0003-theme-reports.js';
 import * as steeringGroupMeetings from './0004-steering-group-meetings.js';
 import * as readPerformance from './0005-read-performance.js';
 import * as signInThrottle from './0006-sign-in-throttle.js';
+import * as figuresYouCanTrust from './0007-figures-you-can-trust.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
@@ -17,4 +18,5 @@ export const migrations: Migration[] = [
   { name: '0004-steering-group-meetings', up: steeringGroupMeetings.up },
   { name: '0005-read-performance', up: readPerformance.up },
   { name: '0006-sign-in-throttle', up: signInThrottle.up },
+  { name: '0007-figures-you-can-trust', up: figuresYouCanTrust.up },
 ];

@@ -2,10 +2,13 @@
 import type { Db } from '../database.js';
 import type { Call } from '../../contracts/api.js';
 import { groupBy, localized } from './shared.js';
+import { callStatus } from '../../domain/calls.js';
 
 export async function listCalls(
   db: Db,
   filter: { theme?: string | undefined; key?: string | undefined },
+  /** Helsinki's date, for each call's status. */
+  today: string,
 ): Promise<Call[]> {
   let query = db
     .selectFrom('calls as c')
@@ -36,6 +39,7 @@ export async function listCalls(
     specificObjectives: (objectivesOf.get(Number(row.id)) ?? []).map((o) => o.code),
     opens: row.opens,
     closes: row.closes,
+    status: callStatus(row, today),
     budget: row.budget_cents,
     applications: row.applications,
     applicationEntities: row.application_entities,

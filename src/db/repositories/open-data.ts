@@ -4,7 +4,7 @@
  */
 import type { Db } from '../database.js';
 import type { OpenActivity, OpenOrganisation, OpenTheme } from '../../contracts/open-data.js';
-import { groupBy, localized } from './shared.js';
+import { groupBy, localized, implementerRole } from './shared.js';
 
 const BATCH = 1000;
 
@@ -26,6 +26,18 @@ export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
         .selectFrom('finance_snapshots')
         .selectAll()
         .where('theme_id', 'in', ids)
+        // The valid history: corrected and withdrawn entries are left out, as the pages leave them.
+        .where('kind', '!=', 'withdrawal')
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('finance_snapshots as later')
+                .select('later.id')
+                .whereRef('later.supersedes_id', '=', 'finance_snapshots.id'),
+            ),
+          ),
+        )
         .orderBy('as_of')
         .orderBy('id')
         .execute(),
@@ -161,7 +173,7 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
           'p.id',
           'p.entity_id',
           'p.code',
-          'p.role',
+          implementerRole,
           'p.cost_estimate_cents',
           'p.cost_estimate_rounded',
           'o.key',

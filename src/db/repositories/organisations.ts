@@ -2,7 +2,7 @@
 import type { Db } from '../database.js';
 import type { Organisation, OrganisationDetail } from '../../contracts/api.js';
 import { InvalidCursorError } from './projects.js';
-import { containsText, decodeCursor, encodeCursor, localized } from './shared.js';
+import { containsText, decodeCursor, encodeCursor, implementerRole, localized } from './shared.js';
 
 export type OrganisationFilter = {
   q?: string | undefined;
@@ -106,7 +106,7 @@ export async function getOrganisation(db: Db, key: string): Promise<Organisation
       .selectFrom('projects as p')
       .innerJoin('project_entities as e', 'e.id', 'p.entity_id')
       .innerJoin('themes as t', 't.id', 'e.theme_id')
-      .select([...entityColumns, 'p.role', 'p.code'])
+      .select([...entityColumns, implementerRole, 'p.code'])
       .where('p.implementer_id', '=', id)
       .where('p.archived_at', 'is', null)
       .orderBy('e.name_fi')

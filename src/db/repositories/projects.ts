@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, DialectName } from '../database.js';
 import type { ProjectEntity, ProjectEntityDetail, ProjectSort } from '../../contracts/api.js';
 import type { Ministry } from '../../domain/figures.js';
-import { containsText, groupBy, hasLikeWildcards, localized, period } from './shared.js';
+import { containsText, groupBy, hasLikeWildcards, implementerRole, localized, period } from './shared.js';
 
 export type ProjectFilter = {
   theme?: string | undefined;
@@ -234,7 +234,7 @@ async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
       .select([
         'p.entity_id',
         'p.code',
-        'p.role',
+        implementerRole,
         'p.cost_estimate_cents',
         'o.key',
         'o.name_fi',

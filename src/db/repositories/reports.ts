@@ -7,11 +7,12 @@ import type { Db } from '../database.js';
 import type { ProjectList, Report, ReportHeader } from '../../contracts/reports.js';
 import type { Ministry } from '../../domain/figures.js';
 import type { Locale } from '../../domain/money.js';
+import { currentEntry } from '../../domain/finance.js';
 import { emptyContent, type ProjectOrder, type ReportContent, type ReportState } from '../../domain/reports/report.js';
 import { countCharacters, toHtml } from '../../domain/reports/rich-text.js';
 import { TEMPLATES, type DocumentKind } from '../../domain/reports/templates.js';
 import { getTheme } from './themes.js';
-import { groupBy, localized, period } from './shared.js';
+import { groupBy, localized, period, implementerRole } from './shared.js';
 
 export type PeriodRow = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReportById>>>;
@@ -92,7 +93,8 @@ export function presentPeriod(row: PeriodRow, themes: Awaited<ReturnType<typeof 
 export async function buildHeader(db: Db, slug: string, cutOff: string | null, locale: Locale): Promise<ReportHeader> {
   const theme = await getTheme(db, slug, { locale });
   if (!theme) throw new Error(`theme ${slug} vanished`);
-  const snapshot = theme.financeHistory.find((s) => cutOff === null || s.asOf <= cutOff) ?? null;
+  // The current entry as of the cut-off: corrections since count, withdrawn entries do not.
+  const snapshot = currentEntry(theme.financeHistory, cutOff);
   return {
     theme: { slug: theme.slug, name: theme.name },
     contacts: theme.contacts.filter((contact) => contact.role !== 'ministry'),
@@ -158,7 +160,7 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
       : await db
           .selectFrom('projects as p')
           .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
-          .select(['p.entity_id', 'p.code', 'p.role', 'o.name_fi'])
+          .select(['p.entity_id', 'p.code', implementerRole, 'o.name_fi'])
           .where(
             'p.entity_id',
             'in',

@@ -52,3 +52,12 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
 }
+
+/**
+ * An implementer's role as the sources give it: main or sub where stated, otherwise 'not_stated'
+ * (the first-named implementer of a group project is not thereby its main implementer). Selected
+ * as `role` from `projects as p`.
+ */
+export const implementerRole = sql<
+  'main' | 'sub' | 'not_stated'
+>`case when p.role_stated = 1 then p.role else 'not_stated' end`.as('role');

@@ -1,7 +1,8 @@
 /** Reading themes, their money and their key figures. */
 import type { Db } from '../database.js';
 import type { Finance, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
-import { checkFinanceOrder, computeUtilisation } from '../../domain/finance.js';
+import { checkFinanceOrder, computeUtilisation, currentEntry } from '../../domain/finance.js';
+import type { Precision } from '../../domain/money.js';
 import {
   computeThemeFigures,
   countiesWithout,
@@ -29,7 +30,25 @@ type SnapshotRow = {
   recorded_at: string;
   recorded_by: string;
   source: string | null;
+  sequence: number;
+  kind: 'entry' | 'correction' | 'withdrawal';
+  supersedes_id: number | null;
+  confirmed_checks: string | null;
+  confirmation_reason: string | null;
+  frame_approximate: number;
+  frame_as_written: string | null;
+  reserved_approximate: number;
+  reserved_as_written: string | null;
+  committed_approximate: number;
+  committed_as_written: string | null;
+  paid_approximate: number;
+  paid_as_written: string | null;
 };
+
+type Figure = 'frame' | 'reserved' | 'committed' | 'paid';
+
+const precisionOf = (row: SnapshotRow, figure: Figure): Precision =>
+  row[`${figure}_approximate`] === 1 ? 'approximate' : row[`${figure}_rounded`] === 1 ? 'rounded' : 'exact';
 
 type SplitRow = { snapshot_id: number; ministry: string; cents: number; rounded: number };
 
@@ -43,11 +62,24 @@ function toFinance(row: SnapshotRow, splits: SplitRow[], context: ReadContext): 
   return {
     asOf: row.as_of,
     ...figures,
+    // "rounded" stays what it was for existing clients: any amount that is not exact.
     rounded: {
-      frame: row.frame_rounded === 1,
-      reserved: row.reserved_rounded === 1,
-      committed: row.committed_rounded === 1,
-      paid: row.paid_rounded === 1,
+      frame: precisionOf(row, 'frame') !== 'exact',
+      reserved: precisionOf(row, 'reserved') !== 'exact',
+      committed: precisionOf(row, 'committed') !== 'exact',
+      paid: precisionOf(row, 'paid') !== 'exact',
+    },
+    precision: {
+      frame: precisionOf(row, 'frame'),
+      reserved: precisionOf(row, 'reserved'),
+      committed: precisionOf(row, 'committed'),
+      paid: precisionOf(row, 'paid'),
+    },
+    asWritten: {
+      frame: row.frame_as_written,
+      reserved: row.reserved_as_written,
+      committed: row.committed_as_written,
+      paid: row.paid_as_written,
     },
     frameByMinistry: splits.map((split) => ({
       ministry: split.ministry as Ministry,
@@ -117,7 +149,8 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
   const [ministries, objectives, latest] = await Promise.all([
     db.selectFrom('theme_ministries').selectAll().where('theme_id', 'in', ids).orderBy('ministry').execute(),
     db.selectFrom('theme_specific_objectives').selectAll().where('theme_id', 'in', ids).orderBy('code').execute(),
-    // The latest snapshot of each theme: one index probe per theme, not one per snapshot (at the
+    // The current entry of each theme (domain/finance.ts currentEntry: the latest-dated one that no
+    // correction or withdrawal supersedes): one index probe per theme, not one per snapshot (at the
     // EU's size, 2 000 themes with ten years of quarterly snapshots).
     db
       .selectFrom('finance_snapshots as fs')
@@ -130,6 +163,17 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
               .selectFrom('finance_snapshots as newer')
               .select('newer.id')
               .whereRef('newer.theme_id', '=', 't.id')
+              .where('newer.kind', '!=', 'withdrawal')
+              .where((w) =>
+                w.not(
+                  w.exists(
+                    w
+                      .selectFrom('finance_snapshots as later')
+                      .select('later.id')
+                      .whereRef('later.supersedes_id', '=', 'newer.id'),
+                  ),
+                ),
+              )
               .orderBy('newer.as_of', 'desc')
               .orderBy('newer.id', 'desc')
               .limit(1)
@@ -208,12 +252,28 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
     db,
     history.map((row) => Number(row.id)),
   );
+  const ledger = history.map((row) => ({
+    id: Number(row.id),
+    asOf: String(row.as_of),
+    kind: row.kind,
+    supersedes: row.supersedes_id === null ? null : Number(row.supersedes_id),
+    sequence: Number(row.sequence),
+  }));
+  const current = currentEntry(ledger);
+  const supersededBy = new Map(
+    ledger.filter((entry) => entry.supersedes !== null).map((entry) => [entry.supersedes!, entry.id]),
+  );
+  const head = ledger.reduce<(typeof ledger)[number] | null>(
+    (last, entry) => (!last || entry.sequence > last.sequence ? entry : last),
+    null,
+  );
   const recorders = await publicNames(
     db,
     history.map((row) => row.recorded_by),
   );
   return {
     ...summary!,
+    financeHead: head?.id ?? null,
     intermediateBody: theme.intermediate_body,
     statedProjectCount: theme.stated_project_count,
     contacts: contacts.map((contact) => ({
@@ -230,6 +290,14 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
     financeHistory: history.map((row) => ({
       ...toFinance(row as SnapshotRow, splits.get(Number(row.id)) ?? [], context),
       id: Number(row.id),
+      kind: row.kind,
+      supersedes: row.supersedes_id === null ? null : Number(row.supersedes_id),
+      supersededBy: supersededBy.get(Number(row.id)) ?? null,
+      current: current !== null && current.id === Number(row.id),
+      confirmation:
+        row.confirmed_checks === null
+          ? null
+          : { checks: JSON.parse(row.confirmed_checks) as string[], reason: row.confirmation_reason ?? '' },
       reason: row.reason,
       recordedAt: row.recorded_at,
       recordedBy: recorders.get(row.recorded_by) ?? row.recorded_by,

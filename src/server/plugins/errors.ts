@@ -139,7 +139,12 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
       status: 422,
       title: MESSAGES.badRequest[locale],
       detail: MESSAGES.ruleViolation[locale],
-      errors: error.violations.map((violation) => ({ name: violation.field, reason: violation.message[locale] })),
+      errors: error.violations.map((violation) => ({
+        name: violation.field,
+        reason: violation.message[locale],
+        ...(violation.code === undefined ? {} : { code: violation.code }),
+        ...(violation.confirmable === undefined ? {} : { confirmable: violation.confirmable }),
+      })),
     };
   }
   if (error instanceof TooManyAttemptsError) {

@@ -18,6 +18,7 @@
  * queries themselves).
  */
 import { gzipSync } from 'node:zlib';
+import { helsinkiDate } from '../../domain/helsinki-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { requestLocale } from '../i18n.js';
@@ -48,7 +49,11 @@ export type PublicCacheOptions = { maxBytes?: number; maxEntryBytes?: number };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerPublicCache(app: FastifyInstance, deps: { db: Db }, options: PublicCacheOptions = {}): void {
+export function registerPublicCache(
+  app: FastifyInstance,
+  deps: { db: Db; clock?: () => Date },
+  options: PublicCacheOptions = {},
+): void {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const maxEntryBytes = options.maxEntryBytes ?? 8 * 1024 * 1024;
   // A Map keeps insertion order: re-inserting on a hit makes it a least-recently-used list.
@@ -93,8 +98,11 @@ export function registerPublicCache(app: FastifyInstance, deps: { db: Db }, opti
     if (request.method !== 'GET' || !request.routeOptions.config?.publicCache) return;
     const version = await currentVersion();
     const locale = requestLocale(request);
-    const key = `${locale} ${request.url}`;
-    const etag = `W/"${version}-${locale}"`;
+    // Helsinki's date is part of the key: some answers say where things stand today (a call's
+    // status, domain/calls.ts), so yesterday's answer must not be served after midnight.
+    const today = helsinkiDate((deps.clock ?? (() => new Date()))());
+    const key = `${locale} ${today} ${request.url}`;
+    const etag = `W/"${version}-${locale}-${today}"`;
     request.publicCache = { key, version, hit: false };
     reply.header('etag', etag).header('vary', VARY).header('cache-control', 'no-cache');
     const ifNoneMatch = request.headers['if-none-match'];

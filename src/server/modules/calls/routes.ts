@@ -5,8 +5,9 @@ import { listCalls } from '../../../db/repositories/calls.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
 import type { TypedApp } from '../../typed-app.js';
+import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
-export function callRoutes(app: TypedApp, { db }: AppDeps): void {
+export function callRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   app.get(
     '/api/v1/calls',
     {
@@ -18,7 +19,9 @@ export function callRoutes(app: TypedApp, { db }: AppDeps): void {
         response: { 200: z.object({ items: z.array(ZCall) }), 400: ZProblem },
       },
     },
-    async (request) => ({ items: await listCalls(db, request.query) }),
+    async (request) => ({
+      items: await listCalls(db, request.query, helsinkiDate(clock())),
+    }),
   );
 
   app.get(
@@ -29,7 +32,7 @@ export function callRoutes(app: TypedApp, { db }: AppDeps): void {
     },
     async (request) => {
       const { key } = request.params;
-      const [call] = await listCalls(db, { key });
+      const [call] = await listCalls(db, { key }, helsinkiDate(clock()));
       if (!call) throw new NotFoundError('call', key);
       return call;
     },

@@ -20,36 +20,18 @@ import { usePageTitle } from '../../shell/page-title.js';
 import { useQueryState } from '../../shell/query-state.js';
 import type { Language } from '../../i18n.js';
 import { helsinkiDate } from '../../../domain/helsinki-time.js';
+import { callStatus, dateBound, openDuring, type CallStatus } from '../../../domain/calls.js';
 
-/** A reduced-precision date as the first or last day it can mean ("2024-06" → 2024-06-01 / 2024-06-30). */
-function bound(value: string | null, end: boolean): string | null {
-  if (!value) return null;
-  if (/^\d{4}$/.test(value)) return end ? `${value}-12-31` : `${value}-01-01`;
-  if (/^\d{4}-\d{2}$/.test(value)) {
-    if (!end) return `${value}-01`;
-    const [year, month] = value.split('-').map(Number) as [number, number];
-    return `${value}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`;
-  }
-  return value.slice(0, 10);
-}
+// Where a call stands today and which months it is open in: the domain's rules, as the API's.
+const stateOf = (call: Call, today: string): CallStatus => callStatus(call, today);
 
-type CallState = 'open' | 'coming' | 'closed' | 'unknown';
-
-function stateOf(call: Call, today: string): CallState {
-  const opens = bound(call.opens, false);
-  const closes = bound(call.closes, true);
-  if (opens && opens > today) return 'coming';
-  if (closes && closes < today) return 'closed';
-  if (opens && opens <= today) return 'open';
-  return 'unknown';
-}
-
-const STATE_KEYS = {
+const STATE_KEYS: Record<CallStatus, string> = {
   open: 'calls:state.open',
-  coming: 'calls:state.coming',
+  upcoming: 'calls:state.coming',
   closed: 'calls:state.closed',
+  closing_unknown: 'calls:state.closingUnknown',
   unknown: 'calls:state.unknown',
-} as const;
+};
 
 export function CallsPage() {
   const lang = useLanguage();
@@ -64,7 +46,7 @@ export function CallsPage() {
       <Lead>{t('calls:lead')}</Lead>
       <SectionState state={state}>
         {({ items }) => {
-          const current = items.filter((call) => ['open', 'coming'].includes(stateOf(call, today)));
+          const current = items.filter((call) => ['open', 'upcoming'].includes(stateOf(call, today)));
           const years = [
             ...new Set(
               items
@@ -176,12 +158,8 @@ function Calendar({ calls, year, lang }: { calls: Call[]; year: string; lang: La
     <ol aria-label={t('calls:calendar.heading', { year })}>
       {Array.from({ length: 12 }, (_, month) => {
         const first = `${year}-${String(month + 1).padStart(2, '0')}-01`;
-        const last = bound(`${year}-${String(month + 1).padStart(2, '0')}`, true)!;
-        const open = calls.filter((call) => {
-          const opens = bound(call.opens, false);
-          const closes = bound(call.closes, true);
-          return opens !== null && opens <= last && (closes === null || closes >= first);
-        });
+        const last = dateBound(`${year}-${String(month + 1).padStart(2, '0')}`, true)!;
+        const open = calls.filter((call) => openDuring(call, first, last));
         return (
           <li key={month}>
             <strong>{monthName(month)}</strong>

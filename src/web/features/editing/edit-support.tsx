@@ -13,6 +13,7 @@ import { Paragraph } from '../../components/typography.js';
 import { clockTime, dateTime, euros, integer, partialDate } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { keyOf } from '../../labels.js';
+import { formatAmountInput, readAmountInput, type AmountInput } from '../../../domain/money.js';
 
 export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea';
 export type FieldSpec = { name: string; label: string; kind: FieldKind; required?: boolean };
@@ -23,13 +24,8 @@ const group = (lang: Language) =>
 /** A stored value as the field shows it: amounts in euros written the language's way, no currency sign. */
 export function toInput(kind: FieldKind, value: unknown, lang: Language): string {
   if (value === null || value === undefined) return '';
-  if (kind === 'money' && typeof value === 'number') {
-    const formatted = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, {
-      minimumFractionDigits: value % 100 === 0 ? 0 : 2,
-      maximumFractionDigits: 2,
-    }).format(value / 100);
-    return formatted.replace(/[\u202f\u00a0]/g, ' ');
-  }
+  // Groups by spaces in every language: "14,000" would read back as ambiguous in English.
+  if (kind === 'money' && typeof value === 'number') return formatAmountInput(value, lang);
   if ((kind === 'count' || kind === 'number') && typeof value === 'number')
     return group(lang)
       .format(value)
@@ -38,6 +34,16 @@ export function toInput(kind: FieldKind, value: unknown, lang: Language): string
   return String(value);
 }
 
+/** Why an amount was refused, as a translation key under editing:invalid. */
+export const AMOUNT_ERROR: Record<Exclude<AmountInput, { ok: true }>['reason'], string> = {
+  empty: 'editing:invalid.required',
+  unreadable: 'editing:invalid.money',
+  ambiguous: 'editing:invalid.ambiguous',
+  decimals: 'editing:invalid.cents',
+  too_large: 'editing:invalid.tooLarge',
+  negative: 'editing:invalid.negative',
+};
+
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Reads a field's text; the error is a translation key under editing:invalid. */
@@ -45,20 +51,19 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
   const trimmed = text.trim();
   if (trimmed === '') return required ? { ok: false, error: 'editing:invalid.required' } : { ok: true, value: null };
   switch (kind) {
-    case 'money':
+    case 'money': {
+      // The domain's one rule: a lone "." or "," with one or two digits is decimals, groups of three
+      // by spaces or dots, anything ambiguous refused (so "12500000.5" is never 125 000 005 €).
+      const amount = readAmountInput(trimmed);
+      return amount.ok ? { ok: true, value: amount.cents } : { ok: false, error: AMOUNT_ERROR[amount.reason] };
+    }
     case 'count':
     case 'number': {
       // fi/sv: "1 055 410,40"; en: "1,055,410.40". A euro sign may come along.
       let plain = trimmed.replace(/€|eur|euroa/gi, '').replace(/[\s\u00a0\u202f]/g, '');
       plain = lang === 'en' ? plain.replace(/,/g, '') : plain.replace(/\./g, '').replace(',', '.');
-      if (!/^-?\d+(\.\d+)?$/.test(plain))
-        return { ok: false, error: kind === 'money' ? 'editing:invalid.money' : 'editing:invalid.number' };
+      if (!/^-?\d+(\.\d+)?$/.test(plain)) return { ok: false, error: 'editing:invalid.number' };
       const number = Number(plain);
-      if (kind === 'money') {
-        if (number < 0) return { ok: false, error: 'editing:invalid.negative' };
-        if (!/^-?\d+(\.\d{1,2})?$/.test(plain)) return { ok: false, error: 'editing:invalid.cents' };
-        return { ok: true, value: Math.round(number * 100) };
-      }
       if (kind === 'count') {
         if (!Number.isInteger(number)) return { ok: false, error: 'editing:invalid.whole' };
         if (number < 0) return { ok: false, error: 'editing:invalid.negative' };

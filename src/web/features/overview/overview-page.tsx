@@ -14,6 +14,7 @@ import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, SectionHeading, SmallText } from '../../components/typography.js';
 import { euros, eurosOrUnknown, millions, percent } from '../../format.js';
+import { sumFigures, type FigureTotal } from '../../../domain/finance.js';
 import { MINISTRY_ABBREVIATION_KEYS, MINISTRY_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
@@ -25,20 +26,16 @@ const MINISTRIES = ['TEM', 'OKM', 'STM'] as const;
 /** The programme's specific objectives that have national themes. */
 const SPECIFIC_OBJECTIVES = ['4.1', '4.2', '4.3', '5.1'] as const;
 
-type Totals = { frame: number; reserved: number; committed: number; paid: number; leftToReserve: number };
+const EMPTY = { frame: null, reserved: null, committed: null, paid: null };
 
-function totalsOf(themes: ThemeSummary[]): Totals {
-  const totals: Totals = { frame: 0, reserved: 0, committed: 0, paid: 0, leftToReserve: 0 };
-  for (const theme of themes) {
-    const f = theme.finance;
-    if (!f) continue;
-    totals.frame += f.frame ?? 0;
-    totals.reserved += f.reserved ?? 0;
-    totals.committed += f.committed ?? 0;
-    totals.paid += f.paid ?? 0;
-    totals.leftToReserve += f.utilisation.leftToReserve ?? 0;
-  }
-  return totals;
+/**
+ * The national totals by the domain's rule: a theme without a figure is counted as unknown, never
+ * summed as 0, and a rounded or approximate part makes the total approximate.
+ */
+function totalsOf(themes: ThemeSummary[]) {
+  return sumFigures(
+    themes.map((theme) => ({ figures: theme.finance ?? EMPTY, inexact: theme.finance?.rounded ?? {} })),
+  );
 }
 
 export function OverviewPage() {
@@ -86,6 +83,13 @@ export function OverviewPage() {
       <SectionState state={state}>
         {({ items }) => {
           const totals = totalsOf(items);
+          const totalText = (total: FigureTotal) => `${total.approximate ? '≈ ' : ''}${millions(total.cents, lang)}`;
+          const totalCell = (total: FigureTotal) =>
+            [`${total.approximate ? '≈ ' : ''}${euros(total.cents, lang)}`, unknownNote(total)]
+              .filter(Boolean)
+              .join(' – ');
+          const unknownNote = (total: FigureTotal) =>
+            total.unknown > 0 ? t('overview:totals.unknown', { count: total.unknown }) : undefined;
           const withFinance = items.filter((theme) => theme.finance);
           return (
             <>
@@ -94,40 +98,51 @@ export function OverviewPage() {
               <StatList aria-label={t('overview:totals.heading')}>
                 <Stat
                   label={t('common:figures.frame')}
-                  value={millions(totals.frame, lang)}
-                  detail={euros(totals.frame, lang)}
+                  value={totalText(totals.frame)}
+                  detail={unknownNote(totals.frame) ?? euros(totals.frame.cents, lang)}
                 />
                 <Stat
                   label={t('common:figures.reserved')}
-                  value={millions(totals.reserved, lang)}
+                  value={totalText(totals.reserved)}
                   detail={
-                    totals.frame
-                      ? t('common:figures.ofFrame', { value: percent(totals.reserved / totals.frame, lang) })
+                    totals.frame.cents
+                      ? t('common:figures.ofFrame', {
+                          value: percent(totals.reserved.cents / totals.frame.cents, lang),
+                        })
                       : undefined
                   }
                 />
                 <Stat
                   label={t('common:figures.committed')}
-                  value={millions(totals.committed, lang)}
+                  value={totalText(totals.committed)}
                   detail={
-                    totals.frame
-                      ? t('common:figures.ofFrame', { value: percent(totals.committed / totals.frame, lang) })
+                    totals.frame.cents
+                      ? t('common:figures.ofFrame', {
+                          value: percent(totals.committed.cents / totals.frame.cents, lang),
+                        })
                       : undefined
                   }
                 />
                 <Stat
                   label={t('common:figures.paid')}
-                  value={millions(totals.paid, lang)}
+                  value={totalText(totals.paid)}
                   detail={
-                    totals.committed
-                      ? t('common:figures.ofCommitted', { value: percent(totals.paid / totals.committed, lang) })
+                    totals.committed.cents
+                      ? t('common:figures.ofCommitted', {
+                          value: percent(totals.paid.cents / totals.committed.cents, lang),
+                        })
                       : undefined
                   }
                 />
                 <Stat
                   label={t('common:figures.leftToReserve')}
-                  value={millions(totals.leftToReserve, lang)}
-                  detail={euros(totals.leftToReserve, lang)}
+                  value={totalText({ ...totals.frame, cents: totals.frame.cents - totals.reserved.cents })}
+                  detail={
+                    unknownNote({
+                      ...totals.frame,
+                      unknown: Math.max(totals.frame.unknown, totals.reserved.unknown),
+                    }) ?? euros(totals.frame.cents - totals.reserved.cents, lang)
+                  }
                 />
               </StatList>
 
@@ -202,14 +217,16 @@ export function OverviewPage() {
                 <tfoot>
                   <tr>
                     <RowHeader colSpan={2}>{t('overview:table.total')}</RowHeader>
-                    <Cell numeric>{euros(totals.frame, lang)}</Cell>
-                    <Cell numeric>{euros(totals.reserved, lang)}</Cell>
-                    <Cell numeric>{euros(totals.committed, lang)}</Cell>
-                    <Cell numeric>{euros(totals.paid, lang)}</Cell>
+                    <Cell numeric>{totalCell(totals.frame)}</Cell>
+                    <Cell numeric>{totalCell(totals.reserved)}</Cell>
+                    <Cell numeric>{totalCell(totals.committed)}</Cell>
+                    <Cell numeric>{totalCell(totals.paid)}</Cell>
                     <Cell numeric>
-                      {totals.frame ? percent(totals.reserved / totals.frame, lang) : t('common:notKnown')}
+                      {totals.frame.cents
+                        ? percent(totals.reserved.cents / totals.frame.cents, lang)
+                        : t('common:notKnown')}
                     </Cell>
-                    <Cell numeric>{euros(totals.leftToReserve, lang)}</Cell>
+                    <Cell numeric>{euros(totals.frame.cents - totals.reserved.cents, lang)}</Cell>
                   </tr>
                 </tfoot>
               </DataTable>

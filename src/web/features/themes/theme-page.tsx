@@ -14,6 +14,7 @@ import { ContactLine } from '../../components/contact-line.js';
 import { CountyMap, useCountyNames } from '../../components/county-map.js';
 import { Disclosure } from '../../components/disclosure.js';
 import { Warning } from '../../components/feedback.js';
+import { FinanceHistory, figureText } from './finance-history.js';
 import {
   Badge,
   Columns,
@@ -143,10 +144,10 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
               </Warning>
             ))}
             <StatList aria-label={t('themes:money.heading')}>
-              <Stat label={t('common:figures.frame')} value={money(f.frame, f.rounded.frame)} />
+              <Stat label={t('common:figures.frame')} value={figureText(f, 'frame', lang, t('common:notKnown'))} />
               <Stat
                 label={t('common:figures.reserved')}
-                value={money(f.reserved, f.rounded.reserved)}
+                value={figureText(f, 'reserved', lang, t('common:notKnown'))}
                 detail={
                   f.utilisation.reservedOfFrame === null
                     ? undefined
@@ -155,7 +156,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
               />
               <Stat
                 label={t('common:figures.committed')}
-                value={money(f.committed, f.rounded.committed)}
+                value={figureText(f, 'committed', lang, t('common:notKnown'))}
                 detail={
                   f.utilisation.committedOfFrame === null
                     ? undefined
@@ -164,7 +165,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
               />
               <Stat
                 label={t('common:figures.paid')}
-                value={money(f.paid, f.rounded.paid)}
+                value={figureText(f, 'paid', lang, t('common:notKnown'))}
                 detail={
                   f.utilisation.paidOfCommitted === null
                     ? undefined
@@ -203,38 +204,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
             <AppLink to={paths.financeForm(lang, theme.slug)}>{t('themes:money.record')}</AppLink>
           </Paragraph>
         ) : null}
-        <DataTable caption={t('themes:money.history')}>
-          <thead>
-            <tr>
-              <ColumnHeader>{t('themes:money.asOfColumn')}</ColumnHeader>
-              <ColumnHeader numeric>{t('common:figures.frame')}</ColumnHeader>
-              <ColumnHeader numeric>{t('common:figures.reserved')}</ColumnHeader>
-              <ColumnHeader numeric>{t('common:figures.committed')}</ColumnHeader>
-              <ColumnHeader numeric>{t('common:figures.paid')}</ColumnHeader>
-              <ColumnHeader>{t('themes:money.reason')}</ColumnHeader>
-            </tr>
-          </thead>
-          <tbody>
-            {theme.financeHistory.map((snapshot) => (
-              <tr key={snapshot.id}>
-                <RowHeader>{partialDate(snapshot.asOf, lang)}</RowHeader>
-                <Cell numeric>{money(snapshot.frame, snapshot.rounded.frame)}</Cell>
-                <Cell numeric>{money(snapshot.reserved, snapshot.rounded.reserved)}</Cell>
-                <Cell numeric>{money(snapshot.committed, snapshot.rounded.committed)}</Cell>
-                <Cell numeric>{money(snapshot.paid, snapshot.rounded.paid)}</Cell>
-                <Cell>
-                  {snapshot.reason}
-                  <SmallText>
-                    {t('themes:money.recordedBy', {
-                      who: snapshot.recordedBy,
-                      when: partialDate(snapshot.recordedAt, lang),
-                    })}
-                  </SmallText>
-                </Cell>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FinanceHistory entries={theme.financeHistory} lang={lang} />
       </Panel>
 
       <Panel aria-labelledby="theme-calls">

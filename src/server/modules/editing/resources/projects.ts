@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
+import { implementerRole } from '../../../../db/repositories/shared.js';
 import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import { DuplicateKeyError, RuleViolationError } from '../../../../domain/errors.js';
@@ -34,7 +35,8 @@ const ZMember = z
       .nullable()
       .optional(),
     implementer: ZKey,
-    role: z.enum(['main', 'sub']),
+    /** not_stated: no source says which implementer of the group is the main one (all of them then). */
+    role: z.enum(['main', 'sub', 'not_stated']),
     costEstimate: ZCents.nullable().optional(),
   })
   .strict();
@@ -101,8 +103,10 @@ function checkMembers(input: Record<string, unknown>, kind: string): void {
   const members = input.projects as z.infer<typeof ZMember>[] | undefined;
   if (!members) return;
   const mains = members.filter((m) => m.role === 'main').length;
+  const unstated = members.filter((m) => m.role === 'not_stated').length;
   const problems = [];
-  if (mains !== 1) {
+  // Either the roles are stated (exactly one main) or, in a group, none of them is.
+  if (!(unstated === 0 ? mains === 1 : unstated === members.length && kind === 'group')) {
     problems.push({
       field: 'projects',
       message: {
@@ -163,7 +167,8 @@ async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, 
           entity_id: entityId,
           code: member.code ?? null,
           implementer_id: await organisationIdOf(db, member.implementer, `projects.${position}.implementer`),
-          role: member.role,
+          role: member.role === 'not_stated' ? 'sub' : member.role,
+          role_stated: member.role === 'not_stated' ? 0 : 1,
           cost_estimate_cents: member.costEstimate ?? null,
           position,
           updated_by: null,
@@ -257,7 +262,7 @@ export const projectResource: EditableResource = {
       db
         .selectFrom('projects as p')
         .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
-        .select(['p.code', 'p.role', 'p.cost_estimate_cents', 'o.key'])
+        .select(['p.code', implementerRole, 'p.cost_estimate_cents', 'o.key'])
         .where('p.entity_id', '=', row.id)
         .where('p.archived_at', 'is', null)
         .orderBy('p.position')
