@@ -52,11 +52,20 @@ describe.each(DIALECTS)('offboarding on %s', (dialect) => {
       ),
       args,
     );
+  // Each write on a day of its own: a second entry for one date is a correction (issue 15).
+  let day = 0;
   const writeFinance = (session: Session) =>
     as(t.app, session, {
       method: 'POST',
       url: `/api/v1/themes/${THEME}/finance`,
-      payload: { asOf: '2025-02-28', frame: null, reserved: null, committed: null, paid: null, reason: 'Testi' },
+      payload: {
+        asOf: `2025-02-${String(++day).padStart(2, '0')}`,
+        frame: null,
+        reserved: null,
+        committed: null,
+        paid: null,
+        reason: 'Testi',
+      },
     });
 
   it('disables an account in the API: every session ends at once, no sign-in, in the trail; and back', async () => {

@@ -508,7 +508,10 @@ function readFigure(
         }),
       );
     }
-    return { text: raw, line, cents: null, rounded: false };
+    // "Ei vielä" (not yet) in words is 0 € so far, as the dataset holds it (issue 15); a bare dash
+    // says nothing and stays unknown.
+    const zeroSoFar = parsed.reason === 'not_yet' && /\p{L}/u.test(raw);
+    return { text: raw, line, cents: zeroSoFar ? 0 : null, rounded: false };
   }
   const { cents, rounded } = parsed.value;
   const withoutRemark = totalText.replace(/\([^)]*\)\s*$/, '').trim();
