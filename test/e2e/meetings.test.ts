@@ -285,7 +285,8 @@ describe('the minutes from draft to published', () => {
       .toBe(1);
     const facts = chair.page.getByRole('region', { name: 'Kokouksen tiedot' });
     await expect.poll(() => facts.textContent()).toContain('Puheenjohtajan tarkastama');
-    expect(await facts.textContent()).toContain('e2e-pj');
+    // People are shown by their display name, never by username (issue 13, class 2).
+    expect(await facts.textContent()).toContain('Testi Puheenjohtaja');
     // Checked minutes can be returned with a reason; the form is scanned in both languages.
     await chair.page.getByRole('button', { name: 'Palauta pöytäkirja sihteerille' }).waitFor();
     const violations = [
