@@ -37,7 +37,8 @@ export type FindingCode =
   | 'project_unknown'
   | 'project_not_listed'
   | 'figure_differs'
-  | 'theme_unmatched';
+  | 'theme_unmatched'
+  | 'header_field_content';
 
 export type Finding = {
   code: FindingCode;
@@ -81,7 +82,11 @@ export type ParsedTheme = {
 
 export type ParsedReview = { cutOffText: string | null; themes: ParsedTheme[]; lineCount: number };
 
-type Line = { n: number; text: string };
+/**
+ * `target`: a hyperlink target the PDF extraction wrote at the end of a page (markHyperlinkTargets);
+ * `item`: a list item whose bullet glyph the extraction lost (markLostBullets).
+ */
+type Line = { n: number; text: string; target?: boolean; item?: boolean };
 
 const THEME_START = /^\s*Valtakunnallinen teema\s*$/;
 const CONTACTS_LABEL = /^\s*Yhteyshenkilöt\b/;
@@ -148,6 +153,57 @@ const KNOWN_DOMAINS = [
   'sos-lapsikyla.fi',
 ];
 
+/** A whole line that is only a web or mailto address, as the PDF extraction writes a link's target. */
+const TARGET_LINE = /^ ?(?:https?:\/\/|mailto:)\S+$/i;
+const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;
+/** The first line of a page in text extracted from the PDF starts with one space. */
+const PAGE_START = /^ \S/;
+
+/**
+ * Text extracted from the PDF writes the targets of a page's hyperlinks after the page's text: an
+ * empty line, then one address per linked line (no trailing space, unlike the text lines), then the
+ * next page (a line starting with one space, or the page number, or the end). Those lines are not
+ * text of the section they fall in; they are marked so that sections leave them out (and do not
+ * count them) and section 6 can pair link titles with their addresses. A .docx has none.
+ */
+export function markHyperlinkTargets(lines: Line[]): void {
+  let i = 0;
+  while (i < lines.length) {
+    const previous = lines[i - 1];
+    if (!TARGET_LINE.test(lines[i]!.text) || (previous !== undefined && previous.text !== '')) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && TARGET_LINE.test(lines[end]!.text)) end++;
+    let after = end;
+    while (after < lines.length && isBlank(lines[after]!.text)) after++;
+    const next = lines[after];
+    const pageEnds =
+      next === undefined || PAGE_START.test(next.text) || PAGE_NUMBER.test(next.text) || THEME_START.test(next.text);
+    if (pageEnds) for (let k = i; k < end; k++) lines[k]!.target = true;
+    i = end;
+  }
+}
+
+/**
+ * The PDF extraction drops the bullet glyph and leaves the one space after it, which is also how a
+ * page's first line starts. A line starting with one space is a list item when a blank line or
+ * another such item comes before it and what comes before is not the end of a page (page number,
+ * footer, hyperlink targets); a page that starts in mid-paragraph follows its text line directly.
+ */
+export function markLostBullets(lines: Line[]): void {
+  for (const [i, line] of lines.entries()) {
+    if (!PAGE_START.test(line.text) || line.target || THEME_START.test(line.text)) continue;
+    let j = i - 1;
+    while (j >= 0 && isBlank(lines[j]!.text)) j--;
+    const previous = lines[j];
+    if (!previous) continue;
+    const pageEnd = previous.target || PAGE_NUMBER.test(previous.text) || isArtefact(previous.text);
+    if (!pageEnd && (j < i - 1 || previous.item)) line.item = true;
+  }
+}
+
 const shorten = (text: string, max = 120) => {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
@@ -172,6 +228,8 @@ export function parseReviewText(text: string): ParsedReview {
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line, index) => ({ n: index + 1, text: line.replace(/\u00a0/g, ' ') }));
+  markHyperlinkTargets(lines);
+  markLostBullets(lines);
   const starts = lines.filter((line) => THEME_START.test(line.text)).map((line) => line.n);
   const cutOff = /Katsaus\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+mennessä/.exec(
     lines
@@ -236,8 +294,10 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
   };
   const contactsFrom = labelEnd(contactsAt, /vastuuhenkilö\)\s*$/);
   const ministryFrom = labelEnd(ministryAt, /yhteystiedot\s*$/);
-  const contactLines = contactsFrom === null ? [] : block.slice(contactsFrom, ministryAt ?? periodAt ?? headerEnd);
-  const ministryLines = ministryFrom === null ? [] : block.slice(ministryFrom, periodAt ?? figuresAt ?? headerEnd);
+  const header = (from: number | null, to: number) =>
+    from === null ? [] : block.slice(from, to).filter((line) => !line.target);
+  const contactLines = header(contactsFrom, ministryAt ?? periodAt ?? headerEnd);
+  const ministryLines = header(ministryFrom, periodAt ?? figuresAt ?? headerEnd);
   const contactsText = joinWrapped(contactLines);
   const ministryText = joinWrapped(ministryLines);
   if (contactsText === '')
@@ -254,6 +314,21 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     );
 
   checkContactLines([...contactLines, ...ministryLines], findings);
+  // A web address where the ministry's contact should be (theme 12 of 2024): reported, and kept as a
+  // link of the theme (after section 6's) so that nothing the source links to is lost.
+  const headerLinks: ParsedTheme['links'] = [];
+  for (const match of ministryText.matchAll(/https?:\/\/\S+/g)) {
+    const href = safeHref(match[0].replace(/[.,;)]+$/, ''));
+    const at = ministryLines.find((line) => /https?:\/\//.test(line.text)) ?? block[ministryAt ?? 0]!;
+    findings.push(
+      finding('header_field_content', 'warning', at.n, 'ministryContact', match[0], {
+        fi: `Ministeriön yhteystietojen kentässä on verkko-osoite (${shorten(match[0], 60)}), ei ministeriötä ja vastuuhenkilöä.`,
+        sv: `Fältet för ministeriets kontaktuppgifter innehåller en webbadress (${shorten(match[0], 60)}), inte ministeriet och ansvarspersonen.`,
+        en: `The ministry contact field holds a web address (${shorten(match[0], 60)}), not the ministry and its contact.`,
+      }),
+    );
+    if (href) headerLinks.push({ url: href, title: null, line: at.n });
+  }
 
   const { figures, frameByMinistry } = parseFigures(
     figuresAt === null ? [] : block.slice(figuresAt + 1, headerEnd),
@@ -278,9 +353,9 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     }
     const body = block.slice(bodyFrom, next);
     checkPlaceholders(body, key, findings);
-    const content = body.filter((line) => !isBlank(line.text) && !isArtefact(line.text));
+    const content = body.filter((line) => !line.target && !isBlank(line.text) && !isArtefact(line.text));
     if (key === 's6') {
-      links.push(...parseLinks(content, findings));
+      links.push(...parseLinks(content, targetsAfter(block, at), findings));
       continue;
     }
     if (key === 's7') {
@@ -345,6 +420,7 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     }
   }
   checkPlaceholders(block.slice(0, headerEnd), 'header', findings);
+  links.push(...headerLinks.filter((h) => !links.some((l) => l.url === h.url)));
   findings.sort((a, b) => a.line - b.line);
   return {
     index,
@@ -410,7 +486,7 @@ function parseFigures(lines: Line[], labelLine: number, findings: Finding[]) {
   const values: { key: FigureKey | null; text: string; line: number }[] = [];
   for (const line of lines) {
     const text = line.text.trim();
-    if (text === '' || isArtefact(text)) continue;
+    if (text === '' || line.target || isArtefact(text)) continue;
     const match = FIGURE_LINE.exec(text);
     if (match) {
       const key = FIGURE_LETTER[match[1]!.toLowerCase()]!;
@@ -625,18 +701,75 @@ function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
   }
 }
 
-function parseLinks(lines: Line[], findings: Finding[]) {
-  const links: ParsedTheme['links'] = [];
-  // An address broken over two lines ("…/sosiaalisten-" + "innovaatioiden-…") is joined first.
-  const joined: Line[] = [];
-  for (const line of lines) {
-    const previous = joined.at(-1);
-    const text = line.text.trim();
-    if (previous && /^(https?:\/\/|www\.)\S*[-/]$/.test(previous.text.trim()) && /^\S+$/.test(text))
-      previous.text = previous.text.trim() + text;
-    else joined.push({ n: line.n, text });
+/** The first run of hyperlink targets after line `at` of the theme, unless a page ends before it. */
+function targetsAfter(block: Line[], at: number): string[] {
+  let i = at + 1;
+  while (i < block.length && !block[i]!.target) {
+    if (PAGE_NUMBER.test(block[i]!.text)) return [];
+    i++;
   }
-  for (const line of joined) {
+  const urls: string[] = [];
+  for (; i < block.length && block[i]!.target; i++) urls.push(block[i]!.text.trim());
+  return urls;
+}
+
+/** An address compared without its scheme, "www." and trailing slash ("www.yyo.fi" is http://www.yyo.fi/). */
+const sameAddress = (a: string, b: string) => {
+  const bare = (url: string) =>
+    url
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/+$/, '');
+  return bare(a) === bare(b);
+};
+
+/** A list item: a bullet character, or (in text from the PDF, where the glyph is lost) one leading space. */
+const isItemStart = (text: string) => BULLET.test(text) || PAGE_START.test(text);
+
+/**
+ * Section 6 line by line: each link is a line (or a list item wrapped over lines) with an address, or
+ * a linked title whose address the PDF wrote among the page's hyperlink targets. Titles are paired
+ * with those targets in order when their numbers agree (targets of the footer's template links and of
+ * addresses written out in the text left out); a sentence or a lead-in ("…hankkeita:") is no title.
+ */
+function parseLinks(lines: Line[], targets: string[], findings: Finding[]) {
+  const links: ParsedTheme['links'] = [];
+  const entries: (Line & { item: boolean })[] = [];
+  for (const line of lines) {
+    const previous = entries.at(-1);
+    const text = line.text.trim();
+    // An address broken over two lines ("…/sosiaalisten-" + "innovaatioiden-…") is joined first.
+    if (previous && /^(https?:\/\/|www\.)\S*[-/]$/.test(previous.text) && /^\S+$/.test(text)) {
+      previous.text += text;
+      continue;
+    }
+    const url = /(?:https?:\/\/|www\.)/i.test(text);
+    if (previous?.item && !isItemStart(line.text) && !url && !/\.$/.test(previous.text)) {
+      previous.text += ` ${text}`;
+      continue;
+    }
+    entries.push({ n: line.n, text: text.replace(BULLET, ''), item: isItemStart(line.text) });
+  }
+  const written = entries.flatMap((e) => [...e.text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+/gi)].map((m) => m[0]));
+  const candidates = [
+    ...new Set(
+      targets.filter(
+        (t) =>
+          /^https?:/i.test(t) &&
+          !PLACEHOLDERS.some((p) => p.pattern.test(t)) &&
+          !written.some((w) => sameAddress(w.replace(/[.,;)]+$/, ''), t)),
+      ),
+    ),
+  ];
+  const titles = entries.filter((e) => !/(?:https?:\/\/|www\.)/i.test(e.text) && !/[.:]$/.test(e.text));
+  const paired = new Map(candidates.length === titles.length ? titles.map((t, i) => [t, candidates[i]!]) : []);
+  for (const line of entries) {
+    const target = paired.get(line);
+    if (target) {
+      links.push({ url: safeHref(target)!, title: line.text, line: line.n });
+      continue;
+    }
     const urls = [...line.text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+/gi)].map((m) => m[0].replace(/[.,;)]+$/, ''));
     if (urls.length === 0) {
       findings.push(
@@ -654,7 +787,9 @@ function parseLinks(lines: Line[], findings: Finding[]) {
         .replace(/[\s:–-]+$/, '')
         .trim() || null;
     for (const raw of urls) {
-      const href = safeHref(raw.startsWith('www.') ? `https://${raw}` : raw);
+      // The target the PDF holds for an address written without its scheme is its exact form.
+      const exact = targets.find((t) => /^https?:/i.test(t) && sameAddress(t, raw));
+      const href = safeHref(exact ?? (raw.startsWith('www.') ? `https://${raw}` : raw));
       if (!href || !/^https?:\/\/[^/]+\.[a-z]{2,}/i.test(href)) {
         findings.push(
           finding('link_malformed', 'error', line.n, 's6', raw, {
@@ -681,35 +816,55 @@ function parseLinks(lines: Line[], findings: Finding[]) {
 }
 
 const BULLET = /^\s*(?:[\uf0b7\u2022\u25cf\u25aa\u2013*]|-(?=\S|\s))\s*/;
+/** "1) …" or "1. …": an item of a numbered list. */
+const NUMBERED = /^\s*(\d{1,2})[.)]\s+(?=\S)/;
 
 /**
  * Wrapped lines back into paragraphs and lists. A line that is clearly shorter than the text around
- * it and ends a sentence ends its paragraph; a bullet character starts a list item.
+ * it and ends a sentence ends its paragraph; a bullet (or a lost one, `item`) starts an item of a
+ * bulleted list, "1)" or "1." an item of a numbered list that goes on while the numbers do.
  */
 export function toRichText(lines: Line[]): RichText {
   const blocks: RichText = [];
   let paragraph: string[] = [];
   let items: string[][] = [];
+  let ordered = false;
+  let number = 0;
   const flushParagraph = () => {
     if (paragraph.length > 0) blocks.push({ type: 'paragraph', content: inline(paragraph) });
     paragraph = [];
   };
   const flushList = () => {
-    if (items.length > 0) blocks.push({ type: 'list', ordered: false, items: items.map(inline) });
+    if (items.length > 0) blocks.push({ type: 'list', ordered, items: items.map(inline) });
     items = [];
+  };
+  const startItem = (text: string, numbered: boolean) => {
+    flushParagraph();
+    if (items.length > 0 && ordered !== numbered) flushList();
+    ordered = numbered;
+    items.push([text]);
   };
   const width = Math.max(60, ...lines.map((line) => line.text.trimEnd().length)) - 15;
   for (const line of lines) {
     const text = line.text.trim();
-    if (BULLET.test(line.text) && !/^-\d/.test(text)) {
-      flushParagraph();
-      items.push([text.replace(BULLET, '')]);
+    const numbered = NUMBERED.exec(line.text);
+    const next = numbered ? Number(numbered[1]) : 0;
+    if (numbered && (next === 1 || (ordered && items.length > 0 && next === number + 1))) {
+      number = next;
+      startItem(text.replace(NUMBERED, ''), true);
+      continue;
+    }
+    if (line.item || (BULLET.test(line.text) && !/^-\d/.test(text))) {
+      startItem(text.replace(BULLET, ''), false);
       continue;
     }
     if (items.length > 0) {
       const current = items.at(-1)!;
       const previous = current.at(-1) ?? '';
-      if (!/[.!?:]$/.test(previous) || previous.length > width) {
+      // An item goes on over lines that continue its sentence; a capital after an unfinished item
+      // starts the paragraph after the list (the list's last item often has no full stop).
+      const continues = /^[a-zåäö(0-9]/.test(text) || /[,–-]$/.test(previous) || previous.length > width;
+      if ((!/[.!?:]$/.test(previous) && continues) || previous.length > width) {
         current.push(text);
         continue;
       }
