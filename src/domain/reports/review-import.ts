@@ -12,33 +12,50 @@ import { checkFinanceOrder, type FinanceFigures } from '../finance.js';
 import type { LocalizedText } from '../errors.js';
 import { formatEuros, parseFinnishAmount, type Cents } from '../money.js';
 import { countCharacters, safeHref, type Block, type Inline, type RichText } from './rich-text.js';
+import { checkReview, finding, shorten } from './review-checks.js';
 import { REVIEW_TEMPLATE } from './templates.js';
 
 export type FigureKey = keyof FinanceFigures;
 export const FIGURE_KEYS: FigureKey[] = ['frame', 'reserved', 'committed', 'paid'];
 
-export type FindingCode =
-  | 'section_over_limit'
-  | 'section_missing'
-  | 'section_empty'
-  | 'placeholder'
-  | 'amount_unreadable'
-  | 'amount_missing'
-  | 'amount_unit'
-  | 'amount_range'
-  | 'amounts_identical'
-  | 'figure_order'
-  | 'email_malformed'
-  | 'email_domain'
-  | 'link_malformed'
-  | 'link_without_address'
-  | 'field_missing'
-  | 'project_list_missing'
-  | 'project_unknown'
-  | 'project_not_listed'
-  | 'figure_differs'
-  | 'theme_unmatched'
-  | 'header_field_content';
+/** Every kind of finding the import reports (test/domain/review-corpus.test.ts shows each on a document). */
+export const FINDING_CODES = [
+  'section_over_limit',
+  'section_missing',
+  'section_empty',
+  'placeholder',
+  'amount_unreadable',
+  'amount_missing',
+  'amount_unit',
+  'amount_range',
+  'amounts_identical',
+  'figure_order',
+  'email_malformed',
+  'email_domain',
+  'link_malformed',
+  'link_without_address',
+  'field_missing',
+  'project_list_missing',
+  'project_unknown',
+  'project_not_listed',
+  'figure_differs',
+  'theme_unmatched',
+  'header_field_content',
+  'amount_vague',
+  'amount_sum_text',
+  'amount_rounded',
+  'amount_format_mixed',
+  'figure_text_mismatch',
+  'count_mismatch',
+  'project_after_cutoff',
+  'calls_after_period',
+  'contact_inconsistent',
+  'contact_unreachable',
+  'ministry_missing',
+  'text_repeated',
+  'text_copied',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 export type Finding = {
   code: FindingCode;
@@ -77,6 +94,10 @@ export type ParsedTheme = {
   sections: ParsedSection[];
   links: { url: string; title: string | null; line: number }[];
   projectCodes: { code: string; line: number }[];
+  /** The lines of the contact and ministry fields, and of section 7, for the document's checks. */
+  headerLines: Line[];
+  ministryLines: Line[];
+  projectLines: Line[];
   findings: Finding[];
 };
 
@@ -86,7 +107,7 @@ export type ParsedReview = { cutOffText: string | null; themes: ParsedTheme[]; l
  * `target`: a hyperlink target the PDF extraction wrote at the end of a page (markHyperlinkTargets);
  * `item`: a list item whose bullet glyph the extraction lost (markLostBullets).
  */
-type Line = { n: number; text: string; target?: boolean; item?: boolean };
+export type Line = { n: number; text: string; target?: boolean; item?: boolean };
 
 const THEME_START = /^\s*Valtakunnallinen teema\s*$/;
 const CONTACTS_LABEL = /^\s*Yhteyshenkilöt\b/;
@@ -137,6 +158,12 @@ const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
   { pattern: /etunimi\.sukunimi@/i, what: 'etunimi.sukunimi@…' },
   { pattern: /\[(?:Nimi|nimi|sähköpostiosoite|puh\.?\s*nro)[^\]]*\]/, what: '[Nimi, sähköpostiosoite, puh.nro]' },
   { pattern: /\bX{3,}\b|\bxxx+\b/, what: 'XXX' },
+  { pattern: /(?<![\wÅÄÖåäö])N\.\s?N\.(?!\w)/, what: 'N.N.' },
+  // Any other bracketed instruction of the template ("[Hankkeen nimi]", "[lisää tähän]").
+  {
+    pattern: /\[(?![^\]]*(?:verkkosivu|osoite\.fi|Nimi|nimi|sähköpostiosoite|puh))[^\]\d]*[a-zåäö]{3}[^\]\d]*\]/i,
+    what: '[…]',
+  },
 ];
 
 /** Domains the themes' people use; an address one letter off one of these is most likely mistyped. */
@@ -204,24 +231,8 @@ export function markLostBullets(lines: Line[]): void {
   }
 }
 
-const shorten = (text: string, max = 120) => {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-};
-
 const isBlank = (text: string) => text.trim() === '';
 const isArtefact = (text: string) => ARTEFACT_LINES.some((pattern) => pattern.test(text.trim()));
-
-function finding(
-  code: FindingCode,
-  severity: Finding['severity'],
-  line: number,
-  field: string,
-  excerpt: string,
-  message: LocalizedText,
-): Finding {
-  return { code, severity, line, field, excerpt: shorten(excerpt), message };
-}
 
 export function parseReviewText(text: string): ParsedReview {
   const lines: Line[] = text
@@ -241,7 +252,9 @@ export function parseReviewText(text: string): ParsedReview {
     const end = (starts[index + 1] ?? lines.length + 1) - 1;
     return parseTheme(lines.slice(start - 1, end), index);
   });
-  return { cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
+  const review = { cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
+  checkReview(review, lines);
+  return review;
 }
 
 /** Joins wrapped lines of a header field; a line ending in "-" continues the word on the next. */
@@ -339,6 +352,7 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
   const sections: ParsedSection[] = [];
   const links: ParsedTheme['links'] = [];
   const projectCodes: ParsedTheme['projectCodes'] = [];
+  const projectLines: Line[] = [];
   for (const [i, { key, at }] of headingAt.entries()) {
     const next = headingAt[i + 1]?.at ?? block.length;
     const headingLines = [block[at]!];
@@ -359,6 +373,7 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
       continue;
     }
     if (key === 's7') {
+      projectLines.push(...content);
       const heading = block[at]!.text;
       for (const line of content) {
         for (const match of line.text.matchAll(/(?<![\w-])(R-\d{4,6}|S\d{5}|\d{6})(?![\w-])/g)) {
@@ -435,6 +450,9 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     sections,
     links,
     projectCodes,
+    headerLines: [...contactLines, ...ministryLines],
+    ministryLines,
+    projectLines,
     findings,
   };
 }
@@ -555,8 +573,28 @@ function readFigure(
   findings: Finding[],
   splits: ParsedTheme['frameByMinistry'],
 ): ParsedFigure {
+  // "n. 10 €", "noin 2 milj. €": the amount is read, and reported as only approximate.
+  const vague = /^(?:n\.|noin|~|ca\.?|arviolta)\s*/i.exec(raw);
+  if (vague)
+    findings.push(
+      finding('amount_vague', 'warning', line, key, raw, {
+        fi: `${FIGURE_NAMES[key].fi}: "${raw}" on likimääräinen; anna tarkka summa.`,
+        sv: `${FIGURE_NAMES[key].sv}: "${raw}" är ungefärligt; ange det exakta beloppet.`,
+        en: `${FIGURE_NAMES[key].en}: "${raw}" is approximate; give the exact amount.`,
+      }),
+    );
+  // "13 M€+10 M€": read as the sum, and reported, since the total is what the figure must say.
+  if (/\d\s*(?:€|e|euroa|M€|milj\.?\s*€?)?\s*\+\s*\d/i.test(raw))
+    findings.push(
+      finding('amount_sum_text', 'warning', line, key, raw, {
+        fi: `${FIGURE_NAMES[key].fi}: "${raw}" on kirjoitettu yhteenlaskuna; anna kokonaissumma.`,
+        sv: `${FIGURE_NAMES[key].sv}: "${raw}" är skrivet som en summa av delar; ange totalbeloppet.`,
+        en: `${FIGURE_NAMES[key].en}: "${raw}" is written as a sum of parts; give the total.`,
+      }),
+    );
+  const plain = vague ? raw.slice(vague[0].length) : raw;
   // "14 M €, josta TEM 6 milj. €, OKM 3 milj. € ja STM 5 milj. €": the total, then the split.
-  const [totalText = raw, splitText] = raw.split(/,\s*josta\s+/i);
+  const [totalText = plain, splitText] = plain.split(/,\s*josta\s+/i);
   if (key === 'frame' && splitText) {
     for (const match of splitText.matchAll(
       /\b(TEM|OKM|STM)\s+([\d ,.]+\s*(?:milj\.?|M|miljoonaa)?\s*(?:€|e|euroa)?)/g,
@@ -575,6 +613,14 @@ function readFigure(
           en: `${FIGURE_NAMES[key].en}: "${raw}" – no figure given.`,
         }),
       );
+    } else if (/\$|USD|SEK|\bmk\b|markkaa|dollari/i.test(raw)) {
+      findings.push(
+        finding('amount_unit', 'error', line, key, raw, {
+          fi: `${FIGURE_NAMES[key].fi}: "${raw}" ei ole euroina.`,
+          sv: `${FIGURE_NAMES[key].sv}: "${raw}" är inte i euro.`,
+          en: `${FIGURE_NAMES[key].en}: "${raw}" is not in euros.`,
+        }),
+      );
     } else {
       findings.push(
         finding('amount_unreadable', 'error', line, key, raw, {
@@ -587,6 +633,14 @@ function readFigure(
     return { text: raw, line, cents: null, rounded: false };
   }
   const { cents, rounded } = parsed.value;
+  if (rounded)
+    findings.push(
+      finding('amount_rounded', 'info', line, key, raw, {
+        fi: `${FIGURE_NAMES[key].fi}: "${raw}" on annettu vain pyöristettynä; järjestelmä pitää tarkan summan.`,
+        sv: `${FIGURE_NAMES[key].sv}: "${raw}" anges bara avrundat; systemet håller det exakta beloppet.`,
+        en: `${FIGURE_NAMES[key].en}: "${raw}" is given only rounded; the system holds the exact amount.`,
+      }),
+    );
   const withoutRemark = totalText.replace(/\([^)]*\)\s*$/, '').trim();
   if (!/(€|\beur\b|\beuroa?\b|\be\b)\s*$/i.test(withoutRemark)) {
     findings.push(
@@ -688,14 +742,17 @@ function editDistance(a: string, b: string): number {
 function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
   for (const line of lines) {
     for (const placeholder of PLACEHOLDERS) {
-      if (placeholder.pattern.test(line.text)) {
+      const match = placeholder.pattern.exec(line.text);
+      if (match) {
+        const what = placeholder.what === '[…]' ? match[0] : placeholder.what;
         findings.push(
           finding('placeholder', 'warning', line.n, field, line.text, {
-            fi: `Mallipohjan paikkamerkki "${placeholder.what}" on jäänyt tekstiin.`,
-            sv: `Mallens platshållare "${placeholder.what}" har blivit kvar i texten.`,
-            en: `The template placeholder "${placeholder.what}" was left in.`,
+            fi: `Mallipohjan paikkamerkki "${what}" on jäänyt tekstiin.`,
+            sv: `Mallens platshållare "${what}" har blivit kvar i texten.`,
+            en: `The template placeholder "${what}" was left in.`,
           }),
         );
+        break;
       }
     }
   }
