@@ -328,6 +328,7 @@ export const ZImportPreview = z
   .object({
     digest: z.string(),
     period: z.string(),
+    kind: z.enum(['review', 'description']).describe("The document read, as the period's kind says"),
     cutOff: z.string().nullable(),
     lineCount: z.number().int(),
     themes: z.array(
@@ -352,6 +353,21 @@ export const ZImportPreview = z
         ),
         links: z.array(z.object({ url: z.string(), line: z.number().int() })),
         projects: z.array(z.object({ code: z.string(), line: z.number().int(), matched: z.boolean() })),
+        description: z
+          .object({
+            names: z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }),
+            specificObjective: z.object({ code: z.string(), name: z.string() }).nullable(),
+            intermediateBodyContact: z.string(),
+            coordinationContact: z.string(),
+            ministryContact: z.string(),
+            period: z.string().nullable(),
+            frameEstimate: z
+              .object({ text: z.string(), cents: z.number().int().nullable(), line: z.number().int() })
+              .nullable(),
+            frameByMinistry: z.array(z.object({ ministry: z.string(), cents: z.number().int() })),
+          })
+          .optional()
+          .describe("A theme description's own header, as read"),
         findings: z.array(ZImportFinding),
       }),
     ),

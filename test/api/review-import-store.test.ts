@@ -155,3 +155,95 @@ describe.each(DIALECTS)('what only the system can find, on %s', (dialect) => {
     expect(SYSTEM_CODES.filter((code) => !found.has(code))).toEqual([]);
   });
 });
+
+const DESCRIPTION = '../shared/seeds/002_1332c69b5b31281e.txt';
+const descriptionPresent = existsSync(DESCRIPTION);
+if (!descriptionPresent) console.warn(`${DESCRIPTION} is absent: the theme description import is not tested.`);
+
+describe.skipIf(!descriptionPresent).each(DIALECTS)('importing the theme description (seed 002) on %s', (dialect) => {
+  let t: TestApp;
+  let admin: Session;
+  const upload = () => ({ format: 'text' as const, content: readFileSync(DESCRIPTION, 'utf8') });
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    admin = await signedInAs(t.app, t.database.db, 'hallinto', [{ role: 'admin' }]);
+    for (const payload of [
+      { key: '2024', title: { fi: 'Toteutuskatsaus 2024' }, cutOff: '2024-10-31' },
+      { key: 'teemakuvaukset', kind: 'description', title: { fi: 'Teemakuvaukset 2021–2027' }, themes: ['lanupe'] },
+    ]) {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/reporting-periods',
+        headers: as(admin),
+        payload,
+      });
+      expect(created.statusCode).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('imports it as a description: its header in the preview, its eight sections stored', async () => {
+    const preview = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/teemakuvaukset/imports/preview',
+      headers: as(admin),
+      payload: upload(),
+    });
+    expect(preview.statusCode).toBe(200);
+    const body = preview.json();
+    expect(body.kind).toBe('description');
+    expect(body.themes).toHaveLength(1);
+    const lanupe = dataset.themes.find((theme) => theme.slug === 'lanupe')!;
+    expect(body.themes[0].matchedTheme).toBe('lanupe');
+    expect(body.themes[0].description).toMatchObject({
+      names: lanupe.name,
+      specificObjective: { code: '4.1.7' },
+      period: '2021-2027',
+      frameEstimate: { text: '13 M€+10 M€', cents: 2_300_000_000 },
+      frameByMinistry: [
+        { ministry: 'STM', cents: 1_300_000_000 },
+        { ministry: 'OKM', cents: 1_000_000_000 },
+      ],
+    });
+    expect(body.themes[0].findings.map((f: { code: string }) => f.code)).toContain('placeholder');
+    const confirmed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/teemakuvaukset/imports/confirm',
+      headers: as(admin),
+      payload: { ...upload(), digest: body.digest },
+    });
+    expect(confirmed.statusCode).toBe(200);
+    const report = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reporting-periods/teemakuvaukset/themes/lanupe/report',
+      headers: as(admin),
+    });
+    expect(report.statusCode).toBe(200);
+    const sections: { key: string; blocks: Block[] }[] = report.json().sections;
+    expect(sections.map((s) => s.key)).toEqual(['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8']);
+    for (const section of sections) expect(section.blocks.length, section.key).toBeGreaterThan(0);
+    expect(sections[3]!.blocks.some((b) => b.type === 'list')).toBe(true);
+  });
+
+  it('refuses a description in a review period and a review in a description period, in the language asked', async () => {
+    const intoReview = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/2024/imports/preview',
+      headers: as(admin, { 'accept-language': 'sv' }),
+      payload: upload(),
+    });
+    expect(intoReview.statusCode).toBe(422);
+    expect(intoReview.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(intoReview.json())).toContain('temabeskrivning');
+    const intoDescription = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/reporting-periods/teemakuvaukset/imports/preview',
+      headers: as(admin),
+      payload: { format: 'text', content: buildReviewFixture(dataset).text },
+    });
+    expect(intoDescription.statusCode).toBe(422);
+    expect(JSON.stringify(intoDescription.json())).toContain('teemakuvaus');
+  });
+});

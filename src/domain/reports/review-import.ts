@@ -101,7 +101,24 @@ export type ParsedTheme = {
   findings: Finding[];
 };
 
-export type ParsedReview = { cutOffText: string | null; themes: ParsedTheme[]; lineCount: number };
+/** What a theme description (seed 002) has in its header and a review has not. */
+export type DescriptionHeader = {
+  names: { fi: string; sv: string | null; en: string | null };
+  /** "4.1.7" and its name, as written after "Erityistavoite". */
+  specificObjective: { code: string; name: string } | null;
+  intermediateBodyContact: string;
+  coordinationContact: string;
+  ministryContact: string;
+  period: string | null;
+  frameEstimate: ParsedFigure | null;
+};
+
+export type ParsedReview = {
+  kind: 'review' | 'description';
+  cutOffText: string | null;
+  themes: (ParsedTheme & { description?: DescriptionHeader })[];
+  lineCount: number;
+};
 
 /**
  * `target`: a hyperlink target the PDF extraction wrote at the end of a page (markHyperlinkTargets);
@@ -234,13 +251,19 @@ export function markLostBullets(lines: Line[]): void {
 const isBlank = (text: string) => text.trim() === '';
 const isArtefact = (text: string) => ARTEFACT_LINES.some((pattern) => pattern.test(text.trim()));
 
-export function parseReviewText(text: string): ParsedReview {
+/** The text as numbered lines, hyperlink targets and lost bullets marked. */
+export function readLines(text: string): Line[] {
   const lines: Line[] = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line, index) => ({ n: index + 1, text: line.replace(/\u00a0/g, ' ') }));
   markHyperlinkTargets(lines);
   markLostBullets(lines);
+  return lines;
+}
+
+export function parseReviewText(text: string): ParsedReview {
+  const lines = readLines(text);
   const starts = lines.filter((line) => THEME_START.test(line.text)).map((line) => line.n);
   const cutOff = /Katsaus\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+mennessä/.exec(
     lines
@@ -252,13 +275,13 @@ export function parseReviewText(text: string): ParsedReview {
     const end = (starts[index + 1] ?? lines.length + 1) - 1;
     return parseTheme(lines.slice(start - 1, end), index);
   });
-  const review = { cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
+  const review: ParsedReview = { kind: 'review', cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
   checkReview(review, lines);
   return review;
 }
 
 /** Joins wrapped lines of a header field; a line ending in "-" continues the word on the next. */
-function joinWrapped(lines: Line[]): string {
+export function joinWrapped(lines: Line[]): string {
   let joined = '';
   for (const line of lines) {
     const text = line.text.trim();
@@ -566,13 +589,15 @@ function parseFigures(lines: Line[], labelLine: number, findings: Finding[]) {
   return { figures, frameByMinistry };
 }
 
-function readFigure(
+export function readFigure(
   key: FigureKey,
   raw: string,
   line: number,
   findings: Finding[],
   splits: ParsedTheme['frameByMinistry'],
+  names: Record<FigureKey, LocalizedText> = FIGURE_NAMES,
 ): ParsedFigure {
+  const FIGURE_NAMES = names;
   // "n. 10 €", "noin 2 milj. €": the amount is read, and reported as only approximate.
   const vague = /^(?:n\.|noin|~|ca\.?|arviolta)\s*/i.exec(raw);
   if (vague)
@@ -671,7 +696,7 @@ function readFigure(
   return { text: raw, line, cents, rounded };
 }
 
-function checkContactLines(lines: Line[], findings: Finding[]) {
+export function checkContactLines(lines: Line[], findings: Finding[]) {
   // Wrapped addresses ("ilona.korhonen@ely-" + "keskus.fi") are joined before they are checked;
   // each finding names the line its address starts on.
   const joined: { text: string; starts: { at: number; line: number }[] }[] = [];
@@ -739,7 +764,7 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
+export function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
   for (const line of lines) {
     for (const placeholder of PLACEHOLDERS) {
       const match = placeholder.pattern.exec(line.text);
@@ -935,14 +960,23 @@ export function toRichText(lines: Line[]): RichText {
   return blocks;
 }
 
+/**
+ * Two wrapped lines joined. A line ending in a hyphen after a small letter, with the next starting
+ * with one, is a word hyphenated by the layout ("kehittämi-" + "nen"): the hyphen goes, unless the
+ * same vowel meets there (Finnish writes "tasa-arvo") or the next word is "ja", "tai", "sekä" or
+ * "eli" ("sosiaali- ja terveyspalvelut", where the hyphen stands for the common part).
+ */
+export function joinLines(text: string, part: string): string {
+  if (text === '') return part;
+  const hyphen = /([a-zåäö])-$/.exec(text);
+  if (!hyphen || !/^[a-zåäö]/.test(part)) return `${text} ${part}`;
+  if (/^(?:ja|tai|sekä|eli)\b/.test(part)) return `${text} ${part}`;
+  const sameVowel = /[aeiouyåäö]/.test(hyphen[1]!) && part[0] === hyphen[1];
+  return sameVowel ? text + part : text.slice(0, -1) + part;
+}
+
 function inline(parts: string[]): Inline[] {
-  let text = '';
-  for (const part of parts) {
-    if (text === '') text = part;
-    else if (/[A-Za-zÅÄÖåäö]-$/.test(text) && /^[a-zåäö]/.test(part))
-      text += part; // hyphenated word
-    else text += ` ${part}`;
-  }
+  const text = parts.reduce(joinLines, '');
   return [{ type: 'text', text: text.replace(/\s+/g, ' ').trim() }];
 }
 

@@ -12,6 +12,7 @@ import { buildHeader, findPeriod, periodThemes } from '../../../db/repositories/
 import { NotFoundError, RuleViolationError } from '../../../domain/errors.js';
 import { formatEuros, type Locale } from '../../../domain/money.js';
 import { emptyContent, type ReportContent } from '../../../domain/reports/report.js';
+import { isDescriptionText, parseDescriptionText } from '../../../domain/reports/description-import.js';
 import {
   FIGURE_KEYS,
   parseReviewText,
@@ -202,7 +203,21 @@ async function analyse(db: Db, periodKey: string, upload: Upload) {
   const period = await findPeriod(db, periodKey);
   if (!period) throw new NotFoundError('reporting_period', periodKey);
   const { text, digest } = await readUpload(upload);
-  const parsed = parseReviewText(text);
+  // The period says which document it collects; a file of the other kind is refused, not misread.
+  const description = isDescriptionText(text);
+  if (period.kind === 'review' && description)
+    throw badFile(
+      'The file is a theme description: import it into a period of theme descriptions.',
+      'Tiedosto on teemakuvaus: tuo se teemakuvausten kierrokseen.',
+      'Filen är en temabeskrivning: importera den till en omgång av temabeskrivningar.',
+    );
+  if (period.kind === 'description' && !description)
+    throw badFile(
+      'The file is not a theme description (no "Rahoituskehysarvio" and section 1 of the template).',
+      'Tiedosto ei ole teemakuvaus (siitä puuttuu "Rahoituskehysarvio" ja mallipohjan osio 1).',
+      'Filen är ingen temabeskrivning ("Rahoituskehysarvio" och mallens avsnitt 1 saknas).',
+    );
+  const parsed = description ? parseDescriptionText(text) : parseReviewText(text);
   if (parsed.themes.length === 0) {
     throw badFile(
       'No theme was found: the text has no "Valtakunnallinen teema" headings.',
@@ -237,6 +252,7 @@ export async function previewImport(
   return {
     digest,
     period: period.key,
+    kind: parsed.kind,
     cutOff: parsed.cutOffText,
     lineCount: parsed.lineCount,
     themes: checked.map(({ theme, match, findings, matchedCodes }) => ({
@@ -256,6 +272,19 @@ export async function previewImport(
       })),
       links: theme.links.map((l) => ({ url: l.url, line: l.line })),
       projects: theme.projectCodes.map((c) => ({ ...c, matched: matchedCodes.has(c.code) })),
+      ...(theme.description
+        ? {
+            description: {
+              ...theme.description,
+              frameEstimate: theme.description.frameEstimate && {
+                text: theme.description.frameEstimate.text,
+                cents: theme.description.frameEstimate.cents,
+                line: theme.description.frameEstimate.line,
+              },
+              frameByMinistry: theme.frameByMinistry.map(({ ministry, cents }) => ({ ministry, cents })),
+            },
+          }
+        : {}),
       findings: findings.map((f) => ({
         code: f.code,
         severity: f.severity,
