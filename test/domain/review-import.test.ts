@@ -213,6 +213,31 @@ describe.skipIf(!seedPresent)('reading the 2024 review faithfully (seed 001)', (
     });
   });
 
+  it('finds the defects across lines and themes the dataset notes name', () => {
+    const at = (code: string, line: number) =>
+      parsed.themes.flatMap((t) => t.findings).find((f) => f.code === code && f.line === line);
+    // Theme 1: R-01543 starts on 1.11.2024, the day after the cut-off (line 341).
+    expect(at('project_after_cutoff', 341)?.excerpt).toMatch(/^R-01543/);
+    // Theme 6: the ministry field names people but no ministry (notes/themes-05-08.md).
+    expect(parsed.themes[5]!.findings.some((f) => f.code === 'ministry_missing')).toBe(true);
+    // Theme 5 section 4: "n. 10 €" (line 1609); theme 11: the frame as a sum (line 3252).
+    expect(at('amount_vague', 1609)?.excerpt).toBe('n. 10 €');
+    expect(at('amount_sum_text', 3252)).toBeDefined();
+    // Theme 11 repeats the LANUPE texts (lines 3340–3361 and 3474–3490 against theme 9).
+    const copied = parsed.themes[10]!.findings.filter((f) => f.code === 'text_copied');
+    expect(copied.length).toBeGreaterThanOrEqual(10);
+    // Each is word for word in theme 9 (the first theme that has it).
+    const lanupe = parsed.themes[8]!.sections.map((section) => plainText(section.blocks).replace(/\s+/g, ' ')).join(
+      ' ',
+    );
+    for (const f of copied) expect(lanupe, `line ${f.line}`).toContain(f.excerpt.replace(/…$/, ''));
+    expect(copied.some((f) => f.line >= 3340 && f.line <= 3361)).toBe(true);
+    expect(copied.some((f) => f.line >= 3474 && f.line <= 3490)).toBe(true);
+    // Theme 2's two contacts have neither address nor phone (lines 353 and 355).
+    expect(at('contact_unreachable', 353)).toBeDefined();
+    expect(at('contact_unreachable', 355)).toBeDefined();
+  });
+
   it('reports the web address in theme 12’s ministry field', () => {
     const found = parsed.themes[11]!.findings.find((f) => f.code === 'header_field_content');
     expect(found?.line).toBe(3584);

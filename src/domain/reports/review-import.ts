@@ -766,19 +766,20 @@ function editDistance(a: string, b: string): number {
 
 export function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
   for (const line of lines) {
+    let found = false;
     for (const placeholder of PLACEHOLDERS) {
       const match = placeholder.pattern.exec(line.text);
-      if (match) {
-        const what = placeholder.what === '[…]' ? match[0] : placeholder.what;
-        findings.push(
-          finding('placeholder', 'warning', line.n, field, line.text, {
-            fi: `Mallipohjan paikkamerkki "${what}" on jäänyt tekstiin.`,
-            sv: `Mallens platshållare "${what}" har blivit kvar i texten.`,
-            en: `The template placeholder "${what}" was left in.`,
-          }),
-        );
-        break;
-      }
+      // The catch-all for bracketed instructions only where no named placeholder was found.
+      if (!match || (found && placeholder.what === '[…]')) continue;
+      found = true;
+      const what = placeholder.what === '[…]' ? match[0] : placeholder.what;
+      findings.push(
+        finding('placeholder', 'warning', line.n, field, line.text, {
+          fi: `Mallipohjan paikkamerkki "${what}" on jäänyt tekstiin.`,
+          sv: `Mallens platshållare "${what}" har blivit kvar i texten.`,
+          en: `The template placeholder "${what}" was left in.`,
+        }),
+      );
     }
   }
 }
