@@ -203,6 +203,15 @@ describe.skipIf(!seedPresent)('reading the 2024 review faithfully (seed 001)', (
     expect(plain(4, 's1')).not.toMatch(/\d\) Uusien/);
   });
 
+  it('keeps figure captions as paragraphs of their own', () => {
+    const paragraphs = parsed.themes[8]!.sections.find((s) => s.key === 's2')!.blocks.flatMap((b) =>
+      b.type === 'paragraph' ? [b.content.map((i) => i.text).join('')] : [],
+    );
+    // Theme 9, section 2: "Kuvio 1 (…)" wraps over two lines (2715–2716); "Kuvio 2 …" is one (2739).
+    expect(paragraphs.find((p) => p.startsWith('Kuvio 1 '))).toMatch(/kyseiseen palveluun\)$/);
+    expect(paragraphs).toContain('Kuvio 2 Lasten, nuorten ja perheiden osallisuuden koordinaation palvelupolku');
+  });
+
   it('keeps every link of section 6, with its title, for all themes', () => {
     parsed.themes.forEach((theme, index) => {
       const expected = themesInOrder[index]!.links.map((l) => ({ url: l.url, title: l.title }));

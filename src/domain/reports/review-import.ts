@@ -899,6 +899,8 @@ function parseLinks(lines: Line[], targets: string[], findings: Finding[]) {
 }
 
 const BULLET = /^\s*(?:[\uf0b7\u2022\u25cf\u25aa\u2013*]|-(?=\S|\s))\s*/;
+/** "Kuvio 1: …", "Taulukko 2 …": a figure's or table's caption, a paragraph of its own. */
+const CAPTION = /^\s*(?:Kuvio|Kuva|Taulukko|Figur|Tabell|Figure|Table)\s+\d+\b/;
 /** "1) …" or "1. …": an item of a numbered list. */
 const NUMBERED = /^\s*(\d{1,2})[.)]\s+(?=\S)/;
 
@@ -928,8 +930,26 @@ export function toRichText(lines: Line[]): RichText {
     items.push([text]);
   };
   const width = Math.max(60, ...lines.map((line) => line.text.trimEnd().length)) - 15;
+  let caption = false;
   for (const line of lines) {
     const text = line.text.trim();
+    // A caption stands alone: it ends the paragraph before it, and the text after it starts anew
+    // unless the caption's own sentence goes on (a line starting in lower case).
+    if (CAPTION.test(line.text)) {
+      flushParagraph();
+      flushList();
+      paragraph.push(text);
+      caption = true;
+      continue;
+    }
+    if (caption) {
+      caption = /^[a-zåäö(]/.test(text);
+      if (caption) {
+        paragraph.push(text);
+        continue;
+      }
+      flushParagraph();
+    }
     const numbered = NUMBERED.exec(line.text);
     const next = numbered ? Number(numbered[1]) : 0;
     if (numbered && (next === 1 || (ordered && items.length > 0 && next === number + 1))) {
