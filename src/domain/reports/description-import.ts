@@ -24,6 +24,7 @@ import {
   type ParsedReview,
   type ParsedSection,
   type ParsedTheme,
+  type ReadOptions,
 } from './review-import.js';
 import { countCharacters } from './rich-text.js';
 import { DESCRIPTION_TEMPLATE } from './templates.js';
@@ -56,7 +57,7 @@ const ESTIMATE_NAMES: Record<FigureKey, LocalizedText> = {
   paid: { fi: 'Maksetut kustannukset', sv: 'Betalda kostnader', en: 'Paid' },
 };
 
-export function parseDescriptionText(text: string): ParsedReview {
+export function parseDescriptionText(text: string, options: ReadOptions = {}): ParsedReview {
   const lines = readLines(text);
   const findings: Finding[] = [];
   const at = (pattern: RegExp, from = 0) => {
@@ -174,7 +175,7 @@ export function parseDescriptionText(text: string): ParsedReview {
     const body = lines.slice(heading.bodyFrom, end);
     checkPlaceholders(body, heading.key, findings);
     const content = body.filter((line) => !line.target && line.text.trim() !== '');
-    const blocks = toRichText(content);
+    const blocks = toRichText(content, options);
     sections.push({
       key: heading.key,
       headingLine: lines[heading.at]!.n,

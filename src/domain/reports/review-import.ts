@@ -178,7 +178,7 @@ const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
   { pattern: /(?<![\wÅÄÖåäö])N\.\s?N\.(?!\w)/, what: 'N.N.' },
   // Any other bracketed instruction of the template ("[Hankkeen nimi]", "[lisää tähän]").
   {
-    pattern: /\[(?![^\]]*(?:verkkosivu|osoite\.fi|Nimi|nimi|sähköpostiosoite|puh))[^\]\d]*[a-zåäö]{3}[^\]\d]*\]/i,
+    pattern: /\[(?![^\]]*(?:verkkosivu|osoite\.fi|Nimi|nimi|sähköpostiosoite|puh))[^\]\d]*[a-zåäö]{3}[^\]\d]*\](?!\()/i,
     what: '[…]',
   },
 ];
@@ -262,7 +262,13 @@ export function readLines(text: string): Line[] {
   return lines;
 }
 
-export function parseReviewText(text: string): ParsedReview {
+/**
+ * `linePerParagraph`: each line is a paragraph or list item of its own, as in a .docx; text from a
+ * PDF wraps paragraphs over lines, which are joined back.
+ */
+export type ReadOptions = { linePerParagraph?: boolean };
+
+export function parseReviewText(text: string, options: ReadOptions = {}): ParsedReview {
   const lines = readLines(text);
   const starts = lines.filter((line) => THEME_START.test(line.text)).map((line) => line.n);
   const cutOff = /Katsaus\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+mennessä/.exec(
@@ -273,7 +279,7 @@ export function parseReviewText(text: string): ParsedReview {
   );
   const themes = starts.map((start, index) => {
     const end = (starts[index + 1] ?? lines.length + 1) - 1;
-    return parseTheme(lines.slice(start - 1, end), index);
+    return parseTheme(lines.slice(start - 1, end), index, options);
   });
   const review: ParsedReview = { kind: 'review', cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
   checkReview(review, lines);
@@ -293,7 +299,7 @@ export function joinWrapped(lines: Line[]): string {
   return joined;
 }
 
-function parseTheme(block: Line[], index: number): ParsedTheme {
+function parseTheme(block: Line[], index: number, options: ReadOptions): ParsedTheme {
   const findings: Finding[] = [];
   const first = block[0]!.n;
   const last = block.at(-1)!.n;
@@ -416,7 +422,7 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
       }
       continue;
     }
-    const blocks = toRichText(content);
+    const blocks = toRichText(content, options);
     const definition = REVIEW_TEMPLATE.sections.find((section) => section.key === key)!;
     const characters = countCharacters(blocks);
     sections.push({
@@ -845,12 +851,21 @@ function parseLinks(lines: Line[], targets: string[], findings: Finding[]) {
       ),
     ),
   ];
-  const titles = entries.filter((e) => !/(?:https?:\/\/|www\.)/i.test(e.text) && !/[.:]$/.test(e.text));
+  const titles = entries.filter((e) => !/(?:https?:\/\/|www\.|mailto:)/i.test(e.text) && !/[.:]$/.test(e.text));
   const paired = new Map(candidates.length === titles.length ? titles.map((t, i) => [t, candidates[i]!]) : []);
   for (const line of entries) {
     const target = paired.get(line);
     if (target) {
       links.push({ url: safeHref(target)!, title: line.text, line: line.n });
+      continue;
+    }
+    // A .docx's hyperlink: its text is the title.
+    const marked = [...line.text.matchAll(MARKED_LINK)];
+    if (marked.length > 0) {
+      for (const [, title, address] of marked) {
+        const href = safeHref(address!);
+        if (href) links.push({ url: href, title: title === address ? null : title!, line: line.n });
+      }
       continue;
     }
     const urls = [...line.text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+/gi)].map((m) => m[0].replace(/[.,;)]+$/, ''));
@@ -909,7 +924,7 @@ const NUMBERED = /^\s*(\d{1,2})[.)]\s+(?=\S)/;
  * it and ends a sentence ends its paragraph; a bullet (or a lost one, `item`) starts an item of a
  * bulleted list, "1)" or "1." an item of a numbered list that goes on while the numbers do.
  */
-export function toRichText(lines: Line[]): RichText {
+export function toRichText(lines: Line[], options: ReadOptions = {}): RichText {
   const blocks: RichText = [];
   let paragraph: string[] = [];
   let items: string[][] = [];
@@ -961,6 +976,12 @@ export function toRichText(lines: Line[]): RichText {
       startItem(text.replace(BULLET, ''), false);
       continue;
     }
+    if (options.linePerParagraph) {
+      flushList();
+      paragraph.push(text);
+      flushParagraph();
+      continue;
+    }
     if (items.length > 0) {
       const current = items.at(-1)!;
       const previous = current.at(-1) ?? '';
@@ -996,9 +1017,22 @@ export function joinLines(text: string, part: string): string {
   return sameVowel ? text + part : text.slice(0, -1) + part;
 }
 
+/** A link as a .docx gives it (documents/docx-text.ts): `[text](address)`. */
+const MARKED_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^)\s]+)\)/g;
+
 function inline(parts: string[]): Inline[] {
-  const text = parts.reduce(joinLines, '');
-  return [{ type: 'text', text: text.replace(/\s+/g, ' ').trim() }];
+  const text = parts.reduce(joinLines, '').replace(/\s+/g, ' ').trim();
+  const pieces: Inline[] = [];
+  let at = 0;
+  for (const match of text.matchAll(MARKED_LINK)) {
+    const href = safeHref(match[2]!);
+    if (!href) continue;
+    if (match.index > at) pieces.push({ type: 'text', text: text.slice(at, match.index) });
+    pieces.push({ type: 'link', href, text: match[1]! });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length || pieces.length === 0) pieces.push({ type: 'text', text: text.slice(at) });
+  return pieces;
 }
 
 export type { Block };

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { ImportPreview, ZImportConfirm, ZImportUpload } from '../../../contracts/reports.js';
 import type { Db } from '../../../db/database.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
+import { docxToText } from '../../../documents/docx-text.js';
 import { buildHeader, findPeriod, periodThemes } from '../../../db/repositories/reports.js';
 import { NotFoundError, RuleViolationError } from '../../../domain/errors.js';
 import { formatEuros, type Locale } from '../../../domain/money.js';
@@ -48,10 +49,8 @@ export async function readUpload(upload: Upload): Promise<{ text: string; digest
       'Filen är inte ett .docx-dokument.',
     );
   try {
-    // mammoth reads the paragraphs of the document; each becomes one line of text.
-    const mammoth = (await import('mammoth')).default;
-    const { value } = await mammoth.extractRawText({ buffer: bytes });
-    return { text: value.replace(/\n\n/g, '\n'), digest };
+    // One line per paragraph and list item, lists marked and links kept (documents/docx-text.ts).
+    return { text: await docxToText(bytes), digest };
   } catch {
     throw badFile(
       'The .docx document cannot be read.',
@@ -217,7 +216,9 @@ async function analyse(db: Db, periodKey: string, upload: Upload) {
       'Tiedosto ei ole teemakuvaus (siitä puuttuu "Rahoituskehysarvio" ja mallipohjan osio 1).',
       'Filen är ingen temabeskrivning ("Rahoituskehysarvio" och mallens avsnitt 1 saknas).',
     );
-  const parsed = description ? parseDescriptionText(text) : parseReviewText(text);
+  // A .docx gives a line per paragraph; text from a PDF wraps them.
+  const options = { linePerParagraph: upload.format === 'docx' };
+  const parsed = description ? parseDescriptionText(text, options) : parseReviewText(text, options);
   if (parsed.themes.length === 0) {
     throw badFile(
       'No theme was found: the text has no "Valtakunnallinen teema" headings.',
