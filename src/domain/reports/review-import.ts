@@ -603,24 +603,23 @@ export function readFigure(
   splits: ParsedTheme['frameByMinistry'],
   names: Record<FigureKey, LocalizedText> = FIGURE_NAMES,
 ): ParsedFigure {
-  const FIGURE_NAMES = names;
   // "n. 10 €", "noin 2 milj. €": the amount is read, and reported as only approximate.
   const vague = /^(?:n\.|noin|~|ca\.?|arviolta)\s*/i.exec(raw);
   if (vague)
     findings.push(
       finding('amount_vague', 'warning', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: "${raw}" on likimääräinen; anna tarkka summa.`,
-        sv: `${FIGURE_NAMES[key].sv}: "${raw}" är ungefärligt; ange det exakta beloppet.`,
-        en: `${FIGURE_NAMES[key].en}: "${raw}" is approximate; give the exact amount.`,
+        fi: `${names[key].fi}: "${raw}" on likimääräinen; anna tarkka summa.`,
+        sv: `${names[key].sv}: "${raw}" är ungefärligt; ange det exakta beloppet.`,
+        en: `${names[key].en}: "${raw}" is approximate; give the exact amount.`,
       }),
     );
   // "13 M€+10 M€": read as the sum, and reported, since the total is what the figure must say.
   if (/\d\s*(?:€|e|euroa|M€|milj\.?\s*€?)?\s*\+\s*\d/i.test(raw))
     findings.push(
       finding('amount_sum_text', 'warning', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: "${raw}" on kirjoitettu yhteenlaskuna; anna kokonaissumma.`,
-        sv: `${FIGURE_NAMES[key].sv}: "${raw}" är skrivet som en summa av delar; ange totalbeloppet.`,
-        en: `${FIGURE_NAMES[key].en}: "${raw}" is written as a sum of parts; give the total.`,
+        fi: `${names[key].fi}: "${raw}" on kirjoitettu yhteenlaskuna; anna kokonaissumma.`,
+        sv: `${names[key].sv}: "${raw}" är skrivet som en summa av delar; ange totalbeloppet.`,
+        en: `${names[key].en}: "${raw}" is written as a sum of parts; give the total.`,
       }),
     );
   const plain = vague ? raw.slice(vague[0].length) : raw;
@@ -639,25 +638,25 @@ export function readFigure(
     if (parsed.reason === 'not_yet') {
       findings.push(
         finding('amount_missing', 'warning', line, key, raw, {
-          fi: `${FIGURE_NAMES[key].fi}: "${raw}" – lukua ei ole annettu.`,
-          sv: `${FIGURE_NAMES[key].sv}: "${raw}" – siffran har inte angetts.`,
-          en: `${FIGURE_NAMES[key].en}: "${raw}" – no figure given.`,
+          fi: `${names[key].fi}: "${raw}" – lukua ei ole annettu.`,
+          sv: `${names[key].sv}: "${raw}" – siffran har inte angetts.`,
+          en: `${names[key].en}: "${raw}" – no figure given.`,
         }),
       );
     } else if (/\$|USD|SEK|\bmk\b|markkaa|dollari/i.test(raw)) {
       findings.push(
         finding('amount_unit', 'error', line, key, raw, {
-          fi: `${FIGURE_NAMES[key].fi}: "${raw}" ei ole euroina.`,
-          sv: `${FIGURE_NAMES[key].sv}: "${raw}" är inte i euro.`,
-          en: `${FIGURE_NAMES[key].en}: "${raw}" is not in euros.`,
+          fi: `${names[key].fi}: "${raw}" ei ole euroina.`,
+          sv: `${names[key].sv}: "${raw}" är inte i euro.`,
+          en: `${names[key].en}: "${raw}" is not in euros.`,
         }),
       );
     } else {
       findings.push(
         finding('amount_unreadable', 'error', line, key, raw, {
-          fi: `${FIGURE_NAMES[key].fi}: summaa "${raw}" ei voi lukea.`,
-          sv: `${FIGURE_NAMES[key].sv}: beloppet "${raw}" kan inte läsas.`,
-          en: `${FIGURE_NAMES[key].en}: the amount "${raw}" cannot be read.`,
+          fi: `${names[key].fi}: summaa "${raw}" ei voi lukea.`,
+          sv: `${names[key].sv}: beloppet "${raw}" kan inte läsas.`,
+          en: `${names[key].en}: the amount "${raw}" cannot be read.`,
         }),
       );
     }
@@ -667,35 +666,35 @@ export function readFigure(
   if (rounded)
     findings.push(
       finding('amount_rounded', 'info', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: "${raw}" on annettu vain pyöristettynä; järjestelmä pitää tarkan summan.`,
-        sv: `${FIGURE_NAMES[key].sv}: "${raw}" anges bara avrundat; systemet håller det exakta beloppet.`,
-        en: `${FIGURE_NAMES[key].en}: "${raw}" is given only rounded; the system holds the exact amount.`,
+        fi: `${names[key].fi}: "${raw}" on annettu vain pyöristettynä; järjestelmä pitää tarkan summan.`,
+        sv: `${names[key].sv}: "${raw}" anges bara avrundat; systemet håller det exakta beloppet.`,
+        en: `${names[key].en}: "${raw}" is given only rounded; the system holds the exact amount.`,
       }),
     );
   const withoutRemark = totalText.replace(/\([^)]*\)\s*$/, '').trim();
   if (!/(€|\beur\b|\beuroa?\b|\be\b)\s*$/i.test(withoutRemark)) {
     findings.push(
       finding('amount_unit', 'warning', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: summasta "${raw}" puuttuu valuutta.`,
-        sv: `${FIGURE_NAMES[key].sv}: valutan saknas i "${raw}".`,
-        en: `${FIGURE_NAMES[key].en}: "${raw}" has no currency.`,
+        fi: `${names[key].fi}: summasta "${raw}" puuttuu valuutta.`,
+        sv: `${names[key].sv}: valutan saknas i "${raw}".`,
+        en: `${names[key].en}: "${raw}" has no currency.`,
       }),
     );
   } else if (/\d\s*e\s*$/i.test(withoutRemark)) {
     findings.push(
       finding('amount_unit', 'info', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: euro on kirjoitettu "e" (${raw}).`,
-        sv: `${FIGURE_NAMES[key].sv}: euro skrivet "e" (${raw}).`,
-        en: `${FIGURE_NAMES[key].en}: the euro is written "e" (${raw}).`,
+        fi: `${names[key].fi}: euro on kirjoitettu "e" (${raw}).`,
+        sv: `${names[key].sv}: euro skrivet "e" (${raw}).`,
+        en: `${names[key].en}: the euro is written "e" (${raw}).`,
       }),
     );
   }
   if (cents !== 0 && (cents < SMALLEST_PLAUSIBLE || cents > LARGEST_PLAUSIBLE)) {
     findings.push(
       finding('amount_range', 'error', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: ${formatEuros(cents)} ei ole uskottava teeman summa (yksikkö väärin?).`,
-        sv: `${FIGURE_NAMES[key].sv}: ${formatEuros(cents, 'sv')} är inte ett trovärdigt belopp för ett tema (fel enhet?).`,
-        en: `${FIGURE_NAMES[key].en}: ${formatEuros(cents, 'en')} is not a plausible amount for a theme (wrong unit?).`,
+        fi: `${names[key].fi}: ${formatEuros(cents)} ei ole uskottava teeman summa (yksikkö väärin?).`,
+        sv: `${names[key].sv}: ${formatEuros(cents, 'sv')} är inte ett trovärdigt belopp för ett tema (fel enhet?).`,
+        en: `${names[key].en}: ${formatEuros(cents, 'en')} is not a plausible amount for a theme (wrong unit?).`,
       }),
     );
   }
