@@ -343,15 +343,24 @@ export const ZImportPreview = z
           committed: z.number().int().nullable(),
           paid: z.number().int().nullable(),
         }),
+        header: z
+          .object({
+            contacts: z.string(),
+            ministry: z.string(),
+            period: z.string().nullable(),
+            figures: z.array(z.object({ key: z.string(), text: z.string(), line: z.number().int() })),
+          })
+          .describe('The header as written in the source, field by field'),
         sections: z.array(
           z.object({
             key: z.string(),
             characters: z.number().int(),
             limit: z.number().int().nullable(),
             lines: z.tuple([z.number().int(), z.number().int()]),
+            blocks: ZRichBlocks.describe('What will be stored, to show beside the source lines'),
           }),
         ),
-        links: z.array(z.object({ url: z.string(), line: z.number().int() })),
+        links: z.array(z.object({ url: z.string(), title: z.string().nullable(), line: z.number().int() })),
         projects: z.array(z.object({ code: z.string(), line: z.number().int(), matched: z.boolean() })),
         description: z
           .object({

@@ -96,7 +96,15 @@ describe('a review read from a .docx', () => {
     expect(response.statusCode).toBe(200);
     const themes = response.json().themes;
     expect(themes).toHaveLength(2);
-    expect(themes[0].links).toEqual([{ url: PAGE, line: expect.any(Number) }]);
+    expect(themes[0].links).toEqual([{ url: PAGE, title: 'Teeman sivu', line: expect.any(Number) }]);
+    // What will be stored, beside the source's lines.
+    const s2 = themes[0].sections.find((s: { key: string }) => s.key === 's2');
+    expect(s2.blocks.find((b: { type: string }) => b.type === 'list')).toMatchObject({
+      type: 'list',
+      items: [[{ text: 'kokeilu nuorten työllisyyspalveluissa' }], [{}]],
+    });
+    expect(themes[0].header.figures[0]).toEqual({ key: 'frame', text: '12 000 000 €', line: expect.any(Number) });
+    expect(themes[0].header.ministry).toMatch(/^Työ- ja elinkeinoministeriö: Liisa Kokeilu/);
     expect(themes[0].findings.filter((f: { code: string }) => f.code !== 'theme_unmatched')).toEqual([]);
   });
 });

@@ -265,13 +265,23 @@ export async function previewImport(
         (typeof FIGURE_KEYS)[number],
         number | null
       >,
+      header: {
+        contacts: theme.contactsText,
+        ministry: theme.ministryText,
+        period: theme.periodText,
+        figures: FIGURE_KEYS.flatMap((key) => {
+          const figure = theme.figures[key];
+          return figure ? [{ key, text: figure.text, line: figure.line }] : [];
+        }),
+      },
       sections: theme.sections.map((s) => ({
         key: s.key,
         characters: s.characters,
         limit: s.limit,
         lines: [s.startLine, s.endLine] as [number, number],
+        blocks: s.blocks,
       })),
-      links: theme.links.map((l) => ({ url: l.url, line: l.line })),
+      links: theme.links.map((l) => ({ url: l.url, title: l.title, line: l.line })),
       projects: theme.projectCodes.map((c) => ({ ...c, matched: matchedCodes.has(c.code) })),
       ...(theme.description
         ? {
