@@ -323,6 +323,7 @@ export const ZImportPreview = z
   .object({
     digest: z.string(),
     period: z.string(),
+    kind: z.enum(['review', 'description']).describe("The document read, as the period's kind says"),
     cutOff: z.string().nullable(),
     lineCount: z.number().int(),
     themes: z.array(
@@ -337,16 +338,40 @@ export const ZImportPreview = z
           committed: z.number().int().nullable(),
           paid: z.number().int().nullable(),
         }),
+        header: z
+          .object({
+            contacts: z.string(),
+            ministry: z.string(),
+            period: z.string().nullable(),
+            figures: z.array(z.object({ key: z.string(), text: z.string(), line: z.number().int() })),
+          })
+          .describe('The header as written in the source, field by field'),
         sections: z.array(
           z.object({
             key: z.string(),
             characters: z.number().int(),
             limit: z.number().int().nullable(),
             lines: z.tuple([z.number().int(), z.number().int()]),
+            blocks: ZRichBlocks.describe('What will be stored, to show beside the source lines'),
           }),
         ),
-        links: z.array(z.object({ url: z.string(), line: z.number().int() })),
+        links: z.array(z.object({ url: z.string(), title: z.string().nullable(), line: z.number().int() })),
         projects: z.array(z.object({ code: z.string(), line: z.number().int(), matched: z.boolean() })),
+        description: z
+          .object({
+            names: z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() }),
+            specificObjective: z.object({ code: z.string(), name: z.string() }).nullable(),
+            intermediateBodyContact: z.string(),
+            coordinationContact: z.string(),
+            ministryContact: z.string(),
+            period: z.string().nullable(),
+            frameEstimate: z
+              .object({ text: z.string(), cents: z.number().int().nullable(), line: z.number().int() })
+              .nullable(),
+            frameByMinistry: z.array(z.object({ ministry: z.string(), cents: z.number().int() })),
+          })
+          .optional()
+          .describe("A theme description's own header, as read"),
         findings: z.array(ZImportFinding),
       }),
     ),

@@ -12,32 +12,50 @@ import { checkFinanceOrder, type FinanceFigures } from '../finance.js';
 import type { LocalizedText } from '../errors.js';
 import { formatEuros, parseFinnishAmount, type Cents } from '../money.js';
 import { countCharacters, safeHref, type Block, type Inline, type RichText } from './rich-text.js';
+import { checkReview, finding, shorten } from './review-checks.js';
 import { REVIEW_TEMPLATE } from './templates.js';
 
 export type FigureKey = keyof FinanceFigures;
 export const FIGURE_KEYS: FigureKey[] = ['frame', 'reserved', 'committed', 'paid'];
 
-export type FindingCode =
-  | 'section_over_limit'
-  | 'section_missing'
-  | 'section_empty'
-  | 'placeholder'
-  | 'amount_unreadable'
-  | 'amount_missing'
-  | 'amount_unit'
-  | 'amount_range'
-  | 'amounts_identical'
-  | 'figure_order'
-  | 'email_malformed'
-  | 'email_domain'
-  | 'link_malformed'
-  | 'link_without_address'
-  | 'field_missing'
-  | 'project_list_missing'
-  | 'project_unknown'
-  | 'project_not_listed'
-  | 'figure_differs'
-  | 'theme_unmatched';
+/** Every kind of finding the import reports (test/domain/review-corpus.test.ts shows each on a document). */
+export const FINDING_CODES = [
+  'section_over_limit',
+  'section_missing',
+  'section_empty',
+  'placeholder',
+  'amount_unreadable',
+  'amount_missing',
+  'amount_unit',
+  'amount_range',
+  'amounts_identical',
+  'figure_order',
+  'email_malformed',
+  'email_domain',
+  'link_malformed',
+  'link_without_address',
+  'field_missing',
+  'project_list_missing',
+  'project_unknown',
+  'project_not_listed',
+  'figure_differs',
+  'theme_unmatched',
+  'header_field_content',
+  'amount_vague',
+  'amount_sum_text',
+  'amount_rounded',
+  'amount_format_mixed',
+  'figure_text_mismatch',
+  'count_mismatch',
+  'project_after_cutoff',
+  'calls_after_period',
+  'contact_inconsistent',
+  'contact_unreachable',
+  'ministry_missing',
+  'text_repeated',
+  'text_copied',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
 
 export type Finding = {
   code: FindingCode;
@@ -76,12 +94,37 @@ export type ParsedTheme = {
   sections: ParsedSection[];
   links: { url: string; title: string | null; line: number }[];
   projectCodes: { code: string; line: number }[];
+  /** The lines of the contact and ministry fields, and of section 7, for the document's checks. */
+  headerLines: Line[];
+  ministryLines: Line[];
+  projectLines: Line[];
   findings: Finding[];
 };
 
-export type ParsedReview = { cutOffText: string | null; themes: ParsedTheme[]; lineCount: number };
+/** What a theme description (seed 002) has in its header and a review has not. */
+export type DescriptionHeader = {
+  names: { fi: string; sv: string | null; en: string | null };
+  /** "4.1.7" and its name, as written after "Erityistavoite". */
+  specificObjective: { code: string; name: string } | null;
+  intermediateBodyContact: string;
+  coordinationContact: string;
+  ministryContact: string;
+  period: string | null;
+  frameEstimate: ParsedFigure | null;
+};
 
-type Line = { n: number; text: string };
+export type ParsedReview = {
+  kind: 'review' | 'description';
+  cutOffText: string | null;
+  themes: (ParsedTheme & { description?: DescriptionHeader })[];
+  lineCount: number;
+};
+
+/**
+ * `target`: a hyperlink target the PDF extraction wrote at the end of a page (markHyperlinkTargets);
+ * `item`: a list item whose bullet glyph the extraction lost (markLostBullets).
+ */
+export type Line = { n: number; text: string; target?: boolean; item?: boolean };
 
 const THEME_START = /^\s*Valtakunnallinen teema\s*$/;
 const CONTACTS_LABEL = /^\s*Yhteyshenkilöt\b/;
@@ -132,6 +175,12 @@ const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
   { pattern: /etunimi\.sukunimi@/i, what: 'etunimi.sukunimi@…' },
   { pattern: /\[(?:Nimi|nimi|sähköpostiosoite|puh\.?\s*nro)[^\]]*\]/, what: '[Nimi, sähköpostiosoite, puh.nro]' },
   { pattern: /\bX{3,}\b|\bxxx+\b/, what: 'XXX' },
+  { pattern: /(?<![\wÅÄÖåäö])N\.\s?N\.(?!\w)/, what: 'N.N.' },
+  // Any other bracketed instruction of the template ("[Hankkeen nimi]", "[lisää tähän]").
+  {
+    pattern: /\[(?![^\]]*(?:verkkosivu|osoite\.fi|Nimi|nimi|sähköpostiosoite|puh))[^\]\d]*[a-zåäö]{3}[^\]\d]*\](?!\()/i,
+    what: '[…]',
+  },
 ];
 
 /** Domains the themes' people use; an address one letter off one of these is most likely mistyped. */
@@ -148,30 +197,79 @@ const KNOWN_DOMAINS = [
   'sos-lapsikyla.fi',
 ];
 
-const shorten = (text: string, max = 120) => {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-};
+/** A whole line that is only a web or mailto address, as the PDF extraction writes a link's target. */
+const TARGET_LINE = /^ ?(?:https?:\/\/|mailto:)\S+$/i;
+const PAGE_NUMBER = /^\s*\d{1,3}\s*$/;
+/** The first line of a page in text extracted from the PDF starts with one space. */
+const PAGE_START = /^ \S/;
+
+/**
+ * Text extracted from the PDF writes the targets of a page's hyperlinks after the page's text: an
+ * empty line, then one address per linked line (no trailing space, unlike the text lines), then the
+ * next page (a line starting with one space, or the page number, or the end). Those lines are not
+ * text of the section they fall in; they are marked so that sections leave them out (and do not
+ * count them) and section 6 can pair link titles with their addresses. A .docx has none.
+ */
+export function markHyperlinkTargets(lines: Line[]): void {
+  let i = 0;
+  while (i < lines.length) {
+    const previous = lines[i - 1];
+    if (!TARGET_LINE.test(lines[i]!.text) || (previous !== undefined && previous.text !== '')) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && TARGET_LINE.test(lines[end]!.text)) end++;
+    let after = end;
+    while (after < lines.length && isBlank(lines[after]!.text)) after++;
+    const next = lines[after];
+    const pageEnds =
+      next === undefined || PAGE_START.test(next.text) || PAGE_NUMBER.test(next.text) || THEME_START.test(next.text);
+    if (pageEnds) for (let k = i; k < end; k++) lines[k]!.target = true;
+    i = end;
+  }
+}
+
+/**
+ * The PDF extraction drops the bullet glyph and leaves the one space after it, which is also how a
+ * page's first line starts. A line starting with one space is a list item when a blank line or
+ * another such item comes before it and what comes before is not the end of a page (page number,
+ * footer, hyperlink targets); a page that starts in mid-paragraph follows its text line directly.
+ */
+export function markLostBullets(lines: Line[]): void {
+  for (const [i, line] of lines.entries()) {
+    if (!PAGE_START.test(line.text) || line.target || THEME_START.test(line.text)) continue;
+    let j = i - 1;
+    while (j >= 0 && isBlank(lines[j]!.text)) j--;
+    const previous = lines[j];
+    if (!previous) continue;
+    const pageEnd = previous.target || PAGE_NUMBER.test(previous.text) || isArtefact(previous.text);
+    if (!pageEnd && (j < i - 1 || previous.item)) line.item = true;
+  }
+}
 
 const isBlank = (text: string) => text.trim() === '';
 const isArtefact = (text: string) => ARTEFACT_LINES.some((pattern) => pattern.test(text.trim()));
 
-function finding(
-  code: FindingCode,
-  severity: Finding['severity'],
-  line: number,
-  field: string,
-  excerpt: string,
-  message: LocalizedText,
-): Finding {
-  return { code, severity, line, field, excerpt: shorten(excerpt), message };
-}
-
-export function parseReviewText(text: string): ParsedReview {
+/** The text as numbered lines, hyperlink targets and lost bullets marked. */
+export function readLines(text: string): Line[] {
   const lines: Line[] = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((line, index) => ({ n: index + 1, text: line.replace(/\u00a0/g, ' ') }));
+  markHyperlinkTargets(lines);
+  markLostBullets(lines);
+  return lines;
+}
+
+/**
+ * `linePerParagraph`: each line is a paragraph or list item of its own, as in a .docx; text from a
+ * PDF wraps paragraphs over lines, which are joined back.
+ */
+export type ReadOptions = { linePerParagraph?: boolean };
+
+export function parseReviewText(text: string, options: ReadOptions = {}): ParsedReview {
+  const lines = readLines(text);
   const starts = lines.filter((line) => THEME_START.test(line.text)).map((line) => line.n);
   const cutOff = /Katsaus\s+(\d{1,2}\.\d{1,2}\.\d{4})\s+mennessä/.exec(
     lines
@@ -181,13 +279,15 @@ export function parseReviewText(text: string): ParsedReview {
   );
   const themes = starts.map((start, index) => {
     const end = (starts[index + 1] ?? lines.length + 1) - 1;
-    return parseTheme(lines.slice(start - 1, end), index);
+    return parseTheme(lines.slice(start - 1, end), index, options);
   });
-  return { cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
+  const review: ParsedReview = { kind: 'review', cutOffText: cutOff?.[1] ?? null, themes, lineCount: lines.length };
+  checkReview(review, lines);
+  return review;
 }
 
 /** Joins wrapped lines of a header field; a line ending in "-" continues the word on the next. */
-function joinWrapped(lines: Line[]): string {
+export function joinWrapped(lines: Line[]): string {
   let joined = '';
   for (const line of lines) {
     const text = line.text.trim();
@@ -199,7 +299,7 @@ function joinWrapped(lines: Line[]): string {
   return joined;
 }
 
-function parseTheme(block: Line[], index: number): ParsedTheme {
+function parseTheme(block: Line[], index: number, options: ReadOptions): ParsedTheme {
   const findings: Finding[] = [];
   const first = block[0]!.n;
   const last = block.at(-1)!.n;
@@ -236,8 +336,10 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
   };
   const contactsFrom = labelEnd(contactsAt, /vastuuhenkilö\)\s*$/);
   const ministryFrom = labelEnd(ministryAt, /yhteystiedot\s*$/);
-  const contactLines = contactsFrom === null ? [] : block.slice(contactsFrom, ministryAt ?? periodAt ?? headerEnd);
-  const ministryLines = ministryFrom === null ? [] : block.slice(ministryFrom, periodAt ?? figuresAt ?? headerEnd);
+  const header = (from: number | null, to: number) =>
+    from === null ? [] : block.slice(from, to).filter((line) => !line.target);
+  const contactLines = header(contactsFrom, ministryAt ?? periodAt ?? headerEnd);
+  const ministryLines = header(ministryFrom, periodAt ?? figuresAt ?? headerEnd);
   const contactsText = joinWrapped(contactLines);
   const ministryText = joinWrapped(ministryLines);
   if (contactsText === '')
@@ -254,6 +356,21 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     );
 
   checkContactLines([...contactLines, ...ministryLines], findings);
+  // A web address where the ministry's contact should be (theme 12 of 2024): reported, and kept as a
+  // link of the theme (after section 6's) so that nothing the source links to is lost.
+  const headerLinks: ParsedTheme['links'] = [];
+  for (const match of ministryText.matchAll(/https?:\/\/\S+/g)) {
+    const href = safeHref(match[0].replace(/[.,;)]+$/, ''));
+    const at = ministryLines.find((line) => /https?:\/\//.test(line.text)) ?? block[ministryAt ?? 0]!;
+    findings.push(
+      finding('header_field_content', 'warning', at.n, 'ministryContact', match[0], {
+        fi: `Ministeriön yhteystietojen kentässä on verkko-osoite (${shorten(match[0], 60)}), ei ministeriötä ja vastuuhenkilöä.`,
+        sv: `Fältet för ministeriets kontaktuppgifter innehåller en webbadress (${shorten(match[0], 60)}), inte ministeriet och ansvarspersonen.`,
+        en: `The ministry contact field holds a web address (${shorten(match[0], 60)}), not the ministry and its contact.`,
+      }),
+    );
+    if (href) headerLinks.push({ url: href, title: null, line: at.n });
+  }
 
   const { figures, frameByMinistry } = parseFigures(
     figuresAt === null ? [] : block.slice(figuresAt + 1, headerEnd),
@@ -264,6 +381,7 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
   const sections: ParsedSection[] = [];
   const links: ParsedTheme['links'] = [];
   const projectCodes: ParsedTheme['projectCodes'] = [];
+  const projectLines: Line[] = [];
   for (const [i, { key, at }] of headingAt.entries()) {
     const next = headingAt[i + 1]?.at ?? block.length;
     const headingLines = [block[at]!];
@@ -278,12 +396,13 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     }
     const body = block.slice(bodyFrom, next);
     checkPlaceholders(body, key, findings);
-    const content = body.filter((line) => !isBlank(line.text) && !isArtefact(line.text));
+    const content = body.filter((line) => !line.target && !isBlank(line.text) && !isArtefact(line.text));
     if (key === 's6') {
-      links.push(...parseLinks(content, findings));
+      links.push(...parseLinks(content, targetsAfter(block, at), findings));
       continue;
     }
     if (key === 's7') {
+      projectLines.push(...content);
       const heading = block[at]!.text;
       for (const line of content) {
         for (const match of line.text.matchAll(/(?<![\w-])(R-\d{4,6}|S\d{5}|\d{6})(?![\w-])/g)) {
@@ -303,7 +422,7 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
       }
       continue;
     }
-    const blocks = toRichText(content);
+    const blocks = toRichText(content, options);
     const definition = REVIEW_TEMPLATE.sections.find((section) => section.key === key)!;
     const characters = countCharacters(blocks);
     sections.push({
@@ -345,6 +464,7 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     }
   }
   checkPlaceholders(block.slice(0, headerEnd), 'header', findings);
+  links.push(...headerLinks.filter((h) => !links.some((l) => l.url === h.url)));
   findings.sort((a, b) => a.line - b.line);
   return {
     index,
@@ -359,6 +479,9 @@ function parseTheme(block: Line[], index: number): ParsedTheme {
     sections,
     links,
     projectCodes,
+    headerLines: [...contactLines, ...ministryLines],
+    ministryLines,
+    projectLines,
     findings,
   };
 }
@@ -410,7 +533,7 @@ function parseFigures(lines: Line[], labelLine: number, findings: Finding[]) {
   const values: { key: FigureKey | null; text: string; line: number }[] = [];
   for (const line of lines) {
     const text = line.text.trim();
-    if (text === '' || isArtefact(text)) continue;
+    if (text === '' || line.target || isArtefact(text)) continue;
     const match = FIGURE_LINE.exec(text);
     if (match) {
       const key = FIGURE_LETTER[match[1]!.toLowerCase()]!;
@@ -472,15 +595,36 @@ function parseFigures(lines: Line[], labelLine: number, findings: Finding[]) {
   return { figures, frameByMinistry };
 }
 
-function readFigure(
+export function readFigure(
   key: FigureKey,
   raw: string,
   line: number,
   findings: Finding[],
   splits: ParsedTheme['frameByMinistry'],
+  names: Record<FigureKey, LocalizedText> = FIGURE_NAMES,
 ): ParsedFigure {
+  // "n. 10 €", "noin 2 milj. €": the amount is read, and reported as only approximate.
+  const vague = /^(?:n\.|noin|~|ca\.?|arviolta)\s*/i.exec(raw);
+  if (vague)
+    findings.push(
+      finding('amount_vague', 'warning', line, key, raw, {
+        fi: `${names[key].fi}: "${raw}" on likimääräinen; anna tarkka summa.`,
+        sv: `${names[key].sv}: "${raw}" är ungefärligt; ange det exakta beloppet.`,
+        en: `${names[key].en}: "${raw}" is approximate; give the exact amount.`,
+      }),
+    );
+  // "13 M€+10 M€": read as the sum, and reported, since the total is what the figure must say.
+  if (/\d\s*(?:€|e|euroa|M€|milj\.?\s*€?)?\s*\+\s*\d/i.test(raw))
+    findings.push(
+      finding('amount_sum_text', 'warning', line, key, raw, {
+        fi: `${names[key].fi}: "${raw}" on kirjoitettu yhteenlaskuna; anna kokonaissumma.`,
+        sv: `${names[key].sv}: "${raw}" är skrivet som en summa av delar; ange totalbeloppet.`,
+        en: `${names[key].en}: "${raw}" is written as a sum of parts; give the total.`,
+      }),
+    );
+  const plain = vague ? raw.slice(vague[0].length) : raw;
   // "14 M €, josta TEM 6 milj. €, OKM 3 milj. € ja STM 5 milj. €": the total, then the split.
-  const [totalText = raw, splitText] = raw.split(/,\s*josta\s+/i);
+  const [totalText = plain, splitText] = plain.split(/,\s*josta\s+/i);
   if (key === 'frame' && splitText) {
     for (const match of splitText.matchAll(
       /\b(TEM|OKM|STM)\s+([\d ,.]+\s*(?:milj\.?|M|miljoonaa)?\s*(?:€|e|euroa)?)/g,
@@ -494,17 +638,25 @@ function readFigure(
     if (parsed.reason === 'not_yet') {
       findings.push(
         finding('amount_missing', 'warning', line, key, raw, {
-          fi: `${FIGURE_NAMES[key].fi}: "${raw}" – lukua ei ole annettu.`,
-          sv: `${FIGURE_NAMES[key].sv}: "${raw}" – siffran har inte angetts.`,
-          en: `${FIGURE_NAMES[key].en}: "${raw}" – no figure given.`,
+          fi: `${names[key].fi}: "${raw}" – lukua ei ole annettu.`,
+          sv: `${names[key].sv}: "${raw}" – siffran har inte angetts.`,
+          en: `${names[key].en}: "${raw}" – no figure given.`,
+        }),
+      );
+    } else if (/\$|USD|SEK|\bmk\b|markkaa|dollari/i.test(raw)) {
+      findings.push(
+        finding('amount_unit', 'error', line, key, raw, {
+          fi: `${names[key].fi}: "${raw}" ei ole euroina.`,
+          sv: `${names[key].sv}: "${raw}" är inte i euro.`,
+          en: `${names[key].en}: "${raw}" is not in euros.`,
         }),
       );
     } else {
       findings.push(
         finding('amount_unreadable', 'error', line, key, raw, {
-          fi: `${FIGURE_NAMES[key].fi}: summaa "${raw}" ei voi lukea.`,
-          sv: `${FIGURE_NAMES[key].sv}: beloppet "${raw}" kan inte läsas.`,
-          en: `${FIGURE_NAMES[key].en}: the amount "${raw}" cannot be read.`,
+          fi: `${names[key].fi}: summaa "${raw}" ei voi lukea.`,
+          sv: `${names[key].sv}: beloppet "${raw}" kan inte läsas.`,
+          en: `${names[key].en}: the amount "${raw}" cannot be read.`,
         }),
       );
     }
@@ -514,37 +666,45 @@ function readFigure(
     return { text: raw, line, cents: zeroSoFar ? 0 : null, rounded: false };
   }
   const { cents, rounded } = parsed.value;
+  if (rounded)
+    findings.push(
+      finding('amount_rounded', 'info', line, key, raw, {
+        fi: `${names[key].fi}: "${raw}" on annettu vain pyöristettynä; järjestelmä pitää tarkan summan.`,
+        sv: `${names[key].sv}: "${raw}" anges bara avrundat; systemet håller det exakta beloppet.`,
+        en: `${names[key].en}: "${raw}" is given only rounded; the system holds the exact amount.`,
+      }),
+    );
   const withoutRemark = totalText.replace(/\([^)]*\)\s*$/, '').trim();
   if (!/(€|\beur\b|\beuroa?\b|\be\b)\s*$/i.test(withoutRemark)) {
     findings.push(
       finding('amount_unit', 'warning', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: summasta "${raw}" puuttuu valuutta.`,
-        sv: `${FIGURE_NAMES[key].sv}: valutan saknas i "${raw}".`,
-        en: `${FIGURE_NAMES[key].en}: "${raw}" has no currency.`,
+        fi: `${names[key].fi}: summasta "${raw}" puuttuu valuutta.`,
+        sv: `${names[key].sv}: valutan saknas i "${raw}".`,
+        en: `${names[key].en}: "${raw}" has no currency.`,
       }),
     );
   } else if (/\d\s*e\s*$/i.test(withoutRemark)) {
     findings.push(
       finding('amount_unit', 'info', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: euro on kirjoitettu "e" (${raw}).`,
-        sv: `${FIGURE_NAMES[key].sv}: euro skrivet "e" (${raw}).`,
-        en: `${FIGURE_NAMES[key].en}: the euro is written "e" (${raw}).`,
+        fi: `${names[key].fi}: euro on kirjoitettu "e" (${raw}).`,
+        sv: `${names[key].sv}: euro skrivet "e" (${raw}).`,
+        en: `${names[key].en}: the euro is written "e" (${raw}).`,
       }),
     );
   }
   if (cents !== 0 && (cents < SMALLEST_PLAUSIBLE || cents > LARGEST_PLAUSIBLE)) {
     findings.push(
       finding('amount_range', 'error', line, key, raw, {
-        fi: `${FIGURE_NAMES[key].fi}: ${formatEuros(cents)} ei ole uskottava teeman summa (yksikkö väärin?).`,
-        sv: `${FIGURE_NAMES[key].sv}: ${formatEuros(cents, 'sv')} är inte ett trovärdigt belopp för ett tema (fel enhet?).`,
-        en: `${FIGURE_NAMES[key].en}: ${formatEuros(cents, 'en')} is not a plausible amount for a theme (wrong unit?).`,
+        fi: `${names[key].fi}: ${formatEuros(cents)} ei ole uskottava teeman summa (yksikkö väärin?).`,
+        sv: `${names[key].sv}: ${formatEuros(cents, 'sv')} är inte ett trovärdigt belopp för ett tema (fel enhet?).`,
+        en: `${names[key].en}: ${formatEuros(cents, 'en')} is not a plausible amount for a theme (wrong unit?).`,
       }),
     );
   }
   return { text: raw, line, cents, rounded };
 }
 
-function checkContactLines(lines: Line[], findings: Finding[]) {
+export function checkContactLines(lines: Line[], findings: Finding[]) {
   // Wrapped addresses ("ilona.korhonen@ely-" + "keskus.fi") are joined before they are checked;
   // each finding names the line its address starts on.
   const joined: { text: string; starts: { at: number; line: number }[] }[] = [];
@@ -612,34 +772,104 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
+export function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
   for (const line of lines) {
+    let found = false;
     for (const placeholder of PLACEHOLDERS) {
-      if (placeholder.pattern.test(line.text)) {
-        findings.push(
-          finding('placeholder', 'warning', line.n, field, line.text, {
-            fi: `Mallipohjan paikkamerkki "${placeholder.what}" on jäänyt tekstiin.`,
-            sv: `Mallens platshållare "${placeholder.what}" har blivit kvar i texten.`,
-            en: `The template placeholder "${placeholder.what}" was left in.`,
-          }),
-        );
-      }
+      const match = placeholder.pattern.exec(line.text);
+      // The catch-all for bracketed instructions only where no named placeholder was found.
+      if (!match || (found && placeholder.what === '[…]')) continue;
+      found = true;
+      const what = placeholder.what === '[…]' ? match[0] : placeholder.what;
+      findings.push(
+        finding('placeholder', 'warning', line.n, field, line.text, {
+          fi: `Mallipohjan paikkamerkki "${what}" on jäänyt tekstiin.`,
+          sv: `Mallens platshållare "${what}" har blivit kvar i texten.`,
+          en: `The template placeholder "${what}" was left in.`,
+        }),
+      );
     }
   }
 }
 
-function parseLinks(lines: Line[], findings: Finding[]) {
-  const links: ParsedTheme['links'] = [];
-  // An address broken over two lines ("…/sosiaalisten-" + "innovaatioiden-…") is joined first.
-  const joined: Line[] = [];
-  for (const line of lines) {
-    const previous = joined.at(-1);
-    const text = line.text.trim();
-    if (previous && /^(https?:\/\/|www\.)\S*[-/]$/.test(previous.text.trim()) && /^\S+$/.test(text))
-      previous.text = previous.text.trim() + text;
-    else joined.push({ n: line.n, text });
+/** The first run of hyperlink targets after line `at` of the theme, unless a page ends before it. */
+function targetsAfter(block: Line[], at: number): string[] {
+  let i = at + 1;
+  while (i < block.length && !block[i]!.target) {
+    if (PAGE_NUMBER.test(block[i]!.text)) return [];
+    i++;
   }
-  for (const line of joined) {
+  const urls: string[] = [];
+  for (; i < block.length && block[i]!.target; i++) urls.push(block[i]!.text.trim());
+  return urls;
+}
+
+/** An address compared without its scheme, "www." and trailing slash ("www.yyo.fi" is http://www.yyo.fi/). */
+const sameAddress = (a: string, b: string) => {
+  const bare = (url: string) =>
+    url
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/+$/, '');
+  return bare(a) === bare(b);
+};
+
+/** A list item: a bullet character, or (in text from the PDF, where the glyph is lost) one leading space. */
+const isItemStart = (text: string) => BULLET.test(text) || PAGE_START.test(text);
+
+/**
+ * Section 6 line by line: each link is a line (or a list item wrapped over lines) with an address, or
+ * a linked title whose address the PDF wrote among the page's hyperlink targets. Titles are paired
+ * with those targets in order when their numbers agree (targets of the footer's template links and of
+ * addresses written out in the text left out); a sentence or a lead-in ("…hankkeita:") is no title.
+ */
+function parseLinks(lines: Line[], targets: string[], findings: Finding[]) {
+  const links: ParsedTheme['links'] = [];
+  const entries: (Line & { item: boolean })[] = [];
+  for (const line of lines) {
+    const previous = entries.at(-1);
+    const text = line.text.trim();
+    // An address broken over two lines ("…/sosiaalisten-" + "innovaatioiden-…") is joined first.
+    if (previous && /^(https?:\/\/|www\.)\S*[-/]$/.test(previous.text) && /^\S+$/.test(text)) {
+      previous.text += text;
+      continue;
+    }
+    const url = /(?:https?:\/\/|www\.)/i.test(text);
+    if (previous?.item && !isItemStart(line.text) && !url && !/\.$/.test(previous.text)) {
+      previous.text += ` ${text}`;
+      continue;
+    }
+    entries.push({ n: line.n, text: text.replace(BULLET, ''), item: isItemStart(line.text) });
+  }
+  const written = entries.flatMap((e) => [...e.text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+/gi)].map((m) => m[0]));
+  const candidates = [
+    ...new Set(
+      targets.filter(
+        (t) =>
+          /^https?:/i.test(t) &&
+          !PLACEHOLDERS.some((p) => p.pattern.test(t)) &&
+          !written.some((w) => sameAddress(w.replace(/[.,;)]+$/, ''), t)),
+      ),
+    ),
+  ];
+  const titles = entries.filter((e) => !/(?:https?:\/\/|www\.|mailto:)/i.test(e.text) && !/[.:]$/.test(e.text));
+  const paired = new Map(candidates.length === titles.length ? titles.map((t, i) => [t, candidates[i]!]) : []);
+  for (const line of entries) {
+    const target = paired.get(line);
+    if (target) {
+      links.push({ url: safeHref(target)!, title: line.text, line: line.n });
+      continue;
+    }
+    // A .docx's hyperlink: its text is the title.
+    const marked = [...line.text.matchAll(MARKED_LINK)];
+    if (marked.length > 0) {
+      for (const [, title, address] of marked) {
+        const href = safeHref(address!);
+        if (href) links.push({ url: href, title: title === address ? null : title!, line: line.n });
+      }
+      continue;
+    }
     const urls = [...line.text.matchAll(/(?:https?:\/\/|www\.)[^\s<>"]+/gi)].map((m) => m[0].replace(/[.,;)]+$/, ''));
     if (urls.length === 0) {
       findings.push(
@@ -657,7 +887,9 @@ function parseLinks(lines: Line[], findings: Finding[]) {
         .replace(/[\s:–-]+$/, '')
         .trim() || null;
     for (const raw of urls) {
-      const href = safeHref(raw.startsWith('www.') ? `https://${raw}` : raw);
+      // The target the PDF holds for an address written without its scheme is its exact form.
+      const exact = targets.find((t) => /^https?:/i.test(t) && sameAddress(t, raw));
+      const href = safeHref(exact ?? (raw.startsWith('www.') ? `https://${raw}` : raw));
       if (!href || !/^https?:\/\/[^/]+\.[a-z]{2,}/i.test(href)) {
         findings.push(
           finding('link_malformed', 'error', line.n, 's6', raw, {
@@ -684,35 +916,81 @@ function parseLinks(lines: Line[], findings: Finding[]) {
 }
 
 const BULLET = /^\s*(?:[\uf0b7\u2022\u25cf\u25aa\u2013*]|-(?=\S|\s))\s*/;
+/** "Kuvio 1: …", "Taulukko 2 …": a figure's or table's caption, a paragraph of its own. */
+const CAPTION = /^\s*(?:Kuvio|Kuva|Taulukko|Figur|Tabell|Figure|Table)\s+\d+\b/;
+/** "1) …" or "1. …": an item of a numbered list. */
+const NUMBERED = /^\s*(\d{1,2})[.)]\s+(?=\S)/;
 
 /**
  * Wrapped lines back into paragraphs and lists. A line that is clearly shorter than the text around
- * it and ends a sentence ends its paragraph; a bullet character starts a list item.
+ * it and ends a sentence ends its paragraph; a bullet (or a lost one, `item`) starts an item of a
+ * bulleted list, "1)" or "1." an item of a numbered list that goes on while the numbers do.
  */
-export function toRichText(lines: Line[]): RichText {
+export function toRichText(lines: Line[], options: ReadOptions = {}): RichText {
   const blocks: RichText = [];
   let paragraph: string[] = [];
   let items: string[][] = [];
+  let ordered = false;
+  let number = 0;
   const flushParagraph = () => {
     if (paragraph.length > 0) blocks.push({ type: 'paragraph', content: inline(paragraph) });
     paragraph = [];
   };
   const flushList = () => {
-    if (items.length > 0) blocks.push({ type: 'list', ordered: false, items: items.map(inline) });
+    if (items.length > 0) blocks.push({ type: 'list', ordered, items: items.map(inline) });
     items = [];
   };
+  const startItem = (text: string, numbered: boolean) => {
+    flushParagraph();
+    if (items.length > 0 && ordered !== numbered) flushList();
+    ordered = numbered;
+    items.push([text]);
+  };
   const width = Math.max(60, ...lines.map((line) => line.text.trimEnd().length)) - 15;
+  let caption = false;
   for (const line of lines) {
     const text = line.text.trim();
-    if (BULLET.test(line.text) && !/^-\d/.test(text)) {
+    // A caption stands alone: it ends the paragraph before it, and the text after it starts anew
+    // unless the caption's own sentence goes on (a line starting in lower case).
+    if (CAPTION.test(line.text)) {
       flushParagraph();
-      items.push([text.replace(BULLET, '')]);
+      flushList();
+      paragraph.push(text);
+      caption = true;
+      continue;
+    }
+    if (caption) {
+      caption = /^[a-zåäö(]/.test(text);
+      if (caption) {
+        paragraph.push(text);
+        continue;
+      }
+      flushParagraph();
+    }
+    const numbered = NUMBERED.exec(line.text);
+    const next = numbered ? Number(numbered[1]) : 0;
+    if (numbered && (next === 1 || (ordered && items.length > 0 && next === number + 1))) {
+      number = next;
+      startItem(text.replace(NUMBERED, ''), true);
+      continue;
+    }
+    if (line.item || (BULLET.test(line.text) && !/^-\d/.test(text))) {
+      startItem(text.replace(BULLET, ''), false);
+      continue;
+    }
+    if (options.linePerParagraph) {
+      flushList();
+      paragraph.push(text);
+      flushParagraph();
       continue;
     }
     if (items.length > 0) {
       const current = items.at(-1)!;
       const previous = current.at(-1) ?? '';
-      if (!/[.!?:]$/.test(previous) || previous.length > width) {
+      // An item goes on over lines that continue its sentence; a capital after an unfinished item
+      // starts the paragraph after the list (the list's last item often has no full stop).
+      const continues = /^[a-zåäö(0-9]/.test(text) || /[,–-]$/.test(previous) || previous.length > width;
+      if ((!/[.!?:]$/.test(previous) && continues) || previous.length > width) {
         current.push(text);
         continue;
       }
@@ -726,15 +1004,37 @@ export function toRichText(lines: Line[]): RichText {
   return blocks;
 }
 
+/**
+ * Two wrapped lines joined. A line ending in a hyphen after a small letter, with the next starting
+ * with one, is a word hyphenated by the layout ("kehittämi-" + "nen"): the hyphen goes, unless the
+ * same vowel meets there (Finnish writes "tasa-arvo") or the next word is "ja", "tai", "sekä" or
+ * "eli" ("sosiaali- ja terveyspalvelut", where the hyphen stands for the common part).
+ */
+export function joinLines(text: string, part: string): string {
+  if (text === '') return part;
+  const hyphen = /([a-zåäö])-$/.exec(text);
+  if (!hyphen || !/^[a-zåäö]/.test(part)) return `${text} ${part}`;
+  if (/^(?:ja|tai|sekä|eli)\b/.test(part)) return `${text} ${part}`;
+  const sameVowel = /[aeiouyåäö]/.test(hyphen[1]!) && part[0] === hyphen[1];
+  return sameVowel ? text + part : text.slice(0, -1) + part;
+}
+
+/** A link as a .docx gives it (documents/docx-text.ts): `[text](address)`. */
+const MARKED_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|mailto:)[^)\s]+)\)/g;
+
 function inline(parts: string[]): Inline[] {
-  let text = '';
-  for (const part of parts) {
-    if (text === '') text = part;
-    else if (/[A-Za-zÅÄÖåäö]-$/.test(text) && /^[a-zåäö]/.test(part))
-      text += part; // hyphenated word
-    else text += ` ${part}`;
+  const text = parts.reduce(joinLines, '').replace(/\s+/g, ' ').trim();
+  const pieces: Inline[] = [];
+  let at = 0;
+  for (const match of text.matchAll(MARKED_LINK)) {
+    const href = safeHref(match[2]!);
+    if (!href) continue;
+    if (match.index > at) pieces.push({ type: 'text', text: text.slice(at, match.index) });
+    pieces.push({ type: 'link', href, text: match[1]! });
+    at = match.index + match[0].length;
   }
-  return [{ type: 'text', text: text.replace(/\s+/g, ' ').trim() }];
+  if (at < text.length || pieces.length === 0) pieces.push({ type: 'text', text: text.slice(at) });
+  return pieces;
 }
 
 export type { Block };

@@ -8,11 +8,13 @@ import type { z } from 'zod';
 import type { ImportPreview, ZImportConfirm, ZImportUpload } from '../../../contracts/reports.js';
 import type { Db } from '../../../db/database.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
+import { docxToText } from '../../../documents/docx-text.js';
 import { buildHeader, findPeriod, periodThemes } from '../../../db/repositories/reports.js';
 import { NotFoundError, RuleViolationError, TooLargeError, type LocalizedText } from '../../../domain/errors.js';
 import { DOCX_LIMITS, inflateBounded, type ZipRefusalReason } from '../../../documents/zip-bounds.js';
 import { formatEuros, type Locale } from '../../../domain/money.js';
 import { emptyContent, type ReportContent } from '../../../domain/reports/report.js';
+import { isDescriptionText, parseDescriptionText } from '../../../domain/reports/description-import.js';
 import {
   FIGURE_KEYS,
   parseReviewText,
@@ -105,10 +107,8 @@ export async function readUpload(upload: Upload): Promise<{ text: string; digest
       'Filen är inte ett .docx-dokument.',
     );
   try {
-    // mammoth reads the paragraphs of the document; each becomes one line of text.
-    const mammoth = (await import('mammoth')).default;
-    const { value } = await mammoth.extractRawText({ buffer: bytes });
-    return { text: value.replace(/\n\n/g, '\n'), digest };
+    // One line per paragraph and list item, lists marked and links kept (documents/docx-text.ts).
+    return { text: await docxToText(bytes), digest };
   } catch {
     throw badFile(
       'The .docx document cannot be read.',
@@ -260,7 +260,23 @@ async function analyse(db: Db, periodKey: string, upload: Upload) {
   const period = await findPeriod(db, periodKey);
   if (!period) throw new NotFoundError('reporting_period', periodKey);
   const { text, digest } = await readUpload(upload);
-  const parsed = parseReviewText(text);
+  // The period says which document it collects; a file of the other kind is refused, not misread.
+  const description = isDescriptionText(text);
+  if (period.kind === 'review' && description)
+    throw badFile(
+      'The file is a theme description: import it into a period of theme descriptions.',
+      'Tiedosto on teemakuvaus: tuo se teemakuvausten kierrokseen.',
+      'Filen är en temabeskrivning: importera den till en omgång av temabeskrivningar.',
+    );
+  if (period.kind === 'description' && !description)
+    throw badFile(
+      'The file is not a theme description (no "Rahoituskehysarvio" and section 1 of the template).',
+      'Tiedosto ei ole teemakuvaus (siitä puuttuu "Rahoituskehysarvio" ja mallipohjan osio 1).',
+      'Filen är ingen temabeskrivning ("Rahoituskehysarvio" och mallens avsnitt 1 saknas).',
+    );
+  // A .docx gives a line per paragraph; text from a PDF wraps them.
+  const options = { linePerParagraph: upload.format === 'docx' };
+  const parsed = description ? parseDescriptionText(text, options) : parseReviewText(text, options);
   if (parsed.themes.length === 0) {
     throw badFile(
       'No theme was found: the text has no "Valtakunnallinen teema" headings.',
@@ -295,6 +311,7 @@ export async function previewImport(
   return {
     digest,
     period: period.key,
+    kind: parsed.kind,
     cutOff: parsed.cutOffText,
     lineCount: parsed.lineCount,
     themes: checked.map(({ theme, match, findings, matchedCodes }) => ({
@@ -306,14 +323,37 @@ export async function previewImport(
         (typeof FIGURE_KEYS)[number],
         number | null
       >,
+      header: {
+        contacts: theme.contactsText,
+        ministry: theme.ministryText,
+        period: theme.periodText,
+        figures: FIGURE_KEYS.flatMap((key) => {
+          const figure = theme.figures[key];
+          return figure ? [{ key, text: figure.text, line: figure.line }] : [];
+        }),
+      },
       sections: theme.sections.map((s) => ({
         key: s.key,
         characters: s.characters,
         limit: s.limit,
         lines: [s.startLine, s.endLine] as [number, number],
+        blocks: s.blocks,
       })),
-      links: theme.links.map((l) => ({ url: l.url, line: l.line })),
+      links: theme.links.map((l) => ({ url: l.url, title: l.title, line: l.line })),
       projects: theme.projectCodes.map((c) => ({ ...c, matched: matchedCodes.has(c.code) })),
+      ...(theme.description
+        ? {
+            description: {
+              ...theme.description,
+              frameEstimate: theme.description.frameEstimate && {
+                text: theme.description.frameEstimate.text,
+                cents: theme.description.frameEstimate.cents,
+                line: theme.description.frameEstimate.line,
+              },
+              frameByMinistry: theme.frameByMinistry.map(({ ministry, cents }) => ({ ministry, cents })),
+            },
+          }
+        : {}),
       findings: findings.map((f) => ({
         code: f.code,
         severity: f.severity,
