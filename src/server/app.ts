@@ -32,6 +32,8 @@ import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { registerWebApp, type WebApp } from './modules/web/web-app.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { approvalRuleRoutes } from './modules/reports/approval-rule.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -166,7 +168,9 @@ export async function buildApp(
     exportRoutes,
     healthRoutes,
     reportRoutes,
+    approvalRuleRoutes,
     meetingRoutes,
+    notificationRoutes,
   ]) {
     routes(app, deps);
   }

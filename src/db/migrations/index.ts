@@ -6,6 +6,7 @@ import * as accessAndAudit from './0002-access-and-audit.js';
 import * as themeReports from './0003-theme-reports.js';
 import * as steeringGroupMeetings from './0004-steering-group-meetings.js';
 import * as readPerformance from './0005-read-performance.js';
+import * as notificationsAndApprovals from './0006-notifications-and-approvals.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
@@ -15,4 +16,5 @@ export const migrations: Migration[] = [
   { name: '0003-theme-reports', up: themeReports.up },
   { name: '0004-steering-group-meetings', up: steeringGroupMeetings.up },
   { name: '0005-read-performance', up: readPerformance.up },
+  { name: '0006-notifications-and-approvals', up: notificationsAndApprovals.up },
 ];
