@@ -34,6 +34,7 @@ import { registerWebApp, type WebApp } from './modules/web/web-app.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { approvalRuleRoutes } from './modules/reports/approval-rule.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -171,6 +172,7 @@ export async function buildApp(
     approvalRuleRoutes,
     meetingRoutes,
     notificationRoutes,
+    taskRoutes,
   ]) {
     routes(app, deps);
   }

@@ -139,6 +139,7 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/admin/audit': { allow: ADMIN, path: () => '/api/v1/admin/audit' },
   // Mail: my own settings; the deliveries are the administrator's (message 999999 does not exist).
   'GET /api/v1/me/notifications': { allow: SIGNED_IN, path: () => '/api/v1/me/notifications' },
+  'GET /api/v1/me/tasks': { allow: SIGNED_IN, path: () => '/api/v1/me/tasks' },
   'PATCH /api/v1/me/notifications': { allow: SIGNED_IN, path: () => '/api/v1/me/notifications', body: () => ({}) },
   'GET /api/v1/admin/outbox': { allow: ADMIN, path: () => '/api/v1/admin/outbox?status=failed' },
   'POST /api/v1/admin/outbox/:id/retry': {
