@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'editing',
   'meetings',
   'reports',
+  'tasks',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

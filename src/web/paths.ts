@@ -14,6 +14,7 @@ export const paths = {
   about: (lang: Language) => `/${lang}/about`,
   accessibility: (lang: Language) => `/${lang}/accessibility`,
   signIn: (lang: Language) => `/${lang}/sign-in`,
+  tasks: (lang: Language) => `/${lang}/tasks`,
   financeForm: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}/figures`,
   callForm: (lang: Language, key: string) => `/${lang}/calls/${segment(key)}/edit`,
   activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,

@@ -56,6 +56,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: 'test',
     // Every browser test comes from one address; the rate limit has tests of its own (test/api/edge-limits).
     RATE_LIMIT_MAX: '0',
+    // Development mail (no SMTP here) goes to the run's own folder, not the checkout's var/mail.
+    MAIL_DIR: join(dir, 'mail'),
   });
   const server = await startServer(env, { web: 'built', webRoot: DEFAULT_WEB_ROOT });
   project.provide('baseUrl', server.url);

@@ -40,6 +40,12 @@ export const E2E_USERS = [
     displayName: 'Testi Koordinaattori',
     roles: [{ role: 'theme_coordinator' as const, theme: 'lanupe' }],
   },
+  // My tasks (my-tasks.test.ts): a coordinator of a theme no other browser test writes a report for.
+  {
+    username: 'e2e-tehtavat',
+    displayName: 'Testi Tehtävät',
+    roles: [{ role: 'theme_coordinator' as const, theme: 'jatkuva-oppiminen' }],
+  },
   {
     username: 'e2e-stm',
     displayName: 'Testi Ministeriö',

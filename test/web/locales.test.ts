@@ -20,6 +20,7 @@ const NAMESPACES = [
   'editing',
   'meetings',
   'reports',
+  'tasks',
 ];
 
 type Tree = { [key: string]: string | Tree };
