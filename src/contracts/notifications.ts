@@ -20,7 +20,7 @@ export const ZNotificationSettingsInput = z
     /** Only the kinds named change. */
     receive: z.partialRecord(ZNotificationKind, z.boolean()).optional(),
   })
-  .meta({ id: 'NotificationSettingsInput' });
+  .meta({ id: 'NotificationSettingsChange' });
 
 export const ZDeliveryStatus = z.enum(['pending', 'sent', 'failed']);
 
@@ -46,7 +46,7 @@ export const ZApprovalRuleInput = z
     z.strictObject({ rule: z.literal('each') }),
     z.strictObject({ rule: z.literal('lead'), leadMinistry: z.string().min(2).max(10) }),
   ])
-  .meta({ id: 'ApprovalRuleInput' });
+  .meta({ id: 'ApprovalRuleChange' });
 
 export const ZApprovalRule = z
   .object({

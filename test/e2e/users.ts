@@ -51,6 +51,12 @@ export const E2E_USERS = [
     displayName: 'Testi Ministeriö',
     roles: [{ role: 'ministry_official' as const, ministry: 'STM' as const }],
   },
+  // LANUPE is joint: OKM approves too (report-workflow.test.ts).
+  {
+    username: 'e2e-okm',
+    displayName: 'Testi Opetusministeriö',
+    roles: [{ role: 'ministry_official' as const, ministry: 'OKM' as const }],
+  },
 ];
 
 /**

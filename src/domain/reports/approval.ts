@@ -14,6 +14,10 @@ export type ApprovalRule = { rule: 'each' } | { rule: 'lead'; leadMinistry: stri
 
 export const APPROVAL_RULES = ['each', 'lead'] as const;
 
+/** The rule as stored with the theme (`approval_rule`, `lead_ministry`); anything incomplete is `each`. */
+export const approvalRuleOf = (rule: string, leadMinistry: string | null): ApprovalRule =>
+  rule === 'lead' && leadMinistry ? { rule: 'lead', leadMinistry } : { rule: 'each' };
+
 /** The ministries whose approval the report needs. */
 export function approvingMinistries(themeMinistries: readonly string[], rule: ApprovalRule): string[] {
   if (rule.rule === 'lead') return [rule.leadMinistry];

@@ -11,7 +11,7 @@ import type { Db } from '../../../db/database.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import { can } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../../../domain/errors.js';
-import { approvalRuleProblem, approvingMinistries, type ApprovalRule } from '../../../domain/reports/approval.js';
+import { approvalRuleProblem, approvingMinistries, approvalRuleOf } from '../../../domain/reports/approval.js';
 import type { AppDeps } from '../../app.js';
 import { requireUser } from '../../plugins/auth.js';
 import { auditContext } from '../../request-context.js';
@@ -31,10 +31,7 @@ async function loadRule(db: Db, slug: string) {
   )
     .map((m) => m.ministry)
     .sort();
-  const rule: ApprovalRule =
-    theme.approval_rule === 'lead' && theme.lead_ministry
-      ? { rule: 'lead', leadMinistry: theme.lead_ministry }
-      : { rule: 'each' };
+  const rule = approvalRuleOf(theme.approval_rule, theme.lead_ministry);
   return {
     id: Number(theme.id),
     body: {

@@ -8,7 +8,7 @@
  * data do not change an approved report.
  */
 import { writeAudit } from '../../../db/repositories/audit.js';
-import { buildHeader, parseContent, presentReport } from '../../../db/repositories/reports.js';
+import { buildHeader, parseContent, presentReport, reportApprovals } from '../../../db/repositories/reports.js';
 import { RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
 import type { Locale } from '../../../domain/money.js';
 import {
@@ -19,7 +19,7 @@ import {
   type ReportAction,
 } from '../../../domain/reports/report.js';
 import { TEMPLATES, type DocumentKind } from '../../../domain/reports/templates.js';
-import { approvalStep, approvingMinistries, mayDecide, type ApprovalRule } from '../../../domain/reports/approval.js';
+import { approvalStep, mayDecide } from '../../../domain/reports/approval.js';
 import { notifyReport } from '../notifications/notify.js';
 import { reportWithAccess, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
@@ -108,21 +108,10 @@ export async function changeReportState(
     }
     const theme = await trx
       .selectFrom('themes')
-      .select(['slug', 'approval_rule', 'lead_ministry'])
+      .select('slug')
       .where('id', '=', Number(report.theme_id))
       .executeTakeFirstOrThrow();
-    const themeMinistries = (
-      await trx
-        .selectFrom('theme_ministries')
-        .select('ministry')
-        .where('theme_id', '=', Number(report.theme_id))
-        .execute()
-    ).map((m) => m.ministry);
-    const rule: ApprovalRule =
-      theme.approval_rule === 'lead' && theme.lead_ministry
-        ? { rule: 'lead', leadMinistry: theme.lead_ministry }
-        : { rule: 'each' };
-    const required = approvingMinistries(themeMinistries, rule);
+    const { required, approved } = await reportApprovals(trx, report);
     const actor = deps.actor.kind === 'user' ? deps.actor : null;
     const admin = actor?.roles.some((r) => r.role === 'admin') ?? false;
     const actorMinistries = (actor?.roles ?? []).flatMap((r) =>
@@ -144,14 +133,6 @@ export async function changeReportState(
     let missing: string[] = [];
     let state = to;
     if (action === 'approve') {
-      const approved = (
-        await trx
-          .selectFrom('report_approvals')
-          .select('ministry')
-          .where('report_id', '=', Number(report.id))
-          .where('submission', '=', Number(report.submissions))
-          .execute()
-      ).map((a) => a.ministry);
       const step = approvalStep({ required, approved, actorMinistries, admin });
       if (!step.ok) throw new RuleViolationError([{ field: 'ministry', message: step.problem }]);
       approvedNow = step.approve;

@@ -10,7 +10,7 @@ import { chairUserIds } from '../../../db/repositories/meetings.js';
 import type { Actor } from '../../../domain/access.js';
 import type { Locale } from '../../../domain/money.js';
 import { links } from '../../../domain/notifications.js';
-import { approvingMinistries, type ApprovalRule } from '../../../domain/reports/approval.js';
+import { approvingMinistries, approvalRuleOf } from '../../../domain/reports/approval.js';
 
 type User = Extract<Actor, { kind: 'user' }>;
 
@@ -87,10 +87,7 @@ export async function listMyTasks(db: Db, actor: User, today: string, locale: Lo
         });
       }
       if (r.state === 'submitted' && ministries.length > 0) {
-        const rule: ApprovalRule =
-          r.approval_rule === 'lead' && r.lead_ministry
-            ? { rule: 'lead', leadMinistry: r.lead_ministry }
-            : { rule: 'each' };
+        const rule = approvalRuleOf(r.approval_rule, r.lead_ministry);
         const required = approvingMinistries(
           themeMinistries.filter((m) => Number(m.theme_id) === Number(r.theme_id)).map((m) => m.ministry),
           rule,
