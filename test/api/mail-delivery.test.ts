@@ -105,6 +105,15 @@ describe.each(DIALECTS)('mail through SMTP (%s)', (dialect) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].name).toBe('language');
+    const unknownKind = await silent.request({
+      method: 'PATCH',
+      url: '/api/v1/me/notifications',
+      payload: { receive: { everything: false } },
+    });
+    expect(unknownKind.statusCode).toBe(400);
+    expect(unknownKind.json().errors[0].name).toMatch(/everything/);
+    // Refused changes change nothing: the language is still Finnish.
+    expect((await silent.request({ method: 'GET', url: '/api/v1/me/notifications' })).json().language).toBe('fi');
   });
 
   it('tells both ministries of a joint theme of a submission, each in its language', async () => {
