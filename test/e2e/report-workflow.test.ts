@@ -3,14 +3,15 @@
  * Finnish and in Swedish: LANUPE's coordinator writes past a section's limit (the counter and the
  * field say so, the draft is neither autosaved nor saved by hand, and the server refuses the same
  * text sent to it directly), fixes it, lets autosave store the draft and submits; an STM official
- * returns it with a comment on a section; the coordinator sees the comment, edits and submits
- * again; the STM official approves and the report waits for OKM (LANUPE is a joint theme), an OKM
- * official approves, and the state reads approved. The report pages pass axe (WCAG 2.1
- * A and AA) in each state they are seen in.
+ * returns it with a comment on a section, which the coordinator also receives by e-mail; the
+ * coordinator sees the comment, edits and submits again; the STM official approves and the report
+ * waits for OKM (LANUPE is a joint theme), an OKM official approves, and the state reads approved.
+ * The report pages pass axe (WCAG 2.1 A and AA) in each state they are seen in.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, heading, useBrowser, type BrowserSession } from './browser.js';
+import { mailTo } from './mail.js';
 import { E2E_PASSWORD, E2E_PERIODS } from './users.js';
 
 const { newPage } = useBrowser();
@@ -205,6 +206,14 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     await page.getByLabel(text.comment).fill(text.comment2);
     await page.getByRole('button', { name: text.returnButton }).click();
     await expect.poll(() => state(page).textContent()).toContain(text.state.returned);
+    // The coordinator is told by e-mail, in the account's language (Finnish), with the comment.
+    const told = () =>
+      mailTo('koordinaattori@e2e.example.fi').filter(
+        (mail) => mail.subject.startsWith('Palautettu korjattavaksi: ') && mail.text.includes(text.comment2),
+      );
+    await expect.poll(() => told().length, { timeout: 15_000 }).toBe(1);
+    expect(told()[0]!.subject).toContain(period.title.fi);
+    expect(told()[0]!.text).toContain(`/fi/reports/${period.key}/lanupe`);
   });
 
   it('the coordinator sees the comment, edits and submits again', async () => {

@@ -38,6 +38,7 @@ export const E2E_USERS = [
   {
     username: 'e2e-koordinaattori',
     displayName: 'Testi Koordinaattori',
+    email: 'koordinaattori@e2e.example.fi',
     roles: [{ role: 'theme_coordinator' as const, theme: 'lanupe' }],
   },
   // My tasks (my-tasks.test.ts): a coordinator of a theme no other browser test writes a report for.

@@ -23,7 +23,8 @@ function decodeWords(value: string): string {
   );
 }
 
-function parse(raw: string, to: string[]): ReceivedMail {
+/** One message as it arrived (or as an .eml file holds it), decoded enough to read. */
+export function parseMail(raw: string, to: string[]): ReceivedMail {
   const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(unfolded)?.[1]?.trim() ?? '';
@@ -55,7 +56,7 @@ export async function startSmtp(): Promise<TestSmtp> {
           return callback(error);
         }
         state.received.push(
-          parse(
+          parseMail(
             Buffer.concat(chunks).toString('utf8'),
             session.envelope.rcptTo.map((r) => r.address),
           ),
