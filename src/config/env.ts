@@ -114,6 +114,20 @@ const ZEnv = z.object({
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Mail goes out through this SMTP server: smtp://user:password@host:587 or smtps://…:465. */
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^/]+/,
+      'SMTP_URL must be smtp://host:port or smtps://host:port (user:password@ before the host)',
+    )
+    .optional(),
+  /** The sender of every message. */
+  MAIL_FROM: z.string().min(3).default('Teemaseuranta <teemaseuranta@localhost>'),
+  /** Without SMTP_URL, outside production: each message is written here as an .eml file. */
+  MAIL_DIR: z.string().default('var/mail'),
+  /** How often each app server looks for mail to send. */
+  MAIL_POLL_SECONDS: ZSeconds(10, 3600),
 });
 
 /** Logging each request at `info` cost 19–31 % of cached throughput (measured for issue 12). */
@@ -198,6 +212,21 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
 
 export function databaseConfig(env: Env): DatabaseConfig {
   return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', path: env.SQLITE_PATH };
+}
+
+/**
+ * Where mail goes: SMTP when SMTP_URL is set; otherwise files in MAIL_DIR in development and tests;
+ * in production without SMTP nothing is sent and mail waits in the outbox (the start log says so).
+ */
+export type MailConfig = { from: string; pollMs: number } & (
+  { kind: 'smtp'; url: string } | { kind: 'files'; dir: string } | { kind: 'none' }
+);
+
+export function mailConfig(env: Env): MailConfig {
+  const common = { from: env.MAIL_FROM, pollMs: env.MAIL_POLL_SECONDS * 1000 };
+  if (env.SMTP_URL) return { ...common, kind: 'smtp', url: env.SMTP_URL };
+  if (env.NODE_ENV === 'production') return { ...common, kind: 'none' };
+  return { ...common, kind: 'files', dir: env.MAIL_DIR };
 }
 
 /** The limits at the edge: rate, timeouts (milliseconds) and the PDF renderer's pool. */

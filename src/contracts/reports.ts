@@ -165,6 +165,11 @@ export const ZReport = z
     projects: ZProjectList,
     comments: z.array(ZReportComment),
     template: z.array(ZSectionTemplate),
+    approvals: z
+      .object({ required: z.array(z.string()), approved: z.array(z.string()) })
+      .describe(
+        "The ministries whose approval the report needs (each of a joint theme's, or its lead ministry) and those that have approved this submission",
+      ),
   })
   .meta({ id: 'ThemeReport' });
 

@@ -52,6 +52,9 @@ export type ThemesTable = Tracked & {
   intermediate_body: string | null;
   stated_project_count: number | null;
   source: string | null;
+  /** Who approves the theme's report: `each` responsible ministry, or the `lead` ministry for all. */
+  approval_rule: Generated<string>;
+  lead_ministry: string | null;
 };
 
 export type ThemeMinistriesTable = { theme_id: number; ministry: string };
@@ -370,6 +373,8 @@ export type UsersTable = {
   is_demo: Generated<number>;
   disabled_at: string | null;
   password_change_required: Generated<number>;
+  /** The language of the person's e-mail: fi, sv or en. */
+  language: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -498,6 +503,28 @@ export type OutboxTable = {
   created_at: string;
   created_by: string;
   sent_at: string | null;
+  user_id: number | null;
+  language: string | null;
+  report_id: number | null;
+  meeting_id: number | null;
+  /** Where the thing is done, below the site: /fi/reports/2024/lanupe. */
+  link: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  failed_at: string | null;
+  attempts: Generated<number>;
+};
+
+export type NotificationOptOutsTable = { user_id: number; kind: string };
+
+export type ReportApprovalsTable = {
+  report_id: number;
+  submission: number;
+  ministry: string;
+  approved_by: string;
+  approved_at: string;
 };
 
 /** One row (id 1): raised by triggers on every change to the published data (migration 0005). */
@@ -548,6 +575,8 @@ export type Database = {
   theme_report_versions: ThemeReportVersionsTable;
   report_comments: ReportCommentsTable;
   outbox: OutboxTable;
+  notification_opt_outs: NotificationOptOutsTable;
+  report_approvals: ReportApprovalsTable;
   meeting_decisions: MeetingDecisionsTable;
 };
 

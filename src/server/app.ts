@@ -33,6 +33,9 @@ import { themeRoutes } from './modules/themes/routes.js';
 import { registerWebApp, type WebApp } from './modules/web/web-app.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { typed } from './typed-app.js';
+import { approvalRuleRoutes } from './modules/reports/approval-rule.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 
 export type AppDeps = {
   db: Db;
@@ -172,7 +175,10 @@ export async function buildApp(
     exportRoutes,
     healthRoutes,
     reportRoutes,
+    approvalRuleRoutes,
     meetingRoutes,
+    notificationRoutes,
+    taskRoutes,
   ]) {
     routes(api, deps);
   }

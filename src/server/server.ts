@@ -1,5 +1,5 @@
 /** Starts the HTTP server: parse the environment, prepare the database, listen, stop cleanly. */
-import { authConfig, databaseConfig, edgeConfig, type Env } from '../config/env.js';
+import { authConfig, databaseConfig, edgeConfig, mailConfig, type Env } from '../config/env.js';
 import { createPdfRenderer } from '../documents/pdf/pdf-pool.js';
 import { closePdfRenderer } from '../documents/pdf/render-pdf.js';
 import { openDatabase } from '../db/database.js';
@@ -7,6 +7,8 @@ import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { buildApp } from './app.js';
 import { builtWebRoot, DEFAULT_WEB_ROOT, type WebApp } from './modules/web/web-app.js';
 import { createDemoUsers } from './modules/users/create-demo-users.js';
+import { createMailTransport } from './modules/notifications/mail-transport.js';
+import { startDeliveryWorker, workerName } from './modules/notifications/deliver-mail.js';
 
 export type StartOptions = {
   /** 'built' serves dist/web; 'vite' serves the sources with hot reload (development only). */
@@ -90,9 +92,27 @@ export async function startServer(
       ].join('\n'),
     );
   }
+  // Every app server delivers mail; the outbox's claims keep them from sending a message twice.
+  const mail = mailConfig(env);
+  const transport = mail.kind === 'none' ? null : createMailTransport(mail);
+  const worker = transport
+    ? startDeliveryWorker(
+        { db: handle.db, transport, clock: () => new Date(), worker: workerName(), publicUrl: env.PUBLIC_URL ?? null },
+        mail.pollMs,
+        app.log,
+      )
+    : null;
+  if (mail.kind === 'none')
+    app.log.warn(
+      'Mail: SMTP_URL is not set, so no mail is sent; messages wait in the outbox (GET /api/v1/admin/outbox).',
+    );
+  else if (mail.kind === 'files')
+    console.log(`  Mail: no SMTP_URL, so development mail is written as .eml files to ${mail.dir}/ (nothing is sent).`);
+  else app.log.info(`Mail is sent through ${transport!.describe} from ${mail.from}.`);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await worker?.stop();
       await app.close();
       // The one Chromium of the process, if a PDF was rendered: it would outlive the server otherwise.
       await closePdfRenderer();

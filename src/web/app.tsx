@@ -68,6 +68,7 @@ const NewActionItemForm = lazy(() =>
 const PeriodsPage = lazy(() => import('./features/reports/periods-page.js').then((m) => ({ default: m.PeriodsPage })));
 const ReportPage = lazy(() => import('./features/reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.js').then((m) => ({ default: m.UsersPage })));
+const TasksPage = lazy(() => import('./features/tasks/tasks-page.js').then((m) => ({ default: m.TasksPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -88,6 +89,7 @@ export function App() {
           <Route path="accessibility" element={<AccessibilityPage />} />
           <Route path="sign-in" element={<SignInPage />} />
           <Route path="users" element={<UsersPage />} />
+          <Route path="tasks" element={<TasksPage />} />
           <Route path="themes/:slug/figures" element={<FinanceForm />} />
           <Route path="calls/:key/edit" element={<CallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />

@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'meetings',
   'reports',
   'users',
+  'tasks',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -15,6 +15,7 @@ export const paths = {
   accessibility: (lang: Language) => `/${lang}/accessibility`,
   signIn: (lang: Language) => `/${lang}/sign-in`,
   users: (lang: Language) => `/${lang}/users`,
+  tasks: (lang: Language) => `/${lang}/tasks`,
   financeForm: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}/figures`,
   callForm: (lang: Language, key: string) => `/${lang}/calls/${segment(key)}/edit`,
   activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,

@@ -150,6 +150,25 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     alsoThrough: [404],
   },
   'GET /api/v1/admin/audit': { allow: ADMIN, path: () => '/api/v1/admin/audit' },
+  // Mail: my own settings; the deliveries are the administrator's (message 999999 does not exist).
+  'GET /api/v1/me/notifications': { allow: SIGNED_IN, path: () => '/api/v1/me/notifications' },
+  'GET /api/v1/me/tasks': { allow: SIGNED_IN, path: () => '/api/v1/me/tasks' },
+  'PATCH /api/v1/me/notifications': { allow: SIGNED_IN, path: () => '/api/v1/me/notifications', body: () => ({}) },
+  'GET /api/v1/admin/outbox': { allow: ADMIN, path: () => '/api/v1/admin/outbox?status=failed' },
+  'POST /api/v1/admin/outbox/:id/retry': {
+    allow: ADMIN,
+    path: () => '/api/v1/admin/outbox/999999/retry',
+    alsoThrough: [404],
+  },
+  'GET /api/v1/themes/:slug/approval-rule': {
+    allow: REPORT_READ,
+    path: (c) => `/api/v1/themes/${c.theme}/approval-rule`,
+  },
+  'PUT /api/v1/themes/:slug/approval-rule': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/themes/${c.theme}/approval-rule`,
+    body: () => ({ rule: 'each' }),
+  },
   'GET /api/v1/contacts/:id/personal-data': {
     allow: ADMIN,
     path: (c) => `/api/v1/contacts/${c.contactId}/personal-data`,
@@ -401,6 +420,11 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     alsoThrough: [404],
   },
   // The chair checks: a member whose account is linked to the chair's seat (none is in this test), or the managing authority.
+  'POST /api/v1/meetings/:key/minutes/ready': {
+    allow: GROUP_EDIT,
+    path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/ready`,
+    headers: STALE,
+  },
   'POST /api/v1/meetings/:key/minutes/check': {
     allow: ADMIN,
     path: (c) => `/api/v1/meetings/${c.meetingKey}/minutes/check`,

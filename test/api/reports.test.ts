@@ -15,6 +15,7 @@ describe.each(DIALECTS)('theme report workflow on %s', (dialect) => {
   let coordinator: Session;
   let otherCoordinator: Session;
   let stm: Session;
+  let okm: Session;
   let tem: Session;
   let reportId: number;
 
@@ -28,6 +29,7 @@ describe.each(DIALECTS)('theme report workflow on %s', (dialect) => {
       { role: 'theme_coordinator', theme: 'jatkuva-oppiminen' },
     ]);
     stm = await signedInAs(t.app, t.database.db, 'stm-virkamies', [{ role: 'ministry_official', ministry: 'STM' }]);
+    okm = await signedInAs(t.app, t.database.db, 'okm-virkamies', [{ role: 'ministry_official', ministry: 'OKM' }]);
     tem = await signedInAs(t.app, t.database.db, 'tem-virkamies', [{ role: 'ministry_official', ministry: 'TEM' }]);
   });
   afterAll(async () => t?.close());
@@ -257,12 +259,19 @@ describe.each(DIALECTS)('theme report workflow on %s', (dialect) => {
       { 'if-match': '"6"' },
     );
     expect(resubmitted.json()).toMatchObject({ state: 'submitted', submissions: 2 });
-    const approved = await request('POST', `/api/v1/reports/${reportId}/approve`, stm, {}, { 'if-match': '"7"' });
+    // LANUPE is joint (OKM + STM): STM's approval alone leaves it submitted, waiting for OKM.
+    const approvedByStm = await request('POST', `/api/v1/reports/${reportId}/approve`, stm, {}, { 'if-match': '"7"' });
+    expect(approvedByStm.statusCode).toBe(200);
+    expect(approvedByStm.json().state).toBe('submitted');
+    const twice = await request('POST', `/api/v1/reports/${reportId}/approve`, stm, {}, { 'if-match': '"8"' });
+    expect(twice.statusCode).toBe(422);
+    expect(twice.json().errors[0]).toEqual({ name: 'ministry', reason: expect.stringContaining('odotetaan: OKM') });
+    const approved = await request('POST', `/api/v1/reports/${reportId}/approve`, okm, {}, { 'if-match': '"8"' });
     expect(approved.statusCode).toBe(200);
     expect(approved.json().state).toBe('approved');
     expect(approved.json().header.frozenAt).toBeTruthy();
     expect(
-      (await request('POST', `/api/v1/reports/${reportId}/approve`, stm, {}, { 'if-match': '"8"' })).statusCode,
+      (await request('POST', `/api/v1/reports/${reportId}/approve`, stm, {}, { 'if-match': '"9"' })).statusCode,
     ).toBe(422);
   });
 
@@ -276,6 +285,7 @@ describe.each(DIALECTS)('theme report workflow on %s', (dialect) => {
       'return',
       'save',
       'submit',
+      'approve',
       'approve',
     ]);
     const diff = (await request('GET', `/api/v1/reports/${reportId}/diff?from=3&to=6`, stm)).json();

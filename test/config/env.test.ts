@@ -1,7 +1,7 @@
 /** The environment's defaults that depend on each other, and the files found from any directory. */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from '../../src/config/env.js';
+import { mailConfig, parseEnv } from '../../src/config/env.js';
 import { PROJECT_ROOT } from '../../src/config/paths.js';
 import { DEFAULT_TOPOLOGY } from '../../src/db/prepare.js';
 
@@ -37,5 +37,21 @@ describe('data files', () => {
     } finally {
       process.chdir(before);
     }
+  });
+});
+
+describe('mail', () => {
+  it('sends through SMTP_URL, else writes files in development and sends nothing in production', () => {
+    expect(mailConfig(parseEnv({ SMTP_URL: 'smtp://user:pass@mail.example.fi:587' }))).toMatchObject({
+      kind: 'smtp',
+      url: 'smtp://user:pass@mail.example.fi:587',
+      pollMs: 10_000,
+    });
+    expect(mailConfig(parseEnv({}))).toMatchObject({ kind: 'files', dir: 'var/mail' });
+    expect(mailConfig(parseEnv({ NODE_ENV: 'production' }))).toMatchObject({ kind: 'none' });
+  });
+
+  it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
+    expect(() => parseEnv({ SMTP_URL: 'http://mail.example.fi' })).toThrow(/SMTP_URL must be smtp:\/\/host:port/);
   });
 });

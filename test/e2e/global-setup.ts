@@ -20,6 +20,8 @@ import { E2E_PASSWORD, E2E_PERIODS, E2E_USERS } from './users.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** Where the server writes its mail (.eml files): no SMTP server in the browser tests. */
+    mailDir: string;
   }
 }
 
@@ -56,9 +58,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     NODE_ENV: 'test',
     // Every browser test comes from one address; the rate limit has tests of its own (test/api/edge-limits).
     RATE_LIMIT_MAX: '0',
+    // Development mail (no SMTP here) goes to the run's own folder, not the checkout's var/mail.
+    MAIL_DIR: join(dir, 'mail'),
+    MAIL_POLL_SECONDS: '1',
   });
   const server = await startServer(env, { web: 'built', webRoot: DEFAULT_WEB_ROOT });
   project.provide('baseUrl', server.url);
+  project.provide('mailDir', join(dir, 'mail'));
   return async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

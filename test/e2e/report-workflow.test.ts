@@ -3,13 +3,15 @@
  * Finnish and in Swedish: LANUPE's coordinator writes past a section's limit (the counter and the
  * field say so, the draft is neither autosaved nor saved by hand, and the server refuses the same
  * text sent to it directly), fixes it, lets autosave store the draft and submits; an STM official
- * returns it with a comment on a section; the coordinator sees the comment, edits and submits
- * again; the official approves, and the state reads approved. The report pages pass axe (WCAG 2.1
- * A and AA) in each state they are seen in.
+ * returns it with a comment on a section, which the coordinator also receives by e-mail; the
+ * coordinator sees the comment, edits and submits again; the STM official approves and the report
+ * waits for OKM (LANUPE is a joint theme), an OKM official approves, and the state reads approved.
+ * The report pages pass axe (WCAG 2.1 A and AA) in each state they are seen in.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, heading, useBrowser, type BrowserSession } from './browser.js';
+import { mailTo } from './mail.js';
 import { E2E_PASSWORD, E2E_PERIODS } from './users.js';
 
 const { newPage } = useBrowser();
@@ -40,6 +42,7 @@ const TEXT = {
     compareTo: 'Uudempi versio',
     returnedVersion: /: palautettu /,
     approvedVersion: /: hyväksytty /,
+    waitingForOkm: 'Hyväksyjät: OKM, STM. Hyväksynyt: STM.',
     compare: 'Vertaa',
     limitProblem: 'Osiossa 1 on 2001 merkkiä; enintään 2000 sallitaan (1 liikaa).',
     comment2: 'Kerro tarkemmin, mitä hauissa tapahtui.',
@@ -68,6 +71,7 @@ const TEXT = {
     compareTo: 'Nyare version',
     returnedVersion: /: återsänd /,
     approvedVersion: /: godkänd /,
+    waitingForOkm: 'Godkänns av: OKM, STM. Har godkänt: STM.',
     compare: 'Jämför',
     limitProblem: 'Avsnitt 1 har 2001 tecken; högst 2000 är tillåtet (1 för många).',
     comment2: 'Beskriv närmare vad som hände i utlysningarna.',
@@ -202,6 +206,14 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     await page.getByLabel(text.comment).fill(text.comment2);
     await page.getByRole('button', { name: text.returnButton }).click();
     await expect.poll(() => state(page).textContent()).toContain(text.state.returned);
+    // The coordinator is told by e-mail, in the account's language (Finnish), with the comment.
+    const told = () =>
+      mailTo('koordinaattori@e2e.example.fi').filter(
+        (mail) => mail.subject.startsWith('Palautettu korjattavaksi: ') && mail.text.includes(text.comment2),
+      );
+    await expect.poll(() => told().length, { timeout: 15_000 }).toBe(1);
+    expect(told()[0]!.subject).toContain(period.title.fi);
+    expect(told()[0]!.text).toContain(`/fi/reports/${period.key}/lanupe`);
   });
 
   it('the coordinator sees the comment, edits and submits again', async () => {
@@ -230,20 +242,40 @@ describe.each(['fi', 'sv'] as const)('a theme report from draft to approval in %
     expect(report.state).toBe('submitted');
   });
 
-  it('the ministry official approves it; the state reads approved; versions compare', async () => {
+  it('both ministries of the joint theme approve it; the state reads approved; versions compare', async () => {
     const { page } = ministry;
     await page.reload();
     await page.getByRole('button', { name: text.approve }).waitFor();
     await page.getByRole('button', { name: text.approve }).click();
-    await expect.poll(() => state(page).textContent()).toContain(text.state.approved);
+    // STM has approved; LANUPE is OKM's too, so the report waits for OKM and STM decides no more.
+    await expect.poll(() => page.getByText(text.waitingForOkm).count()).toBe(1);
+    expect(await state(page).textContent()).toContain(text.state.submitted);
     expect(await page.getByRole('button', { name: text.approve }).count()).toBe(0);
+    violations.push(...(await axe(page, `${reportPath} (approved by STM, waiting for OKM)`)));
+
+    const okm = await newPage();
+    try {
+      await okm.page.goto(`/${lang}/themes/lanupe`);
+      await okm.page.getByRole('link', { name: text.signIn.link }).click();
+      await okm.page.getByLabel(text.signIn.username).fill('e2e-okm');
+      await okm.page.getByLabel(text.signIn.password, { exact: true }).fill(E2E_PASSWORD);
+      await okm.page.getByRole('button', { name: text.signIn.submit, exact: true }).click();
+      await expect.poll(() => heading(okm.page).textContent()).toBe(text.themeName);
+      await okm.page.goto(reportPath);
+      await okm.page.getByRole('button', { name: text.approve }).click();
+      await expect.poll(() => state(okm.page).textContent()).toContain(text.state.approved);
+    } finally {
+      await okm.context.close();
+    }
+    await page.reload();
+    await expect.poll(() => state(page).textContent()).toContain(text.state.approved);
 
     // What changed between the return and the approval: section 2 as rewritten.
     // The design system's dropdown button is named by its value, then its label.
     await page.getByRole('button', { name: new RegExp(`${text.compareFrom}$`) }).click();
     await page.getByRole('option', { name: text.returnedVersion }).click();
     await page.getByRole('button', { name: new RegExp(`${text.compareTo}$`) }).click();
-    await page.getByRole('option', { name: text.approvedVersion }).click();
+    await page.getByRole('option', { name: text.approvedVersion }).last().click();
     await page.getByRole('button', { name: text.compare, exact: true }).click();
     await expect.poll(() => page.locator('ins').filter({ hasText: '147' }).count()).toBeGreaterThan(0);
     violations.push(...(await axe(page, `${reportPath} (approved, ministry, compared)`)));
@@ -271,7 +303,7 @@ describe('the managing authority', () => {
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(12);
     const violations = await axe(page, '/fi/reports (managing authority)');
-    // Every theme whose report is neither submitted nor approved gets a reminder (none are sent by e-mail).
+    // Every theme whose report is neither submitted nor approved gets a reminder (sent as mail through the outbox).
     const states = await rows.locator('td:nth-child(2)').allTextContents();
     const due = states.filter((state) => !/lähetetty|hyväksytty/.test(state)).length;
     expect(due).toBeGreaterThan(0);

@@ -50,12 +50,25 @@ export const E2E_USERS = [
   {
     username: 'e2e-koordinaattori',
     displayName: 'Testi Koordinaattori',
+    email: 'koordinaattori@e2e.example.fi',
     roles: [{ role: 'theme_coordinator' as const, theme: 'lanupe' }],
+  },
+  // My tasks (my-tasks.test.ts): a coordinator of a theme no other browser test writes a report for.
+  {
+    username: 'e2e-tehtavat',
+    displayName: 'Testi Tehtävät',
+    roles: [{ role: 'theme_coordinator' as const, theme: 'jatkuva-oppiminen' }],
   },
   {
     username: 'e2e-stm',
     displayName: 'Testi Ministeriö',
     roles: [{ role: 'ministry_official' as const, ministry: 'STM' as const }],
+  },
+  // LANUPE is joint: OKM approves too (report-workflow.test.ts).
+  {
+    username: 'e2e-okm',
+    displayName: 'Testi Opetusministeriö',
+    roles: [{ role: 'ministry_official' as const, ministry: 'OKM' as const }],
   },
 ];
 

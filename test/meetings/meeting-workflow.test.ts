@@ -403,6 +403,19 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
   });
 
   it('the secretary publishes the approved minutes and only then the public sees them', async () => {
+    // The distribution list as the minutes give it (names and addresses), and a member with an address.
+    const db = t.database.db;
+    const meetingId = Number(
+      (await db.selectFrom('meetings').select('id').where('key', '=', first.key).executeTakeFirstOrThrow()).id,
+    );
+    await db.deleteFrom('meeting_distribution').where('meeting_id', '=', meetingId).execute();
+    for (const [position, recipient] of ['Johtoryhmän jäsenet', 'kirjaamo@example.fi'].entries())
+      await db.insertInto('meeting_distribution').values({ meeting_id: meetingId, position, recipient }).execute();
+    await db
+      .updateTable('users')
+      .set({ email: 'jasen@example.fi', language: 'sv' })
+      .where('username', '=', 'jasen')
+      .execute();
     const published = await secretary.request({
       method: 'POST',
       url: `/api/v1/meetings/${first.key}/minutes/publish`,
@@ -410,6 +423,28 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     });
     expect(published.statusCode, published.body).toBe(200);
     expect(json(published).minutesStatus).toBe('published');
+    // The distribution list is told, each in its language, in the same transaction as the publication.
+    const mail = await db
+      .selectFrom('outbox')
+      .select(['recipient', 'language', 'subject', 'link'])
+      .where('kind', '=', 'minutes_published')
+      .where('meeting_id', '=', meetingId)
+      .orderBy('recipient')
+      .execute();
+    expect(mail).toEqual([
+      {
+        recipient: 'jasen@example.fi',
+        language: 'sv',
+        subject: expect.stringMatching(/^Protokoll publicerat: .+ 2026\/1$/),
+        link: `/sv/meetings/${first.key}`,
+      },
+      {
+        recipient: 'kirjaamo@example.fi',
+        language: 'fi',
+        subject: expect.stringMatching(/^Pöytäkirja julkaistu: .+ 2026\/1$/),
+        link: `/fi/meetings/${first.key}`,
+      },
+    ]);
 
     const list = json(await t.app.inject({ method: 'GET', url: '/api/v1/published-minutes' }));
     expect(list.items.map((m: { key: string }) => m.key)).toEqual([first.key]);

@@ -21,6 +21,7 @@ const NAMESPACES = [
   'meetings',
   'reports',
   'users',
+  'tasks',
 ];
 
 type Tree = { [key: string]: string | Tree };

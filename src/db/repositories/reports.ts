@@ -3,6 +3,7 @@
  * header as of the cut-off (contacts, ministries, period, the four figures) and the project list of
  * section 7, both from the data the system already holds.
  */
+import { approvingMinistries, approvalRuleOf } from '../../domain/reports/approval.js';
 import type { Db } from '../database.js';
 import type { ProjectList, Report, ReportHeader } from '../../contracts/reports.js';
 import type { Ministry } from '../../domain/figures.js';
@@ -231,6 +232,38 @@ export async function commentsOf(db: Db, reportId: number) {
   }));
 }
 
+/** Who must approve (domain/reports/approval.ts) and who has, for the current submission. */
+export async function reportApprovals(db: Db, report: ReportRow): Promise<{ required: string[]; approved: string[] }> {
+  const theme = await db
+    .selectFrom('themes')
+    .select(['approval_rule', 'lead_ministry'])
+    .where('id', '=', Number(report.theme_id))
+    .executeTakeFirstOrThrow();
+  const ministries = await db
+    .selectFrom('theme_ministries')
+    .select('ministry')
+    .where('theme_id', '=', Number(report.theme_id))
+    .execute();
+  const rule = approvalRuleOf(theme.approval_rule, theme.lead_ministry);
+  const approved =
+    report.state === 'submitted' || report.state === 'approved'
+      ? await db
+          .selectFrom('report_approvals')
+          .select('ministry')
+          .where('report_id', '=', Number(report.id))
+          .where('submission', '=', Number(report.submissions))
+          .orderBy('ministry')
+          .execute()
+      : [];
+  return {
+    required: approvingMinistries(
+      ministries.map((m) => m.ministry),
+      rule,
+    ),
+    approved: approved.map((a) => a.ministry),
+  };
+}
+
 export async function presentReport(db: Db, report: ReportRow, locale: Locale): Promise<Report> {
   const periodRow = await db
     .selectFrom('reporting_periods')
@@ -244,6 +277,7 @@ export async function presentReport(db: Db, report: ReportRow, locale: Locale): 
     .executeTakeFirstOrThrow();
   const content = parseContent(report.content);
   const template = TEMPLATES[periodRow.kind as DocumentKind];
+  const approvals = await reportApprovals(db, report);
   const header = report.header
     ? (JSON.parse(report.header) as ReportHeader)
     : await buildHeader(db, theme.slug, periodRow.cut_off, locale);
@@ -254,6 +288,7 @@ export async function presentReport(db: Db, report: ReportRow, locale: Locale): 
     state: report.state,
     version: Number(report.version),
     submissions: Number(report.submissions),
+    approvals,
     updatedAt: report.updated_at,
     updatedBy: report.updated_by,
     header,

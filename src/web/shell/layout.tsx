@@ -53,6 +53,8 @@ function Layout({ children }: { children: ReactNode }) {
   }, [lang]);
 
   const navigation: NavigationItem[] = [
+    // Signed in, one's own tasks come first: the start page after sign-in.
+    ...(session ? [{ to: paths.tasks(lang), label: t('common:nav.tasks'), selected: section === 'tasks' }] : []),
     {
       to: paths.overview(lang),
       label: t('common:nav.themes'),

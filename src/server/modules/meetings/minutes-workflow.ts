@@ -27,6 +27,7 @@ import {
 import { steeringGroupScope } from '../editing/resource.js';
 import { minutesChanged } from '../editing/resources/meetings.js';
 import { helsinkiDate } from '../../../domain/helsinki-time.js';
+import { notifyMinutes } from '../notifications/notify.js';
 
 export type WorkflowDeps = { db: Db; actor: Actor; audit: AuditContext };
 
@@ -96,6 +97,28 @@ async function setStatus(
   });
 }
 
+/**
+ * The secretary says the draft is ready: the chair (the account linked to the chair's or
+ * vice-chair's seat on the meeting's date) is told by e-mail. The minutes stay a draft.
+ */
+export async function requestMinutesCheck(
+  deps: WorkflowDeps,
+  key: string,
+  basedOnVersion: number | null,
+): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
+    requireStep('check', meeting.minutes_status);
+    const ids = await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_to_check' });
+    await writeAudit(trx, deps.audit, {
+      action: 'minutes_check_requested',
+      entityType: 'meeting',
+      entityId: Number(meeting.id),
+      after: { messages: ids.length },
+    });
+  });
+}
+
 /** The chair has read the draft and agrees it is what was said and decided. */
 export async function checkMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
@@ -123,6 +146,7 @@ export async function returnMinutes(
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check');
     requireStep('return', meeting.minutes_status);
     await setStatus(trx, deps.audit, meeting, 'return', { minutes_checked_at: null, minutes_checked_by: null }, reason);
+    await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_returned', reason });
   });
 }
 
@@ -245,5 +269,6 @@ export async function publishMinutes(deps: WorkflowDeps, key: string, basedOnVer
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
     requireStep('publish', meeting.minutes_status);
     await setStatus(trx, deps.audit, meeting, 'publish', { minutes_published_at: deps.audit.at }, null);
+    await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_published' });
   });
 }

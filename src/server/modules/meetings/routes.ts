@@ -47,6 +47,7 @@ import { basedOnVersion } from '../editing/routes.js';
 import {
   approvePreviousMinutes,
   checkMinutes,
+  requestMinutesCheck,
   publishMinutes,
   returnMinutes,
   type WorkflowDeps,
@@ -353,6 +354,11 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
       },
     );
 
+  step(
+    'minutes/ready',
+    'The secretary tells the chair by e-mail that the draft minutes are ready to check (If-Match)',
+    (d, key, version) => requestMinutesCheck(d, key, version),
+  );
   step('minutes/check', 'The chair checks the draft minutes (If-Match: the meeting version)', (d, key, version) =>
     checkMinutes(d, key, version),
   );

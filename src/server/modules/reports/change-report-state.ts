@@ -1,11 +1,15 @@
 /**
  * The workflow: a coordinator submits (again after a return); the theme's ministry returns it with
- * comments on the sections concerned, or approves it. Submitting needs every text section written
+ * comments on the sections concerned, or approves it. A joint theme is approved by each of its
+ * ministries, or by its lead ministry for all (domain/reports/approval.ts); until the last approval
+ * the report stays submitted, each approval a version of its own. Each step puts its mail in the
+ * outbox in the same transaction (the ministry on submission, the coordinator on return and approval). Submitting needs every text section written
  * and within its limit. Approval freezes the header as of the cut-off, so later corrections to the
  * data do not change an approved report.
  */
+import { isMinistry } from '../../../domain/figures.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
-import { buildHeader, parseContent, presentReport } from '../../../db/repositories/reports.js';
+import { buildHeader, parseContent, presentReport, reportApprovals } from '../../../db/repositories/reports.js';
 import { RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
 import type { Locale } from '../../../domain/money.js';
 import {
@@ -16,6 +20,8 @@ import {
   type ReportAction,
 } from '../../../domain/reports/report.js';
 import { TEMPLATES, type DocumentKind } from '../../../domain/reports/templates.js';
+import { approvalStep, mayDecide } from '../../../domain/reports/approval.js';
+import { notifyReport } from '../notifications/notify.js';
 import { reportWithAccess, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
 
@@ -106,6 +112,34 @@ export async function changeReportState(
       .select('slug')
       .where('id', '=', Number(report.theme_id))
       .executeTakeFirstOrThrow();
+    const { required, approved } = await reportApprovals(trx, report);
+    const actor = deps.actor.kind === 'user' ? deps.actor : null;
+    const admin = actor?.roles.some((r) => r.role === 'admin') ?? false;
+    const actorMinistries = (actor?.roles ?? []).flatMap((r) =>
+      r.role === 'ministry_official' && r.ministry ? [r.ministry] : [],
+    );
+    if (action !== 'submit' && !mayDecide(required, actorMinistries, admin)) {
+      throw new RuleViolationError([
+        {
+          field: 'ministry',
+          message: {
+            fi: `Teeman raportista päättää ${required.join(' ja ')}.`,
+            sv: `Om temats rapport beslutar ${required.join(' och ')}.`,
+            en: `The theme's report is decided by ${required.join(' and ')}.`,
+          },
+        },
+      ]);
+    }
+    let approvedNow: string[] = [];
+    let missing: string[] = [];
+    let state = to;
+    if (action === 'approve') {
+      const step = approvalStep({ required, approved, actorMinistries, admin });
+      if (!step.ok) throw new RuleViolationError([{ field: 'ministry', message: step.problem }]);
+      approvedNow = step.approve;
+      missing = step.missing;
+      if (!step.complete) state = report.state;
+    }
     const extra: Record<string, unknown> = {};
     if (action === 'submit')
       Object.assign(extra, {
@@ -113,7 +147,7 @@ export async function changeReportState(
         submitted_at: deps.audit.at,
         submitted_by: deps.audit.actor,
       });
-    if (action === 'approve') {
+    if (action === 'approve' && state === 'approved') {
       const header = { ...(await buildHeader(trx, theme.slug, period.cut_off, 'fi')), frozenAt: deps.audit.at };
       Object.assign(extra, {
         approved_at: deps.audit.at,
@@ -121,7 +155,19 @@ export async function changeReportState(
         header: JSON.stringify(header),
       });
     }
-    const version = await writeVersion(trx, deps, report, { action, state: to, extra });
+    const version = await writeVersion(trx, deps, report, { action, state, extra });
+    for (const ministry of approvedNow) {
+      await trx
+        .insertInto('report_approvals')
+        .values({
+          report_id: Number(report.id),
+          submission: Number(report.submissions),
+          ministry,
+          approved_by: deps.audit.actor,
+          approved_at: deps.audit.at,
+        })
+        .execute();
+    }
     for (const comment of comments) {
       await trx
         .insertInto('report_comments')
@@ -140,8 +186,19 @@ export async function changeReportState(
       entityType: 'theme_report',
       entityId: Number(report.id),
       before: { state: report.state, version: Number(report.version) },
-      after: { state: to, version, comments },
+      after: {
+        state,
+        version,
+        comments,
+        ...(action === 'approve' && { approvedBy: approvedNow, waitingFor: missing }),
+      },
     });
+    const target = { id: Number(report.id), periodId: Number(report.period_id), themeId: Number(report.theme_id) };
+    if (action === 'submit')
+      await notifyReport(trx, deps.audit, target, { kind: 'report_submitted', approvers: required.filter(isMinistry) });
+    if (action === 'return') await notifyReport(trx, deps.audit, target, { kind: 'report_returned', comments });
+    if (action === 'approve' && state === 'approved')
+      await notifyReport(trx, deps.audit, target, { kind: 'report_approved' });
     return version;
   });
 }

@@ -214,7 +214,7 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Remind themes whose report is not in (recorded in the outbox; no e-mail is sent)',
+        summary: 'Remind themes whose report is not in (by e-mail, through the outbox)',
         params: ZPeriodParams,
         body: ZReminderInput,
         response: { 201: z.object({ messages: z.array(ZOutboxMessage) }), ...errors },
@@ -231,7 +231,7 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
     {
       schema: {
         tags,
-        summary: 'Reminders recorded for the period',
+        summary: 'Reminders queued for the period',
         params: ZPeriodParams,
         response: { 200: z.object({ messages: z.array(ZOutboxMessage) }), ...errors },
       },

@@ -1,16 +1,19 @@
 /**
- * Reminders before the deadline: one message per coordination contact of every theme whose report
- * is not yet submitted or approved (or of the themes named). Recorded in the outbox; this system
- * sends no e-mail itself. A theme with no usable address gets a message addressed to the theme, so
- * the managing authority sees whom it could not reach.
+ * Reminders before the deadline: one message per coordination contact and coordinator account of
+ * every theme whose report is not yet submitted or approved (or of the themes named), put in the
+ * outbox for the delivery worker, in the recipient's language (an address that belongs to an
+ * account takes the account's language and its choice to receive reminders; others get Finnish).
+ * A theme with no usable address gets a message addressed to the theme, which cannot be delivered
+ * and so shows as failed: the managing authority sees whom it could not reach.
  */
 import { writeAudit } from '../../../db/repositories/audit.js';
 import { findPeriod, periodThemes } from '../../../db/repositories/reports.js';
 import { NotFoundError, RuleViolationError } from '../../../domain/errors.js';
 import { finnishDate } from '../../../domain/reports/templates.js';
+import { addressRecipients, enqueue, userRecipients, usersWithRole } from '../../../db/repositories/outbox.js';
+import { links, reminder } from '../../../domain/notifications.js';
+import { STATE_NAMES, type ReportState } from '../../../domain/reports/report.js';
 import { requirePermission, type ReportDeps } from './report-access.js';
-
-const EMAIL = /^[^\s@()]+@[^\s@()]+\.[a-z]{2,}$/i;
 
 export async function sendReminders(
   deps: ReportDeps,
@@ -46,34 +49,41 @@ export async function sendReminders(
         .where('role', '=', 'coordination')
         .where('archived_at', 'is', null)
         .execute();
-      const recipients = contacts.map((c) => c.email?.trim() ?? '').filter((email) => EMAIL.test(email));
+      const recipients = [
+        ...(await addressRecipients(
+          trx,
+          contacts.map((c) => c.email ?? ''),
+          'reminder',
+        )),
+        ...(await userRecipients(
+          trx,
+          await usersWithRole(trx, 'theme_coordinator', { themeId: theme.themeId }),
+          'reminder',
+        )),
+      ];
       const deadline = period.deadline ? finnishDate(period.deadline) : null;
-      const subject = `Muistutus: ${period.title_fi}${deadline ? `, määräaika ${deadline}` : ''}`;
-      const body = [
-        `Teeman "${theme.name.fi}" raportti on tilassa: ${theme.state ?? 'ei aloitettu'}.`,
-        deadline ? `Raportti on lähetettävä viimeistään ${deadline}.` : null,
-        input.message ?? null,
-      ]
-        .filter(Boolean)
-        .join('\n\n');
-      for (const recipient of recipients.length > 0 ? recipients : [`teema:${theme.slug}`]) {
-        const { id } = await trx
-          .insertInto('outbox')
-          .values({
-            kind: 'reminder',
-            period_id: Number(period.id),
-            theme_id: theme.themeId,
-            recipient,
-            subject,
-            body,
-            created_at: deps.audit.at,
-            created_by: deps.audit.actor,
-            sent_at: null,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        ids.push(Number(id));
-      }
+      const facts = {
+        theme: { fi: theme.name.fi, sv: theme.name.sv ?? '', en: theme.name.en ?? '' },
+        period: { fi: period.title_fi, sv: period.title_sv ?? '', en: period.title_en ?? '' },
+        state: theme.state ? STATE_NAMES[theme.state as ReportState] : null,
+        deadline,
+        message: input.message ?? null,
+      };
+      const common = {
+        kind: 'reminder' as const,
+        compose: (language: 'fi' | 'sv' | 'en') => reminder(language, facts),
+        link: links.report(period.key, theme.slug),
+        periodId: Number(period.id),
+        themeId: theme.themeId,
+      };
+      ids.push(
+        ...(recipients.length > 0
+          ? await enqueue(trx, deps.audit, { ...common, recipients })
+          : await enqueue(trx, deps.audit, {
+              ...common,
+              recipients: [{ userId: null, email: `teema:${theme.slug}`, language: 'fi' }],
+            })),
+      );
     }
     await writeAudit(trx, deps.audit, {
       action: 'remind',

@@ -1,6 +1,6 @@
 /**
- * The minutes' workflow where it happens, on the meeting page: the chair checks the secretary's
- * draft (or returns checked minutes with a reason), the next meeting approves them through its
+ * The minutes' workflow where it happens, on the meeting page: the secretary tells the chair that
+ * the draft is ready (by e-mail), the chair checks the secretary's draft (or returns checked minutes with a reason), the next meeting approves them through its
  * approval item, and the secretary publishes approved minutes. Each step is sent with the version
  * of the meeting the user saw; if someone changed it meanwhile the server answers 409 and the step
  * shows what changed, to reload or to take the step again on the newer version. The server decides
@@ -20,9 +20,10 @@ import { mayEditMeetings, useSession } from '../../shell/session.js';
 import { ConflictNotice, type FieldSpec } from '../editing/edit-support.js';
 import { FailureNotice, FieldInputs, useFieldForm } from '../editing/form-parts.js';
 
-type Step = 'check' | 'return' | 'approvePrevious' | 'publish';
+type Step = 'ready' | 'check' | 'return' | 'approvePrevious' | 'publish';
 
 const STEP_PATHS: Record<Step, string> = {
+  ready: 'minutes/ready',
   check: 'minutes/check',
   return: 'minutes/return',
   approvePrevious: 'approve-previous-minutes',
@@ -31,6 +32,7 @@ const STEP_PATHS: Record<Step, string> = {
 
 /** The status the step leads to, for the conflict table ("your change"). */
 const STEP_TARGET: Record<Step, MeetingDetail['minutesStatus']> = {
+  ready: 'draft',
   check: 'checked',
   return: 'draft',
   approvePrevious: 'draft',
@@ -119,7 +121,9 @@ export function MinutesActions({
       setDone(
         step === 'approvePrevious'
           ? t('meetings:workflow.approvedPrevious', { number: answer.data.previousMinutes ?? '' })
-          : t('meetings:workflow.done', { status: statusWord(answer.data.minutesStatus) }),
+          : step === 'ready'
+            ? t('meetings:workflow.readySent')
+            : t('meetings:workflow.done', { status: statusWord(answer.data.minutesStatus) }),
       );
       form.focusNotice();
     } catch (error) {
@@ -143,6 +147,9 @@ export function MinutesActions({
 
   const steps: { step: Step; label: string; variant?: 'secondary' }[] = [];
   if (chair && meeting.minutesStatus === 'draft') steps.push({ step: 'check', label: t('meetings:workflow.check') });
+  // The secretary tells the chair by e-mail that the draft is ready (the minutes stay a draft).
+  if (editor && !chair && meeting.minutesStatus === 'draft')
+    steps.push({ step: 'ready', label: t('meetings:workflow.ready') });
   if (
     editor &&
     previous &&

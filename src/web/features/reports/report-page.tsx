@@ -183,7 +183,9 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
   const sections = textSections(report);
   const editable =
     (report.state === 'draft' || report.state === 'returned') && mayEdit(session, 'report.edit', report.theme.slug);
-  const reviewing = report.state === 'submitted' && mayApproveReport(session, report.header.ministries);
+  // A joint theme: each ministry that must approve decides once per submission (domain/reports/approval.ts).
+  const waitingFor = report.approvals.required.filter((m) => !report.approvals.approved.includes(m));
+  const reviewing = report.state === 'submitted' && mayApproveReport(session, waitingFor);
   const mayComment = reviewing;
   const dirty = changedSections(sections, texts, stored).length > 0 || !sameLinks(links, storedLinks);
   const focusNotice = () => setTimeout(() => noticeRef.current?.focus(), 0);
@@ -460,6 +462,16 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
           {report.submissions > 1 ? ` ${t('reports:report.resubmitted', { count: report.submissions })}` : ''}
         </SmallText>
         <Paragraph>{t(GUIDE_KEYS[report.state])}</Paragraph>
+        {report.state === 'submitted' && report.approvals.required.length > 1 ? (
+          <Paragraph>
+            {report.approvals.approved.length > 0
+              ? t('reports:actions.approvals', {
+                  required: report.approvals.required.join(', '),
+                  approved: report.approvals.approved.join(', '),
+                })
+              : t('reports:actions.approvalsNone', { required: report.approvals.required.join(', ') })}
+          </Paragraph>
+        ) : null}
         {openComments.length > 0 ? (
           <Warning title={t('reports:comments.returnedTitle')}>
             {t('reports:comments.returnedText')}

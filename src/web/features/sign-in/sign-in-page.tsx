@@ -29,7 +29,10 @@ export function SignInPage() {
   const [errors, setErrors] = useState<{ username?: string; password?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
   const errorRef = useRef<HTMLDivElement>(null);
-  const next = safeNext(params.get('next'), paths.overview(lang));
+  // After sign-in: the page the person came from, or their own tasks (also instead of the public
+  // overview, which every page's sign-in link would otherwise lead back to).
+  const requested = safeNext(params.get('next'), paths.tasks(lang));
+  const next = requested === paths.overview(lang) ? paths.tasks(lang) : requested;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
