@@ -33,6 +33,9 @@ const SESSION_ROUTES = new Set([
   'POST /api/v1/auth/password',
   // Reads an uploaded review and answers with a preview; writes nothing (test/documents/review-compile.test.ts).
   'POST /api/v1/reporting-periods/:period/imports/preview',
+  // Queues a failed mail again: needs a delivery that failed against an SMTP server, which
+  // test/api/mail-delivery.test.ts sets up, and where the retried mail is then delivered.
+  'POST /api/v1/admin/outbox/:id/retry',
 ]);
 
 const auditCount = async (t: TestApp) =>
@@ -336,7 +339,9 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
     if (route.startsWith('POST /api/v1/meetings/:key/')) return minutesStep(route);
     const entry = ROUTE_ACCESS[route];
     if (!entry) throw new Error(`no recipe for ${route}`);
-    if (method === 'POST') return { method, url: entry.path(c), body: entry.body?.(c) };
+    // Settings of one's own, or of a theme, are written in place: no record to create first.
+    if (method === 'POST' || method === 'PUT' || route === 'PATCH /api/v1/me/notifications')
+      return { method, url: entry.path(c), body: entry.body?.(c) };
     if (method === 'PATCH' || method === 'DELETE') {
       const canCreate = `POST /api/v1/${collection}` in ROUTE_ACCESS;
       const target = canCreate
