@@ -7,7 +7,6 @@
  * theme and severity). Not a sheet per theme: sheet names are cut at 31 characters and the theme
  * names are longer (several would become the same), and one table can be filtered by theme.
  */
-import writeXlsxFile from 'write-excel-file/node';
 import type { Locale } from '../../domain/money.js';
 import { FINDING_LABELS, SEVERITY_LABELS } from '../../domain/reports/finding-labels.js';
 import { escapeHtml as e } from '../../domain/reports/rich-text.js';
@@ -114,6 +113,8 @@ export async function renderCheckReportXlsx(report: CheckReport, locale: Locale)
       count(theme.findings),
     ]),
   ];
+  // Loaded on first use, as Playwright and mammoth are: the server starts without it.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   return writeXlsxFile([
     {
       sheet: t('summary'),
