@@ -271,6 +271,19 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
       content: 'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen',
     }),
   },
+  ...Object.fromEntries(
+    (['html', 'xlsx'] as const).map((format) => [
+      `POST /api/v1/reporting-periods/:period/imports/check-report.${format}`,
+      {
+        allow: ADMIN,
+        path: (c: { periodKey: string }) => `/api/v1/reporting-periods/${c.periodKey}/imports/check-report.${format}`,
+        body: () => ({
+          format: 'text',
+          content: 'Valtakunnallinen teema\nLasten, nuorten ja perheiden palveluiden kehittäminen',
+        }),
+      },
+    ]),
+  ),
   'POST /api/v1/reporting-periods/:period/imports/confirm': {
     allow: ADMIN,
     // A digest that is not the file's: access passes, the import is refused (422), nothing is written.

@@ -48,7 +48,7 @@ export function textToHtml(text: string): string {
 
 let fontCss: string | null = null;
 /** Source Sans 3 (regular and bold, Latin and Latin Extended), embedded as data URLs. */
-function embeddedFonts(): string {
+export function embeddedFonts(): string {
   if (fontCss !== null) return fontCss;
   const require = createRequire(import.meta.url);
   const face = (subset: string, weight: number, range: string) => {

@@ -22,6 +22,7 @@ import {
   type ParsedReview,
   type ParsedTheme,
 } from '../../../domain/reports/review-import.js';
+import type { CheckReport } from '../../../documents/review/check-report.js';
 import { requirePermission, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
 
@@ -362,6 +363,20 @@ export async function previewImport(
         excerpt: f.excerpt,
         message: f.message[locale],
       })),
+    })),
+  };
+}
+
+/** The findings per theme, as the check report (documents/review/check-report.ts) shows them. */
+export async function importCheckReport(deps: ReportDeps, periodKey: string, upload: Upload): Promise<CheckReport> {
+  requirePermission(deps.actor, 'review.manage');
+  const { period, checked } = await analyse(deps.db, periodKey, upload);
+  return {
+    period: period.key,
+    themes: checked.map(({ theme, match, findings }) => ({
+      name: theme.name,
+      matchedTheme: match?.slug ?? null,
+      findings,
     })),
   };
 }

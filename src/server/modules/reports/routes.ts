@@ -50,7 +50,12 @@ import { basedOnVersion } from '../editing/routes.js';
 import { changeReportState } from './change-report-state.js';
 import { compareReportVersions } from './compare-report-versions.js';
 import { createReportingPeriod } from './create-reporting-period.js';
-import { confirmImport, MAX_IMPORT_BYTES, previewImport } from './import-review.js';
+import { confirmImport, importCheckReport, MAX_IMPORT_BYTES, previewImport } from './import-review.js';
+import {
+  checkReportFilename,
+  renderCheckReportHtml,
+  renderCheckReportXlsx,
+} from '../../../documents/review/check-report.js';
 import { READ_REPORT, reportWithAccess, requirePermission, requireSignedIn } from './report-access.js';
 import { saveReport } from './save-report.js';
 import { sendReminders } from './send-reminders.js';
@@ -498,6 +503,36 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
     },
     async (request) => previewImport(deps(request), request.params.period, request.body, requestLocale(request)),
   );
+
+  const checkReportFormats = [
+    { format: 'html', type: 'text/html; charset=utf-8' },
+    { format: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  ] as const;
+  for (const { format, type } of checkReportFormats) {
+    app.post(
+      `/api/v1/reporting-periods/:period/imports/check-report.${format}`,
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        schema: {
+          tags,
+          summary: `The preview's check report as ${format.toUpperCase()} (the same upload): the findings grouped by theme, in the language asked, for sending to the coordination projects. Writes nothing.`,
+          params: ZPeriodParams,
+          body: ZImportUpload,
+          response: { 200: z.union([z.string(), z.instanceof(Buffer)]).describe(type), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const locale = requestLocale(request);
+        const report = await importCheckReport(deps(request), request.params.period, request.body);
+        const body =
+          format === 'html' ? renderCheckReportHtml(report, locale) : await renderCheckReportXlsx(report, locale);
+        return reply
+          .header('content-disposition', `attachment; filename="${checkReportFilename(report.period, format)}"`)
+          .type(type)
+          .send(body);
+      },
+    );
+  }
 
   app.post(
     '/api/v1/reporting-periods/:period/imports/confirm',

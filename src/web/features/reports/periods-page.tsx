@@ -24,6 +24,7 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayManageReview, mayReadReview, useSession } from '../../shell/session.js';
 import { useEditGate } from '../editing/form-parts.js';
+import { ImportCheckReport } from './import-check-report.js';
 import type { ReportingPeriod } from './report-model.js';
 
 type PeriodStatus = z.infer<typeof ZPeriodStatus>;
@@ -204,6 +205,7 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
               <PlainLink href={`/api/v1/reporting-periods/${encodeURIComponent(period.key)}/review.pdf`}>PDF</PlainLink>
             </Paragraph>
           ) : null}
+          {mayManageReview(session) ? <ImportCheckReport periodKey={period.key} /> : null}
           {mayManageReview(session) ? (
             <>
               <SectionHeading level={3} id={`remind-${period.key}`}>
