@@ -33,6 +33,9 @@ const SESSION_ROUTES = new Set([
   'POST /api/v1/auth/password',
   // Reads an uploaded review and answers with a preview; writes nothing (test/documents/review-compile.test.ts).
   'POST /api/v1/reporting-periods/:period/imports/preview',
+  // The preview's findings as a download; writes nothing either (test/api/import-check-report.test.ts).
+  'POST /api/v1/reporting-periods/:period/imports/check-report.html',
+  'POST /api/v1/reporting-periods/:period/imports/check-report.xlsx',
   // Queues a failed mail again: needs a delivery that failed against an SMTP server, which
   // test/api/mail-delivery.test.ts sets up, and where the retried mail is then delivered.
   'POST /api/v1/admin/outbox/:id/retry',
