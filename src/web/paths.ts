@@ -32,6 +32,10 @@ export const paths = {
   publishedMinutesList: (lang: Language) => `/${lang}/minutes`,
   publishedMinutes: (lang: Language, key: string) => `/${lang}/minutes/${segment(key)}`,
   reports: (lang: Language) => `/${lang}/reports`,
+  reviewImport: (lang: Language, period: string) => `/${lang}/reports/${segment(period)}/import`,
+  audit: (lang: Language) => `/${lang}/audit`,
+  organisationForm: (lang: Language, key: string) => `/${lang}/organisations/${segment(key)}/edit`,
+  projectForm: (lang: Language, key: string) => `/${lang}/projects/${segment(key)}/edit`,
   report: (lang: Language, period: string, slug: string) => `/${lang}/reports/${segment(period)}/${segment(slug)}`,
 };
 
