@@ -72,7 +72,9 @@ export function useFieldForm(fields: FieldSpec[], lang: Language): FieldForm {
       fields.map((f) => f.name),
     );
     setErrors(byField);
-    setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...other]);
+    // The summary names every refused field with its reason, as the fields themselves do.
+    const atFields = fields.filter((field) => byField[field.name]).map((f) => `${f.label}: ${byField[f.name]}`);
+    setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...atFields, ...other]);
     const first = fields.find((field) => byField[field.name]);
     if (first) focusField(first.name);
     else focusNotice();
