@@ -79,6 +79,7 @@ const OrganisationForm = lazy(() =>
 const ProjectForm = lazy(() =>
   import('./features/records/record-pages.js').then((m) => ({ default: m.ProjectFormPage })),
 );
+const NewCallForm = lazy(() => import('./features/records/record-pages.js').then((m) => ({ default: m.NewCallPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -102,6 +103,7 @@ export function App() {
           <Route path="tasks" element={<TasksPage />} />
           <Route path="themes/:slug/figures" element={<FinanceForm />} />
           <Route path="calls/:key/edit" element={<CallForm />} />
+          <Route path="themes/:slug/calls/new" element={<NewCallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
           <Route path="steering-groups" element={<SteeringGroupsPage />} />
           <Route path="steering-groups/:key" element={<SteeringGroupPage />} />

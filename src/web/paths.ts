@@ -17,6 +17,7 @@ export const paths = {
   users: (lang: Language) => `/${lang}/users`,
   tasks: (lang: Language) => `/${lang}/tasks`,
   financeForm: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}/figures`,
+  newCall: (lang: Language, themeSlug: string) => `/${lang}/themes/${segment(themeSlug)}/calls/new`,
   callForm: (lang: Language, key: string) => `/${lang}/calls/${segment(key)}/edit`,
   activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,
   steeringGroups: (lang: Language) => `/${lang}/steering-groups`,

@@ -15,6 +15,8 @@ import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import type { FieldSpec } from '../editing/edit-support.js';
 import { RecordForm } from '../editing/record-form.js';
+import { CreateRecordForm } from '../editing/create-form.js';
+import { callKindOptions } from '../editing/record-forms.js';
 import { ImplementersEditor } from './implementers-editor.js';
 
 type Named = { fi: string; sv?: string | null; en?: string | null };
@@ -95,5 +97,29 @@ export function ProjectFormPage() {
       />
       <ImplementersEditor resourcePath={path} />
     </>
+  );
+}
+
+/** A new call of a theme: its key, names and kind; its dates, money and counts on the call's own form. */
+export function NewCallPage() {
+  const { slug = '' } = useParams();
+  const lang = useLanguage();
+  const { t } = useTranslation(['records', 'common', 'editing', 'calls']);
+  const fields: FieldSpec[] = [
+    { name: 'key', label: t('records:call.key'), kind: 'text', required: true, hint: t('records:call.keyHint') },
+    { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
+    { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },
+    { name: 'kind', label: t('records:call.kind'), kind: 'select', options: callKindOptions(t) },
+  ];
+  return (
+    <CreateRecordForm
+      collectionPath="/api/v1/calls"
+      title={t('records:call.new')}
+      fields={fields}
+      fixed={{ theme: slug }}
+      submitLabel={t('records:call.create')}
+      back={{ to: paths.theme(lang, slug), label: t('editing:backToTheme') }}
+      onCreated={(data) => paths.callForm(lang, String(data.key))}
+    />
   );
 }
