@@ -51,6 +51,7 @@ export const ZReportingPeriod = z
     themes: z.array(z.object({ slug: z.string(), name: ZLocalizedText, reportId: z.number().int().nullable() })),
     sections: z.array(ZSectionTemplate),
     version: z.number().int(),
+    closedAt: z.string().nullable().describe('When the period was closed (its reports no longer change), or null'),
   })
   .meta({ id: 'ReportingPeriod' });
 
@@ -78,6 +79,19 @@ export const ZReportingPeriodInput = z
       .optional()
       .describe('Theme slugs in review order; all themes when omitted'),
   })
+  .strict();
+
+/** A period's change (If-Match: its version): what is sent changes, the rest stays. */
+export const ZReportingPeriodUpdate = ZReportingPeriodInput.pick({ title: true, cutOff: true, deadline: true })
+  .extend({
+    themes: z
+      .array(z.string().max(100))
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Theme slugs in review order; a theme left out loses its report only while nothing is written in it'),
+  })
+  .partial()
   .strict();
 
 export const ZReportFigures = z.object({

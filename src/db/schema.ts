@@ -452,6 +452,9 @@ export type ReportingPeriodsTable = Tracked & {
   title_en: string | null;
   cut_off: string | null;
   deadline: string | null;
+  /** Set while the period is closed (migration 0012): its reports no longer change. */
+  closed_at: string | null;
+  closed_by: string | null;
 };
 
 export type ReportingPeriodThemesTable = { period_id: number; theme_id: number; position: number };

@@ -43,3 +43,13 @@ export function addCalendarDays(date: string, days: number): string {
   moment.setUTCDate(moment.getUTCDate() + days);
   return moment.toISOString().slice(0, 10);
 }
+
+/** The instant a Helsinki calendar day (`YYYY-MM-DD`) begins, as an ISO string in UTC. */
+export function helsinkiDayStart(date: string): string {
+  // Helsinki is UTC+2 or, in summer time, UTC+3; the clocks change at 03:00/04:00, never at midnight.
+  for (const hoursBefore of [2, 3]) {
+    const candidate = new Date(Date.parse(`${date}T00:00:00Z`) - hoursBefore * 3_600_000);
+    if (helsinkiDate(candidate) === date && helsinkiTime(candidate) === '00:00') return candidate.toISOString();
+  }
+  throw new Error(`no Helsinki midnight on ${date}`);
+}

@@ -69,6 +69,17 @@ const PeriodsPage = lazy(() => import('./features/reports/periods-page.js').then
 const ReportPage = lazy(() => import('./features/reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const TasksPage = lazy(() => import('./features/tasks/tasks-page.js').then((m) => ({ default: m.TasksPage })));
+const ReviewImportPage = lazy(() =>
+  import('./features/admin/review-import-page.js').then((m) => ({ default: m.ReviewImportPage })),
+);
+const AuditPage = lazy(() => import('./features/admin/audit-page.js').then((m) => ({ default: m.AuditPage })));
+const OrganisationForm = lazy(() =>
+  import('./features/records/record-pages.js').then((m) => ({ default: m.OrganisationFormPage })),
+);
+const ProjectForm = lazy(() =>
+  import('./features/records/record-pages.js').then((m) => ({ default: m.ProjectFormPage })),
+);
+const NewCallForm = lazy(() => import('./features/records/record-pages.js').then((m) => ({ default: m.NewCallPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -92,6 +103,7 @@ export function App() {
           <Route path="tasks" element={<TasksPage />} />
           <Route path="themes/:slug/figures" element={<FinanceForm />} />
           <Route path="calls/:key/edit" element={<CallForm />} />
+          <Route path="themes/:slug/calls/new" element={<NewCallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
           <Route path="steering-groups" element={<SteeringGroupsPage />} />
           <Route path="steering-groups/:key" element={<SteeringGroupPage />} />
@@ -105,7 +117,11 @@ export function App() {
           <Route path="minutes" element={<PublishedMinutesListPage />} />
           <Route path="minutes/:key" element={<PublishedMinutesPage />} />
           <Route path="reports" element={<PeriodsPage />} />
+          <Route path="reports/:period/import" element={<ReviewImportPage />} />
           <Route path="reports/:period/:slug" element={<ReportPage />} />
+          <Route path="audit" element={<AuditPage />} />
+          <Route path="organisations/:key/edit" element={<OrganisationForm />} />
+          <Route path="projects/:key/edit" element={<ProjectForm />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

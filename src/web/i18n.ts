@@ -24,6 +24,8 @@ export const NAMESPACES = [
   'reports',
   'users',
   'tasks',
+  'admin',
+  'records',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -17,6 +17,7 @@ export const paths = {
   users: (lang: Language) => `/${lang}/users`,
   tasks: (lang: Language) => `/${lang}/tasks`,
   financeForm: (lang: Language, slug: string) => `/${lang}/themes/${segment(slug)}/figures`,
+  newCall: (lang: Language, themeSlug: string) => `/${lang}/themes/${segment(themeSlug)}/calls/new`,
   callForm: (lang: Language, key: string) => `/${lang}/calls/${segment(key)}/edit`,
   activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,
   steeringGroups: (lang: Language) => `/${lang}/steering-groups`,
@@ -32,6 +33,10 @@ export const paths = {
   publishedMinutesList: (lang: Language) => `/${lang}/minutes`,
   publishedMinutes: (lang: Language, key: string) => `/${lang}/minutes/${segment(key)}`,
   reports: (lang: Language) => `/${lang}/reports`,
+  reviewImport: (lang: Language, period: string) => `/${lang}/reports/${segment(period)}/import`,
+  audit: (lang: Language) => `/${lang}/audit`,
+  organisationForm: (lang: Language, key: string) => `/${lang}/organisations/${segment(key)}/edit`,
+  projectForm: (lang: Language, key: string) => `/${lang}/projects/${segment(key)}/edit`,
   report: (lang: Language, period: string, slug: string) => `/${lang}/reports/${segment(period)}/${segment(slug)}`,
 };
 

@@ -150,6 +150,8 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     alsoThrough: [404],
   },
   'GET /api/v1/admin/audit': { allow: ADMIN, path: () => '/api/v1/admin/audit' },
+  'GET /api/v1/admin/audit/entries': { allow: ADMIN, path: () => '/api/v1/admin/audit/entries?action=update' },
+  'GET /api/v1/admin/audit.csv': { allow: ADMIN, path: () => '/api/v1/admin/audit.csv?entityType=theme' },
   // Mail: my own settings; the deliveries are the administrator's (message 999999 does not exist).
   'GET /api/v1/me/notifications': { allow: SIGNED_IN, path: () => '/api/v1/me/notifications' },
   'GET /api/v1/me/tasks': { allow: SIGNED_IN, path: () => '/api/v1/me/tasks' },
@@ -206,6 +208,24 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/reporting-periods/:period': {
     allow: SIGNED_IN,
     path: (c) => `/api/v1/reporting-periods/${c.periodKey}`,
+  },
+  'PATCH /api/v1/reporting-periods/:period': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}`,
+    body: () => ({ deadline: '2030-01-31' }),
+    headers: STALE,
+  },
+  'POST /api/v1/reporting-periods/:period/close': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/close`,
+    body: () => ({}),
+    headers: STALE,
+  },
+  'POST /api/v1/reporting-periods/:period/reopen': {
+    allow: ADMIN,
+    path: (c) => `/api/v1/reporting-periods/${c.periodKey}/reopen`,
+    body: () => ({}),
+    headers: STALE,
   },
   'GET /api/v1/reporting-periods/:period/status': {
     allow: REVIEW_READ,
@@ -367,7 +387,7 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
       name: name(c),
       projects: [{ implementer: c.organisationKey, role: 'main' }],
     }),
-    () => ({ status: 'running' }),
+    () => ({ status: 'granted', decidedOn: '2024-05-02' }),
   ),
   ...editable(
     'steering-groups',

@@ -339,6 +339,35 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
         body: { ...upload, digest: (preview.json() as { digest: string }).digest },
       };
     }
+    if (route === 'PATCH /api/v1/reporting-periods/:period') {
+      const { periodKey } = await freshReport();
+      return {
+        method,
+        url: `/api/v1/reporting-periods/${periodKey}`,
+        body: { deadline: '2030-01-31' },
+        headers: { 'if-match': '"1"' },
+      };
+    }
+    const periodStep = /^POST \/api\/v1\/reporting-periods\/:period\/(close|reopen)$/.exec(route)?.[1];
+    if (periodStep) {
+      const { periodKey } = await freshReport();
+      if (periodStep === 'reopen') {
+        const closed = await send(
+          admin,
+          'POST',
+          `/api/v1/reporting-periods/${periodKey}/close`,
+          {},
+          { 'if-match': '"1"' },
+        );
+        expect(closed.statusCode, closed.body).toBe(200);
+      }
+      return {
+        method,
+        url: `/api/v1/reporting-periods/${periodKey}/${periodStep}`,
+        body: {},
+        headers: { 'if-match': periodStep === 'reopen' ? '"2"' : '"1"' },
+      };
+    }
     if (route.startsWith('POST /api/v1/meetings/:key/')) return minutesStep(route);
     const entry = ROUTE_ACCESS[route];
     if (!entry) throw new Error(`no recipe for ${route}`);

@@ -22,6 +22,8 @@ const NAMESPACES = [
   'reports',
   'users',
   'tasks',
+  'admin',
+  'records',
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -3,6 +3,7 @@
  * after. Written in the same transaction as the change. The database refuses updates and deletes of
  * these rows (migration 0002).
  */
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
 
 export type AuditContext = {
@@ -100,6 +101,67 @@ export async function* auditLogBatches(db: Db, batchSize = 1000): AsyncGenerator
       .orderBy('id')
       .limit(batchSize)
       .execute();
+    for (const row of rows) yield toRecord(row);
+    if (rows.length < batchSize) return;
+    after = Number(rows.at(-1)!.id);
+  }
+}
+
+/** What the administrator narrows the trail to: who, what (action, kind of record), which record, when. */
+export type AuditFilter = {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  /** Instants (ISO, UTC): from inclusive, until exclusive. */
+  from?: string;
+  until?: string;
+};
+
+const filtered = (db: Db, filter: AuditFilter) => {
+  let query = db
+    .selectFrom('audit_log')
+    .select(['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'reason', 'ip']);
+  // The actor is matched as part of the name, case-insensitively: "lahtinen" finds "user:mlahtinen".
+  if (filter.actor) {
+    const pattern = `%${escapeLike(filter.actor.toLowerCase())}%`;
+    query = query.where(sql<boolean>`lower(actor) like ${pattern} escape '\\'`);
+  }
+  if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+  if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.until) query = query.where('at', '<', filter.until);
+  return query;
+};
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One page of the filtered trail, newest first, before the entry with id `before`. */
+export async function auditPage(
+  db: Db,
+  filter: AuditFilter,
+  options: { before?: number; limit: number },
+): Promise<{ items: AuditRecord[]; next: number | null }> {
+  let query = filtered(db, filter);
+  if (options.before) query = query.where('id', '<', options.before);
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(options.limit + 1)
+    .execute();
+  const items = rows.slice(0, options.limit).map(toRecord);
+  return { items, next: rows.length > options.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** The filtered trail, oldest first, a batch at a time (for the CSV download). */
+export async function* filteredAuditBatches(
+  db: Db,
+  filter: AuditFilter,
+  batchSize = 1000,
+): AsyncGenerator<AuditRecord> {
+  let after = 0;
+  for (;;) {
+    const rows = await filtered(db, filter).where('id', '>', after).orderBy('id').limit(batchSize).execute();
     for (const row of rows) yield toRecord(row);
     if (rows.length < batchSize) return;
     after = Number(rows.at(-1)!.id);

@@ -87,6 +87,7 @@ export function presentPeriod(row: PeriodRow, themes: Awaited<ReturnType<typeof 
       title,
     })),
     version: Number(row.version),
+    closedAt: row.closed_at ?? null,
   };
 }
 

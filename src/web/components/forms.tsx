@@ -6,6 +6,7 @@ import {
   Dropdown,
   DropdownItem,
   SearchInput,
+  StatusText,
   TextInput,
   Textarea,
 } from 'suomifi-ui-components';
@@ -278,3 +279,12 @@ export const FieldGroup = styled.fieldset`
     padding: 0 ${spacing.xxs};
   }
 `;
+
+/** An error shown at a control that draws none of its own (a dropdown); read out when it appears. */
+export function FieldError({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <StatusText id={id} status="error" aria-live="assertive">
+      {children}
+    </StatusText>
+  );
+}

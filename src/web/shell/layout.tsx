@@ -81,6 +81,9 @@ function Layout({ children }: { children: ReactNode }) {
     ...(mayManageUsers(session)
       ? [{ to: paths.users(lang), label: t('common:nav.users'), selected: section === 'users' }]
       : []),
+    ...(mayManageUsers(session)
+      ? [{ to: paths.audit(lang), label: t('common:nav.audit'), selected: section === 'audit' }]
+      : []),
     { to: paths.about(lang), label: t('common:nav.about'), selected: section === 'about' },
   ];
 

@@ -128,6 +128,16 @@ export const mayReadReview = (session: Session | null) =>
 /** Reminders about reports: the managing authority. */
 export const mayManageReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin');
 
+/** Organisations are shared by every theme: any finance expert keeps them (and the managing authority). */
+export const mayEditOrganisations = (session: Session | null) =>
+  !!session?.roles.some((role) => role.role === 'admin' || role.role === 'finance_expert');
+
+/** A theme's project entities: its finance experts and the managing authority. */
+export const mayEditProjects = (session: Session | null, themeSlug: string) =>
+  !!session?.roles.some(
+    (role) => role.role === 'admin' || (role.role === 'finance_expert' && role.theme === themeSlug),
+  );
+
 /** The users page: the managing authority only (the server checks `users.manage` again). */
 export const mayManageUsers = mayManageReview;
 

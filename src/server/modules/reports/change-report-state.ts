@@ -22,7 +22,7 @@ import {
 import { TEMPLATES, type DocumentKind } from '../../../domain/reports/templates.js';
 import { approvalStep, mayDecide } from '../../../domain/reports/approval.js';
 import { notifyReport } from '../notifications/notify.js';
-import { reportWithAccess, type ReportDeps } from './report-access.js';
+import { refuseIfPeriodClosed, reportWithAccess, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
 
 export type TransitionInput = { comments?: { section: string; body: string }[] | undefined };
@@ -39,6 +39,7 @@ export async function changeReportState(
     const { report } = await reportWithAccess(trx, deps.actor, id, [
       action === 'submit' ? 'report.edit' : 'report.approve',
     ]);
+    await refuseIfPeriodClosed(trx, Number(report.period_id));
     if (basedOnVersion === null) throw new VersionRequiredError();
     if (Number(report.version) !== basedOnVersion)
       throw new VersionConflictError(Number(report.version), await presentReport(trx, report, locale));

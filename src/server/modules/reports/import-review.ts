@@ -23,7 +23,7 @@ import {
   type ParsedTheme,
 } from '../../../domain/reports/review-import.js';
 import type { CheckReport } from '../../../documents/review/check-report.js';
-import { requirePermission, type ReportDeps } from './report-access.js';
+import { refuseIfPeriodClosed, requirePermission, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
 
 /** The largest file accepted, decoded. */
@@ -410,6 +410,7 @@ export async function confirmImport(deps: ReportDeps, periodKey: string, input: 
       },
     ]);
   return deps.db.transaction().execute(async (trx) => {
+    await refuseIfPeriodClosed(trx, Number(period.id));
     const imported = [];
     for (const { theme, match } of selected) {
       const report = await trx

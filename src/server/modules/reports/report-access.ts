@@ -3,7 +3,7 @@ import type { Db } from '../../../db/database.js';
 import type { AuditContext } from '../../../db/repositories/audit.js';
 import { findReportById, type ReportRow } from '../../../db/repositories/reports.js';
 import { can, type Actor, type Permission, type Scope } from '../../../domain/access.js';
-import { ForbiddenError, NotFoundError, NotSignedInError } from '../../../domain/errors.js';
+import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { themeScope } from '../editing/resource.js';
 
 export type ReportDeps = { db: Db; actor: Actor; audit: AuditContext };
@@ -33,4 +33,26 @@ export const READ_REPORT: Permission[] = ['theme.read_internal', 'report.edit', 
 export function requirePermission(actor: Actor, permission: Permission, scope: Scope = {}): void {
   requireSignedIn(actor);
   if (!can(actor, permission, scope)) throw new ForbiddenError(permission);
+}
+
+/** A closed period's reports no longer change: refused with the reason until the period is reopened. */
+export async function refuseIfPeriodClosed(db: Db, periodId: number): Promise<void> {
+  const period = await db
+    .selectFrom('reporting_periods')
+    .select('closed_at')
+    .where('id', '=', periodId)
+    .executeTakeFirstOrThrow();
+  if (period.closed_at) {
+    throw new RuleViolationError([
+      {
+        field: 'period',
+        code: 'period_closed',
+        message: {
+          fi: 'Raportointikausi on suljettu; sen raportteja ei voi enää muuttaa.',
+          sv: 'Rapporteringsperioden är stängd; dess rapporter kan inte längre ändras.',
+          en: 'The reporting period is closed; its reports can no longer be changed.',
+        },
+      },
+    ]);
+  }
 }

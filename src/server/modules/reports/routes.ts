@@ -17,6 +17,7 @@ import {
   ZReportDiff,
   ZReportingPeriod,
   ZReportingPeriodInput,
+  ZReportingPeriodUpdate,
   ZReportTransition,
   ZReportUpdate,
   ZReportVersions,
@@ -50,6 +51,7 @@ import { basedOnVersion } from '../editing/routes.js';
 import { changeReportState } from './change-report-state.js';
 import { compareReportVersions } from './compare-report-versions.js';
 import { createReportingPeriod } from './create-reporting-period.js';
+import { setReportingPeriodClosed, updateReportingPeriod } from './update-reporting-period.js';
 import { confirmImport, importCheckReport, MAX_IMPORT_BYTES, previewImport } from './import-review.js';
 import {
   checkReportFilename,
@@ -165,6 +167,45 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
       return visiblePeriod(request, request.params.period);
     },
   );
+
+  app.patch(
+    '/api/v1/reporting-periods/:period',
+    {
+      schema: {
+        tags,
+        summary:
+          'Change a period (If-Match: its version): title, cut-off, deadline, themes in review order (a theme added gets a draft report)',
+        params: ZPeriodParams,
+        body: ZReportingPeriodUpdate,
+        response: { 200: ZReportingPeriod, ...errors },
+      },
+    },
+    async (request) => {
+      await updateReportingPeriod(deps(request), request.params.period, basedOnVersion(request), request.body);
+      return visiblePeriod(request, request.params.period);
+    },
+  );
+
+  for (const step of ['close', 'reopen'] as const) {
+    app.post(
+      `/api/v1/reporting-periods/:period/${step}`,
+      {
+        schema: {
+          tags,
+          summary:
+            step === 'close'
+              ? 'Close a period (If-Match): its reports no longer change until it is reopened'
+              : 'Reopen a closed period (If-Match)',
+          params: ZPeriodParams,
+          response: { 200: ZReportingPeriod, ...errors },
+        },
+      },
+      async (request) => {
+        await setReportingPeriodClosed(deps(request), request.params.period, basedOnVersion(request), step === 'close');
+        return visiblePeriod(request, request.params.period);
+      },
+    );
+  }
 
   app.get(
     '/api/v1/reporting-periods/:period/status',

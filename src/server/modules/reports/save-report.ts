@@ -21,7 +21,7 @@ import {
 } from '../../../domain/reports/report.js';
 import { safeHref, sanitizeHtml } from '../../../domain/reports/rich-text.js';
 import { TEMPLATES, type DocumentKind } from '../../../domain/reports/templates.js';
-import { reportWithAccess, type ReportDeps } from './report-access.js';
+import { refuseIfPeriodClosed, reportWithAccess, type ReportDeps } from './report-access.js';
 
 export type SaveResult = { changed: boolean; version: number };
 
@@ -34,6 +34,7 @@ export async function saveReport(
 ): Promise<SaveResult> {
   return deps.db.transaction().execute(async (trx) => {
     const { report } = await reportWithAccess(trx, deps.actor, id, ['report.edit']);
+    await refuseIfPeriodClosed(trx, Number(report.period_id));
     if (basedOnVersion === null) throw new VersionRequiredError();
     if (Number(report.version) !== basedOnVersion)
       throw new VersionConflictError(Number(report.version), await presentReport(trx, report, locale));

@@ -13,7 +13,7 @@ import { PageHeading, Paragraph } from '../../components/typography.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
-import type { FieldSpec } from './edit-support.js';
+import { nest, type FieldSpec } from './edit-support.js';
 import { FailureNotice, FieldInputs, useEditGate, useFieldForm } from './form-parts.js';
 
 type Props = {
@@ -66,7 +66,7 @@ export function CreateRecordForm({
     setBusy(true);
     try {
       // Empty optional fields are left out rather than sent as null: a new record has nothing to clear.
-      const typed = Object.fromEntries(Object.entries(mine).filter(([, value]) => value !== null));
+      const typed = nest(Object.fromEntries(Object.entries(mine).filter(([, value]) => value !== null)));
       const created = await sendApi<{ data: Record<string, unknown>; version: number }>(
         'POST',
         collectionPath,

@@ -15,8 +15,53 @@ import type { Language } from '../../i18n.js';
 import { keyOf } from '../../labels.js';
 import { formatAmountInput, readAmountInput, type AmountInput } from '../../../domain/money.js';
 
-export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea';
-export type FieldSpec = { name: string; label: string; kind: FieldKind; required?: boolean };
+export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea' | 'select';
+/**
+ * A field of a form. `name` is the record's property, or a path into it for a part of an object
+ * (`name.fi`, `name.sv`); a `select` chooses among `options` (stored values with their labels).
+ */
+export type FieldSpec = {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  options?: { value: string; label: string }[];
+  hint?: string;
+};
+
+/** The value at a field's name in a record: `name.fi` reads record.name.fi. */
+export function valueAt(record: Record<string, unknown>, name: string): unknown {
+  let value: unknown = record;
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * Values read by field name back into the record's shape: `name.fi` and `name.sv` become one
+ * `name` object, laid over what the record has (its `name.en` kept, its key order too, so an
+ * unchanged object compares the same).
+ */
+export function nest(flat: Record<string, unknown>, base: Record<string, unknown> = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(flat)) {
+    const [head, ...rest] = name.split('.');
+    if (!head) continue;
+    if (rest.length === 0) {
+      out[head] = value;
+      continue;
+    }
+    const inner = (out[head] ?? { ...((base[head] as Record<string, unknown> | null) ?? {}) }) as Record<
+      string,
+      unknown
+    >;
+    inner[rest.join('.')] = value;
+    out[head] = inner;
+  }
+  return out;
+}
 
 const group = (lang: Language) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { useGrouping: true, maximumFractionDigits: 2 });
@@ -91,8 +136,15 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
 }
 
 /** A stored value as text for the conflict and history tables. */
-export function display(kind: FieldKind, value: unknown, lang: Language, empty: string): string {
+export function display(
+  kind: FieldKind,
+  value: unknown,
+  lang: Language,
+  empty: string,
+  options?: { value: string; label: string }[],
+): string {
   if (value === null || value === undefined || value === '') return empty;
+  if (kind === 'select') return options?.find((option) => option.value === value)?.label ?? String(value);
   if (kind === 'money' && typeof value === 'number') return euros(value, lang);
   if ((kind === 'count' || kind === 'number') && typeof value === 'number') return integer(value, lang);
   if ((kind === 'date' || kind === 'partialDate') && typeof value === 'string') return partialDate(value, lang);
@@ -109,8 +161,14 @@ export function fieldErrors(
   const byField: Record<string, string> = {};
   const other: string[] = [];
   for (const error of problem?.errors ?? []) {
-    const name = error.name.replace(/^body\./, '').split('.')[0] ?? '';
-    if (fields.includes(name)) byField[name] ??= error.reason;
+    // The longest field name the error's path starts with: "body.name.fi" is name.fi, "projects.0.code" projects.
+    const parts = error.name.replace(/^body\./, '').split('.');
+    let name: string | undefined;
+    for (let length = parts.length; length > 0 && !name; length--) {
+      const candidate = parts.slice(0, length).join('.');
+      if (fields.includes(candidate)) name = candidate;
+    }
+    if (name) byField[name] ??= error.reason;
     else other.push(`${error.name}: ${error.reason}`);
   }
   return { byField, other };
@@ -132,7 +190,7 @@ type ConflictProps = {
 /** The 409 answer shown as what changed meanwhile, with the two ways on. */
 export function ConflictNotice({ fields, base, current, mine, lang, onReload, onReapply }: ConflictProps) {
   const { t } = useTranslation(['editing', 'common']);
-  const changed = fields.filter((field) => !same(base[field.name], current[field.name]));
+  const changed = fields.filter((field) => !same(valueAt(base, field.name), valueAt(current, field.name)));
   const empty = t('editing:empty');
   return (
     <section aria-labelledby="conflict-heading" role="alert">
@@ -153,9 +211,9 @@ export function ConflictNotice({ fields, base, current, mine, lang, onReload, on
             {changed.map((field) => (
               <tr key={field.name}>
                 <RowHeader>{field.label}</RowHeader>
-                <Cell>{display(field.kind, base[field.name], lang, empty)}</Cell>
-                <Cell>{display(field.kind, current[field.name], lang, empty)}</Cell>
-                <Cell>{display(field.kind, mine[field.name], lang, empty)}</Cell>
+                <Cell>{display(field.kind, valueAt(base, field.name), lang, empty, field.options)}</Cell>
+                <Cell>{display(field.kind, valueAt(current, field.name), lang, empty, field.options)}</Cell>
+                <Cell>{display(field.kind, valueAt(mine, field.name), lang, empty, field.options)}</Cell>
               </tr>
             ))}
           </tbody>
@@ -215,7 +273,7 @@ export function HistoryTable({
         {[...entries].reverse().map((entry, index) => {
           const before = (entry.before ?? {}) as Record<string, unknown>;
           const after = (entry.after ?? {}) as Record<string, unknown>;
-          const changes = fields.filter((field) => !same(before[field.name], after[field.name]));
+          const changes = fields.filter((field) => !same(valueAt(before, field.name), valueAt(after, field.name)));
           return (
             <tr key={index}>
               <RowHeader>{dateTime(entry.at, lang)}</RowHeader>
@@ -227,8 +285,8 @@ export function HistoryTable({
                       <li key={field.name}>
                         {t('editing:history.change', {
                           field: field.label,
-                          before: display(field.kind, before[field.name], lang, empty),
-                          after: display(field.kind, after[field.name], lang, empty),
+                          before: display(field.kind, valueAt(before, field.name), lang, empty, field.options),
+                          after: display(field.kind, valueAt(after, field.name), lang, empty, field.options),
                         })}
                       </li>
                     ))}

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../contracts/api.js';
 import { ApiError } from '../../api.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
-import { TextArea, TextField } from '../../components/forms.js';
+import { FieldError, Select, TextArea, TextField } from '../../components/forms.js';
 import { AppLink } from '../../components/links.js';
 import { PageHeading, Paragraph } from '../../components/typography.js';
 import type { Language } from '../../i18n.js';
@@ -72,7 +72,9 @@ export function useFieldForm(fields: FieldSpec[], lang: Language): FieldForm {
       fields.map((f) => f.name),
     );
     setErrors(byField);
-    setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...other]);
+    // The summary names every refused field with its reason, as the fields themselves do.
+    const atFields = fields.filter((field) => byField[field.name]).map((f) => `${f.label}: ${byField[f.name]}`);
+    setFormError([error.problem?.detail ?? error.problem?.title ?? error.message, ...atFields, ...other]);
     const first = fields.find((field) => byField[field.name]);
     if (first) focusField(first.name);
     else focusNotice();
@@ -176,10 +178,26 @@ export function FieldInputs({
       value: values[field.name] ?? '',
       onChange: (value: string) => setValues((v) => ({ ...v, [field.name]: value })),
       error: errors[field.name],
-      hint: hint ? hint(field) : hintFor(field, t),
+      hint: hint ? hint(field) : (field.hint ?? hintFor(field, t)),
       optionalText: field.required ? undefined : t('editing:optional'),
     };
     if (field.kind === 'textarea') return <TextArea key={field.name} {...common} />;
+    if (field.kind === 'select') {
+      return (
+        <div key={field.name}>
+          <Select
+            id={common.id}
+            label={field.required ? field.label : `${field.label} ${t('editing:optional')}`}
+            hint={common.hint}
+            value={common.value === '' ? null : common.value}
+            options={field.options ?? []}
+            anyLabel={field.required ? undefined : t('editing:empty')}
+            onChange={(value) => common.onChange(value ?? '')}
+          />
+          {common.error ? <FieldError id={`${common.id}-error`}>{common.error}</FieldError> : null}
+        </div>
+      );
+    }
     const inputMode =
       field.kind === 'count' ? 'numeric' : field.kind === 'money' || field.kind === 'number' ? 'decimal' : undefined;
     return <TextField key={field.name} {...common} inputMode={inputMode} />;

@@ -14,7 +14,16 @@ import { PageHeading, Paragraph, SectionHeading } from '../../components/typogra
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
-import { ConflictNotice, HistoryTable, same, toInput, type FieldSpec, type HistoryEntry } from './edit-support.js';
+import {
+  ConflictNotice,
+  HistoryTable,
+  nest,
+  same,
+  toInput,
+  valueAt,
+  type FieldSpec,
+  type HistoryEntry,
+} from './edit-support.js';
 import { useEditGate, FailureNotice, FieldInputs, useFieldForm } from './form-parts.js';
 
 type Written = { data: Record<string, unknown>; version: number };
@@ -49,7 +58,9 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
     (written: Written) => {
       setRecord(written);
       setValues(
-        Object.fromEntries(fields.map((field) => [field.name, toInput(field.kind, written.data[field.name], lang)])),
+        Object.fromEntries(
+          fields.map((field) => [field.name, toInput(field.kind, valueAt(written.data, field.name), lang)]),
+        ),
       );
     },
     [fields, lang, setValues],
@@ -108,7 +119,7 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
     event.preventDefault();
     if (!record) return;
     const mine = form.readValues();
-    if (mine) void save(record, mine);
+    if (mine) void save(record, nest(mine, record.data));
   }
 
   const gate = useEditGate({ known, signedIn: Boolean(session), loadError, loaded: Boolean(record), lang });

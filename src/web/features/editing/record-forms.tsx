@@ -6,14 +6,22 @@ import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import type { FieldSpec } from './edit-support.js';
 import { RecordForm } from './record-form.js';
+import { CALL_KIND_KEYS } from '../../labels.js';
+
+/** A call's kinds as the form offers them. */
+export const callKindOptions = (t: (key: string) => string) =>
+  Object.entries(CALL_KIND_KEYS).map(([value, key]) => ({ value, label: t(key) }));
 
 type Named = { fi: string; sv?: string | null; en?: string | null };
 
 export function CallFormPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
-  const { t } = useTranslation(['editing', 'themes']);
+  const { t } = useTranslation(['editing', 'themes', 'records', 'calls']);
   const fields: FieldSpec[] = [
+    { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
+    { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },
+    { name: 'kind', label: t('records:call.kind'), kind: 'select', options: callKindOptions(t) },
     { name: 'opens', label: t('editing:call.opens'), kind: 'partialDate' },
     { name: 'closes', label: t('editing:call.closes'), kind: 'partialDate' },
     { name: 'budget', label: t('themes:calls.budget'), kind: 'money' },

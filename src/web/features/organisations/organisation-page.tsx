@@ -13,6 +13,7 @@ import { paths } from '../../paths.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
+import { mayEditOrganisations, useSession } from '../../shell/session.js';
 
 export function OrganisationPage() {
   const { key = '' } = useParams();
@@ -23,7 +24,8 @@ export function OrganisationPage() {
 
 function OrganisationView({ organisation }: { organisation: OrganisationDetail }) {
   const lang = useLanguage();
-  const { t } = useTranslation(['organisations', 'projects', 'common']);
+  const { t } = useTranslation(['organisations', 'projects', 'common', 'records']);
+  const { session } = useSession();
   const name = localizedText(organisation.name, lang);
   usePageTitle(name.text);
   return (
@@ -33,6 +35,11 @@ function OrganisationView({ organisation }: { organisation: OrganisationDetail }
         items={[{ to: paths.organisations(lang), label: t('common:nav.organisations') }, { label: name.text }]}
       />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
+      {mayEditOrganisations(session) ? (
+        <Paragraph>
+          <AppLink to={paths.organisationForm(lang, organisation.key)}>{t('records:organisation.edit')}</AppLink>
+        </Paragraph>
+      ) : null}
       <Panel aria-labelledby="organisation-facts">
         <SectionHeading id="organisation-facts">{t('organisations:facts')}</SectionHeading>
         <FactList>

@@ -15,6 +15,7 @@ import { paths } from '../../paths.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
+import { mayEditProjects, useSession } from '../../shell/session.js';
 
 export function ProjectPage() {
   const { key = '' } = useParams();
@@ -25,7 +26,8 @@ export function ProjectPage() {
 
 function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
   const lang = useLanguage();
-  const { t } = useTranslation(['projects', 'common']);
+  const { t } = useTranslation(['projects', 'common', 'records']);
+  const { session } = useSession();
   const name = localizedText(entity.name, lang);
   const themeName = localizedText(entity.theme.name, lang);
   usePageTitle(name.text);
@@ -43,6 +45,11 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
         ]}
       />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
+      {mayEditProjects(session, entity.theme.slug) ? (
+        <Paragraph>
+          <AppLink to={paths.projectForm(lang, entity.key)}>{t('records:project.edit')}</AppLink>
+        </Paragraph>
+      ) : null}
       <Panel aria-labelledby="project-facts">
         <SectionHeading id="project-facts">{t('projects:page.facts')}</SectionHeading>
         <FactList>

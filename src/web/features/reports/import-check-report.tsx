@@ -14,7 +14,7 @@ import { useLanguage } from '../../shell/language.js';
 import { useSession } from '../../shell/session.js';
 
 /** The upload the preview takes: text as is, a .docx in base64. */
-async function uploadOf(file: File) {
+export async function uploadOf(file: File) {
   if (!file.name.toLowerCase().endsWith('.docx'))
     return { format: 'text', content: await file.text(), filename: file.name };
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -24,6 +24,7 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayManageReview, mayReadReview, useSession } from '../../shell/session.js';
 import { useEditGate } from '../editing/form-parts.js';
+import { OpenPeriodForm, PeriodSettings } from '../admin/period-forms.js';
 import { ImportCheckReport } from './import-check-report.js';
 import type { ReportingPeriod } from './report-model.js';
 
@@ -36,6 +37,9 @@ export function PeriodsPage() {
   const lang = useLanguage();
   const { t } = useTranslation(['reports', 'common']);
   const { session, known } = useSession();
+  // A change of a period empties the answer cache; drawing again reads the periods anew.
+  const [, redraw] = useState(0);
+  const changed = () => redraw((n) => n + 1);
   usePageTitle(t('reports:periods.title'));
   const periods = useApi<{ items: ReportingPeriod[] }>(session ? '/api/v1/reporting-periods' : null, lang);
   // Signed out: the editing pages' way to sign in (the periods themselves say how they load).
@@ -47,9 +51,10 @@ export function PeriodsPage() {
         <>
           <PageHeading>{t('reports:periods.title')}</PageHeading>
           <Paragraph>{t('reports:periods.lead')}</Paragraph>
+          {mayManageReview(session) ? <OpenPeriodForm onOpened={changed} /> : null}
           {items.length === 0 ? <Paragraph>{t('reports:periods.none')}</Paragraph> : null}
           {items.map((period) => (
-            <PeriodPanel key={period.key} period={period} lang={lang} />
+            <PeriodPanel key={period.key} period={period} lang={lang} onChanged={changed} />
           ))}
         </>
       )}
@@ -57,7 +62,7 @@ export function PeriodsPage() {
   );
 }
 
-function PeriodPanel({ period, lang }: { period: ReportingPeriod; lang: Language }) {
+function PeriodPanel({ period, lang, onChanged }: { period: ReportingPeriod; lang: Language; onChanged: () => void }) {
   const { t } = useTranslation(['reports', 'common']);
   const { session } = useSession();
   const headingId = `period-${period.key}`;
@@ -77,6 +82,7 @@ function PeriodPanel({ period, lang }: { period: ReportingPeriod; lang: Language
         </Fact>
         <Fact label={t('reports:periods.themes')}>{integer(period.themes.length, lang)}</Fact>
       </FactList>
+      {mayManageReview(session) ? <PeriodSettings period={period} onChanged={onChanged} /> : null}
       {mayReadReview(session) ? (
         <StatusTable period={period} lang={lang} />
       ) : readable.length > 0 ? (

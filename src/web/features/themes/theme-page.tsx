@@ -59,7 +59,7 @@ export function ThemePage() {
 
 function ThemeView({ theme }: { theme: ThemeDetail }) {
   const lang = useLanguage();
-  const { t } = useTranslation(['themes', 'common']);
+  const { t } = useTranslation(['themes', 'common', 'records']);
   const { session } = useSession();
   const name = localizedText(theme.name, lang);
   usePageTitle(theme.shortName ?? name.text);
@@ -218,6 +218,11 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
             )
           }
         </SectionState>
+        {mayEdit(session, 'call.edit', theme.slug) ? (
+          <Paragraph>
+            <AppLink to={paths.newCall(lang, theme.slug)}>{t('records:call.new')}</AppLink>
+          </Paragraph>
+        ) : null}
       </Panel>
 
       <Panel aria-labelledby="theme-figures">

@@ -10,6 +10,7 @@ import { themeScope } from '../resource.js';
 import { DuplicateKeyError, RuleViolationError } from '../../../../domain/errors.js';
 import {
   ZCents,
+  ZDate,
   ZKey,
   ZLocalizedInput,
   ZPartialDate,
@@ -51,6 +52,8 @@ const fields = {
     .optional(),
   type: z.enum(['coordination', 'development', 'pilot', 'study']).nullable().optional(),
   status: z.enum(['applied', 'negotiation', 'granted', 'running', 'ended']).nullable().optional(),
+  /** The funding decision's date: a review as of a cut-off counts the entities decided by then. */
+  decidedOn: ZDate.nullable().optional(),
   periodStart: ZPartialDate,
   periodEnd: ZPartialDate,
   costEstimate: ZCents.nullable().optional(),
@@ -248,6 +251,7 @@ export const projectResource: EditableResource = {
         groupCode: 'group_code',
         type: 'type',
         status: 'status',
+        decidedOn: 'decided_on',
         periodStart: 'period_start',
         periodEnd: 'period_end',
         costEstimate: 'cost_estimate_cents',
@@ -305,6 +309,7 @@ export const projectResource: EditableResource = {
       groupCode: row.group_code ?? null,
       type: row.type ?? null,
       status: row.status ?? null,
+      decidedOn: row.decided_on ?? null,
       periodStart: row.period_start ?? null,
       periodEnd: row.period_end ?? null,
       costEstimate: row.cost_estimate_cents ?? null,
