@@ -57,4 +57,36 @@ describe('the 2024 dataset', () => {
     expect(problems.some((p) => p.includes('reserved'))).toBe(true);
     expect(problems.some((p) => p.includes('S99999'))).toBe(true);
   });
+
+  it.skipIf(!existsSync(SEEDS))(
+    'finds planted claims the seed does not make: precision, validity, absence, roles, inferences, status',
+    () => {
+      const seeds = loadSeedLines(SEEDS);
+      const broken = structuredClone(dataset);
+      const call = broken.calls.find((c) => c.key === 'lanupe-rahoitushaku-2023')!;
+      call.leftOver = { ...call.leftOver!, approximate: false };
+      const theme5 = broken.themes.find((t) => t.slug === 'tyoelaman-kehittaminen')!;
+      theme5.contacts.find((c) => c.name === 'Tiina Lintunen')!.validTo = '2025-04-30';
+      theme5.contacts.find((c) => c.name === 'Henna Kymäläinen')!.absence = 'on_leave';
+      const theme3 = broken.themes.find((t) => t.slug === 'maahanmuuttaneiden-toimiva-arki')!;
+      theme3.ministryRoles[0]!.quote = 'Teeman vastuuministeriö OKM';
+      const r00440 = broken.projectEntities.find((e) => e.groupCode === 'R-00440')!;
+      r00440.period.inferred!.end!.quote = 'toimikausi päättyy kesäkuussa';
+      const study = broken.projectEntities.find((e) => e.projects.some((p) => p.code === 'S30042'))!;
+      study.status = 'granted';
+      const problems = checkDataset(broken, seeds);
+      for (const expected of [
+        'call lanupe-rahoitushaku-2023.leftOver: "noin 3,5 milj.€" is approximate',
+        'Tiina Lintunen validTo: "30.4.2025 saakka"',
+        'Henna Kymäläinen absence',
+        'ministry role TEM',
+        'period end (inferred)',
+        'its latest status change says ended',
+      ])
+        expect(
+          problems.some((p) => p.includes(expected)),
+          `${expected} in ${problems.join('\n')}`,
+        ).toBe(true);
+    },
+  );
 });

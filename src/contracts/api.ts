@@ -4,7 +4,7 @@
  * reduced precision: "2021", "2021-10").
  */
 import { z } from 'zod';
-import { ZCursor } from './input.js';
+import { ZCalendarDate, ZCursor } from './input.js';
 import { MINISTRIES } from '../domain/figures.js';
 
 export const ZMinistry = z.enum(MINISTRIES).meta({ id: 'Ministry', description: 'Responsible ministry' });
@@ -14,11 +14,20 @@ export const ZLocalizedText = z.object({ fi: z.string(), sv: z.string().nullable
   description: 'Text in Finnish, with Swedish and English where known (null = not given)',
 });
 
+/** A value no source states but that was inferred from what one does: shown apart from stated values. */
+export const ZInferred = z
+  .object({ reason: z.string().describe('The reasoning, with the words it rests on and where they stand') })
+  .meta({ id: 'Inferred' });
+
 export const ZPeriod = z
   .object({
     start: z.string().nullable().describe('ISO 8601 date, possibly reduced precision ("2021", "2021-10")'),
     end: z.string().nullable(),
     text: z.string().nullable().describe('The period as the source document writes it'),
+    inferred: z
+      .object({ start: ZInferred.nullable(), end: ZInferred.nullable() })
+      .optional()
+      .describe('Present where the start or the end is inferred, not stated ("toimikausi päättyy vuoden lopussa")'),
   })
   .meta({ id: 'Period' });
 
@@ -93,6 +102,18 @@ export const ZThemeSummary = z
     name: ZLocalizedText,
     shortName: z.string().nullable(),
     ministries: z.array(ZMinistry),
+    ministryRoles: z
+      .array(
+        z.object({
+          ministry: ZMinistry,
+          role: z
+            .enum(['lead', 'partner'])
+            .nullable()
+            .describe('lead (vastuuministeriö) or partner (kumppani) where a source says so; null: not stated'),
+          inferred: ZInferred.nullable().describe('Set where no source names the ministry and it was inferred'),
+        }),
+      )
+      .describe("Each of the theme's ministries with its role, in the order of `ministries`"),
     specificObjectives: z.array(z.string()),
     period: ZPeriod,
     finance: ZFinance.nullable().describe(
@@ -110,6 +131,18 @@ export const ZContact = z
     ministry: ZMinistry.nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    // Optional: report headers frozen before these existed do not carry them.
+    validFrom: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('From when the contact holds the role ("1.4.2025 lähtien"), where given'),
+    validTo: z.string().nullable().optional().describe('Until when ("31.3.2025 saakka"), where given'),
+    absence: z
+      .enum(['on_leave'])
+      .nullable()
+      .optional()
+      .describe('"virkavapaalla": on leave; null: not absent as far as known'),
   })
   .meta({ id: 'Contact' });
 
@@ -189,6 +222,12 @@ export const ZProjectEntity = z
     theme: z.object({ slug: z.string(), name: ZLocalizedText }),
     type: z.string().nullable(),
     status: z.string().nullable(),
+    decidedOn: z
+      .string()
+      .nullable()
+      .describe(
+        'Date of the funding decision, possibly reduced precision ("2024-11"); a review counts entities decided by its cut-off',
+      ),
     period: ZPeriod,
     costEstimate: z.number().int().nullable(),
     costEstimateRounded: z.boolean(),
@@ -203,6 +242,9 @@ export const ZProjectEntityDetail = ZProjectEntity.extend({
   call: z.object({ key: z.string(), name: ZLocalizedText }).nullable(),
   contentArea: z.object({ key: z.string(), name: ZLocalizedText }).nullable(),
   sectors: z.array(z.string()),
+  statusHistory: z
+    .array(z.object({ status: z.string(), from: z.string(), source: z.string().nullable() }))
+    .describe('Dated status changes, oldest first'),
   source: z.string().nullable(),
 }).meta({ id: 'ProjectEntityDetail' });
 
@@ -307,9 +349,23 @@ export const ZCall = z
     fundedEntities: z.number().int().nullable(),
     granted: z.number().int().nullable(),
     leftOver: z.number().int().nullable(),
+    precision: z
+      .object({ budget: ZPrecision, granted: ZPrecision, leftOver: ZPrecision })
+      .describe('exact, rounded ("5 miljoonaa") or approximate ("noin 3,5 milj. €"); shown "≈" unless exact'),
+    asWritten: z
+      .object({ budget: z.string().nullable(), granted: z.string().nullable(), leftOver: z.string().nullable() })
+      .describe("The source's own words kept with an approximate amount, or null"),
     note: z.string().nullable(),
   })
   .meta({ id: 'Call' });
+
+export const ZThemeFiguresQuery = z
+  .object({
+    asOf: ZCalendarDate.optional().describe(
+      "Count only the entities decided by this date (a review's cut-off, e.g. 2024-10-31); decisions of unknown date count",
+    ),
+  })
+  .strict();
 
 export const ZCallQuery = z.object({ theme: z.string().max(100).optional() }).strict();
 

@@ -30,11 +30,23 @@ export const ZSeedAmount = z.object({
 /** Reduced-precision ISO 8601 date: "2021", "2021-10" or "2021-10-01". */
 export const ZPartialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 
+/**
+ * A value the seed does not state but that was inferred from what it does state: the reasoning, and
+ * where the words it rests on stand (`quote` must be found there, so a reviewer can follow it).
+ */
+export const ZInferred = z.object({
+  reason: z.string().min(1),
+  quote: z.string().min(1),
+  source: ZSourceRef,
+});
+
 export const ZPeriod = z.object({
   start: ZPartialDate.nullable(),
   end: ZPartialDate.nullable(),
   /** The period exactly as the seed writes it, e.g. "10/2021-10/2024". */
   text: z.string().nullable(),
+  /** Set where the start or the end is inferred ("toimikausi päättyy vuoden lopussa" → "2025-12"). */
+  inferred: z.object({ start: ZInferred.optional(), end: ZInferred.optional() }).optional(),
 });
 
 export const ZLocalized = z.object({
@@ -93,6 +105,11 @@ export const ZDatasetContact = z.object({
   ministry: ZMinistry.nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
+  /** Validity where the seed gives one ("31.3.2025 saakka": validTo, "1.4.2025 lähtien": validFrom). */
+  validFrom: ZPartialDate.nullable().optional(),
+  validTo: ZPartialDate.nullable().optional(),
+  /** "virkavapaalla": on_leave. */
+  absence: z.enum(['on_leave']).nullable().optional(),
   source: ZSourceRef,
 });
 
@@ -164,6 +181,12 @@ export const ZDatasetProjectEntity = z.object({
   call: z.string().nullable(), // call key
   contentArea: z.string().nullable(), // content area key
   ministries: z.array(ZMinistry),
+  /** The funding decision's date where the seed gives it ("Marraskuussa 2024 rahoituspäätökset tehty": "2024-11"). */
+  decidedOn: ZPartialDate.nullable().optional(),
+  /** Status changes the seed dates ("selvityshanke, joka päättyi 30.11.2023"): status from a date. */
+  statusHistory: z
+    .array(z.object({ status: ZProjectStatus, from: ZPartialDate, quote: z.string().min(1), source: ZSourceRef }))
+    .default([]),
   projects: z.array(ZDatasetProject).min(1),
   /** Partners (yhteistyökumppanit): organisation keys. */
   partners: z.array(z.string()),
@@ -186,6 +209,19 @@ export const ZDatasetTheme = z.object({
   name: ZLocalized,
   shortName: z.string().nullable(),
   ministries: z.array(ZMinistry).min(1),
+  /** A ministry's role where the seed gives it ("Teeman vastuuministeriö": lead, "Toteutuksessa kumppaneina": partner). */
+  ministryRoles: z
+    .array(
+      z.object({
+        ministry: ZMinistry,
+        role: z.enum(['lead', 'partner']),
+        quote: z.string().min(1),
+        source: ZSourceRef,
+      }),
+    )
+    .default([]),
+  /** Ministries the seed does not name but that were inferred (from the contacts' phone numbers, say). */
+  inferredMinistries: z.array(ZInferred.extend({ ministry: ZMinistry })).default([]),
   specificObjectives: z.array(z.string().regex(/^\d\.\d$/)),
   period: ZPeriod,
   intermediateBody: z.string().nullable(),

@@ -57,7 +57,14 @@ export type ThemesTable = Tracked & {
   lead_ministry: string | null;
 };
 
-export type ThemeMinistriesTable = { theme_id: number; ministry: string };
+export type ThemeMinistriesTable = {
+  theme_id: number;
+  ministry: string;
+  /** lead or partner where a source says so; null: not stated. */
+  role: 'lead' | 'partner' | null;
+  /** Why the ministry is inferred rather than stated (e.g. from the contacts' phone numbers), or null. */
+  inferred_reason: string | null;
+};
 export type ThemeSpecificObjectivesTable = { theme_id: number; code: string };
 
 export type ContactsTable = Tracked & {
@@ -74,6 +81,11 @@ export type ContactsTable = Tracked & {
   source: string | null;
   person_id: string | null;
   erased_at: string | null;
+  /** Validity as the source gives it ("1.4.2025 lähtien" → valid_from 2025-04-01), reduced-precision ISO. */
+  valid_from: string | null;
+  valid_to: string | null;
+  /** "virkavapaalla": on_leave; null: not absent as far as the sources say. */
+  absence: 'on_leave' | null;
 };
 
 export type ContentAreasTable = Tracked & {
@@ -162,6 +174,13 @@ export type CallsTable = Tracked & {
   granted_rounded: Generated<number>;
   left_over_cents: number | null;
   left_over_rounded: Generated<number>;
+  /** "noin 3,5 milj. €": approximate, with the source's words kept. */
+  budget_approximate: Generated<number>;
+  budget_as_written: string | null;
+  granted_approximate: Generated<number>;
+  granted_as_written: string | null;
+  left_over_approximate: Generated<number>;
+  left_over_as_written: string | null;
   note: string | null;
   source: string | null;
   confirmed_checks: string | null;
@@ -191,8 +210,13 @@ export type ProjectEntitiesTable = Tracked & {
   content_area_id: number | null;
   search_text: string;
   source: string | null;
-  /** The funding decision's date: a review as of a cut-off counts the entities decided by then. */
+  /**
+   * The funding decision's date, reduced-precision ISO ("2024-11" where the source gives the month):
+   * a review as of a cut-off counts the entities decided by then (null: not known, counted).
+   */
   decided_on: string | null;
+  /** Why the period's start is inferred rather than stated, or null. */
+  period_start_inferred: string | null;
   /** Why the period's end is inferred rather than stated ("toimikausi päättyy vuoden lopussa"), or null. */
   period_end_inferred: string | null;
 };

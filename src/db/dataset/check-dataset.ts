@@ -23,6 +23,17 @@ export function loadSeedLines(seedDir: string): Map<string, string[]> {
   return seeds;
 }
 
+/** The words that make an amount approximate, as the seeds write them. */
+const APPROXIMATE = /^(noin|n\.|arviolta|ca\.?)\s*/i;
+
+/** "2025-03-31" as the seeds write a date: "31.3.2025". */
+const finnishDate = (iso: string) => {
+  const [year, month, day] = iso.split('-');
+  return [day && String(Number(day)), month && String(Number(month)), year].filter(Boolean).join('.');
+};
+
+type Inferred = { reason: string; quote: string; source: SourceRef };
+
 const squash = (text: string) => text.replace(/[\s\u00a0]+/g, '').toLowerCase();
 
 export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): string[] {
@@ -47,12 +58,34 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
   const amount = (where: string, source: SourceRef, value: SeedAmount | null) => {
     if (!value) return;
     cited(where, source, value.text);
-    const parsed = parseFinnishAmount(value.text, { notYetAsZero: true });
+    // "noin 3,5 milj.€": the words say approximate, and the amount after them parses as any other.
+    const approximateWords = APPROXIMATE.exec(value.text);
+    if (Boolean(value.approximate) !== Boolean(approximateWords))
+      problems.push(
+        `${where}: "${value.text}" is ${approximateWords ? '' : 'not '}approximate in the seed, the dataset says ${value.approximate ? '' : 'not '}approximate`,
+      );
+    const text = approximateWords ? value.text.slice(approximateWords[0].length) : value.text;
+    const parsed = parseFinnishAmount(text, { notYetAsZero: true });
     if (!parsed.ok) problems.push(`${where}: "${value.text}" does not parse (${parsed.reason})`);
     else if (parsed.value.cents !== value.cents || parsed.value.rounded !== value.rounded)
       problems.push(
         `${where}: "${value.text}" parses to ${parsed.value.cents} cents (rounded: ${parsed.value.rounded}), dataset says ${value.cents} (rounded: ${value.rounded})`,
       );
+  };
+
+  const inferred = (where: string, value: Inferred) => cited(`${where} (inferred)`, value.source, value.quote);
+
+  /** An inferred start or end needs the value and the words it was inferred from. */
+  const period = (
+    where: string,
+    value: { start: string | null; end: string | null; inferred?: { start?: Inferred; end?: Inferred } | undefined },
+  ) => {
+    for (const side of ['start', 'end'] as const) {
+      const reasoning = value.inferred?.[side];
+      if (!reasoning) continue;
+      if (value[side] === null) problems.push(`${where}: period ${side} is marked inferred but is empty`);
+      inferred(`${where} period ${side}`, reasoning);
+    }
   };
 
   const unique = (kind: string, keys: string[]) => {
@@ -102,7 +135,25 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
           problems.push(`${where}: the frame split adds up to ${sum}, not ${finance.frame.cents}`);
       }
     });
-    for (const contact of theme.contacts) cited(`${at} contact`, contact.source, contact.name);
+    for (const contact of theme.contacts) {
+      const where = `${at} contact ${contact.name}`;
+      cited(where, contact.source, contact.name);
+      // Validity and absence as the seed words them: "31.3.2025 saakka", "1.4.2025 lähtien", "virkavapaalla".
+      if (contact.validTo) cited(`${where} validTo`, contact.source, `${finnishDate(contact.validTo)} saakka`);
+      if (contact.validFrom) cited(`${where} validFrom`, contact.source, `${finnishDate(contact.validFrom)} lähtien`);
+      if (contact.absence === 'on_leave') cited(`${where} absence`, contact.source, 'virkavapaalla');
+    }
+    for (const entry of theme.ministryRoles) {
+      if (!theme.ministries.includes(entry.ministry))
+        problems.push(`${at}: ministry role for ${entry.ministry}, which is not among the theme's ministries`);
+      cited(`${at} ministry role ${entry.ministry}`, entry.source, entry.quote);
+    }
+    for (const entry of theme.inferredMinistries) {
+      if (!theme.ministries.includes(entry.ministry))
+        problems.push(`${at}: inferred ministry ${entry.ministry} is not among the theme's ministries`);
+      inferred(`${at} inferred ministry ${entry.ministry}`, entry);
+    }
+    period(at, theme.period);
   }
   for (const organisation of dataset.organisations) {
     cited(`organisation ${organisation.key}`, organisation.source, organisation.name.fi);
@@ -123,6 +174,11 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
       problems.push(`${where}: unknown content area "${entity.contentArea}"`);
     if (entity.groupCode) cited(where, entity.source, entity.groupCode);
     amount(`${where}.costEstimate`, entity.source, entity.costEstimate);
+    period(where, entity.period);
+    for (const change of entity.statusHistory) cited(`${where} status ${change.status}`, change.source, change.quote);
+    const latest = [...entity.statusHistory].sort((a, b) => a.from.localeCompare(b.from)).at(-1);
+    if (latest && latest.status !== entity.status)
+      problems.push(`${where}: status is ${entity.status}, its latest status change says ${latest.status}`);
     // A group's roles are stated by the source (exactly one main) or not at all (all not_stated).
     const mains = entity.projects.filter((project) => project.role === 'main').length;
     const unstated = entity.projects.filter((project) => project.role === 'not_stated').length;

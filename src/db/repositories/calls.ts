@@ -1,7 +1,7 @@
 /** Reading calls for proposals. */
 import type { Db } from '../database.js';
 import type { Call } from '../../contracts/api.js';
-import { groupBy, localized } from './shared.js';
+import { groupBy, localized, precision } from './shared.js';
 import { callStatus } from '../../domain/calls.js';
 
 export async function listCalls(
@@ -47,6 +47,12 @@ export async function listCalls(
     fundedEntities: row.funded_entities,
     granted: row.granted_cents,
     leftOver: row.left_over_cents,
+    precision: {
+      budget: precision(row.budget_rounded, row.budget_approximate),
+      granted: precision(row.granted_rounded, row.granted_approximate),
+      leftOver: precision(row.left_over_rounded, row.left_over_approximate),
+    },
+    asWritten: { budget: row.budget_as_written, granted: row.granted_as_written, leftOver: row.left_over_as_written },
     note: row.note,
   }));
 }

@@ -43,6 +43,9 @@ const entityColumns = [
   'e.period_start',
   'e.period_end',
   'e.period_text',
+  'e.period_start_inferred',
+  'e.period_end_inferred',
+  'e.decided_on',
   'e.cost_estimate_cents',
   'e.cost_estimate_rounded',
   'e.website',
@@ -271,7 +274,11 @@ async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
       theme: { slug: row.theme_slug, name: localized(row.theme_name_fi, row.theme_name_sv, row.theme_name_en) },
       type: row.type,
       status: row.status,
-      period: period(row.period_start, row.period_end, row.period_text),
+      decidedOn: row.decided_on,
+      period: period(row.period_start, row.period_end, row.period_text, {
+        start: row.period_start_inferred,
+        end: row.period_end_inferred,
+      }),
       costEstimate: row.cost_estimate_cents,
       costEstimateRounded: row.cost_estimate_rounded === 1,
       website: row.website,
@@ -341,7 +348,7 @@ export async function getProjectEntity(db: Db, key: string): Promise<ProjectEnti
   const rows = await selectEntities(baseQuery(db).where('e.key', '=', key));
   const row = rows[0];
   if (!row) return null;
-  const [[entity], call, area, sectors] = await Promise.all([
+  const [[entity], call, area, sectors, statusHistory] = await Promise.all([
     hydrate(db, [row]),
     row.call_id === null
       ? undefined
@@ -363,12 +370,24 @@ export async function getProjectEntity(db: Db, key: string): Promise<ProjectEnti
       .where('entity_id', '=', Number(row.id))
       .orderBy('sector_key')
       .execute(),
+    db
+      .selectFrom('project_status_history')
+      .select(['status', 'valid_from', 'source'])
+      .where('entity_id', '=', Number(row.id))
+      .orderBy('valid_from')
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     ...entity!,
     call: call ? { key: call.key, name: localized(call.name_fi, call.name_sv, call.name_en) } : null,
     contentArea: area ? { key: area.key, name: localized(area.name_fi, area.name_sv, area.name_en) } : null,
     sectors: sectors.map((s) => s.sector_key),
+    statusHistory: statusHistory.map((change) => ({
+      status: change.status,
+      from: change.valid_from,
+      source: change.source,
+    })),
     source: row.source,
   };
 }

@@ -13,7 +13,7 @@ import { emptyContent, type ProjectOrder, type ReportContent, type ReportState }
 import { countCharacters, toHtml } from '../../domain/reports/rich-text.js';
 import { TEMPLATES, type DocumentKind } from '../../domain/reports/templates.js';
 import { getTheme } from './themes.js';
-import { groupBy, localized, period, implementerRole } from './shared.js';
+import { decidedByCutOff, groupBy, localized, period, implementerRole } from './shared.js';
 
 export type PeriodRow = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
 export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReportById>>>;
@@ -126,7 +126,13 @@ export async function buildHeader(db: Db, slug: string, cutOff: string | null, l
  * order where one is stored. Entities the stored order does not name (new since) join their default
  * group at the end, so nothing funded can fall out of the list.
  */
-export async function buildProjectList(db: Db, themeId: number, order: ProjectOrder | null): Promise<ProjectList> {
+export async function buildProjectList(
+  db: Db,
+  themeId: number,
+  order: ProjectOrder | null,
+  /** The period's cut-off: entities decided after it belong to the next review (domain/as-of.ts). */
+  cutOff: string | null = null,
+): Promise<ProjectList> {
   const [entities, areas] = await Promise.all([
     db
       .selectFrom('project_entities')
@@ -141,10 +147,13 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
         'period_start',
         'period_end',
         'period_text',
+        'period_start_inferred',
+        'period_end_inferred',
         'content_area_id',
       ])
       .where('theme_id', '=', themeId)
       .where('archived_at', 'is', null)
+      .where(decidedByCutOff(cutOff))
       .orderBy('id')
       .execute(),
     db
@@ -180,7 +189,10 @@ export async function buildProjectList(db: Db, themeId: number, order: ProjectOr
     name: localized(e.name_fi, e.name_sv, e.name_en),
     kind: e.kind,
     groupCode: e.group_code,
-    period: period(e.period_start, e.period_end, e.period_text),
+    period: period(e.period_start, e.period_end, e.period_text, {
+      start: e.period_start_inferred,
+      end: e.period_end_inferred,
+    }),
     projects: (projectsOf.get(Number(e.id)) ?? []).map((p) => ({ code: p.code, role: p.role, implementer: p.name_fi })),
     areaKey: e.content_area_id === null ? null : (areaById.get(Number(e.content_area_id))?.key ?? null),
   }));
@@ -307,7 +319,9 @@ export async function presentReport(db: Db, report: ReportRow, locale: Locale): 
       }),
     links: content.links,
     projects:
-      periodRow.kind === 'review' ? await buildProjectList(db, Number(report.theme_id), content.projectOrder) : [],
+      periodRow.kind === 'review'
+        ? await buildProjectList(db, Number(report.theme_id), content.projectOrder, periodRow.cut_off)
+        : [],
     comments: await commentsOf(db, Number(report.id)),
     template: template.sections.map(({ key, number, kind, limit, title }) => ({ key, number, kind, limit, title })),
   };

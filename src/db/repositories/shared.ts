@@ -1,10 +1,35 @@
 /** Small mappers shared by the repositories: rows → API shapes. */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
 import type { Locale } from '../../domain/money.js';
 
 export const localized = (fi: string, sv: string | null, en: string | null) => ({ fi, sv, en });
 
-export const period = (start: string | null, end: string | null, text: string | null) => ({ start, end, text });
+/**
+ * A period as the API shows it; `inferred` (with the reasoning) only where its start or end is
+ * inferred rather than stated.
+ */
+export const period = (
+  start: string | null,
+  end: string | null,
+  text: string | null,
+  inferred?: { start: string | null; end: string | null },
+) =>
+  inferred && (inferred.start !== null || inferred.end !== null)
+    ? {
+        start,
+        end,
+        text,
+        inferred: {
+          start: inferred.start === null ? null : { reason: inferred.start },
+          end: inferred.end === null ? null : { reason: inferred.end },
+        },
+      }
+    : { start, end, text };
+
+/** How exactly an amount is known, from its `_rounded` and `_approximate` flags. */
+export const precision = (rounded: number, approximate: number): 'exact' | 'rounded' | 'approximate' =>
+  approximate === 1 ? 'approximate' : rounded === 1 ? 'rounded' : 'exact';
 
 /** Groups rows by a key, keeping order; for one-query-per-relation loading (no N+1). */
 export function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
@@ -61,3 +86,10 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
 export const implementerRole = sql<
   'main' | 'sub' | 'not_stated'
 >`case when p.role_stated = 1 then p.role else 'not_stated' end`.as('role');
+
+/**
+ * `where` for project entities decided by a cut-off, the rule of domain/as-of.ts decidedBy in SQL:
+ * an unknown decision date counts; a reduced-precision one ("2024-11") compares as ISO text.
+ */
+export const decidedByCutOff = (cutOff: string | null) => (eb: ExpressionBuilder<Database, 'project_entities'>) =>
+  cutOff === null ? sql<boolean>`1 = 1` : eb.or([eb('decided_on', 'is', null), eb('decided_on', '<=', cutOff)]);

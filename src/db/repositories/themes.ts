@@ -10,7 +10,7 @@ import {
   type FigureOrganisation,
   type Ministry,
 } from '../../domain/figures.js';
-import { groupBy, localized, period, type ReadContext } from './shared.js';
+import { decidedByCutOff, groupBy, localized, period, type ReadContext } from './shared.js';
 import { publicNames } from './users.js';
 
 type SnapshotRow = {
@@ -199,6 +199,11 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
       name: localized(theme.name_fi, theme.name_sv, theme.name_en),
       shortName: theme.short_name,
       ministries: (ministriesOf.get(id) ?? []).map((row) => row.ministry as Ministry),
+      ministryRoles: (ministriesOf.get(id) ?? []).map((row) => ({
+        ministry: row.ministry as Ministry,
+        role: row.role,
+        inferred: row.inferred_reason === null ? null : { reason: row.inferred_reason },
+      })),
       specificObjectives: (objectivesOf.get(id) ?? []).map((row) => row.code),
       period: period(theme.period_start, theme.period_end, theme.period_text),
       finance: snapshot ? toFinance(snapshot, splits.get(Number(snapshot.id)) ?? [], context) : null,
@@ -284,6 +289,9 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
       ministry: contact.ministry as Ministry | null,
       email: contact.email,
       phone: contact.phone,
+      validFrom: contact.valid_from,
+      validTo: contact.valid_to,
+      absence: contact.absence,
     })),
     contentAreas: areas.map((area) => ({ key: area.key, name: localized(area.name_fi, area.name_sv, area.name_en) })),
     links: links.map((link) => ({ url: link.url, title: link.title })),
@@ -316,7 +324,12 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
 }
 
 /** The key figures, computed from the project data on every request: never stored or typed in. */
-export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigures | null> {
+export async function getThemeFigures(
+  db: Db,
+  slug: string,
+  /** As of a date: only the entities decided by then (domain/as-of.ts); null: all. */
+  asOf: string | null = null,
+): Promise<ThemeFigures | null> {
   const theme = await themeRow(db, slug);
   if (!theme) return null;
   const id = Number(theme.id);
@@ -324,13 +337,15 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
     .selectFrom('project_entities')
     .select('id')
     .where('theme_id', '=', id)
-    .where('archived_at', 'is', null);
+    .where('archived_at', 'is', null)
+    .where(decidedByCutOff(asOf));
   const [entities, projects, ministries, partners, sectors, counties] = await Promise.all([
     db
       .selectFrom('project_entities')
       .select(['id', 'kind'])
       .where('theme_id', '=', id)
       .where('archived_at', 'is', null)
+      .where(decidedByCutOff(asOf))
       .execute(),
     db
       .selectFrom('projects')

@@ -88,7 +88,7 @@ export async function compileReview(db: Db, periodKey: string): Promise<ReviewMo
       projectsTitle: projectsSection
         ? `${projectsSection.number}) ${sectionTitle(projectsSection, 'fi', period.cut_off)}`
         : null,
-      projects: projectsSection ? await buildProjectList(db, theme.themeId, content.projectOrder) : [],
+      projects: projectsSection ? await buildProjectList(db, theme.themeId, content.projectOrder, period.cut_off) : [],
     });
   }
   const totals = Object.fromEntries(
@@ -112,7 +112,9 @@ export async function compileReview(db: Db, periodKey: string): Promise<ReviewMo
 
 /** "S30977 Lab-ammattikorkeakoulu Oy (päätoteuttaja)" lines of one entity, as the template lists them. */
 export function projectLines(entity: ProjectList[number]['entities'][number]): { head: string; rows: string[] } {
-  const period = entity.period.text ?? [entity.period.start, entity.period.end].filter(Boolean).join(' – ');
+  const written = entity.period.text ?? [entity.period.start, entity.period.end].filter(Boolean).join(' – ');
+  // An inferred start or end is not the source's: the list says so ("2025-12 (päätelty)").
+  const period = written && entity.period.inferred ? `${written} (päätelty)` : written;
   const head = [
     entity.groupCode ?? (entity.kind === 'single' ? entity.projects[0]?.code : null),
     entity.name.fi,

@@ -3,6 +3,8 @@
  * organisation, role, and the e-mail address as a link.
  */
 import { useTranslation } from 'react-i18next';
+import { partialDate } from '../format.js';
+import { useLanguage } from '../shell/language.js';
 import { CONTACT_ROLE_KEYS, keyOf } from '../labels.js';
 
 export type ContactLike = {
@@ -11,16 +13,26 @@ export type ContactLike = {
   organisation?: string | null;
   role: string;
   email?: string | null;
+  /** "31.3.2025 saakka", "1.4.2025 lähtien", "virkavapaalla", where the sources say so. */
+  validFrom?: string | null;
+  validTo?: string | null;
+  absence?: 'on_leave' | null;
 };
 
 export function ContactLine({ contact, emphasised = false }: { contact: ContactLike; emphasised?: boolean }) {
   const { t } = useTranslation('common');
+  const language = useLanguage();
   return (
     <li>
       {emphasised ? <strong>{contact.name}</strong> : contact.name}
       {contact.title ? `, ${contact.title}` : ''}
       {contact.organisation ? `, ${contact.organisation}` : ''} (
       {t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
+      {contact.validFrom
+        ? `, ${t('common:contact.validFrom', { date: partialDate(contact.validFrom, language) })}`
+        : ''}
+      {contact.validTo ? `, ${t('common:contact.validTo', { date: partialDate(contact.validTo, language) })}` : ''}
+      {contact.absence === 'on_leave' ? `, ${t('common:contact.onLeave')}` : ''}
       {contact.email ? (
         <>
           {' '}

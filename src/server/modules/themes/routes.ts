@@ -5,6 +5,7 @@ import {
   ZSlugParams,
   ZThemeDetail,
   ZThemeFigures,
+  ZThemeFiguresQuery,
   ZThemeQuery,
   ZThemeSummary,
 } from '../../../contracts/api.js';
@@ -59,12 +60,13 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
         tags: ['themes'],
         summary: "A theme's key figures, computed from its projects on every request",
         params: ZSlugParams,
-        response: { 200: ZThemeFigures, 404: ZProblem },
+        querystring: ZThemeFiguresQuery,
+        response: { 200: ZThemeFigures, 400: ZProblem, 404: ZProblem },
       },
     },
     async (request) => {
       const { slug } = request.params;
-      const figures = await getThemeFigures(db, slug);
+      const figures = await getThemeFigures(db, slug, request.query.asOf ?? null);
       if (!figures) throw new NotFoundError('theme', slug);
       return figures;
     },

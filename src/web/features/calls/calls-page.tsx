@@ -11,7 +11,8 @@ import { Badge, Panel, PlainList } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
-import { euros, integer, partialDate } from '../../format.js';
+import { formatAmount } from '../../../domain/money.js';
+import { integer, partialDate } from '../../format.js';
 import { CALL_KIND_KEYS, keyOf } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
@@ -133,7 +134,11 @@ export function CallsPage() {
                         <Cell numeric>
                           {call.fundedEntities === null ? t('common:notKnown') : integer(call.fundedEntities, lang)}
                         </Cell>
-                        <Cell numeric>{call.granted === null ? t('common:notKnown') : euros(call.granted, lang)}</Cell>
+                        <Cell numeric>
+                          {call.granted === null
+                            ? t('common:notKnown')
+                            : formatAmount(call.granted, lang, call.precision.granted, call.asWritten.granted)}
+                        </Cell>
                       </tr>
                     );
                   })}

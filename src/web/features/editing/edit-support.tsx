@@ -14,6 +14,7 @@ import { clockTime, dateTime, euros, integer, partialDate } from '../../format.j
 import type { Language } from '../../i18n.js';
 import { keyOf } from '../../labels.js';
 import { formatAmountInput, readAmountInput, type AmountInput } from '../../../domain/money.js';
+import { readCountInput, readNumberInput, type CountProblem } from '../../../domain/numbers.js';
 
 export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea' | 'select';
 /**
@@ -89,6 +90,17 @@ export const AMOUNT_ERROR: Record<Exclude<AmountInput, { ok: true }>['reason'], 
   negative: 'editing:invalid.negative',
 };
 
+/** Why a count or number was refused, as a translation key under editing:invalid. */
+export const NUMBER_ERROR: Record<CountProblem, string> = {
+  empty: 'editing:invalid.required',
+  unreadable: 'editing:invalid.number',
+  ambiguous: 'editing:invalid.numberAmbiguous',
+  decimals: 'editing:invalid.numberDecimals',
+  not_whole: 'editing:invalid.whole',
+  too_large: 'editing:invalid.number',
+  negative: 'editing:invalid.negative',
+};
+
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** Reads a field's text; the error is a translation key under editing:invalid. */
@@ -104,16 +116,10 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
     }
     case 'count':
     case 'number': {
-      // fi/sv: "1 055 410,40"; en: "1,055,410.40". A euro sign may come along.
-      let plain = trimmed.replace(/€|eur|euroa/gi, '').replace(/[\s\u00a0\u202f]/g, '');
-      plain = lang === 'en' ? plain.replace(/,/g, '') : plain.replace(/\./g, '').replace(',', '.');
-      if (!/^-?\d+(\.\d+)?$/.test(plain)) return { ok: false, error: 'editing:invalid.number' };
-      const number = Number(plain);
-      if (kind === 'count') {
-        if (!Number.isInteger(number)) return { ok: false, error: 'editing:invalid.whole' };
-        if (number < 0) return { ok: false, error: 'editing:invalid.negative' };
-      }
-      return { ok: true, value: number };
+      // The domain's one rule for counts and numbers, in every language: "1.5" is never 15, and
+      // "1.500" (one and a half, or fifteen hundred?) is refused with the reason.
+      const read = kind === 'count' ? readCountInput(trimmed) : readNumberInput(trimmed);
+      return read.ok ? { ok: true, value: read.value } : { ok: false, error: NUMBER_ERROR[read.reason] };
     }
     case 'date':
       return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(trimmed)

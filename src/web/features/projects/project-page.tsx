@@ -9,7 +9,8 @@ import { Fact, FactList, Panel, PlainList } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
-import { eurosOrUnknown, period } from '../../format.js';
+import { InferredNote } from '../../components/inferred.js';
+import { eurosOrUnknown, partialDate, period } from '../../format.js';
 import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, PROJECT_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState } from '../../shell/api-state.js';
@@ -70,7 +71,14 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
           <Fact label={t('projects:page.type')}>
             {entity.type ? t(keyOf(PROJECT_TYPE_KEYS, entity.type) ?? 'common:notKnown') : t('common:notKnown')}
           </Fact>
-          <Fact label={t('projects:page.period')}>{period(entity.period, lang) ?? t('common:notKnown')}</Fact>
+          <Fact label={t('projects:page.period')}>
+            {period(entity.period, lang) ?? t('common:notKnown')}
+            {entity.period.inferred?.start ? <InferredNote reason={entity.period.inferred.start.reason} /> : null}
+            {entity.period.inferred?.end ? <InferredNote reason={entity.period.inferred.end.reason} /> : null}
+          </Fact>
+          {entity.decidedOn ? (
+            <Fact label={t('projects:page.decidedOn')}>{partialDate(entity.decidedOn, lang)}</Fact>
+          ) : null}
           <Fact label={t('projects:page.cost')}>{money(entity.costEstimate, entity.costEstimateRounded)}</Fact>
           <Fact label={t('projects:page.ministries')}>
             {entity.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}

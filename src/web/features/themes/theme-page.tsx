@@ -30,6 +30,7 @@ import {
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
+import { InferredNote } from '../../components/inferred.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
 import {
   CALL_KIND_KEYS,
@@ -85,7 +86,15 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           <SectionHeading id="theme-basics">{t('themes:basics.heading')}</SectionHeading>
           <FactList>
             <Fact label={t('themes:basics.ministries')}>
-              {theme.ministries.map((m) => t(MINISTRY_KEYS[m])).join(', ') || t('common:notKnown')}
+              {theme.ministryRoles.length === 0 ? t('common:notKnown') : null}
+              {theme.ministryRoles.map((m, index) => (
+                <span key={m.ministry}>
+                  {index > 0 ? ', ' : ''}
+                  {t(MINISTRY_KEYS[m.ministry])}
+                  {m.role ? ` (${t(`themes:basics.role.${m.role}`)})` : ''}
+                  {m.inferred ? <InferredNote reason={m.inferred.reason} /> : null}
+                </span>
+              ))}
             </Fact>
             <Fact label={t('themes:basics.period')}>{period(theme.period, lang) ?? t('common:notKnown')}</Fact>
             <Fact label={t('themes:basics.intermediateBody')}>{theme.intermediateBody ?? t('common:notKnown')}</Fact>
