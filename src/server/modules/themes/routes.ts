@@ -18,7 +18,7 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: () => ['overview'] } },
       schema: {
         tags: ['themes'],
         summary: 'All national themes with their latest four figures',
@@ -35,7 +35,7 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes/:slug',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: ({ slug }) => [`theme:${slug}`] } },
       schema: {
         tags: ['themes'],
         summary: 'One theme: contacts, content areas, links, and every snapshot of its figures',
@@ -54,7 +54,8 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes/:slug/figures',
     {
-      config: { publicCache: true },
+      // Counties' names and the organisations' counties come from the reference data.
+      config: { publicCache: { scopes: ({ slug }) => [`theme:${slug}`, 'national'] } },
       schema: {
         tags: ['themes'],
         summary: "A theme's key figures, computed from its projects on every request",
