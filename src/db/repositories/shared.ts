@@ -1,5 +1,6 @@
 /** Small mappers shared by the repositories: rows → API shapes. */
-import { sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import type { Db } from '../database.js';
 import type { Locale } from '../../domain/money.js';
 
 export const localized = (fi: string, sv: string | null, en: string | null) => ({ fi, sv, en });
@@ -61,3 +62,13 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
 export const implementerRole = sql<
   'main' | 'sub' | 'not_stated'
 >`case when p.role_stated = 1 then p.role else 'not_stated' end`.as('role');
+
+/**
+ * "column is one of these ids" as the planner reads best: one array parameter on PostgreSQL
+ * (`= any($1)`: an index scan of the ids, one statement text whatever their number), a list on
+ * SQLite. Where a subquery (`in (select …)`) made PostgreSQL scan whole link tables (issue 16).
+ */
+export function oneOf(db: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${[...ids]})`;
+  return sql<boolean>`${sql.ref(column)} in (${sql.join(ids.length > 0 ? [...ids] : [null])})`;
+}

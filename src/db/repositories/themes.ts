@@ -10,7 +10,7 @@ import {
   type FigureOrganisation,
   type Ministry,
 } from '../../domain/figures.js';
-import { groupBy, localized, period, type ReadContext } from './shared.js';
+import { groupBy, localized, oneOf, period, type ReadContext } from './shared.js';
 import { publicNames } from './users.js';
 
 type SnapshotRow = {
@@ -101,7 +101,7 @@ async function splitsFor(db: Db, snapshotIds: number[]): Promise<Map<number, Spl
   const rows = await db
     .selectFrom('frame_splits')
     .selectAll()
-    .where('snapshot_id', 'in', snapshotIds)
+    .where(oneOf(db, 'snapshot_id', snapshotIds))
     .orderBy('ministry')
     .execute();
   return groupBy(rows, (row) => Number(row.snapshot_id));
@@ -147,8 +147,18 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
   if (themes.length === 0) return [];
   const ids = themes.map((theme) => Number(theme.id));
   const [ministries, objectives, latest] = await Promise.all([
-    db.selectFrom('theme_ministries').selectAll().where('theme_id', 'in', ids).orderBy('ministry').execute(),
-    db.selectFrom('theme_specific_objectives').selectAll().where('theme_id', 'in', ids).orderBy('code').execute(),
+    db
+      .selectFrom('theme_ministries')
+      .selectAll()
+      .where(oneOf(db, 'theme_id', ids))
+      .orderBy('ministry')
+      .execute(),
+    db
+      .selectFrom('theme_specific_objectives')
+      .selectAll()
+      .where(oneOf(db, 'theme_id', ids))
+      .orderBy('code')
+      .execute(),
     // The current entry of each theme (domain/finance.ts currentEntry: the latest-dated one that no
     // correction or withdrawal supersedes): one index probe per theme, not one per snapshot (at the
     // EU's size, 2 000 themes with ten years of quarterly snapshots).
@@ -179,7 +189,7 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
               .limit(1)
               .as('latest'),
           )
-          .where('t.id', 'in', ids),
+          .where(oneOf(db, 't.id', ids)),
       )
       .execute(),
   ]);
@@ -320,27 +330,37 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
   const theme = await themeRow(db, slug);
   if (!theme) return null;
   const id = Number(theme.id);
-  const entityIds = db
+  // The theme's entities first, then their rows by those ids: what the figures cost grows with the
+  // theme, not with every theme's data (docs/performance.md, "Query plans").
+  const entities = await db
     .selectFrom('project_entities')
-    .select('id')
+    .select(['id', 'kind'])
     .where('theme_id', '=', id)
-    .where('archived_at', 'is', null);
-  const [entities, projects, ministries, partners, sectors, counties] = await Promise.all([
-    db
-      .selectFrom('project_entities')
-      .select(['id', 'kind'])
-      .where('theme_id', '=', id)
-      .where('archived_at', 'is', null)
-      .execute(),
+    .where('archived_at', 'is', null)
+    .execute();
+  const entityIds = entities.map((entity) => Number(entity.id));
+  const [projects, ministries, partners, sectors, counties] = await Promise.all([
     db
       .selectFrom('projects')
       .select(['entity_id', 'implementer_id', 'role'])
-      .where('entity_id', 'in', entityIds)
+      .where(oneOf(db, 'entity_id', entityIds))
       .where('archived_at', 'is', null)
       .execute(),
-    db.selectFrom('project_entity_ministries').selectAll().where('entity_id', 'in', entityIds).execute(),
-    db.selectFrom('project_entity_partners').selectAll().where('entity_id', 'in', entityIds).execute(),
-    db.selectFrom('project_entity_sectors').selectAll().where('entity_id', 'in', entityIds).execute(),
+    db
+      .selectFrom('project_entity_ministries')
+      .selectAll()
+      .where(oneOf(db, 'entity_id', entityIds))
+      .execute(),
+    db
+      .selectFrom('project_entity_partners')
+      .selectAll()
+      .where(oneOf(db, 'entity_id', entityIds))
+      .execute(),
+    db
+      .selectFrom('project_entity_sectors')
+      .selectAll()
+      .where(oneOf(db, 'entity_id', entityIds))
+      .execute(),
     db.selectFrom('counties').selectAll().orderBy('id').execute(),
   ]);
   const organisationIds = [
@@ -353,7 +373,7 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
           .selectFrom('organisations as o')
           .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
           .select(['o.id', 'o.type', 'm.county_id'])
-          .where('o.id', 'in', organisationIds)
+          .where(oneOf(db, 'o.id', organisationIds))
           .execute();
   const organisationMap = new Map<string, FigureOrganisation>(
     organisations.map((o) => [String(o.id), { id: String(o.id), type: o.type, countyId: o.county_id }]),
