@@ -1,7 +1,7 @@
 /** Reading themes, their money and their key figures. */
 import type { Db } from '../database.js';
-import type { Finance, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
-import { checkFinanceOrder, computeUtilisation, currentEntry } from '../../domain/finance.js';
+import type { Finance, Overview, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
+import { checkFinanceOrder, computeUtilisation, currentEntry, sumFigures } from '../../domain/finance.js';
 import type { Precision } from '../../domain/money.js';
 import {
   computeThemeFigures,
@@ -10,7 +10,8 @@ import {
   type FigureOrganisation,
   type Ministry,
 } from '../../domain/figures.js';
-import { groupBy, localized, oneOf, period, type ReadContext } from './shared.js';
+import { decodeCursor, encodeCursor, groupBy, localized, oneOf, period, type ReadContext } from './shared.js';
+import { InvalidCursorError } from './projects.js';
 import { publicNames } from './users.js';
 
 type SnapshotRow = {
@@ -137,6 +138,61 @@ export async function listThemes(db: Db, filter: ThemeFilter, context: ReadConte
   }
   const themes = await query.orderBy('review_order').orderBy('name_fi').execute();
   return summarise(db, themes, context);
+}
+
+/**
+ * The overview page's answer: a page of themes with only what the list shows, and the national totals
+ * over every matching theme (issue 16: the full list was 1.45 MB at the EU's size). The cursor is the
+ * last slug of the page with its position.
+ */
+export async function getOverview(
+  db: Db,
+  filter: ThemeFilter & { limit: number; cursor?: string | undefined },
+  context: ReadContext,
+): Promise<Overview> {
+  const themes = await listThemes(db, filter, context);
+  let start = 0;
+  if (filter.cursor) {
+    const after = decodeCursor(filter.cursor);
+    if (!after) throw new InvalidCursorError();
+    const [slug, position] = after;
+    const index = themes.findIndex((theme) => theme.slug === slug);
+    start = index >= 0 ? index + 1 : Math.max(0, position + 1);
+  }
+  const page = themes.slice(start, start + filter.limit);
+  const more = start + filter.limit < themes.length;
+  const last = page.at(-1);
+  return {
+    items: page.map((theme) => ({
+      slug: theme.slug,
+      name: theme.name,
+      shortName: theme.shortName,
+      ministries: theme.ministries,
+      finance: theme.finance && {
+        asOf: theme.finance.asOf,
+        frame: theme.finance.frame,
+        reserved: theme.finance.reserved,
+        committed: theme.finance.committed,
+        paid: theme.finance.paid,
+        rounded: theme.finance.rounded,
+        reservedOfFrame: theme.finance.utilisation.reservedOfFrame,
+        leftToReserve: theme.finance.utilisation.leftToReserve,
+        warnings: theme.finance.warnings.length,
+      },
+    })),
+    totals: sumFigures(
+      themes.map((theme) => ({
+        figures: theme.finance ?? { frame: null, reserved: null, committed: null, paid: null },
+        inexact: theme.finance?.rounded ?? {},
+      })),
+    ),
+    themesWithFinance: themes.filter((theme) => theme.finance).length,
+    page: {
+      total: themes.length,
+      limit: filter.limit,
+      nextCursor: more && last ? encodeCursor([last.slug, start + page.length - 1]) : null,
+    },
+  };
 }
 
 type ThemeRow = Awaited<ReturnType<typeof themeRow>>;

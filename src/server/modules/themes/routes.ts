@@ -1,6 +1,8 @@
 /** Public read routes for themes: list, detail with the history of the figures, key figures. */
 import { z } from 'zod';
 import {
+  ZOverview,
+  ZOverviewQuery,
   ZProblem,
   ZSlugParams,
   ZThemeDetail,
@@ -8,7 +10,7 @@ import {
   ZThemeQuery,
   ZThemeSummary,
 } from '../../../contracts/api.js';
-import { getTheme, getThemeFigures, listThemes } from '../../../db/repositories/themes.js';
+import { getOverview, getTheme, getThemeFigures, listThemes } from '../../../db/repositories/themes.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { requestLocale } from '../../i18n.js';
 import type { AppDeps } from '../../app.js';
@@ -30,6 +32,20 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
       const query = request.query;
       return { items: await listThemes(db, query, { locale: requestLocale(request) }) };
     },
+  );
+
+  app.get(
+    '/api/v1/overview',
+    {
+      config: { publicCache: { scopes: () => ['overview'] } },
+      schema: {
+        tags: ['themes'],
+        summary: 'The overview page: a page of themes with what the list shows, and the national totals',
+        querystring: ZOverviewQuery,
+        response: { 200: ZOverview, 400: ZProblem },
+      },
+    },
+    async (request) => getOverview(db, request.query, { locale: requestLocale(request) }),
   );
 
   app.get(
