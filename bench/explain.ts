@@ -81,7 +81,12 @@ async function main() {
     console.log(`## ${name}\n`);
     for (const query of [...captured]) {
       console.log('```');
-      console.log(query.sql.replace(/\s+/g, ' ').slice(0, 400));
+      console.log(
+        query.sql
+          .replace(/\s+/g, ' ')
+          .replace(/\((\?, )+\?\)/g, (list) => `(?, ?, … ${list.split('?').length - 1} parameters)`)
+          .slice(0, 400),
+      );
       if (sqlite) {
         const plan = sqlite.prepare(`explain query plan ${query.sql}`).all(...(query.parameters as unknown[])) as {
           detail: string;
