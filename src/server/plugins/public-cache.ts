@@ -181,6 +181,8 @@ export function registerPublicCache(
     const today = helsinkiDate((deps.clock ?? (() => new Date()))());
     const key = `${locale} ${today} ${request.url}`;
     const scopeNames = config === true ? null : config.scopes(request.params as Record<string, string>);
+    // U+0000 is refused by the validation plugin, after this hook; PostgreSQL would refuse the question.
+    if (scopeNames?.some((scope) => scope.includes('\u0000'))) return;
     let entry = entries.get(key);
     let scopes: Versions;
     if (entry && entry.version === version) scopes = entry.scopes;
