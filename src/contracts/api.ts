@@ -330,6 +330,62 @@ export const ZOrganisationQuery = z
 
 export const ZPagedOrganisations = z.object({ items: z.array(ZOrganisation), page: ZPage });
 
+const ZFigureTotal = z.object({
+  cents: z.number().int(),
+  unknown: z.number().int().describe('Themes without this figure: the total is then a lower bound'),
+  approximate: z.boolean().describe('A summed figure is rounded or approximate'),
+});
+
+/** One theme as the overview page shows it; the rest comes with the theme (`/api/v1/themes/{slug}`). */
+export const ZOverviewTheme = z
+  .object({
+    slug: z.string(),
+    name: ZLocalizedText,
+    shortName: z.string().nullable(),
+    ministries: z.array(ZMinistry),
+    finance: z
+      .object({
+        asOf: z.string(),
+        frame: z.number().int().nullable(),
+        reserved: z.number().int().nullable(),
+        committed: z.number().int().nullable(),
+        paid: z.number().int().nullable(),
+        rounded: z.object({ frame: z.boolean(), reserved: z.boolean(), committed: z.boolean(), paid: z.boolean() }),
+        reservedOfFrame: z.number().nullable(),
+        leftToReserve: z.number().int().nullable(),
+        warnings: z.number().int().describe('How many order warnings the current entry has'),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'OverviewTheme' });
+
+export const ZOverview = z
+  .object({
+    items: z.array(ZOverviewTheme),
+    totals: z
+      .object({ frame: ZFigureTotal, reserved: ZFigureTotal, committed: ZFigureTotal, paid: ZFigureTotal })
+      .describe('The national totals over every theme that matches, not only this page'),
+    themesWithFinance: z.number().int().describe('Matching themes that have figures'),
+    page: ZPage,
+  })
+  .meta({ id: 'Overview' });
+
+export const ZOverviewQuery = z
+  .object({
+    ministry: ZMinistry.optional(),
+    specificObjective: z
+      .string()
+      .regex(/^\d\.\d$/)
+      .optional()
+      .describe('e.g. 4.1'),
+    limit: z.coerce.number().int().min(1).max(500).default(100).describe('Themes per page (1–500)'),
+    cursor: ZOptionalCursor,
+  })
+  .strict();
+
+export type Overview = z.infer<typeof ZOverview>;
+export type OverviewTheme = z.infer<typeof ZOverviewTheme>;
+
 export const ZCall = z
   .object({
     key: z.string(),

@@ -557,8 +557,12 @@ export type ReportApprovalsTable = {
 /** One row (id 1): raised by triggers on every change to the published data (migration 0005). */
 export type DataVersionTable = { id: number; version: number };
 
+/** What each change touched, by scope (`theme:<slug>`, `overview`, …; migration 0014). */
+export type DataScopesTable = { scope: string; version: number };
+
 export type Database = {
   data_version: DataVersionTable;
+  data_scopes: DataScopesTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

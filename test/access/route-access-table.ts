@@ -89,6 +89,7 @@ function editable(
 export const ROUTE_ACCESS: Record<string, RouteCase> = {
   // The public read API.
   'GET /api/v1/themes': { allow: EVERYONE, path: () => '/api/v1/themes' },
+  'GET /api/v1/overview': { allow: EVERYONE, path: () => '/api/v1/overview' },
   'GET /api/v1/themes/:slug': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}` },
   'GET /api/v1/themes/:slug/figures': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}/figures` },
   'GET /api/v1/projects': { allow: EVERYONE, path: (c) => `/api/v1/projects?theme=${c.theme}` },

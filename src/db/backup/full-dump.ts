@@ -15,10 +15,10 @@ const DUMP_VERSION = 1;
 const BATCH = 1000;
 /**
  * The migration runner's own bookkeeping is rebuilt by migrating the target, not restored; so is
- * derived state: the cache's data_version counter (migration 0005) and, on SQLite, the search index
+ * derived state: the cache's data_version counter (migration 0005) and its scopes (0009) and, on SQLite, the search index
  * (an FTS5 virtual table and its shadow tables), which the restored rows' triggers fill again.
  */
-const NOT_DUMPED = new Set(['schema_migrations', 'data_version']);
+const NOT_DUMPED = new Set(['schema_migrations', 'data_version', 'data_scopes']);
 
 /** Dump and restore work on whatever tables the database has, by name, through plain SQL. */
 type Queryable = QueryExecutorProvider;

@@ -1,5 +1,6 @@
 /** Small mappers shared by the repositories: rows → API shapes. */
-import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import type { Db } from '../database.js';
 import type { Database } from '../schema.js';
 import type { Locale } from '../../domain/money.js';
 
@@ -93,3 +94,13 @@ export const implementerRole = sql<
  */
 export const decidedByCutOff = (cutOff: string | null) => (eb: ExpressionBuilder<Database, 'project_entities'>) =>
   cutOff === null ? sql<boolean>`1 = 1` : eb.or([eb('decided_on', 'is', null), eb('decided_on', '<=', cutOff)]);
+
+/**
+ * "column is one of these ids" as the planner reads best: one array parameter on PostgreSQL
+ * (`= any($1)`: an index scan of the ids, one statement text whatever their number), a list on
+ * SQLite. Where a subquery (`in (select …)`) made PostgreSQL scan whole link tables (issue 16).
+ */
+export function oneOf(db: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${[...ids]})`;
+  return sql<boolean>`${sql.ref(column)} in (${sql.join(ids.length > 0 ? [...ids] : [null])})`;
+}

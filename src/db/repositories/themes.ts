@@ -1,7 +1,7 @@
 /** Reading themes, their money and their key figures. */
 import type { Db } from '../database.js';
-import type { Finance, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
-import { checkFinanceOrder, computeUtilisation, currentEntry } from '../../domain/finance.js';
+import type { Finance, Overview, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
+import { checkFinanceOrder, computeUtilisation, currentEntry, sumFigures } from '../../domain/finance.js';
 import type { Precision } from '../../domain/money.js';
 import {
   computeThemeFigures,
@@ -10,7 +10,17 @@ import {
   type FigureOrganisation,
   type Ministry,
 } from '../../domain/figures.js';
-import { decidedByCutOff, groupBy, localized, period, type ReadContext } from './shared.js';
+import {
+  decidedByCutOff,
+  decodeCursor,
+  encodeCursor,
+  groupBy,
+  localized,
+  oneOf,
+  period,
+  type ReadContext,
+} from './shared.js';
+import { InvalidCursorError } from './projects.js';
 import { publicNames } from './users.js';
 
 type SnapshotRow = {
@@ -101,7 +111,7 @@ async function splitsFor(db: Db, snapshotIds: number[]): Promise<Map<number, Spl
   const rows = await db
     .selectFrom('frame_splits')
     .selectAll()
-    .where('snapshot_id', 'in', snapshotIds)
+    .where(oneOf(db, 'snapshot_id', snapshotIds))
     .orderBy('ministry')
     .execute();
   return groupBy(rows, (row) => Number(row.snapshot_id));
@@ -139,6 +149,61 @@ export async function listThemes(db: Db, filter: ThemeFilter, context: ReadConte
   return summarise(db, themes, context);
 }
 
+/**
+ * The overview page's answer: a page of themes with only what the list shows, and the national totals
+ * over every matching theme (issue 16: the full list was 1.45 MB at the EU's size). The cursor is the
+ * last slug of the page with its position.
+ */
+export async function getOverview(
+  db: Db,
+  filter: ThemeFilter & { limit: number; cursor?: string | undefined },
+  context: ReadContext,
+): Promise<Overview> {
+  const themes = await listThemes(db, filter, context);
+  let start = 0;
+  if (filter.cursor) {
+    const after = decodeCursor(filter.cursor);
+    if (!after) throw new InvalidCursorError();
+    const [slug, position] = after;
+    const index = themes.findIndex((theme) => theme.slug === slug);
+    start = index >= 0 ? index + 1 : Math.max(0, position + 1);
+  }
+  const page = themes.slice(start, start + filter.limit);
+  const more = start + filter.limit < themes.length;
+  const last = page.at(-1);
+  return {
+    items: page.map((theme) => ({
+      slug: theme.slug,
+      name: theme.name,
+      shortName: theme.shortName,
+      ministries: theme.ministries,
+      finance: theme.finance && {
+        asOf: theme.finance.asOf,
+        frame: theme.finance.frame,
+        reserved: theme.finance.reserved,
+        committed: theme.finance.committed,
+        paid: theme.finance.paid,
+        rounded: theme.finance.rounded,
+        reservedOfFrame: theme.finance.utilisation.reservedOfFrame,
+        leftToReserve: theme.finance.utilisation.leftToReserve,
+        warnings: theme.finance.warnings.length,
+      },
+    })),
+    totals: sumFigures(
+      themes.map((theme) => ({
+        figures: theme.finance ?? { frame: null, reserved: null, committed: null, paid: null },
+        inexact: theme.finance?.rounded ?? {},
+      })),
+    ),
+    themesWithFinance: themes.filter((theme) => theme.finance).length,
+    page: {
+      total: themes.length,
+      limit: filter.limit,
+      nextCursor: more && last ? encodeCursor([last.slug, start + page.length - 1]) : null,
+    },
+  };
+}
+
 type ThemeRow = Awaited<ReturnType<typeof themeRow>>;
 const themeRow = (db: Db, slug: string) =>
   db.selectFrom('themes').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -147,8 +212,18 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
   if (themes.length === 0) return [];
   const ids = themes.map((theme) => Number(theme.id));
   const [ministries, objectives, latest] = await Promise.all([
-    db.selectFrom('theme_ministries').selectAll().where('theme_id', 'in', ids).orderBy('ministry').execute(),
-    db.selectFrom('theme_specific_objectives').selectAll().where('theme_id', 'in', ids).orderBy('code').execute(),
+    db
+      .selectFrom('theme_ministries')
+      .selectAll()
+      .where(oneOf(db, 'theme_id', ids))
+      .orderBy('ministry')
+      .execute(),
+    db
+      .selectFrom('theme_specific_objectives')
+      .selectAll()
+      .where(oneOf(db, 'theme_id', ids))
+      .orderBy('code')
+      .execute(),
     // The current entry of each theme (domain/finance.ts currentEntry: the latest-dated one that no
     // correction or withdrawal supersedes): one index probe per theme, not one per snapshot (at the
     // EU's size, 2 000 themes with ten years of quarterly snapshots).
@@ -179,7 +254,7 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
               .limit(1)
               .as('latest'),
           )
-          .where('t.id', 'in', ids),
+          .where(oneOf(db, 't.id', ids)),
       )
       .execute(),
   ]);
@@ -333,29 +408,38 @@ export async function getThemeFigures(
   const theme = await themeRow(db, slug);
   if (!theme) return null;
   const id = Number(theme.id);
-  const entityIds = db
+  // The theme's entities first, then their rows by those ids: what the figures cost grows with the
+  // theme, not with every theme's data (docs/performance.md, "Query plans").
+  const entities = await db
     .selectFrom('project_entities')
-    .select('id')
+    .select(['id', 'kind'])
     .where('theme_id', '=', id)
     .where('archived_at', 'is', null)
-    .where(decidedByCutOff(asOf));
-  const [entities, projects, ministries, partners, sectors, counties] = await Promise.all([
-    db
-      .selectFrom('project_entities')
-      .select(['id', 'kind'])
-      .where('theme_id', '=', id)
-      .where('archived_at', 'is', null)
-      .where(decidedByCutOff(asOf))
-      .execute(),
+    .where(decidedByCutOff(asOf))
+    .execute();
+  const entityIds = entities.map((entity) => Number(entity.id));
+  const [projects, ministries, partners, sectors, counties] = await Promise.all([
     db
       .selectFrom('projects')
       .select(['entity_id', 'implementer_id', 'role'])
-      .where('entity_id', 'in', entityIds)
+      .where(oneOf(db, 'entity_id', entityIds))
       .where('archived_at', 'is', null)
       .execute(),
-    db.selectFrom('project_entity_ministries').selectAll().where('entity_id', 'in', entityIds).execute(),
-    db.selectFrom('project_entity_partners').selectAll().where('entity_id', 'in', entityIds).execute(),
-    db.selectFrom('project_entity_sectors').selectAll().where('entity_id', 'in', entityIds).execute(),
+    db
+      .selectFrom('project_entity_ministries')
+      .selectAll()
+      .where(oneOf(db, 'entity_id', entityIds))
+      .execute(),
+    db
+      .selectFrom('project_entity_partners')
+      .selectAll()
+      .where(oneOf(db, 'entity_id', entityIds))
+      .execute(),
+    db
+      .selectFrom('project_entity_sectors')
+      .selectAll()
+      .where(oneOf(db, 'entity_id', entityIds))
+      .execute(),
     db.selectFrom('counties').selectAll().orderBy('id').execute(),
   ]);
   const organisationIds = [
@@ -368,7 +452,7 @@ export async function getThemeFigures(
           .selectFrom('organisations as o')
           .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
           .select(['o.id', 'o.type', 'm.county_id'])
-          .where('o.id', 'in', organisationIds)
+          .where(oneOf(db, 'o.id', organisationIds))
           .execute();
   const organisationMap = new Map<string, FigureOrganisation>(
     organisations.map((o) => [String(o.id), { id: String(o.id), type: o.type, countyId: o.county_id }]),

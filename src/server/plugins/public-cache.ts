@@ -1,43 +1,78 @@
 /**
  * A cache of public read responses, in each app server's memory, for routes that opt in with
- * `config: { publicCache: true }` (only routes whose answer is the same for everyone who may read it).
+ * `config: { publicCache: … }` (only routes whose answer is the same for everyone who may read it).
  *
- * Validity comes from the database, not from a timer: every change to the published data raises
- * `data_version` (triggers, migration 0005), and a response is served from the cache only while the
- * version it was computed under is the current one. Each request asks the database for the version,
- * but requests in the same turn of the event loop share one question; a write through this server drops the shared
- * question before its answer is sent, so its writer never reads an older answer afterwards. Another
- * server sees the change on its next question. The version is read before the data, so an answer
- * computed while a write commits is at worst stored under the version before that write, and dropped
- * with it.
+ * Validity comes from the database, not from a timer. Every change to the published data raises
+ * `data_version` (migration 0005) and the version of each **scope** it touches (`theme:<slug>`,
+ * `project:<key>`, `organisation:<key>`, `overview`, `projects`, `organisations`, `national`;
+ * migration 0014), by triggers in the writer's transaction. A route names the scopes its answer is
+ * computed from (`publicCache: { scopes }`; `true` means every scope); a stored answer is served while
+ * `data_version` is the one it was last checked under, and when that has moved, while its scopes'
+ * versions are the ones it was computed under (one question to the database; the answer is then
+ * valid for the new `data_version` too). So a change to one theme's project leaves the other themes'
+ * answers valid. Each request asks the database for `data_version`, but requests in the same turn of
+ * the event loop share one question (and one question per scope); a write through this server drops
+ * the shared questions before its answer is sent. Another server sees the change on its next question.
+ * The versions are read before the data, so an answer computed while a write commits is at worst
+ * stored under the versions before that write, and dropped with them.
  *
- * The version and the language make the ETag: `If-None-Match` gets a 304 without any work. A stored
- * answer goes out gzip-compressed to clients that accept it (a browser does; the EU-size overview
- * is 1–2 MB of JSON).
- * `Cache-Control: no-cache` in a request skips the stored answer (the benchmark uses it to measure the
- * queries themselves).
+ * Stale while revalidating: while one request computes the new answer of a URL whose stored answer
+ * has gone stale, other requests for it get the stale answer (`x-cache: stale`) for at most
+ * `STALE_WHILE_REVALIDATE_MS` after it was first found stale, instead of queueing. Never a request
+ * that carries a session cookie: a writer (signed in to write) always reads its own write, on any
+ * server.
+ *
+ * The scopes' versions and the language make the ETag: `If-None-Match` gets a 304 without any work. A
+ * stored answer goes out gzip-compressed to clients that accept it (a browser does; the EU-size
+ * overview is 1–2 MB of JSON). `Cache-Control: no-cache` in a request skips the stored answer (the
+ * benchmark uses it to measure the queries themselves). `x-cache` says hit, stale or miss.
  */
 import { gzipSync } from 'node:zlib';
 import { helsinkiDate } from '../../domain/helsinki-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { requestLocale } from '../i18n.js';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/sessions.js';
+
+/** The scopes an answer is computed from, named from the request's parameters (migration 0014). */
+export type PublicCacheScopes = (params: Record<string, string>) => string[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Cache this GET route's 200 answers per URL and language until the published data changes. */
-    publicCache?: boolean;
+    /**
+     * Cache this GET route's 200 answers per URL and language until what they are computed from
+     * changes: `true` for any change to the published data, `{ scopes }` for the named scopes.
+     */
+    publicCache?: boolean | { scopes: PublicCacheScopes };
   }
   interface FastifyRequest {
-    publicCache: { key: string; version: number; hit: boolean; leader?: boolean } | null;
+    publicCache: { key: string; version: number; scopes: Versions; hit: boolean; leader?: boolean } | null;
   }
 }
 
+/** The versions of an answer's scopes, in the route's order; `null` for "every scope" (data_version). */
+type Versions = number[] | null;
+
 /** `gzip` is made on the first hit that accepts it, once per entry: repeated answers are compressed once. */
-type Entry = { version: number; body: string; contentType: string; gzip?: Buffer };
+type Entry = {
+  /** The data_version under which the entry was last known valid. */
+  version: number;
+  scopes: Versions;
+  body: string;
+  contentType: string;
+  gzip?: Buffer;
+  /** When a request first found it stale (ms, performance.now()). */
+  staleSince?: number;
+};
 
 /** How long a reader waits for another request computing the same answer before computing it too. */
 const WAIT_FOR_LEADER_MS = 10_000;
+
+/**
+ * For how long after an answer is first found stale other readers may still get it while one request
+ * computes the new one. A reader signed in is never served a stale answer.
+ */
+export const STALE_WHILE_REVALIDATE_MS = 2_000;
 
 /** In lower case: the compression plugin adds `accept-encoding` unless it finds it so spelt. */
 const VARY = 'accept-language, accept-encoding';
@@ -49,6 +84,14 @@ export type PublicCacheOptions = { maxBytes?: number; maxEntryBytes?: number };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const sameVersions = (a: Versions, b: Versions) =>
+  a === null || b === null ? a === b : a.length === b.length && a.every((v, i) => v === b[i]);
+
+const hasSession = (request: FastifyRequest) => {
+  const cookie = request.headers.cookie;
+  return !!cookie && (cookie.includes(`${SESSION_COOKIE}=`) || cookie.includes(`${SECURE_SESSION_COOKIE}=`));
+};
+
 export function registerPublicCache(
   app: FastifyInstance,
   deps: { db: Db; clock?: () => Date },
@@ -59,30 +102,52 @@ export function registerPublicCache(
   // A Map keeps insertion order: re-inserting on a hit makes it a least-recently-used list.
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  let pending: Promise<number> | null = null;
-  const computing = new Map<string, { version: number; promise: Promise<void>; done: () => void }>();
+  /** This turn's question for data_version, and its questions for scopes' versions. */
+  let turn: { version: Promise<number>; scopes: Map<string, Promise<number>> } | null = null;
+  const computing = new Map<string, { signature: string; promise: Promise<void>; done: () => void }>();
 
-  const currentVersion = (): Promise<number> => {
-    if (!pending) {
+  const currentTurn = () => {
+    if (!turn) {
       const question = deps.db
         .selectFrom('data_version')
         .select('version')
         .where('id', '=', 1)
         .executeTakeFirstOrThrow()
         .then((row) => Number(row.version));
-      pending = question;
-      // The answer serves every request of this turn of the event loop, then the next turn asks
+      const current = { version: question, scopes: new Map<string, Promise<number>>() };
+      turn = current;
+      // The answers serve every request of this turn of the event loop, then the next turn asks
       // again. On SQLite the question is answered within microtasks, so without this each request
       // asked on its own (about a seventh of the server's time in the benchmark's profile); the
       // staleness it adds is one turn, as if the request had come a moment earlier.
       const clear = () => {
         setImmediate(() => {
-          if (pending === question) pending = null;
+          if (turn === current) turn = null;
         });
       };
       question.then(clear, clear);
     }
-    return pending;
+    return turn;
+  };
+
+  /** The scopes' versions, asked once per turn for each scope; one query for those not yet asked. */
+  const scopeVersions = async (scopes: string[]): Promise<number[]> => {
+    const current = currentTurn();
+    const missing = scopes.filter((scope) => !current.scopes.has(scope));
+    if (missing.length > 0) {
+      const rows = deps.db
+        .selectFrom('data_scopes')
+        .select(['scope', 'version'])
+        .where('scope', 'in', missing)
+        .execute()
+        .then((found) => new Map(found.map((row) => [row.scope, Number(row.version)])));
+      for (const scope of missing)
+        current.scopes.set(
+          scope,
+          rows.then((found) => found.get(scope) ?? 0),
+        );
+    }
+    return Promise.all(scopes.map((scope) => current.scopes.get(scope)!));
   };
 
   const remove = (key: string) => {
@@ -92,54 +157,76 @@ export function registerPublicCache(
     entries.delete(key);
   };
 
+  const send = (request: FastifyRequest, reply: FastifyReply, entry: Entry, state: 'hit' | 'stale') => {
+    entries.delete(request.publicCache!.key);
+    entries.set(request.publicCache!.key, entry);
+    request.publicCache!.hit = true;
+    reply.type(entry.contentType).header('vary', VARY).header('x-cache', state);
+    if (entry.body.length >= COMPRESS_FROM_BYTES && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      entry.gzip ??= gzipSync(entry.body);
+      return reply.header('content-encoding', 'gzip').send(entry.gzip);
+    }
+    return reply.send(entry.body);
+  };
+
   app.decorateRequest('publicCache', null);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'GET' || !request.routeOptions.config?.publicCache) return;
-    const version = await currentVersion();
+    const config = request.routeOptions.config?.publicCache;
+    if (request.method !== 'GET' || !config) return;
+    const version = await currentTurn().version;
     const locale = requestLocale(request);
     // Helsinki's date is part of the key: some answers say where things stand today (a call's
     // status, domain/calls.ts), so yesterday's answer must not be served after midnight.
     const today = helsinkiDate((deps.clock ?? (() => new Date()))());
     const key = `${locale} ${today} ${request.url}`;
-    const etag = `W/"${version}-${locale}-${today}"`;
-    request.publicCache = { key, version, hit: false };
-    reply.header('etag', etag).header('vary', VARY).header('cache-control', 'no-cache');
+    const scopeNames = config === true ? null : config.scopes(request.params as Record<string, string>);
+    // U+0000 is refused by the validation plugin, after this hook; PostgreSQL would refuse the question.
+    if (scopeNames?.some((scope) => scope.includes('\u0000'))) return;
+    let entry = entries.get(key);
+    let scopes: Versions;
+    if (entry && entry.version === version) scopes = entry.scopes;
+    else {
+      scopes = scopeNames ? await scopeVersions(scopeNames) : null;
+      if (entry && scopes !== null && sameVersions(entry.scopes, scopes)) {
+        // Nothing it was computed from changed: valid under the new data_version too.
+        entry.version = version;
+        entry.staleSince = undefined;
+      }
+    }
+    const signature = scopes === null ? `v${version}` : scopes.join('.');
+    const etag = `W/"${signature}-${locale}-${today}"`;
+    request.publicCache = { key, version, scopes, hit: false };
+    reply.header('etag', etag).header('vary', VARY).header('cache-control', 'no-cache').header('x-cache', 'miss');
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
       request.publicCache.hit = true;
       return reply.code(304).send();
     }
     if (/\bno-cache\b/.test(request.headers['cache-control'] ?? '')) return;
-    let entry = entries.get(key);
-    if (entry && entry.version !== version) {
-      remove(key);
-      entry = undefined;
+    if (entry && entry.version === version) return send(request, reply, entry, 'hit');
+    if (entry) entry.staleSince ??= performance.now();
+    // Many readers asking for the same missing answer at once (a change, a cold start) wait for the
+    // first one to compute it instead of all computing it; while it does, a signed-out reader may get
+    // the stale answer for a short, stated time.
+    const running = computing.get(key);
+    if (!running || running.signature !== signature) {
+      let done = () => {};
+      const promise = new Promise<void>((resolve) => (done = resolve));
+      computing.set(key, { signature, promise, done });
+      request.publicCache.leader = true;
+      return;
     }
-    if (!entry) {
-      // Many readers asking for the same missing answer at once (a new version, a cold start) wait
-      // for the first one to compute it instead of all computing it.
-      const running = computing.get(key);
-      if (!running || running.version !== version) {
-        let done = () => {};
-        const promise = new Promise<void>((resolve) => (done = resolve));
-        computing.set(key, { version, promise, done });
-        request.publicCache.leader = true;
-        return;
-      }
-      await Promise.race([running.promise, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_LEADER_MS).unref())]);
-      entry = entries.get(key);
-      if (!entry || entry.version !== version) return;
-    }
-    entries.delete(key);
-    entries.set(key, entry);
-    request.publicCache.hit = true;
-    reply.type(entry.contentType).header('vary', VARY);
-    if (entry.body.length >= COMPRESS_FROM_BYTES && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      entry.gzip ??= gzipSync(entry.body);
-      return reply.header('content-encoding', 'gzip').send(entry.gzip);
-    }
-    return reply.send(entry.body);
+    if (
+      entry?.staleSince !== undefined &&
+      performance.now() - entry.staleSince < STALE_WHILE_REVALIDATE_MS &&
+      !hasSession(request)
+    )
+      return send(request, reply, entry, 'stale');
+    await Promise.race([running.promise, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_LEADER_MS).unref())]);
+    entry = entries.get(key);
+    if (!entry || entry.version !== version || !sameVersions(entry.scopes, scopes)) return;
+    return send(request, reply, entry, 'hit');
   });
 
   // Whatever became of the computing request (stored, failed, aborted), its waiters go on.
@@ -148,7 +235,8 @@ export function registerPublicCache(
     if (!state?.leader) return;
     state.leader = false;
     const running = computing.get(state.key);
-    if (running && running.version === state.version) {
+    const signature = state.scopes === null ? `v${state.version}` : state.scopes.join('.');
+    if (running && running.signature === signature) {
       computing.delete(state.key);
       running.done();
     }
@@ -159,7 +247,7 @@ export function registerPublicCache(
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     // A write through this server: the next read asks the database afresh.
     if (!SAFE_METHODS.has(request.method)) {
-      pending = null;
+      turn = null;
       return payload;
     }
     const state = request.publicCache;
@@ -174,6 +262,7 @@ export function registerPublicCache(
     remove(state.key);
     entries.set(state.key, {
       version: state.version,
+      scopes: state.scopes,
       body: payload,
       contentType: String(reply.getHeader('content-type') ?? 'application/json'),
     });

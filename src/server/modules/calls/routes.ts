@@ -11,7 +11,7 @@ export function callRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   app.get(
     '/api/v1/calls',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: () => ['national'] } },
       schema: {
         tags: ['calls'],
         summary: 'Calls for proposals, newest first',
@@ -27,7 +27,7 @@ export function callRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   app.get(
     '/api/v1/calls/:key',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: () => ['national'] } },
       schema: { tags: ['calls'], summary: 'One call', params: ZKeyParams, response: { 200: ZCall, 404: ZProblem } },
     },
     async (request) => {

@@ -15,7 +15,7 @@ export function organisationRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/organisations',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: () => ['organisations', 'national'] } },
       schema: {
         tags: ['organisations'],
         summary: 'Search organisations',
@@ -29,7 +29,7 @@ export function organisationRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/organisations/:key',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: ({ key }) => [`organisation:${key}`, 'national'] } },
       schema: {
         tags: ['organisations'],
         summary: 'One organisation with its roles in projects',

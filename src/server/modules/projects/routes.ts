@@ -9,7 +9,7 @@ export function projectRoutes(app: TypedApp, { db, dialect }: AppDeps): void {
   app.get(
     '/api/v1/projects',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: () => ['projects', 'national'] } },
       schema: {
         tags: ['projects'],
         summary: 'Search project entities; a group project comes with its main and sub implementers',
@@ -23,7 +23,7 @@ export function projectRoutes(app: TypedApp, { db, dialect }: AppDeps): void {
   app.get(
     '/api/v1/projects/:key',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: ({ key }) => [`project:${key}`, 'national'] } },
       schema: {
         tags: ['projects'],
         summary: 'One project entity',

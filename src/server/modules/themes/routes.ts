@@ -1,6 +1,8 @@
 /** Public read routes for themes: list, detail with the history of the figures, key figures. */
 import { z } from 'zod';
 import {
+  ZOverview,
+  ZOverviewQuery,
   ZProblem,
   ZSlugParams,
   ZThemeDetail,
@@ -9,7 +11,7 @@ import {
   ZThemeQuery,
   ZThemeSummary,
 } from '../../../contracts/api.js';
-import { getTheme, getThemeFigures, listThemes } from '../../../db/repositories/themes.js';
+import { getOverview, getTheme, getThemeFigures, listThemes } from '../../../db/repositories/themes.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { requestLocale } from '../../i18n.js';
 import type { AppDeps } from '../../app.js';
@@ -19,7 +21,7 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: () => ['overview'] } },
       schema: {
         tags: ['themes'],
         summary: 'All national themes with their latest four figures',
@@ -34,9 +36,23 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   );
 
   app.get(
+    '/api/v1/overview',
+    {
+      config: { publicCache: { scopes: () => ['overview'] } },
+      schema: {
+        tags: ['themes'],
+        summary: 'The overview page: a page of themes with what the list shows, and the national totals',
+        querystring: ZOverviewQuery,
+        response: { 200: ZOverview, 400: ZProblem },
+      },
+    },
+    async (request) => getOverview(db, request.query, { locale: requestLocale(request) }),
+  );
+
+  app.get(
     '/api/v1/themes/:slug',
     {
-      config: { publicCache: true },
+      config: { publicCache: { scopes: ({ slug }) => [`theme:${slug}`] } },
       schema: {
         tags: ['themes'],
         summary: 'One theme: contacts, content areas, links, and every snapshot of its figures',
@@ -55,7 +71,8 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes/:slug/figures',
     {
-      config: { publicCache: true },
+      // Counties' names and the organisations' counties come from the reference data.
+      config: { publicCache: { scopes: ({ slug }) => [`theme:${slug}`, 'national'] } },
       schema: {
         tags: ['themes'],
         summary: "A theme's key figures, computed from its projects on every request",

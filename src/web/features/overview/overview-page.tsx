@@ -1,10 +1,11 @@
 /**
- * The first page: every theme with its four figures, how much of the frame is used and what is
- * left to reserve, the totals, a chart and the same numbers as a table; filters by ministry and
- * specific objective kept in the address.
+ * The first page: the themes with their four figures, how much of the frame is used and what is
+ * left to reserve, the national totals, a chart and the same numbers as a table; filters by ministry
+ * and specific objective kept in the address. `/api/v1/overview` sends a page of themes with only
+ * what the table shows and the totals over all of them; beyond a page of 100, a link goes on.
  */
 import { useTranslation } from 'react-i18next';
-import type { ThemeSummary } from '../../../contracts/api.js';
+import type { Overview } from '../../../contracts/api.js';
 import { query, useApi } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
 import { FigureChart } from '../../components/figure-chart.js';
@@ -14,7 +15,7 @@ import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, SectionHeading, SmallText } from '../../components/typography.js';
 import { euros, eurosOrUnknown, millions, percent } from '../../format.js';
-import { sumFigures, type FigureTotal } from '../../../domain/finance.js';
+import type { FigureTotal } from '../../../domain/finance.js';
 import { MINISTRY_ABBREVIATION_KEYS, MINISTRY_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
@@ -26,25 +27,16 @@ const MINISTRIES = ['TEM', 'OKM', 'STM'] as const;
 /** The programme's specific objectives that have national themes. */
 const SPECIFIC_OBJECTIVES = ['4.1', '4.2', '4.3', '5.1'] as const;
 
-const EMPTY = { frame: null, reserved: null, committed: null, paid: null };
-
-/**
- * The national totals by the domain's rule: a theme without a figure is counted as unknown, never
- * summed as 0, and a rounded or approximate part makes the total approximate.
- */
-function totalsOf(themes: ThemeSummary[]) {
-  return sumFigures(
-    themes.map((theme) => ({ figures: theme.finance ?? EMPTY, inexact: theme.finance?.rounded ?? {} })),
-  );
-}
+/** Themes per page of the table; the totals are always over every matching theme. */
+const PAGE_SIZE = 100;
 
 export function OverviewPage() {
   const lang = useLanguage();
   const { t } = useTranslation(['overview', 'common']);
   usePageTitle(t('overview:title'));
-  const [filters, setFilters] = useQueryState(['ministry', 'objective'] as const);
-  const state = useApi<{ items: ThemeSummary[] }>(
-    `/api/v1/themes${query({ ministry: filters.ministry, specificObjective: filters.objective })}`,
+  const [filters, setFilters] = useQueryState(['ministry', 'objective', 'cursor'] as const);
+  const state = useApi<Overview>(
+    `/api/v1/overview${query({ ministry: filters.ministry, specificObjective: filters.objective, cursor: filters.cursor, limit: PAGE_SIZE })}`,
     lang,
   );
 
@@ -64,7 +56,7 @@ export function OverviewPage() {
             anyLabel={t('overview:filters.allMinistries')}
             value={filters.ministry}
             options={MINISTRIES.map((m) => ({ value: m, label: t(MINISTRY_KEYS[m]) }))}
-            onChange={(value) => setFilters({ ministry: value })}
+            onChange={(value) => setFilters({ ministry: value, cursor: null })}
           />
           <Select
             id="filter-objective"
@@ -75,14 +67,13 @@ export function OverviewPage() {
               value: o,
               label: t('overview:filters.objectiveOption', { code: o }),
             }))}
-            onChange={(value) => setFilters({ objective: value })}
+            onChange={(value) => setFilters({ objective: value, cursor: null })}
           />
         </FilterGrid>
       </form>
 
       <SectionState state={state}>
-        {({ items }) => {
-          const totals = totalsOf(items);
+        {({ items, totals, page }) => {
           const totalText = (total: FigureTotal) => `${total.approximate ? '≈ ' : ''}${millions(total.cents, lang)}`;
           const totalCell = (total: FigureTotal) =>
             [`${total.approximate ? '≈ ' : ''}${euros(total.cents, lang)}`, unknownNote(total)]
@@ -93,7 +84,7 @@ export function OverviewPage() {
           const withFinance = items.filter((theme) => theme.finance);
           return (
             <>
-              <p role="status">{t('overview:count', { count: items.length })}</p>
+              <p role="status">{t('overview:count', { count: page.total })}</p>
               <SectionHeading>{t('overview:totals.heading')}</SectionHeading>
               <StatList aria-label={t('overview:totals.heading')}>
                 <Stat
@@ -189,8 +180,8 @@ export function OverviewPage() {
                           <AppLink to={paths.theme(lang, theme.slug)} lang={name.lang === lang ? undefined : name.lang}>
                             {name.text}
                           </AppLink>
-                          {f && f.warnings.length > 0 ? (
-                            <SmallText>{t('overview:table.warnings', { count: f.warnings.length })}</SmallText>
+                          {f && f.warnings > 0 ? (
+                            <SmallText>{t('overview:table.warnings', { count: f.warnings })}</SmallText>
                           ) : null}
                         </RowHeader>
                         <Cell>
@@ -205,11 +196,9 @@ export function OverviewPage() {
                         <Cell numeric>{money(f?.committed, f?.rounded.committed)}</Cell>
                         <Cell numeric>{money(f?.paid, f?.rounded.paid)}</Cell>
                         <Cell numeric>
-                          {f?.utilisation.reservedOfFrame == null
-                            ? t('common:notKnown')
-                            : percent(f.utilisation.reservedOfFrame, lang)}
+                          {f?.reservedOfFrame == null ? t('common:notKnown') : percent(f.reservedOfFrame, lang)}
                         </Cell>
-                        <Cell numeric>{money(f?.utilisation.leftToReserve)}</Cell>
+                        <Cell numeric>{money(f?.leftToReserve)}</Cell>
                       </tr>
                     );
                   })}
@@ -230,6 +219,27 @@ export function OverviewPage() {
                   </tr>
                 </tfoot>
               </DataTable>
+              {page.nextCursor || filters.cursor ? (
+                <nav aria-label={t('overview:pages.label')}>
+                  {filters.cursor ? (
+                    <AppLink
+                      to={paths.overview(lang) + query({ ministry: filters.ministry, objective: filters.objective })}
+                    >
+                      {t('overview:pages.first')}
+                    </AppLink>
+                  ) : null}{' '}
+                  {page.nextCursor ? (
+                    <AppLink
+                      to={
+                        paths.overview(lang) +
+                        query({ ministry: filters.ministry, objective: filters.objective, cursor: page.nextCursor })
+                      }
+                    >
+                      {t('overview:pages.next')}
+                    </AppLink>
+                  ) : null}
+                </nav>
+              ) : null}
               <SmallText>{t('overview:table.roundedNote')}</SmallText>
             </>
           );

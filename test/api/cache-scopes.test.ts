@@ -1,0 +1,147 @@
+/**
+ * Invalidation by what changed (issue 16; migration 0014, src/server/plugins/public-cache.ts): two
+ * app servers on one database, each with its own connection and its own cache. A write through one
+ * is seen by the next read through the other; a write to another theme leaves a stored answer valid
+ * (served from the cache, same ETag, 304 to If-None-Match); while one request recomputes a stale
+ * answer a signed-out reader may get the stale one, a signed-in one never. SQLite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { DIALECTS } from '../helpers/databases.js';
+import { createTestApp, FIXED_NOW, type TestApp } from '../helpers/app.js';
+import { ACTOR_ROLES, as, ensureUser, OTHER_THEME, signIn, THEME, type Session } from '../helpers/actors.js';
+import { buildApp } from '../../src/server/app.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
+import { DEFAULT_AUTH_CONFIG } from '../../src/config/env.js';
+
+/** Reads over the network come in later turns of the event loop; inject's would share one. */
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe.each(DIALECTS)('cache invalidation by scope on %s', (dialect) => {
+  let t: TestApp;
+  let second: { app: FastifyInstance; handle: DatabaseHandle };
+  let finance: Session;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    const handle = openDatabase(t.database.config, { poolSize: 2 });
+    const app = await buildApp(
+      { db: handle.db, dialect: handle.dialect, clock: () => FIXED_NOW, auth: DEFAULT_AUTH_CONFIG },
+      { logLevel: 'silent' },
+    );
+    await app.ready();
+    second = { app, handle };
+    await ensureUser(t.database.db, 'scopes-finance', ACTOR_ROLES.finance);
+    finance = await signIn(t.app, 'scopes-finance');
+  });
+  afterAll(async () => {
+    await second?.app.close();
+    await second?.handle.close();
+    await t?.close();
+  });
+
+  const readOn = async (app: FastifyInstance, url: string, headers: Record<string, string> = {}) => {
+    await nextTurn();
+    return app.inject({ method: 'GET', url, headers });
+  };
+
+  const projectOf = (slug: string) =>
+    t.database.db
+      .selectFrom('project_entities as e')
+      .innerJoin('themes as th', 'th.id', 'e.theme_id')
+      .select(['e.key', 'e.version'])
+      .where('th.slug', '=', slug)
+      .orderBy('e.id')
+      .executeTakeFirstOrThrow();
+
+  const patchCost = async (key: string, version: number, costEstimate: number) => {
+    const written = await as(t.app, finance, {
+      method: 'PATCH',
+      url: `/api/v1/projects/${key}`,
+      headers: { 'if-match': `"${version}"` },
+      payload: { costEstimate },
+    });
+    expect(written.statusCode).toBe(200);
+    return written;
+  };
+
+  it('a write through one app server is seen by the next read through the other', async () => {
+    const project = await projectOf(THEME);
+    const url = `/api/v1/projects/${project.key}`;
+    await readOn(second.app, url);
+    const stored = await readOn(second.app, url);
+    expect(stored.headers['x-cache']).toBe('hit');
+    await patchCost(project.key, project.version, 987_654_321);
+    const after = await readOn(second.app, url);
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.json().costEstimate).toBe(987_654_321);
+    expect(after.headers.etag).not.toBe(stored.headers.etag);
+    // The writer's own server too, of course.
+    expect((await readOn(t.app, url)).json().costEstimate).toBe(987_654_321);
+  });
+
+  it("a write to another theme's project leaves a stored answer valid, on both servers", async () => {
+    const urls = [
+      `/api/v1/themes/${OTHER_THEME}`,
+      `/api/v1/themes/${OTHER_THEME}/figures`,
+      '/api/v1/themes',
+      `/api/v1/calls`,
+    ];
+    const before = new Map<string, string>();
+    for (const app of [t.app, second.app])
+      for (const url of urls) {
+        const first = await readOn(app, url);
+        expect(first.statusCode).toBe(200);
+        before.set(url, String(first.headers.etag));
+      }
+    const project = await projectOf(THEME);
+    await patchCost(project.key, project.version, 111_222_333);
+    for (const app of [t.app, second.app])
+      for (const url of urls) {
+        const again = await readOn(app, url);
+        expect(again.headers['x-cache'], url).toBe('hit');
+        expect(again.headers.etag, url).toBe(before.get(url));
+        expect((await readOn(app, url, { 'if-none-match': before.get(url)! })).statusCode, url).toBe(304);
+      }
+    // The written theme's figures are computed afresh (its projects changed).
+    const figures = await readOn(second.app, `/api/v1/themes/${THEME}/figures`);
+    expect(figures.headers['x-cache']).toBe('miss');
+  });
+
+  it('a change to a theme itself makes its answers and the overview stale on the other server, not another theme', async () => {
+    await readOn(second.app, `/api/v1/themes/${THEME}`);
+    await readOn(second.app, `/api/v1/themes/${OTHER_THEME}`);
+    await readOn(second.app, '/api/v1/themes');
+    // Straight into the database, as the command line would.
+    await t.database.db.updateTable('themes').set({ short_name: 'Uusi lyhenne' }).where('slug', '=', THEME).execute();
+    const theme = await readOn(second.app, `/api/v1/themes/${THEME}`);
+    expect(theme.headers['x-cache']).toBe('miss');
+    expect(theme.json().shortName).toBe('Uusi lyhenne');
+    const overview = await readOn(second.app, '/api/v1/themes');
+    expect(overview.json().items.find((item: { slug: string }) => item.slug === THEME).shortName).toBe('Uusi lyhenne');
+    expect((await readOn(second.app, `/api/v1/themes/${OTHER_THEME}`)).headers['x-cache']).toBe('hit');
+  });
+
+  it('while one request recomputes, a signed-out reader may get the stale answer, a signed-in reader never', async () => {
+    const project = await projectOf(THEME);
+    const url = `/api/v1/projects/${project.key}`;
+    await readOn(second.app, url);
+    await patchCost(project.key, project.version, 444_555_666);
+    await nextTurn();
+    // Three readers in one turn: the first computes; the signed-out one gets the previous answer, the
+    // signed-in one waits for the new one.
+    const [leader, visitor, writer] = await Promise.all([
+      second.app.inject({ method: 'GET', url }),
+      second.app.inject({ method: 'GET', url }),
+      second.app.inject({ method: 'GET', url, headers: { cookie: finance.cookie } }),
+    ]);
+    expect(leader.headers['x-cache']).toBe('miss');
+    expect(leader.json().costEstimate).toBe(444_555_666);
+    expect(visitor.headers['x-cache']).toBe('stale');
+    expect(visitor.json().costEstimate).not.toBe(444_555_666);
+    expect(writer.headers['x-cache']).not.toBe('stale');
+    expect(writer.json().costEstimate).toBe(444_555_666);
+    // The next reader gets the new answer.
+    expect((await readOn(second.app, url)).json().costEstimate).toBe(444_555_666);
+  });
+});
