@@ -161,6 +161,8 @@ export const ZThemeFigures = z
       .describe('Distinct organisations per wellbeing services county id; "unknown" where not known'),
     countiesWithoutImplementers: z.array(z.object({ id: z.string(), name: ZLocalizedText })),
     bySector: z.record(z.string(), z.number().int()),
+    partners: z.number().int().describe('Distinct partner organisations'),
+    entitiesWithoutSector: z.number().int().describe('Entities with no sector recorded'),
   })
   .meta({ id: 'ThemeFigures' });
 

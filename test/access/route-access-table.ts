@@ -27,6 +27,8 @@ export type RouteContext = {
   callKey: string;
   projectKey: string;
   organisationKey: string;
+  /** An organisation implementing a project of the theme (its place is the theme's to keep). */
+  themeOrganisationKey: string;
   /** A reporting period whose only theme is LANUPE, and LANUPE's (draft) report in it. */
   periodKey: string;
   reportId: number;
@@ -368,6 +370,25 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
       projects: [{ implementer: c.organisationKey, role: 'main' }],
     }),
     () => ({ status: 'running' }),
+  ),
+  // The facts behind the key figures: the theme's finance expert and coordinator.
+  ...editable(
+    'project-facts',
+    'key',
+    (c) => c.projectKey,
+    THEME_CONTACTS,
+    null,
+    () => ({ sectors: ['basic-education'], ministries: [{ ministry: 'OKM', share: 100 }] }),
+    false,
+  ),
+  ...editable(
+    'organisation-places',
+    'key',
+    (c) => c.themeOrganisationKey,
+    THEME_CONTACTS,
+    null,
+    () => ({ municipality: '091' }),
+    false,
   ),
   ...editable(
     'steering-groups',

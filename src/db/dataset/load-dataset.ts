@@ -118,6 +118,8 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
           business_id: organisation.businessId,
           type: organisation.type,
           municipality_code: organisation.municipality,
+          county_id: organisation.county?.id ?? null,
+          county_basis: organisation.county ? `inferred: ${organisation.county.inferred}` : null,
           search_text: [organisation.name.fi, organisation.name.sv, organisation.businessId]
             .filter(Boolean)
             .join(' ')

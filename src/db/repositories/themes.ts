@@ -10,6 +10,7 @@ import {
   type FigureOrganisation,
   type Ministry,
 } from '../../domain/figures.js';
+import { organisationCounty } from '../../domain/key-figure-facts.js';
 import { groupBy, localized, period, type ReadContext } from './shared.js';
 import { publicNames } from './users.js';
 
@@ -352,11 +353,14 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
       : await db
           .selectFrom('organisations as o')
           .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
-          .select(['o.id', 'o.type', 'm.county_id'])
+          .select(['o.id', 'o.type', 'o.county_id as own_county_id', 'm.county_id'])
           .where('o.id', 'in', organisationIds)
           .execute();
   const organisationMap = new Map<string, FigureOrganisation>(
-    organisations.map((o) => [String(o.id), { id: String(o.id), type: o.type, countyId: o.county_id }]),
+    organisations.map((o) => [
+      String(o.id),
+      { id: String(o.id), type: o.type, countyId: organisationCounty(o.own_county_id, o.county_id) },
+    ]),
   );
   const projectsOf = groupBy(projects, (row) => Number(row.entity_id));
   const ministriesOf = groupBy(ministries, (row) => Number(row.entity_id));
