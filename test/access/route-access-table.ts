@@ -93,6 +93,19 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/themes': { allow: EVERYONE, path: () => '/api/v1/themes' },
   'GET /api/v1/themes/:slug': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}` },
   'GET /api/v1/themes/:slug/figures': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}/figures` },
+  'GET /api/v1/themes/:slug/key-figures': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/themes/${c.theme}/key-figures?lang=sv`,
+  },
+  'GET /api/v1/themes/:slug/key-figures.pptx': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/themes/${c.theme}/key-figures.pptx`,
+  },
+  'GET /api/v1/themes/:slug/key-figures/charts/:file': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/themes/${c.theme}/key-figures/charts/sectors.svg`,
+  },
+  'GET /api/v1/key-figures': { allow: EVERYONE, path: () => '/api/v1/key-figures' },
   'GET /api/v1/projects': { allow: EVERYONE, path: (c) => `/api/v1/projects?theme=${c.theme}` },
   'GET /api/v1/projects/:key': { allow: EVERYONE, path: (c) => `/api/v1/projects/${c.projectKey}` },
   'GET /api/v1/organisations': { allow: EVERYONE, path: () => '/api/v1/organisations' },

@@ -6,11 +6,12 @@
  * wellbeing services county organisations among the implementers in their own counties.
  */
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { as, signInEveryone, THEME, type Session, type SignedInActor } from '../helpers/actors.js';
-import type { ThemeFigures } from '../../src/contracts/api.js';
+import type { KeyFigureDeck, ThemeFigures } from '../../src/contracts/api.js';
 import { readCounties, type Topology } from '../../src/domain/geography.js';
 import { countyByOwnName } from '../../src/domain/key-figure-facts.js';
 
@@ -191,4 +192,63 @@ describe.each(DIALECTS)('key figure facts on %s', (dialect) => {
     const other = await patch('coordinatorOther', url, { sectors: ['basic-education'] });
     expect(other.statusCode).toBe(403);
   });
+
+  it('exports the deck as PPTX (fi, sv) and each chart as SVG and PNG with the same numbers', async () => {
+    const figures = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/themes/${THEME}/figures` })
+    ).json() as ThemeFigures;
+    const deck = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/themes/${THEME}/key-figures?lang=sv` })
+    ).json() as KeyFigureDeck;
+    expect(deck.slides.map((slide) => slide.key)).toEqual([
+      'entities',
+      'implementers',
+      'ministries',
+      'sectors',
+      'organisation-types',
+      'counties',
+    ]);
+    expect(deck.euCoFunding).toBe('Medfinansieras av Europeiska unionen');
+    const implementers = deck.slides.find((slide) => slide.key === 'implementers')!;
+    expect(implementers.summary).toContain(
+      `${figures.projects} genomförare i projekten, ${figures.implementers} olika`,
+    );
+    for (const lang of ['fi', 'sv'] as const) {
+      const response = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/themes/${THEME}/key-figures.pptx?lang=${lang}`,
+      });
+      expect(response.statusCode).toBe(200);
+      const zip = await JSZip.loadAsync(response.rawPayload);
+      const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+      expect(slides).toHaveLength(1 + deck.slides.length);
+      const text = async (index: number) => await zip.file(`ppt/slides/slide${index}.xml`)!.async('string');
+      expect(await text(1)).toContain(
+        lang === 'fi' ? 'Euroopan unionin osarahoittama' : 'Medfinansieras av Europeiska unionen',
+      );
+      expect(await text(3)).toContain(`<a:t>${figures.implementers}</a:t>`);
+      expect(await text(3)).toContain(`<a:t>${figures.projects}</a:t>`);
+    }
+    const svg = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/themes/${THEME}/key-figures/charts/entities.svg?lang=fi`,
+    });
+    expect(svg.headers['content-type']).toContain('image/svg+xml');
+    expect(svg.body).toContain(`>${figures.singleImplementerEntities}</text>`);
+    expect(svg.body).toContain('Yhden toteuttajan hankkeet');
+    const png = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/themes/${THEME}/key-figures/charts/sectors.png?lang=sv`,
+    });
+    expect(png.statusCode, png.body.slice(0, 200)).toBe(200);
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+    const across = (await t.app.inject({ method: 'GET', url: '/api/v1/key-figures' })).json() as {
+      themes: { slug: string; figures: ThemeFigures }[];
+      national: ThemeFigures;
+    };
+    expect(across.themes.length).toBe(12);
+    expect(across.national.projectEntities).toBe(
+      across.themes.reduce((sum, theme) => sum + theme.figures.projectEntities, 0),
+    );
+  }, 60_000);
 });

@@ -320,19 +320,22 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
 export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigures | null> {
   const theme = await themeRow(db, slug);
   if (!theme) return null;
-  const id = Number(theme.id);
-  const entityIds = db
-    .selectFrom('project_entities')
-    .select('id')
-    .where('theme_id', '=', id)
-    .where('archived_at', 'is', null);
+  return figuresOf(db, Number(theme.id), theme.slug);
+}
+
+/** The key figures of every theme together (the national figures): each organisation once. */
+export function getNationalFigures(db: Db): Promise<ThemeFigures> {
+  return figuresOf(db, null, '*');
+}
+
+async function figuresOf(db: Db, id: number | null, slug: string): Promise<ThemeFigures> {
+  const theme = { slug };
+  let entityIds = db.selectFrom('project_entities').select('id').where('archived_at', 'is', null);
+  if (id !== null) entityIds = entityIds.where('theme_id', '=', id);
+  let entityRows = db.selectFrom('project_entities').select(['id', 'kind']).where('archived_at', 'is', null);
+  if (id !== null) entityRows = entityRows.where('theme_id', '=', id);
   const [entities, projects, ministries, partners, sectors, counties] = await Promise.all([
-    db
-      .selectFrom('project_entities')
-      .select(['id', 'kind'])
-      .where('theme_id', '=', id)
-      .where('archived_at', 'is', null)
-      .execute(),
+    entityRows.execute(),
     db
       .selectFrom('projects')
       .select(['entity_id', 'implementer_id', 'role'])
@@ -392,4 +395,40 @@ export async function getThemeFigures(db: Db, slug: string): Promise<ThemeFigure
       name: countyNames.get(countyId) ?? localized(countyId, null, null),
     })),
   };
+}
+
+/** What a theme's key-figure deck names besides its figures: the theme and every county. */
+export async function getKeyFigureNames(
+  db: Db,
+  slug: string,
+): Promise<{
+  theme: { slug: string; name: { fi: string; sv: string | null; en: string | null }; shortName: string | null };
+  counties: { id: string; name: { fi: string; sv: string } }[];
+} | null> {
+  const theme = await themeRow(db, slug);
+  if (!theme) return null;
+  return {
+    theme: {
+      slug: theme.slug,
+      name: { fi: theme.name_fi, sv: theme.name_sv, en: theme.name_en },
+      shortName: theme.short_name,
+    },
+    counties: await countyNames(db),
+  };
+}
+
+export async function countyNames(db: Db): Promise<{ id: string; name: { fi: string; sv: string } }[]> {
+  const rows = await db.selectFrom('counties').select(['id', 'name_fi', 'name_sv']).orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, name: { fi: row.name_fi, sv: row.name_sv } }));
+}
+
+/** Every theme's slug and names, in the overview's order, for the figures side by side. */
+export async function listThemeSlugs(db: Db): Promise<{ slug: string; name: string; shortName: string | null }[]> {
+  const rows = await db
+    .selectFrom('themes')
+    .select(['slug', 'name_fi', 'short_name', 'id'])
+    .where('archived_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ slug: row.slug, name: row.name_fi, shortName: row.short_name }));
 }
