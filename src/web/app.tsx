@@ -69,6 +69,15 @@ const PeriodsPage = lazy(() => import('./features/reports/periods-page.js').then
 const ReportPage = lazy(() => import('./features/reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const TasksPage = lazy(() => import('./features/tasks/tasks-page.js').then((m) => ({ default: m.TasksPage })));
+const KeyFiguresPage = lazy(() =>
+  import('./features/key-figures/key-figures-page.js').then((m) => ({ default: m.KeyFiguresPage })),
+);
+const KeyFigureFactsPage = lazy(() =>
+  import('./features/key-figures/facts-page.js').then((m) => ({ default: m.KeyFigureFactsPage })),
+);
+const KeyFiguresAcrossThemesPage = lazy(() =>
+  import('./features/key-figures/across-themes-page.js').then((m) => ({ default: m.KeyFiguresAcrossThemesPage })),
+);
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -91,6 +100,9 @@ export function App() {
           <Route path="users" element={<UsersPage />} />
           <Route path="tasks" element={<TasksPage />} />
           <Route path="themes/:slug/figures" element={<FinanceForm />} />
+          <Route path="themes/:slug/key-figures" element={<KeyFiguresPage />} />
+          <Route path="themes/:slug/key-figures/facts" element={<KeyFigureFactsPage />} />
+          <Route path="key-figures" element={<KeyFiguresAcrossThemesPage />} />
           <Route path="calls/:key/edit" element={<CallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
           <Route path="steering-groups" element={<SteeringGroupsPage />} />

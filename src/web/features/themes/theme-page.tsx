@@ -59,7 +59,7 @@ export function ThemePage() {
 
 function ThemeView({ theme }: { theme: ThemeDetail }) {
   const lang = useLanguage();
-  const { t } = useTranslation(['themes', 'common']);
+  const { t } = useTranslation(['themes', 'common', 'keyFigures']);
   const { session } = useSession();
   const name = localizedText(theme.name, lang);
   usePageTitle(theme.shortName ?? name.text);
@@ -222,6 +222,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
 
       <Panel aria-labelledby="theme-figures">
         <SectionHeading id="theme-figures">{t('themes:figures.heading')}</SectionHeading>
+        <Paragraph>
+          <AppLink to={paths.keyFigures(lang, theme.slug)}>{t('keyFigures:link')}</AppLink>
+        </Paragraph>
         <SectionState state={figures}>{(data) => <KeyFigures figures={data} t={t} lang={lang} />}</SectionState>
       </Panel>
 
