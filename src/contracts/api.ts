@@ -194,6 +194,8 @@ export const ZThemeFigures = z
       .describe('Distinct organisations per wellbeing services county id; "unknown" where not known'),
     countiesWithoutImplementers: z.array(z.object({ id: z.string(), name: ZLocalizedText })),
     bySector: z.record(z.string(), z.number().int()),
+    partners: z.number().int().describe('Distinct partner organisations'),
+    entitiesWithoutSector: z.number().int().describe('Entities with no sector recorded'),
   })
   .meta({ id: 'ThemeFigures' });
 
@@ -579,3 +581,47 @@ export const ZEndRoleAssignment = ZRoleAssignment.partial({
   steeringGroup: true,
 }).strict();
 export const ZUsernameParams = z.object({ username: z.string().max(200) });
+
+export const ZKeyFigureSlide = z.object({
+  key: z.enum(['entities', 'implementers', 'ministries', 'sectors', 'organisation-types', 'counties']),
+  title: z.string(),
+  summary: z.string(),
+  valueLabel: z.string(),
+  secondLabel: z.string().optional(),
+  rows: z.array(
+    z.object({
+      key: z.string(),
+      label: z.string(),
+      value: z.number().int(),
+      second: z.number().int().optional(),
+      group: z.string().optional(),
+    }),
+  ),
+  unknown: z
+    .object({ count: z.number().int(), text: z.string(), fillIn: z.enum(['ministries', 'sectors', 'organisations']) })
+    .optional(),
+  none: z.object({ title: z.string(), names: z.array(z.string()) }).optional(),
+});
+
+export const ZKeyFigureDeck = z
+  .object({
+    language: z.enum(['fi', 'sv', 'en']),
+    theme: z.object({ slug: z.string(), name: z.string() }),
+    service: z.string(),
+    euCoFunding: z.string(),
+    attribution: z.string(),
+    slides: z.array(ZKeyFigureSlide),
+  })
+  .meta({ id: 'KeyFigureDeck' });
+export type KeyFigureDeck = z.infer<typeof ZKeyFigureDeck>;
+
+export const ZKeyFiguresAcrossThemes = z
+  .object({
+    themes: z.array(
+      z.object({ slug: z.string(), name: z.string(), shortName: z.string().nullable(), figures: ZThemeFigures }),
+    ),
+    national: ZThemeFigures.describe('Every theme together: each organisation counted once'),
+    counties: z.array(z.object({ id: z.string(), name: z.object({ fi: z.string(), sv: z.string() }) })),
+  })
+  .meta({ id: 'KeyFiguresAcrossThemes' });
+export type KeyFiguresAcrossThemes = z.infer<typeof ZKeyFiguresAcrossThemes>;

@@ -87,6 +87,18 @@ export const ZDatasetOrganisation = z.object({
     .string()
     .regex(/^\d{3}$/)
     .nullable(),
+  /**
+   * The wellbeing services county the organisation is in where no municipality says it: a wellbeing
+   * services county organisation is in its own county. `inferred` says how it follows (the seed names
+   * the organisation, the name is the county's official name); a cited value would carry a source.
+   */
+  county: z
+    .object({
+      id: z.string().regex(/^([A-Z]{2}|helsinki)$/),
+      inferred: z.string().min(1),
+    })
+    .nullable()
+    .optional(),
   source: ZSourceRef,
 });
 

@@ -152,6 +152,9 @@ export type OrganisationsTable = Tracked & {
   municipality_code: string | null;
   search_text: string;
   source: string | null;
+  /** Set where the county does not follow from the municipality (a wellbeing services county's own). */
+  county_id: string | null;
+  county_basis: string | null;
 };
 
 export type CallsTable = Tracked & {
@@ -221,7 +224,7 @@ export type ProjectEntitiesTable = Tracked & {
   period_end_inferred: string | null;
 };
 
-export type ProjectEntityMinistriesTable = { entity_id: number; ministry: string };
+export type ProjectEntityMinistriesTable = { entity_id: number; ministry: string; share_percent: number | null };
 
 export type ProjectsTable = Tracked & {
   id: Id;

@@ -8,6 +8,8 @@
  * | ministry_official (vastuuministeriö)        | read and approve everything of their ministry's themes; read the compiled review |
  * | finance_expert (ELY rahoitusasiantuntija)    | figures, calls, projects, contacts of their themes; organisations |
  * | theme_coordinator (koordinaatiohanke)       | report drafts, activity figures, content areas, contacts of their theme |
+ * | finance_expert and theme_coordinator         | the facts behind their theme's key figures: entities' ministries and |
+ * |                                             | shares, sectors, partners; where the theme's organisations are |
  * | steering_group_secretary (sihteeri)         | their group's membership, meetings and minutes              |
  * | steering_group_member (jäsen)               | read their group's material; the chair (a member whose      |
  * |                                             | account is linked to the chair's seat) checks the minutes   |
@@ -47,6 +49,8 @@ export type Permission =
   | 'call.edit'
   | 'project.edit'
   | 'organisation.edit'
+  /** The facts behind a theme's key figures (ministry shares, sectors, partners, organisations' places). */
+  | 'figures.facts.edit'
   | 'activity.edit'
   | 'content_area.edit'
   | 'steering_group.edit'
@@ -71,6 +75,8 @@ export type Permission =
 export type Scope = {
   themeId?: number | null;
   themeMinistries?: readonly string[];
+  /** A record shared by several themes (an organisation taking part in them): any one of them. */
+  themeIds?: readonly number[];
   steeringGroupId?: number | null;
   /** For steering-group material: the ministries of the themes the group steers. */
   steeringGroupMinistries?: readonly string[];
@@ -79,8 +85,22 @@ export type Scope = {
 };
 
 const THEME_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
-  finance_expert: ['finance.record', 'call.edit', 'project.edit', 'contact.edit', 'theme.read_internal'],
-  theme_coordinator: ['report.edit', 'activity.edit', 'content_area.edit', 'contact.edit', 'theme.read_internal'],
+  finance_expert: [
+    'finance.record',
+    'call.edit',
+    'project.edit',
+    'contact.edit',
+    'theme.read_internal',
+    'figures.facts.edit',
+  ],
+  theme_coordinator: [
+    'report.edit',
+    'activity.edit',
+    'content_area.edit',
+    'contact.edit',
+    'theme.read_internal',
+    'figures.facts.edit',
+  ],
 };
 const MINISTRY_PERMISSIONS: readonly Permission[] = ['theme.read_internal', 'report.approve', 'steering_group.read'];
 const GROUP_PERMISSIONS: Partial<Record<Role, readonly Permission[]>> = {
@@ -98,7 +118,10 @@ function grants(assignment: RoleAssignment, permission: Permission, scope: Scope
   if (assignment.role === 'admin') return true;
   if (UNSCOPED_PERMISSIONS[assignment.role]?.includes(permission)) return true;
   if (THEME_PERMISSIONS[assignment.role]?.includes(permission)) {
-    return assignment.themeId !== null && scope.themeId === assignment.themeId;
+    return (
+      assignment.themeId !== null &&
+      (scope.themeId === assignment.themeId || (scope.themeIds ?? []).includes(assignment.themeId))
+    );
   }
   if (assignment.role === 'ministry_official' && MINISTRY_PERMISSIONS.includes(permission)) {
     const ministries = permission === 'steering_group.read' ? scope.steeringGroupMinistries : scope.themeMinistries;

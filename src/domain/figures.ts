@@ -44,6 +44,10 @@ export type ThemeFigures = {
   byCounty: Record<string, CountyCount>;
   /** Entities per sector; an entity counts once in each of its sectors. */
   bySector: Record<string, number>;
+  /** Distinct partner organisations (an implementer of another entity may also be a partner). */
+  partners: number;
+  /** Entities with no sector recorded ("sektori kirjaamatta: 12 hanketta"). */
+  entitiesWithoutSector: number;
 };
 
 export const JOINT = 'joint';
@@ -87,8 +91,10 @@ export function computeThemeFigures(
   let singles = 0;
   let groups = 0;
   let projects = 0;
+  let withoutSector = 0;
 
   for (const entity of entities) {
+    if (entity.sectors.length === 0) withoutSector++;
     if (entity.kind === 'single') singles++;
     else groups++;
     projects += entity.projects.length;
@@ -125,6 +131,8 @@ export function computeThemeFigures(
     byOrganisationType: sortedRecord(byOrganisationType),
     byCounty: sortedRecord(byCounty),
     bySector: sortedRecord(bySector),
+    partners: partnerIds.size,
+    entitiesWithoutSector: withoutSector,
   };
 }
 

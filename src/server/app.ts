@@ -30,6 +30,7 @@ import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
+import { keyFigureRoutes } from './modules/key-figures/routes.js';
 import { registerWebApp, type WebApp } from './modules/web/web-app.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { typed } from './typed-app.js';
@@ -169,6 +170,7 @@ export async function buildApp(
     financeRoutes,
     personalDataRoutes,
     themeRoutes,
+    keyFigureRoutes,
     projectRoutes,
     organisationRoutes,
     callRoutes,

@@ -80,6 +80,15 @@ const ProjectForm = lazy(() =>
   import('./features/records/record-pages.js').then((m) => ({ default: m.ProjectFormPage })),
 );
 const NewCallForm = lazy(() => import('./features/records/record-pages.js').then((m) => ({ default: m.NewCallPage })));
+const KeyFiguresPage = lazy(() =>
+  import('./features/key-figures/key-figures-page.js').then((m) => ({ default: m.KeyFiguresPage })),
+);
+const KeyFigureFactsPage = lazy(() =>
+  import('./features/key-figures/facts-page.js').then((m) => ({ default: m.KeyFigureFactsPage })),
+);
+const KeyFiguresAcrossThemesPage = lazy(() =>
+  import('./features/key-figures/across-themes-page.js').then((m) => ({ default: m.KeyFiguresAcrossThemesPage })),
+);
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -102,6 +111,9 @@ export function App() {
           <Route path="users" element={<UsersPage />} />
           <Route path="tasks" element={<TasksPage />} />
           <Route path="themes/:slug/figures" element={<FinanceForm />} />
+          <Route path="themes/:slug/key-figures" element={<KeyFiguresPage />} />
+          <Route path="themes/:slug/key-figures/facts" element={<KeyFigureFactsPage />} />
+          <Route path="key-figures" element={<KeyFiguresAcrossThemesPage />} />
           <Route path="calls/:key/edit" element={<CallForm />} />
           <Route path="themes/:slug/calls/new" element={<NewCallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />

@@ -26,6 +26,7 @@ export const NAMESPACES = [
   'tasks',
   'admin',
   'records',
+  'keyFigures',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -27,6 +27,8 @@ export type RouteContext = {
   callKey: string;
   projectKey: string;
   organisationKey: string;
+  /** An organisation implementing a project of the theme (its place is the theme's to keep). */
+  themeOrganisationKey: string;
   /** A reporting period whose only theme is LANUPE, and LANUPE's (draft) report in it. */
   periodKey: string;
   reportId: number;
@@ -92,6 +94,19 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/overview': { allow: EVERYONE, path: () => '/api/v1/overview' },
   'GET /api/v1/themes/:slug': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}` },
   'GET /api/v1/themes/:slug/figures': { allow: EVERYONE, path: (c) => `/api/v1/themes/${c.theme}/figures` },
+  'GET /api/v1/themes/:slug/key-figures': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/themes/${c.theme}/key-figures?lang=sv`,
+  },
+  'GET /api/v1/themes/:slug/key-figures.pptx': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/themes/${c.theme}/key-figures.pptx`,
+  },
+  'GET /api/v1/themes/:slug/key-figures/charts/:file': {
+    allow: EVERYONE,
+    path: (c) => `/api/v1/themes/${c.theme}/key-figures/charts/sectors.svg`,
+  },
+  'GET /api/v1/key-figures': { allow: EVERYONE, path: () => '/api/v1/key-figures' },
   'GET /api/v1/projects': { allow: EVERYONE, path: (c) => `/api/v1/projects?theme=${c.theme}` },
   'GET /api/v1/projects/:key': { allow: EVERYONE, path: (c) => `/api/v1/projects/${c.projectKey}` },
   'GET /api/v1/organisations': { allow: EVERYONE, path: () => '/api/v1/organisations' },
@@ -389,6 +404,25 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
       projects: [{ implementer: c.organisationKey, role: 'main' }],
     }),
     () => ({ status: 'granted', decidedOn: '2024-05-02' }),
+  ),
+  // The facts behind the key figures: the theme's finance expert and coordinator.
+  ...editable(
+    'project-facts',
+    'key',
+    (c) => c.projectKey,
+    THEME_CONTACTS,
+    null,
+    () => ({ sectors: ['basic-education'], ministries: [{ ministry: 'OKM', share: 100 }] }),
+    false,
+  ),
+  ...editable(
+    'organisation-places',
+    'key',
+    (c) => c.themeOrganisationKey,
+    THEME_CONTACTS,
+    null,
+    () => ({ municipality: '091' }),
+    false,
   ),
   ...editable(
     'steering-groups',

@@ -50,6 +50,14 @@ export async function lanupeContext(t: TestApp, admin: Session): Promise<RouteCo
     .where('theme_id', '=', themeId)
     .executeTakeFirstOrThrow();
   const organisation = await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow();
+  const themeOrganisation = await db
+    .selectFrom('projects as p')
+    .innerJoin('project_entities as e', 'e.id', 'p.entity_id')
+    .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+    .select('o.key')
+    .where('e.theme_id', '=', themeId)
+    .orderBy('o.key')
+    .executeTakeFirstOrThrow();
   // A reporting period with a draft report for LANUPE (reports module).
   const opened = await as(t.app, admin, {
     method: 'POST',
@@ -92,6 +100,7 @@ export async function lanupeContext(t: TestApp, admin: Session): Promise<RouteCo
     callKey: call.key,
     projectKey: project.key,
     organisationKey: organisation.key,
+    themeOrganisationKey: themeOrganisation.key,
     unique,
   };
 }

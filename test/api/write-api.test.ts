@@ -105,6 +105,14 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
       .where('theme_id', '=', Number(theme.id))
       .executeTakeFirstOrThrow();
     const organisation = await db.selectFrom('organisations').select('key').executeTakeFirstOrThrow();
+    const themeOrganisation = await db
+      .selectFrom('projects as p')
+      .innerJoin('project_entities as e', 'e.id', 'p.entity_id')
+      .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+      .select('o.key')
+      .where('e.theme_id', '=', Number(theme.id))
+      .orderBy('o.key')
+      .executeTakeFirstOrThrow();
     const contact = await db
       .selectFrom('contacts')
       .select('id')
@@ -133,6 +141,7 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
       callKey: call.key,
       projectKey: project.key,
       organisationKey: organisation.key,
+      themeOrganisationKey: themeOrganisation.key,
       unique,
     };
   };

@@ -181,6 +181,8 @@ describe('computeThemeFigures', () => {
       byOrganisationType: {},
       byCounty: {},
       bySector: {},
+      partners: 0,
+      entitiesWithoutSector: 0,
     });
   });
 });

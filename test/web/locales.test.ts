@@ -24,6 +24,7 @@ const NAMESPACES = [
   'tasks',
   'admin',
   'records',
+  'keyFigures',
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -157,6 +157,10 @@ export function checkDataset(dataset: Dataset, seeds: Map<string, string[]>): st
   }
   for (const organisation of dataset.organisations) {
     cited(`organisation ${organisation.key}`, organisation.source, organisation.name.fi);
+    if (organisation.county && organisation.type !== 'wellbeing_services_county')
+      problems.push(
+        `organisation ${organisation.key}: a county without a municipality is only a wellbeing services county's own`,
+      );
   }
   for (const call of dataset.calls) {
     const where = `call ${call.key}`;

@@ -31,6 +31,8 @@ export async function loadOrganisations(trx: Trx, dataset: Dataset): Promise<Ids
         business_id: organisation.businessId,
         type: organisation.type,
         municipality_code: organisation.municipality,
+        county_id: organisation.county?.id ?? null,
+        county_basis: organisation.county ? `inferred: ${organisation.county.inferred}` : null,
         search_text: [organisation.name.fi, organisation.name.sv, organisation.businessId]
           .filter(Boolean)
           .join(' ')

@@ -1,4 +1,5 @@
 /** Reading themes, their money and their key figures. */
+import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import type { Finance, Overview, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
 import { checkFinanceOrder, computeUtilisation, currentEntry, sumFigures } from '../../domain/finance.js';
@@ -10,6 +11,7 @@ import {
   type FigureOrganisation,
   type Ministry,
 } from '../../domain/figures.js';
+import { organisationCounty } from '../../domain/key-figure-facts.js';
 import {
   decidedByCutOff,
   decodeCursor,
@@ -407,39 +409,44 @@ export async function getThemeFigures(
 ): Promise<ThemeFigures | null> {
   const theme = await themeRow(db, slug);
   if (!theme) return null;
-  const id = Number(theme.id);
-  // The theme's entities first, then their rows by those ids: what the figures cost grows with the
-  // theme, not with every theme's data (docs/performance.md, "Query plans").
-  const entities = await db
+  return figuresOf(db, Number(theme.id), theme.slug, asOf);
+}
+
+/** The key figures of every theme together (the national figures): each organisation once. */
+export function getNationalFigures(db: Db): Promise<ThemeFigures> {
+  return figuresOf(db, null, '*', null);
+}
+
+async function figuresOf(db: Db, id: number | null, slug: string, asOf: string | null): Promise<ThemeFigures> {
+  const theme = { slug };
+  // A theme's entities first, then their rows by those ids: what the figures cost grows with the
+  // theme, not with every theme's data (docs/performance.md, "Query plans"). The national figures
+  // read every row anyway, so there the ids stay a subquery (no list of every entity's id).
+  let entityRows = db
     .selectFrom('project_entities')
     .select(['id', 'kind'])
-    .where('theme_id', '=', id)
     .where('archived_at', 'is', null)
-    .where(decidedByCutOff(asOf))
-    .execute();
-  const entityIds = entities.map((entity) => Number(entity.id));
+    .where(decidedByCutOff(asOf));
+  if (id !== null) entityRows = entityRows.where('theme_id', '=', id);
+  const entities = await entityRows.execute();
+  const ofEntities = (column: string) =>
+    id === null
+      ? sql<boolean>`${sql.ref(column)} in (select id from project_entities where archived_at is null)`
+      : oneOf(
+          db,
+          column,
+          entities.map((entity) => Number(entity.id)),
+        );
   const [projects, ministries, partners, sectors, counties] = await Promise.all([
     db
       .selectFrom('projects')
       .select(['entity_id', 'implementer_id', 'role'])
-      .where(oneOf(db, 'entity_id', entityIds))
+      .where(ofEntities('entity_id'))
       .where('archived_at', 'is', null)
       .execute(),
-    db
-      .selectFrom('project_entity_ministries')
-      .selectAll()
-      .where(oneOf(db, 'entity_id', entityIds))
-      .execute(),
-    db
-      .selectFrom('project_entity_partners')
-      .selectAll()
-      .where(oneOf(db, 'entity_id', entityIds))
-      .execute(),
-    db
-      .selectFrom('project_entity_sectors')
-      .selectAll()
-      .where(oneOf(db, 'entity_id', entityIds))
-      .execute(),
+    db.selectFrom('project_entity_ministries').selectAll().where(ofEntities('entity_id')).execute(),
+    db.selectFrom('project_entity_partners').selectAll().where(ofEntities('entity_id')).execute(),
+    db.selectFrom('project_entity_sectors').selectAll().where(ofEntities('entity_id')).execute(),
     db.selectFrom('counties').selectAll().orderBy('id').execute(),
   ]);
   const organisationIds = [
@@ -451,11 +458,14 @@ export async function getThemeFigures(
       : await db
           .selectFrom('organisations as o')
           .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
-          .select(['o.id', 'o.type', 'm.county_id'])
+          .select(['o.id', 'o.type', 'o.county_id as own_county_id', 'm.county_id'])
           .where(oneOf(db, 'o.id', organisationIds))
           .execute();
   const organisationMap = new Map<string, FigureOrganisation>(
-    organisations.map((o) => [String(o.id), { id: String(o.id), type: o.type, countyId: o.county_id }]),
+    organisations.map((o) => [
+      String(o.id),
+      { id: String(o.id), type: o.type, countyId: organisationCounty(o.own_county_id, o.county_id) },
+    ]),
   );
   const projectsOf = groupBy(projects, (row) => Number(row.entity_id));
   const ministriesOf = groupBy(ministries, (row) => Number(row.entity_id));
@@ -487,4 +497,40 @@ export async function getThemeFigures(
       name: countyNames.get(countyId) ?? localized(countyId, null, null),
     })),
   };
+}
+
+/** What a theme's key-figure deck names besides its figures: the theme and every county. */
+export async function getKeyFigureNames(
+  db: Db,
+  slug: string,
+): Promise<{
+  theme: { slug: string; name: { fi: string; sv: string | null; en: string | null }; shortName: string | null };
+  counties: { id: string; name: { fi: string; sv: string } }[];
+} | null> {
+  const theme = await themeRow(db, slug);
+  if (!theme) return null;
+  return {
+    theme: {
+      slug: theme.slug,
+      name: { fi: theme.name_fi, sv: theme.name_sv, en: theme.name_en },
+      shortName: theme.short_name,
+    },
+    counties: await countyNames(db),
+  };
+}
+
+export async function countyNames(db: Db): Promise<{ id: string; name: { fi: string; sv: string } }[]> {
+  const rows = await db.selectFrom('counties').select(['id', 'name_fi', 'name_sv']).orderBy('id').execute();
+  return rows.map((row) => ({ id: row.id, name: { fi: row.name_fi, sv: row.name_sv } }));
+}
+
+/** Every theme's slug and names, in the overview's order, for the figures side by side. */
+export async function listThemeSlugs(db: Db): Promise<{ slug: string; name: string; shortName: string | null }[]> {
+  const rows = await db
+    .selectFrom('themes')
+    .select(['slug', 'name_fi', 'short_name', 'id'])
+    .where('archived_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ slug: row.slug, name: row.name_fi, shortName: row.short_name }));
 }

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { PdfPoolConfig } from '../../config/env.js';
-import { renderPdf, type PdfOptions } from './render-pdf.js';
+import { renderPdf, renderPng, type PdfOptions } from './render-pdf.js';
 
 export class PdfBusyError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -39,6 +39,8 @@ export type PdfStats = {
 
 export type PdfRenderer = {
   render(html: string, options: PdfOptions): Promise<Buffer>;
+  /** A self-contained SVG as a PNG, on the same bounded pages and cache (key-figure charts). */
+  renderPng(svg: string): Promise<Buffer>;
   stats(): PdfStats;
   /** Refuses the requests still waiting (at shutdown); renderings under way finish. */
   close(): void;
@@ -121,16 +123,36 @@ export function createPdfRenderer(config: PdfPoolConfig = DEFAULT_PDF_POOL): Pdf
     }
   };
 
-  const renderOnce = async (key: string, html: string, options: PdfOptions): Promise<Buffer> => {
+  const renderOnce = async (key: string, draw: () => Promise<Buffer>): Promise<Buffer> => {
     await acquire();
     try {
       stats.renderings += 1;
-      const pdf = await renderPdf(html, options);
+      const pdf = await draw();
       keep(key, pdf);
       return pdf;
     } finally {
       release();
     }
+  };
+
+  const cachedOrRendered = (key: string, draw: () => Promise<Buffer>): Promise<Buffer> => {
+    const kept = cache.get(key);
+    if (kept) {
+      cache.delete(key);
+      cache.set(key, kept);
+      stats.cacheHits += 1;
+      return Promise.resolve(kept);
+    }
+    const already = running.get(key);
+    if (already) {
+      stats.sharedRenderings += 1;
+      return already;
+    }
+    const rendering = renderOnce(key, draw);
+    running.set(key, rendering);
+    const forget = () => running.delete(key);
+    rendering.then(forget, forget);
+    return rendering;
   };
 
   return {
@@ -140,23 +162,11 @@ export function createPdfRenderer(config: PdfPoolConfig = DEFAULT_PDF_POOL): Pdf
         .update('\n')
         .update(html)
         .digest('hex');
-      const kept = cache.get(key);
-      if (kept) {
-        cache.delete(key);
-        cache.set(key, kept);
-        stats.cacheHits += 1;
-        return Promise.resolve(kept);
-      }
-      const already = running.get(key);
-      if (already) {
-        stats.sharedRenderings += 1;
-        return already;
-      }
-      const rendering = renderOnce(key, html, options);
-      running.set(key, rendering);
-      const forget = () => running.delete(key);
-      rendering.then(forget, forget);
-      return rendering;
+      return cachedOrRendered(key, () => renderPdf(html, options));
+    },
+    renderPng(svg) {
+      const key = createHash('sha256').update('png\n').update(svg).digest('hex');
+      return cachedOrRendered(key, () => renderPng(svg));
     },
     stats: () => ({ ...stats }),
     close() {

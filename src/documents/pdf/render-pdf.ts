@@ -68,6 +68,24 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Buff
   }
 }
 
+/**
+ * A self-contained SVG drawn at twice its size as a PNG, on a page of its own with every request
+ * refused, like a PDF; the server goes through `createPdfRenderer` (bounded, cached).
+ */
+export async function renderPng(svg: string): Promise<Buffer> {
+  const size = /<svg[^>]*\swidth="(\d+)"[^>]*\sheight="(\d+)"/.exec(svg);
+  const width = size ? Number(size[1]) : 960;
+  const height = size ? Number(size[2]) : 540;
+  const page = await (await browser()).newPage({ viewport: { width, height }, deviceScaleFactor: 2 });
+  try {
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`, { waitUntil: 'load' });
+    return await page.locator('svg').first().screenshot({ type: 'png' });
+  } finally {
+    await page.close();
+  }
+}
+
 /** Closes the shared browser (tests and a clean shutdown). */
 export async function closePdfRenderer(): Promise<void> {
   const current = shared;

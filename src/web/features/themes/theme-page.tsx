@@ -60,7 +60,7 @@ export function ThemePage() {
 
 function ThemeView({ theme }: { theme: ThemeDetail }) {
   const lang = useLanguage();
-  const { t } = useTranslation(['themes', 'common', 'records']);
+  const { t } = useTranslation(['themes', 'common', 'records', 'keyFigures']);
   const { session } = useSession();
   const name = localizedText(theme.name, lang);
   usePageTitle(theme.shortName ?? name.text);
@@ -236,6 +236,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
 
       <Panel aria-labelledby="theme-figures">
         <SectionHeading id="theme-figures">{t('themes:figures.heading')}</SectionHeading>
+        <Paragraph>
+          <AppLink to={paths.keyFigures(lang, theme.slug)}>{t('keyFigures:link')}</AppLink>
+        </Paragraph>
         <SectionState state={figures}>{(data) => <KeyFigures figures={data} t={t} lang={lang} />}</SectionState>
       </Panel>
 

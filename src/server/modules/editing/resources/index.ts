@@ -3,6 +3,7 @@ import type { EditableResource } from '../resource.js';
 import { callResource } from './calls.js';
 import { organisationResource } from './organisations.js';
 import { projectResource } from './projects.js';
+import { organisationPlaceResource, projectFactsResource } from './key-figure-facts.js';
 import { agendaItemResource, decisionResource, meetingResource } from './meetings.js';
 import { steeringGroupMemberResource, steeringGroupResource } from './steering-groups.js';
 import {
@@ -22,6 +23,8 @@ export const EDITABLE_RESOURCES: EditableResource[] = [
   callResource,
   organisationResource,
   projectResource,
+  projectFactsResource,
+  organisationPlaceResource,
   steeringGroupResource,
   steeringGroupMemberResource,
   meetingResource,

@@ -5,7 +5,7 @@ import { isValidBusinessId } from '../../../../domain/business-id.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
 import { ZKey, ZLocalizedInput, ZVersionField, localizedColumns, localizedOf, pick } from '../fields.js';
 
-const ORGANISATION_TYPES = [
+export const ORGANISATION_TYPES = [
   'association',
   'foundation',
   'university_of_applied_sciences',

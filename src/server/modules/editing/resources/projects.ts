@@ -192,8 +192,14 @@ async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, 
   }
   if (input.ministries) {
     await db.deleteFrom('project_entity_ministries').where('entity_id', '=', entityId).execute();
-    for (const ministry of new Set(input.ministries as string[]))
-      await db.insertInto('project_entity_ministries').values({ entity_id: entityId, ministry }).execute();
+    // A lone ministry funds all of it; the split between several is set with /api/v1/project-facts.
+    const ministries = new Set(input.ministries as string[]);
+    for (const ministry of ministries) {
+      await db
+        .insertInto('project_entity_ministries')
+        .values({ entity_id: entityId, ministry, share_percent: ministries.size === 1 ? 100 : null })
+        .execute();
+    }
   }
   if (input.sectors) {
     await db.deleteFrom('project_entity_sectors').where('entity_id', '=', entityId).execute();
