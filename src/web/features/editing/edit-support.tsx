@@ -16,7 +16,8 @@ import { keyOf } from '../../labels.js';
 import { formatAmountInput, readAmountInput, type AmountInput } from '../../../domain/money.js';
 
 export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea';
-export type FieldSpec = { name: string; label: string; kind: FieldKind; required?: boolean };
+/** A field of a form; `N` names the fields the record has (RecordOf in contracts/records.ts). */
+export type FieldSpec<N extends string = string> = { name: N; label: string; kind: FieldKind; required?: boolean };
 
 const group = (lang: Language) =>
   new Intl.NumberFormat(lang === 'en' ? 'en-GB' : `${lang}-FI`, { useGrouping: true, maximumFractionDigits: 2 });
