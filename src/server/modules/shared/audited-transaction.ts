@@ -7,7 +7,8 @@
 import type { Db } from '../../../db/database.js';
 import { writeAudit, type AuditContext, type AuditEntry } from '../../../db/repositories/audit.js';
 
-export type Audited<R> = { result: R; audit: AuditEntry };
+/** The answer and its one audit entry; null only for work that changed nothing (and wrote nothing). */
+export type Audited<R> = { result: R; audit: AuditEntry | null };
 
 export async function auditedTransaction<R>(
   db: Db,
@@ -16,7 +17,7 @@ export async function auditedTransaction<R>(
 ): Promise<R> {
   return db.transaction().execute(async (trx) => {
     const { result, audit } = await work(trx);
-    await writeAudit(trx, context, audit);
+    if (audit) await writeAudit(trx, context, audit);
     return result;
   });
 }
