@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { ZContact, ZLocalizedText, ZMinistry, ZPeriod } from './api.js';
 import { ZCalendarDate } from './input.js';
+import { REPORT_CAPABILITIES } from '../domain/reports/capabilities.js';
 
 export const ZDocumentKind = z
   .enum(['review', 'description'])
@@ -158,9 +159,16 @@ export const ZReportComment = z.object({
   at: z.string(),
 });
 
+export const ZReportCapability = z
+  .enum(REPORT_CAPABILITIES)
+  .meta({ id: 'ReportCapability', description: 'An action the signed-in person may take on the report now' });
+
 export const ZReport = z
   .object({
     id: z.number().int(),
+    capabilities: z
+      .array(ZReportCapability)
+      .describe('What the signed-in person may do with the report now (domain/reports/capabilities.ts)'),
     period: z.object({
       key: z.string(),
       kind: ZDocumentKind,

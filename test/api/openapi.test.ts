@@ -3,6 +3,70 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
+type Schema = { [keyword: string]: unknown };
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<string, { responses?: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+  >;
+  components?: { schemas?: Record<string, Schema> };
+};
+
+/**
+ * Where a schema says nothing about what it holds (no type and no alternatives, or an object whose
+ * members are unnamed and untyped, like a `Record<string, unknown>`), as a path; null when it is
+ * typed all the way down.
+ */
+function opaqueAt(
+  document: OpenApi,
+  schema: Schema | boolean | undefined,
+  at: string,
+  seen = new Set<string>(),
+): string | null {
+  if (schema === undefined || schema === true) return at;
+  if (schema === false) return null;
+  const ref = schema.$ref;
+  if (typeof ref === 'string') {
+    if (seen.has(ref)) return null;
+    const name = ref.replace('#/components/schemas/', '');
+    return opaqueAt(document, document.components?.schemas?.[name], at, new Set([...seen, ref]));
+  }
+  for (const keyword of ['anyOf', 'oneOf', 'allOf'] as const) {
+    const options = schema[keyword];
+    if (Array.isArray(options)) {
+      for (const option of options as Schema[]) {
+        const found = opaqueAt(document, option, at, seen);
+        if (found !== null) return found;
+      }
+      return null;
+    }
+  }
+  if ('const' in schema || 'enum' in schema || schema.not !== undefined) return null;
+  const type = schema.type;
+  if (type === undefined) return at;
+  if (type === 'array') {
+    for (const [index, item] of ((schema.prefixItems ?? []) as Schema[]).entries()) {
+      const found = opaqueAt(document, item, `${at}[${index}]`, seen);
+      if (found !== null) return found;
+    }
+    return opaqueAt(document, schema.items as Schema | boolean | undefined, `${at}[]`, seen);
+  }
+  if (type === 'object') {
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    const extra = schema.additionalProperties as Schema | boolean | undefined;
+    if (Object.keys(properties).length === 0) {
+      if (extra === undefined || extra === true) return at;
+      if (extra === false) return null;
+      return opaqueAt(document, extra, `${at}.*`, seen);
+    }
+    for (const [name, property] of Object.entries(properties)) {
+      const found = opaqueAt(document, property, `${at}.${name}`, seen);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 describe('OpenAPI document', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -33,6 +97,25 @@ describe('OpenAPI document', () => {
     expect(registered.length).toBeGreaterThan(10);
     expect(documented.sort()).toEqual([...new Set(registered)].sort());
     expect(document.components.schemas).toHaveProperty('ThemeSummary');
+  });
+
+  it('gives every write operation the real schema of its answer, never an opaque record', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApi;
+    const opaque: string[] = [];
+    for (const [path, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
+        for (const [status, response] of Object.entries(operation.responses ?? {})) {
+          if (!status.startsWith('2')) continue;
+          for (const [type, content] of Object.entries(response.content ?? {})) {
+            if (!type.includes('json')) continue;
+            const where = opaqueAt(document, content.schema, '');
+            if (where !== null) opaque.push(`${method.toUpperCase()} ${path} ${status}: ${where || '(root)'}`);
+          }
+        }
+      }
+    }
+    expect(opaque).toEqual([]);
   });
 
   it('serves a browsable page at /api/docs', async () => {

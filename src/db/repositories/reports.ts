@@ -277,7 +277,8 @@ export async function reportApprovals(db: Db, report: ReportRow): Promise<{ requ
   };
 }
 
-export async function presentReport(db: Db, report: ReportRow, locale: Locale): Promise<Report> {
+/** The report as the API shows it, but for what the asker may do with it (their capabilities). */
+export async function presentReport(db: Db, report: ReportRow, locale: Locale): Promise<Omit<Report, 'capabilities'>> {
   const periodRow = await db
     .selectFrom('reporting_periods')
     .selectAll()

@@ -111,16 +111,6 @@ export function mayEditMeetings(session: Session | null, groupKey: string): bool
     (role) => role.role === 'admin' || (role.role === 'steering_group_secretary' && role.steeringGroup === groupKey),
   );
 }
-/** Returning or approving a theme's report: the managing authority and the theme's ministries. */
-export function mayApproveReport(session: Session | null, themeMinistries: readonly string[]): boolean {
-  if (!session) return false;
-  return session.roles.some(
-    (role) =>
-      role.role === 'admin' ||
-      (role.role === 'ministry_official' && role.ministry !== null && themeMinistries.includes(role.ministry)),
-  );
-}
-
 /** Every theme's report state and the compiled review: the managing authority and every ministry. */
 export const mayReadReview = (session: Session | null) =>
   !!session?.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');

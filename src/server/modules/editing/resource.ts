@@ -31,6 +31,11 @@ export type EditableResource = {
   archivable: boolean;
   /** The scope a row belongs to (its theme and the theme's ministries, or its steering group). */
   scopeOfRow: (db: Db, row: Row) => Promise<Scope>;
+  /**
+   * The input fields that say where a record belongs (its theme, group or meeting): what
+   * `scopeOfInput` reads. A change that names one moves the record, and must be allowed there too.
+   */
+  placedBy?: readonly string[];
   /** The scope of a record about to be created, from its input. */
   scopeOfInput?: (db: Db, input: Record<string, unknown>) => Promise<Scope>;
   /** Input (validated) → column values; throws RuleViolationError for references that do not resolve. */
@@ -46,6 +51,8 @@ export type EditableResource = {
     at: string,
     context: { audit: AuditContext; created: boolean },
   ) => Promise<void>;
+  /** What the API answers for a record (contracts/records.ts); `present` gives it, the answer is checked. */
+  record: z.ZodType<Record<string, unknown>>;
   /** The record as the API shows it and as the audit trail stores it (before/after). */
   present: (db: Db, row: Row) => Promise<Record<string, unknown>>;
   /** What the audit trail stores instead of `present`, where that holds personal data. */

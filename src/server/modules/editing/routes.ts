@@ -9,6 +9,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ZProblem } from '../../../contracts/api.js';
+import { writtenSchema } from '../../../contracts/records.js';
 import { auditOf } from '../../../db/repositories/audit.js';
 import type { AppDeps } from '../../app.js';
 import type { TypedApp } from '../../typed-app.js';
@@ -16,9 +17,9 @@ import { auditContext } from '../../request-context.js';
 import type { EditableResource } from './resource.js';
 import { archiveRecord, createRecord, readRecord, updateRecord, type Written } from './write-record.js';
 
-export const ZWritten = z
-  .object({ data: z.record(z.string(), z.unknown()), version: z.number().int() })
-  .meta({ id: 'WrittenRecord' });
+/** "steering_group_member" → "SteeringGroupMember", for the names of the answers in OpenAPI. */
+const pascal = (name: string) =>
+  name.replace(/(^|_)([a-z])/g, (_match, _sep: string, letter: string) => letter.toUpperCase());
 
 export const ZHistory = z
   .object({
@@ -61,6 +62,8 @@ export function registerResourceRoutes(app: TypedApp, deps: AppDeps, resource: E
   const item = `${base}/:${param}`;
   const params = z.object({ [param]: z.string().max(200) });
   const tags = ['editing'];
+  // The record as this resource answers it (contracts/records.ts), with its version.
+  const ZWritten = writtenSchema(resource.record, `${pascal(resource.name)}Written`);
   const writeDeps = (request: FastifyRequest) => ({
     db: deps.db,
     actor: request.actor,

@@ -6,16 +6,11 @@
 import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { Tracked } from '../../../db/schema.js';
-import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
+import type { AuditContext } from '../../../db/repositories/audit.js';
 import { can, type Actor } from '../../../domain/access.js';
-import {
-  ForbiddenError,
-  NotFoundError,
-  NotSignedInError,
-  RuleViolationError,
-  VersionConflictError,
-  VersionRequiredError,
-} from '../../../domain/errors.js';
+import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
+import { auditedTransaction } from '../shared/audited-transaction.js';
+import { requireVersion, versionedUpdate } from '../shared/versioned-update.js';
 import type { EditableResource, Row } from './resource.js';
 
 const auditView = (db: Db, resource: EditableResource, row: Row) => (resource.auditView ?? resource.present)(db, row);
@@ -69,7 +64,7 @@ export async function createRecord(
   requireSignedIn(deps.actor);
   const scope = resource.scopeOfInput ? await resource.scopeOfInput(deps.db, input) : {};
   if (!can(deps.actor, resource.permission, scope)) throw new ForbiddenError(resource.permission);
-  return deps.db.transaction().execute(async (trx) => {
+  return auditedTransaction(deps.db, deps.audit, async (trx) => {
     await requireScopeChange(trx, deps.actor, resource, null, input);
     const columns = await resource.toColumns(trx, input, null);
     const inserted = await editable(trx)
@@ -80,13 +75,15 @@ export async function createRecord(
     const row = (await findRow(trx, { ...resource, identifier: 'id' }, String(inserted.id)))!;
     await resource.afterWrite?.(trx, row, input, deps.audit.at, { audit: deps.audit, created: true });
     const data = await resource.present(trx, row);
-    await writeAudit(trx, deps.audit, {
-      action: 'create',
-      entityType: resource.name,
-      entityId: row.id,
-      after: await auditView(trx, resource, row),
-    });
-    return { data, version: row.version, id: row.id };
+    return {
+      result: { data, version: row.version, id: row.id },
+      audit: {
+        action: 'create',
+        entityType: resource.name,
+        entityId: row.id,
+        after: await auditView(trx, resource, row),
+      },
+    };
   });
 }
 
@@ -98,50 +95,43 @@ export async function updateRecord(
   input: Record<string, unknown>,
 ): Promise<Written> {
   requireSignedIn(deps.actor);
-  return deps.db.transaction().execute(async (trx) => {
+  return auditedTransaction(deps.db, deps.audit, async (trx) => {
     const row = await findRow(trx, resource, identifier);
     if (!row || row.archived_at) throw new NotFoundError(resource.name, identifier);
     if (!can(deps.actor, resource.permission, await resource.scopeOfRow(trx, row)))
       throw new ForbiddenError(resource.permission);
-    if (basedOnVersion === null) throw new VersionRequiredError();
-    if (row.version !== basedOnVersion) throw new VersionConflictError(row.version, await resource.present(trx, row));
+    await requireVersion(row, basedOnVersion, () => resource.present(trx, row));
     const before = await auditView(trx, resource, row);
     // A record may not be moved to a scope the user has no right to either.
-    if (resource.scopeOfInput && (await movesScope(trx, resource, input))) {
+    if (resource.scopeOfInput && movesScope(resource, input)) {
       if (!can(deps.actor, resource.permission, await resource.scopeOfInput(trx, input)))
         throw new ForbiddenError(resource.permission);
     }
     await requireScopeChange(trx, deps.actor, resource, row, input);
     const columns = await resource.toColumns(trx, input, row);
-    // The version in the WHERE clause makes the check and the write one atomic step.
-    const result = await editable(trx)
-      .updateTable(resource.table)
-      .set((eb) => ({
-        ...columns,
-        version: eb('version', '+', 1),
-        updated_at: deps.audit.at,
-        updated_by: deps.audit.actor,
-      }))
-      .where('id', '=', row.id)
-      .where('version', '=', basedOnVersion)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
-      const current = await findRow(trx, resource, identifier);
-      throw new VersionConflictError(
-        current?.version ?? row.version,
-        current ? await resource.present(trx, current) : null,
-      );
-    }
+    await versionedUpdate(trx, {
+      table: resource.table,
+      id: row.id,
+      basedOnVersion: row.version,
+      set: columns,
+      audit: deps.audit,
+      current: async () => {
+        const current = await findRow(trx, resource, identifier);
+        return current ? resource.present(trx, current) : null;
+      },
+    });
     const updated = (await findRow(trx, { ...resource, identifier: 'id' }, String(row.id)))!;
     await resource.afterWrite?.(trx, updated, input, deps.audit.at, { audit: deps.audit, created: false });
-    await writeAudit(trx, deps.audit, {
-      action: 'update',
-      entityType: resource.name,
-      entityId: row.id,
-      before,
-      after: await auditView(trx, resource, updated),
-    });
-    return { data: await resource.present(trx, updated), version: updated.version, id: row.id };
+    return {
+      result: { data: await resource.present(trx, updated), version: updated.version, id: row.id },
+      audit: {
+        action: 'update',
+        entityType: resource.name,
+        entityId: row.id,
+        before,
+        after: await auditView(trx, resource, updated),
+      },
+    };
   });
 }
 
@@ -175,9 +165,9 @@ async function requireScopeChange(
   throw new ForbiddenError('scope.change');
 }
 
-/** Inputs that name a theme or a steering group would move the record to another scope. */
-async function movesScope(_db: Db, _resource: EditableResource, input: Record<string, unknown>): Promise<boolean> {
-  return Object.keys(input).some((field) => field === 'theme' || field === 'steeringGroup');
+/** An input that names where the record belongs (the resource's `placedBy` fields) would move it. */
+function movesScope(resource: EditableResource, input: Record<string, unknown>): boolean {
+  return (resource.placedBy ?? []).some((field) => field in input);
 }
 
 export async function archiveRecord(
@@ -187,7 +177,7 @@ export async function archiveRecord(
   basedOnVersion: number | null,
 ): Promise<void> {
   requireSignedIn(deps.actor);
-  await deps.db.transaction().execute(async (trx) => {
+  await auditedTransaction(deps.db, deps.audit, async (trx) => {
     const row = await findRow(trx, resource, identifier);
     if (!row || row.archived_at) throw new NotFoundError(resource.name, identifier);
     if (!can(deps.actor, resource.permission, await resource.scopeOfRow(trx, row)))
@@ -204,23 +194,17 @@ export async function archiveRecord(
         },
       ]);
     }
-    if (basedOnVersion === null) throw new VersionRequiredError();
-    if (row.version !== basedOnVersion) throw new VersionConflictError(row.version, await resource.present(trx, row));
+    await requireVersion(row, basedOnVersion, () => resource.present(trx, row));
     const before = await auditView(trx, resource, row);
     const blocker = await resource.archiveBlocker?.(trx, row);
     if (blocker) throw new RuleViolationError([{ field: resource.name, message: blocker }]);
-    const result = await editable(trx)
-      .updateTable(resource.table)
-      .set((eb) => ({
-        archived_at: deps.audit.at,
-        version: eb('version', '+', 1),
-        updated_at: deps.audit.at,
-        updated_by: deps.audit.actor,
-      }))
-      .where('id', '=', row.id)
-      .where('version', '=', basedOnVersion)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new VersionConflictError(row.version + 1, null);
-    await writeAudit(trx, deps.audit, { action: 'archive', entityType: resource.name, entityId: row.id, before });
+    await versionedUpdate(trx, {
+      table: resource.table,
+      id: row.id,
+      basedOnVersion: row.version,
+      set: { archived_at: deps.audit.at },
+      audit: deps.audit,
+    });
+    return { result: undefined, audit: { action: 'archive', entityType: resource.name, entityId: row.id, before } };
   });
 }

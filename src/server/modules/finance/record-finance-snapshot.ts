@@ -12,7 +12,8 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import { uniqueViolation } from '../../../db/repositories/constraint-errors.js';
 import type { Database } from '../../../db/schema.js';
-import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
+import type { AuditContext } from '../../../db/repositories/audit.js';
+import { auditedTransaction } from '../shared/audited-transaction.js';
 import { can, type Actor } from '../../../domain/access.js';
 import {
   ForbiddenError,
@@ -140,7 +141,7 @@ async function insertEntry(trx: Db, values: Insertable<Database['finance_snapsho
 
 export async function recordFinanceSnapshot(deps: FinanceDeps, slug: string, input: FinanceSnapshotInput) {
   if (deps.actor.kind !== 'user') throw new NotSignedInError();
-  return deps.db.transaction().execute(async (trx) => {
+  return auditedTransaction(deps.db, deps.audit, async (trx) => {
     const themeId = await themeFor(trx, deps.actor, slug);
     const dateProblem = checkAsOf(input.asOf, deps.today);
     if (dateProblem) refuse([dateProblem]);
@@ -233,15 +234,17 @@ export async function recordFinanceSnapshot(deps: FinanceDeps, slug: string, inp
         .execute();
     }
     const { basedOnSnapshot: _basedOn, ...recorded } = input;
-    await writeAudit(trx, deps.audit, {
-      action: corrected ? 'correct' : 'append',
-      entityType: 'finance_snapshot',
-      entityId: id,
-      before: corrected ? { id: corrected.id, asOf: corrected.asOf, ...corrected.figures } : null,
-      after: { theme: slug, ...recorded, confirmedChecks },
-      reason: confirmedChecks.length > 0 ? `${input.reason} — ${input.confirm!.reason}` : input.reason,
-    });
-    return id;
+    return {
+      result: id,
+      audit: {
+        action: corrected ? 'correct' : 'append',
+        entityType: 'finance_snapshot',
+        entityId: id,
+        before: corrected ? { id: corrected.id, asOf: corrected.asOf, ...corrected.figures } : null,
+        after: { theme: slug, ...recorded, confirmedChecks },
+        reason: confirmedChecks.length > 0 ? `${input.reason} — ${input.confirm!.reason}` : input.reason,
+      },
+    };
   });
 }
 
@@ -253,7 +256,7 @@ export async function withdrawFinanceEntry(
   input: { reason: string; basedOnSnapshot?: number | null | undefined },
 ) {
   if (deps.actor.kind !== 'user') throw new NotSignedInError();
-  return deps.db.transaction().execute(async (trx) => {
+  return auditedTransaction(deps.db, deps.audit, async (trx) => {
     const themeId = await themeFor(trx, deps.actor, slug);
     const entries = await entriesOf(trx, themeId);
     const sequence = nextSequence(entries, input.basedOnSnapshot);
@@ -288,14 +291,16 @@ export async function withdrawFinanceEntry(
       recorded_by: deps.audit.actor,
       source: null,
     });
-    await writeAudit(trx, deps.audit, {
-      action: 'withdraw',
-      entityType: 'finance_snapshot',
-      entityId: id,
-      before: { id: target.id, asOf: target.asOf, ...target.figures },
-      after: { theme: slug, withdraws: entryId },
-      reason: input.reason,
-    });
-    return id;
+    return {
+      result: id,
+      audit: {
+        action: 'withdraw',
+        entityType: 'finance_snapshot',
+        entityId: id,
+        before: { id: target.id, asOf: target.asOf, ...target.figures },
+        after: { theme: slug, withdraws: entryId },
+        reason: input.reason,
+      },
+    };
   });
 }

@@ -4,18 +4,13 @@
  * them. Each step checks permission, then state (version and status), then writes the change and
  * its audit entry in one transaction.
  */
+import type { Updateable } from 'kysely';
 import type { Db } from '../../../db/database.js';
-import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
+import type { MeetingsTable } from '../../../db/schema.js';
+import type { AuditContext, AuditEntry } from '../../../db/repositories/audit.js';
 import { chairUserIds, findMeeting } from '../../../db/repositories/meetings.js';
 import { can, type Actor } from '../../../domain/access.js';
-import {
-  ForbiddenError,
-  NotFoundError,
-  NotSignedInError,
-  RuleViolationError,
-  VersionConflictError,
-  VersionRequiredError,
-} from '../../../domain/errors.js';
+import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import {
   minutesLocked,
   minutesStepProblem,
@@ -28,6 +23,8 @@ import { steeringGroupScope } from '../editing/resource.js';
 import { minutesChanged } from '../editing/resources/meetings.js';
 import { helsinkiDate } from '../../../domain/helsinki-time.js';
 import { notifyMinutes } from '../notifications/notify.js';
+import { auditedTransaction } from '../shared/audited-transaction.js';
+import { requireVersion, versionedUpdate } from '../shared/versioned-update.js';
 
 export type WorkflowDeps = { db: Db; actor: Actor; audit: AuditContext };
 
@@ -49,12 +46,7 @@ async function loadForStep(
     chairUserIds: await chairUserIds(db, groupId, meeting.date),
   };
   if (!can(actor, permission, scope)) throw new ForbiddenError(permission);
-  if (basedOnVersion === null) throw new VersionRequiredError();
-  if (Number(meeting.version) !== basedOnVersion)
-    throw new VersionConflictError(Number(meeting.version), {
-      key: meeting.key,
-      minutesStatus: meeting.minutes_status,
-    });
+  await requireVersion(meeting, basedOnVersion, () => ({ key: meeting.key, minutesStatus: meeting.minutes_status }));
   return meeting;
 }
 
@@ -63,38 +55,32 @@ function requireStep(step: MinutesStep, status: string, field = 'minutesStatus')
   if (problem) throw new RuleViolationError([{ field, message: problem }]);
 }
 
-/** Moves a meeting's minutes to a new status, only from the version read; returns nothing, audits. */
+/** Moves a meeting's minutes to a new status, only from the version read; returns the step's audit entry. */
 async function setStatus(
   db: Db,
   audit: AuditContext,
   meeting: MeetingRow,
   step: MinutesStep,
-  columns: Record<string, unknown>,
+  columns: Partial<Updateable<MeetingsTable>>,
   reason: string | null,
   alsoChanged: Record<string, unknown> = {},
-): Promise<void> {
+): Promise<AuditEntry> {
   const to = MINUTES_STEPS[step].to;
-  const result = await db
-    .updateTable('meetings')
-    .set((eb) => ({
-      ...columns,
-      minutes_status: to,
-      version: eb('version', '+', 1),
-      updated_at: audit.at,
-      updated_by: audit.actor,
-    }))
-    .where('id', '=', Number(meeting.id))
-    .where('version', '=', Number(meeting.version))
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new VersionConflictError(Number(meeting.version) + 1, null);
-  await writeAudit(db, audit, {
+  await versionedUpdate(db, {
+    table: 'meetings',
+    id: Number(meeting.id),
+    basedOnVersion: Number(meeting.version),
+    set: { ...columns, minutes_status: to },
+    audit,
+  });
+  return {
     action: `minutes_${step === 'check' ? 'checked' : step === 'return' ? 'returned' : step === 'approve' ? 'approved' : 'published'}`,
     entityType: 'meeting',
     entityId: Number(meeting.id),
     before: { minutesStatus: meeting.minutes_status },
     after: { minutesStatus: to, ...columns, ...alsoChanged },
     reason,
-  });
+  };
 }
 
 /**
@@ -106,25 +92,28 @@ export async function requestMinutesCheck(
   key: string,
   basedOnVersion: number | null,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await auditedTransaction(deps.db, deps.audit, async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
     requireStep('check', meeting.minutes_status);
     const ids = await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_to_check' });
-    await writeAudit(trx, deps.audit, {
-      action: 'minutes_check_requested',
-      entityType: 'meeting',
-      entityId: Number(meeting.id),
-      after: { messages: ids.length },
-    });
+    return {
+      result: undefined,
+      audit: {
+        action: 'minutes_check_requested',
+        entityType: 'meeting',
+        entityId: Number(meeting.id),
+        after: { messages: ids.length },
+      },
+    };
   });
 }
 
 /** The chair has read the draft and agrees it is what was said and decided. */
 export async function checkMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await auditedTransaction(deps.db, deps.audit, async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check');
     requireStep('check', meeting.minutes_status);
-    await setStatus(
+    const audit = await setStatus(
       trx,
       deps.audit,
       meeting,
@@ -132,6 +121,7 @@ export async function checkMinutes(deps: WorkflowDeps, key: string, basedOnVersi
       { minutes_checked_at: deps.audit.at, minutes_checked_by: deps.audit.actor },
       null,
     );
+    return { result: undefined, audit };
   });
 }
 
@@ -142,11 +132,13 @@ export async function returnMinutes(
   basedOnVersion: number | null,
   reason: string | null,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await auditedTransaction(deps.db, deps.audit, async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check');
     requireStep('return', meeting.minutes_status);
-    await setStatus(trx, deps.audit, meeting, 'return', { minutes_checked_at: null, minutes_checked_by: null }, reason);
+    const columns = { minutes_checked_at: null, minutes_checked_by: null };
+    const audit = await setStatus(trx, deps.audit, meeting, 'return', columns, reason);
     await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_returned', reason });
+    return { result: undefined, audit };
   });
 }
 
@@ -160,7 +152,7 @@ export async function approvePreviousMinutes(
   key: string,
   basedOnVersion: number | null,
 ): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await auditedTransaction(deps.db, deps.audit, async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
     if (minutesLocked(meeting.minutes_status as MinutesStatus))
       throw new RuleViolationError([{ field: 'minutesStatus', message: MINUTES_LOCKED }]);
@@ -219,7 +211,7 @@ export async function approvePreviousMinutes(
     }
     const decision = item.decision ?? `Edellisen kokouksen pöytäkirja ${previous.number} hyväksyttiin.`;
     // One change, one audit entry: the approval of the earlier minutes names the item that made it.
-    await setStatus(
+    const audit = await setStatus(
       trx,
       deps.audit,
       previous,
@@ -260,15 +252,17 @@ export async function approvePreviousMinutes(
       .where('id', '=', Number(meeting.id))
       .execute();
     await minutesChanged(trx, Number(meeting.id), deps.audit);
+    return { result: undefined, audit };
   });
 }
 
 /** Approved minutes go public: the signed-out public sees them from now on. */
 export async function publishMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await auditedTransaction(deps.db, deps.audit, async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
     requireStep('publish', meeting.minutes_status);
-    await setStatus(trx, deps.audit, meeting, 'publish', { minutes_published_at: deps.audit.at }, null);
+    const audit = await setStatus(trx, deps.audit, meeting, 'publish', { minutes_published_at: deps.audit.at }, null);
     await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_published' });
+    return { result: undefined, audit };
   });
 }

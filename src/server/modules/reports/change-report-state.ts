@@ -8,9 +8,8 @@
  * data do not change an approved report.
  */
 import { isMinistry } from '../../../domain/figures.js';
-import { writeAudit } from '../../../db/repositories/audit.js';
 import { buildHeader, parseContent, presentReport, reportApprovals } from '../../../db/repositories/reports.js';
-import { RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
+import { RuleViolationError } from '../../../domain/errors.js';
 import type { Locale } from '../../../domain/money.js';
 import {
   completenessViolations,
@@ -24,6 +23,8 @@ import { approvalStep, mayDecide } from '../../../domain/reports/approval.js';
 import { notifyReport } from '../notifications/notify.js';
 import { refuseIfPeriodClosed, reportWithAccess, type ReportDeps } from './report-access.js';
 import { writeVersion } from './save-report.js';
+import { auditedTransaction } from '../shared/audited-transaction.js';
+import { requireVersion } from '../shared/versioned-update.js';
 
 export type TransitionInput = { comments?: { section: string; body: string }[] | undefined };
 
@@ -35,14 +36,12 @@ export async function changeReportState(
   input: TransitionInput,
   locale: Locale,
 ): Promise<number> {
-  return deps.db.transaction().execute(async (trx) => {
+  return auditedTransaction(deps.db, deps.audit, async (trx) => {
     const { report } = await reportWithAccess(trx, deps.actor, id, [
       action === 'submit' ? 'report.edit' : 'report.approve',
     ]);
     await refuseIfPeriodClosed(trx, Number(report.period_id));
-    if (basedOnVersion === null) throw new VersionRequiredError();
-    if (Number(report.version) !== basedOnVersion)
-      throw new VersionConflictError(Number(report.version), await presentReport(trx, report, locale));
+    await requireVersion(report, basedOnVersion, () => presentReport(trx, report, locale));
     const to = nextState(report.state, action);
     if (!to) {
       throw new RuleViolationError([
@@ -182,7 +181,7 @@ export async function changeReportState(
         })
         .execute();
     }
-    await writeAudit(trx, deps.audit, {
+    const audit = {
       action,
       entityType: 'theme_report',
       entityId: Number(report.id),
@@ -193,13 +192,13 @@ export async function changeReportState(
         comments,
         ...(action === 'approve' && { approvedBy: approvedNow, waitingFor: missing }),
       },
-    });
+    };
     const target = { id: Number(report.id), periodId: Number(report.period_id), themeId: Number(report.theme_id) };
     if (action === 'submit')
       await notifyReport(trx, deps.audit, target, { kind: 'report_submitted', approvers: required.filter(isMinistry) });
     if (action === 'return') await notifyReport(trx, deps.audit, target, { kind: 'report_returned', comments });
     if (action === 'approve' && state === 'approved')
       await notifyReport(trx, deps.audit, target, { kind: 'report_approved' });
-    return version;
+    return { result: version, audit };
   });
 }

@@ -28,8 +28,10 @@ import {
   periodThemes,
   presentPeriod,
   presentReport,
+  type ReportRow,
 } from '../../../db/repositories/reports.js';
-import { can } from '../../../domain/access.js';
+import { can, type Scope } from '../../../domain/access.js';
+import { reportCapabilities } from '../../../domain/reports/capabilities.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import {
   limitViolations,
@@ -95,6 +97,11 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
     const period = await findPeriod(db, key);
     if (!period) throw new NotFoundError('reporting_period', key);
     return period;
+  };
+  /** The report with what the asker may do with it now. */
+  const forActor = async (request: FastifyRequest, report: ReportRow, scope: Scope) => {
+    const presented = await presentReport(db, report, requestLocale(request));
+    return { ...presented, capabilities: reportCapabilities(request.actor, scope, presented) };
   };
   /** A period as the asker may see it: report ids only of themes whose report they may read. */
   const visiblePeriod = async (request: FastifyRequest, key: string) => {
@@ -382,8 +389,8 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
       const periodRow = await periodOr404(period);
       const theme = (await periodThemes(db, Number(periodRow.id))).find((t) => t.slug === slug);
       if (!theme?.reportId) throw new NotFoundError('report', `${period}/${slug}`);
-      const { report } = await reportWithAccess(db, request.actor, theme.reportId, READ_REPORT);
-      return reply.header('etag', `"${report.version}"`).send(await presentReport(db, report, requestLocale(request)));
+      const { report, scope } = await reportWithAccess(db, request.actor, theme.reportId, READ_REPORT);
+      return reply.header('etag', `"${report.version}"`).send(await forActor(request, report, scope));
     },
   );
 
@@ -399,8 +406,8 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const { report } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
-      return reply.header('etag', `"${report.version}"`).send(await presentReport(db, report, requestLocale(request)));
+      const { report, scope } = await reportWithAccess(db, request.actor, request.params.id, READ_REPORT);
+      return reply.header('etag', `"${report.version}"`).send(await forActor(request, report, scope));
     },
   );
 
@@ -468,10 +475,8 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
           { comments: body.comments },
           requestLocale(request),
         );
-        const { report } = await reportWithAccess(db, request.actor, id, READ_REPORT);
-        return reply
-          .header('etag', `"${report.version}"`)
-          .send(await presentReport(db, report, requestLocale(request)));
+        const { report, scope } = await reportWithAccess(db, request.actor, id, READ_REPORT);
+        return reply.header('etag', `"${report.version}"`).send(await forActor(request, report, scope));
       },
     );
   }

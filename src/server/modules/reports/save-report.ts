@@ -8,9 +8,8 @@
 import type { z } from 'zod';
 import type { ZReportUpdate } from '../../../contracts/reports.js';
 import type { Db } from '../../../db/database.js';
-import { writeAudit } from '../../../db/repositories/audit.js';
 import { parseContent, presentReport, type ReportRow } from '../../../db/repositories/reports.js';
-import { RuleViolationError, VersionConflictError, VersionRequiredError } from '../../../domain/errors.js';
+import { RuleViolationError } from '../../../domain/errors.js';
 import type { Locale } from '../../../domain/money.js';
 import {
   EDITABLE_STATES,
@@ -21,6 +20,8 @@ import {
 } from '../../../domain/reports/report.js';
 import { safeHref, sanitizeHtml } from '../../../domain/reports/rich-text.js';
 import { TEMPLATES, type DocumentKind } from '../../../domain/reports/templates.js';
+import { auditedTransaction } from '../shared/audited-transaction.js';
+import { requireVersion, versionedUpdate } from '../shared/versioned-update.js';
 import { refuseIfPeriodClosed, reportWithAccess, type ReportDeps } from './report-access.js';
 
 export type SaveResult = { changed: boolean; version: number };
@@ -32,12 +33,10 @@ export async function saveReport(
   input: z.infer<typeof ZReportUpdate>,
   locale: Locale,
 ): Promise<SaveResult> {
-  return deps.db.transaction().execute(async (trx) => {
+  return auditedTransaction<SaveResult>(deps.db, deps.audit, async (trx) => {
     const { report } = await reportWithAccess(trx, deps.actor, id, ['report.edit']);
     await refuseIfPeriodClosed(trx, Number(report.period_id));
-    if (basedOnVersion === null) throw new VersionRequiredError();
-    if (Number(report.version) !== basedOnVersion)
-      throw new VersionConflictError(Number(report.version), await presentReport(trx, report, locale));
+    await requireVersion(report, basedOnVersion, () => presentReport(trx, report, locale));
     if (!EDITABLE_STATES.includes(report.state)) throw notEditable(report.state);
     const kind = (
       await trx
@@ -56,19 +55,22 @@ export async function saveReport(
     const violations = limitViolations(template, after).filter((v) => touched.has(v.field.replace('sections.', '')));
     if (violations.length > 0) throw new RuleViolationError(violations);
     const json = JSON.stringify(after);
-    if (json === JSON.stringify(before)) return { changed: false, version: Number(report.version) };
+    if (json === JSON.stringify(before))
+      return { result: { changed: false, version: Number(report.version) }, audit: null };
     const version = await writeVersion(trx, deps, report, {
       content: json,
       action: input.autosave ? 'autosave' : 'save',
     });
-    await writeAudit(trx, deps.audit, {
-      action: 'update',
-      entityType: 'theme_report',
-      entityId: Number(report.id),
-      before: { version: Number(report.version) },
-      after: { version, changed: changedParts(before, after), autosave: input.autosave ?? false },
-    });
-    return { changed: true, version };
+    return {
+      result: { changed: true, version },
+      audit: {
+        action: 'update',
+        entityType: 'theme_report',
+        entityId: Number(report.id),
+        before: { version: Number(report.version) },
+        after: { version, changed: changedParts(before, after), autosave: input.autosave ?? false },
+      },
+    };
   });
 }
 
@@ -92,16 +94,15 @@ export async function writeVersion(
   report: ReportRow,
   change: { content?: string; action: string; state?: ReportRow['state']; extra?: Record<string, unknown> },
 ): Promise<number> {
-  const version = Number(report.version) + 1;
   const state = change.state ?? report.state;
   const content = change.content ?? report.content;
-  const result = await db
-    .updateTable('theme_reports')
-    .set({ content, state, version, updated_at: deps.audit.at, updated_by: deps.audit.actor, ...change.extra })
-    .where('id', '=', Number(report.id))
-    .where('version', '=', Number(report.version))
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) throw new VersionConflictError(version, null);
+  const version = await versionedUpdate(db, {
+    table: 'theme_reports',
+    id: Number(report.id),
+    basedOnVersion: Number(report.version),
+    set: { content, state, ...change.extra },
+    audit: deps.audit,
+  });
   await db
     .insertInto('theme_report_versions')
     .values({

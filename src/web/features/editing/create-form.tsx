@@ -13,10 +13,11 @@ import { PageHeading, Paragraph } from '../../components/typography.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
+import type { Written } from '../../../contracts/records.js';
 import { nest, type FieldSpec } from './edit-support.js';
 import { FailureNotice, FieldInputs, useEditGate, useFieldForm } from './form-parts.js';
 
-type Props = {
+type Props<T> = {
   /** /api/v1/{collection} */
   collectionPath: string;
   title: string;
@@ -28,11 +29,12 @@ type Props = {
   submitLabel: string;
   back: { to: string; label: string };
   /** Where to go with the created record's data. */
-  onCreated: (data: Record<string, unknown>) => string;
+  onCreated: (data: T) => string;
   intro?: ReactNode;
 };
 
-export function CreateRecordForm({
+/** `T` is the record the collection answers (contracts/records.ts), e.g. `RecordOf<'meetings'>`. */
+export function CreateRecordForm<T = Record<string, unknown>>({
   collectionPath,
   title,
   fields,
@@ -42,7 +44,7 @@ export function CreateRecordForm({
   back,
   onCreated,
   intro,
-}: Props) {
+}: Props<T>) {
   const lang = useLanguage();
   const { session, known } = useSession();
   const navigate = useNavigate();
@@ -67,7 +69,7 @@ export function CreateRecordForm({
     try {
       // Empty optional fields are left out rather than sent as null: a new record has nothing to clear.
       const typed = nest(Object.fromEntries(Object.entries(mine).filter(([, value]) => value !== null)));
-      const created = await sendApi<{ data: Record<string, unknown>; version: number }>(
+      const created = await sendApi<Written<T>>(
         'POST',
         collectionPath,
         { ...fixed, ...typed },

@@ -21,8 +21,9 @@ export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 
  * A field of a form. `name` is the record's property, or a path into it for a part of an object
  * (`name.fi`, `name.sv`); a `select` chooses among `options` (stored values with their labels).
  */
-export type FieldSpec = {
-  name: string;
+export type FieldSpec<N extends string = string> = {
+  /** The record's property (RecordOf in contracts/records.ts), or a path into it (`name.fi`). */
+  name: N | `${N}.${string}`;
   label: string;
   kind: FieldKind;
   required?: boolean;

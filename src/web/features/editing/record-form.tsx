@@ -25,22 +25,26 @@ import {
   type HistoryEntry,
 } from './edit-support.js';
 import { useEditGate, FailureNotice, FieldInputs, useFieldForm } from './form-parts.js';
+import type { Written as WrittenRecord } from '../../../contracts/records.js';
 
-type Written = { data: Record<string, unknown>; version: number };
+type AnyRecord = Record<string, unknown>;
 
-type Props = {
+type Props<T extends AnyRecord> = {
   /** /api/v1/{collection}/{id} */
   resourcePath: string;
-  fields: FieldSpec[];
-  title: (data: Record<string, unknown>) => string;
+  /** Fields of the record as the write API answers it (`RecordOf<collection>`). */
+  fields: FieldSpec<keyof T & string>[];
+  title: (data: T) => string;
   /** Where "back" leads, from the record. */
-  backTo: (data: Record<string, unknown>) => { to: string; label: string };
+  backTo: (data: T) => { to: string; label: string };
   intro?: ReactNode;
 };
 
-type Conflict = { current: Record<string, unknown>; version: number; mine: Record<string, unknown> };
+type Conflict<T> = { current: T; version: number; mine: AnyRecord };
 
-export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props) {
+/** `T` is the record the collection answers (contracts/records.ts), e.g. `RecordOf<'calls'>`. */
+export function RecordForm<T extends AnyRecord = AnyRecord>({ resourcePath, fields, title, backTo, intro }: Props<T>) {
+  type Written = WrittenRecord<T>;
   const lang = useLanguage();
   const { t } = useTranslation(['editing', 'common']);
   const { session, known } = useSession();
@@ -48,7 +52,7 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
   const [loadError, setLoadError] = useState<ApiError | Error | null>(null);
   const form = useFieldForm(fields, lang);
   const { setValues, setFormError, noticeRef, focusNotice } = form;
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [conflict, setConflict] = useState<Conflict<T> | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
@@ -102,7 +106,8 @@ export function RecordForm({ resourcePath, fields, title, backTo, intro }: Props
     } catch (error) {
       if (error instanceof ApiError && error.status === 409 && error.problem?.current) {
         setConflict({
-          current: error.problem.current as Record<string, unknown>,
+          // A 409 carries the record as now stored, in the same shape as the answer of a write.
+          current: error.problem.current as T,
           version: error.problem.currentVersion ?? base.version,
           mine,
         });

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { localizedText } from '../../components/localized.js';
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
+import type { RecordOf } from '../../../contracts/records.js';
 import type { FieldSpec } from './edit-support.js';
 import { RecordForm } from './record-form.js';
 import { CALL_KIND_KEYS } from '../../labels.js';
@@ -12,13 +13,14 @@ import { CALL_KIND_KEYS } from '../../labels.js';
 export const callKindOptions = (t: (key: string) => string) =>
   Object.entries(CALL_KIND_KEYS).map(([value, key]) => ({ value, label: t(key) }));
 
-type Named = { fi: string; sv?: string | null; en?: string | null };
+type Call = RecordOf<'calls'>;
+type ActivityFigure = RecordOf<'activity-figures'>;
 
 export function CallFormPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation(['editing', 'themes', 'records', 'calls']);
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<keyof Call>[] = [
     { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
     { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },
     { name: 'kind', label: t('records:call.kind'), kind: 'select', options: callKindOptions(t) },
@@ -34,11 +36,11 @@ export function CallFormPage() {
     { name: 'note', label: t('editing:call.note'), kind: 'textarea' },
   ];
   return (
-    <RecordForm
+    <RecordForm<Call>
       resourcePath={`/api/v1/calls/${encodeURIComponent(key)}`}
       fields={fields}
-      title={(data) => t('editing:call.title', { name: localizedText(data.name as Named, lang).text })}
-      backTo={(data) => ({ to: paths.theme(lang, String(data.theme)), label: t('editing:backToTheme') })}
+      title={(data) => t('editing:call.title', { name: localizedText(data.name, lang).text })}
+      backTo={(data) => ({ to: paths.theme(lang, data.theme ?? ''), label: t('editing:backToTheme') })}
     />
   );
 }
@@ -47,16 +49,16 @@ export function ActivityFigureFormPage() {
   const { id = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation(['editing', 'themes']);
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<keyof ActivityFigure>[] = [
     { name: 'value', label: t('themes:activity.value'), kind: 'number', required: true },
     { name: 'unit', label: t('editing:activity.unit'), kind: 'text' },
   ];
   return (
-    <RecordForm
+    <RecordForm<ActivityFigure>
       resourcePath={`/api/v1/activity-figures/${encodeURIComponent(id)}`}
       fields={fields}
-      title={(data) => t('editing:activity.title', { name: localizedText(data.label as Named, lang).text })}
-      backTo={(data) => ({ to: paths.theme(lang, String(data.theme)), label: t('editing:backToTheme') })}
+      title={(data) => t('editing:activity.title', { name: localizedText(data.label, lang).text })}
+      backTo={(data) => ({ to: paths.theme(lang, data.theme ?? ''), label: t('editing:backToTheme') })}
     />
   );
 }

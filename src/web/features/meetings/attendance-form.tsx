@@ -8,6 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { GroupMember, SteeringGroupDetail } from '../../../contracts/meetings.js';
+import type { RecordOf, Written } from '../../../contracts/records.js';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
 import { Note } from '../../components/feedback.js';
 import { Button, CheckboxField } from '../../components/forms.js';
@@ -23,19 +24,9 @@ import { useSession } from '../../shell/session.js';
 import { ConflictNotice } from '../editing/edit-support.js';
 import { FailureNotice, useEditGate, useFieldForm } from '../editing/form-parts.js';
 
-/** An attendance row as the write API shows and takes it. */
-type Row = {
-  memberId: number | null;
-  name: string;
-  organisation: string | null;
-  capacity: string;
-  present: boolean;
-  standingInFor: number | null;
-};
-type MeetingRecord = {
-  data: { key: string; number: string; date: string; steeringGroup: string; attendance: Row[] };
-  version: number;
-};
+/** The meeting and an attendance row as the write API shows and takes them (contracts/records.ts). */
+type MeetingRecord = Written<RecordOf<'meetings'>>;
+type Row = RecordOf<'meetings'>['attendance'][number];
 type Mark = { present: boolean; standingIn: boolean };
 
 /** The roster on the meeting's date, in the order the minutes list it. */

@@ -12,8 +12,9 @@ import { useLanguage } from '../../shell/language.js';
 import { CreateRecordForm } from '../editing/create-form.js';
 import type { FieldSpec } from '../editing/edit-support.js';
 import { RecordForm } from '../editing/record-form.js';
+import type { RecordOf } from '../../../contracts/records.js';
 
-function useMeetingFields(): FieldSpec[] {
+function useMeetingFields(): FieldSpec<keyof RecordOf<'meetings'>>[] {
   const { t } = useTranslation('meetings');
   return [
     { name: 'date', label: t('meetings:meeting.date'), kind: 'date', required: true },
@@ -31,7 +32,7 @@ export function NewMeetingPage() {
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
   return (
-    <CreateRecordForm
+    <CreateRecordForm<RecordOf<'meetings'>>
       collectionPath="/api/v1/meetings"
       title={t('meetings:forms.newMeeting')}
       intro={<Paragraph>{t('meetings:forms.newMeetingLead')}</Paragraph>}
@@ -39,7 +40,7 @@ export function NewMeetingPage() {
       fixed={{ steeringGroup: key }}
       submitLabel={t('meetings:forms.createMeeting')}
       back={{ to: paths.steeringGroup(lang, key), label: t('meetings:forms.backToGroup') }}
-      onCreated={(data) => paths.meeting(lang, String(data.key))}
+      onCreated={(data) => paths.meeting(lang, data.key)}
     />
   );
 }
@@ -49,17 +50,17 @@ export function MeetingFormPage() {
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
   return (
-    <RecordForm
+    <RecordForm<RecordOf<'meetings'>>
       resourcePath={`/api/v1/meetings/${encodeURIComponent(key)}`}
       fields={useMeetingFields()}
-      title={(data) => t('meetings:forms.editMeetingTitle', { number: String(data.number) })}
+      title={(data) => t('meetings:forms.editMeetingTitle', { number: data.number })}
       backTo={() => ({ to: paths.meeting(lang, key), label: t('meetings:forms.backToMeeting') })}
     />
   );
 }
 
 /** What a topic says before the meeting; the minutes add time, discussion and decision. */
-const agendaItemFields = (t: (key: string) => string): FieldSpec[] => [
+const agendaItemFields = (t: (key: string) => string): FieldSpec<keyof RecordOf<'agenda-items'>>[] => [
   { name: 'title', label: t('meetings:forms.itemTitle'), kind: 'text', required: true },
   { name: 'titleSv', label: t('meetings:forms.itemTitleSv'), kind: 'text' },
   { name: 'presenter', label: t('meetings:item.presenter'), kind: 'text' },
@@ -90,19 +91,19 @@ export function AgendaItemFormPage() {
   const { id = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<keyof RecordOf<'agenda-items'>>[] = [
     ...agendaItemFields(t),
     { name: 'time', label: t('meetings:item.time'), kind: 'time' },
     { name: 'discussion', label: t('meetings:item.discussion'), kind: 'textarea' },
     { name: 'decision', label: t('meetings:item.decision'), kind: 'textarea' },
   ];
   return (
-    <RecordForm
+    <RecordForm<RecordOf<'agenda-items'>>
       resourcePath={`/api/v1/agenda-items/${encodeURIComponent(id)}`}
       fields={fields}
-      title={(data) => t('meetings:forms.itemFormTitle', { number: Number(data.number), title: String(data.title) })}
+      title={(data) => t('meetings:forms.itemFormTitle', { number: data.number ?? '', title: data.title ?? '' })}
       intro={<Paragraph>{t('meetings:forms.itemFormLead')}</Paragraph>}
-      backTo={(data) => ({ to: paths.meeting(lang, String(data.meeting)), label: t('meetings:forms.backToMeeting') })}
+      backTo={(data) => ({ to: paths.meeting(lang, data.meeting), label: t('meetings:forms.backToMeeting') })}
     />
   );
 }
@@ -111,7 +112,7 @@ export function NewActionItemPage() {
   const { key = '', item = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<keyof RecordOf<'meeting-decisions'>>[] = [
     { name: 'text', label: t('meetings:records.text'), kind: 'textarea', required: true },
     { name: 'owner', label: t('meetings:records.owner'), kind: 'text' },
     { name: 'dueDate', label: t('meetings:records.due'), kind: 'date' },

@@ -27,7 +27,7 @@ import { paths } from '../../paths.js';
 import { NotFoundPage } from '../not-found/not-found-page.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayApproveReport, mayEdit, useSession } from '../../shell/session.js';
+import { useSession } from '../../shell/session.js';
 import { ConflictNotice, type FieldSpec } from '../editing/edit-support.js';
 import { useEditGate } from '../editing/form-parts.js';
 import { CommentList, HeaderView, LinksEditor, LinksView, ProjectListView, RichTextView } from './report-parts.js';
@@ -181,12 +181,12 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
   usePageTitle(title);
 
   const sections = textSections(report);
-  const editable =
-    (report.state === 'draft' || report.state === 'returned') && mayEdit(session, 'report.edit', report.theme.slug);
-  // A joint theme: each ministry that must approve decides once per submission (domain/reports/approval.ts).
-  const waitingFor = report.approvals.required.filter((m) => !report.approvals.approved.includes(m));
-  const reviewing = report.state === 'submitted' && mayApproveReport(session, waitingFor);
-  const mayComment = reviewing;
+  // What this person may do now comes with the report (domain/reports/capabilities.ts); the page
+  // keeps no workflow or role rules of its own. A 409's copy of the report has none: nothing then.
+  const capabilities = new Set(report.capabilities ?? []);
+  const editable = capabilities.has('edit');
+  const reviewing = capabilities.has('approve') || capabilities.has('return');
+  const mayComment = capabilities.has('return');
   const dirty = changedSections(sections, texts, stored).length > 0 || !sameLinks(links, storedLinks);
   const focusNotice = () => setTimeout(() => noticeRef.current?.focus(), 0);
   const focusField = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
@@ -637,24 +637,25 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
           <Paragraph>{editable ? t('reports:actions.coordinatorText') : t('reports:actions.ministryText')}</Paragraph>
           <Toolbar>
             {editable ? (
-              <>
-                <Button variant="secondary" disabled={busy} onClick={() => void save(false)}>
-                  {t('reports:actions.save')}
-                </Button>
-                <Button disabled={busy} onClick={() => void transition('submit')}>
-                  {report.state === 'returned' ? t('reports:actions.resubmit') : t('reports:actions.submit')}
-                </Button>
-              </>
-            ) : (
-              <>
-                <Button variant="secondary" disabled={busy} onClick={() => void transition('return')}>
-                  {t('reports:actions.return')}
-                </Button>
-                <Button disabled={busy} onClick={() => void transition('approve')}>
-                  {t('reports:actions.approve')}
-                </Button>
-              </>
-            )}
+              <Button variant="secondary" disabled={busy} onClick={() => void save(false)}>
+                {t('reports:actions.save')}
+              </Button>
+            ) : null}
+            {capabilities.has('submit') ? (
+              <Button disabled={busy} onClick={() => void transition('submit')}>
+                {report.state === 'returned' ? t('reports:actions.resubmit') : t('reports:actions.submit')}
+              </Button>
+            ) : null}
+            {capabilities.has('return') ? (
+              <Button variant="secondary" disabled={busy} onClick={() => void transition('return')}>
+                {t('reports:actions.return')}
+              </Button>
+            ) : null}
+            {capabilities.has('approve') ? (
+              <Button disabled={busy} onClick={() => void transition('approve')}>
+                {t('reports:actions.approve')}
+              </Button>
+            ) : null}
           </Toolbar>
         </Panel>
       ) : null}

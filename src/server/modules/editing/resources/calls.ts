@@ -1,4 +1,5 @@
 /** Calls for proposals: finance experts of the theme. */
+import { ZCallRecord } from '../../../../contracts/records.js';
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { checkCall, type CallCheck } from '../../../../domain/calls.js';
@@ -108,6 +109,7 @@ export const callResource: EditableResource = {
     .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
+  placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => {
     const changed = pick(input, columns);
@@ -118,6 +120,7 @@ export const callResource: EditableResource = {
       ...confirmedChecks({ ...(existing ?? {}), ...changed }, input.confirm as Confirmation | undefined),
     };
   },
+  record: ZCallRecord,
   present: async (db, row) => ({
     key: row.key,
     theme: await themeSlugOf(db, row.theme_id),

@@ -6,6 +6,7 @@
  * src/domain/key-figure-facts.ts; a refusal names the field and the reason in fi/sv/en.
  */
 import { z } from 'zod';
+import { ZOrganisationPlaceRecord, ZProjectFactsRecord } from '../../../../contracts/records.js';
 import type { Db } from '../../../../db/database.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
 import {
@@ -73,6 +74,7 @@ export const projectFactsResource: EditableResource = {
   table: 'project_entities',
   identifier: 'key',
   permission: 'figures.facts.edit',
+  record: ZProjectFactsRecord,
   updateSchema: z
     .object({
       ministries: z.array(ZShare).max(3),
@@ -154,6 +156,7 @@ export const organisationPlaceResource: EditableResource = {
   table: 'organisations',
   identifier: 'key',
   permission: 'figures.facts.edit',
+  record: ZOrganisationPlaceRecord,
   updateSchema: z
     .object({
       type: z.enum(ORGANISATION_TYPES).nullable(),

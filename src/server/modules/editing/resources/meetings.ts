@@ -4,6 +4,7 @@
  * standard agenda; topics go in before the closing standard items. Once the minutes are approved,
  * the meeting, its items and its decisions no longer change (action items still get done).
  */
+import { ZAgendaItemRecord, ZDecisionRecord, ZMeetingRecord } from '../../../../contracts/records.js';
 import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
 import { writeAudit, type AuditContext } from '../../../../db/repositories/audit.js';
@@ -240,6 +241,7 @@ export const meetingResource: EditableResource = {
   // A meeting that does not take place is archived, as long as it has no checked minutes.
   archivable: true,
   scopeOfRow: (db, row) => steeringGroupScope(db, Number(row.steering_group_id)),
+  placedBy: ['steeringGroup'],
   scopeOfInput: async (db, input) => steeringGroupScope(db, await groupIdOf(db, input.steeringGroup)),
   toColumns: async (db, input, existing) => {
     checkTimes(input, existing);
@@ -306,6 +308,7 @@ export const meetingResource: EditableResource = {
       }
     }
   },
+  record: ZMeetingRecord,
   present: async (db, row) => {
     const group = await db
       .selectFrom('steering_groups')
@@ -429,6 +432,7 @@ export const agendaItemResource: EditableResource = {
   // Topics can be taken off the agenda; the standard items stay.
   archivable: true,
   scopeOfRow: (db, row) => scopeOfMeeting(db, Number(row.meeting_id)),
+  placedBy: ['meeting'],
   scopeOfInput: async (db, input) =>
     steeringGroupScope(db, Number((await meetingOf(db, input.meeting)).steering_group_id)),
   toColumns: async (db, input, existing) => {
@@ -456,6 +460,7 @@ export const agendaItemResource: EditableResource = {
     return { meeting_id: Number(meeting.id), number, kind: 'topic', ...pick(input, itemColumns), ...reference };
   },
   afterWrite: async (db, row, _input, _at, { audit }) => minutesChanged(db, Number(row.meeting_id), audit),
+  record: ZAgendaItemRecord,
   present: async (db, row) => {
     const meeting = await meetingById(db, Number(row.meeting_id));
     const numbers = await itemNumbers(db, [Number(row.meeting_id)]);
@@ -525,6 +530,7 @@ export const decisionResource: EditableResource = {
     .strict(),
   archivable: true,
   scopeOfRow: (db, row) => scopeOfMeeting(db, Number(row.meeting_id)),
+  placedBy: ['meeting'],
   scopeOfInput: async (db, input) =>
     steeringGroupScope(db, Number((await meetingOf(db, input.meeting)).steering_group_id)),
   toColumns: async (db, input, existing) => {
@@ -573,6 +579,7 @@ export const decisionResource: EditableResource = {
     if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting)
       await minutesChanged(db, Number(row.meeting_id), audit);
   },
+  record: ZDecisionRecord,
   present: async (db, row) => {
     const meeting = await meetingById(db, Number(row.meeting_id));
     const numbers = await itemNumbers(db, [Number(row.meeting_id)]);

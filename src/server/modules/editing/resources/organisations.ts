@@ -1,4 +1,5 @@
 /** Organisations: shared by every theme, kept by finance experts. */
+import { ZOrganisationRecord } from '../../../../contracts/records.js';
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { isValidBusinessId } from '../../../../domain/business-id.js';
@@ -87,6 +88,7 @@ export const organisationResource: EditableResource = {
       search_text: [searchName.fi, searchName.sv, businessId].filter(Boolean).join(' ').toLowerCase(),
     };
   },
+  record: ZOrganisationRecord,
   present: async (_db, row) => ({
     key: row.key,
     name: localizedOf(row, 'name'),

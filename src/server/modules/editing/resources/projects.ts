@@ -2,6 +2,7 @@
  * Project entities (a single project or a group project) with their member projects, partners,
  * funding ministries and sectors: finance experts of the theme.
  */
+import { ZProjectEntityRecord } from '../../../../contracts/records.js';
 import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
 import { implementerRole } from '../../../../db/repositories/shared.js';
@@ -245,6 +246,7 @@ export const projectResource: EditableResource = {
     .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
+  placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => {
     const kind = (existing?.kind as string | undefined) ?? String(input.kind);
@@ -267,6 +269,7 @@ export const projectResource: EditableResource = {
     };
   },
   afterWrite: writeRelations,
+  record: ZProjectEntityRecord,
   present: async (db, row) => {
     const [members, partners, ministries, sectors] = await Promise.all([
       db

@@ -5,6 +5,7 @@
  * change of person ends the old membership (validTo, with the diary number of the change) and
  * starts a new one; both stay, so the group can be shown as it was on any date.
  */
+import { ZSteeringGroupMemberRecord, ZSteeringGroupRecord } from '../../../../contracts/records.js';
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
@@ -92,6 +93,7 @@ export const steeringGroupResource: EditableResource = {
     for (const id of new Set(ids))
       await db.insertInto('steering_group_themes').values({ steering_group_id: row.id, theme_id: id }).execute();
   },
+  record: ZSteeringGroupRecord,
   present: async (db, row) => ({
     key: row.key,
     name: localizedOf(row, 'name'),
@@ -189,6 +191,7 @@ export const steeringGroupMemberResource: EditableResource = {
     if (!holder) throw new RuleViolationError([{ field: 'user', message: NOT_A_GROUP_ACCOUNT }]);
   },
   scopeOfRow: (db, row) => steeringGroupScope(db, Number(row.steering_group_id)),
+  placedBy: ['steeringGroup'],
   scopeOfInput: async (db, input) => steeringGroupScope(db, await groupIdOf(db, input.steeringGroup)),
   toColumns: async (db, input, existing) => {
     beforeOrSame('validTo', input.validFrom ?? existing?.valid_from, input.validTo ?? existing?.valid_to);
@@ -216,6 +219,7 @@ export const steeringGroupMemberResource: EditableResource = {
       ...('user' in input ? { user_id: await userIdOf(db, input.user ?? null) } : {}),
     };
   },
+  record: ZSteeringGroupMemberRecord,
   present: async (db, row) => {
     const group = await db
       .selectFrom('steering_groups')

@@ -2,6 +2,13 @@
  * A theme's own records: the theme itself (the managing authority), its contacts (finance experts and
  * coordinators), content areas, links and activity figures (coordinators).
  */
+import {
+  ZActivityFigureRecord,
+  ZContactRecord,
+  ZContentAreaRecord,
+  ZThemeLinkRecord,
+  ZThemeRecord,
+} from '../../../../contracts/records.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
@@ -52,6 +59,7 @@ export const themeResource: EditableResource = {
         : {}),
     };
   },
+  record: ZThemeRecord,
   present: async (_db, row) => ({
     slug: row.slug,
     name: localizedOf(row, 'name'),
@@ -95,6 +103,7 @@ export const contactResource: EditableResource = {
     .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
+  placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => ({
     ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), person_id: randomUUID() }),
@@ -124,6 +133,7 @@ export const contactResource: EditableResource = {
       })
       .execute();
   },
+  record: ZContactRecord,
   present: async (db, row) => ({
     id: row.id,
     theme: await themeSlugOf(db, row.theme_id),
@@ -163,12 +173,14 @@ export const contentAreaResource: EditableResource = {
     .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
+  placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => ({
     ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), key: input.key }),
     ...localizedColumns(input, 'name', 'name'),
     ...pick(input, { position: 'position' }),
   }),
+  record: ZContentAreaRecord,
   present: async (db, row) => ({
     id: row.id,
     theme: await themeSlugOf(db, row.theme_id),
@@ -214,11 +226,13 @@ export const themeLinkResource: EditableResource = {
     .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
+  placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => ({
     ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme) }),
     ...pick(input, { url: 'url', title: 'title', position: 'position' }),
   }),
+  record: ZThemeLinkRecord,
   present: async (db, row) => ({
     id: row.id,
     theme: await themeSlugOf(db, row.theme_id),
@@ -248,6 +262,7 @@ export const activityFigureResource: EditableResource = {
     .strict(),
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
+  placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => {
     const period = input.period as { start?: string | null; end?: string | null; text?: string | null } | undefined;
@@ -260,6 +275,7 @@ export const activityFigureResource: EditableResource = {
         : {}),
     };
   },
+  record: ZActivityFigureRecord,
   present: async (db, row) => ({
     id: row.id,
     theme: await themeSlugOf(db, row.theme_id),
