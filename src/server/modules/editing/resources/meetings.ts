@@ -430,6 +430,7 @@ export const meetingResource: EditableResource = {
         capacity: a.capacity,
         present: Number(a.present) === 1,
         standingInFor: a.standing_in_for_member_id === null ? null : Number(a.standing_in_for_member_id),
+        actingChair: Number(a.acting_chair) === 1,
       })),
       distribution: distribution.map((d) => d.recipient),
       archived: row.archived_at !== null,
