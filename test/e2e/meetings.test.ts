@@ -187,7 +187,7 @@ describe.each(['fi', 'sv'] as const)('reading the group and meeting 2023/1 in %s
     for (const path of paths) violations.push(...(await scan(page, `/${lang}${path}`)));
     await context.close();
     expect(violations).toEqual([]);
-  });
+  }, 180_000);
 });
 
 describe('the minutes from draft to published', () => {
