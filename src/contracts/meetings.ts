@@ -48,6 +48,11 @@ export const ZSteeringGroupSummary = z
 export const ZSteeringGroupDetail = ZSteeringGroupSummary.extend({
   diaryNumber: z.string().nullable().describe('Diary number under which membership changes are requested'),
   term: z.object({ start: z.string().nullable(), end: z.string().nullable() }),
+  quorum: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Seats that must be represented for a quorum; null: more than half of the seats'),
   at: z.string().describe('The date the membership is shown as of'),
   chair: ZGroupMember.nullable(),
   viceChair: ZGroupMember.nullable(),
@@ -80,6 +85,7 @@ export const ZAttendance = z
     present: z.boolean(),
     standingInFor: z.string().nullable().describe('Name of the member a deputy stood in for'),
     standingInForMemberId: z.number().int().nullable(),
+    actingChair: z.boolean().describe('Chosen to chair when neither the chair nor the vice-chair was present'),
   })
   .meta({ id: 'MeetingAttendance' });
 
@@ -137,6 +143,22 @@ export const ZMeetingDetail = ZMeetingSummary.extend({
   minutesCheckedBy: z.string().nullable(),
   minutesApprovedAt: z.string().nullable(),
   minutesPublishedAt: z.string().nullable(),
+  minutesReturn: z
+    .object({ reason: z.string().nullable(), at: z.string(), by: z.string().nullable() })
+    .nullable()
+    .describe("The chair's latest return of the minutes and its reason, until the minutes are checked again"),
+  chairedBy: z
+    .object({ memberId: z.number().int(), name: z.string(), as: z.enum(['chair', 'vice_chair', 'acting_chair']) })
+    .nullable()
+    .describe('Who chaired, as the attendance records it; that person checks the minutes'),
+  quorum: z
+    .object({
+      seats: z.number().int(),
+      needed: z.number().int(),
+      represented: z.number().int(),
+      reached: z.boolean(),
+    })
+    .describe('Seats of the group on the date, seats needed for a quorum (the group rule), seats represented'),
   attendance: z.array(ZAttendance),
   items: z.array(ZAgendaItem),
   openActions: z.array(ZDecisionRecord).describe('Action items of earlier meetings still open, carried to this agenda'),

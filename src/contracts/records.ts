@@ -142,6 +142,11 @@ export const ZSteeringGroupRecord = z
     themes: z.array(z.string()),
     termStart: z.string().nullable(),
     termEnd: z.string().nullable(),
+    quorum: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Seats that must be represented for a quorum; null: more than half of the seats'),
   })
   .meta({ id: 'SteeringGroupRecord' });
 
@@ -183,6 +188,7 @@ export const ZMeetingRecord = z
         capacity: z.string(),
         present: z.boolean(),
         standingInFor: z.number().int().nullable(),
+        actingChair: z.boolean().optional().describe('Chaired the meeting when the chair and vice-chair were absent'),
       }),
     ),
     distribution: z.array(z.string()),

@@ -287,6 +287,7 @@ export type SteeringGroupsTable = Tracked & {
   source: string | null;
   term_start: string | null;
   term_end: string | null;
+  quorum: number | null;
 };
 
 export type SteeringGroupThemesTable = { steering_group_id: number; theme_id: number };
@@ -328,6 +329,9 @@ export type MeetingsTable = Tracked & {
   minutes_approved_at: string | null;
   approved_in_meeting_id: number | null;
   minutes_published_at: string | null;
+  minutes_returned_reason: string | null;
+  minutes_returned_at: string | null;
+  minutes_returned_by: string | null;
 };
 
 export type MinutesStatus = 'draft' | 'checked' | 'approved' | 'published';
@@ -358,6 +362,7 @@ export type MeetingAttendanceTable = {
   seat: number | null;
   member_id: number | null;
   standing_in_for_member_id: number | null;
+  acting_chair: Generated<number>;
 };
 
 export type AgendaItemsTable = Tracked & {

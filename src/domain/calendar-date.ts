@@ -38,3 +38,24 @@ export function isPartialDate(text: string): boolean {
     match[3] === undefined ? undefined : Number(match[3]),
   );
 }
+
+const FINNISH = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/**
+ * A date as people write it in Finland and Sweden ("15.1.2027", "15.01.2027", and ISO "2027-01-15"
+ * too) → `YYYY-MM-DD`, or null when it is not a real calendar date.
+ */
+export function parseFinnishDate(text: string): string | null {
+  const trimmed = text.trim().replace(/\s+/g, '');
+  if (isCalendarDate(trimmed)) return trimmed;
+  const match = FINNISH.exec(trimmed);
+  if (!match) return null;
+  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
+}
+
+/** `YYYY-MM-DD` → "15.1.2027"; anything else as it is. */
+export function formatFinnishDate(date: string): string {
+  const match = FULL.exec(date);
+  return match ? `${Number(match[3])}.${Number(match[2])}.${match[1]}` : date;
+}

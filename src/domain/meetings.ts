@@ -254,3 +254,174 @@ export function formatMeetingTime(
   const clock = language === 'fi' ? 'klo' : 'kl.';
   return `${day} ${clock} ${formatTime(start)}${end ? `–${formatTime(end)}` : ''}`;
 }
+
+// ---- The meeting's own rules -----------------------------------------------------------------
+
+/**
+ * Has the meeting started, as Helsinki's clock says? On a day after its date, yes; on its date, from
+ * its start time (from the start of the day when it has none); before its date, no. Attendance,
+ * minutes and the chair's check belong to a meeting that has started.
+ */
+export function meetingStarted(
+  meeting: { date: string; startTime: string | null },
+  now: { date: string; time: string },
+): boolean {
+  if (meeting.date !== now.date) return meeting.date < now.date;
+  return meeting.startTime === null || meeting.startTime <= now.time;
+}
+
+/** Why something that needs a started meeting is refused, naming what was asked. */
+export function notStartedProblem(what: 'attendance' | 'minutes' | 'check' | 'approval'): LocalizedText {
+  const words: Record<typeof what, LocalizedText> = {
+    attendance: { fi: 'Läsnäoloja', sv: 'Närvaro', en: 'Attendance' },
+    minutes: { fi: 'Pöytäkirjaa', sv: 'Protokoll', en: 'Minutes' },
+    check: { fi: 'Pöytäkirjaa', sv: 'Protokollet', en: 'The minutes' },
+    approval: { fi: 'Edellistä pöytäkirjaa', sv: 'Föregående protokoll', en: 'The previous minutes' },
+  };
+  const verb: Record<typeof what, LocalizedText> = {
+    attendance: { fi: 'ei voi kirjata', sv: 'kan inte antecknas', en: 'cannot be recorded' },
+    minutes: { fi: 'ei voi kirjoittaa', sv: 'kan inte skrivas', en: 'cannot be written' },
+    check: { fi: 'ei voi tarkastaa', sv: 'kan inte granskas', en: 'cannot be checked' },
+    approval: { fi: 'ei voi hyväksyä', sv: 'kan inte godkännas', en: 'cannot be approved' },
+  };
+  return {
+    fi: `${words[what].fi} ${verb[what].fi} ennen kuin kokous on alkanut.`,
+    sv: `${words[what].sv} ${verb[what].sv} innan mötet har börjat.`,
+    en: `${words[what].en} ${verb[what].en} before the meeting has started.`,
+  };
+}
+
+export const HELD_MEETING_STAYS: LocalizedText = {
+  fi: 'Kokouksen läsnäolot on kirjattu: sitä ei voi siirtää ajankohtaan, joka ei ole vielä alkanut.',
+  sv: 'Mötets närvaro är antecknad: det kan inte flyttas till en tidpunkt som inte har kommit ännu.',
+  en: 'The meeting’s attendance is recorded: it cannot move to a time still to come.',
+};
+
+/** The seats of a group on a date: the distinct seat numbers its members and deputies hold. */
+export function seatCount(roster: readonly { seat: number | null; capacity: string }[]): number {
+  return new Set(
+    roster.filter((r) => (r.capacity === 'member' || r.capacity === 'deputy') && r.seat !== null).map((r) => r.seat),
+  ).size;
+}
+
+/**
+ * How many seats must be represented for a quorum: the group's own rule when it has one (a number of
+ * seats), otherwise more than half of the seats.
+ */
+export const quorumNeeded = (seats: number, rule: number | null): number => rule ?? Math.floor(seats / 2) + 1;
+
+/** Seats represented at a meeting: a seat whose member, or whose deputy, was present. */
+export function seatsRepresented(
+  attendance: readonly { seat: number | null; capacity: string; present: boolean }[],
+): number {
+  return new Set(
+    attendance
+      .filter((a) => a.present && (a.capacity === 'member' || a.capacity === 'deputy') && a.seat !== null)
+      .map((a) => a.seat),
+  ).size;
+}
+
+export type Quorum = { seats: number; needed: number; represented: number; reached: boolean };
+
+export function quorum(
+  roster: readonly { seat: number | null; capacity: string }[],
+  attendance: readonly { seat: number | null; capacity: string; present: boolean }[],
+  rule: number | null,
+): Quorum {
+  const seats = seatCount(roster);
+  const needed = quorumNeeded(seats, rule);
+  const represented = seatsRepresented(attendance);
+  return { seats, needed, represented, reached: attendance.length > 0 && represented >= needed };
+}
+
+export function noQuorumProblem(q: Quorum): LocalizedText {
+  return {
+    fi: `Kokous ei ollut päätösvaltainen: läsnä ${q.represented} paikkaa ${q.seats}:sta, tarvitaan ${q.needed}. Kirjaa läsnäolijat ensin.`,
+    sv: `Mötet var inte beslutfört: ${q.represented} av ${q.seats} platser närvarande, ${q.needed} behövs. Anteckna de närvarande först.`,
+    en: `The meeting had no quorum: ${q.represented} of ${q.seats} seats present, ${q.needed} needed. Record who was present first.`,
+  };
+}
+
+/** Who chaired: the chair when present, else the vice-chair when present, else the acting chair chosen. */
+export type ChairRow = {
+  memberId: number | null;
+  position: string | null;
+  present: boolean;
+  actingChair: boolean;
+};
+export type Chaired = { memberId: number; as: 'chair' | 'vice_chair' | 'acting_chair' };
+
+export function whoChaired(attendance: readonly ChairRow[]): Chaired | null {
+  const present = attendance.filter((a) => a.present && a.memberId !== null);
+  const chair = present.find((a) => a.position === 'chair');
+  if (chair) return { memberId: chair.memberId!, as: 'chair' };
+  const vice = present.find((a) => a.position === 'vice_chair');
+  if (vice) return { memberId: vice.memberId!, as: 'vice_chair' };
+  const acting = present.find((a) => a.actingChair);
+  return acting ? { memberId: acting.memberId!, as: 'acting_chair' } : null;
+}
+
+/**
+ * An acting chair is chosen only when neither the chair nor the vice-chair is present, from those on
+ * the roster who are present, and only one. Returns each problem with the index of its row.
+ */
+export function actingChairProblems(attendance: readonly ChairRow[]): { index: number; message: LocalizedText }[] {
+  const problems: { index: number; message: LocalizedText }[] = [];
+  const chairPresent = attendance.some((a) => a.present && (a.position === 'chair' || a.position === 'vice_chair'));
+  let chosen = 0;
+  attendance.forEach((row, index) => {
+    if (!row.actingChair) return;
+    chosen += 1;
+    if (row.memberId === null || !row.present) {
+      problems.push({
+        index,
+        message: {
+          fi: 'Puheenjohtajaksi voi valita vain läsnä olevan ryhmän jäsenen.',
+          sv: 'Endast en närvarande medlem av gruppen kan väljas till ordförande.',
+          en: 'Only a member of the group who is present can be chosen to chair.',
+        },
+      });
+    } else if (chairPresent) {
+      problems.push({
+        index,
+        message: {
+          fi: 'Puheenjohtaja tai varapuheenjohtaja on läsnä ja johtaa kokousta.',
+          sv: 'Ordföranden eller vice ordföranden är närvarande och leder mötet.',
+          en: 'The chair or the vice-chair is present and chairs the meeting.',
+        },
+      });
+    } else if (chosen > 1) {
+      problems.push({
+        index,
+        message: {
+          fi: 'Kokouksella voi olla vain yksi puheenjohtaja.',
+          sv: 'Mötet kan ha bara en ordförande.',
+          en: 'The meeting can have only one chair.',
+        },
+      });
+    }
+  });
+  return problems;
+}
+
+export const NOBODY_CHAIRED: LocalizedText = {
+  fi: 'Läsnäoloista ei näy, kuka johti kokousta: kirjaa puheenjohtaja, varapuheenjohtaja tai valittu puheenjohtaja läsnä olevaksi.',
+  sv: 'Närvaron visar inte vem som ledde mötet: anteckna ordföranden, vice ordföranden eller en vald ordförande som närvarande.',
+  en: 'The attendance does not show who chaired: record the chair, the vice-chair or a chosen acting chair as present.',
+};
+
+export const NOT_THE_CHAIR: LocalizedText = {
+  fi: 'Pöytäkirjan tarkastaa se, joka johti kokousta.',
+  sv: 'Protokollet granskas av den som ledde mötet.',
+  en: 'The minutes are checked by the person who chaired the meeting.',
+};
+
+/**
+ * The number a meeting has after its date changes: the same while the year stays, otherwise the next
+ * free number of the new year (`others`: the group's other meetings' numbers).
+ */
+export function numberAfterDateChange(current: string, others: readonly string[], date: string): string {
+  const parsed = parseMeetingNumber(current);
+  if (parsed && parsed.year === Number(date.slice(0, 4))) return current;
+  return nextMeetingNumber(others, date);
+}

@@ -50,6 +50,15 @@ const PublishedMinutesPage = lazy(() =>
 const AttendanceForm = lazy(() =>
   import('./features/meetings/attendance-form.js').then((m) => ({ default: m.AttendanceFormPage })),
 );
+const NewMember = lazy(() =>
+  import('./features/meetings/membership-forms.js').then((m) => ({ default: m.NewMemberPage })),
+);
+const MemberForm = lazy(() =>
+  import('./features/meetings/membership-forms.js').then((m) => ({ default: m.MemberFormPage })),
+);
+const MinutesEditor = lazy(() =>
+  import('./features/meetings/minutes-editor.js').then((m) => ({ default: m.MinutesEditorPage })),
+);
 const NewMeetingForm = lazy(() =>
   import('./features/meetings/meeting-forms.js').then((m) => ({ default: m.NewMeetingPage })),
 );
@@ -123,6 +132,9 @@ export function App() {
           <Route path="meetings/:key" element={<MeetingPage />} />
           <Route path="meetings/:key/edit" element={<MeetingForm />} />
           <Route path="meetings/:key/attendance" element={<AttendanceForm />} />
+          <Route path="meetings/:key/minutes" element={<MinutesEditor />} />
+          <Route path="steering-groups/:key/members/new" element={<NewMember />} />
+          <Route path="steering-group-members/:id/edit" element={<MemberForm />} />
           <Route path="meetings/:key/items/new" element={<NewAgendaItemForm />} />
           <Route path="meetings/:key/items/:item/actions/new" element={<NewActionItemForm />} />
           <Route path="agenda-items/:id/edit" element={<AgendaItemForm />} />

@@ -25,10 +25,14 @@ export const paths = {
   activityFigureForm: (lang: Language, id: number) => `/${lang}/activity-figures/${id}/edit`,
   steeringGroups: (lang: Language) => `/${lang}/steering-groups`,
   steeringGroup: (lang: Language, key: string) => `/${lang}/steering-groups/${segment(key)}`,
+  newMember: (lang: Language, groupKey: string, capacity: string, seat?: number) =>
+    `/${lang}/steering-groups/${segment(groupKey)}/members/new?capacity=${capacity}${seat ? `&seat=${seat}` : ''}`,
+  memberForm: (lang: Language, id: number) => `/${lang}/steering-group-members/${id}/edit`,
   newMeeting: (lang: Language, groupKey: string) => `/${lang}/steering-groups/${segment(groupKey)}/meetings/new`,
   meeting: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}`,
   meetingForm: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}/edit`,
   attendanceForm: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}/attendance`,
+  minutesEditor: (lang: Language, key: string) => `/${lang}/meetings/${segment(key)}/minutes`,
   newAgendaItem: (lang: Language, meetingKey: string) => `/${lang}/meetings/${segment(meetingKey)}/items/new`,
   agendaItemForm: (lang: Language, id: number) => `/${lang}/agenda-items/${id}/edit`,
   newActionItem: (lang: Language, meetingKey: string, item: number) =>

@@ -215,14 +215,27 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
    */
   let meetingDay = 0;
   async function minutesStep(route: string): Promise<{ method: string; url: string; headers: Record<string, string> }> {
+    const version = async (key: string) =>
+      Number((await send(admin, 'GET', `/api/v1/meetings/${key}`)).headers.etag!.replaceAll('"', ''));
     const newMeeting = async () => {
       const date = new Date(Date.UTC(2025, 0, 1 + meetingDay++)).toISOString().slice(0, 10);
       const created = await send(admin, 'POST', '/api/v1/meetings', { steeringGroup: GROUP, date, startTime: '10:00' });
       expect(created.statusCode, created.body).toBe(201);
-      return (created.json() as { data: { key: string } }).data.key;
+      const key = (created.json() as { data: { key: string } }).data.key;
+      // Who chaired and the quorum come from the attendance: every member present.
+      const group = (await send(admin, 'GET', `/api/v1/steering-groups/${GROUP}?at=${date}`)).json() as {
+        seats: { member: { id: number } | null }[];
+      };
+      const attended = await send(
+        admin,
+        'PATCH',
+        `/api/v1/meetings/${key}`,
+        { attendance: group.seats.flatMap((s) => (s.member ? [{ memberId: s.member.id, present: true }] : [])) },
+        { 'if-match': `"${await version(key)}"` },
+      );
+      expect(attended.statusCode, attended.body).toBe(200);
+      return key;
     };
-    const version = async (key: string) =>
-      Number((await send(admin, 'GET', `/api/v1/meetings/${key}`)).headers.etag!.replaceAll('"', ''));
     const step = async (key: string, path: string) => {
       const response = await send(admin, 'POST', `/api/v1/meetings/${key}/${path}`, undefined, {
         'if-match': `"${await version(key)}"`,

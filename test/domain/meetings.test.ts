@@ -2,11 +2,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildInvitation, escapeText, foldLine } from '../../src/documents/meetings/invitation-ics.js';
+import { formatFinnishDate, parseFinnishDate } from '../../src/domain/calendar-date.js';
 import {
+  actingChairProblems,
   attendanceProblems,
   formatMeetingTime,
+  meetingStarted,
   minutesStepProblem,
   nextMeetingNumber,
+  noQuorumProblem,
+  numberAfterDateChange,
+  quorum,
+  whoChaired,
   standardAgenda,
   topicInsertPosition,
   type RosterEntry,
@@ -131,5 +138,68 @@ describe('iCalendar (RFC 5545)', () => {
     expect(ics).toContain('LOCATION:nh Potentia\\; Meritullinkatu 10\r\n');
     expect(ics).toContain('RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU');
     expect(ics.indexOf('BEGIN:VTIMEZONE')).toBeLessThan(ics.indexOf('BEGIN:VEVENT'));
+  });
+});
+
+describe('the meeting’s own rules', () => {
+  it('a meeting has started from its start time on its date, all day without one, and on every later day', () => {
+    const at = (date: string, time: string) => ({ date, time });
+    expect(meetingStarted({ date: '2027-01-15', startTime: '13:00' }, at('2027-01-15', '12:59'))).toBe(false);
+    expect(meetingStarted({ date: '2027-01-15', startTime: '13:00' }, at('2027-01-15', '13:00'))).toBe(true);
+    expect(meetingStarted({ date: '2027-01-15', startTime: null }, at('2027-01-15', '00:00'))).toBe(true);
+    expect(meetingStarted({ date: '2027-01-15', startTime: '13:00' }, at('2027-01-14', '23:59'))).toBe(false);
+    expect(meetingStarted({ date: '2027-01-15', startTime: '13:00' }, at('2027-01-16', '00:00'))).toBe(true);
+  });
+
+  it('a quorum is more than half of the seats, or the group’s own number; a seat counts once', () => {
+    const roster = [1, 2, 3, 4].flatMap((seat) => [
+      { seat, capacity: 'member' },
+      { seat, capacity: 'deputy' },
+    ]);
+    const present = (seats: number[]) => seats.map((seat) => ({ seat, capacity: 'member', present: true }));
+    expect(quorum(roster, present([1, 2]), null)).toEqual({ seats: 4, needed: 3, represented: 2, reached: false });
+    expect(quorum(roster, [...present([1, 2]), { seat: 3, capacity: 'deputy', present: true }], null).reached).toBe(
+      true,
+    );
+    expect(quorum(roster, [...present([1]), { seat: 1, capacity: 'deputy', present: true }], null).represented).toBe(1);
+    expect(quorum(roster, present([1, 2]), 2).reached).toBe(true);
+    expect(quorum(roster, [], 1).reached).toBe(false);
+    expect(noQuorumProblem(quorum(roster, present([1]), null)).en).toContain('1 of 4 seats present, 3 needed');
+  });
+
+  it('the chair chairs when present, then the vice-chair, then the acting chair chosen', () => {
+    const row = (memberId: number, position: string | null, present: boolean, actingChair = false) => ({
+      memberId,
+      position,
+      present,
+      actingChair,
+    });
+    expect(whoChaired([row(1, 'chair', true), row(2, 'vice_chair', true)])).toEqual({ memberId: 1, as: 'chair' });
+    expect(whoChaired([row(1, 'chair', false), row(2, 'vice_chair', true)])).toEqual({ memberId: 2, as: 'vice_chair' });
+    expect(whoChaired([row(1, 'chair', false), row(3, null, true, true)])).toEqual({ memberId: 3, as: 'acting_chair' });
+    expect(whoChaired([row(1, 'chair', false), row(3, null, true)])).toBeNull();
+    expect(actingChairProblems([row(1, 'chair', true), row(3, null, true, true)]).map((p) => p.index)).toEqual([1]);
+    expect(actingChairProblems([row(1, 'chair', false), row(3, null, false, true)])[0]?.message.en).toContain(
+      'present',
+    );
+    expect(actingChairProblems([row(3, null, true, true), row(4, null, true, true)]).map((p) => p.index)).toEqual([1]);
+  });
+
+  it('a meeting keeps its number within the year and takes the next one of a new year', () => {
+    expect(numberAfterDateChange('2026/2', ['2026/1', '2026/3'], '2026-12-01')).toBe('2026/2');
+    expect(numberAfterDateChange('2026/2', ['2026/1', '2027/1'], '2027-02-01')).toBe('2027/2');
+    expect(numberAfterDateChange('2026/2', ['2026/1'], '2025-05-01')).toBe('2025/1');
+  });
+});
+
+describe('dates as people write them', () => {
+  it('reads 15.1.2027, 15.01.2027 and ISO, and refuses days that do not exist', () => {
+    expect(parseFinnishDate('15.1.2027')).toBe('2027-01-15');
+    expect(parseFinnishDate(' 05.01.2027 ')).toBe('2027-01-05');
+    expect(parseFinnishDate('2027-01-15')).toBe('2027-01-15');
+    expect(parseFinnishDate('29.2.2027')).toBeNull();
+    expect(parseFinnishDate('15/1/2027')).toBeNull();
+    expect(parseFinnishDate('1.13.2027')).toBeNull();
+    expect(formatFinnishDate('2027-01-05')).toBe('5.1.2027');
   });
 });

@@ -369,6 +369,29 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     });
     expect(done.statusCode, done.body).toBe(200);
 
+    // Approval needs a quorum recorded: nobody is recorded present yet.
+    second = await current(second.key);
+    const noQuorum = await secretary.request({
+      method: 'POST',
+      url: `/api/v1/meetings/${second.key}/approve-previous-minutes`,
+      headers: { 'if-match': `"${second.version}"`, 'accept-language': 'en' },
+    });
+    expect(noQuorum.statusCode).toBe(422);
+    expect(json(noQuorum).errors[0]).toEqual({
+      name: 'attendance',
+      reason: expect.stringContaining('The meeting had no quorum: 0 of'),
+    });
+    const present = await secretary.request({
+      method: 'PATCH',
+      url: `/api/v1/meetings/${second.key}`,
+      headers: { 'if-match': `"${second.version}"` },
+      payload: {
+        attendance: groupNow.seats.map((seat) => ({ memberId: seat.member!.id, present: true })),
+      },
+    });
+    expect(present.statusCode, present.body).toBe(200);
+    second = await current(second.key);
+    expect(second.quorum).toMatchObject({ reached: true });
     const approve = await secretary.request({
       method: 'POST',
       url: `/api/v1/meetings/${second.key}/approve-previous-minutes`,

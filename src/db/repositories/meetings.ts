@@ -13,7 +13,14 @@ import type {
   MeetingSummary,
   SteeringGroupDetail,
 } from '../../contracts/meetings.js';
-import { minutesLocked, type MinutesStatus } from '../../domain/meetings.js';
+import {
+  minutesLocked,
+  quorum,
+  whoChaired,
+  type Chaired,
+  type MinutesStatus,
+  type Quorum,
+} from '../../domain/meetings.js';
 import { publicNames } from './users.js';
 
 type MemberRow = {
@@ -145,6 +152,7 @@ export async function getSteeringGroup(db: Db, key: string, at: string): Promise
     themes: themes.get(Number(group.id)) ?? [],
     diaryNumber: group.diary_number,
     term: { start: group.term_start, end: group.term_end },
+    quorum: group.quorum === null ? null : Number(group.quorum),
     at,
     chair: withPosition('chair'),
     viceChair: withPosition('vice_chair'),
@@ -401,6 +409,7 @@ export async function getMeeting(db: Db, key: string, audience: Audience = 'grou
     present: Number(row.present) === 1,
     standingInFor: row.standing_in_for,
     standingInForMemberId: row.standing_in_for_member_id === null ? null : Number(row.standing_in_for_member_id),
+    actingChair: Number(row.acting_chair) === 1,
   }));
   const itemRows = await db
     .selectFrom('agenda_items')
@@ -482,6 +491,26 @@ export async function getMeeting(db: Db, key: string, audience: Audience = 'grou
         : ((await publicNames(db, [meeting.minutes_checked_by])).get(meeting.minutes_checked_by) ?? null),
     minutesApprovedAt: meeting.minutes_approved_at,
     minutesPublishedAt: meeting.minutes_published_at,
+    minutesReturn:
+      audience === 'group' && meeting.minutes_returned_at !== null
+        ? {
+            reason: meeting.minutes_returned_reason,
+            at: meeting.minutes_returned_at,
+            by:
+              meeting.minutes_returned_by === null
+                ? null
+                : ((await publicNames(db, [meeting.minutes_returned_by])).get(meeting.minutes_returned_by) ?? null),
+          }
+        : null,
+    chairedBy: await (async () => {
+      const chair = await meetingChair(db, id);
+      return chair ? { memberId: chair.memberId, name: chair.name, as: chair.as } : null;
+    })(),
+    quorum: await meetingQuorum(db, {
+      id,
+      steering_group_id: Number(meeting.steering_group_id),
+      date: meeting.date,
+    }),
     attendance,
     items,
     openActions: await carriedActions(
@@ -506,16 +535,72 @@ export async function meetingLocked(db: Db, meetingId: number): Promise<boolean>
   return row ? minutesLocked(row.minutes_status as MinutesStatus) : false;
 }
 
-/** Users linked to the group's chair or vice-chair on a date: they check the minutes. */
-export async function chairUserIds(db: Db, groupId: number, date: string): Promise<number[]> {
+/** Who chaired a meeting, as its attendance records it (chair, vice-chair or acting chair), and their account. */
+export async function meetingChair(
+  db: Db,
+  meetingId: number,
+): Promise<(Chaired & { name: string; userId: number | null }) | null> {
+  const rows = await db
+    .selectFrom('meeting_attendance')
+    .select(['member_id', 'role', 'present', 'acting_chair', 'name'])
+    .where('meeting_id', '=', meetingId)
+    .orderBy('position')
+    .execute();
+  const chaired = whoChaired(
+    rows.map((r) => ({
+      memberId: r.member_id === null ? null : Number(r.member_id),
+      position: r.role,
+      present: Number(r.present) === 1,
+      actingChair: Number(r.acting_chair) === 1,
+    })),
+  );
+  if (!chaired) return null;
+  const member = await db
+    .selectFrom('steering_group_members')
+    .select(['name', 'user_id'])
+    .where('id', '=', chaired.memberId)
+    .executeTakeFirstOrThrow();
+  return { ...chaired, name: member.name, userId: member.user_id === null ? null : Number(member.user_id) };
+}
+
+/** The account that checks a meeting's minutes: the one linked to whoever chaired it (none before attendance). */
+export async function meetingChairUserIds(db: Db, meetingId: number): Promise<number[]> {
+  const chair = await meetingChair(db, meetingId);
+  return chair?.userId == null ? [] : [chair.userId];
+}
+
+/** The group's seats on the meeting's date, the seats its attendance represents and the group's quorum rule. */
+export async function meetingQuorum(
+  db: Db,
+  meeting: { id: number; steering_group_id: number; date: string },
+): Promise<Quorum> {
+  const group = await db
+    .selectFrom('steering_groups')
+    .select('quorum')
+    .where('id', '=', Number(meeting.steering_group_id))
+    .executeTakeFirstOrThrow();
   const members = await db
     .selectFrom('steering_group_members')
-    .select(['user_id', 'valid_from', 'valid_to', 'archived_at'])
-    .where('steering_group_id', '=', groupId)
-    .where('position', 'in', ['chair', 'vice_chair'])
-    .where('user_id', 'is not', null)
+    .select(['seat', 'capacity', 'valid_from', 'valid_to', 'archived_at'])
+    .where('steering_group_id', '=', Number(meeting.steering_group_id))
     .execute();
-  return members
-    .filter((m) => validOn({ validFrom: m.valid_from, validTo: m.valid_to, archived: m.archived_at !== null }, date))
-    .map((m) => Number(m.user_id));
+  const roster = members
+    .filter((m) =>
+      validOn({ validFrom: m.valid_from, validTo: m.valid_to, archived: m.archived_at !== null }, meeting.date),
+    )
+    .map((m) => ({ seat: m.seat === null ? null : Number(m.seat), capacity: m.capacity }));
+  const attendance = await db
+    .selectFrom('meeting_attendance')
+    .select(['seat', 'capacity', 'present'])
+    .where('meeting_id', '=', Number(meeting.id))
+    .execute();
+  return quorum(
+    roster,
+    attendance.map((a) => ({
+      seat: a.seat === null ? null : Number(a.seat),
+      capacity: a.capacity,
+      present: Number(a.present) === 1,
+    })),
+    group.quorum === null ? null : Number(group.quorum),
+  );
 }

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import {
   Button as SuomifiButton,
   Checkbox,
+  DateInput,
   Dropdown,
   DropdownItem,
   SearchInput,
@@ -120,6 +121,38 @@ type TextFieldProps = {
   optionalText?: string | undefined;
   lang?: string | undefined;
 };
+
+/**
+ * A date typed as people write it ("15.1.2027") or chosen from the design system's date picker;
+ * the page reads the text (domain/calendar-date.ts parseFinnishDate), so both ways give the same.
+ */
+export function DateField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  optionalText,
+  language,
+}: Omit<TextFieldProps, 'type' | 'inputMode' | 'autoComplete' | 'lang'> & { language: 'fi' | 'sv' | 'en' }) {
+  return (
+    <DateInput
+      id={id}
+      name={id}
+      labelText={label}
+      hintText={hint}
+      value={value}
+      onChange={({ value: next }) => onChange(next)}
+      status={error ? 'error' : 'default'}
+      statusText={error ?? undefined}
+      optionalText={optionalText}
+      datePickerEnabled
+      language={language}
+      smallScreen={typeof window !== 'undefined' && window.innerWidth < 600}
+    />
+  );
+}
 
 /** A labelled text field whose error message sits at the field and is announced when it appears. */
 export function TextField({

@@ -8,12 +8,16 @@ import type { Updateable } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { MeetingsTable } from '../../../db/schema.js';
 import type { AuditContext, AuditEntry } from '../../../db/repositories/audit.js';
-import { chairUserIds, findMeeting } from '../../../db/repositories/meetings.js';
+import { findMeeting, meetingChair, meetingQuorum } from '../../../db/repositories/meetings.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import {
+  meetingStarted,
   minutesLocked,
   minutesStepProblem,
+  noQuorumProblem,
+  NOBODY_CHAIRED,
+  notStartedProblem,
   MINUTES_LOCKED,
   MINUTES_STEPS,
   type MinutesStatus,
@@ -21,7 +25,7 @@ import {
 } from '../../../domain/meetings.js';
 import { steeringGroupScope } from '../editing/resource.js';
 import { minutesChanged } from '../editing/resources/meetings.js';
-import { helsinkiDate } from '../../../domain/helsinki-time.js';
+import { helsinkiDate, helsinkiTime } from '../../../domain/helsinki-time.js';
 import { notifyMinutes } from '../notifications/notify.js';
 import { auditedTransaction } from '../shared/audited-transaction.js';
 import { requireVersion, versionedUpdate } from '../shared/versioned-update.js';
@@ -36,18 +40,43 @@ async function loadForStep(
   key: string,
   basedOnVersion: number | null,
   permission: 'minutes.check' | 'meeting.edit',
+  at: string,
 ): Promise<MeetingRow> {
   if (actor.kind !== 'user') throw new NotSignedInError();
   const meeting = await findMeeting(db, key);
   if (!meeting) throw new NotFoundError('meeting', key);
   const groupId = Number(meeting.steering_group_id);
-  const scope = {
-    ...(await steeringGroupScope(db, groupId)),
-    chairUserIds: await chairUserIds(db, groupId, meeting.date),
-  };
+  const groupScope = await steeringGroupScope(db, groupId);
+  let scope = groupScope;
+  if (permission === 'minutes.check') {
+    // Only the person who chaired checks: who that was is read from the attendance, so the group's
+    // own people are told first why there is nobody to check yet (not started, nobody chaired).
+    if (!can(actor, 'steering_group.read', groupScope) && !can(actor, 'meeting.edit', groupScope))
+      throw new ForbiddenError(permission);
+    requireStarted(meeting, at, 'check');
+    const chair = await meetingChair(db, Number(meeting.id));
+    if (!chair) throw new RuleViolationError([{ field: 'attendance', message: NOBODY_CHAIRED }]);
+    scope = { ...groupScope, chairUserIds: chair.userId === null ? [] : [chair.userId] };
+  }
   if (!can(actor, permission, scope)) throw new ForbiddenError(permission);
   await requireVersion(meeting, basedOnVersion, () => ({ key: meeting.key, minutesStatus: meeting.minutes_status }));
   return meeting;
+}
+
+/** Refuses what needs a meeting that has started (Helsinki's date and time at `at`). */
+function requireStarted(
+  meeting: { date: string; start_time: string | null },
+  at: string,
+  what: Parameters<typeof notStartedProblem>[0],
+): void {
+  const instant = new Date(at);
+  if (
+    !meetingStarted(
+      { date: meeting.date, startTime: meeting.start_time },
+      { date: helsinkiDate(instant), time: helsinkiTime(instant) },
+    )
+  )
+    throw new RuleViolationError([{ field: 'date', message: notStartedProblem(what) }]);
 }
 
 function requireStep(step: MinutesStep, status: string, field = 'minutesStatus'): void {
@@ -93,8 +122,11 @@ export async function requestMinutesCheck(
   basedOnVersion: number | null,
 ): Promise<void> {
   await auditedTransaction(deps.db, deps.audit, async (trx) => {
-    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
+    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit', deps.audit.at);
     requireStep('check', meeting.minutes_status);
+    requireStarted(meeting, deps.audit.at, 'check');
+    if (!(await meetingChair(trx, Number(meeting.id))))
+      throw new RuleViolationError([{ field: 'attendance', message: NOBODY_CHAIRED }]);
     const ids = await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_to_check' });
     return {
       result: undefined,
@@ -111,14 +143,20 @@ export async function requestMinutesCheck(
 /** The chair has read the draft and agrees it is what was said and decided. */
 export async function checkMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null): Promise<void> {
   await auditedTransaction(deps.db, deps.audit, async (trx) => {
-    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check');
+    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check', deps.audit.at);
     requireStep('check', meeting.minutes_status);
     const audit = await setStatus(
       trx,
       deps.audit,
       meeting,
       'check',
-      { minutes_checked_at: deps.audit.at, minutes_checked_by: deps.audit.actor },
+      {
+        minutes_checked_at: deps.audit.at,
+        minutes_checked_by: deps.audit.actor,
+        minutes_returned_reason: null,
+        minutes_returned_at: null,
+        minutes_returned_by: null,
+      },
       null,
     );
     return { result: undefined, audit };
@@ -133,10 +171,23 @@ export async function returnMinutes(
   reason: string | null,
 ): Promise<void> {
   await auditedTransaction(deps.db, deps.audit, async (trx) => {
-    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check');
+    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'minutes.check', deps.audit.at);
     requireStep('return', meeting.minutes_status);
-    const columns = { minutes_checked_at: null, minutes_checked_by: null };
-    const audit = await setStatus(trx, deps.audit, meeting, 'return', columns, reason);
+    // The reason stays on the meeting for the secretary to see until the chair checks the minutes again.
+    const audit = await setStatus(
+      trx,
+      deps.audit,
+      meeting,
+      'return',
+      {
+        minutes_checked_at: null,
+        minutes_checked_by: null,
+        minutes_returned_reason: reason,
+        minutes_returned_at: deps.audit.at,
+        minutes_returned_by: deps.audit.actor,
+      },
+      reason,
+    );
     await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_returned', reason });
     return { result: undefined, audit };
   });
@@ -153,22 +204,18 @@ export async function approvePreviousMinutes(
   basedOnVersion: number | null,
 ): Promise<void> {
   await auditedTransaction(deps.db, deps.audit, async (trx) => {
-    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
+    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit', deps.audit.at);
     if (minutesLocked(meeting.minutes_status as MinutesStatus))
       throw new RuleViolationError([{ field: 'minutesStatus', message: MINUTES_LOCKED }]);
-    // The meeting's date is Helsinki's: at 00:30 on its day UTC still says the day before.
-    if (meeting.date > helsinkiDate(new Date(deps.audit.at))) {
-      throw new RuleViolationError([
-        {
-          field: 'date',
-          message: {
-            fi: 'Kokous ei ole vielä pidetty; se voi hyväksyä edellisen pöytäkirjan vasta kokouspäivänä.',
-            sv: 'Mötet har inte hållits ännu; det kan godkänna föregående protokoll först på mötesdagen.',
-            en: 'The meeting has not taken place yet; it can approve the previous minutes on its date at the earliest.',
-          },
-        },
-      ]);
-    }
+    // The meeting's date and time are Helsinki's: at 00:30 on its day UTC still says the day before.
+    requireStarted(meeting, deps.audit.at, 'approval');
+    // A meeting decides only with a quorum recorded: the group's rule, more than half of the seats by default.
+    const reached = await meetingQuorum(trx, {
+      id: Number(meeting.id),
+      steering_group_id: Number(meeting.steering_group_id),
+      date: meeting.date,
+    });
+    if (!reached.reached) throw new RuleViolationError([{ field: 'attendance', message: noQuorumProblem(reached) }]);
     const previous =
       meeting.previous_meeting_id === null
         ? undefined
@@ -259,7 +306,7 @@ export async function approvePreviousMinutes(
 /** Approved minutes go public: the signed-out public sees them from now on. */
 export async function publishMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null): Promise<void> {
   await auditedTransaction(deps.db, deps.audit, async (trx) => {
-    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit');
+    const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit', deps.audit.at);
     requireStep('publish', meeting.minutes_status);
     const audit = await setStatus(trx, deps.audit, meeting, 'publish', { minutes_published_at: deps.audit.at }, null);
     await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_published' });

@@ -6,7 +6,7 @@ import type { Ministry } from '../../../domain/figures.js';
 import type { Db } from '../../../db/database.js';
 import type { AuditContext } from '../../../db/repositories/audit.js';
 import { addressRecipients, enqueue, userRecipients, usersWithRole } from '../../../db/repositories/outbox.js';
-import { chairUserIds } from '../../../db/repositories/meetings.js';
+import { meetingChairUserIds } from '../../../db/repositories/meetings.js';
 import {
   links,
   minutesPublished,
@@ -94,7 +94,7 @@ export async function notifyMinutes(
   };
   let recipients;
   if (event.kind === 'minutes_to_check') {
-    recipients = await userRecipients(db, await chairUserIds(db, groupId, meeting.date), event.kind);
+    recipients = await userRecipients(db, await meetingChairUserIds(db, meetingId), event.kind);
   } else if (event.kind === 'minutes_returned') {
     const secretaries = await usersWithRole(db, 'steering_group_secretary', { steeringGroupId: groupId });
     recipients = await userRecipients(db, secretaries, event.kind);

@@ -6,7 +6,7 @@
  */
 import type { Task } from '../../../contracts/tasks.js';
 import type { Db } from '../../../db/database.js';
-import { chairUserIds } from '../../../db/repositories/meetings.js';
+import { meetingChairUserIds } from '../../../db/repositories/meetings.js';
 import type { Actor } from '../../../domain/access.js';
 import type { Locale } from '../../../domain/money.js';
 import { links } from '../../../domain/notifications.js';
@@ -134,7 +134,7 @@ export async function listMyTasks(db: Db, actor: User, today: string, locale: Lo
         continue;
       }
       if (m.minutes_status === 'draft') {
-        if (memberOf.includes(groupId) && (await chairUserIds(db, groupId, m.date)).includes(actor.userId))
+        if (memberOf.includes(groupId) && (await meetingChairUserIds(db, Number(m.id))).includes(actor.userId))
           tasks.push({ kind: 'minutes_check', title, due: null, overdue: false, path });
         if (secretary) tasks.push({ kind: 'minutes_write', title, due: null, overdue: false, path });
       }

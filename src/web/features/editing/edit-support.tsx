@@ -3,6 +3,7 @@
  * errors from problem documents, the conflict notice (what changed since the form was opened, with
  * reload or re-apply) and a record's change history.
  */
+import { formatFinnishDate, parseFinnishDate } from '../../../domain/calendar-date.js';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../contracts/api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
@@ -78,6 +79,7 @@ export function toInput(kind: FieldKind, value: unknown, lang: Language): string
       .format(value)
       .replace(/[\u202f\u00a0]/g, ' ');
   if (kind === 'time' && typeof value === 'string') return clockTime(value, lang);
+  if (kind === 'date' && typeof value === 'string') return formatFinnishDate(value);
   return String(value);
 }
 
@@ -122,10 +124,11 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
       const read = kind === 'count' ? readCountInput(trimmed) : readNumberInput(trimmed);
       return read.ok ? { ok: true, value: read.value } : { ok: false, error: NUMBER_ERROR[read.reason] };
     }
-    case 'date':
-      return /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(trimmed)
-        ? { ok: true, value: trimmed }
-        : { ok: false, error: 'editing:invalid.date' };
+    case 'date': {
+      // "15.1.2027" as people write it, "15.01.2027", or ISO; a day that does not exist is refused.
+      const date = parseFinnishDate(trimmed);
+      return date ? { ok: true, value: date } : { ok: false, error: 'editing:invalid.date' };
+    }
     case 'partialDate':
       return /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(trimmed)
         ? { ok: true, value: trimmed }
@@ -156,6 +159,7 @@ export function display(
   if ((kind === 'count' || kind === 'number') && typeof value === 'number') return integer(value, lang);
   if ((kind === 'date' || kind === 'partialDate') && typeof value === 'string') return partialDate(value, lang);
   if (kind === 'time' && typeof value === 'string') return clockTime(value, lang);
+  if (kind === 'date' && typeof value === 'string') return formatFinnishDate(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../contracts/api.js';
 import { ApiError } from '../../api.js';
 import { ErrorNotice, Loading } from '../../components/feedback.js';
-import { FieldError, Select, TextArea, TextField } from '../../components/forms.js';
+import { DateField, FieldError, Select, TextArea, TextField } from '../../components/forms.js';
 import { AppLink } from '../../components/links.js';
 import { PageHeading, Paragraph } from '../../components/typography.js';
 import type { Language } from '../../i18n.js';
@@ -169,7 +169,8 @@ export function FieldInputs({
   form: Pick<FieldForm, 'values' | 'setValues' | 'errors'>;
   hint?: (field: FieldSpec) => string | undefined;
 }) {
-  const { t } = useTranslation('editing');
+  const { t, i18n } = useTranslation('editing');
+  const language = (['fi', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'fi') as 'fi' | 'sv' | 'en';
   const { values, setValues, errors } = form;
   return fields.map((field) => {
     const common = {
@@ -198,6 +199,7 @@ export function FieldInputs({
         </div>
       );
     }
+    if (field.kind === 'date') return <DateField key={field.name} {...common} language={language} />;
     const inputMode =
       field.kind === 'count' ? 'numeric' : field.kind === 'money' || field.kind === 'number' ? 'decimal' : undefined;
     return <TextField key={field.name} {...common} inputMode={inputMode} />;

@@ -27,7 +27,8 @@ import { FailureNotice, useEditGate, useFieldForm } from '../editing/form-parts.
 /** The meeting and an attendance row as the write API shows and takes them (contracts/records.ts). */
 type MeetingRecord = Written<RecordOf<'meetings'>>;
 type Row = RecordOf<'meetings'>['attendance'][number];
-type Mark = { present: boolean; standingIn: boolean };
+type Mark = { present: boolean; standingIn: boolean; actingChair: boolean };
+const UNMARKED: Mark = { present: false, standingIn: false, actingChair: false };
 
 /** The roster on the meeting's date, in the order the minutes list it. */
 function rosterOf(group: SteeringGroupDetail): { person: GroupMember; memberOfSeat: GroupMember | null }[] {
@@ -57,6 +58,7 @@ export function AttendanceFormPage() {
   const [group, setGroup] = useState<SteeringGroupDetail | null>(null);
   const [marks, setMarks] = useState<Record<number, Mark>>({});
   const [rowErrors, setRowErrors] = useState<Record<number, string>>({});
+  const [chairErrors, setChairErrors] = useState<Record<number, string>>({});
   const [loadError, setLoadError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -73,7 +75,10 @@ export function AttendanceFormPage() {
       Object.fromEntries(
         next.data.attendance
           .filter((row) => row.memberId !== null)
-          .map((row) => [row.memberId!, { present: row.present, standingIn: row.standingInFor !== null }]),
+          .map((row) => [
+            row.memberId!,
+            { present: row.present, standingIn: row.standingInFor !== null, actingChair: row.actingChair === true },
+          ]),
       ),
     );
   }
@@ -104,7 +109,7 @@ export function AttendanceFormPage() {
   function rows(): Row[] {
     return [
       ...roster.map(({ person, memberOfSeat }) => {
-        const mark = marks[person.id] ?? { present: false, standingIn: false };
+        const mark = marks[person.id] ?? UNMARKED;
         return {
           memberId: person.id,
           name: person.name,
@@ -112,6 +117,7 @@ export function AttendanceFormPage() {
           capacity: person.capacity,
           present: mark.present,
           standingInFor: mark.standingIn && memberOfSeat ? memberOfSeat.id : null,
+          actingChair: mark.actingChair,
         };
       }),
       ...guests,
@@ -122,6 +128,7 @@ export function AttendanceFormPage() {
     setBusy(true);
     setSaved(false);
     setRowErrors({});
+    setChairErrors({});
     try {
       const attendance = mine.map((row) =>
         row.memberId === null
@@ -130,6 +137,7 @@ export function AttendanceFormPage() {
               memberId: row.memberId,
               present: row.present,
               ...(row.standingInFor !== null ? { standingInFor: row.standingInFor } : {}),
+              ...(row.actingChair ? { actingChair: true } : {}),
             },
       );
       const written = await sendApi<MeetingRecord>(
@@ -157,14 +165,26 @@ export function AttendanceFormPage() {
       }
       // Reasons about one row ("attendance.3.standingInFor") go to that person; the rest to the notice.
       const byRow: Record<number, string> = {};
+      const byChair: Record<number, string> = {};
       const other: string[] = [];
       if (error instanceof ApiError) {
         for (const problem of error.problem?.errors ?? []) {
-          const match = /^(?:body\.)?attendance\.(\d+)\./.exec(problem.name);
+          const match = /^(?:body\.)?attendance\.(\d+)\.(\w+)/.exec(problem.name);
           const row = match ? mine[Number(match[1])] : undefined;
-          if (row?.memberId != null) byRow[row.memberId] ??= problem.reason;
+          if (row?.memberId != null && match?.[2] === 'actingChair') byChair[row.memberId] ??= problem.reason;
+          else if (row?.memberId != null) byRow[row.memberId] ??= problem.reason;
           else other.push(problem.reason);
         }
+      }
+      setChairErrors(byChair);
+      const firstChair = Object.keys(byChair)[0];
+      if (Object.keys(byRow).length === 0 && firstChair) {
+        form.setFormError([
+          error instanceof ApiError ? (error.problem?.title ?? error.message) : String(error),
+          ...other,
+        ]);
+        document.getElementById(`acting-chair-${firstChair}`)?.focus();
+        return;
       }
       if (Object.keys(byRow).length === 0) {
         form.showFailure(error);
@@ -191,7 +211,7 @@ export function AttendanceFormPage() {
   const mark = (id: number, change: Partial<Mark>) =>
     setMarks((current) => ({
       ...current,
-      [id]: { ...(current[id] ?? { present: false, standingIn: false }), ...change },
+      [id]: { ...(current[id] ?? UNMARKED), ...change },
     }));
   const dataLang = lang === 'fi' ? undefined : 'fi';
 
@@ -233,6 +253,7 @@ export function AttendanceFormPage() {
               <ColumnHeader>{t('meetings:attendance.capacity')}</ColumnHeader>
               <ColumnHeader>{t('meetings:attendance.presence')}</ColumnHeader>
               <ColumnHeader>{t('meetings:attendanceForm.standingIn')}</ColumnHeader>
+              <ColumnHeader>{t('meetings:attendanceForm.actingChair')}</ColumnHeader>
             </tr>
           </thead>
           <tbody>
@@ -260,6 +281,21 @@ export function AttendanceFormPage() {
                       checked={marks[person.id]?.standingIn ?? false}
                       onChange={(standingIn) => mark(person.id, { standingIn })}
                       error={rowErrors[person.id]}
+                    />
+                  ) : (
+                    '–'
+                  )}
+                </Cell>
+                <Cell>
+                  {person.capacity !== 'secretary' &&
+                  person.position !== 'chair' &&
+                  person.position !== 'vice_chair' ? (
+                    <CheckboxField
+                      id={`acting-chair-${person.id}`}
+                      label={t('meetings:attendanceForm.actingChairLabel', { name: person.name })}
+                      checked={marks[person.id]?.actingChair ?? false}
+                      onChange={(actingChair) => mark(person.id, { actingChair })}
+                      error={chairErrors[person.id]}
                     />
                   ) : (
                     '–'

@@ -107,6 +107,7 @@ function MeetingView({
         <SectionHeading id="meeting-items">{t('meetings:meeting.items')}</SectionHeading>
         {editable ? (
           <Toolbar>
+            <AppLink to={paths.minutesEditor(lang, meeting.key)}>{t('meetings:minutesEditor.open')}</AppLink>
             <AppLink to={paths.newAgendaItem(lang, meeting.key)}>{t('meetings:forms.newItem')}</AppLink>
           </Toolbar>
         ) : null}

@@ -135,6 +135,29 @@ export function MeetingFacts({
             })}
           </Fact>
         ) : null}
+        {meeting.attendance.length > 0 ? (
+          <>
+            <Fact label={t('meetings:meeting.chairedBy')}>
+              {meeting.chairedBy ? (
+                <>
+                  <span lang={dataLang(lang)}>{meeting.chairedBy.name}</span>
+                  {meeting.chairedBy.as === 'chair'
+                    ? ''
+                    : ` (${t(`meetings:meeting.chairedAs.${meeting.chairedBy.as}`)})`}
+                </>
+              ) : (
+                t('meetings:meeting.nobodyChaired')
+              )}
+            </Fact>
+            <Fact label={t('meetings:meeting.quorum')}>
+              {t(meeting.quorum.reached ? 'meetings:meeting.quorumReached' : 'meetings:meeting.quorumMissing', {
+                represented: meeting.quorum.represented,
+                seats: meeting.quorum.seats,
+                needed: meeting.quorum.needed,
+              })}
+            </Fact>
+          </>
+        ) : null}
         <Fact label={t('meetings:meeting.minutesStatus')}>
           <MinutesStatusBadge status={meeting.minutesStatus} />
         </Fact>

@@ -17,6 +17,9 @@ import { Paragraph, SectionHeading } from '../../components/typography.js';
 import type { Language } from '../../i18n.js';
 import { MINUTES_STATUS_KEYS } from '../../labels.js';
 import { mayEditMeetings, useSession } from '../../shell/session.js';
+import { helsinkiDate, helsinkiTime } from '../../../domain/helsinki-time.js';
+import { meetingStarted } from '../../../domain/meetings.js';
+import { formatFinnishDate } from '../../../domain/calendar-date.js';
 import { ConflictNotice, type FieldSpec } from '../editing/edit-support.js';
 import { FailureNotice, FieldInputs, useFieldForm } from '../editing/form-parts.js';
 
@@ -47,17 +50,24 @@ const EXPLAIN_KEYS = {
   published: 'meetings:workflow.explain.published',
 } as const;
 
-/** Is the user the chair (or vice-chair) of the group on the meeting's date, by the account linked to the seat? */
-function isChair(group: SteeringGroupDetail | undefined, username: string | undefined): boolean {
-  if (!group || !username) return false;
-  const people = [group.chair, group.viceChair, ...group.seats.flatMap((seat) => [seat.member, seat.deputy])];
-  return people.some(
-    (person) =>
-      person !== null &&
-      person !== undefined &&
-      (person.position === 'chair' || person.position === 'vice_chair') &&
-      person.user === username,
-  );
+/**
+ * Is the user the person who chaired the meeting (as its attendance records it: the chair, the
+ * vice-chair or the acting chair), by the account linked to that seat? Only they check the minutes.
+ */
+function chairedByUser(
+  group: SteeringGroupDetail | undefined,
+  meeting: MeetingDetail,
+  username: string | undefined,
+): boolean {
+  if (!group || !username || !meeting.chairedBy) return false;
+  const people = [...group.seats.flatMap((seat) => [seat.member, seat.deputy]), ...group.permanentExperts];
+  return people.some((person) => person?.id === meeting.chairedBy?.memberId && person?.user === username);
+}
+
+/** Has the meeting started, as Helsinki's clock says now? Attendance, minutes and the check wait for it. */
+export function startedNow(meeting: Pick<MeetingDetail, 'date' | 'startTime'>): boolean {
+  const now = new Date();
+  return meetingStarted(meeting, { date: helsinkiDate(now), time: helsinkiTime(now) });
 }
 
 export function MinutesActions({
@@ -79,7 +89,8 @@ export function MinutesActions({
     editor && meeting.previousMeeting ? `${groupPath}/meetings` : null,
     lang,
   );
-  const chair = admin || isChair(group.data, session?.user.username);
+  const chair = admin || chairedByUser(group.data, meeting, session?.user.username);
+  const started = startedNow(meeting);
   const previous = meetings.data?.items.find((m) => m.key === meeting.previousMeeting);
 
   const reasonField: FieldSpec[] = [
@@ -146,13 +157,16 @@ export function MinutesActions({
   }
 
   const steps: { step: Step; label: string; variant?: 'secondary' }[] = [];
-  if (chair && meeting.minutesStatus === 'draft') steps.push({ step: 'check', label: t('meetings:workflow.check') });
+  if (chair && started && meeting.minutesStatus === 'draft')
+    steps.push({ step: 'check', label: t('meetings:workflow.check') });
   // The secretary tells the chair by e-mail that the draft is ready (the minutes stay a draft).
-  if (editor && !chair && meeting.minutesStatus === 'draft')
+  if (editor && !chair && started && meeting.chairedBy && meeting.minutesStatus === 'draft')
     steps.push({ step: 'ready', label: t('meetings:workflow.ready') });
   if (
     editor &&
     previous &&
+    started &&
+    meeting.quorum.reached &&
     previous.minutesStatus === 'checked' &&
     (meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked')
   ) {
@@ -167,6 +181,31 @@ export function MinutesActions({
     <Panel aria-labelledby="minutes-workflow">
       <SectionHeading id="minutes-workflow">{t('meetings:workflow.heading')}</SectionHeading>
       <Paragraph>{t(EXPLAIN_KEYS[meeting.minutesStatus])}</Paragraph>
+      {meeting.minutesReturn && meeting.minutesStatus === 'draft' ? (
+        <Note title={t('meetings:workflow.returnedTitle')}>
+          <Paragraph>
+            {t('meetings:workflow.returnedBy', {
+              name: meeting.minutesReturn.by ?? '',
+              date: formatFinnishDate(helsinkiDate(new Date(meeting.minutesReturn.at))),
+            })}
+          </Paragraph>
+          {meeting.minutesReturn.reason ? <Paragraph>{meeting.minutesReturn.reason}</Paragraph> : null}
+        </Note>
+      ) : null}
+      {!started ? <Paragraph>{t('meetings:workflow.notStarted')}</Paragraph> : null}
+      {started && !meeting.chairedBy && meeting.minutesStatus === 'draft' ? (
+        <Paragraph>{t('meetings:workflow.nobodyChaired')}</Paragraph>
+      ) : null}
+      {editor && previous && started && !meeting.quorum.reached && previous.minutesStatus === 'checked' ? (
+        <Paragraph>
+          {t('meetings:workflow.noQuorum', {
+            number: previous.number,
+            represented: meeting.quorum.represented,
+            seats: meeting.quorum.seats,
+            needed: meeting.quorum.needed,
+          })}
+        </Paragraph>
+      ) : null}
       {editor && meeting.minutesStatus === 'draft' && !chair ? (
         <Paragraph>{t('meetings:workflow.secretaryDraft')}</Paragraph>
       ) : null}

@@ -114,6 +114,7 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
                 <ColumnHeader>{t('meetings:attendance.organisation')}</ColumnHeader>
                 <ColumnHeader>{t('meetings:attendance.deputy')}</ColumnHeader>
                 <ColumnHeader>{t('meetings:group.deputyOrganisation')}</ColumnHeader>
+                {editor ? <ColumnHeader>{t('meetings:membership.changes')}</ColumnHeader> : null}
               </tr>
             </thead>
             <tbody>
@@ -129,6 +130,38 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
                     {seat.deputy?.position ? <> ({t(GROUP_POSITION_KEYS[seat.deputy.position])})</> : null}
                   </Cell>
                   <Cell lang={dataLang}>{seat.deputy?.organisation ?? ''}</Cell>
+                  {editor ? (
+                    <Cell>
+                      <PlainList>
+                        {seat.member ? (
+                          <li>
+                            <AppLink to={paths.memberForm(lang, seat.member.id)}>
+                              {t('meetings:membership.editNamed', { name: seat.member.name })}
+                            </AppLink>
+                          </li>
+                        ) : (
+                          <li>
+                            <AppLink to={paths.newMember(lang, group.key, 'member', seat.seat)}>
+                              {t('meetings:membership.appointMember', { seat: seat.seat })}
+                            </AppLink>
+                          </li>
+                        )}
+                        {seat.deputy ? (
+                          <li>
+                            <AppLink to={paths.memberForm(lang, seat.deputy.id)}>
+                              {t('meetings:membership.editNamed', { name: seat.deputy.name })}
+                            </AppLink>
+                          </li>
+                        ) : (
+                          <li>
+                            <AppLink to={paths.newMember(lang, group.key, 'deputy', seat.seat)}>
+                              {t('meetings:membership.appointDeputy', { seat: seat.seat })}
+                            </AppLink>
+                          </li>
+                        )}
+                      </PlainList>
+                    </Cell>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -142,10 +175,26 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
             {group.permanentExperts.map((expert) => (
               <li key={expert.id} lang={dataLang}>
                 {person(expert)}
+                {editor ? (
+                  <>
+                    {' '}
+                    <AppLink to={paths.memberForm(lang, expert.id)}>
+                      {t('meetings:membership.editNamed', { name: expert.name })}
+                    </AppLink>
+                  </>
+                ) : null}
               </li>
             ))}
           </PlainList>
         )}
+        {editor ? (
+          <Toolbar>
+            <AppLink to={paths.newMember(lang, group.key, 'member')}>{t('meetings:membership.new.member')}</AppLink>
+            <AppLink to={paths.newMember(lang, group.key, 'permanent_expert')}>
+              {t('meetings:membership.new.permanent_expert')}
+            </AppLink>
+          </Toolbar>
+        ) : null}
       </Panel>
 
       <Panel aria-labelledby="group-meetings">

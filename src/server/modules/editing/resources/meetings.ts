@@ -11,8 +11,13 @@ import { writeAudit, type AuditContext } from '../../../../db/repositories/audit
 import { countOpenActions, itemNumbers } from '../../../../db/repositories/meetings.js';
 import { RuleViolationError, type LocalizedText } from '../../../../domain/errors.js';
 import {
+  actingChairProblems,
   attendanceProblems,
+  HELD_MEETING_STAYS,
   meetingKey,
+  meetingStarted,
+  notStartedProblem,
+  numberAfterDateChange,
   MINUTES_LOCKED,
   minutesLocked,
   nextMeetingNumber,
@@ -26,6 +31,7 @@ import type { EditableResource, Row } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
 import { unknownReference, ZDate, ZKey, ZOptionalText, ZText, ZUrl, ZVersionField, pick } from '../fields.js';
 import { groupIdOf } from './steering-groups.js';
+import { helsinkiDate, helsinkiTime } from '../../../../domain/helsinki-time.js';
 
 const ZTime = z.string().regex(TIME_PATTERN, 'HH:MM');
 
@@ -52,6 +58,22 @@ async function meetingById(db: Db, id: number) {
 async function scopeOfMeeting(db: Db, meetingId: number) {
   const meeting = await meetingById(db, meetingId);
   return steeringGroupScope(db, Number(meeting.steering_group_id));
+}
+
+/** Refuses attendance, minutes and decisions before the meeting has started, as Helsinki's clock says at `at`. */
+function refuseBeforeStart(
+  meeting: Record<string, unknown>,
+  at: string,
+  what: 'attendance' | 'minutes',
+  field: string,
+  message: LocalizedText = notStartedProblem(what),
+): void {
+  const instant = new Date(at);
+  const started = meetingStarted(
+    { date: String(meeting.date), startTime: meeting.start_time == null ? null : String(meeting.start_time) },
+    { date: helsinkiDate(instant), time: helsinkiTime(instant) },
+  );
+  if (!started) throw violation(field, message);
 }
 
 function refuseWhenLocked(status: string): void {
@@ -109,6 +131,10 @@ const ZAttendanceInput = z
       .nullable()
       .optional()
       .describe('Membership id of the member this deputy stands in for'),
+    actingChair: z
+      .boolean()
+      .optional()
+      .describe('Chosen to chair, when neither the chair nor the vice-chair is present'),
   })
   .strict();
 
@@ -194,6 +220,19 @@ async function replaceAttendance(db: Db, meeting: Row, input: z.infer<typeof ZAt
   )) {
     problems.push({ field: `attendance.${problem.index}.standingInFor`, message: problem.message });
   }
+  for (const problem of actingChairProblems(
+    input.map((row) => {
+      const member = row.memberId != null ? byId.get(row.memberId) : undefined;
+      return {
+        memberId: member ? Number(member.id) : null,
+        position: member?.position ?? null,
+        present: row.present,
+        actingChair: row.actingChair === true,
+      };
+    }),
+  )) {
+    problems.push({ field: `attendance.${problem.index}.actingChair`, message: problem.message });
+  }
   if (problems.length > 0) throw new RuleViolationError(problems);
   await db.deleteFrom('meeting_attendance').where('meeting_id', '=', meeting.id).execute();
   for (const [position, row] of input.entries()) {
@@ -214,9 +253,43 @@ async function replaceAttendance(db: Db, meeting: Row, input: z.infer<typeof ZAt
         seat: member?.seat ?? null,
         member_id: member ? Number(member.id) : null,
         standing_in_for_member_id: stoodInFor ? Number(stoodInFor.id) : null,
+        acting_chair: row.actingChair === true ? 1 : 0,
       })
       .execute();
   }
+}
+
+/**
+ * What a change of date changes besides the date: a meeting moved to another year takes that year's
+ * next number (and so its key), and minutes the chair has checked go back to draft, for the chair
+ * to check what the meeting's date now says.
+ */
+async function dateChange(db: Db, existing: Row, date: unknown): Promise<Record<string, unknown>> {
+  if (typeof date !== 'string' || date === existing.date) return {};
+  const columns: Record<string, unknown> = {};
+  const others = await db
+    .selectFrom('meetings')
+    .select('number')
+    .where('steering_group_id', '=', Number(existing.steering_group_id))
+    .where('id', '!=', existing.id)
+    .execute();
+  const number = numberAfterDateChange(
+    String(existing.number),
+    others.map((m) => m.number),
+    date,
+  );
+  if (number !== existing.number) {
+    const group = await db
+      .selectFrom('steering_groups')
+      .select('key')
+      .where('id', '=', Number(existing.steering_group_id))
+      .executeTakeFirstOrThrow();
+    columns.number = number;
+    columns.key = meetingKey(group.key, number);
+  }
+  if (existing.minutes_status === 'checked')
+    Object.assign(columns, { minutes_status: 'draft', minutes_checked_at: null, minutes_checked_by: null });
+  return columns;
 }
 
 export const meetingResource: EditableResource = {
@@ -247,7 +320,7 @@ export const meetingResource: EditableResource = {
     checkTimes(input, existing);
     if (existing) {
       refuseWhenLocked(String(existing.minutes_status));
-      return pick(input, placeColumns);
+      return { ...pick(input, placeColumns), ...(await dateChange(db, existing, input.date)) };
     }
     const groupId = await groupIdOf(db, input.steeringGroup);
     const group = await db
@@ -277,7 +350,7 @@ export const meetingResource: EditableResource = {
       ...pick(input, placeColumns),
     };
   },
-  afterWrite: async (db, row, input, _at, { audit, created }) => {
+  afterWrite: async (db, row, input, at, { audit, created }) => {
     if (created) {
       const agenda = standardAgenda({
         openActions: (await countOpenActions(db, Number(row.steering_group_id), String(row.date))) > 0,
@@ -299,8 +372,28 @@ export const meetingResource: EditableResource = {
       }
       return;
     }
-    if (Array.isArray(input.attendance))
+    if (Array.isArray(input.attendance)) {
+      if (input.attendance.length > 0) refuseBeforeStart(row, at, 'attendance', 'attendance');
       await replaceAttendance(db, row, input.attendance as z.infer<typeof ZAttendanceInput>[]);
+    } else if ('date' in input || 'startTime' in input) {
+      // A meeting whose attendance is recorded has been held: it cannot move to a time still to come.
+      const recorded = await db
+        .selectFrom('meeting_attendance')
+        .select('meeting_id')
+        .where('meeting_id', '=', row.id)
+        .executeTakeFirst();
+      if (recorded) refuseBeforeStart(row, at, 'attendance', 'date', HELD_MEETING_STAYS);
+    }
+    if ('date' in input) {
+      // The next meeting names these minutes by number until it approves them.
+      await db
+        .updateTable('meetings')
+        .set({ previous_minutes: String(row.number) })
+        .where('previous_meeting_id', '=', row.id)
+        .where('approved_in_meeting_id', 'is', null)
+        .where('minutes_status', 'in', ['draft', 'checked'])
+        .execute();
+    }
     if (Array.isArray(input.distribution)) {
       await db.deleteFrom('meeting_distribution').where('meeting_id', '=', row.id).execute();
       for (const [position, recipient] of (input.distribution as string[]).entries()) {
@@ -340,6 +433,7 @@ export const meetingResource: EditableResource = {
         capacity: a.capacity,
         present: Number(a.present) === 1,
         standingInFor: a.standing_in_for_member_id === null ? null : Number(a.standing_in_for_member_id),
+        actingChair: Number(a.acting_chair) === 1,
       })),
       distribution: distribution.map((d) => d.recipient),
       archived: row.archived_at !== null,
@@ -459,7 +553,11 @@ export const agendaItemResource: EditableResource = {
     await makeRoom(db, Number(meeting.id), number);
     return { meeting_id: Number(meeting.id), number, kind: 'topic', ...pick(input, itemColumns), ...reference };
   },
-  afterWrite: async (db, row, _input, _at, { audit }) => minutesChanged(db, Number(row.meeting_id), audit),
+  afterWrite: async (db, row, input, at, { audit }) => {
+    const minutesField = Object.keys(minutesContent).find((field) => field in input && input[field] != null);
+    if (minutesField) refuseBeforeStart(await meetingById(db, Number(row.meeting_id)), at, 'minutes', minutesField);
+    await minutesChanged(db, Number(row.meeting_id), audit);
+  },
   record: ZAgendaItemRecord,
   present: async (db, row) => {
     const meeting = await meetingById(db, Number(row.meeting_id));
@@ -574,7 +672,9 @@ export const decisionResource: EditableResource = {
     }
     return { ...columns, ...completedIn };
   },
-  afterWrite: async (db, row, input, _at, { audit }) => {
+  afterWrite: async (db, row, input, at, { audit, created }) => {
+    // Decisions and action items are minutes: they are recorded once the meeting has started.
+    if (created) refuseBeforeStart(await meetingById(db, Number(row.meeting_id)), at, 'minutes', 'meeting');
     // Only changes to what the minutes say reopen them; following up an action item does not.
     if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting)
       await minutesChanged(db, Number(row.meeting_id), audit);

@@ -46,6 +46,14 @@ const groupFields = {
   themes: z.array(ZKey).max(20),
   termStart: ZDate.nullable().optional(),
   termEnd: ZDate.nullable().optional(),
+  quorum: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('Seats that must be represented for a quorum; null: more than half of the seats'),
 };
 
 async function groupThemes(db: Db, groupId: number): Promise<string[]> {
@@ -81,7 +89,7 @@ export const steeringGroupResource: EditableResource = {
     return {
       ...(existing ? {} : { key: input.key }),
       ...localizedColumns(input, 'name', 'name'),
-      ...pick(input, { diaryNumber: 'diary_number', termStart: 'term_start', termEnd: 'term_end' }),
+      ...pick(input, { diaryNumber: 'diary_number', termStart: 'term_start', termEnd: 'term_end', quorum: 'quorum' }),
     };
   },
   afterWrite: async (db, row, input) => {
@@ -101,6 +109,7 @@ export const steeringGroupResource: EditableResource = {
     themes: await groupThemes(db, row.id),
     termStart: row.term_start ?? null,
     termEnd: row.term_end ?? null,
+    quorum: row.quorum ?? null,
   }),
 };
 
