@@ -530,8 +530,23 @@ export type ReportApprovalsTable = {
 /** One row (id 1): raised by triggers on every change to the published data (migration 0005). */
 export type DataVersionTable = { id: number; version: number };
 
+/** One row per searchable record, written with the record's own writes (migration 0010). */
+export type SearchDocumentsTable = {
+  id: Id;
+  kind: 'theme' | 'project' | 'organisation' | 'call' | 'minutes';
+  record_id: number;
+  /** What the record's address is made of: a theme's slug, a project's or a meeting's key. */
+  key: string;
+  /** The theme a call belongs to (its address is on the theme's calls). */
+  theme_key: string | null;
+  title_fi: string;
+  title_sv: string | null;
+  body: string;
+};
+
 export type Database = {
   data_version: DataVersionTable;
+  search_documents: SearchDocumentsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

@@ -10,6 +10,7 @@ import type { Db } from '../database.js';
 import { municipalityToCounty, readCounties, type Topology } from '../../domain/geography.js';
 import { SECTORS } from '../../domain/sectors.js';
 import type { SeedAmount } from '../../contracts/dataset.js';
+import { rebuildSearchIndex } from '../repositories/search.js';
 
 export const DATASET_ACTOR = 'dataset:2024';
 
@@ -576,5 +577,7 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
         await trx.insertInto('meeting_distribution').values({ meeting_id: meetingId, position, recipient }).execute();
       }
     }
+    // What search finds, written with the records it is built from.
+    await rebuildSearchIndex(trx);
   });
 }

@@ -9,6 +9,7 @@ import * as readPerformance from './0005-read-performance.js';
 import * as signInThrottle from './0006-sign-in-throttle.js';
 import * as figuresYouCanTrust from './0007-figures-you-can-trust.js';
 import * as notificationsAndApprovals from './0008-notifications-and-approvals.js';
+import * as search from './0010-search.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { name: '0006-sign-in-throttle', up: signInThrottle.up },
   { name: '0007-figures-you-can-trust', up: figuresYouCanTrust.up },
   { name: '0008-notifications-and-approvals', up: notificationsAndApprovals.up },
+  { name: '0010-search', up: search.up },
 ];

@@ -7,6 +7,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { Tracked } from '../../../db/schema.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
+import { reindexAfterWrite } from '../../../db/repositories/search.js';
 import { can, type Actor } from '../../../domain/access.js';
 import {
   ForbiddenError,
@@ -79,6 +80,7 @@ export async function createRecord(
       .executeTakeFirstOrThrow();
     const row = (await findRow(trx, { ...resource, identifier: 'id' }, String(inserted.id)))!;
     await resource.afterWrite?.(trx, row, input, deps.audit.at, { audit: deps.audit, created: true });
+    await reindexAfterWrite(trx, resource.table, row);
     const data = await resource.present(trx, row);
     await writeAudit(trx, deps.audit, {
       action: 'create',
@@ -134,6 +136,7 @@ export async function updateRecord(
     }
     const updated = (await findRow(trx, { ...resource, identifier: 'id' }, String(row.id)))!;
     await resource.afterWrite?.(trx, updated, input, deps.audit.at, { audit: deps.audit, created: false });
+    await reindexAfterWrite(trx, resource.table, updated);
     await writeAudit(trx, deps.audit, {
       action: 'update',
       entityType: resource.name,
@@ -221,6 +224,7 @@ export async function archiveRecord(
       .where('version', '=', basedOnVersion)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw new VersionConflictError(row.version + 1, null);
+    await reindexAfterWrite(trx, resource.table, row);
     await writeAudit(trx, deps.audit, { action: 'archive', entityType: resource.name, entityId: row.id, before });
   });
 }

@@ -7,6 +7,7 @@
 import type { Db } from '../../../db/database.js';
 import { writeAudit, type AuditContext } from '../../../db/repositories/audit.js';
 import { chairUserIds, findMeeting } from '../../../db/repositories/meetings.js';
+import { reindexSearch } from '../../../db/repositories/search.js';
 import { can, type Actor } from '../../../domain/access.js';
 import {
   ForbiddenError,
@@ -94,7 +95,8 @@ async function setStatus(
     before: { minutesStatus: meeting.minutes_status },
     after: { minutesStatus: to, ...columns, ...alsoChanged },
     reason,
-  });
+  }); // Published minutes are found by search; the index row comes and goes with the status.
+  await reindexSearch(db, { minutes: [Number(meeting.id)] });
 }
 
 /**
