@@ -69,6 +69,7 @@ const PeriodsPage = lazy(() => import('./features/reports/periods-page.js').then
 const ReportPage = lazy(() => import('./features/reports/report-page.js').then((m) => ({ default: m.ReportPage })));
 const UsersPage = lazy(() => import('./features/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const TasksPage = lazy(() => import('./features/tasks/tasks-page.js').then((m) => ({ default: m.TasksPage })));
+const SearchPage = lazy(() => import('./features/search/search-page.js').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -85,6 +86,7 @@ export function App() {
           <Route path="organisations" element={<OrganisationsPage />} />
           <Route path="organisations/:key" element={<OrganisationPage />} />
           <Route path="calls" element={<CallsPage />} />
+          <Route path="search" element={<SearchPage />} />
           <Route path="about" element={<AboutPage />} />
           <Route path="accessibility" element={<AccessibilityPage />} />
           <Route path="sign-in" element={<SignInPage />} />

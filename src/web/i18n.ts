@@ -24,6 +24,7 @@ export const NAMESPACES = [
   'reports',
   'users',
   'tasks',
+  'search',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -22,6 +22,7 @@ const NAMESPACES = [
   'reports',
   'users',
   'tasks',
+  'search',
 ];
 
 type Tree = { [key: string]: string | Tree };
