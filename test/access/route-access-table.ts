@@ -100,6 +100,9 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/search': { allow: EVERYONE, path: () => '/api/v1/search?q=hyvinvoinnin' },
   'GET /api/v1/export': { allow: EVERYONE, path: () => '/api/v1/export' },
   'GET /api/v1/export/schema.json': { allow: EVERYONE, path: () => '/api/v1/export/schema.json' },
+  'GET /api/v1/export/tables/schema.json': { allow: EVERYONE, path: () => '/api/v1/export/tables/schema.json' },
+  'GET /api/v1/export/tables/:file': { allow: EVERYONE, path: () => '/api/v1/export/tables/calls.csv' },
+  'GET /api/v1/export/dcat.jsonld': { allow: EVERYONE, path: () => '/api/v1/export/dcat.jsonld' },
 
   // Signing in and out.
   'POST /api/v1/auth/login': {
