@@ -208,13 +208,45 @@ export async function reindexSearch(db: Db, changes: SearchChanges): Promise<voi
   for (const kind of SEARCH_KINDS) {
     const ids = changes[kind];
     if (ids === undefined || (ids !== 'all' && ids.length === 0)) continue;
-    if (ids === 'all') await db.deleteFrom('search_documents').where('kind', '=', kind).execute();
-    else
-      for (const chunk of chunks([...new Set(ids)]))
-        await db.deleteFrom('search_documents').where('kind', '=', kind).where('record_id', 'in', chunk).execute();
-    const documents = await BUILDERS[kind](db, ids === 'all' ? 'all' : [...new Set(ids)]);
-    for (const chunk of chunks(documents)) await db.insertInto('search_documents').values(chunk).execute();
+    if (ids === 'all') {
+      await db.deleteFrom('search_documents').where('kind', '=', kind).execute();
+      // A batch of records at a time, so that rebuilding a large database holds one batch in memory.
+      for (let after = 0; ;) {
+        const batch = await db
+          .selectFrom(SOURCE_TABLES[kind])
+          .select('id')
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(BATCH)
+          .execute();
+        if (batch.length === 0) break;
+        await writeDocuments(
+          db,
+          kind,
+          batch.map((row) => Number(row.id)),
+        );
+        after = Number(batch.at(-1)!.id);
+      }
+      continue;
+    }
+    const distinct = [...new Set(ids)];
+    for (const chunk of chunks(distinct))
+      await db.deleteFrom('search_documents').where('kind', '=', kind).where('record_id', 'in', chunk).execute();
+    for (const chunk of chunks(distinct)) await writeDocuments(db, kind, chunk);
   }
+}
+
+const SOURCE_TABLES = {
+  theme: 'themes',
+  project: 'project_entities',
+  organisation: 'organisations',
+  call: 'calls',
+  minutes: 'meetings',
+} as const satisfies Record<SearchKind, string>;
+
+async function writeDocuments(db: Db, kind: SearchKind, ids: number[]): Promise<void> {
+  const documents = await BUILDERS[kind](db, ids);
+  for (const chunk of chunks(documents, 200)) await db.insertInto('search_documents').values(chunk).execute();
 }
 
 /** Every record's index row, written anew (after the dataset is loaded). */
