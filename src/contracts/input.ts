@@ -28,6 +28,11 @@ export const INPUT_MESSAGES = {
     sv: 'Sidmarkören har inte getts av detta gränssnitt.',
     en: 'The cursor was not issued by this API.',
   },
+  'input.searchWords': {
+    fi: 'Hakuun tarvitaan vähintään yksi sana tai numero.',
+    sv: 'Sökningen behöver minst ett ord eller en siffra.',
+    en: 'The search needs at least one word or number.',
+  },
   'input.nul': {
     fi: 'Teksti ei saa sisältää NUL-merkkiä (U+0000).',
     sv: 'Texten får inte innehålla NUL-tecknet (U+0000).',

@@ -8,10 +8,15 @@
  * org-id.guide prefix for the Finnish Patent and Registration Office) and amounts awarded, committed
  * and disbursed as in 360Giving's `amountAwarded` / `amountDisbursed`. All amounts are integer euro
  * cents. Changing a field's meaning or removing one is a new major version; adding one is a minor.
+ *
+ * 1.1 adds the calls, the themes' key figures and activity figures, the steering groups (without
+ * their members: names of people are personal data) and the published minutes (agenda and
+ * decisions, without who attended). Each collection is also offered as a table on its own, in
+ * euros (documents/open-data-tables.ts), described for catalogues in DCAT-AP.
  */
 import { z } from 'zod';
 
-export const OPEN_DATA_SCHEMA_VERSION = '1.0';
+export const OPEN_DATA_SCHEMA_VERSION = '1.1';
 
 const ZText = z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() });
 const ZDates = z.object({ start: z.string().nullable(), end: z.string().nullable() });
@@ -77,6 +82,74 @@ export const ZOpenTheme = z.object({
   finance: z.array(ZOpenFinance).describe('Every snapshot, oldest first'),
 });
 
+export const ZOpenCall = z.object({
+  id: z.string(),
+  theme: z.string().describe('themes[].id'),
+  title: ZText,
+  kind: z.string().nullable().describe('open, targeted or restricted call, as the programme names it'),
+  specificObjectives: z.array(z.string()),
+  opens: z.string().nullable(),
+  closes: z.string().nullable(),
+  budget: z.number().int().nullable().describe('Money announced for the call, cents'),
+  budgetRounded: z.boolean(),
+  applications: z.number().int().nullable(),
+  applicationEntities: z.number().int().nullable(),
+  eligibleEntities: z.number().int().nullable(),
+  fundedEntities: z.number().int().nullable(),
+  amountAwarded: z.number().int().nullable().describe('Granted, cents'),
+  amountAwardedRounded: z.boolean(),
+  leftOver: z.number().int().nullable().describe('Left over after the decisions, cents'),
+  leftOverRounded: z.boolean(),
+});
+
+export const ZOpenKeyFigures = z.object({
+  theme: z.string().describe('themes[].id'),
+  projectEntities: z.number().int(),
+  singleImplementerEntities: z.number().int(),
+  groupProjects: z.number().int(),
+  projects: z.number().int(),
+  implementers: z.number().int().describe('Distinct implementer organisations'),
+  byMinistry: z.record(z.string(), z.number().int()).describe("Entities per ministry's grant authority, or joint"),
+  byOrganisationType: z.record(z.string(), z.number().int()).describe('Distinct implementers per organisation type'),
+  bySector: z.record(z.string(), z.number().int()).describe('Entities per sector'),
+});
+
+export const ZOpenActivityFigure = z.object({
+  id: z.string(),
+  theme: z.string().describe('themes[].id'),
+  label: ZText,
+  value: z.number(),
+  unit: z.string().nullable(),
+  period: ZDates,
+});
+
+export const ZOpenSteeringGroup = z.object({
+  id: z.string(),
+  name: ZText,
+  themes: z.array(z.string()).describe('themes[].id'),
+  term: ZDates,
+  diaryNumber: z.string().nullable(),
+});
+
+export const ZOpenMinutes = z.object({
+  id: z.string(),
+  steeringGroup: z.string().describe('steeringGroups[].id'),
+  number: z.string(),
+  date: z.string(),
+  publishedAt: z.string().nullable(),
+  agenda: z.array(
+    z.object({
+      number: z.number().int(),
+      title: z.string(),
+      titleSv: z.string().nullable(),
+      decision: z.string().nullable(),
+    }),
+  ),
+  decisions: z.array(
+    z.object({ kind: z.enum(['decision', 'action']), text: z.string(), dueDate: z.string().nullable() }),
+  ),
+});
+
 export const ZOpenDataset = z.object({
   schemaVersion: z.literal(OPEN_DATA_SCHEMA_VERSION),
   generatedAt: z.string(),
@@ -87,9 +160,19 @@ export const ZOpenDataset = z.object({
   themes: z.array(ZOpenTheme),
   organisations: z.array(ZOpenOrganisation),
   activities: z.array(ZOpenActivity),
+  calls: z.array(ZOpenCall),
+  keyFigures: z.array(ZOpenKeyFigures).describe("Each theme's key figures, computed from its projects"),
+  activityFigures: z.array(ZOpenActivityFigure).describe('Figures the themes report: events, participants…'),
+  steeringGroups: z.array(ZOpenSteeringGroup),
+  publishedMinutes: z.array(ZOpenMinutes),
 });
 
 export type OpenDataset = z.infer<typeof ZOpenDataset>;
 export type OpenActivity = z.infer<typeof ZOpenActivity>;
 export type OpenOrganisation = z.infer<typeof ZOpenOrganisation>;
 export type OpenTheme = z.infer<typeof ZOpenTheme>;
+export type OpenCall = z.infer<typeof ZOpenCall>;
+export type OpenKeyFigures = z.infer<typeof ZOpenKeyFigures>;
+export type OpenActivityFigure = z.infer<typeof ZOpenActivityFigure>;
+export type OpenSteeringGroup = z.infer<typeof ZOpenSteeringGroup>;
+export type OpenMinutes = z.infer<typeof ZOpenMinutes>;

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { isEmpty, loadDataset, loadReferenceData } from './dataset/load-dataset.js';
 import { readDataset } from './dataset/read-dataset.js';
+import { ensureSearchIndex } from './repositories/search.js';
 
 export type PrepareOptions = {
   /** Folder of the dataset to load into an empty database; omit to start empty. */
@@ -24,6 +25,8 @@ export async function prepareDatabase(handle: DatabaseHandle, options: PrepareOp
     await loadDataset(handle.db, readDataset(options.datasetDir));
     datasetLoaded = true;
   }
+  // A database migrated to the search index with its records already in place gets its index now.
+  await ensureSearchIndex(handle.db);
   return { migrations, datasetLoaded };
 }
 

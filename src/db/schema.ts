@@ -568,9 +568,24 @@ export type DataVersionTable = { id: number; version: number };
 /** What each change touched, by scope (`theme:<slug>`, `overview`, …; migration 0014). */
 export type DataScopesTable = { scope: string; version: number };
 
+/** One row per searchable record, written with the record's own writes (migration 0010). */
+export type SearchDocumentsTable = {
+  id: Id;
+  kind: 'theme' | 'project' | 'organisation' | 'call' | 'minutes';
+  record_id: number;
+  /** What the record's address is made of: a theme's slug, a project's or a meeting's key. */
+  key: string;
+  /** The theme a call belongs to (its address is on the theme's calls). */
+  theme_key: string | null;
+  title_fi: string;
+  title_sv: string | null;
+  body: string;
+};
+
 export type Database = {
   data_version: DataVersionTable;
   data_scopes: DataScopesTable;
+  search_documents: SearchDocumentsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;
   sessions: SessionsTable;

@@ -4,7 +4,16 @@
  */
 import { setImmediate } from 'node:timers/promises';
 import type { Db } from '../db/database.js';
-import { activitiesForExport, organisationsForExport, themesForExport } from '../db/repositories/open-data.js';
+import {
+  activitiesForExport,
+  activityFiguresForExport,
+  callsForExport,
+  keyFiguresForExport,
+  organisationsForExport,
+  publishedMinutesForExport,
+  steeringGroupsForExport,
+  themesForExport,
+} from '../db/repositories/open-data.js';
 import { OPEN_DATA_SCHEMA_VERSION } from '../contracts/open-data.js';
 
 const FUNDING_ORGANISATIONS = [
@@ -71,5 +80,15 @@ export async function* openDataExport(db: Db, generatedAt: Date): AsyncGenerator
   yield* jsonArray(organisationsForExport(db));
   yield ',\n"activities":[';
   yield* jsonArray(activitiesForExport(db));
+  yield ',\n"calls":[';
+  yield* jsonArray(callsForExport(db));
+  yield ',\n"keyFigures":[';
+  yield* jsonArray(keyFiguresForExport(db));
+  yield ',\n"activityFigures":[';
+  yield* jsonArray(activityFiguresForExport(db));
+  yield ',\n"steeringGroups":[';
+  yield* jsonArray(steeringGroupsForExport(db));
+  yield ',\n"publishedMinutes":[';
+  yield* jsonArray(publishedMinutesForExport(db));
   yield '}\n';
 }

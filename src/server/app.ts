@@ -24,6 +24,7 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
 import { registerSecurityHeaders, setSecurityHeaders } from './plugins/security-headers.js';
 import { callRoutes } from './modules/calls/routes.js';
+import { searchRoutes } from './modules/search/routes.js';
 import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
@@ -174,6 +175,7 @@ export async function buildApp(
     projectRoutes,
     organisationRoutes,
     callRoutes,
+    searchRoutes,
     exportRoutes,
     healthRoutes,
     reportRoutes,

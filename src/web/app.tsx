@@ -98,6 +98,7 @@ const KeyFigureFactsPage = lazy(() =>
 const KeyFiguresAcrossThemesPage = lazy(() =>
   import('./features/key-figures/across-themes-page.js').then((m) => ({ default: m.KeyFiguresAcrossThemesPage })),
 );
+const SearchPage = lazy(() => import('./features/search/search-page.js').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
 export function App() {
@@ -114,6 +115,7 @@ export function App() {
           <Route path="organisations" element={<OrganisationsPage />} />
           <Route path="organisations/:key" element={<OrganisationPage />} />
           <Route path="calls" element={<CallsPage />} />
+          <Route path="search" element={<SearchPage />} />
           <Route path="about" element={<AboutPage />} />
           <Route path="accessibility" element={<AccessibilityPage />} />
           <Route path="sign-in" element={<SignInPage />} />

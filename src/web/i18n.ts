@@ -27,6 +27,7 @@ export const NAMESPACES = [
   'admin',
   'records',
   'keyFigures',
+  'search',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

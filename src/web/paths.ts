@@ -11,6 +11,7 @@ export const paths = {
   organisations: (lang: Language, search = '') => `/${lang}/organisations${search}`,
   organisation: (lang: Language, key: string) => `/${lang}/organisations/${segment(key)}`,
   calls: (lang: Language) => `/${lang}/calls`,
+  search: (lang: Language, text = '') => `/${lang}/search${text ? `?q=${encodeURIComponent(text)}` : ''}`,
   about: (lang: Language) => `/${lang}/about`,
   accessibility: (lang: Language) => `/${lang}/accessibility`,
   signIn: (lang: Language) => `/${lang}/sign-in`,

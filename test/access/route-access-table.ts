@@ -113,8 +113,12 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/organisations/:key': { allow: EVERYONE, path: (c) => `/api/v1/organisations/${c.organisationKey}` },
   'GET /api/v1/calls': { allow: EVERYONE, path: () => '/api/v1/calls' },
   'GET /api/v1/calls/:key': { allow: EVERYONE, path: (c) => `/api/v1/calls/${c.callKey}` },
+  'GET /api/v1/search': { allow: EVERYONE, path: () => '/api/v1/search?q=hyvinvoinnin' },
   'GET /api/v1/export': { allow: EVERYONE, path: () => '/api/v1/export' },
   'GET /api/v1/export/schema.json': { allow: EVERYONE, path: () => '/api/v1/export/schema.json' },
+  'GET /api/v1/export/tables/schema.json': { allow: EVERYONE, path: () => '/api/v1/export/tables/schema.json' },
+  'GET /api/v1/export/tables/:file': { allow: EVERYONE, path: () => '/api/v1/export/tables/calls.csv' },
+  'GET /api/v1/export/dcat.jsonld': { allow: EVERYONE, path: () => '/api/v1/export/dcat.jsonld' },
 
   // Signing in and out.
   'POST /api/v1/auth/login': {

@@ -337,6 +337,9 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
     );
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/published-minutes/${first.key}` })).statusCode).toBe(404);
     expect(json(await t.app.inject({ method: 'GET', url: '/api/v1/published-minutes' })).items).toEqual([]);
+    // Nor does search find them (its action item says "hakuilmoituksen").
+    const found = json(await t.app.inject({ method: 'GET', url: '/api/v1/search?q=hakuilmoitus&kind=minutes' }));
+    expect(found.items).toEqual([]);
   });
 
   let second: MeetingDetail;
@@ -471,6 +474,9 @@ describe.each(DIALECTS)('a steering-group meeting from agenda to published minut
 
     const list = json(await t.app.inject({ method: 'GET', url: '/api/v1/published-minutes' }));
     expect(list.items.map((m: { key: string }) => m.key)).toEqual([first.key]);
+    // Search finds the published minutes by a word of their action item, in another case.
+    const found = json(await t.app.inject({ method: 'GET', url: '/api/v1/search?q=hakuilmoitus&kind=minutes' }));
+    expect(found.items.map((m: { key: string }) => m.key)).toEqual([first.key]);
     const html = await t.app.inject({ method: 'GET', url: `/api/v1/meetings/${first.key}/minutes/html` });
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain('Marja Perälä, Lapin ELY-keskus (varajäsenenä jäsenen Hannu Mars sijaan)');

@@ -25,6 +25,7 @@ const NAMESPACES = [
   'admin',
   'records',
   'keyFigures',
+  'search',
 ];
 
 type Tree = { [key: string]: string | Tree };

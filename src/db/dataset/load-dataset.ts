@@ -10,6 +10,7 @@ import type { Db } from '../database.js';
 import { loadOrganisations, loadSpecificObjectives, loadThemes } from './load-themes.js';
 import { loadActivityFigures, loadCalls, loadProjectEntities } from './load-projects.js';
 import { loadSteeringGroups } from './load-steering-groups.js';
+import { rebuildSearchIndex } from '../repositories/search.js';
 
 export { DATASET_ACTOR } from './load-shared.js';
 export { loadReferenceData } from './load-reference-data.js';
@@ -31,5 +32,7 @@ export async function loadDataset(db: Db, dataset: Dataset): Promise<void> {
     await loadProjectEntities(trx, dataset, { themes, contentAreas, calls, organisations });
     await loadActivityFigures(trx, dataset, themes);
     await loadSteeringGroups(trx, dataset, themes);
+    // What search finds, written with the records it is built from.
+    await rebuildSearchIndex(trx);
   });
 }

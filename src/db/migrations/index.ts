@@ -10,6 +10,7 @@ import * as signInThrottle from './0006-sign-in-throttle.js';
 import * as figuresYouCanTrust from './0007-figures-you-can-trust.js';
 import * as notificationsAndApprovals from './0008-notifications-and-approvals.js';
 import * as whatTheSourcesSay from './0009-what-the-sources-say.js';
+import * as search from './0010-search.js';
 import * as meetingRules from './0011-meeting-rules.js';
 import * as periodClosing from './0012-period-closing.js';
 import * as keyFigureFacts from './0013-key-figure-facts.js';
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   { name: '0007-figures-you-can-trust', up: figuresYouCanTrust.up },
   { name: '0008-notifications-and-approvals', up: notificationsAndApprovals.up },
   { name: '0009-what-the-sources-say', up: whatTheSourcesSay.up },
+  { name: '0010-search', up: search.up },
   { name: '0011-meeting-rules', up: meetingRules.up },
   { name: '0012-period-closing', up: periodClosing.up },
   { name: '0013-key-figure-facts', up: keyFigureFacts.up },

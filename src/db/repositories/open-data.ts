@@ -3,7 +3,17 @@
  * export never holds the whole dataset in memory.
  */
 import type { Db } from '../database.js';
-import type { OpenActivity, OpenOrganisation, OpenTheme } from '../../contracts/open-data.js';
+import type {
+  OpenActivity,
+  OpenActivityFigure,
+  OpenCall,
+  OpenKeyFigures,
+  OpenMinutes,
+  OpenOrganisation,
+  OpenSteeringGroup,
+  OpenTheme,
+} from '../../contracts/open-data.js';
+import { getThemeFigures } from './themes.js';
 import { groupBy, localized, implementerRole } from './shared.js';
 
 const BATCH = 1000;
@@ -273,4 +283,234 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
     if (entities.length < BATCH) return;
     after = Number(entities.at(-1)!.id);
   }
+}
+
+/** Calls for proposals with their money and counts, in id order. */
+export async function* callsForExport(db: Db): AsyncGenerator<OpenCall> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('calls as c')
+      .innerJoin('themes as t', 't.id', 'c.theme_id')
+      .selectAll('c')
+      .select('t.slug')
+      .where('c.archived_at', 'is', null)
+      .where('c.id', '>', after)
+      .orderBy('c.id')
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) return;
+    const objectives = await db
+      .selectFrom('call_specific_objectives')
+      .selectAll()
+      .where(
+        'call_id',
+        'in',
+        rows.map((r) => Number(r.id)),
+      )
+      .orderBy('code')
+      .execute();
+    const objectivesOf = groupBy(objectives, (r) => Number(r.call_id));
+    for (const row of rows) {
+      yield {
+        id: row.key,
+        theme: row.slug,
+        title: localized(row.name_fi, row.name_sv, row.name_en),
+        kind: row.kind,
+        specificObjectives: (objectivesOf.get(Number(row.id)) ?? []).map((o) => o.code),
+        opens: row.opens,
+        closes: row.closes,
+        budget: row.budget_cents === null ? null : Number(row.budget_cents),
+        budgetRounded: row.budget_rounded === 1,
+        applications: row.applications,
+        applicationEntities: row.application_entities,
+        eligibleEntities: row.eligible_entities,
+        fundedEntities: row.funded_entities,
+        amountAwarded: row.granted_cents === null ? null : Number(row.granted_cents),
+        amountAwardedRounded: row.granted_rounded === 1,
+        leftOver: row.left_over_cents === null ? null : Number(row.left_over_cents),
+        leftOverRounded: row.left_over_rounded === 1,
+      };
+    }
+    if (rows.length < BATCH) return;
+    after = Number(rows.at(-1)!.id);
+  }
+}
+
+/** Each theme's key figures, computed as the theme's page shows them. */
+export async function* keyFiguresForExport(db: Db): AsyncGenerator<OpenKeyFigures> {
+  const themes = await db
+    .selectFrom('themes')
+    .select('slug')
+    .where('archived_at', 'is', null)
+    .orderBy('review_order')
+    .orderBy('id')
+    .execute();
+  for (const { slug } of themes) {
+    const figures = await getThemeFigures(db, slug);
+    if (!figures) continue;
+    yield {
+      theme: slug,
+      projectEntities: figures.projectEntities,
+      singleImplementerEntities: figures.singleImplementerEntities,
+      groupProjects: figures.groupProjects,
+      projects: figures.projects,
+      implementers: figures.implementers,
+      byMinistry: figures.byMinistry,
+      byOrganisationType: figures.byOrganisationType,
+      bySector: figures.bySector,
+    };
+  }
+}
+
+/** The figures themes report (events, participants…), with their periods. */
+export async function* activityFiguresForExport(db: Db): AsyncGenerator<OpenActivityFigure> {
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('activity_figures as a')
+      .innerJoin('themes as t', 't.id', 'a.theme_id')
+      .selectAll('a')
+      .select('t.slug')
+      .where('a.archived_at', 'is', null)
+      .where('a.id', '>', after)
+      .orderBy('a.id')
+      .limit(BATCH)
+      .execute();
+    for (const row of rows) {
+      yield {
+        id: row.key,
+        theme: row.slug,
+        label: localized(row.label_fi, row.label_sv, row.label_en),
+        value: Number(row.value),
+        unit: row.unit,
+        period: { start: row.period_start, end: row.period_end },
+      };
+    }
+    if (rows.length < BATCH) return;
+    after = Number(rows.at(-1)!.id);
+  }
+}
+
+/** Steering groups with their themes and terms; no members (their names are personal data). */
+export async function* steeringGroupsForExport(db: Db): AsyncGenerator<OpenSteeringGroup> {
+  const groups = await db
+    .selectFrom('steering_groups')
+    .selectAll()
+    .where('archived_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  if (groups.length === 0) return;
+  const themes = await db
+    .selectFrom('steering_group_themes as sgt')
+    .innerJoin('themes as t', 't.id', 'sgt.theme_id')
+    .select(['sgt.steering_group_id', 't.slug'])
+    .orderBy('t.slug')
+    .execute();
+  const themesOf = groupBy(themes, (r) => Number(r.steering_group_id));
+  for (const group of groups) {
+    yield {
+      id: group.key,
+      name: localized(group.name_fi, group.name_sv, group.name_en),
+      themes: (themesOf.get(Number(group.id)) ?? []).map((t) => t.slug),
+      term: { start: group.term_start, end: group.term_end },
+      diaryNumber: group.diary_number,
+    };
+  }
+}
+
+/** Published minutes: the agenda and what was decided, not who attended. */
+export async function* publishedMinutesForExport(db: Db): AsyncGenerator<OpenMinutes> {
+  let after = 0;
+  for (;;) {
+    const meetings = await db
+      .selectFrom('meetings as m')
+      .innerJoin('steering_groups as g', 'g.id', 'm.steering_group_id')
+      .select(['m.id', 'm.key', 'm.number', 'm.date', 'm.minutes_published_at', 'g.key as group'])
+      .where('m.archived_at', 'is', null)
+      .where('m.minutes_status', '=', 'published')
+      .where('m.id', '>', after)
+      .orderBy('m.id')
+      .limit(BATCH)
+      .execute();
+    if (meetings.length === 0) return;
+    const ids = meetings.map((m) => Number(m.id));
+    const [items, decisions] = await Promise.all([
+      db
+        .selectFrom('agenda_items')
+        .select(['meeting_id', 'number', 'title', 'title_sv', 'decision'])
+        .where('archived_at', 'is', null)
+        .where('meeting_id', 'in', ids)
+        .orderBy('meeting_id')
+        .orderBy('number')
+        .execute(),
+      db
+        .selectFrom('meeting_decisions')
+        .select(['meeting_id', 'kind', 'text', 'due_date'])
+        .where('archived_at', 'is', null)
+        .where('meeting_id', 'in', ids)
+        .orderBy('meeting_id')
+        .orderBy('id')
+        .execute(),
+    ]);
+    const itemsOf = groupBy(items, (r) => Number(r.meeting_id));
+    const decisionsOf = groupBy(decisions, (r) => Number(r.meeting_id));
+    for (const meeting of meetings) {
+      const id = Number(meeting.id);
+      yield {
+        id: meeting.key,
+        steeringGroup: meeting.group,
+        number: meeting.number,
+        date: String(meeting.date),
+        publishedAt: meeting.minutes_published_at === null ? null : String(meeting.minutes_published_at),
+        agenda: (itemsOf.get(id) ?? []).map((item) => ({
+          number: Number(item.number),
+          title: item.title,
+          titleSv: item.title_sv,
+          decision: item.decision,
+        })),
+        decisions: (decisionsOf.get(id) ?? []).map((d) => ({
+          kind: d.kind,
+          text: d.text,
+          dueDate: d.due_date === null ? null : String(d.due_date),
+        })),
+      };
+    }
+    if (meetings.length < BATCH) return;
+    after = Number(meetings.at(-1)!.id);
+  }
+}
+
+/** When the published data last changed: the latest change to any record the export carries. */
+export async function openDataModifiedAt(db: Db): Promise<string | null> {
+  const latest: string[] = [];
+  const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value == null ? null : String(value));
+  for (const table of [
+    'themes',
+    'calls',
+    'organisations',
+    'project_entities',
+    'activity_figures',
+    'steering_groups',
+    'meetings',
+  ] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .executeTakeFirst();
+    const at = iso(row?.at);
+    if (at) latest.push(at);
+  }
+  const finance = await db
+    .selectFrom('finance_snapshots')
+    .select((eb) => eb.fn.max('recorded_at').as('at'))
+    .executeTakeFirst();
+  const at = iso(finance?.at);
+  if (at) latest.push(at);
+  return latest.length === 0
+    ? null
+    : latest
+        .map((v) => new Date(v).toISOString())
+        .sort()
+        .at(-1)!;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../database.js';
 import type { Organisation, OrganisationDetail } from '../../contracts/api.js';
 import { InvalidCursorError } from './projects.js';
 import { containsText, decodeCursor, encodeCursor, implementerRole, localized } from './shared.js';
+import { totalWithoutCounting } from '../../domain/search.js';
 
 export type OrganisationFilter = {
   q?: string | undefined;
@@ -64,22 +65,23 @@ export async function listOrganisations(db: Db, filter: OrganisationFilter) {
       eb.or([eb('o.name_fi', '>', name), eb.and([eb('o.name_fi', '=', name), eb('o.id', '>', id)])]),
     );
   }
-  const [rows, count] = await Promise.all([
-    select(
-      pageQuery
-        .orderBy('o.name_fi')
-        .orderBy('o.id')
-        .limit(filter.limit + 1),
-    ),
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await select(
+    pageQuery
+      .orderBy('o.name_fi')
+      .orderBy('o.id')
+      .limit(filter.limit + 1),
+  );
   const hasMore = rows.length > filter.limit;
   const pageRows = hasMore ? rows.slice(0, filter.limit) : rows;
+  // A first page that is not full is every match: the total needs no count (domain/search.ts).
+  const total =
+    (filter.cursor ? undefined : totalWithoutCounting(0, filter.limit, pageRows.length)) ??
+    Number((await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   const last = pageRows.at(-1);
   return {
     items: pageRows.map(toOrganisation),
     page: {
-      total: Number(count.total),
+      total,
       limit: filter.limit,
       nextCursor: hasMore && last ? encodeCursor([last.name_fi, Number(last.id)]) : null,
     },

@@ -4,6 +4,7 @@ import type { Db, DialectName } from '../database.js';
 import type { ProjectEntity, ProjectEntityDetail, ProjectSort } from '../../contracts/api.js';
 import type { Ministry } from '../../domain/figures.js';
 import { containsText, groupBy, hasLikeWildcards, implementerRole, localized, period } from './shared.js';
+import { totalWithoutCounting } from '../../domain/search.js';
 
 export type ProjectFilter = {
   theme?: string | undefined;
@@ -325,19 +326,20 @@ export async function listProjectEntities(db: Db, filter: ProjectFilter, dialect
     .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
     .orderBy(column, descending ? 'desc' : 'asc')
     .orderBy('e.id');
-  const [rows, count] = await Promise.all([
-    selectEntities(ordered.limit(filter.limit + 1)),
-    filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await selectEntities(ordered.limit(filter.limit + 1));
   const hasMore = rows.length > filter.limit;
   const pageRows = hasMore ? rows.slice(0, filter.limit) : rows;
+  // A first page that is not full is every match: the total needs no count (domain/search.ts).
+  const total =
+    (filter.cursor ? undefined : totalWithoutCounting(0, filter.limit, pageRows.length)) ??
+    Number((await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   const last = pageRows.at(-1);
   const lastValue = (row: EntityRow): SortValue =>
     field === 'name' ? row.name_fi : field === 'cost' ? row.cost_estimate_cents : row.period_start;
   return {
     items: await hydrate(db, pageRows),
     page: {
-      total: Number(count.total),
+      total,
       limit: filter.limit,
       nextCursor: hasMore && last ? encodeProjectCursor(sort, lastValue(last), Number(last.id)) : null,
     },

@@ -151,6 +151,8 @@ type AppShellProps = {
   skipLinkText: string;
   serviceName: ReactNode;
   serviceSubtitle: ReactNode;
+  /** The search box, between the service name and the tools. */
+  search?: ReactNode;
   tools: ReactNode;
   navigationLabel: string;
   navigationToggleText: string;
@@ -170,6 +172,7 @@ export function AppShell(props: AppShellProps) {
             {props.serviceName}
             <ServiceSubtitle>{props.serviceSubtitle}</ServiceSubtitle>
           </ServiceName>
+          {props.search}
           <Tools>{props.tools}</Tools>
         </BannerRow>
         <NavigationBar>

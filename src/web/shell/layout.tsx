@@ -10,6 +10,7 @@ import { AppShell, type NavigationItem } from '../components/app-shell.js';
 import { Loading } from '../components/feedback.js';
 import { AppLink, PlainLink } from '../components/links.js';
 import { NavigationFocusProvider } from '../components/navigation-focus.js';
+import { SearchBox } from '../components/search-box.js';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n.js';
 import { inLanguage, paths } from '../paths.js';
 import { NotFoundPage } from '../features/not-found/not-found-page.js';
@@ -149,6 +150,15 @@ function Layout({ children }: { children: ReactNode }) {
       skipLinkText={t('common:skipLink')}
       serviceName={<AppLink to={paths.overview(lang)}>{t('common:service.name')}</AppLink>}
       serviceSubtitle={t('common:service.subtitle')}
+      search={
+        <SearchBox
+          label={t('common:search.label')}
+          searchButtonLabel={t('common:search.search')}
+          clearButtonLabel={t('common:search.clear')}
+          initial={section === 'search' ? (new URLSearchParams(search).get('q') ?? '') : ''}
+          onSearch={(text) => void navigate(paths.search(lang, text))}
+        />
+      }
       tools={tools}
       navigationLabel={t('common:nav.label')}
       navigationToggleText={t('common:nav.menu')}

@@ -7,6 +7,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { Tracked } from '../../../db/schema.js';
 import type { AuditContext } from '../../../db/repositories/audit.js';
+import { reindexAfterWrite } from '../../../db/repositories/search.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { auditedTransaction } from '../shared/audited-transaction.js';
@@ -74,6 +75,7 @@ export async function createRecord(
       .executeTakeFirstOrThrow();
     const row = (await findRow(trx, { ...resource, identifier: 'id' }, String(inserted.id)))!;
     await resource.afterWrite?.(trx, row, input, deps.audit.at, { audit: deps.audit, created: true });
+    await reindexAfterWrite(trx, resource.table, row);
     const data = await resource.present(trx, row);
     return {
       result: { data, version: row.version, id: row.id },
@@ -122,6 +124,7 @@ export async function updateRecord(
     });
     const updated = (await findRow(trx, { ...resource, identifier: 'id' }, String(row.id)))!;
     await resource.afterWrite?.(trx, updated, input, deps.audit.at, { audit: deps.audit, created: false });
+    await reindexAfterWrite(trx, resource.table, updated);
     return {
       result: { data: await resource.present(trx, updated), version: updated.version, id: row.id },
       audit: {
@@ -205,6 +208,7 @@ export async function archiveRecord(
       set: { archived_at: deps.audit.at },
       audit: deps.audit,
     });
+    await reindexAfterWrite(trx, resource.table, row);
     return { result: undefined, audit: { action: 'archive', entityType: resource.name, entityId: row.id, before } };
   });
 }

@@ -9,6 +9,7 @@ import type { Db } from '../../../db/database.js';
 import type { MeetingsTable } from '../../../db/schema.js';
 import type { AuditContext, AuditEntry } from '../../../db/repositories/audit.js';
 import { findMeeting, meetingChair, meetingQuorum } from '../../../db/repositories/meetings.js';
+import { reindexSearch } from '../../../db/repositories/search.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import {
@@ -102,6 +103,8 @@ async function setStatus(
     set: { ...columns, minutes_status: to },
     audit,
   });
+  // Published minutes are found by search; the index row comes and goes with the status.
+  await reindexSearch(db, { minutes: [Number(meeting.id)] });
   return {
     action: `minutes_${step === 'check' ? 'checked' : step === 'return' ? 'returned' : step === 'approve' ? 'approved' : 'published'}`,
     entityType: 'meeting',

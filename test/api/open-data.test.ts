@@ -1,0 +1,200 @@
+/**
+ * The open data over HTTP, on SQLite and, when TEST_DATABASE_URL is set, PostgreSQL: the full export
+ * validates against its published JSON Schema and carries every collection; each collection's table
+ * in JSON, CSV and XLSX reads back to the same rows (amounts in euros, matching the export's cents);
+ * the DCAT-AP description names the licence, the update time and every distribution; and no
+ * personal data is in any of it.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZOpenDataset, type OpenDataset } from '../../src/contracts/open-data.js';
+import { OPEN_DATA_TABLES, OPEN_DATA_TABLE_NAMES, type CellValue } from '../../src/documents/open-data-tables.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { sheetRows } from '../helpers/xlsx.js';
+
+/** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+describe.each(DIALECTS)('open data on %s', (dialect) => {
+  let t: TestApp;
+  let dataset: OpenDataset;
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    // Published minutes to export: the 2024 dataset's only meeting has draft minutes (the workflow
+    // that publishes them is tested in test/meetings/meeting-workflow.test.ts).
+    await t.database.db
+      .updateTable('meetings')
+      .set({ minutes_status: 'published', minutes_published_at: '2026-11-01T10:00:00.000Z' })
+      .execute();
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/export' });
+    expect(response.statusCode).toBe(200);
+    dataset = JSON.parse(response.body) as OpenDataset;
+  });
+  afterAll(async () => t?.close());
+
+  it('validates against its published JSON Schema and carries every collection', async () => {
+    const schema = (await t.app.inject({ method: 'GET', url: '/api/v1/export/schema.json' })).json();
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    expect(validate(dataset), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    ZOpenDataset.parse(dataset);
+    const { db } = t.database;
+    const count = async (table: 'themes' | 'calls' | 'organisations' | 'activity_figures' | 'steering_groups') =>
+      (await db.selectFrom(table).select('id').where('archived_at', 'is', null).execute()).length;
+    expect(dataset.themes).toHaveLength(await count('themes'));
+    expect(dataset.themes.some((theme) => theme.finance.length > 0)).toBe(true);
+    expect(dataset.calls).toHaveLength(await count('calls'));
+    expect(dataset.organisations).toHaveLength(await count('organisations'));
+    expect(dataset.keyFigures).toHaveLength(await count('themes'));
+    expect(dataset.activityFigures).toHaveLength(await count('activity_figures'));
+    expect(dataset.steeringGroups).toHaveLength(await count('steering_groups'));
+    expect(dataset.publishedMinutes.length).toBeGreaterThan(0);
+    expect(dataset.publishedMinutes[0]!.agenda.length).toBeGreaterThan(0);
+    expect(dataset.activities.length).toBeGreaterThan(0);
+    const lanupe = dataset.keyFigures.find((k) => k.theme === 'lanupe')!;
+    const figures = (await t.app.inject({ method: 'GET', url: '/api/v1/themes/lanupe/figures' })).json();
+    expect(lanupe.projectEntities).toBe(figures.projectEntities);
+    expect(lanupe.implementers).toBe(figures.implementers);
+  });
+
+  it('holds no personal data: no contact, member or attendee names or addresses', async () => {
+    const { db } = t.database;
+    const contacts = await db.selectFrom('contacts').select(['name', 'email', 'phone']).execute();
+    const members = await db.selectFrom('steering_group_members').select('name').execute();
+    const attendees = await db.selectFrom('meeting_attendance').select('name').execute();
+    const people = [
+      ...contacts.flatMap((c) => [c.name, c.email, c.phone]),
+      ...members.map((m) => m.name),
+      ...attendees.map((a) => a.name),
+    ].filter((value): value is string => typeof value === 'string' && value.length > 5);
+    expect(people.length).toBeGreaterThan(10);
+    // Published minutes are public documents and may name who was tasked with what in their
+    // decisions' text, as the published minutes page does; the rest names no person at all.
+    const outsideMinutes = JSON.stringify({ ...dataset, publishedMinutes: [] });
+    expect(people.filter((person) => outsideMinutes.includes(person))).toEqual([]);
+    // Nor do the minutes carry who attended or signed.
+    expect(Object.keys(dataset.publishedMinutes[0]!).sort()).toEqual(
+      ['agenda', 'date', 'decisions', 'id', 'number', 'publishedAt', 'steeringGroup'].sort(),
+    );
+  });
+
+  it.each(OPEN_DATA_TABLE_NAMES)('%s: the CSV and XLSX read back to the JSON rows, amounts in euros', async (name) => {
+    const columns = OPEN_DATA_TABLES[name].columns;
+    const get = (format: string) => t.app.inject({ method: 'GET', url: `/api/v1/export/tables/${name}.${format}` });
+    const json = await get('json');
+    expect(json.statusCode).toBe(200);
+    const rows = json.json() as Record<string, CellValue>[];
+    expect(rows.length, name).toBeGreaterThan(0);
+    for (const row of rows) expect(Object.keys(row)).toEqual(columns.map((c) => c.name));
+
+    const csv = await get('csv');
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const [header, ...csvRows] = parseCsv(csv.body.slice(1));
+    expect(header).toEqual(columns.map((c) => c.name));
+    expect(csvRows).toHaveLength(rows.length);
+
+    const xlsx = await get('xlsx');
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const [xlsxHeader, ...xlsxRows] = sheetRows(xlsx.rawPayload, 1);
+    expect(xlsxHeader).toEqual(columns.map((c) => c.name));
+    expect(xlsxRows).toHaveLength(rows.length);
+
+    rows.forEach((row, r) => {
+      columns.forEach((column, c) => {
+        const value = row[column.name]!;
+        const fromCsv = csvRows[r]![c] ?? '';
+        const fromXlsx = xlsxRows[r]![c] ?? '';
+        const where = `${name} row ${r} ${column.name}`;
+        if (value === null) {
+          expect(fromCsv, where).toBe('');
+          expect(fromXlsx, where).toBe('');
+        } else if (typeof value === 'number') {
+          expect(Number(fromCsv), where).toBeCloseTo(value, 9);
+          expect(Number(fromXlsx), where).toBeCloseTo(value, 9);
+        } else if (typeof value === 'boolean') {
+          expect(fromCsv, where).toBe(String(value));
+          expect(fromXlsx, where).toBe(value ? '1' : '0');
+        } else {
+          expect(fromCsv.replace(/^'(?=[=+@\t\r])/, ''), where).toBe(value);
+          expect(fromXlsx, where).toBe(value);
+        }
+      });
+    });
+  });
+
+  it('the tables agree with the export: the figures in euros are the export’s cents / 100', async () => {
+    const figures = (await t.app.inject({ method: 'GET', url: '/api/v1/export/tables/figures.json' })).json() as {
+      theme: string;
+      asOf: string;
+      budget: number | null;
+    }[];
+    const expected = dataset.themes.flatMap((theme) =>
+      theme.finance.map((f) => ({ theme: theme.id, asOf: f.asOf, budget: f.budget === null ? null : f.budget / 100 })),
+    );
+    expect(figures.map((f) => ({ theme: f.theme, asOf: f.asOf, budget: f.budget }))).toEqual(expected);
+    const calls = (await t.app.inject({ method: 'GET', url: '/api/v1/export/tables/calls.json' })).json() as {
+      id: string;
+      amountAwarded: number | null;
+    }[];
+    expect(calls.map((c) => c.amountAwarded)).toEqual(
+      dataset.calls.map((c) => (c.amountAwarded === null ? null : c.amountAwarded / 100)),
+    );
+  });
+
+  it('describes the dataset in DCAT-AP: CC BY 4.0, the update time and every distribution', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/export/dcat.jsonld' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/ld+json');
+    const dcat = response.json();
+    expect(dcat['@type']).toBe('dcat:Dataset');
+    expect(dcat['dct:license']).toEqual({ '@id': 'http://creativecommons.org/licenses/by/4.0/' });
+    expect(dcat['dct:modified']['@value']).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(dcat['dct:title'].map((t: { '@language': string }) => t['@language'])).toEqual(['fi', 'sv', 'en']);
+    const urls: string[] = dcat['dcat:distribution'].map(
+      (d: { 'dcat:downloadURL': { '@id': string } }) => d['dcat:downloadURL']['@id'],
+    );
+    expect(urls).toHaveLength(1 + OPEN_DATA_TABLE_NAMES.length * 3);
+    for (const url of urls) {
+      const path = new URL(url).pathname;
+      const got = await t.app.inject({ method: 'GET', url: path });
+      expect(got.statusCode, path).toBe(200);
+    }
+    const schema = (await t.app.inject({ method: 'GET', url: '/api/v1/export/tables/schema.json' })).json();
+    const validate = new Ajv2020({ strict: false }).compile({ ...schema, $ref: '#/$defs/calls' });
+    const calls = (await t.app.inject({ method: 'GET', url: '/api/v1/export/tables/calls.json' })).json();
+    expect(validate(calls), JSON.stringify(validate.errors)).toBe(true);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/export/tables/nothing.csv' })).statusCode).toBe(400);
+  });
+});
