@@ -8,12 +8,20 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.js';
+import { namedDestinationPages } from './pdf-destinations.js';
 
 export type PdfOptions = {
   /** Shown in the PDF's metadata and the reader's title bar; also set as the HTML <title>. */
   title: string;
   /** BCP 47 language of the document, e.g. 'fi' or 'sv'; set on <html lang>. */
   language: string;
+  /**
+   * Fill page references: every element with `data-page-of="id"` gets the page number on which the
+   * element with that id begins (the contents). Costs a second rendering: the first finds the pages
+   * (pdf-destinations.ts), the second prints them. The references must keep their width (a fixed-width
+   * cell), so that filling them moves nothing.
+   */
+  pageReferences?: boolean;
 };
 
 let shared: Promise<Browser> | null = null;
@@ -56,13 +64,26 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Buff
       document.title = title;
       document.documentElement.lang = language;
     }, options);
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' },
-    });
+    // The page size and margins of the document's own @page rule win (its margin boxes carry the
+    // page numbers); the margins here hold for a document without one.
+    const print = () =>
+      page.pdf({
+        format: 'A4',
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        preferCSSPageSize: true,
+        margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' },
+      });
+    if (!options.pageReferences) return await print();
+    const pages = Object.fromEntries(namedDestinationPages(await print()));
+    await page.evaluate((found) => {
+      for (const reference of document.querySelectorAll<HTMLElement>('[data-page-of]')) {
+        const page = found[reference.dataset.pageOf ?? ''];
+        if (page !== undefined) reference.textContent = String(page);
+      }
+    }, pages);
+    return await print();
   } finally {
     await page.close();
   }
