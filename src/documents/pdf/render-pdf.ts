@@ -56,34 +56,38 @@ export async function openBrowserPages(): Promise<number> {
 
 /** Renders one PDF on a page of its own, unbounded: the server goes through `createPdfRenderer`. */
 export async function renderPdf(html: string, options: PdfOptions): Promise<Buffer> {
+  if (!options.pageReferences) return printPage(html, options, null);
+  // The second rendering on a page of its own: printing a page twice doubles its bookmarks' text.
+  const pages = Object.fromEntries(namedDestinationPages(await printPage(html, options, null)));
+  return printPage(html, options, pages);
+}
+
+async function printPage(html: string, options: PdfOptions, pages: Record<string, number> | null): Promise<Buffer> {
   const page = await (await browser()).newPage();
   try {
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(({ title, language }) => {
-      document.title = title;
-      document.documentElement.lang = language;
-    }, options);
+    await page.evaluate(
+      ({ title, language, found }) => {
+        document.title = title;
+        document.documentElement.lang = language;
+        for (const reference of document.querySelectorAll<HTMLElement>('[data-page-of]')) {
+          const number = found?.[reference.dataset.pageOf ?? ''];
+          if (number !== undefined) reference.textContent = String(number);
+        }
+      },
+      { title: options.title, language: options.language, found: pages },
+    );
     // The page size and margins of the document's own @page rule win (its margin boxes carry the
     // page numbers); the margins here hold for a document without one.
-    const print = () =>
-      page.pdf({
-        format: 'A4',
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        preferCSSPageSize: true,
-        margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' },
-      });
-    if (!options.pageReferences) return await print();
-    const pages = Object.fromEntries(namedDestinationPages(await print()));
-    await page.evaluate((found) => {
-      for (const reference of document.querySelectorAll<HTMLElement>('[data-page-of]')) {
-        const page = found[reference.dataset.pageOf ?? ''];
-        if (page !== undefined) reference.textContent = String(page);
-      }
-    }, pages);
-    return await print();
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      preferCSSPageSize: true,
+      margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' },
+    });
   } finally {
     await page.close();
   }

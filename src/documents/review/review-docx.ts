@@ -61,7 +61,8 @@ class Writer {
   run(text: string, options: { bold?: boolean; size?: number; lang?: ReviewLanguage; style?: string } = {}): TextRun {
     return new TextRun({
       text,
-      bold: options.bold ?? false,
+      // Bold only when asked: an explicit "not bold" would override the heading styles' bold.
+      ...(options.bold ? { bold: true } : {}),
       ...(options.size ? { size: options.size } : {}),
       ...(options.style ? { style: options.style } : {}),
       language: options.lang ? wordLang(options.lang) : this.lang,

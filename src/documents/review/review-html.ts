@@ -4,6 +4,9 @@
  * bookmarked PDF by Chromium, with page numbers in the page margin (CSS @page margin boxes) and the
  * contents' page references filled on a second rendering (render-pdf.ts `pageReferences`).
  *
+ * No `size` in the @page rule: the size comes from the renderer (A4), and a size given in CSS makes
+ * Chromium lay the document out twice and write each bookmark's text twice.
+ *
  * Headings keep their spaces where they wrap (`white-space: pre-wrap`): Chromium builds the PDF's
  * bookmarks from the heading's lines and drops the space at a soft line break otherwise.
  */
@@ -25,7 +28,7 @@ import type { ReportHeader } from '../../contracts/reports.js';
 const e = escapeHtml;
 
 const style = (model: ReviewModel) => `
-  @page { size: A4; margin: 20mm 20mm 22mm 20mm;
+  @page { margin: 20mm 20mm 22mm 20mm;
     @bottom-right { content: "${model.labels.pageWord} " counter(page) " / " counter(pages);
       font-family: "Source Sans 3", sans-serif; font-size: 9pt; color: #333; } }
   body { font-family: "Source Sans 3", sans-serif; font-size: 11pt; line-height: 1.4; color: #1a1a1a; margin: 0; }

@@ -131,6 +131,21 @@ const linkifyBlocks = (blocks: RichText): RichText =>
       : { ...block, items: block.items.map(linkify) },
   );
 
+/**
+ * Section 6: the report's links, then the theme's own links (the theme's data) the report does not
+ * name, so an import that missed a line or a report written before a link was added leaves no gap.
+ */
+async function completeLinks(db: Db, themeId: number, links: ReviewTheme['links']): Promise<ReviewTheme['links']> {
+  const own = await db
+    .selectFrom('theme_links')
+    .select(['url', 'title'])
+    .where('theme_id', '=', themeId)
+    .orderBy('position')
+    .execute();
+  const seen = new Set(links.map((l) => l.url));
+  return [...links, ...own.filter((l) => !seen.has(l.url)).map((l) => ({ url: l.url, title: l.title ?? null }))];
+}
+
 type EntityFacts = { type: string | null; cost: number | null; rounded: boolean; website: string | null };
 
 async function entityFacts(db: Db, keys: string[]): Promise<Map<string, EntityFacts>> {
@@ -258,7 +273,7 @@ export async function compileReview(db: Db, periodKey: string, language: ReviewL
       linksTitle: linksSection
         ? `${linksSection.number}) ${sectionTitle(linksSection, language, period.cut_off)}`
         : null,
-      links: content.links,
+      links: await completeLinks(db, theme.themeId, content.links),
       projectsTitle: projectsSection
         ? `${projectsSection.number}) ${sectionTitle(projectsSection, language, period.cut_off)}`
         : null,
