@@ -2,7 +2,7 @@
  * A meeting document as one self-contained, semantic HTML page: headings for the items (the PDF's
  * bookmarks), a table with header cells for the member/deputy columns, lists, and the font embedded,
  * so the PDF renderer needs nothing from outside. Page numbers sit in the page margin; a heading is
- * kept with what follows it and keeps its spaces where it wraps (the bookmarks read whole).
+ * kept with what follows it and keeps its spaces where it wraps.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -78,6 +78,11 @@ async function printPage(html: string, options: PdfOptions, pages: Record<string
       },
       { title: options.title, language: options.language, found: pages },
     );
+    // Web fonts load when first used (unicode-range faces): print only once they are in, else the
+    // text laid out again with them is collected twice into the bookmarks ("2 § Title2 § Title").
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
     // The page size and margins of the document's own @page rule win (its margin boxes carry the
     // page numbers); the margins here hold for a document without one.
     return await page.pdf({
