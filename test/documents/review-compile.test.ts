@@ -3,7 +3,7 @@
  * when it is present, else from a review written from the dataset) and approved through the import's
  * preview → confirm; then the review is fetched as DOCX and PDF over HTTP and read back with mammoth
  * and pdftotext. Both must hold every theme's name, its four figures in Finnish format and every
- * project code of its section 7.
+ * project code of its section 7 (the finer checks of the documents: review-documents.test.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/db/dataset/read-dataset.js';
-import { formatEuros } from '../../src/domain/money.js';
+import { REVIEW_LABELS } from '../../src/documents/review/review-labels.js';
+import { amountText } from '../../src/documents/review/review-model.js';
 import { closePdfRenderer } from '../../src/documents/pdf/render-pdf.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { buildReviewFixture } from '../helpers/review-fixture.js';
@@ -123,7 +124,8 @@ describe('the 2024 review compiled to DOCX and PDF', () => {
         return {
           name: flat(theme.name.fi),
           figures: (['frame', 'reserved', 'committed', 'paid'] as const).flatMap((key) =>
-            finance[key] ? [flat(formatEuros(finance[key]!.cents))] : [],
+            // Rounded amounts as rounded ("noin 14 milj. €"), exact ones to the cent.
+            finance[key] ? [flat(amountText(finance[key]!, REVIEW_LABELS.fi))] : [],
           ),
           codes: dataset.projectEntities
             .filter((e) => e.theme === theme.slug)

@@ -139,13 +139,26 @@ describe('minutes of meeting 2023/1 (seed 000) as documents', () => {
       expect(response.headers['content-type']).toBe('application/pdf');
       const file = join(dir, `minutes-${lang}.pdf`);
       writeFileSync(file, response.rawPayload);
-      const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }));
+      // Without the page footers ("sivu 2 / 3"), which pdftotext writes amid a text that crosses a page.
+      const text = squash(
+        execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(
+          /\n?(sivu|sida) \d+ \/ \d+\n?/g,
+          '\n',
+        ),
+      );
       const missing = expectedFacts(lang).filter((fact) => !text.includes(squash(fact)));
       expect(report(missing)).toEqual([]);
       // Tagged and bookmarked: the structure survives for screen readers.
       const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
       expect(info).toMatch(/Tagged:\s+yes/);
       expect(readFileSync(file).includes('/Outlines')).toBe(true);
+      // A page number on every page, "sivu 2 / 3" ("sida" in Swedish).
+      const pages = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+        .split('\f')
+        .slice(0, -1);
+      pages.forEach((page, i) =>
+        expect(page, `page ${i + 1}`).toContain(`${lang === 'sv' ? 'sida' : 'sivu'} ${i + 1} / ${pages.length}`),
+      );
     });
   }
 

@@ -8,7 +8,7 @@
  *   diacritics kept (ä and ö are letters of their own in Finnish), kept in step by triggers.
  * - PostgreSQL: a GIN index over the `simple` configuration's words (titles weighted A, body B).
  *   The query's stems come from domain/search.ts and are searched as prefixes on both databases;
- *   docs/decisions/0006-search-by-stem-prefixes.md says why not the Snowball `finnish` stemmer.
+ *   docs/decisions/0011-search-by-stem-prefixes.md says why not the Snowball `finnish` stemmer.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Columns } from './columns.js';

@@ -1,7 +1,8 @@
 /**
  * A meeting document as one self-contained, semantic HTML page: headings for the items (the PDF's
  * bookmarks), a table with header cells for the member/deputy columns, lists, and the font embedded,
- * so the PDF renderer needs nothing from outside.
+ * so the PDF renderer needs nothing from outside. Page numbers sit in the page margin; a heading is
+ * kept with what follows it and keeps its spaces where it wraps.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,7 +73,8 @@ const STYLE = `
 body{font-family:'Source Sans 3',sans-serif;font-size:11pt;line-height:1.4;color:#1a1a1a;margin:0}
 .kind{text-transform:uppercase;letter-spacing:.05em;font-weight:700;margin:0 0 .2em}
 h1{font-size:15pt;margin:0 0 .8em}
-h2{font-size:12.5pt;margin:1.4em 0 .4em;break-after:avoid}
+h1,h2,h3{white-space:pre-wrap;break-after:avoid}
+h2{font-size:12.5pt;margin:1.4em 0 .4em}
 h3{font-size:11pt;margin:.8em 0 .2em}
 .status{border-left:4px solid #b35c00;padding:.2em .6em;font-weight:700}
 dl.facts{display:grid;grid-template-columns:7em 1fr;gap:.2em 1em;margin:0 0 1em}
@@ -119,13 +121,20 @@ function block(b: Block): string {
   }
 }
 
+/**
+ * "sivu 2 / 5" in the page's bottom margin (a CSS margin box, in the embedded font). No `size` here:
+ * the renderer sets A4, and a size in CSS makes Chromium write each bookmark's text twice.
+ */
+const pageNumbers = (language: string) =>
+  `@page{margin:20mm 20mm 22mm 20mm;@bottom-right{content:"${language === 'sv' ? 'sida' : 'sivu'} " counter(page) " / " counter(pages);font-family:'Source Sans 3',sans-serif;font-size:9pt;color:#333}}`;
+
 export function renderMeetingHtml(document: MeetingDocument): string {
   return `<!doctype html>
 <html lang="${document.language}">
 <head>
 <meta charset="utf-8">
 <title>${escape(document.title)}</title>
-<style>${embeddedFonts()}${STYLE}</style>
+<style>${embeddedFonts()}${pageNumbers(document.language)}${STYLE}</style>
 </head>
 <body>
 <main>

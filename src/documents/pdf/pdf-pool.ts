@@ -158,7 +158,7 @@ export function createPdfRenderer(config: PdfPoolConfig = DEFAULT_PDF_POOL): Pdf
   return {
     render(html, options) {
       const key = createHash('sha256')
-        .update(JSON.stringify([options.title, options.language]))
+        .update(JSON.stringify([options.title, options.language, options.pageReferences ?? false]))
         .update('\n')
         .update(html)
         .digest('hex');

@@ -8,12 +8,20 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './chromium.js';
+import { namedDestinationPages } from './pdf-destinations.js';
 
 export type PdfOptions = {
   /** Shown in the PDF's metadata and the reader's title bar; also set as the HTML <title>. */
   title: string;
   /** BCP 47 language of the document, e.g. 'fi' or 'sv'; set on <html lang>. */
   language: string;
+  /**
+   * Fill page references: every element with `data-page-of="id"` gets the page number on which the
+   * element with that id begins (the contents). Costs a second rendering: the first finds the pages
+   * (pdf-destinations.ts), the second prints them. The references must keep their width (a fixed-width
+   * cell), so that filling them moves nothing.
+   */
+  pageReferences?: boolean;
 };
 
 let shared: Promise<Browser> | null = null;
@@ -48,19 +56,41 @@ export async function openBrowserPages(): Promise<number> {
 
 /** Renders one PDF on a page of its own, unbounded: the server goes through `createPdfRenderer`. */
 export async function renderPdf(html: string, options: PdfOptions): Promise<Buffer> {
+  if (!options.pageReferences) return printPage(html, options, null);
+  // The second rendering on a page of its own: printing a page twice doubles its bookmarks' text.
+  const pages = Object.fromEntries(namedDestinationPages(await printPage(html, options, null)));
+  return printPage(html, options, pages);
+}
+
+async function printPage(html: string, options: PdfOptions, pages: Record<string, number> | null): Promise<Buffer> {
   const page = await (await browser()).newPage();
   try {
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluate(({ title, language }) => {
-      document.title = title;
-      document.documentElement.lang = language;
-    }, options);
+    await page.evaluate(
+      ({ title, language, found }) => {
+        document.title = title;
+        document.documentElement.lang = language;
+        for (const reference of document.querySelectorAll<HTMLElement>('[data-page-of]')) {
+          const number = found?.[reference.dataset.pageOf ?? ''];
+          if (number !== undefined) reference.textContent = String(number);
+        }
+      },
+      { title: options.title, language: options.language, found: pages },
+    );
+    // Web fonts load when first used (unicode-range faces): print only once they are in, else the
+    // text laid out again with them is collected twice into the bookmarks ("2 § Title2 § Title").
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    // The page size and margins of the document's own @page rule win (its margin boxes carry the
+    // page numbers); the margins here hold for a document without one.
     return await page.pdf({
       format: 'A4',
       printBackground: true,
       tagged: true,
       outline: true,
+      preferCSSPageSize: true,
       margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' },
     });
   } finally {

@@ -1,179 +1,306 @@
 /**
- * The review as a Word document (docx package): real heading styles (Word's navigation pane and
- * LibreOffice's navigator show them), a summary table with a repeating header row, lists and
- * hyperlinks. No fields (a table-of-contents field makes Word ask to update it on opening): the
- * contents are a plain list of the themes.
+ * The review as a Word document (docx package): Word's own heading styles (the navigation pane and
+ * LibreOffice's navigator show them), a real table-of-contents field with its entries and their page
+ * numbers written out (worked out by docx's page layout, `docx/layout`), so it reads right before
+ * anyone updates it; "sivu X / Y" in the footer (PAGE and NUMPAGES fields); the document's language
+ * (fi-FI or sv-FI) on the styles and on every run, Finnish text in a Swedish review marked fi-FI.
+ *
+ * Tables have fixed column widths that fit their content (an amount at 9 pt fits its column whole,
+ * its spaces are non-breaking), the header row repeats on each page and no row splits across pages.
+ * The font is Arial: Word's page layout and LibreOffice's (Liberation Sans, the same widths) agree.
  */
 import {
   AlignmentType,
   Document,
   ExternalHyperlink,
+  Footer,
   HeadingLevel,
   LevelFormat,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { formatEuros } from '../../domain/money.js';
+import { estimatePageNumbers } from 'docx/layout';
 import type { Inline, RichText } from '../../domain/reports/rich-text.js';
 import { finnishDate } from '../../domain/reports/templates.js';
+import { REVIEW_LABELS, type ReviewLanguage } from './review-labels.js';
 import {
+  amountText,
   contactLine,
   FIGURE_KEYS,
-  FIGURE_LABELS,
-  projectLines,
+  totalAmount,
+  totalsNote,
+  type ReviewEntity,
   type ReviewModel,
   type ReviewTheme,
+  type Text,
 } from './review-model.js';
 
-const euros = (cents: number | null | undefined) => (cents === null || cents === undefined ? '–' : formatEuros(cents));
+/** A4 with 2 cm margins: the text is 17 cm = 9638 twips wide. */
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
-function inlineRuns(content: Inline[]): ParagraphChild[] {
-  return content.map((piece) =>
-    piece.type === 'link'
-      ? new ExternalHyperlink({ link: piece.href, children: [new TextRun({ text: piece.text, style: 'Hyperlink' })] })
-      : new TextRun(piece.text),
-  );
-}
+type Lang = { value: string };
+const wordLang = (lang: ReviewLanguage): Lang => ({ value: REVIEW_LABELS[lang].wordTag });
 
-let listInstance = 0;
+class Writer {
+  private listInstance = 0;
+  readonly lang: Lang;
+  constructor(readonly model: ReviewModel) {
+    this.lang = wordLang(model.language);
+  }
 
-function richParagraphs(blocks: RichText): Paragraph[] {
-  if (blocks.length === 0) return [new Paragraph('–')];
-  return blocks.flatMap((block) => {
-    if (block.type === 'paragraph')
-      return [new Paragraph({ children: inlineRuns(block.content), spacing: { after: 120 } })];
-    const instance = ++listInstance;
-    return block.items.map((item) =>
-      block.ordered
-        ? new Paragraph({ children: inlineRuns(item), numbering: { reference: 'ordered', level: 0, instance } })
-        : new Paragraph({ children: inlineRuns(item), bullet: { level: 0 } }),
+  run(text: string, options: { bold?: boolean; size?: number; lang?: ReviewLanguage; style?: string } = {}): TextRun {
+    return new TextRun({
+      text,
+      // Bold only when asked: an explicit "not bold" would override the heading styles' bold.
+      ...(options.bold ? { bold: true } : {}),
+      ...(options.size ? { size: options.size } : {}),
+      ...(options.style ? { style: options.style } : {}),
+      language: options.lang ? wordLang(options.lang) : this.lang,
+    });
+  }
+
+  textRun(text: Text, options: { bold?: boolean } = {}): TextRun {
+    return this.run(text.text, { ...options, lang: text.lang });
+  }
+
+  link(href: string, text: string, lang?: ReviewLanguage): ExternalHyperlink {
+    return new ExternalHyperlink({
+      link: href,
+      children: [this.run(text, { style: 'Hyperlink', ...(lang ? { lang } : {}) })],
+    });
+  }
+
+  para(
+    children: ParagraphChild[] | string,
+    options: { indent?: number; after?: number; before?: number; keepNext?: boolean } = {},
+  ) {
+    return new Paragraph({
+      children: typeof children === 'string' ? [this.run(children)] : children,
+      ...(options.indent ? { indent: { left: options.indent } } : {}),
+      spacing: { after: options.after ?? 60, ...(options.before ? { before: options.before } : {}) },
+      ...(options.keepNext ? { keepNext: true } : {}),
+    });
+  }
+
+  inlines(content: Inline[], lang: ReviewLanguage): ParagraphChild[] {
+    return content.map((piece) =>
+      piece.type === 'link' ? this.link(piece.href, piece.text, lang) : this.run(piece.text, { lang }),
     );
-  });
+  }
+
+  /** The reports' own text: Finnish, marked so in a Swedish review. */
+  rich(blocks: RichText): Paragraph[] {
+    if (blocks.length === 0) return [this.para('–')];
+    return blocks.flatMap((block) => {
+      if (block.type === 'paragraph') return [this.para(this.inlines(block.content, 'fi'), { after: 120 })];
+      const instance = ++this.listInstance;
+      return block.items.map((item) =>
+        block.ordered
+          ? new Paragraph({
+              children: this.inlines(item, 'fi'),
+              numbering: { reference: 'ordered', level: 0, instance },
+            })
+          : new Paragraph({ children: this.inlines(item, 'fi'), bullet: { level: 0 } }),
+      );
+    });
+  }
+
+  cell(
+    text: string | ParagraphChild[],
+    width: number,
+    options: { bold?: boolean; right?: boolean; columnSpan?: number } = {},
+  ) {
+    return new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      ...(options.columnSpan ? { columnSpan: options.columnSpan } : {}),
+      margins: { left: 80, right: 80, top: 30, bottom: 30 },
+      children: [
+        new Paragraph({
+          alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: typeof text === 'string' ? [this.run(text, { bold: options.bold ?? false, size: 18 })] : text,
+        }),
+      ],
+    });
+  }
+
+  table(columnWidths: number[], rows: TableRow[]): Table {
+    return new Table({
+      width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths,
+      layout: TableLayoutType.FIXED,
+      rows,
+    });
+  }
+
+  heading(level: 1 | 2 | 3, children: ParagraphChild[], pageBreakBefore = false) {
+    return new Paragraph({
+      heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
+      pageBreakBefore,
+      keepNext: true,
+      children,
+    });
+  }
 }
 
-const cell = (text: string, options: { bold?: boolean; right?: boolean; width?: number } = {}) =>
-  new TableCell({
-    children: [
-      new Paragraph({
-        alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: options.bold ?? false })],
-      }),
-    ],
-    ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
-  });
+/** Theme name 30 %, four amounts: "1 055 410,40 €" at 9 pt is about 1 250 twips. */
+const SUMMARY_COLUMNS = (() => {
+  const amount = 1640;
+  return [TEXT_WIDTH - 4 * amount, amount, amount, amount, amount];
+})();
 
-function summaryTable(model: ReviewModel): Table {
+function summaryTable(w: Writer): Table {
+  const { model } = w;
+  const { labels } = model;
+  const [first, ...amounts] = SUMMARY_COLUMNS as [number, ...number[]];
   const header = new TableRow({
     tableHeader: true,
+    cantSplit: true,
     children: [
-      cell('Teema', { bold: true, width: 32 }),
-      ...FIGURE_KEYS.map((k) => cell(FIGURE_LABELS[k], { bold: true, right: true, width: 17 })),
+      w.cell(labels.theme, first, { bold: true }),
+      ...FIGURE_KEYS.map((k, i) => w.cell(labels.figures[k], amounts[i]!, { bold: true, right: true })),
     ],
   });
   const rows = model.themes.map(
     (t) =>
       new TableRow({
+        cantSplit: true,
         children: [
-          cell(`${t.number}. ${t.name}`),
-          ...FIGURE_KEYS.map((k) => cell(euros(t.header.figures?.[k]), { right: true })),
+          w.cell(
+            [
+              w.run(`${t.number}. `, { size: 18 }),
+              new TextRun({ text: t.name.text, size: 18, language: wordLang(t.name.lang) }),
+            ],
+            first,
+          ),
+          ...FIGURE_KEYS.map((k, i) => w.cell(amountText(t.figures?.[k], labels), amounts[i]!, { right: true })),
         ],
       }),
   );
   const total = new TableRow({
+    cantSplit: true,
     children: [
-      cell('Yhteensä', { bold: true }),
-      ...FIGURE_KEYS.map((k) => cell(euros(model.totals[k]), { bold: true, right: true })),
+      w.cell(labels.total, first, { bold: true }),
+      ...FIGURE_KEYS.map((k, i) =>
+        w.cell(amountText(totalAmount(model.totals[k]), labels), amounts[i]!, { bold: true, right: true }),
+      ),
     ],
   });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows, total] });
+  return w.table(SUMMARY_COLUMNS, [header, ...rows, total]);
 }
 
-function themeChildren(theme: ReviewTheme): (Paragraph | Table)[] {
-  const h = theme.header;
-  const label = (text: string) =>
-    new Paragraph({ children: [new TextRun({ text, bold: true })], spacing: { before: 120 } });
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      heading: HeadingLevel.HEADING_1,
-      pageBreakBefore: true,
-      children: [new TextRun(`${theme.number}. ${theme.name}`)],
-    }),
-    label('Yhteyshenkilöt (koordinaatio tms. hankkeen yhteyshenkilö ja rahoittajan vastuuhenkilö)'),
-    ...(h.contacts.length ? h.contacts.map((c) => new Paragraph(contactLine(c))) : [new Paragraph('–')]),
-    label('Vastuullinen hallinnonala ja ministeriön vastuuhenkilön yhteystiedot'),
-    new Paragraph(h.ministries.join(', ') || '–'),
-    ...h.ministryContacts.map((c) => new Paragraph(contactLine(c))),
-    label('Teeman toteutusaika'),
-    new Paragraph(h.period.text ?? ([h.period.start, h.period.end].filter(Boolean).join(' – ') || '–')),
-    label(`Teeman (EU + valtio) rahoitus${h.figures ? ` ${finnishDate(h.figures.asOf)}` : ''}`),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: FIGURE_KEYS.map(
-        (k) =>
-          new TableRow({
-            children: [cell(FIGURE_LABELS[k], { width: 60 }), cell(euros(h.figures?.[k]), { right: true, width: 40 })],
-          }),
-      ),
-    }),
+function entityParagraphs(w: Writer, entity: ReviewEntity): Paragraph[] {
+  const { labels } = w.model;
+  const head: ParagraphChild[] = [
+    ...(entity.code ? [w.run(`${entity.code} `, { bold: true })] : []),
+    w.textRun(entity.name, { bold: true }),
+    ...(entity.period ? [w.run(` ${entity.period}`, { bold: true })] : []),
   ];
-  for (const section of theme.sections) {
-    children.push(
-      new Paragraph({
-        heading: HeadingLevel.HEADING_2,
-        children: [new TextRun(`${section.number}) ${section.title}`)],
-      }),
-      ...richParagraphs(section.blocks),
-    );
-  }
+  const rows: ParagraphChild[][] =
+    entity.kind === 'group'
+      ? entity.implementers.map((p) => [
+          w.run([p.code, p.implementer].filter(Boolean).join(' ') + (p.main ? ` (${labels.main})` : '')),
+        ])
+      : entity.implementers.map((p) => [
+          w.run(`${labels.implementer} ${p.implementer}${entity.coordination ? ` (${labels.coordination})` : ''}`),
+        ]);
+  if (entity.kind === 'group' && entity.coordination) rows.push([w.run(labels.coordination)]);
+  if (entity.costEstimate) rows.push([w.run(`${labels.costEstimate} ${amountText(entity.costEstimate, labels)}`)]);
+  if (entity.website) rows.push([w.run(`${labels.website} `), w.link(entity.website, entity.website)]);
+  return [
+    w.para(head, { before: 100, after: 20, keepNext: rows.length > 0 }),
+    ...rows.map((children, i) => w.para(children, { indent: 400, after: 20, keepNext: i < rows.length - 1 })),
+  ];
+}
+
+function themeChildren(w: Writer, theme: ReviewTheme): (Paragraph | Table)[] {
+  const { labels } = w.model;
+  const h = theme.header;
+  const label = (text: string) => w.para([w.run(text, { bold: true })], { before: 120, keepNext: true });
+  const contact = (c: (typeof h.contacts)[number]) => w.para(contactLine(c));
+  const figureRows = FIGURE_KEYS.flatMap((k) => {
+    const row = new TableRow({
+      cantSplit: true,
+      children: [
+        w.cell(labels.figures[k], 5638),
+        w.cell(amountText(theme.figures?.[k], labels), 4000, { right: true }),
+      ],
+    });
+    if (k !== 'frame' || theme.frameByMinistry.length === 0) return [row];
+    const split = theme.frameByMinistry.map((s) => `${s.ministry} ${amountText(s.amount, labels)}`).join(', ');
+    return [
+      row,
+      new TableRow({ cantSplit: true, children: [w.cell(`${labels.ofWhich} ${split}`, 9638, { columnSpan: 2 })] }),
+    ];
+  });
+  const children: (Paragraph | Table)[] = [
+    w.heading(1, [w.run(`${theme.number}. `), w.textRun(theme.name)], true),
+    label(labels.contacts),
+    ...(h.contacts.length ? h.contacts.map(contact) : [w.para('–')]),
+    label(labels.ministry),
+    w.para(h.ministries.join(', ') || '–'),
+    ...h.ministryContacts.map(contact),
+    label(labels.themePeriod),
+    w.para(theme.period),
+    label(`${labels.funding}${theme.asOf ? ` ${finnishDate(theme.asOf)}` : ''}`),
+    w.table([5638, 4000], figureRows),
+  ];
+  for (const section of theme.sections)
+    children.push(w.heading(2, [w.run(`${section.number}) ${section.title}`)]), ...w.rich(section.blocks));
   if (theme.linksTitle) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(theme.linksTitle)] }));
-    if (theme.links.length === 0) children.push(new Paragraph('–'));
-    for (const link of theme.links) {
+    children.push(w.heading(2, [w.run(theme.linksTitle)]));
+    if (theme.links.length === 0) children.push(w.para('–'));
+    for (const link of theme.links)
       children.push(
         new Paragraph({
           bullet: { level: 0 },
-          children: [
-            new ExternalHyperlink({
-              link: link.url,
-              children: [new TextRun({ text: link.title ?? link.url, style: 'Hyperlink' })],
-            }),
-          ],
+          children:
+            link.title && link.title !== link.url
+              ? [w.link(link.url, link.title, 'fi'), w.run(' – '), w.link(link.url, link.url)]
+              : [w.link(link.url, link.url)],
         }),
       );
-    }
   }
   if (theme.projectsTitle) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(theme.projectsTitle)] }));
+    children.push(w.heading(2, [w.run(theme.projectsTitle)]));
     for (const group of theme.projects) {
-      if (group.title || group.contentArea)
-        children.push(
-          new Paragraph({
-            heading: HeadingLevel.HEADING_3,
-            children: [new TextRun(group.title ?? group.contentArea!.name.fi)],
-          }),
-        );
-      for (const entity of group.entities) {
-        const { head, rows } = projectLines(entity);
-        children.push(new Paragraph({ children: [new TextRun({ text: head, bold: true })], spacing: { before: 80 } }));
-        for (const row of rows) children.push(new Paragraph({ text: row, indent: { left: 400 } }));
-      }
+      if (group.title) children.push(w.heading(3, [w.textRun(group.title)]));
+      for (const entity of group.entities) children.push(...entityParagraphs(w, entity));
     }
   }
   return children;
 }
 
 export async function renderReviewDocx(model: ReviewModel): Promise<Buffer> {
+  const w = new Writer(model);
+  const { labels } = model;
+  const heading = (size: number) => ({
+    run: { font: 'Arial', size, bold: true, color: '1A1A1A', language: w.lang },
+    paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+  });
   const doc = new Document({
     creator: 'Teemaseuranta',
     title: model.title,
     description: model.subtitle,
-    styles: { default: { document: { run: { font: 'Calibri', size: 22 } } } },
+    pageNumbers: estimatePageNumbers,
+    styles: {
+      default: {
+        document: { run: { font: 'Arial', size: 21, language: w.lang } },
+        title: { run: { font: 'Arial', size: 44, bold: true, language: w.lang } },
+        heading1: heading(30),
+        heading2: heading(24),
+        heading3: heading(22),
+      },
+    },
     numbering: {
       config: [
         {
@@ -192,36 +319,45 @@ export async function renderReviewDocx(model: ReviewModel): Promise<Buffer> {
     },
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 } } },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({
+                    children: [`${labels.pageWord} `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
+                    size: 18,
+                    language: w.lang,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
         children: [
+          w.para([w.run(labels.programme, { bold: true })], { before: 3000 }),
+          w.para(labels.programmeSub),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [w.run(model.title)] }),
+          w.para(model.subtitle),
+          ...(model.missing.length ? [w.para(`${labels.notApproved}: ${model.missing.join('; ')}`)] : []),
           new Paragraph({
-            children: [new TextRun({ text: 'UUDISTUVA JA OSAAVA SUOMI 2021–2027', bold: true })],
-            spacing: { before: 3000 },
-          }),
-          new Paragraph('EU:N ALUE- JA RAKENNEPOLITIIKAN OHJELMA'),
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),
-          new Paragraph(model.subtitle),
-          ...(model.missing.length ? [new Paragraph(`Hyväksymättä (ei mukana): ${model.missing.join('; ')}`)] : []),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
             pageBreakBefore: true,
-            children: [new TextRun('Sisällys')],
+            spacing: { after: 200 },
+            children: [w.run(labels.contents, { bold: true, size: 30 })],
           }),
-          new Paragraph({
-            text: 'Yhteenveto teemojen rahoituksesta',
-            numbering: { reference: 'ordered', level: 0, instance: 0 },
-          }),
-          ...model.themes.map(
-            (t) => new Paragraph({ text: t.name, numbering: { reference: 'ordered', level: 0, instance: 0 } }),
-          ),
-          new Paragraph({
-            heading: HeadingLevel.HEADING_1,
-            pageBreakBefore: true,
-            children: [new TextRun('Yhteenveto teemojen rahoituksesta')],
-          }),
-          new Paragraph(`Teemojen rahoitus (EU + valtio)${model.cutOff ? ` ${finnishDate(model.cutOff)}` : ''}`),
-          summaryTable(model),
-          ...model.themes.flatMap(themeChildren),
+          new TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-1' }),
+          w.heading(1, [w.run(labels.summary)], true),
+          w.para(`${labels.summaryCaption}${model.cutOff ? ` ${finnishDate(model.cutOff)}` : ''}`, { keepNext: true }),
+          summaryTable(w),
+          w.para([w.run(totalsNote(model), { size: 18 })], { before: 80 }),
+          ...model.themes.flatMap((theme) => themeChildren(w, theme)),
         ],
       },
     ],

@@ -349,25 +349,27 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
           tags,
           summary: `${summary}: cover, contents, summary table with totals, then each approved theme report in the fixed order`,
           params: ZPeriodParams,
+          querystring: z.object({
+            lang: z.enum(['fi', 'sv']).default('fi').describe('The review in Finnish or in Swedish'),
+          }),
           // HTML is text, DOCX and PDF bytes (Fastify sends bytes as they are, past the serializer).
           response: { 200: z.union([z.string(), z.instanceof(Buffer)]).describe(type), ...errors },
         },
       },
       async (request, reply) => {
         requirePermission(request.actor, 'review.read');
-        const model = await compileReview(db, request.params.period);
+        const language = request.query.lang;
+        const model = await compileReview(db, request.params.period, language);
         const html = () => renderReviewHtml(model);
         const body =
           format === 'html'
             ? html()
             : format === 'docx'
               ? await renderReviewDocx(model)
-              : await pdf.render(html(), { title: model.title, language: 'fi' });
+              : await pdf.render(html(), { title: model.title, language, pageReferences: true });
+        const name = language === 'sv' ? 'genomforandeoversikt' : 'toteutuskatsaus';
         if (format !== 'html')
-          reply.header(
-            'content-disposition',
-            `attachment; filename="toteutuskatsaus-${request.params.period}.${format}"`,
-          );
+          reply.header('content-disposition', `attachment; filename="${name}-${request.params.period}.${format}"`);
         return reply.type(type).send(body);
       },
     );
