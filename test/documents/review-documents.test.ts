@@ -14,6 +14,7 @@ import { readDataset } from '../../src/db/dataset/read-dataset.js';
 import { closePdfRenderer } from '../../src/documents/pdf/render-pdf.js';
 import { REVIEW_LABELS } from '../../src/documents/review/review-labels.js';
 import { amountText } from '../../src/documents/review/review-model.js';
+import { decidedBy } from '../../src/domain/as-of.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { buildReviewFixture } from '../helpers/review-fixture.js';
 import { as, signedInAs } from '../helpers/sessions.js';
@@ -166,20 +167,22 @@ describe('the 2024 review as finished documents', () => {
 
   it('PDF: every link of the themes and projects is a link; section 7 as the source states it', () => {
     const links = linkTargets(raw['fi.pdf']!);
+    // The review lists the entities decided by its cut-off (domain/as-of.ts).
+    const entities = dataset.projectEntities.filter((e) => decidedBy(e.decidedOn ?? null, '2024-10-31'));
     const urls = [
       ...themes.flatMap((theme) => theme.links.map((l) => l.url)),
-      ...dataset.projectEntities.flatMap((e) => (e.website ? [e.website] : [])),
+      ...entities.flatMap((e) => (e.website ? [e.website] : [])),
     ];
     expect(urls.length).toBeGreaterThan(20);
     for (const url of urls) expect(links, url).toContain(url);
     const text = flat(pdfText(file('review-fi.pdf')));
     // "(päätoteuttaja)" exactly where the source states the main implementer.
-    const stated = dataset.projectEntities
+    const stated = entities
       .filter((e) => e.kind === 'group')
       .flatMap((e) => e.projects)
       .filter((p) => p.role === 'main').length;
     expect(text.split('(päätoteuttaja)').length - 1).toBe(stated);
-    for (const entity of dataset.projectEntities.filter((e) => e.costEstimate))
+    for (const entity of entities.filter((e) => e.costEstimate))
       expect(text, entity.key).toContain(flat(amountText(entity.costEstimate!, REVIEW_LABELS.fi)));
     expect(text).toContain('(Teeman koordinaatiohanke)');
     // Reduced-precision dates as the source would write them ("1/2026"), never raw ("2026-01").

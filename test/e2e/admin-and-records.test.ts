@@ -156,10 +156,11 @@ describe('the managing authority and the finance expert in the browser', () => {
     await page.getByRole('link', { name: 'Muokkaa hankkeen tietoja' }).click();
     await expect.poll(() => heading(page).textContent()).toMatch(/^Muokkaa hanketta: /);
     const decided = optionalField(page, 'Rahoituspäätöksen päivä');
-    await decided.fill('15.5.2023');
+    // Dates are taken as people write them (15.5.2023); an impossible one is refused at the field.
+    await decided.fill('31.2.2023');
     await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
-    expect(await errorAt(page, decided)).toContain('vvvv-kk-pp');
-    await decided.fill('2023-05-15');
+    expect(await errorAt(page, decided)).toContain('p.k.vvvv');
+    await decided.fill('15.5.2023');
     await optionalField(page, 'Nimi ruotsiksi').fill('TALO – idrott för alla');
     await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
     await page.getByText('Muutokset on tallennettu ja kirjattu muutoshistoriaan.').first().waitFor();

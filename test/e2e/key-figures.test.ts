@@ -22,11 +22,12 @@ describe('key figures', () => {
     expect(login.status()).toBe(200);
     await page.goto('/fi/themes/lanupe/key-figures/facts');
     await expect.poll(() => heading(page).textContent()).toContain('Avainlukujen tiedot');
-    const forms = page.locator('form');
+    const forms = page.locator('#main form');
     await expect.poll(() => forms.count(), { timeout: 30_000 }).toBeGreaterThan(12);
 
+    // The facts' forms are in the page's main region (the header has the search form).
     // The first entity: shared by OKM and STM, basic education and child welfare, one partner.
-    const first = page.locator('form').first();
+    const first = page.locator('#main form').first();
     await first.getByLabel('OKM: osuus %').fill('60');
     await first.getByLabel('STM: osuus %').fill('40');
     await first.getByText('Kasvatus ja koulutus: Perusopetus').click();
@@ -37,7 +38,7 @@ describe('key figures', () => {
     await expect.poll(() => page.getByText('Tallennettu.').count()).toBe(1);
 
     // Shares that do not add up are refused with the reason.
-    const second = page.locator('form').nth(1);
+    const second = page.locator('#main form').nth(1);
     await second.getByLabel('TEM: osuus %').fill('70');
     await second.getByLabel('OKM: osuus %').fill('20');
     await second.getByRole('button', { name: 'Tallenna' }).click();
