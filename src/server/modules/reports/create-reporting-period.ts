@@ -7,6 +7,7 @@ import type { ZReportingPeriodInput } from '../../../contracts/reports.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import { DuplicateKeyError, RuleViolationError } from '../../../domain/errors.js';
 import { emptyContent } from '../../../domain/reports/report.js';
+import type { Db } from '../../../db/database.js';
 import { requirePermission, type ReportDeps } from './report-access.js';
 
 export async function createReportingPeriod(
@@ -85,37 +86,7 @@ export async function createReportingPeriod(
         .insertInto('reporting_period_themes')
         .values({ period_id: periodId, theme_id: Number(theme.id), position })
         .execute();
-      const report = await trx
-        .insertInto('theme_reports')
-        .values({
-          period_id: periodId,
-          theme_id: Number(theme.id),
-          state: 'draft',
-          content,
-          header: null,
-          submitted_at: null,
-          submitted_by: null,
-          approved_at: null,
-          approved_by: null,
-          created_at: deps.audit.at,
-          updated_at: deps.audit.at,
-          updated_by: deps.audit.actor,
-          archived_at: null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('theme_report_versions')
-        .values({
-          report_id: Number(report.id),
-          version: 1,
-          state: 'draft',
-          action: 'create',
-          content,
-          saved_at: deps.audit.at,
-          saved_by: deps.audit.actor,
-        })
-        .execute();
+      await openFirstDraft(trx, deps, periodId, Number(theme.id), content);
     }
     await writeAudit(trx, deps.audit, {
       action: 'create',
@@ -125,4 +96,48 @@ export async function createReportingPeriod(
     });
     return periodId;
   });
+}
+
+/**
+ * A theme's report in a period starts as an empty draft with its first version: when the period is
+ * opened, and when a theme is added to it later (update-reporting-period.ts).
+ */
+export async function openFirstDraft(
+  db: Db,
+  deps: ReportDeps,
+  periodId: number,
+  themeId: number,
+  content: string,
+): Promise<void> {
+  const report = await db
+    .insertInto('theme_reports')
+    .values({
+      period_id: periodId,
+      theme_id: themeId,
+      state: 'draft',
+      content,
+      header: null,
+      submitted_at: null,
+      submitted_by: null,
+      approved_at: null,
+      approved_by: null,
+      created_at: deps.audit.at,
+      updated_at: deps.audit.at,
+      updated_by: deps.audit.actor,
+      archived_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('theme_report_versions')
+    .values({
+      report_id: Number(report.id),
+      version: 1,
+      state: 'draft',
+      action: 'create',
+      content,
+      saved_at: deps.audit.at,
+      saved_by: deps.audit.actor,
+    })
+    .execute();
 }

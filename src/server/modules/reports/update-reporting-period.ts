@@ -16,6 +16,7 @@ import {
   VersionRequiredError,
 } from '../../../domain/errors.js';
 import { emptyContent } from '../../../domain/reports/report.js';
+import { openFirstDraft } from './create-reporting-period.js';
 import { requirePermission, type ReportDeps } from './report-access.js';
 
 type PeriodUpdate = z.infer<typeof ZReportingPeriodUpdate>;
@@ -166,37 +167,7 @@ async function replaceThemes(db: Db, deps: ReportDeps, periodId: number, slugs: 
       .where('theme_id', '=', theme.id)
       .executeTakeFirst();
     if (exists) continue;
-    const report = await db
-      .insertInto('theme_reports')
-      .values({
-        period_id: periodId,
-        theme_id: theme.id,
-        state: 'draft',
-        content,
-        header: null,
-        submitted_at: null,
-        submitted_by: null,
-        approved_at: null,
-        approved_by: null,
-        created_at: deps.audit.at,
-        updated_at: deps.audit.at,
-        updated_by: deps.audit.actor,
-        archived_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('theme_report_versions')
-      .values({
-        report_id: Number(report.id),
-        version: 1,
-        state: 'draft',
-        action: 'create',
-        content,
-        saved_at: deps.audit.at,
-        saved_by: deps.audit.actor,
-      })
-      .execute();
+    await openFirstDraft(db, deps, periodId, theme.id, content);
   }
 }
 
