@@ -8,8 +8,8 @@
  * loader. esbuild and Vite are development dependencies and are imported only when building: a
  * production install (`npm prune --omit=dev`) never loads them.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -61,10 +61,16 @@ export function staleParts(parts = ['server', 'web']) {
 
 async function buildServer() {
   const { build } = await import('esbuild');
+  // Chunks are named by their hash: without this, old ones would pile up.
+  rmSync(dirname(SERVER_OUT), { recursive: true, force: true });
   await build({
-    entryPoints: [join(ROOT, 'src/cli/main.ts')],
-    outfile: SERVER_OUT,
+    entryPoints: { main: join(ROOT, 'src/cli/main.ts') },
+    outdir: dirname(SERVER_OUT),
     bundle: true,
+    // A dynamic import() of our own module becomes a chunk of its own, so that what only a
+    // document needs (docx, pptxgenjs) is loaded when the first one is asked for, not at start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20.19',

@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { DatabaseConfig } from '../config/env.js';
 import type { Database } from './schema.js';
 import { SqliteDatabase } from './sqlite-module.js';
@@ -21,6 +22,10 @@ export type DatabaseHandle = {
   dialect: DialectName;
   close: () => Promise<void>;
 };
+
+// pg is loaded by a PostgreSQL deployment only: an embedded one does not carry it (about 3 MB of
+// heap; docs/performance.md, *Start and memory*).
+const loadPg = (): typeof pg => createRequire(import.meta.url)('pg') as typeof pg;
 
 // pg returns int8 and numeric as strings and dates as JS Dates; we hold cents as numbers (exact up to
 // 2^53, i.e. 90 trillion euros) and dates as ISO strings, the same as on SQLite.
@@ -39,14 +44,14 @@ const pgTypes = {
       case PG_TIMESTAMPTZ:
         return (value: string) => new Date(value).toISOString();
       default:
-        return pg.types.getTypeParser(oid, format ?? 'text');
+        return loadPg().types.getTypeParser(oid, format ?? 'text');
     }
   },
 } as pg.CustomTypesConfig;
 
 export function openDatabase(config: DatabaseConfig, options: { poolSize?: number } = {}): DatabaseHandle {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: config.url,
       max: options.poolSize ?? 10,
       types: pgTypes,

@@ -6,7 +6,6 @@ import { formatMeetingTime, type DocumentLanguage } from '../../domain/meetings.
 import type { PdfRenderer } from '../pdf/pdf-pool.js';
 import { buildInvitation } from './invitation-ics.js';
 import { buildMeetingDocument, placeText, type DocumentKind } from './meeting-document.js';
-import { renderMeetingDocx } from './render-docx.js';
 import { renderMeetingHtml } from './render-html.js';
 
 export type DocumentFormat = 'html' | 'docx' | 'pdf';
@@ -35,11 +34,12 @@ export async function renderMeetingFile(
   const document = buildMeetingDocument(kind, meeting, group, language);
   const filename = `${meeting.key}-${FILE_WORDS[kind][language]}.${format}`;
   const html = () => renderMeetingHtml(document);
+  // docx loads on first use: an idle server should not carry it (docs/performance.md).
   const body =
     format === 'html'
       ? html()
       : format === 'docx'
-        ? await renderMeetingDocx(document)
+        ? await (await import('./render-docx.js')).renderMeetingDocx(document)
         : await pdf.render(html(), { title: document.title, language });
   return { body, contentType: CONTENT_TYPES[format], filename };
 }

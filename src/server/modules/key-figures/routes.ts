@@ -14,7 +14,6 @@ import {
 } from '../../../db/repositories/themes.js';
 import { buildDeck, type Deck, type DeckLanguage } from '../../../documents/key-figures/deck.js';
 import { chartSvg } from '../../../documents/key-figures/chart-svg.js';
-import { renderPptx } from '../../../documents/key-figures/render-pptx.js';
 import type { Db } from '../../../db/database.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { requestLocale } from '../../i18n.js';
@@ -84,10 +83,11 @@ export function keyFigureRoutes(app: TypedApp, { db, pdf }: AppDeps): void {
     },
     async (request, reply) => {
       const deck = await deckOf(db, request.params.slug, languageOf(request, request.query.lang));
+      // pptxgenjs loads on first use: an idle server should not carry it (docs/performance.md).
       return sendFile(reply, {
         type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
         disposition: `attachment; filename="${fileName(deck, 'pptx')}"`,
-        body: await renderPptx(deck),
+        body: await (await import('../../../documents/key-figures/render-pptx.js')).renderPptx(deck),
       });
     },
   );

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
+import { createRequire } from 'node:module';
+import type nodemailerModule from 'nodemailer';
 import type { MailConfig } from '../../../config/env.js';
 
 export type OutgoingMail = { id: number; to: string; subject: string; text: string; language: string };
@@ -16,7 +17,11 @@ export type MailTransport = {
   close: () => void;
 };
 
+// Loaded when mail is configured: a server without it does not carry nodemailer (about 3 MB of heap).
+const loadNodemailer = () => createRequire(import.meta.url)('nodemailer') as typeof nodemailerModule;
+
 export function createMailTransport(config: Exclude<MailConfig, { kind: 'none' }>): MailTransport {
+  const nodemailer = loadNodemailer();
   const headers = (mail: OutgoingMail) => ({
     from: config.from,
     to: mail.to,

@@ -41,7 +41,6 @@ import {
 } from '../../../domain/reports/report.js';
 import { TEMPLATES } from '../../../domain/reports/templates.js';
 import { countCharacters } from '../../../domain/reports/rich-text.js';
-import { renderReviewDocx } from '../../../documents/review/review-docx.js';
 import { renderReviewHtml } from '../../../documents/review/review-html.js';
 import { compileReview } from '../../../documents/review/review-model.js';
 import type { AppDeps } from '../../app.js';
@@ -361,11 +360,13 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
         const language = request.query.lang;
         const model = await compileReview(db, request.params.period, language);
         const html = () => renderReviewHtml(model);
+        // Loaded on first use: docx holds megabytes of code and tables that an idle server
+        // should not carry (docs/performance.md, *Start and memory*).
         const body =
           format === 'html'
             ? html()
             : format === 'docx'
-              ? await renderReviewDocx(model)
+              ? await (await import('../../../documents/review/review-docx.js')).renderReviewDocx(model)
               : await pdf.render(html(), { title: model.title, language, pageReferences: true });
         const name = language === 'sv' ? 'genomforandeoversikt' : 'toteutuskatsaus';
         if (format !== 'html')
