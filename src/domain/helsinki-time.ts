@@ -22,9 +22,20 @@ const timeFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+// The last minute asked and its date: the server asks for every request (the public cache's key),
+// and formatting costs about 1.5 % of a fresh answer's time. Helsinki's days begin on a whole
+// minute (its offsets are whole hours), so every instant in one UTC minute has the same date.
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 /** The calendar date in Helsinki at `instant`, as `YYYY-MM-DD`. */
 export function helsinkiDate(instant: Date): string {
-  return dateFormat.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDate = dateFormat.format(instant);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 /** The wall-clock time in Helsinki at `instant`, as `HH:MM`. */

@@ -28,6 +28,14 @@ describe("Helsinki's clock", () => {
     expect(helsinkiDate(new Date('2026-10-25T22:00:00Z'))).toBe('2026-10-26');
   });
 
+  it('gives each instant its own date when asked in turn across midnight (the date is remembered per minute)', () => {
+    const seconds = ['2026-12-31T21:59:00.000Z', '2026-12-31T21:59:59.999Z', '2026-12-31T22:00:00.000Z'];
+    expect(seconds.map((at) => helsinkiDate(new Date(at)))).toEqual(['2026-12-31', '2026-12-31', '2027-01-01']);
+    // Back again: an earlier instant asked after a later one.
+    expect(helsinkiDate(new Date('2026-12-31T21:59:30Z'))).toBe('2026-12-31');
+    expect(() => helsinkiDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it('adds calendar days across month, year and leap-day boundaries', () => {
     expect(addCalendarDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addCalendarDays('2024-12-31', 1)).toBe('2025-01-01');

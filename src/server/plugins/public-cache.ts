@@ -30,6 +30,7 @@
 import { gzipSync } from 'node:zlib';
 import { helsinkiDate } from '../../domain/helsinki-time.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { requestLocale } from '../i18n.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/sessions.js';
@@ -106,14 +107,27 @@ export function registerPublicCache(
   let turn: { version: Promise<number>; scopes: Map<string, Promise<number>> } | null = null;
   const computing = new Map<string, { signature: string; promise: Promise<void>; done: () => void }>();
 
+  // The two questions nearly every request asks, built and compiled by Kysely once (building a
+  // query costs more than SQLite answering this one); a scopes question has one shape per count.
+  const versionQuestion = deps.db.selectFrom('data_version').select('version').where('id', '=', 1).compile();
+  const scopeQuestions = new Map<number, CompiledQuery<{ scope: string; version: number }>>();
+  const askScopes = (scopes: string[]) => {
+    let compiled = scopeQuestions.get(scopes.length);
+    if (!compiled) {
+      compiled = deps.db.selectFrom('data_scopes').select(['scope', 'version']).where('scope', 'in', scopes).compile();
+      scopeQuestions.set(scopes.length, compiled);
+    }
+    const bound: CompiledQuery<{ scope: string; version: number }> = { ...compiled, parameters: scopes };
+    return deps.db.executeQuery(bound);
+  };
+
   const currentTurn = () => {
     if (!turn) {
-      const question = deps.db
-        .selectFrom('data_version')
-        .select('version')
-        .where('id', '=', 1)
-        .executeTakeFirstOrThrow()
-        .then((row) => Number(row.version));
+      const question = deps.db.executeQuery(versionQuestion).then((result) => {
+        const row = result.rows[0];
+        if (!row) throw new Error('data_version has no row (migration 0005)');
+        return Number(row.version);
+      });
       const current = { version: question, scopes: new Map<string, Promise<number>>() };
       turn = current;
       // The answers serve every request of this turn of the event loop, then the next turn asks
@@ -135,12 +149,9 @@ export function registerPublicCache(
     const current = currentTurn();
     const missing = scopes.filter((scope) => !current.scopes.has(scope));
     if (missing.length > 0) {
-      const rows = deps.db
-        .selectFrom('data_scopes')
-        .select(['scope', 'version'])
-        .where('scope', 'in', missing)
-        .execute()
-        .then((found) => new Map(found.map((row) => [row.scope, Number(row.version)])));
+      const rows = askScopes(missing).then(
+        (found) => new Map(found.rows.map((row) => [row.scope, Number(row.version)])),
+      );
       for (const scope of missing)
         current.scopes.set(
           scope,
