@@ -124,7 +124,10 @@ type Child = { process: ChildProcess; output: () => string; stop: () => Promise<
 function startChild(script: string, args: string[], env: Record<string, string>): Child {
   // Compiled JavaScript runs as it is (what production runs); TypeScript through tsx.
   const loader = script.endsWith('.js') ? [] : ['--import', 'tsx'];
-  const child = spawn(process.execPath, [...loader, script, ...args], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p": Node's own options for the children, to
+  // profile the server under the benchmark's load (Node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
