@@ -17,6 +17,12 @@ import { getThemeFigures } from './themes.js';
 import { groupBy, localized, implementerRole } from './shared.js';
 
 const BATCH = 1000;
+/**
+ * Themes come fewer at a time: each brings its whole finance history with the ministries' splits
+ * (at the EU's size ten years of quarterly snapshots, ~160 rows a theme), and a thousand themes'
+ * worth held at once was 190 MB of heap, most of the export's peak (docs/performance.md).
+ */
+const THEME_BATCH = 50;
 
 export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
   const themes = await db
@@ -26,8 +32,8 @@ export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
     .orderBy('review_order')
     .orderBy('id')
     .execute();
-  for (let i = 0; i < themes.length; i += BATCH) {
-    const batch = themes.slice(i, i + BATCH);
+  for (let i = 0; i < themes.length; i += THEME_BATCH) {
+    const batch = themes.slice(i, i + THEME_BATCH);
     const ids = batch.map((t) => Number(t.id));
     const [ministries, objectives, snapshots] = await Promise.all([
       db.selectFrom('theme_ministries').selectAll().where('theme_id', 'in', ids).orderBy('ministry').execute(),

@@ -96,11 +96,14 @@ export const decidedByCutOff = (cutOff: string | null) => (eb: ExpressionBuilder
   cutOff === null ? sql<boolean>`1 = 1` : eb.or([eb('decided_on', 'is', null), eb('decided_on', '<=', cutOff)]);
 
 /**
- * "column is one of these ids" as the planner reads best: one array parameter on PostgreSQL
- * (`= any($1)`: an index scan of the ids, one statement text whatever their number), a list on
- * SQLite. Where a subquery (`in (select …)`) made PostgreSQL scan whole link tables (issue 16).
+ * "column is one of these ids" as the planner reads best, with one statement text whatever their
+ * number: one array parameter on PostgreSQL (`= any($1)`: an index scan of the ids), one JSON array
+ * on SQLite (`in (select value from json_each(?))`: the same index search as a list, as fast). Where
+ * a subquery (`in (select …)`) made PostgreSQL scan whole link tables (issue 16). A list of `?`s
+ * was a new statement for every count, and the statement cache then held hundreds of them, each
+ * with its own native memory (the export's RSS grew by 250 MB at the EU's size).
  */
 export function oneOf(db: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${[...ids]})`;
-  return sql<boolean>`${sql.ref(column)} in (${sql.join(ids.length > 0 ? [...ids] : [null])})`;
+  return sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
