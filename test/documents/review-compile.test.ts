@@ -178,6 +178,24 @@ describe('the 2024 review compiled to DOCX and PDF', () => {
     }
   });
 
+  it("opens each theme's project list with its coordination project, as the source does", async () => {
+    const html = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/reporting-periods/2024/review.html', headers: as(admin) })
+    ).body;
+    const lists = html
+      .split('<h3>7) ')
+      .slice(1)
+      .map((chunk) => chunk.split(/<h2|<\/section>/)[0]!);
+    expect(lists.length).toBe(12);
+    const withCoordination = lists.filter((list) => list.includes(REVIEW_LABELS.fi.coordination));
+    // Theme 5 (Työelämän kehittäminen) lists its coordination project apart from the calls' projects.
+    expect(withCoordination.length).toBeGreaterThanOrEqual(5);
+    for (const list of withCoordination) {
+      const firstEntity = list.slice(0, list.indexOf('</ul></li><li>') >>> 0);
+      expect(firstEntity, list.slice(0, 200)).toContain(REVIEW_LABELS.fi.coordination);
+    }
+  });
+
   it('serves the review as HTML with the summary table and its totals', async () => {
     const response = await t.app.inject({
       method: 'GET',

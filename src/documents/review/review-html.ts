@@ -51,6 +51,7 @@ const style = (model: ReviewModel) => `
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
   td.amount, th.amount { text-align: right; white-space: nowrap; }
+  table.summary th.amount { white-space: normal; }
   td.split { font-size: 9pt; color: #333; }
   p.note { font-size: 9pt; color: #333; }
   dl.header { display: grid; grid-template-columns: 32% 68%; gap: 4px 8px; }
@@ -175,7 +176,10 @@ ${model.themes.map((theme) => entry(`teema-${theme.number}`, `${theme.number}.`,
 
 function summaryHtml(model: ReviewModel): string {
   const { labels } = model;
-  return `<table>
+  // The theme's name gets the room: amounts never wrap (nowrap), names did, one word a line, and
+  // the table then pushed its note onto a page of its own.
+  return `<table class="summary">
+<colgroup><col style="width: 32%">${FIGURE_KEYS.map(() => '<col style="width: 17%">').join('')}</colgroup>
 <caption>${e(labels.summaryCaption)}${model.cutOff ? ` ${e(finnishDate(model.cutOff))}` : ''}</caption>
 <thead><tr><th scope="col">${e(labels.theme)}</th>${FIGURE_KEYS.map((k) => `<th scope="col" class="amount">${e(labels.figures[k])}</th>`).join('')}</tr></thead>
 <tbody>${model.themes
@@ -186,7 +190,7 @@ function summaryHtml(model: ReviewModel): string {
     .join('\n')}</tbody>
 <tfoot><tr><th scope="row">${e(labels.total)}</th>${FIGURE_KEYS.map((k) => `<td class="amount">${e(amountText(totalAmount(model.totals[k]), labels))}</td>`).join('')}</tr></tfoot>
 </table>
-<p class="note">${e(totalsNote(model))}</p>`;
+<p class="note" style="break-before: avoid">${e(totalsNote(model))}</p>`;
 }
 
 export function renderReviewHtml(model: ReviewModel): string {

@@ -180,7 +180,7 @@ function reviewProjects(
 ): ReviewTheme['projects'] {
   const name = (n: { fi: string; sv?: string | null }): Text =>
     language === 'sv' && n.sv ? { text: n.sv, lang: 'sv' } : { text: n.fi, lang: 'fi' };
-  return list.map((group) => {
+  const groups = list.map((group) => {
     const entities = group.entities.map((entity): ReviewEntity => {
       const fact = facts.get(entity.key);
       return {
@@ -210,6 +210,10 @@ function reviewProjects(
         : null;
     return { title, entities: ordered };
   });
+  // The group that holds the coordination project first too: the template (and seed 001) opens
+  // section 7 with it, whichever call it was funded from. A stable sort keeps the rest in order.
+  const leads = (group: (typeof groups)[number]) => group.entities.some((entity) => entity.coordination);
+  return [...groups.filter(leads), ...groups.filter((group) => !leads(group))];
 }
 
 function figuresOf(header: ReportHeader): Pick<ReviewTheme, 'figures' | 'asOf' | 'frameByMinistry'> {
