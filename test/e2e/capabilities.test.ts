@@ -4,6 +4,9 @@
  * that person and record (the session's per theme, group and globally; a meeting's own), read here
  * from the API. And the page does offer what the capabilities list, so the check is not vacuous.
  */
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { settled, useBrowser } from './browser.js';
@@ -39,6 +42,8 @@ const LINK_NEEDS: [RegExp, Need][] = [
   [/^\/fi\/users$/, { on: 'global', capability: 'users.manage' }],
   [/^\/fi\/audit$/, { on: 'global', capability: 'audit.read' }],
   [/^\/fi\/steering-groups$/, { on: 'group', capability: 'steering_group.read' }],
+  // A theme's report: its internal material, or the compiled review's readers.
+  [/^\/fi\/reports\/[^/]+\/[^/]+$/, { on: 'theme', capability: 'theme.read_internal' }],
 ];
 
 /** The minutes' workflow buttons (fi) and the meeting capability each needs. */
@@ -104,7 +109,8 @@ describe('every action the web offers is one the server lists', () => {
 
       const listed = (need: Need) =>
         need.on === 'theme'
-          ? (caps.themes[THEME] ?? []).includes(need.capability)
+          ? (caps.themes[THEME] ?? []).includes(need.capability) ||
+            (need.capability === 'theme.read_internal' && caps.global.includes('review.read'))
           : need.on === 'group'
             ? // The list of groups is offered when some group is readable.
               need.capability === 'steering_group.read'
@@ -142,6 +148,34 @@ describe('every action the web offers is one the server lists', () => {
       for (const expected of shown) expect(seen, `${username}: ${expected} listed but not offered`).toContain(expected);
     } finally {
       await context.close();
+    }
+  });
+
+  it('shows a ministry the facts page without forms it may not send, and the secretary the meeting steps (fi, sv)', async () => {
+    // Pictures for a person to look at (in the system's temporary folder), at 1366 and 320 px.
+    const shots = join(tmpdir(), 'teemaseuranta-capabilities');
+    mkdirSync(shots, { recursive: true });
+    for (const [username, path, check] of [
+      ['e2e-stm', `/themes/${THEME}/key-figures/facts`, /roolisi ei anna|din roll ger inte/],
+      ['e2e-sihteeri', `/meetings/${MEETING}`, null],
+    ] as const) {
+      const { context, page } = await signedIn(username);
+      try {
+        for (const lang of ['fi', 'sv'] as const) {
+          await page.goto(`/${lang}${path}`);
+          await settled(page);
+          if (check) {
+            await expect.poll(() => page.getByText(check).count()).toBe(1);
+            expect(await page.getByRole('button', { name: /Tallenna|Spara/ }).count()).toBe(0);
+          }
+          for (const width of [1366, 320]) {
+            await page.setViewportSize({ width, height: 900 });
+            await page.screenshot({ path: join(shots, `${username}-${lang}-${width}.png`), fullPage: true });
+          }
+        }
+      } finally {
+        await context.close();
+      }
     }
   });
 });
