@@ -328,9 +328,7 @@ export const ZMeetingUpdate = update({
     .describe('Recipients of the minutes; empty = members, deputies and permanent experts'),
 });
 
-export const ZAgendaReference = z
-  .object({ type: z.enum(['theme', 'call', 'project', 'report']), key: ZKey })
-  .strict();
+export const ZAgendaReference = z.object({ type: z.enum(['theme', 'call', 'project', 'report']), key: ZKey }).strict();
 const itemContent = {
   title: ZText(500),
   titleSv: ZOptionalText(500),
@@ -344,6 +342,8 @@ const minutesContent = {
   decision: ZOptionalText(20_000),
   time: ZTime.nullable().optional().describe('A time the item records: opening and closing'),
 };
+/** An agenda item's minutes fields: written once the meeting has started. */
+export const MINUTES_FIELDS = Object.keys(minutesContent) as (keyof typeof minutesContent)[];
 export const ZAgendaItemCreate = z.object({ meeting: ZKey, ...itemContent, ...minutesContent }).strict();
 export const ZAgendaItemUpdate = update({ ...itemContent, ...minutesContent });
 
@@ -390,7 +390,9 @@ export const WRITE_INPUTS = {
 } as const;
 
 export type WritableCollection = keyof typeof WRITE_INPUTS;
-export type Creatable = { [C in WritableCollection]: (typeof WRITE_INPUTS)[C]['create'] extends null ? never : C }[WritableCollection];
+export type Creatable = {
+  [C in WritableCollection]: (typeof WRITE_INPUTS)[C]['create'] extends null ? never : C;
+}[WritableCollection];
 /** What a form sends to create a record of the collection (before the server's trimming). */
 export type CreateInputOf<C extends Creatable> = z.input<NonNullable<(typeof WRITE_INPUTS)[C]['create']>>;
 /** What a form sends to change a record of the collection: any of its fields, each optional. */

@@ -9,7 +9,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { as, GROUP, signInEveryone, SIGNED_IN_ACTORS, THEME, type Session, type SignedInActor } from '../helpers/actors.js';
+import {
+  as,
+  GROUP,
+  signInEveryone,
+  SIGNED_IN_ACTORS,
+  THEME,
+  type Session,
+  type SignedInActor,
+} from '../helpers/actors.js';
 import { ROUTE_ACCESS } from './route-access-table.js';
 import { lanupeContext } from './route-context.js';
 import type { z } from 'zod';
@@ -92,16 +100,19 @@ describe.each(DIALECTS)('capabilities against the route × role table on %s', (d
     return response.json() as SessionAnswer;
   };
 
-  it.each(SIGNED_IN_ACTORS)("lists for %s exactly the theme's, group's and global rights the server grants", async (who) => {
-    const { capabilities } = await session(who);
-    expect([...(capabilities.themes[THEME] ?? [])].sort()).toEqual(
-      expected(THEME_CAPABILITIES, THEME_ROUTES, who).sort(),
-    );
-    expect([...(capabilities.steeringGroups[GROUP] ?? [])].sort()).toEqual(
-      expected(GROUP_CAPABILITIES, GROUP_ROUTES, who).sort(),
-    );
-    expect([...capabilities.global].sort()).toEqual(expected(GLOBAL_CAPABILITIES, GLOBAL_ROUTES, who).sort());
-  });
+  it.each(SIGNED_IN_ACTORS)(
+    "lists for %s exactly the theme's, group's and global rights the server grants",
+    async (who) => {
+      const { capabilities } = await session(who);
+      expect([...(capabilities.themes[THEME] ?? [])].sort()).toEqual(
+        expected(THEME_CAPABILITIES, THEME_ROUTES, who).sort(),
+      );
+      expect([...(capabilities.steeringGroups[GROUP] ?? [])].sort()).toEqual(
+        expected(GROUP_CAPABILITIES, GROUP_ROUTES, who).sort(),
+      );
+      expect([...capabilities.global].sort()).toEqual(expected(GLOBAL_CAPABILITIES, GLOBAL_ROUTES, who).sort());
+    },
+  );
 
   it('sends the same capabilities with the sign-in answer as with the session', async () => {
     const response = await t.app.inject({
@@ -126,5 +137,4 @@ describe.each(DIALECTS)('capabilities against the route × role table on %s', (d
     // Meeting 2023/1 has draft minutes: whoever may change the meeting is offered to.
     expect(meeting.capabilities.includes('edit')).toBe(allowed(MEETING_ROUTES.edit, who));
   });
-
 });

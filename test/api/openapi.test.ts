@@ -129,7 +129,9 @@ describe('OpenAPI document', () => {
     const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApi;
     const resolve = (schema: Schema | undefined): Schema | undefined => {
       const ref = schema?.$ref;
-      return typeof ref === 'string' ? document.components?.schemas?.[ref.replace('#/components/schemas/', '')] : schema;
+      return typeof ref === 'string'
+        ? document.components?.schemas?.[ref.replace('#/components/schemas/', '')]
+        : schema;
     };
     const bodyFields = (path: string, method: string) => {
       const schema = resolve(document.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema);
@@ -137,7 +139,10 @@ describe('OpenAPI document', () => {
     };
     const wrong: string[] = [];
     for (const [collection, { create, update }] of Object.entries(WRITE_INPUTS)) {
-      const item = Object.keys(document.paths).find((path) => path.startsWith(`/api/v1/${collection}/{`) && !path.slice(`/api/v1/${collection}/`.length).includes('/'));
+      const item = Object.keys(document.paths).find(
+        (path) =>
+          path.startsWith(`/api/v1/${collection}/{`) && !path.slice(`/api/v1/${collection}/`.length).includes('/'),
+      );
       const expected = [
         ...(create ? [[`/api/v1/${collection}`, 'post', create] as const] : []),
         [item ?? `/api/v1/${collection}/{?}`, 'patch', update] as const,
@@ -146,7 +151,9 @@ describe('OpenAPI document', () => {
         const { fields, closed } = bodyFields(path, method);
         const contract = Object.keys(schema.shape).sort();
         if (JSON.stringify(fields) !== JSON.stringify(contract) || closed !== false)
-          wrong.push(`${method.toUpperCase()} ${path}: documents [${fields.join(', ')}], contract [${contract.join(', ')}]`);
+          wrong.push(
+            `${method.toUpperCase()} ${path}: documents [${fields.join(', ')}], contract [${contract.join(', ')}]`,
+          );
       }
     }
     expect(wrong).toEqual([]);

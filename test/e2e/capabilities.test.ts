@@ -37,7 +37,10 @@ const LINK_NEEDS: [RegExp, Need][] = [
   [/^\/fi\/steering-groups\/[^/]+\/members\/new/, { on: 'group', capability: 'steering_group.edit' }],
   [/^\/fi\/steering-group-members\/\d+\/edit$/, { on: 'group', capability: 'steering_group.edit' }],
   [/^\/fi\/steering-groups\/[^/]+\/meetings\/new$/, { on: 'group', capability: 'meeting.edit' }],
-  [/^\/fi\/meetings\/[^/]+\/(edit|attendance|minutes|items\/new|items\/\d+\/actions\/new)$/, { on: 'meeting', capability: 'edit' }],
+  [
+    /^\/fi\/meetings\/[^/]+\/(edit|attendance|minutes|items\/new|items\/\d+\/actions\/new)$/,
+    { on: 'meeting', capability: 'edit' },
+  ],
   [/^\/fi\/agenda-items\/\d+\/edit$/, { on: 'meeting', capability: 'edit' }],
   [/^\/fi\/users$/, { on: 'global', capability: 'users.manage' }],
   [/^\/fi\/audit$/, { on: 'global', capability: 'audit.read' }],
@@ -105,7 +108,9 @@ describe('every action the web offers is one the server lists', () => {
       const groupReadable = GROUP in caps.steeringGroups;
       const meetingResponse = await request.get(`/api/v1/meetings/${MEETING}`);
       expect(meetingResponse.status()).toBe(groupReadable ? 200 : 403);
-      const meetingCaps = groupReadable ? ((await meetingResponse.json()) as { capabilities: string[] }).capabilities : [];
+      const meetingCaps = groupReadable
+        ? ((await meetingResponse.json()) as { capabilities: string[] }).capabilities
+        : [];
 
       const listed = (need: Need) =>
         need.on === 'theme'
@@ -142,7 +147,9 @@ describe('every action the web offers is one the server lists', () => {
         ...['steering_group.edit', 'meeting.edit']
           .filter((c) => groupReadable && (caps.steeringGroups[GROUP] ?? []).includes(c))
           .map((c) => `group ${c}`),
-        ...['organisation.edit', 'users.manage', 'audit.read'].filter((c) => caps.global.includes(c)).map((c) => `global ${c}`),
+        ...['organisation.edit', 'users.manage', 'audit.read']
+          .filter((c) => caps.global.includes(c))
+          .map((c) => `global ${c}`),
         ...meetingCaps.map((c) => `meeting ${c}`),
       ];
       for (const expected of shown) expect(seen, `${username}: ${expected} listed but not offered`).toContain(expected);

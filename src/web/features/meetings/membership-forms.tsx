@@ -28,7 +28,7 @@ export function NewMemberPage() {
   const fields: FieldSpec<CreateFieldOf<'steering-group-members'>>[] = [
     ...(capacity === 'permanent_expert' || seat !== null
       ? []
-      : [{ name: 'seat', label: t('meetings:membership.seat'), kind: 'count' as const, required: true }]),
+      : [{ name: 'seat' as const, label: t('meetings:membership.seat'), kind: 'count' as const, required: true }]),
     { name: 'name', label: t('meetings:attendance.name'), kind: 'text', required: true },
     { name: 'organisation', label: t('meetings:attendance.organisation'), kind: 'text' },
     { name: 'validFrom', label: t('meetings:membership.validFrom'), kind: 'date' },

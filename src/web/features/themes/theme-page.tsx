@@ -310,7 +310,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                 <ColumnHeader>{t('themes:activity.what')}</ColumnHeader>
                 <ColumnHeader numeric>{t('themes:activity.value')}</ColumnHeader>
                 <ColumnHeader>{t('themes:activity.period')}</ColumnHeader>
-                {mayInTheme(session, theme.slug, 'activity.edit') ? <ColumnHeader>{t('common:edit')}</ColumnHeader> : null}
+                {mayInTheme(session, theme.slug, 'activity.edit') ? (
+                  <ColumnHeader>{t('common:edit')}</ColumnHeader>
+                ) : null}
               </tr>
             </thead>
             <tbody>

@@ -1,25 +1,11 @@
 /** Calls for proposals: finance experts of the theme. */
 import { ZCallRecord } from '../../../../contracts/records.js';
 import { ZCallCreate, ZCallUpdate } from '../../../../contracts/write-inputs.js';
-import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { checkCall, type CallCheck } from '../../../../domain/calls.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
 import { themeScope } from '../resource.js';
-import {
-  ZCents,
-  ZCount,
-  ZKey,
-  ZLocalizedInput,
-  ZOptionalText,
-  ZPartialDate,
-  ZVersionField,
-  localizedColumns,
-  localizedOf,
-  pick,
-  themeIdOf,
-  themeSlugOf,
-} from '../fields.js';
+import { localizedColumns, localizedOf, pick, themeIdOf, themeSlugOf } from '../fields.js';
 
 const columns = {
   kind: 'kind',

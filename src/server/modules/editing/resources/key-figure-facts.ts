@@ -5,7 +5,11 @@
  * municipality and, for a wellbeing services county organisation, its own county. The rules are in
  * src/domain/key-figure-facts.ts; a refusal names the field and the reason in fi/sv/en.
  */
-import { ORGANISATION_TYPES, ZMinistryShareInput as ZShare, ZOrganisationPlaceUpdate, ZProjectFactsUpdate } from '../../../../contracts/write-inputs.js';
+import {
+  ZMinistryShareInput as ZShare,
+  ZOrganisationPlaceUpdate,
+  ZProjectFactsUpdate,
+} from '../../../../contracts/write-inputs.js';
 import { z } from 'zod';
 import { ZOrganisationPlaceRecord, ZProjectFactsRecord } from '../../../../contracts/records.js';
 import type { Db } from '../../../../db/database.js';
@@ -20,7 +24,7 @@ import {
 } from '../../../../domain/key-figure-facts.js';
 import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
-import { ZKey, ZVersionField, localizedOf, organisationIdOf, themeSlugOf } from '../fields.js';
+import { localizedOf, organisationIdOf, themeSlugOf } from '../fields.js';
 
 const refuse = (problems: FactProblem[]) => {
   if (problems.length > 0) throw new RuleViolationError(problems);

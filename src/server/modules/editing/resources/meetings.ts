@@ -6,6 +6,7 @@
  */
 import { ZAgendaItemRecord, ZDecisionRecord, ZMeetingRecord } from '../../../../contracts/records.js';
 import {
+  MINUTES_FIELDS,
   ZAgendaItemCreate,
   ZAgendaItemUpdate,
   ZAgendaReference as ZReference,
@@ -32,17 +33,15 @@ import {
   minutesLocked,
   nextMeetingNumber,
   standardAgenda,
-  TIME_PATTERN,
   topicInsertPosition,
   type MinutesStatus,
   type RosterEntry,
 } from '../../../../domain/meetings.js';
 import type { EditableResource, Row } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
-import { unknownReference, ZDate, ZKey, ZOptionalText, ZText, ZUrl, ZVersionField, pick } from '../fields.js';
+import { unknownReference, pick } from '../fields.js';
 import { groupIdOf } from './steering-groups.js';
 import { helsinkiDate, helsinkiTime } from '../../../../domain/helsinki-time.js';
-
 
 const violation = (field: string, message: LocalizedText) => new RuleViolationError([{ field, message }]);
 
@@ -498,7 +497,7 @@ export const agendaItemResource: EditableResource = {
     return { meeting_id: Number(meeting.id), number, kind: 'topic', ...pick(input, itemColumns), ...reference };
   },
   afterWrite: async (db, row, input, at, { audit }) => {
-    const minutesField = Object.keys(minutesContent).find((field) => field in input && input[field] != null);
+    const minutesField = MINUTES_FIELDS.find((field) => field in input && input[field] != null);
     if (minutesField) refuseBeforeStart(await meetingById(db, Number(row.meeting_id)), at, 'minutes', minutesField);
     await minutesChanged(db, Number(row.meeting_id), audit);
   },

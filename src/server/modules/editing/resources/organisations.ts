@@ -1,11 +1,10 @@
 /** Organisations: shared by every theme, kept by finance experts. */
 import { ZOrganisationRecord } from '../../../../contracts/records.js';
 import { ZOrganisationCreate, ZOrganisationUpdate } from '../../../../contracts/write-inputs.js';
-import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { isValidBusinessId } from '../../../../domain/business-id.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
-import { ZKey, ZLocalizedInput, ZVersionField, localizedColumns, localizedOf, pick } from '../fields.js';
+import { localizedColumns, localizedOf, pick } from '../fields.js';
 
 export const organisationResource: EditableResource = {
   name: 'organisation',

@@ -11,13 +11,6 @@ import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import { DuplicateKeyError, RuleViolationError } from '../../../../domain/errors.js';
 import {
-  ZCents,
-  ZDate,
-  ZKey,
-  ZLocalizedInput,
-  ZPartialDate,
-  ZUrl,
-  ZVersionField,
   localizedColumns,
   localizedOf,
   organisationIdOf,

@@ -6,23 +6,15 @@
  * starts a new one; both stay, so the group can be shown as it was on any date.
  */
 import { ZSteeringGroupMemberRecord, ZSteeringGroupRecord } from '../../../../contracts/records.js';
-import { ZSteeringGroupCreate, ZSteeringGroupMemberCreate, ZSteeringGroupMemberUpdate, ZSteeringGroupUpdate } from '../../../../contracts/write-inputs.js';
-import { z } from 'zod';
+import {
+  ZSteeringGroupCreate,
+  ZSteeringGroupMemberCreate,
+  ZSteeringGroupMemberUpdate,
+  ZSteeringGroupUpdate,
+} from '../../../../contracts/write-inputs.js';
 import type { EditableResource } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
-import {
-  unknownReference,
-  ZDate,
-  ZKey,
-  ZLocalizedInput,
-  ZOptionalText,
-  ZText,
-  ZVersionField,
-  localizedColumns,
-  localizedOf,
-  pick,
-  themeIdOf,
-} from '../fields.js';
+import { unknownReference, localizedColumns, localizedOf, pick, themeIdOf } from '../fields.js';
 import type { Db } from '../../../../db/database.js';
 import { RuleViolationError, type LocalizedText } from '../../../../domain/errors.js';
 

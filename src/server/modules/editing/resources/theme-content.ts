@@ -21,23 +21,9 @@ import {
   ZThemeLinkUpdate,
   ZThemeUpdate,
 } from '../../../../contracts/write-inputs.js';
-import { z } from 'zod';
 import type { EditableResource } from '../resource.js';
 import { themeScope } from '../resource.js';
-import {
-  ZKey,
-  ZLocalizedInput,
-  ZOptionalText,
-  ZPartialDate,
-  ZText,
-  ZUrl,
-  ZVersionField,
-  localizedColumns,
-  localizedOf,
-  pick,
-  themeIdOf,
-  themeSlugOf,
-} from '../fields.js';
+import { localizedColumns, localizedOf, pick, themeIdOf, themeSlugOf } from '../fields.js';
 
 export const themeResource: EditableResource = {
   name: 'theme',
