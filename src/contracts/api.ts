@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ZCalendarDate, ZCursor } from './input.js';
 import { MINISTRIES } from '../domain/figures.js';
+import { GLOBAL_CAPABILITIES, GROUP_CAPABILITIES, THEME_CAPABILITIES } from '../domain/capabilities.js';
 
 export const ZMinistry = z.enum(MINISTRIES).meta({ id: 'Ministry', description: 'Responsible ministry' });
 
@@ -503,10 +504,28 @@ export const ZRoleAssignment = z
   })
   .meta({ id: 'RoleAssignment' });
 
+/**
+ * What the signed-in person may do, computed by the server from `can()` (domain/capabilities.ts):
+ * the web offers exactly these actions and keeps no role rules of its own.
+ */
+export const ZSessionCapabilities = z
+  .object({
+    global: z.array(z.enum(GLOBAL_CAPABILITIES)).describe('Allowed whatever the record'),
+    themes: z
+      .record(z.string(), z.array(z.enum(THEME_CAPABILITIES)))
+      .describe('By theme slug; themes with nothing allowed are left out'),
+    steeringGroups: z
+      .record(z.string(), z.array(z.enum(GROUP_CAPABILITIES)))
+      .describe('By steering group key; groups with nothing allowed are left out'),
+  })
+  .strict()
+  .meta({ id: 'SessionCapabilities' });
+
 export const ZSession = z
   .object({
     user: z.object({ username: z.string(), displayName: z.string() }),
     roles: z.array(ZRoleAssignment),
+    capabilities: ZSessionCapabilities,
     csrfToken: z.string().describe('Send as X-CSRF-Token with every write'),
     expiresAt: z.string().optional(),
     passwordChangeRequired: z

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ZLocalizedText } from './api.js';
 import { ZCalendarDate } from './input.js';
+import { MEETING_CAPABILITIES } from '../domain/capabilities.js';
 
 export const ZMemberCapacity = z
   .enum(['member', 'deputy', 'permanent_expert', 'secretary'])
@@ -125,7 +126,8 @@ export const ZAgendaItem = z
   })
   .meta({ id: 'AgendaItem' });
 
-export const ZMeetingDetail = ZMeetingSummary.extend({
+/** A meeting as stored: what the documents are drawn from. */
+export const ZMeetingContent = ZMeetingSummary.extend({
   steeringGroupName: ZLocalizedText,
   place: z.object({
     room: z.string().nullable(),
@@ -168,6 +170,13 @@ export const ZMeetingDetail = ZMeetingSummary.extend({
   distribution: z.array(z.string()),
   notes: z.array(z.string()),
   version: z.number().int(),
+});
+
+/** A meeting as the API answers it: with what the signed-in person may do with it now. */
+export const ZMeetingDetail = ZMeetingContent.extend({
+  capabilities: z
+    .array(z.enum(MEETING_CAPABILITIES))
+    .describe('What the signed-in person may do with this meeting now (domain/capabilities.ts); empty for the public'),
 }).meta({ id: 'MeetingDetail' });
 
 export const ZGroupKeyParams = z.object({ key: z.string().max(200) });
@@ -188,6 +197,7 @@ export const ZActionsQuery = z.object({ status: z.enum(['open', 'done', 'cancell
 export type GroupMember = z.infer<typeof ZGroupMember>;
 export type SteeringGroupDetail = z.infer<typeof ZSteeringGroupDetail>;
 export type MeetingDetail = z.infer<typeof ZMeetingDetail>;
+export type MeetingContent = z.infer<typeof ZMeetingContent>;
 export type MeetingSummary = z.infer<typeof ZMeetingSummary>;
 export type AgendaItem = z.infer<typeof ZAgendaItem>;
 export type DecisionRecord = z.infer<typeof ZDecisionRecord>;

@@ -2,12 +2,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { WRITE_INPUTS } from '../../src/contracts/write-inputs.js';
 
 type Schema = { [keyword: string]: unknown };
 type OpenApi = {
   paths: Record<
     string,
-    Record<string, { responses?: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema: Schema }> };
+        responses?: Record<string, { content?: Record<string, { schema: Schema }> }>;
+      }
+    >
   >;
   components?: { schemas?: Record<string, Schema> };
 };
@@ -116,6 +123,40 @@ describe('OpenAPI document', () => {
       }
     }
     expect(opaque).toEqual([]);
+  });
+
+  it("documents each write's request body as the contract's input schema (contracts/write-inputs.ts)", async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApi;
+    const resolve = (schema: Schema | undefined): Schema | undefined => {
+      const ref = schema?.$ref;
+      return typeof ref === 'string'
+        ? document.components?.schemas?.[ref.replace('#/components/schemas/', '')]
+        : schema;
+    };
+    const bodyFields = (path: string, method: string) => {
+      const schema = resolve(document.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema);
+      return { fields: Object.keys((schema?.properties ?? {}) as object).sort(), closed: schema?.additionalProperties };
+    };
+    const wrong: string[] = [];
+    for (const [collection, { create, update }] of Object.entries(WRITE_INPUTS)) {
+      const item = Object.keys(document.paths).find(
+        (path) =>
+          path.startsWith(`/api/v1/${collection}/{`) && !path.slice(`/api/v1/${collection}/`.length).includes('/'),
+      );
+      const expected = [
+        ...(create ? [[`/api/v1/${collection}`, 'post', create] as const] : []),
+        [item ?? `/api/v1/${collection}/{?}`, 'patch', update] as const,
+      ];
+      for (const [path, method, schema] of expected) {
+        const { fields, closed } = bodyFields(path, method);
+        const contract = Object.keys(schema.shape).sort();
+        if (JSON.stringify(fields) !== JSON.stringify(contract) || closed !== false)
+          wrong.push(
+            `${method.toUpperCase()} ${path}: documents [${fields.join(', ')}], contract [${contract.join(', ')}]`,
+          );
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('serves a browsable page at /api/docs', async () => {

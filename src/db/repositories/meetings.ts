@@ -9,7 +9,7 @@ import type {
   Attendance,
   DecisionRecord,
   GroupMember,
-  MeetingDetail,
+  MeetingContent,
   MeetingSummary,
   SteeringGroupDetail,
 } from '../../contracts/meetings.js';
@@ -373,7 +373,7 @@ export async function groupActions(
  */
 export type Audience = 'group' | 'public';
 
-export async function getMeeting(db: Db, key: string, audience: Audience = 'group'): Promise<MeetingDetail | null> {
+export async function getMeeting(db: Db, key: string, audience: Audience = 'group'): Promise<MeetingContent | null> {
   const meeting = await findMeeting(db, key);
   if (!meeting) return null;
   if (audience === 'public' && meeting.minutes_status !== 'published') return null;

@@ -1,6 +1,6 @@
 /** Translating role scopes between API keys (theme slug, group key) and database ids. */
 import type { Db } from '../database.js';
-import type { RoleAssignment } from '../../domain/access.js';
+import type { RoleAssignment, Scope } from '../../domain/access.js';
 import { RuleViolationError } from '../../domain/errors.js';
 
 export type ScopeKeys = {
@@ -108,4 +108,43 @@ export async function describeRoles(db: Db, userIds: number[]) {
     byUser.set(Number(row.user_id), list);
   }
   return byUser;
+}
+
+/**
+ * Every theme and steering group with the scope `can()` is asked about (domain/access.ts Scope):
+ * a theme with its ministries, a group with the ministries of the themes it steers. Two queries
+ * each, whatever the number of themes or groups.
+ */
+export async function listRecordScopes(db: Db): Promise<{
+  themes: { slug: string; scope: Scope }[];
+  groups: { key: string; scope: Scope }[];
+}> {
+  const [themes, themeMinistries, groups, groupMinistries] = await Promise.all([
+    db.selectFrom('themes').select(['id', 'slug']).where('archived_at', 'is', null).orderBy('id').execute(),
+    db.selectFrom('theme_ministries').select(['theme_id', 'ministry']).execute(),
+    db.selectFrom('steering_groups').select(['id', 'key']).where('archived_at', 'is', null).orderBy('id').execute(),
+    db
+      .selectFrom('steering_group_themes as sgt')
+      .innerJoin('theme_ministries as tm', 'tm.theme_id', 'sgt.theme_id')
+      .select(['sgt.steering_group_id', 'tm.ministry'])
+      .execute(),
+  ]);
+  const ministriesOf = (rows: { id: number; ministry: string }[], id: number) => [
+    ...new Set(rows.filter((row) => row.id === id).map((row) => row.ministry)),
+  ];
+  const byTheme = themeMinistries.map((row) => ({ id: Number(row.theme_id), ministry: row.ministry }));
+  const byGroup = groupMinistries.map((row) => ({ id: Number(row.steering_group_id), ministry: row.ministry }));
+  return {
+    themes: themes.map((theme) => ({
+      slug: theme.slug,
+      scope: { themeId: Number(theme.id), themeMinistries: ministriesOf(byTheme, Number(theme.id)) },
+    })),
+    groups: groups.map((group) => ({
+      key: group.key,
+      scope: {
+        steeringGroupId: Number(group.id),
+        steeringGroupMinistries: ministriesOf(byGroup, Number(group.id)),
+      },
+    })),
+  };
 }

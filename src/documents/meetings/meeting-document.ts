@@ -5,7 +5,7 @@
  * the secretary, and the distribution. The HTML (and so the PDF) and the DOCX renderers draw the
  * same blocks, so the three files always say the same thing.
  */
-import type { Attendance, DecisionRecord, MeetingDetail, SteeringGroupDetail } from '../../contracts/meetings.js';
+import type { Attendance, DecisionRecord, MeetingContent, SteeringGroupDetail } from '../../contracts/meetings.js';
 import {
   formatDate,
   formatMeetingTime,
@@ -120,7 +120,7 @@ function person(
     .join(', ');
 }
 
-export function placeText(place: MeetingDetail['place'], labels: { hybrid: string; and: string }): string {
+export function placeText(place: MeetingContent['place'], labels: { hybrid: string; and: string }): string {
   const physical = [place.room, place.address].filter(Boolean).join(', ');
   const online = place.online ?? (place.onlineUrl ? 'Online' : null);
   if (physical && online) return `${labels.hybrid}: ${physical} ${labels.and} ${online}`;
@@ -137,7 +137,7 @@ function actionLine(action: DecisionRecord, labels: Labels, withMeeting: boolean
 }
 
 /** Attendance in seat rows (member | deputy), then the others, as seed 000 lays it out. */
-function attendanceBlocks(meeting: MeetingDetail, labels: Labels): Block[] {
+function attendanceBlocks(meeting: MeetingContent, labels: Labels): Block[] {
   const present = meeting.attendance.filter((a) => a.present);
   const text = (a: Attendance) => {
     const base = person(a, labels);
@@ -189,7 +189,7 @@ function rosterBlocks(group: SteeringGroupDetail, labels: Labels): Block[] {
 }
 
 function signatories(
-  meeting: MeetingDetail,
+  meeting: MeetingContent,
   group: SteeringGroupDetail,
   labels: Labels,
 ): { name: string; role: string }[] {
@@ -215,7 +215,7 @@ function signatories(
 
 export function buildMeetingDocument(
   kind: DocumentKind,
-  meeting: MeetingDetail,
+  meeting: MeetingContent,
   group: SteeringGroupDetail,
   language: DocumentLanguage,
 ): MeetingDocument {

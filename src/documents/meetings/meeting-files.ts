@@ -1,6 +1,6 @@
 /** The agenda and the minutes of a meeting as files (HTML, DOCX, PDF), and its calendar invitation. */
 import type { Db } from '../../db/database.js';
-import type { MeetingDetail } from '../../contracts/meetings.js';
+import type { MeetingContent } from '../../contracts/meetings.js';
 import { getSteeringGroup } from '../../db/repositories/meetings.js';
 import { formatMeetingTime, type DocumentLanguage } from '../../domain/meetings.js';
 import type { PdfRenderer } from '../pdf/pdf-pool.js';
@@ -24,7 +24,7 @@ const FILE_WORDS: Record<DocumentKind, Record<DocumentLanguage, string>> = {
 
 export async function renderMeetingFile(
   { db, pdf }: { db: Db; pdf: PdfRenderer },
-  meeting: MeetingDetail,
+  meeting: MeetingContent,
   kind: DocumentKind,
   format: DocumentFormat,
   language: DocumentLanguage,
@@ -44,7 +44,7 @@ export async function renderMeetingFile(
   return { body, contentType: CONTENT_TYPES[format], filename };
 }
 
-export function meetingInvitation(meeting: MeetingDetail, now: Date, language: DocumentLanguage): MeetingFile | null {
+export function meetingInvitation(meeting: MeetingContent, now: Date, language: DocumentLanguage): MeetingFile | null {
   if (!meeting.startTime) return null;
   const groupName = (language === 'sv' ? meeting.steeringGroupName.sv : null) ?? meeting.steeringGroupName.fi;
   const agenda = meeting.items

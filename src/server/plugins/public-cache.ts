@@ -35,6 +35,15 @@ import type { Db } from '../../db/database.js';
 import { requestLocale } from '../i18n.js';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../modules/auth/sessions.js';
 
+/** The path's parameters as the router matched them: strings, since this hook runs before validation. */
+const pathParams = (params: unknown): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(params !== null && typeof params === 'object' ? params : {}).map(([name, value]) => [
+      name,
+      String(value),
+    ]),
+  );
+
 /** The scopes an answer is computed from, named from the request's parameters (migration 0014). */
 export type PublicCacheScopes = (params: Record<string, string>) => string[];
 
@@ -191,7 +200,7 @@ export function registerPublicCache(
     // status, domain/calls.ts), so yesterday's answer must not be served after midnight.
     const today = helsinkiDate((deps.clock ?? (() => new Date()))());
     const key = `${locale} ${today} ${request.url}`;
-    const scopeNames = config === true ? null : config.scopes(request.params as Record<string, string>);
+    const scopeNames = config === true ? null : config.scopes(pathParams(request.params));
     // U+0000 is refused by the validation plugin, after this hook; PostgreSQL would refuse the question.
     if (scopeNames?.some((scope) => scope.includes('\u0000'))) return;
     let entry = entries.get(key);

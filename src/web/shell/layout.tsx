@@ -15,7 +15,7 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n.
 import { inLanguage, paths } from '../paths.js';
 import { NotFoundPage } from '../features/not-found/not-found-page.js';
 import { LanguageContext, useLanguage } from './language.js';
-import { hasReports, mayManageUsers, readableGroups, useSession } from './session.js';
+import { mayAnywhere, readableGroupKeys, readsSomeReports, useSession } from './session.js';
 
 /** Each language's name in itself, as language choices are written. */
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
@@ -66,7 +66,7 @@ function Layout({ children }: { children: ReactNode }) {
     { to: paths.organisations(lang), label: t('common:nav.organisations'), selected: section === 'organisations' },
     { to: paths.calls(lang), label: t('common:nav.calls'), selected: section === 'calls' },
     { to: paths.publishedMinutesList(lang), label: t('common:nav.minutes'), selected: section === 'minutes' },
-    ...(readableGroups(session).all || readableGroups(session).keys.length > 0
+    ...(readableGroupKeys(session).length > 0
       ? [
           {
             to: paths.steeringGroups(lang),
@@ -76,13 +76,13 @@ function Layout({ children }: { children: ReactNode }) {
         ]
       : []),
     // Theme reports are internal: shown to signed-in users whose role reads or writes some.
-    ...(hasReports(session)
+    ...(readsSomeReports(session)
       ? [{ to: paths.reports(lang), label: t('common:nav.reports'), selected: section === 'reports' }]
       : []),
-    ...(mayManageUsers(session)
+    ...(mayAnywhere(session, 'users.manage')
       ? [{ to: paths.users(lang), label: t('common:nav.users'), selected: section === 'users' }]
       : []),
-    ...(mayManageUsers(session)
+    ...(mayAnywhere(session, 'audit.read')
       ? [{ to: paths.audit(lang), label: t('common:nav.audit'), selected: section === 'audit' }]
       : []),
     { to: paths.about(lang), label: t('common:nav.about'), selected: section === 'about' },

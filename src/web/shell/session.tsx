@@ -1,7 +1,8 @@
 /**
  * The signed-in user, read once from /api/v1/auth/session (401 = signed out), with sign-in and
- * sign-out. What the user may edit is decided by the server on every write; `mayEdit` only decides
- * which edit links to show, from the same role rules (src/domain/access.ts).
+ * sign-out. What the user may edit is decided by the server on every write; which actions the web
+ * offers follows the session's `capabilities`, which the server computes from `can()`
+ * (src/domain/capabilities.ts): the web keeps no copy of the role rules.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
@@ -75,64 +76,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
 export const useSession = () => useContext(SessionContext);
 
-/** What an edit link may lead to: the theme-scoped permissions of the roles (see domain/access.ts). */
-export type EditRight = 'finance.record' | 'call.edit' | 'activity.edit' | 'report.edit';
+type Capabilities = Session['capabilities'];
+export type ThemeCapability = Capabilities['themes'][string][number];
+export type GroupCapability = Capabilities['steeringGroups'][string][number];
+export type GlobalCapability = Capabilities['global'][number];
 
-const THEME_ROLE_RIGHTS: Record<string, readonly EditRight[]> = {
-  finance_expert: ['finance.record', 'call.edit'],
-  theme_coordinator: ['activity.edit', 'report.edit'],
-};
+/** May the user do this with the theme's records? As the server computed it for the session. */
+export const mayInTheme = (session: Session | null, slug: string, capability: ThemeCapability): boolean =>
+  session?.capabilities.themes[slug]?.includes(capability) ?? false;
 
-export function mayEdit(session: Session | null, right: EditRight, themeSlug: string): boolean {
-  if (!session) return false;
-  return session.roles.some(
-    (role) =>
-      role.role === 'admin' || (role.theme === themeSlug && (THEME_ROLE_RIGHTS[role.role] ?? []).includes(right)),
-  );
-}
+/** May the user do this with the steering group's material? */
+export const mayInGroup = (session: Session | null, key: string, capability: GroupCapability): boolean =>
+  session?.capabilities.steeringGroups[key]?.includes(capability) ?? false;
 
-/** The steering groups whose material the user reads: every group (managing authority, ministries) or those their roles name. */
-export function readableGroups(session: Session | null): { all: boolean; keys: string[] } {
-  if (!session) return { all: false, keys: [] };
-  const all = session.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');
-  const keys = session.roles
-    .filter(
-      (role) =>
-        role.steeringGroup && (role.role === 'steering_group_secretary' || role.role === 'steering_group_member'),
-    )
-    .map((role) => role.steeringGroup!);
-  return { all, keys: [...new Set(keys)] };
-}
+/** May the user do this whatever the record (organisations, users, the audit trail, the review)? */
+export const mayAnywhere = (session: Session | null, capability: GlobalCapability): boolean =>
+  session?.capabilities.global.includes(capability) ?? false;
 
-/** Meetings, agendas and minutes of a group are written by its secretary (and the managing authority). */
-export function mayEditMeetings(session: Session | null, groupKey: string): boolean {
-  if (!session) return false;
-  return session.roles.some(
-    (role) => role.role === 'admin' || (role.role === 'steering_group_secretary' && role.steeringGroup === groupKey),
-  );
-}
-/** Every theme's report state and the compiled review: the managing authority and every ministry. */
-export const mayReadReview = (session: Session | null) =>
-  !!session?.roles.some((role) => role.role === 'admin' || role.role === 'ministry_official');
+/** The steering groups whose material the user reads (or writes). */
+export const readableGroupKeys = (session: Session | null): string[] =>
+  Object.keys(session?.capabilities.steeringGroups ?? {});
 
-/** Reminders about reports: the managing authority. */
-export const mayManageReview = (session: Session | null) => !!session?.roles.some((role) => role.role === 'admin');
-
-/** Organisations are shared by every theme: any finance expert keeps them (and the managing authority). */
-export const mayEditOrganisations = (session: Session | null) =>
-  !!session?.roles.some((role) => role.role === 'admin' || role.role === 'finance_expert');
-
-/** A theme's project entities: its finance experts and the managing authority. */
-export const mayEditProjects = (session: Session | null, themeSlug: string) =>
-  !!session?.roles.some(
-    (role) => role.role === 'admin' || (role.role === 'finance_expert' && role.theme === themeSlug),
-  );
-
-/** The users page: the managing authority only (the server checks `users.manage` again). */
-export const mayManageUsers = mayManageReview;
-
-/** Whether the reports page has anything for the user: roles that read or write some theme's report. */
-export const hasReports = (session: Session | null) =>
-  !!session?.roles.some((role) =>
-    ['admin', 'ministry_official', 'theme_coordinator', 'finance_expert'].includes(role.role),
-  );
+/**
+ * Whether the reports pages have anything for the user: the compiled review, or some theme whose
+ * internal material (its reports among it) they read.
+ */
+export const readsSomeReports = (session: Session | null): boolean =>
+  mayAnywhere(session, 'review.read') ||
+  Object.values(session?.capabilities.themes ?? {}).some((allowed) => allowed.includes('theme.read_internal'));

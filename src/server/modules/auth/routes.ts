@@ -1,7 +1,9 @@
 /** Sign-in, the current session, sign-out and password change. */
 import { z } from 'zod';
 import { ZPasswordChange, ZProblem, ZSession, ZSignIn } from '../../../contracts/api.js';
-import { describeRoles } from '../../../db/repositories/role-scopes.js';
+import { describeRoles, listRecordScopes } from '../../../db/repositories/role-scopes.js';
+import { sessionCapabilities } from '../../../domain/capabilities.js';
+import type { Actor } from '../../../domain/access.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import type { AppDeps } from '../../app.js';
 import type { TypedApp } from '../../typed-app.js';
@@ -21,6 +23,11 @@ import { NotFoundError } from '../../../domain/errors.js';
 
 export function authRoutes(app: TypedApp, deps: AppDeps): void {
   const { db, clock, auth } = deps;
+  /** What the person may do, per theme and group, sent with the session for the web to render from. */
+  const capabilitiesOf = async (actor: Actor) => {
+    const { themes, groups } = await listRecordScopes(db);
+    return sessionCapabilities(actor, themes, groups);
+  };
 
   app.post(
     '/api/v1/auth/login',
@@ -47,6 +54,7 @@ export function authRoutes(app: TypedApp, deps: AppDeps): void {
       return {
         user: { username: actor.username, displayName: actor.displayName },
         roles,
+        capabilities: await capabilitiesOf(actor),
         csrfToken: session.csrfToken,
         expiresAt: session.expiresAt,
         passwordChangeRequired: passwordChangeRequired,
@@ -59,7 +67,7 @@ export function authRoutes(app: TypedApp, deps: AppDeps): void {
     {
       schema: {
         tags: ['access'],
-        summary: 'The signed-in user, their roles and the CSRF token',
+        summary: 'The signed-in user, their roles, what they may do per theme and steering group, and the CSRF token',
         response: { 200: ZSession, 401: ZProblem },
       },
     },
@@ -69,6 +77,7 @@ export function authRoutes(app: TypedApp, deps: AppDeps): void {
       return {
         user: { username: actor.username, displayName: actor.displayName },
         roles,
+        capabilities: await capabilitiesOf(actor),
         csrfToken: request.csrfToken ?? '',
         passwordChangeRequired: request.passwordChangeRequired,
       };

@@ -1,37 +1,21 @@
-/** Input field schemas shared by the editable resources, and lookups of referenced records. */
-import { z } from 'zod';
-import { ZCalendarDate, ZPartialDate as ZContractPartialDate } from '../../../contracts/input.js';
+/** Input field schemas shared by the editable resources (from contracts), and lookups of referenced records. */
 import type { Db } from '../../../db/database.js';
 import { RuleViolationError } from '../../../domain/errors.js';
 
-export const ZText = (max: number) => z.string().trim().min(1).max(max);
-export const ZOptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
-export const ZKey = z
-  .string()
-  .trim()
-  .min(1)
-  .max(120)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-export const ZPartialDate = ZContractPartialDate.nullable().optional();
-export const ZDate = ZCalendarDate;
-/** Euro cents: whole, not negative, at most ten billion euros. */
-export const ZCents = z.number().int().min(0).max(1_000_000_000_000);
-export const ZCount = z.number().int().min(0).max(10_000_000).nullable().optional();
-export const ZLocalizedInput = z.object({ fi: ZText(500), sv: ZOptionalText(500), en: ZOptionalText(500) }).strict();
-export const ZUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .url()
-  .refine((url) => /^https?:\/\//i.test(url), 'http or https only');
-export const ZVersionField = { version: z.number().int().min(1).optional() };
+// The field schemas live in contracts (write-inputs.ts), shared with the web forms; re-exported here
+// for the resources' other uses.
+export {
+  ZCents,
+  ZCount,
+  ZDate,
+  ZKey,
+  ZLocalizedInput,
+  ZOptionalText,
+  ZPartialDate,
+  ZText,
+  ZUrl,
+  ZVersionField,
+} from '../../../contracts/write-inputs.js';
 
 export const unknownReference = (field: string, what: string) =>
   new RuleViolationError([

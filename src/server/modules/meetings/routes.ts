@@ -21,6 +21,7 @@ import {
   ZStepBody,
   ZSteeringGroupDetail,
   ZSteeringGroupSummary,
+  type MeetingContent,
   type MeetingDetail,
 } from '../../../contracts/meetings.js';
 import type { Db } from '../../../db/database.js';
@@ -34,7 +35,10 @@ import {
   listMeetings,
   listMembers,
   listPublishedMinutes,
+  meetingChairUserIds,
 } from '../../../db/repositories/meetings.js';
+import { meetingCapabilities } from '../../../domain/capabilities.js';
+import { meetingStarted, type MinutesStatus } from '../../../domain/meetings.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { meetingInvitation, renderMeetingFile, type MeetingFile } from '../../../documents/meetings/meeting-files.js';
@@ -52,7 +56,7 @@ import {
   returnMinutes,
   type WorkflowDeps,
 } from './minutes-workflow.js';
-import { helsinkiDate } from '../../../domain/helsinki-time.js';
+import { helsinkiDate, helsinkiTime } from '../../../domain/helsinki-time.js';
 
 const tags = ['steering groups'];
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem };
@@ -73,12 +77,34 @@ async function groupFor(db: Db, actor: Actor, key: string) {
   return group;
 }
 
+/**
+ * The meeting with what this person may do with it now (domain/capabilities.ts): the page offers
+ * exactly these actions. The public, reading published minutes, may do nothing.
+ */
+async function withCapabilities(db: Db, actor: Actor, meeting: MeetingContent, now: Date): Promise<MeetingDetail> {
+  const row = actor.kind === 'user' ? await findMeeting(db, meeting.key) : undefined;
+  if (!row) return { ...meeting, capabilities: [] };
+  const scope = {
+    ...(await steeringGroupScope(db, Number(row.steering_group_id))),
+    chairUserIds: await meetingChairUserIds(db, Number(row.id)),
+  };
+  const previous = meeting.previousMeeting ? await findMeeting(db, meeting.previousMeeting) : undefined;
+  const capabilities = meetingCapabilities(actor, scope, {
+    minutesStatus: meeting.minutesStatus,
+    started: meetingStarted(meeting, { date: helsinkiDate(now), time: helsinkiTime(now) }),
+    chaired: meeting.chairedBy !== null,
+    quorumReached: meeting.quorum.reached,
+    previousMinutesStatus: previous ? (previous.minutes_status as MinutesStatus) : null,
+  });
+  return { ...meeting, capabilities };
+}
+
 async function meetingFor(
   db: Db,
   actor: Actor,
   key: string,
   options: { publicIfPublished: boolean },
-): Promise<MeetingDetail> {
+): Promise<MeetingContent> {
   const row = await findMeeting(db, key);
   if (!row) throw new NotFoundError('meeting', key);
   // The group's readers see the meeting whole. Published minutes are public, as the public copy
@@ -212,7 +238,9 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
     async (request, reply) => {
       const { key } = request.params;
       const meeting = await meetingFor(db, request.actor, key, { publicIfPublished: false });
-      return reply.header('etag', `"${meeting.version}"`).send(meeting);
+      return reply
+        .header('etag', `"${meeting.version}"`)
+        .send(await withCapabilities(db, request.actor, meeting, clock()));
     },
   );
 
@@ -319,7 +347,8 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
       const { key } = request.params;
       const meeting = await getMeeting(db, key, 'public');
       if (!meeting) throw new NotFoundError('meeting', key);
-      return meeting;
+      // The public copy: nothing to do with it here, whoever reads it.
+      return { ...meeting, capabilities: [] };
     },
   );
 
@@ -347,10 +376,11 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
       },
       async (request, reply) => {
         const { key } = request.params;
-        const body = (request.body ?? {}) as z.infer<typeof ZStepBody>;
-        await run(workflowDeps(request), key, basedOnVersion(request), body.reason ?? null);
+        await run(workflowDeps(request), key, basedOnVersion(request), request.body?.reason ?? null);
         const meeting = (await getMeeting(db, key))!;
-        return reply.header('etag', `"${meeting.version}"`).send(meeting);
+        return reply
+          .header('etag', `"${meeting.version}"`)
+          .send(await withCapabilities(db, request.actor, meeting, clock()));
       },
     );
 

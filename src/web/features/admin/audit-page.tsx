@@ -17,7 +17,7 @@ import { dateTime } from '../../format.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayManageUsers, useSession } from '../../shell/session.js';
+import { mayAnywhere, useSession } from '../../shell/session.js';
 import { useEditGate } from '../editing/form-parts.js';
 
 const FILTERS = ['actor', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
@@ -39,7 +39,7 @@ export function AuditPage() {
   const { t } = useTranslation(['admin', 'common', 'editing']);
   usePageTitle(t('admin:audit.title'));
   const { session, known } = useSession();
-  const allowed = mayManageUsers(session);
+  const allowed = mayAnywhere(session, 'audit.read');
   const [typed, setTyped] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const [pages, setPages] = useState<number[]>([]);

@@ -21,7 +21,7 @@ import { euros, integer } from '../../format.js';
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayManageReview, useSession } from '../../shell/session.js';
+import { mayAnywhere, useSession } from '../../shell/session.js';
 import { useEditGate } from '../editing/form-parts.js';
 import { uploadOf } from '../reports/import-check-report.js';
 
@@ -59,7 +59,7 @@ export function ReviewImportPage() {
 
   const gate = useEditGate({ known, signedIn: !!session, loadError: null, loaded: true, lang });
   if (gate) return gate;
-  if (!mayManageReview(session)) {
+  if (!mayAnywhere(session, 'review.manage')) {
     return (
       <>
         <PageHeading>{t('admin:import.title', { period })}</PageHeading>

@@ -5,6 +5,7 @@ import { localizedText } from '../../components/localized.js';
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import type { RecordOf } from '../../../contracts/records.js';
+import type { FormFieldOf } from '../../../contracts/write-inputs.js';
 import type { FieldSpec } from './edit-support.js';
 import { RecordForm } from './record-form.js';
 import { CALL_KIND_KEYS } from '../../labels.js';
@@ -20,7 +21,7 @@ export function CallFormPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation(['editing', 'themes', 'records', 'calls']);
-  const fields: FieldSpec<keyof Call>[] = [
+  const fields: FieldSpec<FormFieldOf<'calls'>>[] = [
     { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
     { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },
     { name: 'kind', label: t('records:call.kind'), kind: 'select', options: callKindOptions(t) },
@@ -49,7 +50,7 @@ export function ActivityFigureFormPage() {
   const { id = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation(['editing', 'themes']);
-  const fields: FieldSpec<keyof ActivityFigure>[] = [
+  const fields: FieldSpec<FormFieldOf<'activity-figures'>>[] = [
     { name: 'value', label: t('themes:activity.value'), kind: 'number', required: true },
     { name: 'unit', label: t('editing:activity.unit'), kind: 'text' },
   ];

@@ -14,7 +14,7 @@ import { PageHeading, Paragraph, SectionHeading } from '../../components/typogra
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { useSession } from '../../shell/session.js';
+import { mayInTheme, useSession } from '../../shell/session.js';
 import { paths } from '../../paths.js';
 import { EntityFactsEditor } from './entity-facts-editor.js';
 import { OrganisationPlaceEditor } from './organisation-place-editor.js';
@@ -66,6 +66,8 @@ function FactsView({ theme }: { theme: ThemeDetail }) {
         <Paragraph>
           <AppLink to={paths.signIn(lang)}>{t('keyFigures:facts.signIn')}</AppLink>
         </Paragraph>
+      ) : !mayInTheme(session, theme.slug, 'figures.facts.edit') ? (
+        <Paragraph>{t('keyFigures:facts.notAllowed')}</Paragraph>
       ) : (
         <>
           <Panel aria-labelledby="ministries">

@@ -13,8 +13,9 @@ import { CreateRecordForm } from '../editing/create-form.js';
 import type { FieldSpec } from '../editing/edit-support.js';
 import { RecordForm } from '../editing/record-form.js';
 import type { RecordOf } from '../../../contracts/records.js';
+import type { FormFieldOf } from '../../../contracts/write-inputs.js';
 
-function useMeetingFields(): FieldSpec<keyof RecordOf<'meetings'>>[] {
+function useMeetingFields(): FieldSpec<FormFieldOf<'meetings'>>[] {
   const { t } = useTranslation('meetings');
   return [
     { name: 'date', label: t('meetings:meeting.date'), kind: 'date', required: true },
@@ -60,7 +61,7 @@ export function MeetingFormPage() {
 }
 
 /** What a topic says before the meeting; the minutes add time, discussion and decision. */
-const agendaItemFields = (t: (key: string) => string): FieldSpec<keyof RecordOf<'agenda-items'>>[] => [
+const agendaItemFields = (t: (key: string) => string): FieldSpec<FormFieldOf<'agenda-items'>>[] => [
   { name: 'title', label: t('meetings:forms.itemTitle'), kind: 'text', required: true },
   { name: 'titleSv', label: t('meetings:forms.itemTitleSv'), kind: 'text' },
   { name: 'presenter', label: t('meetings:item.presenter'), kind: 'text' },
@@ -91,7 +92,7 @@ export function AgendaItemFormPage() {
   const { id = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
-  const fields: FieldSpec<keyof RecordOf<'agenda-items'>>[] = [
+  const fields: FieldSpec<FormFieldOf<'agenda-items'>>[] = [
     ...agendaItemFields(t),
     { name: 'time', label: t('meetings:item.time'), kind: 'time' },
     { name: 'discussion', label: t('meetings:item.discussion'), kind: 'textarea' },
@@ -112,7 +113,7 @@ export function NewActionItemPage() {
   const { key = '', item = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
-  const fields: FieldSpec<keyof RecordOf<'meeting-decisions'>>[] = [
+  const fields: FieldSpec<FormFieldOf<'meeting-decisions'>>[] = [
     { name: 'text', label: t('meetings:records.text'), kind: 'textarea', required: true },
     { name: 'owner', label: t('meetings:records.owner'), kind: 'text' },
     { name: 'dueDate', label: t('meetings:records.due'), kind: 'date' },

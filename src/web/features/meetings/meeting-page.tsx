@@ -16,7 +16,6 @@ import type { Language } from '../../i18n.js';
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayEditMeetings, useSession } from '../../shell/session.js';
 import {
   AgendaItemView,
   AttendanceTables,
@@ -45,10 +44,6 @@ export function MeetingPage() {
   );
 }
 
-/** The minutes are open to change until the next meeting approves them. */
-export const minutesOpen = (meeting: Pick<MeetingDetail, 'minutesStatus'>) =>
-  meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked';
-
 function MeetingView({
   meeting,
   lang,
@@ -59,11 +54,11 @@ function MeetingView({
   onChanged: (meeting: MeetingDetail) => void;
 }) {
   const { t } = useTranslation(['meetings', 'common']);
-  const { session } = useSession();
   const group = localizedText(meeting.steeringGroupName, lang);
   const title = t('meetings:meeting.title', { number: meeting.number });
   usePageTitle(title);
-  const editable = mayEditMeetings(session, meeting.steeringGroup) && minutesOpen(meeting);
+  // What the server says this person may do with the meeting now (its capabilities).
+  const editable = meeting.capabilities.includes('edit');
   const records = meeting.items.flatMap((item) => item.records);
 
   return (

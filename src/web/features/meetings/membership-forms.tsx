@@ -5,6 +5,7 @@
  * has a role in the group (the chair's account checks the minutes). Replacing a member is ending
  * the membership and appointing the successor to the same seat: both stay in the history.
  */
+import type { CreateFieldOf, FormFieldOf } from '../../../contracts/write-inputs.js';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { Paragraph } from '../../components/typography.js';
@@ -24,10 +25,10 @@ export function NewMemberPage() {
   const { t } = useTranslation('meetings');
   const capacity: Capacity = CAPACITIES.find((c) => c === query.get('capacity')) ?? 'member';
   const seat = Number(query.get('seat')) || null;
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<CreateFieldOf<'steering-group-members'>>[] = [
     ...(capacity === 'permanent_expert' || seat !== null
       ? []
-      : [{ name: 'seat', label: t('meetings:membership.seat'), kind: 'count' as const, required: true }]),
+      : [{ name: 'seat' as const, label: t('meetings:membership.seat'), kind: 'count' as const, required: true }]),
     { name: 'name', label: t('meetings:attendance.name'), kind: 'text', required: true },
     { name: 'organisation', label: t('meetings:attendance.organisation'), kind: 'text' },
     { name: 'validFrom', label: t('meetings:membership.validFrom'), kind: 'date' },
@@ -51,7 +52,7 @@ export function MemberFormPage() {
   const { id = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<FormFieldOf<'steering-group-members'>>[] = [
     { name: 'organisation', label: t('meetings:attendance.organisation'), kind: 'text' },
     { name: 'validFrom', label: t('meetings:membership.validFrom'), kind: 'date' },
     { name: 'validTo', label: t('meetings:membership.validTo'), kind: 'date' },

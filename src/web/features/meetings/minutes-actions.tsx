@@ -4,11 +4,12 @@
  * approval item, and the secretary publishes approved minutes. Each step is sent with the version
  * of the meeting the user saw; if someone changed it meanwhile the server answers 409 and the step
  * shows what changed, to reload or to take the step again on the newer version. The server decides
- * who may take a step; this only offers the steps the user's roles allow.
+ * who may take a step, and sends with the meeting the steps this person may take now
+ * (`capabilities`, domain/capabilities.ts): exactly those are offered here.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingDetail, MeetingSummary, SteeringGroupDetail } from '../../../contracts/meetings.js';
+import type { MeetingDetail, MeetingSummary } from '../../../contracts/meetings.js';
 import { ApiError, fetchFresh, sendApi, useApi } from '../../api.js';
 import { Note } from '../../components/feedback.js';
 import { Button, FormStack } from '../../components/forms.js';
@@ -16,7 +17,7 @@ import { Panel, Toolbar } from '../../components/layout.js';
 import { Paragraph, SectionHeading } from '../../components/typography.js';
 import type { Language } from '../../i18n.js';
 import { MINUTES_STATUS_KEYS } from '../../labels.js';
-import { mayEditMeetings, useSession } from '../../shell/session.js';
+import { mayInGroup, useSession } from '../../shell/session.js';
 import { helsinkiDate, helsinkiTime } from '../../../domain/helsinki-time.js';
 import { meetingStarted } from '../../../domain/meetings.js';
 import { formatFinnishDate } from '../../../domain/calendar-date.js';
@@ -50,20 +51,6 @@ const EXPLAIN_KEYS = {
   published: 'meetings:workflow.explain.published',
 } as const;
 
-/**
- * Is the user the person who chaired the meeting (as its attendance records it: the chair, the
- * vice-chair or the acting chair), by the account linked to that seat? Only they check the minutes.
- */
-function chairedByUser(
-  group: SteeringGroupDetail | undefined,
-  meeting: MeetingDetail,
-  username: string | undefined,
-): boolean {
-  if (!group || !username || !meeting.chairedBy) return false;
-  const people = [...group.seats.flatMap((seat) => [seat.member, seat.deputy]), ...group.permanentExperts];
-  return people.some((person) => person?.id === meeting.chairedBy?.memberId && person?.user === username);
-}
-
 /** Has the meeting started, as Helsinki's clock says now? Attendance, minutes and the check wait for it. */
 export function startedNow(meeting: Pick<MeetingDetail, 'date' | 'startTime'>): boolean {
   const now = new Date();
@@ -81,15 +68,15 @@ export function MinutesActions({
 }) {
   const { t } = useTranslation(['meetings', 'editing']);
   const { session } = useSession();
-  const editor = mayEditMeetings(session, meeting.steeringGroup);
-  const admin = session?.roles.some((role) => role.role === 'admin') ?? false;
+  const allowed = (step: MeetingDetail['capabilities'][number]) => meeting.capabilities.includes(step);
+  // The secretary's explanations (why a step waits) follow the group's meeting.edit; the steps the capabilities.
+  const editor = mayInGroup(session, meeting.steeringGroup, 'meeting.edit');
+  const chair = allowed('check') || allowed('return');
   const groupPath = `/api/v1/steering-groups/${encodeURIComponent(meeting.steeringGroup)}`;
-  const group = useApi<SteeringGroupDetail>(session ? `${groupPath}?at=${meeting.date}` : null, lang);
   const meetings = useApi<{ items: MeetingSummary[] }>(
     editor && meeting.previousMeeting ? `${groupPath}/meetings` : null,
     lang,
   );
-  const chair = admin || chairedByUser(group.data, meeting, session?.user.username);
   const started = startedNow(meeting);
   const previous = meetings.data?.items.find((m) => m.key === meeting.previousMeeting);
 
@@ -157,24 +144,16 @@ export function MinutesActions({
   }
 
   const steps: { step: Step; label: string; variant?: 'secondary' }[] = [];
-  if (chair && started && meeting.minutesStatus === 'draft')
-    steps.push({ step: 'check', label: t('meetings:workflow.check') });
+  if (allowed('check')) steps.push({ step: 'check', label: t('meetings:workflow.check') });
   // The secretary tells the chair by e-mail that the draft is ready (the minutes stay a draft).
-  if (editor && !chair && started && meeting.chairedBy && meeting.minutesStatus === 'draft')
-    steps.push({ step: 'ready', label: t('meetings:workflow.ready') });
-  if (
-    editor &&
-    previous &&
-    started &&
-    meeting.quorum.reached &&
-    previous.minutesStatus === 'checked' &&
-    (meeting.minutesStatus === 'draft' || meeting.minutesStatus === 'checked')
-  ) {
-    steps.push({ step: 'approvePrevious', label: t('meetings:workflow.approvePrevious', { number: previous.number }) });
-  }
-  if (editor && meeting.minutesStatus === 'approved')
-    steps.push({ step: 'publish', label: t('meetings:workflow.publish') });
-  const canReturn = chair && meeting.minutesStatus === 'checked';
+  if (allowed('ready')) steps.push({ step: 'ready', label: t('meetings:workflow.ready') });
+  if (allowed('approvePrevious'))
+    steps.push({
+      step: 'approvePrevious',
+      label: t('meetings:workflow.approvePrevious', { number: previous?.number ?? meeting.previousMinutes ?? '' }),
+    });
+  if (allowed('publish')) steps.push({ step: 'publish', label: t('meetings:workflow.publish') });
+  const canReturn = allowed('return');
 
   if (!editor && !chair) return null;
   return (

@@ -20,7 +20,7 @@ import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayEditMeetings, useSession } from '../../shell/session.js';
+import { mayInGroup, useSession } from '../../shell/session.js';
 import { GroupMaterialState, MinutesStatusBadge, RecordsTable } from './meeting-parts.js';
 import { helsinkiDate } from '../../../domain/helsinki-time.js';
 
@@ -50,7 +50,9 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
   const base = `/api/v1/steering-groups/${encodeURIComponent(group.key)}`;
   const meetings = useApi<{ items: MeetingSummary[] }>(`${base}/meetings`, lang);
   const actions = useApi<{ items: DecisionRecord[] }>(`${base}/action-items?status=open`, lang);
-  const editor = mayEditMeetings(session, group.key);
+  // Membership and meetings are two capabilities (steering_group.edit, meeting.edit), both the secretary's today.
+  const membershipEditor = mayInGroup(session, group.key, 'steering_group.edit');
+  const meetingEditor = mayInGroup(session, group.key, 'meeting.edit');
   const dataLang = lang === 'fi' ? undefined : 'fi';
   const notKnown = t('common:notKnown');
   const term =
@@ -114,7 +116,7 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
                 <ColumnHeader>{t('meetings:attendance.organisation')}</ColumnHeader>
                 <ColumnHeader>{t('meetings:attendance.deputy')}</ColumnHeader>
                 <ColumnHeader>{t('meetings:group.deputyOrganisation')}</ColumnHeader>
-                {editor ? <ColumnHeader>{t('meetings:membership.changes')}</ColumnHeader> : null}
+                {membershipEditor ? <ColumnHeader>{t('meetings:membership.changes')}</ColumnHeader> : null}
               </tr>
             </thead>
             <tbody>
@@ -130,7 +132,7 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
                     {seat.deputy?.position ? <> ({t(GROUP_POSITION_KEYS[seat.deputy.position])})</> : null}
                   </Cell>
                   <Cell lang={dataLang}>{seat.deputy?.organisation ?? ''}</Cell>
-                  {editor ? (
+                  {membershipEditor ? (
                     <Cell>
                       <PlainList>
                         {seat.member ? (
@@ -175,7 +177,7 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
             {group.permanentExperts.map((expert) => (
               <li key={expert.id} lang={dataLang}>
                 {person(expert)}
-                {editor ? (
+                {membershipEditor ? (
                   <>
                     {' '}
                     <AppLink to={paths.memberForm(lang, expert.id)}>
@@ -187,7 +189,7 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
             ))}
           </PlainList>
         )}
-        {editor ? (
+        {membershipEditor ? (
           <Toolbar>
             <AppLink to={paths.newMember(lang, group.key, 'member')}>{t('meetings:membership.new.member')}</AppLink>
             <AppLink to={paths.newMember(lang, group.key, 'permanent_expert')}>
@@ -199,7 +201,7 @@ function GroupView({ group, lang }: { group: SteeringGroupDetail; lang: Language
 
       <Panel aria-labelledby="group-meetings">
         <SectionHeading id="group-meetings">{t('meetings:group.meetings')}</SectionHeading>
-        {editor ? (
+        {meetingEditor ? (
           <Toolbar>
             <AppLink to={paths.newMeeting(lang, group.key)}>{t('meetings:forms.newMeeting')}</AppLink>
           </Toolbar>

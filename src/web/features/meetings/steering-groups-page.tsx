@@ -15,7 +15,7 @@ import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { readableGroups, useSession } from '../../shell/session.js';
+import { readableGroupKeys, useSession } from '../../shell/session.js';
 import type { SteeringGroupSummary } from '../../../contracts/meetings.js';
 
 export function SteeringGroupsPage() {
@@ -25,7 +25,7 @@ export function SteeringGroupsPage() {
   usePageTitle(t('meetings:groups.title'));
   const groups = useApi<{ items: SteeringGroupSummary[] }>('/api/v1/steering-groups', lang);
   const themes = useApi<{ items: ThemeSummary[] }>('/api/v1/themes', lang);
-  const readable = readableGroups(session);
+  const readable = readableGroupKeys(session);
   if (!known) return <Loading text={t('common:loading')} />;
   return (
     <>
@@ -41,7 +41,7 @@ export function SteeringGroupsPage() {
       ) : null}
       <SectionState state={groups}>
         {({ items }) => {
-          const shown = session ? items.filter((group) => readable.all || readable.keys.includes(group.key)) : [];
+          const shown = session ? items.filter((group) => readable.includes(group.key)) : [];
           if (session && shown.length === 0) return <Paragraph>{t('meetings:groups.none')}</Paragraph>;
           const themeName = (slug: string) => themes.data?.items.find((theme) => theme.slug === slug);
           return shown.length > 0 ? (

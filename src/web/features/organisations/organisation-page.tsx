@@ -13,7 +13,7 @@ import { paths } from '../../paths.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayEditOrganisations, useSession } from '../../shell/session.js';
+import { mayAnywhere, useSession } from '../../shell/session.js';
 
 export function OrganisationPage() {
   const { key = '' } = useParams();
@@ -35,7 +35,7 @@ function OrganisationView({ organisation }: { organisation: OrganisationDetail }
         items={[{ to: paths.organisations(lang), label: t('common:nav.organisations') }, { label: name.text }]}
       />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
-      {mayEditOrganisations(session) ? (
+      {mayAnywhere(session, 'organisation.edit') ? (
         <Paragraph>
           <AppLink to={paths.organisationForm(lang, organisation.key)}>{t('records:organisation.edit')}</AppLink>
         </Paragraph>

@@ -16,7 +16,7 @@ import { paths } from '../../paths.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayEditProjects, useSession } from '../../shell/session.js';
+import { mayInTheme, useSession } from '../../shell/session.js';
 
 export function ProjectPage() {
   const { key = '' } = useParams();
@@ -46,7 +46,7 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
         ]}
       />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
-      {mayEditProjects(session, entity.theme.slug) ? (
+      {mayInTheme(session, entity.theme.slug, 'project.edit') ? (
         <Paragraph>
           <AppLink to={paths.projectForm(lang, entity.key)}>{t('records:project.edit')}</AppLink>
         </Paragraph>

@@ -6,6 +6,7 @@
  * everything again and its reasons are shown at the fields and in the summary. The entity's funding
  * ministries with shares, sectors and partners have editors of their own (issue 20).
  */
+import type { CreateFieldOf, FormFieldOf } from '../../../contracts/write-inputs.js';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { localizedText } from '../../components/localized.js';
@@ -30,7 +31,7 @@ export function OrganisationFormPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation(['records', 'common', 'editing']);
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<FormFieldOf<'organisations'>>[] = [
     { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
     { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },
     {
@@ -66,7 +67,7 @@ export function ProjectFormPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation(['records', 'common', 'editing']);
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<FormFieldOf<'projects'>>[] = [
     { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
     { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },
     {
@@ -105,7 +106,7 @@ export function NewCallPage() {
   const { slug = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation(['records', 'common', 'editing', 'calls']);
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<CreateFieldOf<'calls'>>[] = [
     { name: 'key', label: t('records:call.key'), kind: 'text', required: true, hint: t('records:call.keyHint') },
     { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
     { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },

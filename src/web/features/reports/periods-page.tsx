@@ -22,7 +22,7 @@ import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayManageReview, mayReadReview, useSession } from '../../shell/session.js';
+import { mayAnywhere, useSession } from '../../shell/session.js';
 import { useEditGate } from '../editing/form-parts.js';
 import { OpenPeriodForm, PeriodSettings } from '../admin/period-forms.js';
 import { ImportCheckReport } from './import-check-report.js';
@@ -51,7 +51,7 @@ export function PeriodsPage() {
         <>
           <PageHeading>{t('reports:periods.title')}</PageHeading>
           <Paragraph>{t('reports:periods.lead')}</Paragraph>
-          {mayManageReview(session) ? <OpenPeriodForm onOpened={changed} /> : null}
+          {mayAnywhere(session, 'review.manage') ? <OpenPeriodForm onOpened={changed} /> : null}
           {items.length === 0 ? <Paragraph>{t('reports:periods.none')}</Paragraph> : null}
           {items.map((period) => (
             <PeriodPanel key={period.key} period={period} lang={lang} onChanged={changed} />
@@ -82,8 +82,8 @@ function PeriodPanel({ period, lang, onChanged }: { period: ReportingPeriod; lan
         </Fact>
         <Fact label={t('reports:periods.themes')}>{integer(period.themes.length, lang)}</Fact>
       </FactList>
-      {mayManageReview(session) ? <PeriodSettings period={period} onChanged={onChanged} /> : null}
-      {mayReadReview(session) ? (
+      {mayAnywhere(session, 'review.manage') ? <PeriodSettings period={period} onChanged={onChanged} /> : null}
+      {mayAnywhere(session, 'review.read') ? (
         <StatusTable period={period} lang={lang} />
       ) : readable.length > 0 ? (
         <>
@@ -211,8 +211,8 @@ function StatusTable({ period, lang }: { period: ReportingPeriod; lang: Language
               <PlainLink href={`/api/v1/reporting-periods/${encodeURIComponent(period.key)}/review.pdf`}>PDF</PlainLink>
             </Paragraph>
           ) : null}
-          {mayManageReview(session) ? <ImportCheckReport periodKey={period.key} /> : null}
-          {mayManageReview(session) ? (
+          {mayAnywhere(session, 'review.manage') ? <ImportCheckReport periodKey={period.key} /> : null}
+          {mayAnywhere(session, 'review.manage') ? (
             <>
               <SectionHeading level={3} id={`remind-${period.key}`}>
                 {t('reports:remind.heading')}

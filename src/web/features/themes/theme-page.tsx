@@ -45,7 +45,7 @@ import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { hasReports, mayEdit, useSession } from '../../shell/session.js';
+import { mayAnywhere, mayInTheme, useSession } from '../../shell/session.js';
 import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
 import { sectorLabel } from '../../../domain/sectors.js';
 import type { Language } from '../../i18n.js';
@@ -79,7 +79,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
       />
       <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
       {theme.shortName ? <Paragraph>{theme.shortName}</Paragraph> : null}
-      {hasReports(session) ? <ThemeReports slug={theme.slug} /> : null}
+      {mayAnywhere(session, 'review.read') || mayInTheme(session, theme.slug, 'theme.read_internal') ? (
+        <ThemeReports slug={theme.slug} />
+      ) : null}
 
       <Columns>
         <Panel aria-labelledby="theme-basics">
@@ -208,7 +210,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
         ) : (
           <Paragraph>{t('themes:money.none')}</Paragraph>
         )}
-        {mayEdit(session, 'finance.record', theme.slug) ? (
+        {mayInTheme(session, theme.slug, 'finance.record') ? (
           <Paragraph>
             <AppLink to={paths.financeForm(lang, theme.slug)}>{t('themes:money.record')}</AppLink>
           </Paragraph>
@@ -223,11 +225,11 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
             items.length === 0 ? (
               <Paragraph>{t('themes:calls.none')}</Paragraph>
             ) : (
-              <CallFunnels calls={items} canEdit={mayEdit(session, 'call.edit', theme.slug)} />
+              <CallFunnels calls={items} canEdit={mayInTheme(session, theme.slug, 'call.edit')} />
             )
           }
         </SectionState>
-        {mayEdit(session, 'call.edit', theme.slug) ? (
+        {mayInTheme(session, theme.slug, 'call.edit') ? (
           <Paragraph>
             <AppLink to={paths.newCall(lang, theme.slug)}>{t('records:call.new')}</AppLink>
           </Paragraph>
@@ -308,7 +310,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                 <ColumnHeader>{t('themes:activity.what')}</ColumnHeader>
                 <ColumnHeader numeric>{t('themes:activity.value')}</ColumnHeader>
                 <ColumnHeader>{t('themes:activity.period')}</ColumnHeader>
-                {mayEdit(session, 'activity.edit', theme.slug) ? <ColumnHeader>{t('common:edit')}</ColumnHeader> : null}
+                {mayInTheme(session, theme.slug, 'activity.edit') ? (
+                  <ColumnHeader>{t('common:edit')}</ColumnHeader>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -321,7 +325,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                     {integer(figure.value, lang)} {figure.unit ?? ''}
                   </Cell>
                   <Cell>{period(figure.period, lang) ?? t('common:notKnown')}</Cell>
-                  {mayEdit(session, 'activity.edit', theme.slug) ? (
+                  {mayInTheme(session, theme.slug, 'activity.edit') ? (
                     <Cell>
                       <AppLink to={paths.activityFigureForm(lang, figure.id)}>
                         {t('common:editThis', { name: localizedText(figure.label, lang).text })}

@@ -19,7 +19,7 @@ import type { Language } from '../../i18n.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { mayManageUsers, useSession } from '../../shell/session.js';
+import { mayAnywhere, useSession } from '../../shell/session.js';
 import { useEditGate } from '../editing/form-parts.js';
 
 type User = z.infer<typeof ZUser>;
@@ -42,7 +42,7 @@ export function UsersPage() {
   const { t } = useTranslation(['users', 'common']);
   usePageTitle(t('users:title'));
   const { session, known } = useSession();
-  const admin = mayManageUsers(session);
+  const admin = mayAnywhere(session, 'users.manage');
   const users = useApi<{ items: User[] }>(admin ? '/api/v1/admin/users' : null, lang);
   const gate = useEditGate({ known, signedIn: !!session, loadError: null, loaded: true, lang });
   if (gate) return gate;

@@ -1,50 +1,11 @@
 /** Calls for proposals: finance experts of the theme. */
 import { ZCallRecord } from '../../../../contracts/records.js';
-import { z } from 'zod';
+import { ZCallCreate, ZCallUpdate } from '../../../../contracts/write-inputs.js';
 import type { EditableResource } from '../resource.js';
 import { checkCall, type CallCheck } from '../../../../domain/calls.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
 import { themeScope } from '../resource.js';
-import {
-  ZCents,
-  ZCount,
-  ZKey,
-  ZLocalizedInput,
-  ZOptionalText,
-  ZPartialDate,
-  ZVersionField,
-  localizedColumns,
-  localizedOf,
-  pick,
-  themeIdOf,
-  themeSlugOf,
-} from '../fields.js';
-
-const fields = {
-  name: ZLocalizedInput,
-  kind: z.enum(['idea', 'development', 'coordination', 'lump_sum', 'other']).nullable().optional(),
-  opens: ZPartialDate,
-  closes: ZPartialDate,
-  budget: ZCents.nullable().optional(),
-  applications: ZCount,
-  applicationEntities: ZCount,
-  eligibleEntities: ZCount,
-  fundedEntities: ZCount,
-  granted: ZCents.nullable().optional(),
-  leftOver: ZCents.nullable().optional(),
-  note: ZOptionalText(4000),
-  confirm: z
-    .object({
-      checks: z
-        .array(z.enum(['granted_exceeds_budget', 'funded_exceeds_eligible', 'eligible_exceeds_received']))
-        .min(1)
-        .max(3),
-      reason: z.string().trim().min(1).max(1000),
-    })
-    .strict()
-    .optional()
-    .describe('The checks (codes of an earlier 422) the user confirms, and why'),
-};
+import { localizedColumns, localizedOf, pick, themeIdOf, themeSlugOf } from '../fields.js';
 
 const columns = {
   kind: 'kind',
@@ -102,11 +63,8 @@ export const callResource: EditableResource = {
   table: 'calls',
   identifier: 'key',
   permission: 'call.edit',
-  createSchema: z.object({ key: ZKey, theme: ZKey, ...fields }).strict(),
-  updateSchema: z
-    .object({ ...fields, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZCallCreate,
+  updateSchema: ZCallUpdate,
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],

@@ -5,6 +5,11 @@
  * municipality and, for a wellbeing services county organisation, its own county. The rules are in
  * src/domain/key-figure-facts.ts; a refusal names the field and the reason in fi/sv/en.
  */
+import {
+  ZMinistryShareInput as ZShare,
+  ZOrganisationPlaceUpdate,
+  ZProjectFactsUpdate,
+} from '../../../../contracts/write-inputs.js';
 import { z } from 'zod';
 import { ZOrganisationPlaceRecord, ZProjectFactsRecord } from '../../../../contracts/records.js';
 import type { Db } from '../../../../db/database.js';
@@ -19,15 +24,7 @@ import {
 } from '../../../../domain/key-figure-facts.js';
 import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
-import { ZKey, ZVersionField, localizedOf, organisationIdOf, themeSlugOf } from '../fields.js';
-import { ORGANISATION_TYPES } from './organisations.js';
-
-const ZShare = z
-  .object({
-    ministry: z.string().trim().max(10),
-    share: z.number().int().nullable().optional(),
-  })
-  .strict();
+import { localizedOf, organisationIdOf, themeSlugOf } from '../fields.js';
 
 const refuse = (problems: FactProblem[]) => {
   if (problems.length > 0) throw new RuleViolationError(problems);
@@ -75,15 +72,7 @@ export const projectFactsResource: EditableResource = {
   identifier: 'key',
   permission: 'figures.facts.edit',
   record: ZProjectFactsRecord,
-  updateSchema: z
-    .object({
-      ministries: z.array(ZShare).max(3),
-      sectors: z.array(z.string().trim().max(100)).max(50),
-      partners: z.array(ZKey).max(200),
-      ...ZVersionField,
-    })
-    .partial()
-    .strict(),
+  updateSchema: ZProjectFactsUpdate,
   archivable: false,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   toColumns: async (_db, input) => {
@@ -157,17 +146,7 @@ export const organisationPlaceResource: EditableResource = {
   identifier: 'key',
   permission: 'figures.facts.edit',
   record: ZOrganisationPlaceRecord,
-  updateSchema: z
-    .object({
-      type: z.enum(ORGANISATION_TYPES).nullable(),
-      municipality: z.string().trim().max(10).nullable(),
-      /** Only for a wellbeing services county organisation: the county it is. */
-      county: z.string().trim().max(20).nullable(),
-      countyBasis: z.string().trim().max(500).nullable(),
-      ...ZVersionField,
-    })
-    .partial()
-    .strict(),
+  updateSchema: ZOrganisationPlaceUpdate,
   archivable: false,
   scopeOfRow: async (db, row) => ({ themeIds: await themesOfOrganisation(db, row.id) }),
   toColumns: async (db, input, existing) => {

@@ -5,6 +5,17 @@
  * the meeting, its items and its decisions no longer change (action items still get done).
  */
 import { ZAgendaItemRecord, ZDecisionRecord, ZMeetingRecord } from '../../../../contracts/records.js';
+import {
+  MINUTES_FIELDS,
+  ZAgendaItemCreate,
+  ZAgendaItemUpdate,
+  ZAgendaReference as ZReference,
+  ZAttendanceInput,
+  ZDecisionCreate,
+  ZDecisionUpdate,
+  ZMeetingCreate,
+  ZMeetingUpdate,
+} from '../../../../contracts/write-inputs.js';
 import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
 import { writeAudit, type AuditContext } from '../../../../db/repositories/audit.js';
@@ -22,18 +33,15 @@ import {
   minutesLocked,
   nextMeetingNumber,
   standardAgenda,
-  TIME_PATTERN,
   topicInsertPosition,
   type MinutesStatus,
   type RosterEntry,
 } from '../../../../domain/meetings.js';
 import type { EditableResource, Row } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
-import { unknownReference, ZDate, ZKey, ZOptionalText, ZText, ZUrl, ZVersionField, pick } from '../fields.js';
+import { unknownReference, pick } from '../fields.js';
 import { groupIdOf } from './steering-groups.js';
 import { helsinkiDate, helsinkiTime } from '../../../../domain/helsinki-time.js';
-
-const ZTime = z.string().regex(TIME_PATTERN, 'HH:MM');
 
 const violation = (field: string, message: LocalizedText) => new RuleViolationError([{ field, message }]);
 
@@ -111,42 +119,6 @@ export async function minutesChanged(db: Db, meetingId: number, audit: AuditCont
 }
 
 // ---- Meetings --------------------------------------------------------------------------------
-
-const ZAttendanceInput = z
-  .object({
-    memberId: z
-      .number()
-      .int()
-      .positive()
-      .nullable()
-      .optional()
-      .describe('A membership of the group; name and capacity come from it'),
-    name: ZText(200).optional().describe('For guests, who are not on the roster'),
-    organisation: ZOptionalText(300),
-    present: z.boolean(),
-    standingInFor: z
-      .number()
-      .int()
-      .positive()
-      .nullable()
-      .optional()
-      .describe('Membership id of the member this deputy stands in for'),
-    actingChair: z
-      .boolean()
-      .optional()
-      .describe('Chosen to chair, when neither the chair nor the vice-chair is present'),
-  })
-  .strict();
-
-const meetingFields = {
-  date: ZDate,
-  startTime: ZTime.nullable().optional(),
-  endTime: ZTime.nullable().optional(),
-  room: ZOptionalText(300),
-  address: ZOptionalText(300),
-  online: ZOptionalText(300).describe('The online channel as people call it ("Teams")'),
-  onlineUrl: ZUrl.nullable().optional().describe('The link to join'),
-};
 
 const placeColumns = {
   date: 'date',
@@ -298,19 +270,8 @@ export const meetingResource: EditableResource = {
   table: 'meetings',
   identifier: 'key',
   permission: 'meeting.edit',
-  createSchema: z.object({ steeringGroup: ZKey, ...meetingFields }).strict(),
-  updateSchema: z
-    .object({
-      ...meetingFields,
-      attendance: z.array(ZAttendanceInput).max(200).describe('The whole list; replaces the previous one'),
-      distribution: z
-        .array(ZText(300))
-        .max(50)
-        .describe('Recipients of the minutes; empty = members, deputies and permanent experts'),
-      ...ZVersionField,
-    })
-    .partial()
-    .strict(),
+  createSchema: ZMeetingCreate,
+  updateSchema: ZMeetingUpdate,
   // A meeting that does not take place is archived, as long as it has no checked minutes.
   archivable: true,
   scopeOfRow: (db, row) => steeringGroupScope(db, Number(row.steering_group_id)),
@@ -451,8 +412,6 @@ export const meetingResource: EditableResource = {
 
 // ---- Agenda items ----------------------------------------------------------------------------
 
-const ZReference = z.object({ type: z.enum(['theme', 'call', 'project', 'report']), key: ZKey }).strict();
-
 async function checkReference(db: Db, reference: z.infer<typeof ZReference> | null | undefined): Promise<void> {
   if (!reference) return;
   const found =
@@ -471,19 +430,6 @@ async function checkReference(db: Db, reference: z.infer<typeof ZReference> | nu
   if (!found) throw unknownReference('reference.key', `${reference.type} ${reference.key}`);
 }
 
-const itemContent = {
-  title: ZText(500),
-  titleSv: ZOptionalText(500),
-  presenter: ZOptionalText(300),
-  background: ZOptionalText(20_000),
-  proposal: ZOptionalText(20_000),
-  reference: ZReference.nullable().optional(),
-};
-const minutesContent = {
-  discussion: ZOptionalText(50_000),
-  decision: ZOptionalText(20_000),
-  time: ZTime.nullable().optional().describe('A time the item records: opening and closing'),
-};
 const itemColumns = {
   title: 'title',
   titleSv: 'title_sv',
@@ -518,11 +464,8 @@ export const agendaItemResource: EditableResource = {
   table: 'agenda_items',
   identifier: 'id',
   permission: 'meeting.edit',
-  createSchema: z.object({ meeting: ZKey, ...itemContent, ...minutesContent }).strict(),
-  updateSchema: z
-    .object({ ...itemContent, ...minutesContent, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZAgendaItemCreate,
+  updateSchema: ZAgendaItemUpdate,
   // Topics can be taken off the agenda; the standard items stay.
   archivable: true,
   scopeOfRow: (db, row) => scopeOfMeeting(db, Number(row.meeting_id)),
@@ -554,7 +497,7 @@ export const agendaItemResource: EditableResource = {
     return { meeting_id: Number(meeting.id), number, kind: 'topic', ...pick(input, itemColumns), ...reference };
   },
   afterWrite: async (db, row, input, at, { audit }) => {
-    const minutesField = Object.keys(minutesContent).find((field) => field in input && input[field] != null);
+    const minutesField = MINUTES_FIELDS.find((field) => field in input && input[field] != null);
     if (minutesField) refuseBeforeStart(await meetingById(db, Number(row.meeting_id)), at, 'minutes', minutesField);
     await minutesChanged(db, Number(row.meeting_id), audit);
   },
@@ -588,17 +531,6 @@ export const agendaItemResource: EditableResource = {
 
 // ---- Decisions and action items ---------------------------------------------------------------
 
-const decisionContent = {
-  text: ZText(20_000),
-  owner: ZOptionalText(300),
-  dueDate: ZDate.nullable().optional(),
-};
-const followUp = {
-  status: z.enum(['open', 'done', 'cancelled']).nullable().optional(),
-  completedOn: ZDate.nullable().optional(),
-  completedInMeeting: ZKey.nullable().optional().describe('The meeting where the action item was reported done'),
-};
-
 async function itemIdOf(db: Db, meetingId: number, number: unknown): Promise<number | null> {
   if (number === null || number === undefined) return null;
   const numbers = await itemNumbers(db, [meetingId]);
@@ -613,19 +545,8 @@ export const decisionResource: EditableResource = {
   table: 'meeting_decisions',
   identifier: 'id',
   permission: 'meeting.edit',
-  createSchema: z
-    .object({
-      meeting: ZKey,
-      item: z.number().int().min(1).max(500).nullable().optional().describe('The § number'),
-      kind: z.enum(['decision', 'action']),
-      ...decisionContent,
-      ...followUp,
-    })
-    .strict(),
-  updateSchema: z
-    .object({ ...decisionContent, ...followUp, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZDecisionCreate,
+  updateSchema: ZDecisionUpdate,
   archivable: true,
   scopeOfRow: (db, row) => scopeOfMeeting(db, Number(row.meeting_id)),
   placedBy: ['meeting'],

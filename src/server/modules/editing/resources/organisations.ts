@@ -1,40 +1,10 @@
 /** Organisations: shared by every theme, kept by finance experts. */
 import { ZOrganisationRecord } from '../../../../contracts/records.js';
-import { z } from 'zod';
+import { ZOrganisationCreate, ZOrganisationUpdate } from '../../../../contracts/write-inputs.js';
 import type { EditableResource } from '../resource.js';
 import { isValidBusinessId } from '../../../../domain/business-id.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
-import { ZKey, ZLocalizedInput, ZVersionField, localizedColumns, localizedOf, pick } from '../fields.js';
-
-export const ORGANISATION_TYPES = [
-  'association',
-  'foundation',
-  'university_of_applied_sciences',
-  'university',
-  'municipality',
-  'joint_municipal_authority',
-  'wellbeing_services_county',
-  'state_agency',
-  'company',
-  'parish',
-  'other',
-] as const;
-
-const fields = {
-  name: ZLocalizedInput,
-  businessId: z
-    .string()
-    .trim()
-    .regex(/^\d{7}-\d$/)
-    .nullable()
-    .optional(),
-  type: z.enum(ORGANISATION_TYPES).nullable().optional(),
-  municipality: z
-    .string()
-    .regex(/^\d{3}$/)
-    .nullable()
-    .optional(),
-};
+import { localizedColumns, localizedOf, pick } from '../fields.js';
 
 export const organisationResource: EditableResource = {
   name: 'organisation',
@@ -42,11 +12,8 @@ export const organisationResource: EditableResource = {
   table: 'organisations',
   identifier: 'key',
   permission: 'organisation.edit',
-  createSchema: z.object({ key: ZKey, ...fields }).strict(),
-  updateSchema: z
-    .object({ ...fields, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZOrganisationCreate,
+  updateSchema: ZOrganisationUpdate,
   archivable: true,
   scopeOfRow: async () => ({}),
   scopeOfInput: async () => ({}),

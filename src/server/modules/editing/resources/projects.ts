@@ -3,6 +3,7 @@
  * funding ministries and sectors: finance experts of the theme.
  */
 import { ZProjectEntityRecord } from '../../../../contracts/records.js';
+import { ZProjectCreate, ZProjectMemberInput as ZMember, ZProjectUpdate } from '../../../../contracts/write-inputs.js';
 import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
 import { implementerRole } from '../../../../db/repositories/shared.js';
@@ -10,13 +11,6 @@ import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import { DuplicateKeyError, RuleViolationError } from '../../../../domain/errors.js';
 import {
-  ZCents,
-  ZDate,
-  ZKey,
-  ZLocalizedInput,
-  ZPartialDate,
-  ZUrl,
-  ZVersionField,
   localizedColumns,
   localizedOf,
   organisationIdOf,
@@ -25,50 +19,6 @@ import {
   themeSlugOf,
   unknownReference,
 } from '../fields.js';
-
-const ZMember = z
-  .object({
-    code: z
-      .string()
-      .trim()
-      .min(1)
-      .max(30)
-      .regex(/^[A-Z0-9-]+$/)
-      .nullable()
-      .optional(),
-    implementer: ZKey,
-    /** not_stated: no source says which implementer of the group is the main one (all of them then). */
-    role: z.enum(['main', 'sub', 'not_stated']),
-    costEstimate: ZCents.nullable().optional(),
-  })
-  .strict();
-
-const fields = {
-  name: ZLocalizedInput,
-  groupCode: z
-    .string()
-    .trim()
-    .regex(/^R-\d{1,10}$/)
-    .nullable()
-    .optional(),
-  type: z.enum(['coordination', 'development', 'pilot', 'study']).nullable().optional(),
-  status: z.enum(['applied', 'negotiation', 'granted', 'running', 'ended']).nullable().optional(),
-  /** The funding decision's date: a review as of a cut-off counts the entities decided by then. */
-  decidedOn: ZDate.nullable().optional(),
-  periodStart: ZPartialDate,
-  periodEnd: ZPartialDate,
-  costEstimate: ZCents.nullable().optional(),
-  website: ZUrl.nullable().optional(),
-  call: ZKey.nullable().optional(),
-  contentArea: ZKey.nullable().optional(),
-  ministries: z
-    .array(z.enum(['TEM', 'OKM', 'STM']))
-    .max(3)
-    .optional(),
-  projects: z.array(ZMember).min(1).max(100).optional(),
-  partners: z.array(ZKey).max(200).optional(),
-  sectors: z.array(ZKey).max(50).optional(),
-};
 
 async function referenceColumns(
   db: Db,
@@ -231,19 +181,8 @@ export const projectResource: EditableResource = {
   table: 'project_entities',
   identifier: 'key',
   permission: 'project.edit',
-  createSchema: z
-    .object({
-      key: ZKey,
-      theme: ZKey,
-      kind: z.enum(['single', 'group']),
-      ...fields,
-      projects: z.array(ZMember).min(1).max(100),
-    })
-    .strict(),
-  updateSchema: z
-    .object({ ...fields, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZProjectCreate,
+  updateSchema: ZProjectUpdate,
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],

@@ -6,22 +6,15 @@
  * starts a new one; both stay, so the group can be shown as it was on any date.
  */
 import { ZSteeringGroupMemberRecord, ZSteeringGroupRecord } from '../../../../contracts/records.js';
-import { z } from 'zod';
+import {
+  ZSteeringGroupCreate,
+  ZSteeringGroupMemberCreate,
+  ZSteeringGroupMemberUpdate,
+  ZSteeringGroupUpdate,
+} from '../../../../contracts/write-inputs.js';
 import type { EditableResource } from '../resource.js';
 import { steeringGroupScope } from '../resource.js';
-import {
-  unknownReference,
-  ZDate,
-  ZKey,
-  ZLocalizedInput,
-  ZOptionalText,
-  ZText,
-  ZVersionField,
-  localizedColumns,
-  localizedOf,
-  pick,
-  themeIdOf,
-} from '../fields.js';
+import { unknownReference, localizedColumns, localizedOf, pick, themeIdOf } from '../fields.js';
 import type { Db } from '../../../../db/database.js';
 import { RuleViolationError, type LocalizedText } from '../../../../domain/errors.js';
 
@@ -38,22 +31,6 @@ const beforeOrSame = (field: string, from: unknown, to: unknown): void => {
       },
     ]);
   }
-};
-
-const groupFields = {
-  name: ZLocalizedInput,
-  diaryNumber: ZOptionalText(100),
-  themes: z.array(ZKey).max(20),
-  termStart: ZDate.nullable().optional(),
-  termEnd: ZDate.nullable().optional(),
-  quorum: z
-    .number()
-    .int()
-    .min(1)
-    .max(100)
-    .nullable()
-    .optional()
-    .describe('Seats that must be represented for a quorum; null: more than half of the seats'),
 };
 
 async function groupThemes(db: Db, groupId: number): Promise<string[]> {
@@ -74,11 +51,8 @@ export const steeringGroupResource: EditableResource = {
   identifier: 'key',
   permission: 'steering_group.edit',
   // A new group has no scope yet: only the managing authority sets one up.
-  createSchema: z.object({ key: ZKey, ...groupFields, themes: groupFields.themes.optional() }).strict(),
-  updateSchema: z
-    .object({ ...groupFields, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZSteeringGroupCreate,
+  updateSchema: ZSteeringGroupUpdate,
   archivable: false,
   // The group's themes decide which ministries read its material: only the managing authority moves them.
   scopeFields: ['themes'],
@@ -132,22 +106,6 @@ async function userIdOf(db: Db, username: unknown): Promise<number | null> {
   return Number(row.id);
 }
 
-/** The fields that may change on a membership; who, where and in what capacity may not. */
-const changeableFields = {
-  position: z.enum(['chair', 'vice_chair', 'secretary']).nullable().optional(),
-  organisation: ZOptionalText(300),
-  validFrom: ZDate.nullable().optional(),
-  validTo: ZDate.nullable().optional(),
-  decisionReference: ZOptionalText(100),
-  user: z
-    .string()
-    .trim()
-    .max(200)
-    .nullable()
-    .optional()
-    .describe('Username of the member’s account (links the chair who checks minutes)'),
-};
-
 const SEAT_NEEDED: LocalizedText = {
   fi: 'Jäsenellä ja varajäsenellä on oltava paikka (seat), joka parittaa heidät.',
   sv: 'Ledamot och ersättare måste ha en plats (seat) som parar ihop dem.',
@@ -166,19 +124,8 @@ export const steeringGroupMemberResource: EditableResource = {
   table: 'steering_group_members',
   identifier: 'id',
   permission: 'steering_group.edit',
-  createSchema: z
-    .object({
-      steeringGroup: ZKey,
-      seat: z.number().int().min(1).max(100).nullable().optional(),
-      capacity: z.enum(['member', 'deputy', 'permanent_expert', 'secretary']),
-      name: ZText(200),
-      ...changeableFields,
-    })
-    .strict(),
-  updateSchema: z
-    .object({ ...changeableFields, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZSteeringGroupMemberCreate,
+  updateSchema: ZSteeringGroupMemberUpdate,
   // Archiving removes a membership entered by mistake; leaving the group is validTo.
   archivable: true,
   // The account linked to a seat acts for it (the chair's checks the minutes).

@@ -10,25 +10,20 @@ import {
   ZThemeRecord,
 } from '../../../../contracts/records.js';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import {
+  ZActivityFigureCreate,
+  ZActivityFigureUpdate,
+  ZContactCreate,
+  ZContactUpdate,
+  ZContentAreaCreate,
+  ZContentAreaUpdate,
+  ZThemeLinkCreate,
+  ZThemeLinkUpdate,
+  ZThemeUpdate,
+} from '../../../../contracts/write-inputs.js';
 import type { EditableResource } from '../resource.js';
 import { themeScope } from '../resource.js';
-import {
-  ZKey,
-  ZLocalizedInput,
-  ZOptionalText,
-  ZPartialDate,
-  ZText,
-  ZUrl,
-  ZVersionField,
-  localizedColumns,
-  localizedOf,
-  pick,
-  themeIdOf,
-  themeSlugOf,
-} from '../fields.js';
-
-const ZPeriodInput = z.object({ start: ZPartialDate, end: ZPartialDate, text: ZOptionalText(200) }).strict();
+import { localizedColumns, localizedOf, pick, themeIdOf, themeSlugOf } from '../fields.js';
 
 export const themeResource: EditableResource = {
   name: 'theme',
@@ -37,16 +32,7 @@ export const themeResource: EditableResource = {
   identifier: 'key',
   keyColumn: 'slug',
   permission: 'theme.edit',
-  updateSchema: z
-    .object({
-      name: ZLocalizedInput,
-      shortName: ZOptionalText(50),
-      period: ZPeriodInput,
-      intermediateBody: ZOptionalText(200),
-      ...ZVersionField,
-    })
-    .partial()
-    .strict(),
+  updateSchema: ZThemeUpdate,
   archivable: false,
   scopeOfRow: (db, row) => themeScope(db, row.id),
   toColumns: async (_db, input) => {
@@ -69,22 +55,6 @@ export const themeResource: EditableResource = {
   }),
 };
 
-const contactFields = {
-  role: z.enum(['coordination', 'financier', 'ministry']),
-  name: ZText(200),
-  title: ZOptionalText(200),
-  organisation: ZOptionalText(300),
-  ministry: z.enum(['TEM', 'OKM', 'STM']).nullable().optional(),
-  email: z.string().trim().max(320).email().nullable().optional(),
-  phone: z
-    .string()
-    .trim()
-    .max(40)
-    .regex(/^[+\d][\d ()-]{4,}$/)
-    .nullable()
-    .optional(),
-};
-
 /**
  * Contacts hold personal data. Each write also stores a revision of the person's name, e-mail and
  * phone in the personal-data vault; the audit trail stores only the pseudonym and revision, so erasing
@@ -96,11 +66,8 @@ export const contactResource: EditableResource = {
   table: 'contacts',
   identifier: 'id',
   permission: 'contact.edit',
-  createSchema: z.object({ theme: ZKey, ...contactFields }).strict(),
-  updateSchema: z
-    .object({ ...contactFields, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZContactCreate,
+  updateSchema: ZContactUpdate,
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],
@@ -164,13 +131,8 @@ export const contentAreaResource: EditableResource = {
   table: 'content_areas',
   identifier: 'id',
   permission: 'content_area.edit',
-  createSchema: z
-    .object({ theme: ZKey, key: ZKey, name: ZLocalizedInput, position: z.number().int().min(0).max(1000).optional() })
-    .strict(),
-  updateSchema: z
-    .object({ name: ZLocalizedInput, position: z.number().int().min(0).max(1000), ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZContentAreaCreate,
+  updateSchema: ZContentAreaUpdate,
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],
@@ -212,18 +174,8 @@ export const themeLinkResource: EditableResource = {
   identifier: 'id',
   // Links are the theme's web presence (section 6 of the review): kept by its coordinator.
   permission: 'content_area.edit',
-  createSchema: z
-    .object({
-      theme: ZKey,
-      url: ZUrl,
-      title: ZOptionalText(300),
-      position: z.number().int().min(0).max(1000).optional(),
-    })
-    .strict(),
-  updateSchema: z
-    .object({ url: ZUrl, title: ZOptionalText(300), position: z.number().int().min(0).max(1000), ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZThemeLinkCreate,
+  updateSchema: ZThemeLinkUpdate,
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],
@@ -242,24 +194,14 @@ export const themeLinkResource: EditableResource = {
   }),
 };
 
-const activityFields = {
-  label: ZLocalizedInput,
-  value: z.number().finite().min(-1e12).max(1e12),
-  unit: ZOptionalText(50),
-  period: ZPeriodInput,
-};
-
 export const activityFigureResource: EditableResource = {
   name: 'activity_figure',
   collection: 'activity-figures',
   table: 'activity_figures',
   identifier: 'id',
   permission: 'activity.edit',
-  createSchema: z.object({ theme: ZKey, key: ZKey, ...activityFields }).strict(),
-  updateSchema: z
-    .object({ ...activityFields, ...ZVersionField })
-    .partial()
-    .strict(),
+  createSchema: ZActivityFigureCreate,
+  updateSchema: ZActivityFigureUpdate,
   archivable: true,
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],
