@@ -5,9 +5,16 @@
  * what the table shows and the totals over all of them; beyond a page of 100, a link goes on.
  */
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '../../../contracts/api.js';
+import { useMemo } from 'react';
+import type { Overview, OverviewTheme } from '../../../contracts/api.js';
 import { query, useApi } from '../../api.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
+import {
+  DownloadButtons,
+  SortHeaderRow,
+  useTableState,
+  type TableColumn,
+} from '../../components/data-table/index.js';
 import { FigureChart } from '../../components/figure-chart.js';
 import { FilterGrid, Select } from '../../components/forms.js';
 import { Stat, StatList } from '../../components/layout.js';
@@ -29,6 +36,7 @@ const SPECIFIC_OBJECTIVES = ['4.1', '4.2', '4.3', '5.1'] as const;
 
 /** Themes per page of the table; the totals are always over every matching theme. */
 const PAGE_SIZE = 100;
+const NO_THEMES: OverviewTheme[] = [];
 
 export function OverviewPage() {
   const lang = useLanguage();
@@ -39,6 +47,41 @@ export function OverviewPage() {
     `/api/v1/overview${query({ ministry: filters.ministry, specificObjective: filters.objective, cursor: filters.cursor, limit: PAGE_SIZE })}`,
     lang,
   );
+
+  const columns = useMemo(
+    (): TableColumn<OverviewTheme>[] => [
+      { key: 'theme', header: t('overview:table.theme'), kind: 'text', value: (r) => localizedText(r.name, lang).text },
+      {
+        key: 'ministries',
+        header: t('overview:table.ministries'),
+        kind: 'text',
+        value: (r) => r.ministries.map((m) => t(MINISTRY_ABBREVIATION_KEYS[m])).join(' ') || null,
+      },
+      ...(['frame', 'reserved', 'committed', 'paid'] as const).map(
+        (figure): TableColumn<OverviewTheme> => ({
+          key: figure,
+          header: t(`common:figures.${figure}`),
+          kind: 'euros',
+          value: (r) => r.finance?.[figure] ?? null,
+          rounded: (r) => r.finance?.rounded[figure] ?? false,
+        }),
+      ),
+      {
+        key: 'reservedOfFrame',
+        header: t('overview:table.reservedOfFrame'),
+        kind: 'percent',
+        value: (r) => r.finance?.reservedOfFrame ?? null,
+      },
+      {
+        key: 'leftToReserve',
+        header: t('common:figures.leftToReserve'),
+        kind: 'euros',
+        value: (r) => r.finance?.leftToReserve ?? null,
+      },
+    ],
+    [t, lang],
+  );
+  const table = useTableState({ rows: state.data?.items ?? NO_THEMES, columns, language: lang });
 
   const money = (cents: number | null | undefined, rounded = false) =>
     eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
@@ -159,19 +202,10 @@ export function OverviewPage() {
               ) : null}
               <DataTable caption={t('overview:table.caption')}>
                 <thead>
-                  <tr>
-                    <ColumnHeader>{t('overview:table.theme')}</ColumnHeader>
-                    <ColumnHeader>{t('overview:table.ministries')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.frame')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.reserved')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.committed')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.paid')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('overview:table.reservedOfFrame')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.leftToReserve')}</ColumnHeader>
-                  </tr>
+                  <SortHeaderRow table={table} />
                 </thead>
                 <tbody>
-                  {items.map((theme) => {
+                  {table.pageRows.map((theme) => {
                     const name = localizedText(theme.name, lang);
                     const f = theme.finance;
                     return (
@@ -219,6 +253,7 @@ export function OverviewPage() {
                   </tr>
                 </tfoot>
               </DataTable>
+              <DownloadButtons table={table} fileName={t('overview:table.fileName')} />
               {page.nextCursor || filters.cursor ? (
                 <nav aria-label={t('overview:pages.label')}>
                   {filters.cursor ? (

@@ -2,18 +2,25 @@
  * Searching project entities: free text and filters (theme, status, ministry, organisation, county,
  * sector, year), a sort order and pages, all kept in the address so that a search can be shared.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PagedOrganisations, PagedProjects, ThemeSummary } from '../../../contracts/api.js';
+import type { PagedOrganisations, PagedProjects, ProjectEntity, ThemeSummary } from '../../../contracts/api.js';
 import { SECTORS } from '../../../domain/sectors.js';
 import { query, useApi } from '../../api.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
+import {
+  DownloadButtons,
+  SortHeaderRow,
+  useTableState,
+  type TableColumn,
+} from '../../components/data-table/index.js';
 import { useCountyNames } from '../../components/county-map.js';
 import { Button, FilterGrid, SearchField, Select, WideCell } from '../../components/forms.js';
-import { Badge, Toolbar } from '../../components/layout.js';
+import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, Paragraph } from '../../components/typography.js';
-import { euros, period } from '../../format.js';
+import { euros, partialDate } from '../../format.js';
 import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
@@ -35,6 +42,7 @@ const FILTERS = [
   'page',
 ] as const;
 const PAGE_SIZE = 20;
+const NO_PROJECTS: ProjectEntity[] = [];
 const YEARS = ['2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029'];
 // The sort orders of ZProjectQuery; written here so that the page does not pull Zod into the bundle.
 const SORT_KEYS = {
@@ -60,6 +68,64 @@ export function ProjectsPage() {
   const filter = (changes: Partial<Record<(typeof FILTERS)[number], string | null>>) =>
     setFilters({ ...changes, cursor: null, page: null });
   const pageNumber = Number(page ?? '1');
+  // The API sorts and pages the projects: the headers it can sort by (name, cost, start) write the
+  // order into the address, the others are plain. The download is the page shown.
+  const columns = useMemo((): TableColumn<ProjectEntity>[] => {
+    const main = (entity: ProjectEntity) => entity.projects.find((p) => p.role === 'main') ?? entity.projects[0];
+    return [
+      { key: 'name', header: t('projects:results.name'), kind: 'text', value: (e) => localizedText(e.name, lang).text },
+      {
+        key: 'kind',
+        header: t('projects:results.kind'),
+        kind: 'text',
+        sortable: false,
+        value: (e) => t(ENTITY_KIND_KEYS[e.kind]),
+      },
+      {
+        key: 'theme',
+        header: t('projects:results.theme'),
+        kind: 'text',
+        sortable: false,
+        value: (e) => localizedText(e.theme.name, lang).text,
+      },
+      {
+        key: 'implementers',
+        header: t('projects:results.implementers'),
+        kind: 'text',
+        sortable: false,
+        value: (e) => {
+          const first = main(e);
+          if (!first) return null;
+          const more = e.projects.length > 1 ? ` ${t('projects:results.more', { count: e.projects.length - 1 })}` : '';
+          return `${localizedText(first.implementer.name, lang).text}${more}`;
+        },
+      },
+      {
+        key: 'status',
+        header: t('projects:results.status'),
+        kind: 'text',
+        sortable: false,
+        value: (e) => (e.status ? t(keyOf(STATUS_KEYS, e.status) ?? 'common:notKnown') : null),
+      },
+      { key: 'start', header: t('projects:results.start'), kind: 'date', value: (e) => e.period.start },
+      { key: 'end', header: t('projects:results.end'), kind: 'date', sortable: false, value: (e) => e.period.end },
+      {
+        key: 'cost',
+        header: t('projects:results.cost'),
+        kind: 'euros',
+        value: (e) => e.costEstimate,
+        rounded: (e) => e.costEstimateRounded,
+      },
+    ];
+  }, [t, lang]);
+  const table = useTableState({
+    rows: results.data?.items ?? NO_PROJECTS,
+    columns,
+    language: lang,
+    defaultSort: { key: 'name', descending: false },
+    sortedBy: 'server',
+    resetOnSort: ['cursor'],
+  });
 
   return (
     <>
@@ -182,17 +248,10 @@ export function ProjectsPage() {
                 })}
               >
                 <thead>
-                  <tr>
-                    <ColumnHeader>{t('projects:results.name')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.theme')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.implementers')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.status')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.period')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('projects:results.cost')}</ColumnHeader>
-                  </tr>
+                  <SortHeaderRow table={table} />
                 </thead>
                 <tbody>
-                  {items.map((entity) => {
+                  {table.pageRows.map((entity) => {
                     const name = localizedText(entity.name, lang);
                     const main = entity.projects.find((p) => p.role === 'main') ?? entity.projects[0];
                     return (
@@ -203,11 +262,9 @@ export function ProjectsPage() {
                             lang={name.lang === lang ? undefined : name.lang}
                           >
                             {name.text}
-                          </AppLink>{' '}
-                          <Badge $tone={entity.kind === 'group' ? 'info' : 'neutral'}>
-                            {t(ENTITY_KIND_KEYS[entity.kind])}
-                          </Badge>
+                          </AppLink>
                         </RowHeader>
+                        <Cell>{t(ENTITY_KIND_KEYS[entity.kind])}</Cell>
                         <Cell>
                           <Localized value={entity.theme.name} language={lang} />
                         </Cell>
@@ -222,7 +279,10 @@ export function ProjectsPage() {
                             ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown')
                             : t('common:notKnown')}
                         </Cell>
-                        <Cell>{period(entity.period, lang) ?? t('common:notKnown')}</Cell>
+                        <Cell>
+                          {entity.period.start ? partialDate(entity.period.start, lang) : t('common:notKnown')}
+                        </Cell>
+                        <Cell>{entity.period.end ? partialDate(entity.period.end, lang) : t('common:notKnown')}</Cell>
                         <Cell numeric>
                           {entity.costEstimate === null
                             ? t('common:notKnown')
@@ -234,6 +294,7 @@ export function ProjectsPage() {
                 </tbody>
               </DataTable>
             )}
+            {items.length > 0 ? <DownloadButtons table={table} fileName={t('projects:results.fileName')} /> : null}
             <nav aria-label={t('projects:pages.label')}>
               <Toolbar>
                 {pageNumber > 1 ? (
