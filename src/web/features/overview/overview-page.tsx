@@ -21,7 +21,7 @@ import { Stat, StatList } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, SectionHeading, SmallText } from '../../components/typography.js';
-import { euros, eurosOrUnknown, millions, percent } from '../../format.js';
+import { decimal, euros, eurosOrUnknown, millions, percent } from '../../format.js';
 import type { FigureTotal } from '../../../domain/finance.js';
 import { MINISTRY_ABBREVIATION_KEYS, MINISTRY_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
@@ -124,7 +124,8 @@ export function OverviewPage() {
               .join(' – ');
           const unknownNote = (total: FigureTotal) =>
             total.unknown > 0 ? t('overview:totals.unknown', { count: total.unknown }) : undefined;
-          const withFinance = items.filter((theme) => theme.finance);
+          // The chart follows the table's order (the API's, or the column a person sorted by).
+          const withFinance = table.rows.filter((theme) => theme.finance);
           return (
             <>
               <p role="status">{t('overview:count', { count: page.total })}</p>
@@ -191,13 +192,23 @@ export function OverviewPage() {
                     committed: t('common:figures.committed'),
                     paid: t('common:figures.paid'),
                   }}
-                  rows={withFinance.map((theme) => ({
-                    label: theme.shortName ?? localizedText(theme.name, lang).text,
-                    frame: theme.finance!.frame,
-                    reserved: theme.finance!.reserved,
-                    committed: theme.finance!.committed,
-                    paid: theme.finance!.paid,
-                  }))}
+                  rows={withFinance.map((theme) => {
+                    const name = localizedText(theme.name, lang);
+                    return {
+                      label: theme.shortName ?? name.text,
+                      fullName: name.text,
+                      lang: theme.shortName || name.lang === lang ? undefined : name.lang,
+                      href: paths.theme(lang, theme.slug),
+                      frame: theme.finance!.frame,
+                      reserved: theme.finance!.reserved,
+                      committed: theme.finance!.committed,
+                      paid: theme.finance!.paid,
+                    };
+                  })}
+                  format={(cents) => millions(cents, lang)}
+                  axisLabel={t('overview:chart.axis')}
+                  formatTick={(value) => decimal(value, lang)}
+                  unknown={t('common:notKnown')}
                 />
               ) : null}
               <DataTable caption={t('overview:table.caption')}>

@@ -2,26 +2,19 @@
  * Searching project entities: free text and filters (theme, status, ministry, organisation, county,
  * sector, year), a sort order and pages, all kept in the address so that a search can be shared.
  */
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PagedOrganisations, PagedProjects, ProjectEntity, ThemeSummary } from '../../../contracts/api.js';
 import { SECTORS } from '../../../domain/sectors.js';
 import { query, useApi } from '../../api.js';
-import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
-import {
-  DownloadButtons,
-  SortHeaderRow,
-  useTableState,
-  type TableColumn,
-} from '../../components/data-table/index.js';
+import { DownloadButtons, useTableState } from '../../components/data-table/index.js';
+import { ProjectTable, useProjectColumns } from './project-table.js';
 import { useCountyNames } from '../../components/county-map.js';
 import { Button, FilterGrid, SearchField, Select, WideCell } from '../../components/forms.js';
 import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
+import { localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, Paragraph } from '../../components/typography.js';
-import { euros, partialDate } from '../../format.js';
-import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, STATUS_KEYS } from '../../labels.js';
+import { MINISTRY_KEYS, STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
@@ -43,6 +36,7 @@ const FILTERS = [
 ] as const;
 const PAGE_SIZE = 20;
 const NO_PROJECTS: ProjectEntity[] = [];
+const SERVER_SORTS = ['name', 'cost', 'start'] as const;
 const YEARS = ['2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029'];
 // The sort orders of ZProjectQuery; written here so that the page does not pull Zod into the bundle.
 const SORT_KEYS = {
@@ -70,54 +64,7 @@ export function ProjectsPage() {
   const pageNumber = Number(page ?? '1');
   // The API sorts and pages the projects: the headers it can sort by (name, cost, start) write the
   // order into the address, the others are plain. The download is the page shown.
-  const columns = useMemo((): TableColumn<ProjectEntity>[] => {
-    const main = (entity: ProjectEntity) => entity.projects.find((p) => p.role === 'main') ?? entity.projects[0];
-    return [
-      { key: 'name', header: t('projects:results.name'), kind: 'text', value: (e) => localizedText(e.name, lang).text },
-      {
-        key: 'kind',
-        header: t('projects:results.kind'),
-        kind: 'text',
-        sortable: false,
-        value: (e) => t(ENTITY_KIND_KEYS[e.kind]),
-      },
-      {
-        key: 'theme',
-        header: t('projects:results.theme'),
-        kind: 'text',
-        sortable: false,
-        value: (e) => localizedText(e.theme.name, lang).text,
-      },
-      {
-        key: 'implementers',
-        header: t('projects:results.implementers'),
-        kind: 'text',
-        sortable: false,
-        value: (e) => {
-          const first = main(e);
-          if (!first) return null;
-          const more = e.projects.length > 1 ? ` ${t('projects:results.more', { count: e.projects.length - 1 })}` : '';
-          return `${localizedText(first.implementer.name, lang).text}${more}`;
-        },
-      },
-      {
-        key: 'status',
-        header: t('projects:results.status'),
-        kind: 'text',
-        sortable: false,
-        value: (e) => (e.status ? t(keyOf(STATUS_KEYS, e.status) ?? 'common:notKnown') : null),
-      },
-      { key: 'start', header: t('projects:results.start'), kind: 'date', value: (e) => e.period.start },
-      { key: 'end', header: t('projects:results.end'), kind: 'date', sortable: false, value: (e) => e.period.end },
-      {
-        key: 'cost',
-        header: t('projects:results.cost'),
-        kind: 'euros',
-        value: (e) => e.costEstimate,
-        rounded: (e) => e.costEstimateRounded,
-      },
-    ];
-  }, [t, lang]);
+  const columns = useProjectColumns(lang, { withTheme: true, sortable: SERVER_SORTS });
   const table = useTableState({
     rows: results.data?.items ?? NO_PROJECTS,
     columns,
@@ -241,58 +188,14 @@ export function ProjectsPage() {
             {items.length === 0 ? (
               <Paragraph>{t('projects:results.none')}</Paragraph>
             ) : (
-              <DataTable
+              <ProjectTable
+                table={table}
+                withTheme
                 caption={t('projects:results.caption', {
                   page: pageNumber,
                   pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)),
                 })}
-              >
-                <thead>
-                  <SortHeaderRow table={table} />
-                </thead>
-                <tbody>
-                  {table.pageRows.map((entity) => {
-                    const name = localizedText(entity.name, lang);
-                    const main = entity.projects.find((p) => p.role === 'main') ?? entity.projects[0];
-                    return (
-                      <tr key={entity.key}>
-                        <RowHeader>
-                          <AppLink
-                            to={paths.project(lang, entity.key)}
-                            lang={name.lang === lang ? undefined : name.lang}
-                          >
-                            {name.text}
-                          </AppLink>
-                        </RowHeader>
-                        <Cell>{t(ENTITY_KIND_KEYS[entity.kind])}</Cell>
-                        <Cell>
-                          <Localized value={entity.theme.name} language={lang} />
-                        </Cell>
-                        <Cell>
-                          {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
-                          {entity.projects.length > 1
-                            ? ` ${t('projects:results.more', { count: entity.projects.length - 1 })}`
-                            : ''}
-                        </Cell>
-                        <Cell>
-                          {entity.status
-                            ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown')
-                            : t('common:notKnown')}
-                        </Cell>
-                        <Cell>
-                          {entity.period.start ? partialDate(entity.period.start, lang) : t('common:notKnown')}
-                        </Cell>
-                        <Cell>{entity.period.end ? partialDate(entity.period.end, lang) : t('common:notKnown')}</Cell>
-                        <Cell numeric>
-                          {entity.costEstimate === null
-                            ? t('common:notKnown')
-                            : `${entity.costEstimateRounded ? '≈ ' : ''}${euros(entity.costEstimate, lang)}`}
-                        </Cell>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </DataTable>
+              />
             )}
             {items.length > 0 ? <DownloadButtons table={table} fileName={t('projects:results.fileName')} /> : null}
             <nav aria-label={t('projects:pages.label')}>
