@@ -208,7 +208,7 @@ function expectXlsxMatches(xlsx: Buffer, table: { headers: string[]; rows: strin
           return expect(format[c], at).toMatch(/d\.m\.yyyy/);
         }
         default:
-          return expect(line[c], at).toBe(text);
+          return expect(line[c] ?? '', at).toBe(text);
       }
     });
   });

@@ -7,7 +7,7 @@
  * on keyboard focus (a tooltip that Escape closes, WCAG 1.4.13). The table under the chart carries
  * the same numbers.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { styled } from 'styled-components';
 import { AppLink } from './links.js';
 import { VisuallyHidden } from './layout.js';
@@ -201,11 +201,13 @@ export function niceTicks(maxMillions: number): number[] {
   return ticks;
 }
 
-/** A short name with its full name on hover and focus; Escape hides it again. */
+/**
+ * A short name with its full name on hover and focus (a tooltip, which Escape hides again); the
+ * link is described by the full name for screen readers. A name that is already in full is text.
+ */
 function ChartName({ row }: { row: ChartRow }) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const differs = row.fullName !== row.label;
   useEffect(() => {
     if (!open) return;
     const close = (event: KeyboardEvent) => {
@@ -214,15 +216,12 @@ function ChartName({ row }: { row: ChartRow }) {
     document.addEventListener('keydown', close);
     return () => document.removeEventListener('keydown', close);
   }, [open]);
-  const name: ReactNode = row.href ? (
-    <AppLink to={row.href} lang={row.lang}>
-      {row.label}
-      {differs ? <VisuallyHidden>{` (${row.fullName})`}</VisuallyHidden> : null}
-    </AppLink>
-  ) : (
-    <span lang={row.lang}>{row.label}</span>
-  );
-  if (!differs) return <Name>{name}</Name>;
+  if (row.fullName === row.label || !row.href)
+    return (
+      <Name>
+        <span lang={row.lang}>{row.fullName}</span>
+      </Name>
+    );
   return (
     <Name
       onMouseEnter={() => setOpen(true)}
@@ -230,13 +229,12 @@ function ChartName({ row }: { row: ChartRow }) {
       onFocus={() => setOpen(true)}
       onBlur={() => setOpen(false)}
     >
-      {name}
-      {open ? (
-        // The link already says the full name to a screen reader; this is for the eyes.
-        <Tip id={id} aria-hidden="true" lang={row.lang}>
-          {row.fullName}
-        </Tip>
-      ) : null}
+      <AppLink to={row.href} aria-describedby={id}>
+        {row.label}
+      </AppLink>
+      <Tip id={id} role="tooltip" hidden={!open} lang={row.lang}>
+        {row.fullName}
+      </Tip>
     </Name>
   );
 }

@@ -92,6 +92,7 @@ export function sortRows<Row>(
 
 /** The rows of one page (pages count from 1) and how many pages there are (at least one). */
 export function pageOf<Row>(rows: readonly Row[], page: number, pageSize: number) {
+  if (!Number.isFinite(pageSize)) return { rows: [...rows], page: 1, pages: 1 };
   const pages = Math.max(1, Math.ceil(rows.length / pageSize));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
   return { rows: rows.slice((current - 1) * pageSize, current * pageSize), page: current, pages };

@@ -197,7 +197,7 @@ export function OverviewPage() {
                     return {
                       label: theme.shortName ?? name.text,
                       fullName: name.text,
-                      lang: theme.shortName || name.lang === lang ? undefined : name.lang,
+                      lang: name.lang === lang ? undefined : name.lang,
                       href: paths.theme(lang, theme.slug),
                       frame: theme.finance!.frame,
                       reserved: theme.finance!.reserved,

@@ -320,7 +320,7 @@ function ThemeReports({ slug }: { slug: string }) {
 /** All of a theme's projects, sorted and paged here (their order and page in the address). */
 function ThemeProjects({ items, slug }: { items: ProjectEntity[]; slug: string }) {
   const lang = useLanguage();
-  const { t } = useTranslation(['themes']);
+  const { t } = useTranslation(['themes', 'projects']);
   const columns = useProjectColumns(lang, { withTheme: false });
   const table = useTableState({
     rows: items,
