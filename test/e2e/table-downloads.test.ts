@@ -104,18 +104,31 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -147,7 +160,12 @@ async function readAllPages(page: Page, table: Locator, next: string) {
 }
 
 /** The CSV says, row by row and cell by cell, what the page's table says. */
-function expectCsvMatches(csv: string[][], table: { headers: string[]; rows: string[][] }, kinds: Kind[], notKnown: string) {
+function expectCsvMatches(
+  csv: string[][],
+  table: { headers: string[]; rows: string[][] },
+  kinds: Kind[],
+  notKnown: string,
+) {
   expect(csv[0]).toEqual(
     table.headers.map((h, i) => (kinds[i] === 'euros' ? `${h} (€)` : kinds[i] === 'percent' ? `${h} (%)` : h)),
   );
@@ -178,7 +196,12 @@ function expectCsvMatches(csv: string[][], table: { headers: string[]; rows: str
 }
 
 /** The XLSX likewise: numbers as numbers (euros shown with "€", rounded ones with "≈"), dates as date cells. */
-function expectXlsxMatches(xlsx: Buffer, table: { headers: string[]; rows: string[][] }, kinds: Kind[], notKnown: string) {
+function expectXlsxMatches(
+  xlsx: Buffer,
+  table: { headers: string[]; rows: string[][] },
+  kinds: Kind[],
+  notKnown: string,
+) {
   const values = sheetRows(xlsx, 1);
   const formats = sheetFormats(xlsx, 1);
   expect(values[0]).toEqual(table.headers);

@@ -53,7 +53,9 @@ export function sheetFormats(xlsx: Buffer, sheet: number): string[][] {
   // Built-in formats the writer may use: 14 is the locale's short date.
   codes.set('14', 'm/d/yyyy');
   const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
-  const formatOfStyle = [...xfs.matchAll(/<xf\b([^>]*)/g)].map((m) => codes.get(/numFmtId="(\d+)"/.exec(m[1]!)?.[1] ?? '0') ?? '');
+  const formatOfStyle = [...xfs.matchAll(/<xf\b([^>]*)/g)].map(
+    (m) => codes.get(/numFmtId="(\d+)"/.exec(m[1]!)?.[1] ?? '0') ?? '',
+  );
   return [...xml(`xl/worksheets/sheet${sheet}.xml`).matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((row) => {
     const formats: string[] = [];
     for (const [, attrs] of row[1]!.matchAll(/<c([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/g)) {

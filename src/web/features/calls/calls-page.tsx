@@ -56,8 +56,18 @@ export function CallsPage() {
   const columns = useMemo(
     (): TableColumn<Call>[] => [
       { key: 'name', header: t('calls:list.name'), kind: 'text', value: (c) => localizedText(c.name, lang).text },
-      { key: 'theme', header: t('calls:list.theme'), kind: 'text', value: (c) => localizedText(c.theme.name, lang).text },
-      { key: 'kind', header: t('calls:list.kind'), kind: 'text', value: (c) => t(keyOf(CALL_KIND_KEYS, c.kind) ?? 'calls:kind.other') },
+      {
+        key: 'theme',
+        header: t('calls:list.theme'),
+        kind: 'text',
+        value: (c) => localizedText(c.theme.name, lang).text,
+      },
+      {
+        key: 'kind',
+        header: t('calls:list.kind'),
+        kind: 'text',
+        value: (c) => t(keyOf(CALL_KIND_KEYS, c.kind) ?? 'calls:kind.other'),
+      },
       { key: 'opens', header: t('calls:list.opens'), kind: 'date', value: (c) => c.opens },
       { key: 'closes', header: t('calls:list.closes'), kind: 'date', value: (c) => c.closes },
       { key: 'state', header: t('calls:list.state'), kind: 'text', value: (c) => t(STATE_KEYS[stateOf(c, today)]) },

@@ -11,12 +11,7 @@ import type { KeyFigureDeck, ThemeFigures } from '../../../contracts/api.js';
 import { useApi } from '../../api.js';
 import { CountyMap } from '../../components/county-map.js';
 import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
-import {
-  DownloadButtons,
-  SortHeaderRow,
-  useTableState,
-  type TableColumn,
-} from '../../components/data-table/index.js';
+import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
 import { Columns, Panel, PlainList } from '../../components/layout.js';
 import { AppLink, PlainLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
@@ -111,12 +106,26 @@ function SlideView({
   const columns = useMemo(
     (): TableColumn<SlideRow>[] => [
       ...(grouped
-        ? [{ key: 'area', header: t('keyFigures:area'), kind: 'text', value: (r) => r.group ?? null } as TableColumn<SlideRow>]
+        ? [
+            {
+              key: 'area',
+              header: t('keyFigures:area'),
+              kind: 'text',
+              value: (r) => r.group ?? null,
+            } as TableColumn<SlideRow>,
+          ]
         : []),
       { key: 'item', header: t('keyFigures:item'), kind: 'text', value: (r) => r.label },
       { key: 'value', header: slide.valueLabel, kind: 'integer', value: (r) => r.value },
       ...(two
-        ? [{ key: 'second', header: slide.secondLabel ?? '', kind: 'integer', value: (r) => r.second ?? 0 } as TableColumn<SlideRow>]
+        ? [
+            {
+              key: 'second',
+              header: slide.secondLabel ?? '',
+              kind: 'integer',
+              value: (r) => r.second ?? 0,
+            } as TableColumn<SlideRow>,
+          ]
         : []),
     ],
     [t, grouped, two, slide.valueLabel, slide.secondLabel],

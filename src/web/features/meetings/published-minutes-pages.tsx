@@ -79,25 +79,25 @@ export function PublishedMinutesListPage() {
           ) : (
             <>
               <DataTable caption={t('meetings:published.caption', { count: items.length })}>
-              <thead>
-                <SortHeaderRow table={table} />
-              </thead>
-              <tbody>
-                {table.pageRows.map((item) => (
-                  <tr key={item.key}>
-                    <RowHeader>
-                      <AppLink to={paths.publishedMinutes(lang, item.key)}>
-                        {t('meetings:published.linkLabel', { number: item.number })}
-                      </AppLink>
-                    </RowHeader>
-                    <Cell>
-                      <Localized value={item.steeringGroupName} language={lang} />
-                    </Cell>
-                    <Cell>{dayWithWeekday(item.date, lang)}</Cell>
-                    <Cell>{item.publishedAt ? dateTime(item.publishedAt, lang) : ''}</Cell>
-                  </tr>
-                ))}
-              </tbody>
+                <thead>
+                  <SortHeaderRow table={table} />
+                </thead>
+                <tbody>
+                  {table.pageRows.map((item) => (
+                    <tr key={item.key}>
+                      <RowHeader>
+                        <AppLink to={paths.publishedMinutes(lang, item.key)}>
+                          {t('meetings:published.linkLabel', { number: item.number })}
+                        </AppLink>
+                      </RowHeader>
+                      <Cell>
+                        <Localized value={item.steeringGroupName} language={lang} />
+                      </Cell>
+                      <Cell>{dayWithWeekday(item.date, lang)}</Cell>
+                      <Cell>{item.publishedAt ? dateTime(item.publishedAt, lang) : ''}</Cell>
+                    </tr>
+                  ))}
+                </tbody>
               </DataTable>
               <TablePagination table={table} label={t('meetings:published.pages')} />
               <DownloadButtons table={table} fileName={t('meetings:published.fileName')} />

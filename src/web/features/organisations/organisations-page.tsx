@@ -4,12 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Organisation, PagedOrganisations } from '../../../contracts/api.js';
 import { query, useApi } from '../../api.js';
 import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
-import {
-  DownloadButtons,
-  SortHeaderRow,
-  useTableState,
-  type TableColumn,
-} from '../../components/data-table/index.js';
+import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
 import { FilterGrid, SearchField, Select } from '../../components/forms.js';
 import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
@@ -40,7 +35,13 @@ export function OrganisationsPage() {
   // sort (sorting one page of many would mislead); the download is the page shown.
   const columns = useMemo(
     (): TableColumn<Organisation>[] => [
-      { key: 'name', header: t('organisations:name'), kind: 'text', sortable: false, value: (o) => localizedText(o.name, lang).text },
+      {
+        key: 'name',
+        header: t('organisations:name'),
+        kind: 'text',
+        sortable: false,
+        value: (o) => localizedText(o.name, lang).text,
+      },
       {
         key: 'type',
         header: t('organisations:type'),
@@ -48,7 +49,13 @@ export function OrganisationsPage() {
         sortable: false,
         value: (o) => t(keyOf(ORGANISATION_TYPE_KEYS, o.type) ?? 'common:organisationType.unknown'),
       },
-      { key: 'businessId', header: t('organisations:businessId'), kind: 'text', sortable: false, value: (o) => o.businessId },
+      {
+        key: 'businessId',
+        header: t('organisations:businessId'),
+        kind: 'text',
+        sortable: false,
+        value: (o) => o.businessId,
+      },
       {
         key: 'county',
         header: t('organisations:county'),
@@ -59,7 +66,12 @@ export function OrganisationsPage() {
     ],
     [t, lang],
   );
-  const table = useTableState({ rows: state.data?.items ?? NO_ORGANISATIONS, columns, language: lang, sortedBy: 'server' });
+  const table = useTableState({
+    rows: state.data?.items ?? NO_ORGANISATIONS,
+    columns,
+    language: lang,
+    sortedBy: 'server',
+  });
   const filter = (changes: Partial<Record<'q' | 'type', string | null>>) =>
     setFilters({ ...changes, cursor: null, page: null });
   return (

@@ -9,12 +9,7 @@ import { useMemo } from 'react';
 import type { Overview, OverviewTheme } from '../../../contracts/api.js';
 import { query, useApi } from '../../api.js';
 import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
-import {
-  DownloadButtons,
-  SortHeaderRow,
-  useTableState,
-  type TableColumn,
-} from '../../components/data-table/index.js';
+import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
 import { FigureChart } from '../../components/figure-chart.js';
 import { FilterGrid, Select } from '../../components/forms.js';
 import { Stat, StatList } from '../../components/layout.js';
@@ -57,15 +52,13 @@ export function OverviewPage() {
         kind: 'text',
         value: (r) => r.ministries.map((m) => t(MINISTRY_ABBREVIATION_KEYS[m])).join(' ') || null,
       },
-      ...(['frame', 'reserved', 'committed', 'paid'] as const).map(
-        (figure): TableColumn<OverviewTheme> => ({
-          key: figure,
-          header: t(`common:figures.${figure}`),
-          kind: 'euros',
-          value: (r) => r.finance?.[figure] ?? null,
-          rounded: (r) => r.finance?.rounded[figure] ?? false,
-        }),
-      ),
+      ...(['frame', 'reserved', 'committed', 'paid'] as const).map((figure): TableColumn<OverviewTheme> => ({
+        key: figure,
+        header: t(`common:figures.${figure}`),
+        kind: 'euros',
+        value: (r) => r.finance?.[figure] ?? null,
+        rounded: (r) => r.finance?.rounded[figure] ?? false,
+      })),
       {
         key: 'reservedOfFrame',
         header: t('overview:table.reservedOfFrame'),
@@ -116,7 +109,7 @@ export function OverviewPage() {
       </form>
 
       <SectionState state={state}>
-        {({ items, totals, page }) => {
+        {({ totals, page }) => {
           const totalText = (total: FigureTotal) => `${total.approximate ? '≈ ' : ''}${millions(total.cents, lang)}`;
           const totalCell = (total: FigureTotal) =>
             [`${total.approximate ? '≈ ' : ''}${euros(total.cents, lang)}`, unknownNote(total)]

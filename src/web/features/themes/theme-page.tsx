@@ -17,26 +17,13 @@ import { ContactLine } from '../../components/contact-line.js';
 import { CountyMap, useCountyNames } from '../../components/county-map.js';
 import { Warning } from '../../components/feedback.js';
 import { FinanceHistory, figureText } from './finance-history.js';
-import {
-  Columns,
-  Fact,
-  FactList,
-  Panel,
-  PlainList,
-  Stat,
-  StatList,
-} from '../../components/layout.js';
+import { Columns, Fact, FactList, Panel, PlainList, Stat, StatList } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { InferredNote } from '../../components/inferred.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
-import {
-  CALL_KIND_KEYS,
-  keyOf,
-  MINISTRY_KEYS,
-  ORGANISATION_TYPE_KEYS,
-} from '../../labels.js';
+import { CALL_KIND_KEYS, keyOf, MINISTRY_KEYS, ORGANISATION_TYPE_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
