@@ -21,6 +21,9 @@ const HeaderButton = styled.button`
   display: inline-flex;
   gap: ${spacing.xxs};
   align-items: flex-end;
+  /* Headers may wrap (even over numbers), so that the columns stay as narrow as their cells. */
+  white-space: normal;
+  text-align: inherit;
   color: ${colors.highlightDark1};
   text-decoration: underline;
   text-underline-offset: 2px;
