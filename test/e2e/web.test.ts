@@ -38,7 +38,7 @@ const TEXT = {
     withoutCounty: 'Kainuun hyvinvointialue',
     withoutHeading: /alue(tta)?, joil?la ei ole toteuttajaa/,
     mainRole: 'Toteuttaja (rooli ei tiedossa)',
-    projectPage: /^Hankkeen sivu:/,
+    themeProjects: 'Teeman hankkeet',
     themeFilter: /Teema$/,
     statusFilter: /Tila$/,
     granted: 'Myönnetty',
@@ -69,7 +69,7 @@ const TEXT = {
     withoutCounty: 'Kajanalands välfärdsområde',
     withoutHeading: /områden? utan genomförare/,
     mainRole: 'Genomförare (roll inte angiven)',
-    projectPage: /^Projektets sida:/,
+    themeProjects: 'Temats projekt',
     themeFilter: /Tema$/,
     statusFilter: /Status$/,
     granted: 'Beviljat',
@@ -119,8 +119,11 @@ describe.each(['fi', 'sv'] as const)('journeys in %s', (lang) => {
     await expect.poll(() => without.getByRole('listitem').filter({ hasText: text.withoutCounty }).count()).toBe(1);
     await expect.poll(() => page.locator('svg[role="img"] path').count()).toBeGreaterThan(20);
 
-    await page.getByRole('button', { name: /KNOT- Kaikki nuoret osallisia tulevaisuuteen/ }).click();
-    await page.getByRole('link', { name: text.projectPage }).first().click();
+    // The theme's projects are a table; a group project's implementers are on its own page.
+    await page
+      .getByRole('table', { name: text.themeProjects })
+      .getByRole('link', { name: 'KNOT- Kaikki nuoret osallisia tulevaisuuteen', exact: true })
+      .click();
     await expect.poll(() => heading(page).textContent()).toBe('KNOT- Kaikki nuoret osallisia tulevaisuuteen');
     // The review names KNOT's implementers without saying which is the main one: the role is not stated.
     const mainRow = page.getByRole('row').filter({ hasText: 'Tampereen ammattikorkeakoulu Oy' });

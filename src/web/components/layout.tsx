@@ -94,31 +94,32 @@ export function Stat({ label, value, detail }: { label: ReactNode; value: ReactN
   );
 }
 
-/** A short status word in a frame: the word carries the meaning, the colour only repeats it. */
+/**
+ * A short status word: the word carries the meaning, a coloured dot before it only repeats it. No
+ * frame, fill or rounded corners, so that it is not taken for a button.
+ */
 export const Badge = styled.span<{ $tone?: 'neutral' | 'success' | 'warning' | 'info' }>`
-  display: inline-block;
+  display: inline-flex;
+  align-items: baseline;
+  gap: 0.35em;
   ${typography.bodySemiBoldSmall}
-  padding: 0 ${spacing.insetM};
-  border-radius: ${radiuses.basic};
-  border: 1px solid
-    ${({ $tone }) =>
+  color: ${colors.blackBase};
+  white-space: nowrap;
+  &::before {
+    content: '';
+    flex: none;
+    width: 0.6em;
+    height: 0.6em;
+    border-radius: 50%;
+    background: ${({ $tone }) =>
       $tone === 'success'
-        ? colors.successDark1
+        ? colors.successBase
         : $tone === 'warning'
           ? colors.warningBase
           : $tone === 'info'
             ? colors.highlightBase
             : colors.depthDark1};
-  background: ${({ $tone }) =>
-    $tone === 'success'
-      ? colors.successSecondary
-      : $tone === 'warning'
-        ? colors.warningLight1
-        : $tone === 'info'
-          ? colors.highlightLight3
-          : colors.depthLight3};
-  color: ${colors.blackBase};
-  white-space: nowrap;
+  }
 `;
 
 export const PlainList = styled.ul`
@@ -147,42 +148,4 @@ export const UnstyledList = styled.ul`
   list-style: none;
   padding: 0;
   margin: 0 0 ${spacing.m};
-`;
-
-/**
- * A call's funnel: each step narrower than the one before, so the shape says "fewer at each step";
- * the words and numbers in each step carry the meaning.
- */
-export const Funnel = styled.ol`
-  list-style: none;
-  padding: 0;
-  margin: 0 0 ${spacing.s};
-  li {
-    background: ${colors.highlightLight3};
-    border-left: 4px solid ${colors.highlightBase};
-    padding: ${spacing.xxs} ${spacing.s};
-    margin-bottom: ${spacing.xxs};
-    ${typography.bodyTextSmall}
-    min-width: 260px;
-  }
-  li:nth-child(1) {
-    width: 100%;
-  }
-  li:nth-child(2) {
-    width: 88%;
-  }
-  li:nth-child(3) {
-    width: 76%;
-  }
-  li:nth-child(4) {
-    width: 64%;
-  }
-  li:nth-child(5) {
-    width: 52%;
-  }
-  ${smallScreen} {
-    li {
-      width: 100% !important;
-    }
-  }
 `;

@@ -12,6 +12,7 @@ type AppLinkProps = {
   current?: boolean;
   className?: string;
   'aria-label'?: string;
+  'aria-describedby'?: string;
 };
 
 export function AppLink({ to, children, lang, current, className, ...rest }: AppLinkProps) {

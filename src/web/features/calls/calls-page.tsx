@@ -2,10 +2,18 @@
  * Calls for proposals: the open and coming calls first, a calendar of the months of a year with the
  * calls open in each, and the list of every call with its money and counts.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../../../contracts/api.js';
 import { useApi } from '../../api.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
+import {
+  DownloadButtons,
+  SortHeaderRow,
+  TablePagination,
+  useTableState,
+  type TableColumn,
+} from '../../components/data-table/index.js';
 import { Select } from '../../components/forms.js';
 import { Badge, Panel, PlainList } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
@@ -34,6 +42,10 @@ const STATE_KEYS: Record<CallStatus, string> = {
   unknown: 'calls:state.unknown',
 };
 
+/** Calls per page of the list; the download has every call. */
+const PAGE_SIZE = 25;
+const NO_CALLS: Call[] = [];
+
 export function CallsPage() {
   const lang = useLanguage();
   const { t } = useTranslation(['calls', 'common']);
@@ -41,6 +53,37 @@ export function CallsPage() {
   const state = useApi<{ items: Call[] }>('/api/v1/calls', lang);
   const [params, setParams] = useQueryState(['year'] as const);
   const today = helsinkiDate(new Date());
+  const columns = useMemo(
+    (): TableColumn<Call>[] => [
+      { key: 'name', header: t('calls:list.name'), kind: 'text', value: (c) => localizedText(c.name, lang).text },
+      {
+        key: 'theme',
+        header: t('calls:list.theme'),
+        kind: 'text',
+        value: (c) => localizedText(c.theme.name, lang).text,
+      },
+      {
+        key: 'kind',
+        header: t('calls:list.kind'),
+        kind: 'text',
+        value: (c) => t(keyOf(CALL_KIND_KEYS, c.kind) ?? 'calls:kind.other'),
+      },
+      { key: 'opens', header: t('calls:list.opens'), kind: 'date', value: (c) => c.opens },
+      { key: 'closes', header: t('calls:list.closes'), kind: 'date', value: (c) => c.closes },
+      { key: 'state', header: t('calls:list.state'), kind: 'text', value: (c) => t(STATE_KEYS[stateOf(c, today)]) },
+      { key: 'applications', header: t('calls:list.applications'), kind: 'integer', value: (c) => c.applications },
+      { key: 'funded', header: t('calls:list.funded'), kind: 'integer', value: (c) => c.fundedEntities },
+      {
+        key: 'granted',
+        header: t('calls:list.granted'),
+        kind: 'euros',
+        value: (c) => c.granted,
+        rounded: (c) => c.precision.granted !== 'exact',
+      },
+    ],
+    [t, lang, today],
+  );
+  const table = useTableState({ rows: state.data?.items ?? NO_CALLS, columns, language: lang, pageSize: PAGE_SIZE });
   return (
     <>
       <PageHeading>{t('calls:title')}</PageHeading>
@@ -95,19 +138,10 @@ export function CallsPage() {
               <SectionHeading>{t('calls:list.heading')}</SectionHeading>
               <DataTable caption={t('calls:list.caption', { count: items.length })}>
                 <thead>
-                  <tr>
-                    <ColumnHeader>{t('calls:list.name')}</ColumnHeader>
-                    <ColumnHeader>{t('calls:list.theme')}</ColumnHeader>
-                    <ColumnHeader>{t('calls:list.kind')}</ColumnHeader>
-                    <ColumnHeader>{t('calls:list.open')}</ColumnHeader>
-                    <ColumnHeader>{t('calls:list.state')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('calls:list.applications')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('calls:list.funded')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('calls:list.granted')}</ColumnHeader>
-                  </tr>
+                  <SortHeaderRow table={table} />
                 </thead>
                 <tbody>
-                  {items.map((call) => {
+                  {table.pageRows.map((call) => {
                     const themeName = localizedText(call.theme.name, lang);
                     return (
                       <tr key={call.key}>
@@ -123,10 +157,8 @@ export function CallsPage() {
                           </AppLink>
                         </Cell>
                         <Cell>{t(keyOf(CALL_KIND_KEYS, call.kind) ?? 'calls:kind.other')}</Cell>
-                        <Cell>
-                          {call.opens ? partialDate(call.opens, lang) : '…'} –{' '}
-                          {call.closes ? partialDate(call.closes, lang) : '…'}
-                        </Cell>
+                        <Cell>{call.opens ? partialDate(call.opens, lang) : t('common:notKnown')}</Cell>
+                        <Cell>{call.closes ? partialDate(call.closes, lang) : t('common:notKnown')}</Cell>
                         <Cell>{t(STATE_KEYS[stateOf(call, today)])}</Cell>
                         <Cell numeric>
                           {call.applications === null ? t('common:notKnown') : integer(call.applications, lang)}
@@ -144,6 +176,8 @@ export function CallsPage() {
                   })}
                 </tbody>
               </DataTable>
+              <TablePagination table={table} label={t('calls:list.pages')} />
+              <DownloadButtons table={table} fileName={t('calls:list.fileName')} />
             </>
           );
         }}

@@ -4,12 +4,14 @@
  * as a picture with the values on it, the same numbers as a table, and what is not known said as a
  * number with a link to where it is filled in; the map of implementers by county beside its table.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { KeyFigureDeck, ThemeFigures } from '../../../contracts/api.js';
 import { useApi } from '../../api.js';
 import { CountyMap } from '../../components/county-map.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
+import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
 import { Columns, Panel, PlainList } from '../../components/layout.js';
 import { AppLink, PlainLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
@@ -19,6 +21,7 @@ import { usePageTitle } from '../../shell/page-title.js';
 import { paths } from '../../paths.js';
 
 type Slide = KeyFigureDeck['slides'][number];
+type SlideRow = Slide['rows'][number];
 
 const api = (slug: string) => `/api/v1/themes/${encodeURIComponent(slug)}`;
 
@@ -97,6 +100,37 @@ function SlideView({
   const chart = `${api(deck.theme.slug)}/key-figures/charts/${slide.key}`;
   const id = `slide-${slide.key}`;
   const two = slide.secondLabel !== undefined;
+  const grouped = slide.rows.some((row) => row.group);
+  // The table alternative of the chart, sortable and downloadable; a sector's area is a column of
+  // its own (not a heading row), so that the rows can be sorted and written to a spreadsheet.
+  const columns = useMemo(
+    (): TableColumn<SlideRow>[] => [
+      ...(grouped
+        ? [
+            {
+              key: 'area',
+              header: t('keyFigures:area'),
+              kind: 'text',
+              value: (r) => r.group ?? null,
+            } as TableColumn<SlideRow>,
+          ]
+        : []),
+      { key: 'item', header: t('keyFigures:item'), kind: 'text', value: (r) => r.label },
+      { key: 'value', header: slide.valueLabel, kind: 'integer', value: (r) => r.value },
+      ...(two
+        ? [
+            {
+              key: 'second',
+              header: slide.secondLabel ?? '',
+              kind: 'integer',
+              value: (r) => r.second ?? 0,
+            } as TableColumn<SlideRow>,
+          ]
+        : []),
+    ],
+    [t, grouped, two, slide.valueLabel, slide.secondLabel],
+  );
+  const table = useTableState({ rows: slide.rows, columns, language: lang, prefix: `${slide.key}-` });
   return (
     <Panel aria-labelledby={id}>
       <SectionHeading id={id}>{slide.title}</SectionHeading>
@@ -122,33 +156,20 @@ function SlideView({
         <div>
           <DataTable caption={t('keyFigures:table', { title: slide.title })}>
             <thead>
-              <tr>
-                <ColumnHeader>{t('keyFigures:item')}</ColumnHeader>
-                <ColumnHeader numeric>{slide.valueLabel}</ColumnHeader>
-                {two ? <ColumnHeader numeric>{slide.secondLabel}</ColumnHeader> : null}
-              </tr>
+              <SortHeaderRow table={table} />
             </thead>
             <tbody>
-              {slide.rows.flatMap((row, index) => {
-                const rows = [];
-                if (row.group && row.group !== slide.rows[index - 1]?.group) {
-                  rows.push(
-                    <tr key={`group-${row.group}`}>
-                      <RowHeader colSpan={two ? 3 : 2}>{row.group}</RowHeader>
-                    </tr>,
-                  );
-                }
-                rows.push(
-                  <tr key={row.key}>
-                    <RowHeader>{row.label}</RowHeader>
-                    <Cell numeric>{number(row.value)}</Cell>
-                    {two ? <Cell numeric>{number(row.second ?? 0)}</Cell> : null}
-                  </tr>,
-                );
-                return rows;
-              })}
+              {table.pageRows.map((row) => (
+                <tr key={row.key}>
+                  {grouped ? <Cell>{row.group}</Cell> : null}
+                  <RowHeader>{row.label}</RowHeader>
+                  <Cell numeric>{number(row.value)}</Cell>
+                  {two ? <Cell numeric>{number(row.second ?? 0)}</Cell> : null}
+                </tr>
+              ))}
             </tbody>
           </DataTable>
+          <DownloadButtons table={table} fileName={`${deck.theme.slug}-${slide.key}`} sheetName={slide.title} />
           {slide.none ? (
             <>
               <SectionHeading level={3}>{`${slide.none.title} (${number(slide.none.names.length)})`}</SectionHeading>

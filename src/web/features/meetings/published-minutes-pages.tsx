@@ -2,11 +2,19 @@
  * The minutes the steering groups have published, for everyone: the list, and one meeting's
  * minutes with who was there and what was decided, and the minutes to download.
  */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { MeetingDetail, PublishedMinutesSummary } from '../../../contracts/meetings.js';
 import { useApi } from '../../api.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
+import {
+  DownloadButtons,
+  SortHeaderRow,
+  TablePagination,
+  useTableState,
+  type TableColumn,
+} from '../../components/data-table/index.js';
 import { Panel } from '../../components/layout.js';
 import { AppLink, Breadcrumbs } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
@@ -26,11 +34,40 @@ import {
   SignatoriesAndDistribution,
 } from './meeting-parts.js';
 
+const NO_MINUTES: PublishedMinutesSummary[] = [];
+
 export function PublishedMinutesListPage() {
   const lang = useLanguage();
   const { t } = useTranslation(['meetings', 'common']);
   usePageTitle(t('meetings:published.title'));
   const state = useApi<{ items: PublishedMinutesSummary[] }>('/api/v1/published-minutes', lang);
+  const columns = useMemo(
+    (): TableColumn<PublishedMinutesSummary>[] => [
+      {
+        key: 'number',
+        header: t('meetings:meeting.number'),
+        kind: 'text',
+        value: (m) => t('meetings:published.linkLabel', { number: m.number }),
+      },
+      {
+        key: 'group',
+        header: t('meetings:published.group'),
+        kind: 'text',
+        value: (m) => localizedText(m.steeringGroupName, lang).text,
+      },
+      { key: 'date', header: t('meetings:meeting.date'), kind: 'date', value: (m) => m.date },
+      { key: 'published', header: t('meetings:meeting.publishedAt'), kind: 'datetime', value: (m) => m.publishedAt },
+    ],
+    [t, lang],
+  );
+  // Newest meeting first (the API's order); a header sorts it otherwise.
+  const table = useTableState({
+    rows: state.data?.items ?? NO_MINUTES,
+    columns,
+    language: lang,
+    defaultSort: { key: 'date', descending: true },
+    pageSize: 25,
+  });
   return (
     <>
       <PageHeading>{t('meetings:published.title')}</PageHeading>
@@ -40,32 +77,31 @@ export function PublishedMinutesListPage() {
           items.length === 0 ? (
             <Paragraph>{t('meetings:published.none')}</Paragraph>
           ) : (
-            <DataTable caption={t('meetings:published.caption', { count: items.length })}>
-              <thead>
-                <tr>
-                  <ColumnHeader>{t('meetings:meeting.number')}</ColumnHeader>
-                  <ColumnHeader>{t('meetings:published.group')}</ColumnHeader>
-                  <ColumnHeader>{t('meetings:meeting.date')}</ColumnHeader>
-                  <ColumnHeader>{t('meetings:meeting.publishedAt')}</ColumnHeader>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item) => (
-                  <tr key={item.key}>
-                    <RowHeader>
-                      <AppLink to={paths.publishedMinutes(lang, item.key)}>
-                        {t('meetings:published.linkLabel', { number: item.number })}
-                      </AppLink>
-                    </RowHeader>
-                    <Cell>
-                      <Localized value={item.steeringGroupName} language={lang} />
-                    </Cell>
-                    <Cell>{dayWithWeekday(item.date, lang)}</Cell>
-                    <Cell>{item.publishedAt ? dateTime(item.publishedAt, lang) : ''}</Cell>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
+            <>
+              <DataTable caption={t('meetings:published.caption', { count: items.length })}>
+                <thead>
+                  <SortHeaderRow table={table} />
+                </thead>
+                <tbody>
+                  {table.pageRows.map((item) => (
+                    <tr key={item.key}>
+                      <RowHeader>
+                        <AppLink to={paths.publishedMinutes(lang, item.key)}>
+                          {t('meetings:published.linkLabel', { number: item.number })}
+                        </AppLink>
+                      </RowHeader>
+                      <Cell>
+                        <Localized value={item.steeringGroupName} language={lang} />
+                      </Cell>
+                      <Cell>{dayWithWeekday(item.date, lang)}</Cell>
+                      <Cell>{item.publishedAt ? dateTime(item.publishedAt, lang) : ''}</Cell>
+                    </tr>
+                  ))}
+                </tbody>
+              </DataTable>
+              <TablePagination table={table} label={t('meetings:published.pages')} />
+              <DownloadButtons table={table} fileName={t('meetings:published.fileName')} />
+            </>
           )
         }
       </SectionState>

@@ -1,8 +1,10 @@
 /** Searching organisations by name or business ID, and by type; the search is in the address. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PagedOrganisations } from '../../../contracts/api.js';
+import type { Organisation, PagedOrganisations } from '../../../contracts/api.js';
 import { query, useApi } from '../../api.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
+import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
 import { FilterGrid, SearchField, Select } from '../../components/forms.js';
 import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
@@ -16,6 +18,7 @@ import { usePageTitle } from '../../shell/page-title.js';
 import { useQueryState } from '../../shell/query-state.js';
 
 const PAGE_SIZE = 25;
+const NO_ORGANISATIONS: Organisation[] = [];
 
 export function OrganisationsPage() {
   const lang = useLanguage();
@@ -28,6 +31,47 @@ export function OrganisationsPage() {
     `/api/v1/organisations${query({ ...criteria, cursor, limit: PAGE_SIZE })}`,
     lang,
   );
+  // The API pages the organisations in name order and has no other order, so the headers do not
+  // sort (sorting one page of many would mislead); the download is the page shown.
+  const columns = useMemo(
+    (): TableColumn<Organisation>[] => [
+      {
+        key: 'name',
+        header: t('organisations:name'),
+        kind: 'text',
+        sortable: false,
+        value: (o) => localizedText(o.name, lang).text,
+      },
+      {
+        key: 'type',
+        header: t('organisations:type'),
+        kind: 'text',
+        sortable: false,
+        value: (o) => t(keyOf(ORGANISATION_TYPE_KEYS, o.type) ?? 'common:organisationType.unknown'),
+      },
+      {
+        key: 'businessId',
+        header: t('organisations:businessId'),
+        kind: 'text',
+        sortable: false,
+        value: (o) => o.businessId,
+      },
+      {
+        key: 'county',
+        header: t('organisations:county'),
+        kind: 'text',
+        sortable: false,
+        value: (o) => (o.county ? localizedText(o.county.name, lang).text : null),
+      },
+    ],
+    [t, lang],
+  );
+  const table = useTableState({
+    rows: state.data?.items ?? NO_ORGANISATIONS,
+    columns,
+    language: lang,
+    sortedBy: 'server',
+  });
   const filter = (changes: Partial<Record<'q' | 'type', string | null>>) =>
     setFilters({ ...changes, cursor: null, page: null });
   return (
@@ -65,15 +109,10 @@ export function OrganisationsPage() {
             ) : (
               <DataTable caption={t('organisations:caption')}>
                 <thead>
-                  <tr>
-                    <ColumnHeader>{t('organisations:name')}</ColumnHeader>
-                    <ColumnHeader>{t('organisations:type')}</ColumnHeader>
-                    <ColumnHeader>{t('organisations:businessId')}</ColumnHeader>
-                    <ColumnHeader>{t('organisations:county')}</ColumnHeader>
-                  </tr>
+                  <SortHeaderRow table={table} />
                 </thead>
                 <tbody>
-                  {items.map((organisation) => {
+                  {table.pageRows.map((organisation) => {
                     const name = localizedText(organisation.name, lang);
                     return (
                       <tr key={organisation.key}>
@@ -102,6 +141,7 @@ export function OrganisationsPage() {
                 </tbody>
               </DataTable>
             )}
+            {items.length > 0 ? <DownloadButtons table={table} fileName={t('organisations:fileName')} /> : null}
             <nav aria-label={t('organisations:pages')}>
               <Toolbar>
                 {pageNumber > 1 ? (

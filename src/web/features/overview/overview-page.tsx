@@ -5,16 +5,18 @@
  * what the table shows and the totals over all of them; beyond a page of 100, a link goes on.
  */
 import { useTranslation } from 'react-i18next';
-import type { Overview } from '../../../contracts/api.js';
+import { useMemo } from 'react';
+import type { Overview, OverviewTheme } from '../../../contracts/api.js';
 import { query, useApi } from '../../api.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
+import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
 import { FigureChart } from '../../components/figure-chart.js';
 import { FilterGrid, Select } from '../../components/forms.js';
 import { Stat, StatList } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, SectionHeading, SmallText } from '../../components/typography.js';
-import { euros, eurosOrUnknown, millions, percent } from '../../format.js';
+import { decimal, euros, eurosOrUnknown, millions, percent } from '../../format.js';
 import type { FigureTotal } from '../../../domain/finance.js';
 import { MINISTRY_ABBREVIATION_KEYS, MINISTRY_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
@@ -29,6 +31,7 @@ const SPECIFIC_OBJECTIVES = ['4.1', '4.2', '4.3', '5.1'] as const;
 
 /** Themes per page of the table; the totals are always over every matching theme. */
 const PAGE_SIZE = 100;
+const NO_THEMES: OverviewTheme[] = [];
 
 export function OverviewPage() {
   const lang = useLanguage();
@@ -39,6 +42,39 @@ export function OverviewPage() {
     `/api/v1/overview${query({ ministry: filters.ministry, specificObjective: filters.objective, cursor: filters.cursor, limit: PAGE_SIZE })}`,
     lang,
   );
+
+  const columns = useMemo(
+    (): TableColumn<OverviewTheme>[] => [
+      { key: 'theme', header: t('overview:table.theme'), kind: 'text', value: (r) => localizedText(r.name, lang).text },
+      {
+        key: 'ministries',
+        header: t('overview:table.ministries'),
+        kind: 'text',
+        value: (r) => r.ministries.map((m) => t(MINISTRY_ABBREVIATION_KEYS[m])).join(' ') || null,
+      },
+      ...(['frame', 'reserved', 'committed', 'paid'] as const).map((figure): TableColumn<OverviewTheme> => ({
+        key: figure,
+        header: t(`common:figures.${figure}`),
+        kind: 'euros',
+        value: (r) => r.finance?.[figure] ?? null,
+        rounded: (r) => r.finance?.rounded[figure] ?? false,
+      })),
+      {
+        key: 'reservedOfFrame',
+        header: t('overview:table.reservedOfFrame'),
+        kind: 'percent',
+        value: (r) => r.finance?.reservedOfFrame ?? null,
+      },
+      {
+        key: 'leftToReserve',
+        header: t('common:figures.leftToReserve'),
+        kind: 'euros',
+        value: (r) => r.finance?.leftToReserve ?? null,
+      },
+    ],
+    [t, lang],
+  );
+  const table = useTableState({ rows: state.data?.items ?? NO_THEMES, columns, language: lang });
 
   const money = (cents: number | null | undefined, rounded = false) =>
     eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
@@ -73,7 +109,7 @@ export function OverviewPage() {
       </form>
 
       <SectionState state={state}>
-        {({ items, totals, page }) => {
+        {({ totals, page }) => {
           const totalText = (total: FigureTotal) => `${total.approximate ? '≈ ' : ''}${millions(total.cents, lang)}`;
           const totalCell = (total: FigureTotal) =>
             [`${total.approximate ? '≈ ' : ''}${euros(total.cents, lang)}`, unknownNote(total)]
@@ -81,7 +117,8 @@ export function OverviewPage() {
               .join(' – ');
           const unknownNote = (total: FigureTotal) =>
             total.unknown > 0 ? t('overview:totals.unknown', { count: total.unknown }) : undefined;
-          const withFinance = items.filter((theme) => theme.finance);
+          // The chart follows the table's order (the API's, or the column a person sorted by).
+          const withFinance = table.rows.filter((theme) => theme.finance);
           return (
             <>
               <p role="status">{t('overview:count', { count: page.total })}</p>
@@ -148,30 +185,31 @@ export function OverviewPage() {
                     committed: t('common:figures.committed'),
                     paid: t('common:figures.paid'),
                   }}
-                  rows={withFinance.map((theme) => ({
-                    label: theme.shortName ?? localizedText(theme.name, lang).text,
-                    frame: theme.finance!.frame,
-                    reserved: theme.finance!.reserved,
-                    committed: theme.finance!.committed,
-                    paid: theme.finance!.paid,
-                  }))}
+                  rows={withFinance.map((theme) => {
+                    const name = localizedText(theme.name, lang);
+                    return {
+                      label: theme.shortName ?? name.text,
+                      fullName: name.text,
+                      lang: name.lang === lang ? undefined : name.lang,
+                      href: paths.theme(lang, theme.slug),
+                      frame: theme.finance!.frame,
+                      reserved: theme.finance!.reserved,
+                      committed: theme.finance!.committed,
+                      paid: theme.finance!.paid,
+                    };
+                  })}
+                  format={(cents) => millions(cents, lang)}
+                  axisLabel={t('overview:chart.axis')}
+                  formatTick={(value) => decimal(value, lang)}
+                  unknown={t('common:notKnown')}
                 />
               ) : null}
               <DataTable caption={t('overview:table.caption')}>
                 <thead>
-                  <tr>
-                    <ColumnHeader>{t('overview:table.theme')}</ColumnHeader>
-                    <ColumnHeader>{t('overview:table.ministries')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.frame')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.reserved')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.committed')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.paid')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('overview:table.reservedOfFrame')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('common:figures.leftToReserve')}</ColumnHeader>
-                  </tr>
+                  <SortHeaderRow table={table} />
                 </thead>
                 <tbody>
-                  {items.map((theme) => {
+                  {table.pageRows.map((theme) => {
                     const name = localizedText(theme.name, lang);
                     const f = theme.finance;
                     return (
@@ -219,6 +257,7 @@ export function OverviewPage() {
                   </tr>
                 </tfoot>
               </DataTable>
+              <DownloadButtons table={table} fileName={t('overview:table.fileName')} />
               {page.nextCursor || filters.cursor ? (
                 <nav aria-label={t('overview:pages.label')}>
                   {filters.cursor ? (

@@ -3,18 +3,18 @@
  * sector, year), a sort order and pages, all kept in the address so that a search can be shared.
  */
 import { useTranslation } from 'react-i18next';
-import type { PagedOrganisations, PagedProjects, ThemeSummary } from '../../../contracts/api.js';
+import type { PagedOrganisations, PagedProjects, ProjectEntity, ThemeSummary } from '../../../contracts/api.js';
 import { SECTORS } from '../../../domain/sectors.js';
 import { query, useApi } from '../../api.js';
-import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
+import { DownloadButtons, useTableState } from '../../components/data-table/index.js';
+import { ProjectTable, useProjectColumns } from './project-table.js';
 import { useCountyNames } from '../../components/county-map.js';
 import { Button, FilterGrid, SearchField, Select, WideCell } from '../../components/forms.js';
-import { Badge, Toolbar } from '../../components/layout.js';
+import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
+import { localizedText } from '../../components/localized.js';
 import { Lead, PageHeading, Paragraph } from '../../components/typography.js';
-import { euros, period } from '../../format.js';
-import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, STATUS_KEYS } from '../../labels.js';
+import { MINISTRY_KEYS, STATUS_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
@@ -35,6 +35,8 @@ const FILTERS = [
   'page',
 ] as const;
 const PAGE_SIZE = 20;
+const NO_PROJECTS: ProjectEntity[] = [];
+const SERVER_SORTS = ['name', 'cost', 'start'] as const;
 const YEARS = ['2021', '2022', '2023', '2024', '2025', '2026', '2027', '2028', '2029'];
 // The sort orders of ZProjectQuery; written here so that the page does not pull Zod into the bundle.
 const SORT_KEYS = {
@@ -60,6 +62,17 @@ export function ProjectsPage() {
   const filter = (changes: Partial<Record<(typeof FILTERS)[number], string | null>>) =>
     setFilters({ ...changes, cursor: null, page: null });
   const pageNumber = Number(page ?? '1');
+  // The API sorts and pages the projects: the headers it can sort by (name, cost, start) write the
+  // order into the address, the others are plain. The download is the page shown.
+  const columns = useProjectColumns(lang, { withTheme: true, sortable: SERVER_SORTS });
+  const table = useTableState({
+    rows: results.data?.items ?? NO_PROJECTS,
+    columns,
+    language: lang,
+    defaultSort: { key: 'name', descending: false },
+    sortedBy: 'server',
+    resetOnSort: ['cursor'],
+  });
 
   return (
     <>
@@ -175,65 +188,16 @@ export function ProjectsPage() {
             {items.length === 0 ? (
               <Paragraph>{t('projects:results.none')}</Paragraph>
             ) : (
-              <DataTable
+              <ProjectTable
+                table={table}
+                withTheme
                 caption={t('projects:results.caption', {
                   page: pageNumber,
                   pages: Math.max(1, Math.ceil(info.total / PAGE_SIZE)),
                 })}
-              >
-                <thead>
-                  <tr>
-                    <ColumnHeader>{t('projects:results.name')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.theme')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.implementers')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.status')}</ColumnHeader>
-                    <ColumnHeader>{t('projects:results.period')}</ColumnHeader>
-                    <ColumnHeader numeric>{t('projects:results.cost')}</ColumnHeader>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((entity) => {
-                    const name = localizedText(entity.name, lang);
-                    const main = entity.projects.find((p) => p.role === 'main') ?? entity.projects[0];
-                    return (
-                      <tr key={entity.key}>
-                        <RowHeader>
-                          <AppLink
-                            to={paths.project(lang, entity.key)}
-                            lang={name.lang === lang ? undefined : name.lang}
-                          >
-                            {name.text}
-                          </AppLink>{' '}
-                          <Badge $tone={entity.kind === 'group' ? 'info' : 'neutral'}>
-                            {t(ENTITY_KIND_KEYS[entity.kind])}
-                          </Badge>
-                        </RowHeader>
-                        <Cell>
-                          <Localized value={entity.theme.name} language={lang} />
-                        </Cell>
-                        <Cell>
-                          {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
-                          {entity.projects.length > 1
-                            ? ` ${t('projects:results.more', { count: entity.projects.length - 1 })}`
-                            : ''}
-                        </Cell>
-                        <Cell>
-                          {entity.status
-                            ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown')
-                            : t('common:notKnown')}
-                        </Cell>
-                        <Cell>{period(entity.period, lang) ?? t('common:notKnown')}</Cell>
-                        <Cell numeric>
-                          {entity.costEstimate === null
-                            ? t('common:notKnown')
-                            : `${entity.costEstimateRounded ? '≈ ' : ''}${euros(entity.costEstimate, lang)}`}
-                        </Cell>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </DataTable>
+              />
             )}
+            {items.length > 0 ? <DownloadButtons table={table} fileName={t('projects:results.fileName')} /> : null}
             <nav aria-label={t('projects:pages.label')}>
               <Toolbar>
                 {pageNumber > 1 ? (

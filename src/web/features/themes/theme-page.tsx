@@ -5,42 +5,25 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Call, PagedProjects, ThemeDetail, ThemeFigures } from '../../../contracts/api.js';
+import type { Call, PagedProjects, ProjectEntity, ThemeDetail, ThemeFigures } from '../../../contracts/api.js';
 import type { ZReportingPeriod } from '../../../contracts/reports.js';
 import type { z } from 'zod';
 import { query, useApi } from '../../api.js';
+import { CallFunnel, type FunnelStep } from '../../components/call-funnel.js';
+import { DownloadButtons, TablePagination, useTableState } from '../../components/data-table/index.js';
+import { ProjectTable, useProjectColumns } from '../projects/project-table.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
 import { ContactLine } from '../../components/contact-line.js';
 import { CountyMap, useCountyNames } from '../../components/county-map.js';
-import { Disclosure } from '../../components/disclosure.js';
 import { Warning } from '../../components/feedback.js';
 import { FinanceHistory, figureText } from './finance-history.js';
-import {
-  Badge,
-  Columns,
-  Fact,
-  FactList,
-  Funnel,
-  Panel,
-  PlainList,
-  Stat,
-  StatList,
-  UnstyledList,
-} from '../../components/layout.js';
+import { Columns, Fact, FactList, Panel, PlainList, Stat, StatList } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { InferredNote } from '../../components/inferred.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
-import {
-  CALL_KIND_KEYS,
-  ENTITY_KIND_KEYS,
-  keyOf,
-  MINISTRY_KEYS,
-  ORGANISATION_TYPE_KEYS,
-  ROLE_KEYS,
-  STATUS_KEYS,
-} from '../../labels.js';
+import { CALL_KIND_KEYS, keyOf, MINISTRY_KEYS, ORGANISATION_TYPE_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
 import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
@@ -250,49 +233,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           {({ items }) => (
             <>
               <Paragraph>{t('themes:projects.count', { count: items.length })}</Paragraph>
-              <UnstyledList>
-                {items.map((entity) => {
-                  const entityName = localizedText(entity.name, lang);
-                  const main = entity.projects.find((p) => p.role === 'main') ?? entity.projects[0];
-                  return (
-                    <li key={entity.key}>
-                      {entity.kind === 'group' ? (
-                        <Disclosure
-                          headingLevel="h3"
-                          title={
-                            <span lang={entityName.lang === lang ? undefined : entityName.lang}>
-                              {entityName.text} ({t(ENTITY_KIND_KEYS.group)})
-                            </span>
-                          }
-                        >
-                          <Paragraph>
-                            <AppLink to={paths.project(lang, entity.key)}>
-                              {t('themes:projects.open', { name: entityName.text })}
-                            </AppLink>
-                          </Paragraph>
-                          <ImplementerList entity={entity} lang={lang} t={t} />
-                        </Disclosure>
-                      ) : (
-                        <Paragraph>
-                          <AppLink
-                            to={paths.project(lang, entity.key)}
-                            lang={entityName.lang === lang ? undefined : entityName.lang}
-                          >
-                            {entityName.text}
-                          </AppLink>{' '}
-                          – {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
-                          {entity.status ? (
-                            <>
-                              {' '}
-                              <Badge>{t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown')}</Badge>
-                            </>
-                          ) : null}
-                        </Paragraph>
-                      )}
-                    </li>
-                  );
-                })}
-              </UnstyledList>
+              <ThemeProjects items={items} slug={theme.slug} />
               <Paragraph>
                 <AppLink to={paths.projects(lang, query({ theme: theme.slug }))}>{t('themes:projects.search')}</AppLink>
               </Paragraph>
@@ -367,53 +308,27 @@ function ThemeReports({ slug }: { slug: string }) {
   );
 }
 
-function ImplementerList({
-  entity,
-  lang,
-  t,
-}: {
-  entity: PagedProjects['items'][number];
-  lang: Language;
-  t: TFunction;
-}) {
+/** All of a theme's projects, sorted and paged here (their order and page in the address). */
+function ThemeProjects({ items, slug }: { items: ProjectEntity[]; slug: string }) {
+  const lang = useLanguage();
+  const { t } = useTranslation(['themes', 'projects']);
+  const columns = useProjectColumns(lang, { withTheme: false });
+  const table = useTableState({
+    rows: items,
+    columns,
+    language: lang,
+    pageSize: 25,
+    prefix: 'projects-',
+  });
   return (
-    <DataTable caption={t('themes:projects.implementers', { name: localizedText(entity.name, lang).text })}>
-      <thead>
-        <tr>
-          <ColumnHeader>{t('themes:projects.implementer')}</ColumnHeader>
-          <ColumnHeader>{t('themes:projects.role')}</ColumnHeader>
-          <ColumnHeader>{t('themes:projects.code')}</ColumnHeader>
-        </tr>
-      </thead>
-      <tbody>
-        {entity.projects.map((project) => (
-          <tr key={project.implementer.key + project.role}>
-            <RowHeader>
-              <AppLink to={paths.organisation(lang, project.implementer.key)}>
-                <Localized value={project.implementer.name} language={lang} />
-              </AppLink>
-            </RowHeader>
-            <Cell>{t(ROLE_KEYS[project.role])}</Cell>
-            <Cell>{project.code ?? t('common:notKnown')}</Cell>
-          </tr>
-        ))}
-        {entity.partners.map((partner) => (
-          <tr key={`partner-${partner.key}`}>
-            <RowHeader>
-              <AppLink to={paths.organisation(lang, partner.key)}>
-                <Localized value={partner.name} language={lang} />
-              </AppLink>
-            </RowHeader>
-            <Cell>{t(ROLE_KEYS.partner)}</Cell>
-            <Cell>–</Cell>
-          </tr>
-        ))}
-      </tbody>
-    </DataTable>
+    <>
+      <ProjectTable table={table} caption={t('themes:projects.caption')} withTheme={false} />
+      <TablePagination table={table} label={t('themes:projects.pages')} />
+      <DownloadButtons table={table} fileName={`${slug}-${t('projects:results.fileName')}`} />
+    </>
   );
 }
 
-/** Each call's funnel: money set aside → applications → eligible → funded → granted, as an ordered list. */
 function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
   const lang = useLanguage();
   const { t } = useTranslation(['themes', 'calls', 'common']);
@@ -421,24 +336,31 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
   const money = (value: number | null) => eurosOrUnknown(value, lang, t('common:notKnown'));
   return (
     <>
+      <SmallText>{t('themes:calls.scale')}</SmallText>
       {calls.map((call) => {
         const callName = localizedText(call.name, lang);
-        const steps = [
-          { label: t('themes:calls.budget'), value: money(call.budget) },
-          {
-            label: t('themes:calls.applications'),
-            value:
-              call.applicationEntities === null
-                ? count(call.applications)
-                : t('themes:calls.applicationsWithEntities', {
-                    applications: count(call.applications),
-                    entities: count(call.applicationEntities),
-                  }),
-            size: 85,
-          },
-          { label: t('themes:calls.eligible'), value: count(call.eligibleEntities) },
-          { label: t('themes:calls.funded'), value: count(call.fundedEntities) },
-          { label: t('themes:calls.granted'), value: money(call.granted) },
+        // Money and counts are drawn each to its own scale: the money from the budget, the counts
+        // (in project entities, where the source gives them) from the applications.
+        const parts: FunnelStep[][] = [
+          [
+            { label: t('themes:calls.budget'), text: money(call.budget), value: call.budget },
+            { label: t('themes:calls.granted'), text: money(call.granted), value: call.granted },
+          ],
+          [
+            {
+              label: t('themes:calls.applications'),
+              text:
+                call.applicationEntities === null
+                  ? count(call.applications)
+                  : t('themes:calls.applicationsWithEntities', {
+                      applications: count(call.applications),
+                      entities: count(call.applicationEntities),
+                    }),
+              value: call.applicationEntities ?? call.applications,
+            },
+            { label: t('themes:calls.eligible'), text: count(call.eligibleEntities), value: call.eligibleEntities },
+            { label: t('themes:calls.funded'), text: count(call.fundedEntities), value: call.fundedEntities },
+          ],
         ];
         return (
           <section key={call.key} aria-labelledby={`call-${call.key}`}>
@@ -451,13 +373,11 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
                 ? `${call.opens ? partialDate(call.opens, lang) : ''} – ${call.closes ? partialDate(call.closes, lang) : ''}`
                 : t('common:notKnown')}
             </SmallText>
-            <Funnel aria-label={t('themes:calls.funnel')}>
-              {steps.map((step) => (
-                <li key={step.label}>
-                  <span>{step.label}</span> <strong>{step.value}</strong>
-                </li>
-              ))}
-            </Funnel>
+            <CallFunnel
+              label={t('themes:calls.funnel')}
+              parts={parts}
+              notDrawn={(step) => t('themes:calls.notDrawn', { step })}
+            />
             {call.leftOver !== null ? (
               <SmallText>{t('themes:calls.leftOver', { amount: euros(call.leftOver, lang) })}</SmallText>
             ) : null}
