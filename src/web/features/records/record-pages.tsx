@@ -6,6 +6,7 @@
  * everything again and its reasons are shown at the fields and in the summary. The entity's funding
  * ministries with shares, sectors and partners have editors of their own (issue 20).
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { localizedText } from '../../components/localized.js';
@@ -18,6 +19,7 @@ import { RecordForm } from '../editing/record-form.js';
 import { CreateRecordForm } from '../editing/create-form.js';
 import { callKindOptions } from '../editing/record-forms.js';
 import { ImplementersEditor } from './implementers-editor.js';
+import { RegisterLookupPanel } from './register-lookup.js';
 
 type Named = { fi: string; sv?: string | null; en?: string | null };
 
@@ -52,13 +54,19 @@ export function OrganisationFormPage() {
       hint: t('records:organisation.municipalityHint'),
     },
   ];
+  // Values taken from the register are saved by the server: the form is read again after that.
+  const [revision, setRevision] = useState(0);
   return (
-    <RecordForm
-      resourcePath={`/api/v1/organisations/${encodeURIComponent(key)}`}
-      fields={fields}
-      title={(data) => t('records:organisation.title', { name: localizedText(data.name as Named, lang).text })}
-      backTo={() => ({ to: paths.organisation(lang, key), label: t('records:organisation.back') })}
-    />
+    <>
+      <RecordForm
+        key={revision}
+        resourcePath={`/api/v1/organisations/${encodeURIComponent(key)}`}
+        fields={fields}
+        title={(data) => t('records:organisation.title', { name: localizedText(data.name as Named, lang).text })}
+        backTo={() => ({ to: paths.organisation(lang, key), label: t('records:organisation.back') })}
+      />
+      <RegisterLookupPanel organisationKey={key} onApplied={() => setRevision((n) => n + 1)} />
+    </>
   );
 }
 

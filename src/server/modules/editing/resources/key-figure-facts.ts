@@ -20,7 +20,7 @@ import {
 import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import { ZKey, ZVersionField, localizedOf, organisationIdOf, themeSlugOf } from '../fields.js';
-import { ORGANISATION_TYPES } from './organisations.js';
+import { ORGANISATION_TYPES, sourcesAfter } from './organisations.js';
 
 const ZShare = z
   .object({
@@ -170,7 +170,7 @@ export const organisationPlaceResource: EditableResource = {
     .strict(),
   archivable: false,
   scopeOfRow: async (db, row) => ({ themeIds: await themesOfOrganisation(db, row.id) }),
-  toColumns: async (db, input, existing) => {
+  toColumns: async (db, input, existing, change) => {
     const problems: FactProblem[] = [];
     const columns: Record<string, unknown> = {};
     if ('type' in input) columns.type = input.type ?? null;
@@ -215,6 +215,9 @@ export const organisationPlaceResource: EditableResource = {
       columns.county_basis = input.countyBasis ?? null;
     }
     refuse(problems);
+    // A type or municipality typed in here is a person's, as on the organisation form.
+    const sources = change && sourcesAfter(existing, columns, { source: 'person', at: change.at, by: change.actor });
+    if (sources !== undefined) columns.field_sources = sources;
     return columns;
   },
   present: async (db, row) => {
