@@ -80,7 +80,9 @@ export async function askRegister(config: RegisterConfig | null, query: Register
     body = await response.json();
   } catch (error) {
     if (error instanceof UpstreamError) throw error;
-    if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return fail('timeout');
+    // AbortSignal.timeout rejects with a DOMException named TimeoutError, while waiting or reading.
+    const name = (error as { name?: unknown } | null)?.name;
+    if (name === 'TimeoutError' || name === 'AbortError') return fail('timeout');
     if (error instanceof SyntaxError) return fail('invalid_answer');
     return fail('unavailable');
   }

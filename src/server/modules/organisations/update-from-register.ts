@@ -18,7 +18,7 @@ import type { AuditContext } from '../../../db/repositories/audit.js';
 import { reindexAfterWrite } from '../../../db/repositories/search.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { isValidBusinessId } from '../../../domain/business-id.js';
-import { ForbiddenError, NotSignedInError } from '../../../domain/errors.js';
+import { ForbiddenError, NotSignedInError, VersionConflictError } from '../../../domain/errors.js';
 import {
   REGISTER_NAME,
   compareWithRegister,
@@ -28,6 +28,7 @@ import {
 import type { Row } from '../editing/resource.js';
 import { FIELD_COLUMNS, sourcesAfter } from '../editing/resources/organisations.js';
 import { auditedTransaction } from '../shared/audited-transaction.js';
+import { versionedUpdate } from '../shared/versioned-update.js';
 import { askRegister } from './register-client.js';
 
 export type RegisterUpdateReport = {
@@ -125,18 +126,17 @@ export async function updateOrganisationsFromRegister(deps: {
       if (sources !== undefined) set.field_sources = sources;
       const nameSv = (set.name_sv as string | undefined) ?? (row.name_sv as string | null);
       set.search_text = [row.name_fi, nameSv, row.business_id].filter(Boolean).join(' ').toLowerCase();
-      const result = await trx
-        .updateTable('organisations')
-        .set((eb) => ({
-          ...set,
-          version: eb('version', '+', 1),
-          updated_at: deps.audit.at,
-          updated_by: deps.audit.actor,
-        }))
-        .where('id', '=', row.id)
-        .where('version', '=', row.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) {
+      try {
+        // WHERE version = the version read before asking: a row someone changed meanwhile is left be.
+        await versionedUpdate(trx, {
+          table: 'organisations',
+          id: row.id,
+          basedOnVersion: row.version,
+          set,
+          audit: deps.audit,
+        });
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
         report.changedMeanwhile.push(row.key as string);
         continue;
       }

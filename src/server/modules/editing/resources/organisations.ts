@@ -1,7 +1,7 @@
 /** Organisations: shared by every theme, kept by finance experts. */
 import { ZOrganisationRecord } from '../../../../contracts/records.js';
 import { z } from 'zod';
-import type { EditableResource } from '../resource.js';
+import type { EditableResource, Row } from '../resource.js';
 import { isValidBusinessId } from '../../../../domain/business-id.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
 import { ZKey, ZLocalizedInput, ZVersionField, localizedColumns, localizedOf, pick } from '../fields.js';
@@ -12,7 +12,6 @@ import {
   type FieldSources,
   type RegisterField,
 } from '../../../../domain/organisation-register.js';
-import type { Row } from '../resource.js';
 import { presentSources } from '../../../../db/repositories/organisations.js';
 
 /** The column each field of the organisation form is stored in. */
