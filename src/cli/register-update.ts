@@ -21,7 +21,9 @@ function operatingSystemUser(): string {
 export async function runRegisterUpdate(env: Env): Promise<number> {
   const register = registerConfig(env);
   if (!register) {
-    console.error('The organisation register is off: set REGISTER_URL (e.g. https://avoindata.prh.fi/opendata-ytj-api/v3).');
+    console.error(
+      'The organisation register is off: set REGISTER_URL (e.g. https://avoindata.prh.fi/opendata-ytj-api/v3).',
+    );
     return 2;
   }
   const handle = openDatabase(databaseConfig(env));
@@ -33,7 +35,13 @@ export async function runRegisterUpdate(env: Env): Promise<number> {
     const report = await updateOrganisationsFromRegister({
       db: handle.db,
       actor: 'command_line',
-      audit: { actorId: null, actor: `cli:${operatingSystemUser()}`, ip: null, requestId: null, at: new Date().toISOString() },
+      audit: {
+        actorId: null,
+        actor: `cli:${operatingSystemUser()}`,
+        ip: null,
+        requestId: null,
+        at: new Date().toISOString(),
+      },
       register,
     });
     console.log(

@@ -328,9 +328,7 @@ export const ZOrganisation = ZOrganisationRef.extend({
    * The wellbeing services county the organisation is in: its own where it has one (a wellbeing
    * services county organisation is in its own county, `basis: 'own'`), else its municipality's.
    */
-  county: z
-    .object({ id: z.string(), name: ZLocalizedText, basis: z.enum(['own', 'municipality']) })
-    .nullable(),
+  county: z.object({ id: z.string(), name: ZLocalizedText, basis: z.enum(['own', 'municipality']) }).nullable(),
 }).meta({ id: 'Organisation' });
 
 export const ZOrganisationDetail = ZOrganisation.extend({

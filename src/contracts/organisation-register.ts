@@ -19,9 +19,7 @@ export const ZRegisterCompany = z
   })
   .meta({ id: 'RegisterCompany' });
 
-export const ZRegisterStatus = z
-  .object({ enabled: z.boolean(), source: z.string() })
-  .meta({ id: 'RegisterStatus' });
+export const ZRegisterStatus = z.object({ enabled: z.boolean(), source: z.string() }).meta({ id: 'RegisterStatus' });
 
 export const ZRegisterQuery = z
   .object({

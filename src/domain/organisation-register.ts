@@ -23,14 +23,14 @@ export type YtjCompany = {
   businessId: { value: string };
   names?: { name: string; type: string; endDate?: string | null | undefined }[] | undefined;
   companyForms?:
-    | { type: string; descriptions?: YtjDescription[] | undefined; endDate?: string | null | undefined }[]
-    | undefined;
+    { type: string; descriptions?: YtjDescription[] | undefined; endDate?: string | null | undefined }[] | undefined;
   mainBusinessLine?: { type: string; descriptions?: YtjDescription[] | undefined } | null | undefined;
   addresses?:
     | {
         type: number;
         endDate?: string | null | undefined;
-        postOffices?: { city: string; languageCode: string; municipalityCode?: string | null | undefined }[] | undefined;
+        postOffices?:
+          { city: string; languageCode: string; municipalityCode?: string | null | undefined }[] | undefined;
       }[]
     | undefined;
   registrationDate?: string | null | undefined;
@@ -69,7 +69,8 @@ export function typeOfCompanyForm(formName: string): { type: string; certain: bo
   if (name === 'hyvinvointialue') return { type: 'wellbeing_services_county', certain: true };
   if (name === 'kuntayhtymä') return { type: 'joint_municipal_authority', certain: true };
   if (name === 'kunta') return { type: 'municipality', certain: true };
-  if (name.includes('seurakunta') || name.includes('uskonnollinen yhdyskunta')) return { type: 'parish', certain: true };
+  if (name.includes('seurakunta') || name.includes('uskonnollinen yhdyskunta'))
+    return { type: 'parish', certain: true };
   if (name.includes('yhdistys')) return { type: 'association', certain: true };
   if (name.includes('säätiö')) return { type: 'foundation', certain: false };
   if (name.includes('valtion') || name.includes('virasto')) return { type: 'state_agency', certain: false };
@@ -218,7 +219,11 @@ export function parseFieldSources(text: string | null | undefined): FieldSources
   return sources;
 }
 
-export function withSources(sources: FieldSources, fields: readonly RegisterField[], source: FieldSource): FieldSources {
+export function withSources(
+  sources: FieldSources,
+  fields: readonly RegisterField[],
+  source: FieldSource,
+): FieldSources {
   const next = { ...sources };
   for (const field of fields) next[field] = source;
   return next;

@@ -95,7 +95,7 @@ describe.each(DIALECTS)('organisation register on %s', (dialect) => {
     expect(response.json()).toEqual({ enabled: true, source: 'YTJ' });
   });
 
-  it("looks a company up by Y-tunnus and reads the v3 shape: current name, form, municipality, line", async () => {
+  it('looks a company up by Y-tunnus and reads the v3 shape: current name, form, municipality, line', async () => {
     const response = await lookup('businessId=3100001-1');
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json() as { source: string; companies: Record<string, unknown>[] };
@@ -268,7 +268,13 @@ describe.each(DIALECTS)('organisation register on %s', (dialect) => {
     ]);
     expect(filledOf(foundation)).toEqual([['municipality', '091']]);
     expect(report.conflicts.filter((c) => c.organisation === foundation)).toEqual([
-      { organisation: foundation, name: 'Testisäätiö', field: 'name.fi', stored: 'Testisäätiö', register: 'Testisäätiö sr' },
+      {
+        organisation: foundation,
+        name: 'Testisäätiö',
+        field: 'name.fi',
+        stored: 'Testisäätiö',
+        register: 'Testisäätiö sr',
+      },
       { organisation: foundation, name: 'Testisäätiö', field: 'type', stored: null, register: 'foundation' },
     ]);
     expect(report.notFound.map((n) => n.organisation)).toContain(unknown);

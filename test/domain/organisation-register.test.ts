@@ -18,7 +18,13 @@ const company: YtjCompany = {
     { name: 'Entinen rinnakkaisnimi', type: '2', endDate: '2012-01-01' },
   ],
   companyForms: [
-    { type: '5', descriptions: [{ languageCode: '1', description: 'Yhdistys' }, { languageCode: '2', description: 'Förening' }] },
+    {
+      type: '5',
+      descriptions: [
+        { languageCode: '1', description: 'Yhdistys' },
+        { languageCode: '2', description: 'Förening' },
+      ],
+    },
   ],
   mainBusinessLine: { type: '94990', descriptions: [{ languageCode: '1', description: 'Järjestöt' }] },
   addresses: [
@@ -82,7 +88,11 @@ describe('the register', () => {
     expect(
       parseFieldSources(
         JSON.stringify({
-          type: { source: 'register', at: '2026-12-01T10:00:00.000Z', register: { name: 'YTJ', businessId: '3100001-1' } },
+          type: {
+            source: 'register',
+            at: '2026-12-01T10:00:00.000Z',
+            register: { name: 'YTJ', businessId: '3100001-1' },
+          },
           municipality: { source: 'somebody', at: 'x' },
         }),
       ),

@@ -24,9 +24,18 @@ const company = (
   businessId: { value: businessId, registrationDate: '2001-05-02', source: '3' },
   euId: { value: `FIFPRO.${businessId}`, source: '1' },
   names: [
-    { name: `${name} (vanha nimi)`, type: '1', registrationDate: '2001-05-02', endDate: '2010-01-01', version: 2, source: '1' },
+    {
+      name: `${name} (vanha nimi)`,
+      type: '1',
+      registrationDate: '2001-05-02',
+      endDate: '2010-01-01',
+      version: 2,
+      source: '1',
+    },
     { name, type: '1', registrationDate: '2010-01-01', version: 1, source: '1' },
-    ...(parallelName ? [{ name: parallelName, type: '2', registrationDate: '2010-01-01', version: 1, source: '1' }] : []),
+    ...(parallelName
+      ? [{ name: parallelName, type: '2', registrationDate: '2010-01-01', version: 1, source: '1' }]
+      : []),
   ],
   mainBusinessLine: {
     type: '94990',
@@ -35,7 +44,15 @@ const company = (
     registrationDate: '2010-01-01',
     source: '2',
   },
-  companyForms: [{ type: form.code, descriptions: description(form.fi, form.sv, form.en), registrationDate: '2001-05-02', version: 1, source: '1' }],
+  companyForms: [
+    {
+      type: form.code,
+      descriptions: description(form.fi, form.sv, form.en),
+      registrationDate: '2001-05-02',
+      version: 1,
+      source: '1',
+    },
+  ],
   companySituations: [],
   registeredEntries: [],
   addresses: [

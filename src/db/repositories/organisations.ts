@@ -14,14 +14,16 @@ export type OrganisationFilter = {
 };
 
 function baseQuery(db: Db) {
-  return db
-    .selectFrom('organisations as o')
-    .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
-    .leftJoin('counties as c', 'c.id', 'm.county_id')
-    // An organisation's own county (a wellbeing services county organisation's) comes before its
-    // municipality's, as in the key figures (issue 20).
-    .leftJoin('counties as oc', 'oc.id', 'o.county_id')
-    .where('o.archived_at', 'is', null);
+  return (
+    db
+      .selectFrom('organisations as o')
+      .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
+      .leftJoin('counties as c', 'c.id', 'm.county_id')
+      // An organisation's own county (a wellbeing services county organisation's) comes before its
+      // municipality's, as in the key figures (issue 20).
+      .leftJoin('counties as oc', 'oc.id', 'o.county_id')
+      .where('o.archived_at', 'is', null)
+  );
 }
 
 const columns = [
@@ -149,9 +151,9 @@ export async function getOrganisation(db: Db, key: string): Promise<Organisation
 }
 
 /** Where each value came from, as the API shows it (who typed it is in the record's history). */
-export function presentSources(row: { field_sources?: string | null | undefined }) {
+export function presentSources(row: Record<string, unknown>) {
   return Object.fromEntries(
-    Object.entries(parseFieldSources(row.field_sources)).map(([field, s]) => [
+    Object.entries(parseFieldSources(row.field_sources as string | null | undefined)).map(([field, s]) => [
       field,
       { source: s.source, at: s.at, ...(s.register ? { register: s.register } : {}) },
     ]),

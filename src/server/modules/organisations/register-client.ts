@@ -21,11 +21,15 @@ const ZYtjCompany = z.object({
   businessId: z.object({ value: z.string() }),
   names: z.array(z.object({ name: z.string(), type: z.coerce.string(), endDate: z.string().nullish() })).optional(),
   companyForms: z
-    .array(z.object({ type: z.coerce.string(), descriptions: z.array(ZDescription).optional(), endDate: z.string().nullish() }))
+    .array(
+      z.object({
+        type: z.coerce.string(),
+        descriptions: z.array(ZDescription).optional(),
+        endDate: z.string().nullish(),
+      }),
+    )
     .optional(),
-  mainBusinessLine: z
-    .object({ type: z.coerce.string(), descriptions: z.array(ZDescription).optional() })
-    .nullish(),
+  mainBusinessLine: z.object({ type: z.coerce.string(), descriptions: z.array(ZDescription).optional() }).nullish(),
   addresses: z
     .array(
       z.object({

@@ -13,8 +13,7 @@ import {
   ZRegisterStatus,
   ZRegisterUpdateReport,
 } from '../../../contracts/organisation-register.js';
-import { writtenSchema } from '../../../contracts/records.js';
-import { ZOrganisationRecord } from '../../../contracts/records.js';
+import { ZOrganisationRecord, writtenSchema } from '../../../contracts/records.js';
 import { can } from '../../../domain/access.js';
 import { ForbiddenError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { REGISTER_NAME, businessIdRefusal } from '../../../domain/organisation-register.js';
@@ -103,7 +102,10 @@ export function organisationRegisterRoutes(app: TypedApp, deps: AppDeps): void {
         basedOnVersion(request),
         { businessId: request.body.businessId, fields: request.body.fields },
       );
-      return reply.header('etag', `"${written.version}"`).send(written);
+      // Typed as the organisation's record (the engine's answer is any record's shape).
+      return reply
+        .header('etag', `"${written.version}"`)
+        .send({ data: ZOrganisationRecord.parse(written.data), version: written.version });
     },
   );
 

@@ -23,7 +23,13 @@ export function OrganisationPage() {
 }
 
 /** Where a shown value came from: a person or the register (YTJ), and the day. */
-function SourceNote({ organisation, field }: { organisation: OrganisationDetail; field: keyof OrganisationDetail['sources'] }) {
+function SourceNote({
+  organisation,
+  field,
+}: {
+  organisation: OrganisationDetail;
+  field: keyof OrganisationDetail['sources'];
+}) {
   const lang = useLanguage();
   const { t } = useTranslation(['organisations']);
   const source = organisation.sources[field];

@@ -31,10 +31,15 @@ export function RegisterUpdatePanel() {
     setBusy(true);
     setError(null);
     try {
-      const answer = await sendApi<RegisterUpdateReportOut>('POST', '/api/v1/admin/organisation-register/update', {}, {
-        language: lang,
-        csrfToken: session?.csrfToken,
-      });
+      const answer = await sendApi<RegisterUpdateReportOut>(
+        'POST',
+        '/api/v1/admin/organisation-register/update',
+        {},
+        {
+          language: lang,
+          csrfToken: session?.csrfToken,
+        },
+      );
       setReport(answer.data);
     } catch (caught) {
       setError(caught instanceof ApiError ? (caught.problem?.detail ?? caught.message) : String(caught));

@@ -41,7 +41,13 @@ const problemText = (error: unknown) =>
     ? (error.problem?.errors?.map((e) => e.reason).join(' ') ?? error.problem?.detail ?? error.message)
     : String(error);
 
-export function RegisterLookupPanel({ organisationKey, onApplied }: { organisationKey: string; onApplied: () => void }) {
+export function RegisterLookupPanel({
+  organisationKey,
+  onApplied,
+}: {
+  organisationKey: string;
+  onApplied: () => void;
+}) {
   const lang = useLanguage();
   const { t } = useTranslation(['records', 'common']);
   const status = useApi<RegisterStatus>('/api/v1/organisation-register', lang);
@@ -62,11 +68,19 @@ export function RegisterLookupPanel({ organisationKey, onApplied }: { organisati
     return written;
   }, [path, lang]);
   useEffect(() => {
-    load().then(
-      (written) => setText((current) => current || written.data.businessId || written.data.name.fi),
-      () => setRecord(null),
+    let live = true;
+    fetchFresh<Written>(`${path}/record`, lang).then(
+      (written) => {
+        if (!live) return;
+        setRecord(written);
+        setText((current) => current || written.data.businessId || written.data.name.fi);
+      },
+      () => live && setRecord(null),
     );
-  }, [load]);
+    return () => {
+      live = false;
+    };
+  }, [path, lang]);
 
   const choose = (company: RegisterCompanyOut, stored: OrganisationRecord) => {
     setChosen(company);
@@ -235,7 +249,8 @@ export function RegisterLookupPanel({ organisationKey, onApplied }: { organisati
                   </Cell>
                   <Cell>
                     {shown(row.field, row.register)}
-                    {row.state === 'decide' || (row.field === 'type' && row.register && !chosen.suggestedType?.certain) ? (
+                    {row.state === 'decide' ||
+                    (row.field === 'type' && row.register && !chosen.suggestedType?.certain) ? (
                       <>
                         <br />
                         <small>{t('records:register.suggestion')}</small>
