@@ -341,6 +341,12 @@ describe('organisation register switched off', () => {
       });
       expect(response.statusCode).toBe(503);
       expect((response.json() as Problem).detail).toMatch(/REGISTER_URL/);
+      const bulk = await as(t.app, sessions.admin, {
+        method: 'POST',
+        url: '/api/v1/admin/organisation-register/update',
+        payload: {},
+      });
+      expect(bulk.statusCode).toBe(503);
     } finally {
       await t.close();
     }

@@ -18,8 +18,9 @@ import type { AuditContext } from '../../../db/repositories/audit.js';
 import { reindexAfterWrite } from '../../../db/repositories/search.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { isValidBusinessId } from '../../../domain/business-id.js';
-import { ForbiddenError, NotSignedInError, VersionConflictError } from '../../../domain/errors.js';
+import { ForbiddenError, NotSignedInError, UpstreamError, VersionConflictError } from '../../../domain/errors.js';
 import {
+  REGISTER_FAILURES,
   REGISTER_NAME,
   compareWithRegister,
   type FieldComparison,
@@ -58,6 +59,8 @@ export async function updateOrganisationsFromRegister(deps: {
     if (!can(deps.actor, 'organisation.register_update')) throw new ForbiddenError('organisation.register_update');
   }
 
+  // Off: said at once, even when no organisation has a Y-tunnus to ask about.
+  if (!deps.register) throw new UpstreamError('off', REGISTER_FAILURES.off);
   const rows = (
     await deps.db.selectFrom('organisations').selectAll().where('archived_at', 'is', null).orderBy('key').execute()
   ).map(asRow);
