@@ -7,6 +7,7 @@ import { runDatasetCheck } from './check-dataset.js';
 import { runExport } from './export.js';
 import { runUser } from './user.js';
 import { runBackup, runContentHash, runDump, runRestore } from './backup.js';
+import { runRegisterUpdate } from './register-update.js';
 
 const USAGE = `Usage: npm run cli -- <command>
   serve                          start the server with the built web application (npm start)
@@ -19,7 +20,8 @@ const USAGE = `Usage: npm run cli -- <command>
   backup <file>                  a consistent copy of the running SQLite database
   dump [file]                    the whole database as JSON lines (either database)
   restore <file>                 a dump into an empty database (either database)
-  content-hash                   a fingerprint of all data, to compare two databases`;
+  content-hash                   a fingerprint of all data, to compare two databases
+  register-update                fill empty organisation fields from the register (REGISTER_URL), list conflicts`;
 
 const [command = 'help', ...args] = process.argv.slice(2);
 
@@ -51,6 +53,8 @@ async function main(): Promise<number> {
       return runRestore(parseEnv(process.env), args[0]);
     case 'content-hash':
       return runContentHash(parseEnv(process.env));
+    case 'register-update':
+      return runRegisterUpdate(parseEnv(process.env));
     case 'dataset-check':
       return runDatasetCheck(args[0] ?? projectPath('data/2024'), args[1] ?? projectPath('../shared/seeds'));
     case 'help':

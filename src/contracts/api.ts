@@ -305,13 +305,35 @@ export const ZProjectQuery = z
   })
   .strict();
 
+/** Where a value came from: typed in by a person, or taken from the register (YTJ) at an instant. */
+export const ZFieldSource = z.object({
+  source: z.enum(['person', 'register']),
+  at: z.string(),
+  register: z.object({ name: z.string(), businessId: z.string() }).optional(),
+});
+/** Per field of the organisation form (`name.fi`, `name.sv`, `businessId`, `type`, `municipality`). */
+export const ZFieldSources = z
+  .object({
+    'name.fi': ZFieldSource.optional(),
+    'name.sv': ZFieldSource.optional(),
+    businessId: ZFieldSource.optional(),
+    type: ZFieldSource.optional(),
+    municipality: ZFieldSource.optional(),
+  })
+  .meta({ id: 'OrganisationFieldSources' });
+
 export const ZOrganisation = ZOrganisationRef.extend({
   businessId: z.string().nullable(),
   municipality: z.object({ code: z.string(), name: ZLocalizedText }).nullable(),
-  county: z.object({ id: z.string(), name: ZLocalizedText }).nullable(),
+  /**
+   * The wellbeing services county the organisation is in: its own where it has one (a wellbeing
+   * services county organisation is in its own county, `basis: 'own'`), else its municipality's.
+   */
+  county: z.object({ id: z.string(), name: ZLocalizedText, basis: z.enum(['own', 'municipality']) }).nullable(),
 }).meta({ id: 'Organisation' });
 
 export const ZOrganisationDetail = ZOrganisation.extend({
+  sources: ZFieldSources,
   roles: z.array(
     z.object({
       entity: z.object({ key: z.string(), name: ZLocalizedText, kind: z.enum(['single', 'group']) }),

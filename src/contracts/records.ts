@@ -4,7 +4,7 @@
  * OpenAPI document shows them, and the web's forms are typed from them (`RecordOf<'calls'>`).
  */
 import { z } from 'zod';
-import { ZLocalizedText, ZMinistry } from './api.js';
+import { ZFieldSources, ZLocalizedText, ZMinistry } from './api.js';
 import { ZGroupPosition, ZItemKind, ZMemberCapacity, ZMinutesStatus } from './meetings.js';
 
 const ZPeriodRecord = z.object({
@@ -100,6 +100,7 @@ export const ZOrganisationRecord = z
     type: z.string().nullable(),
     municipality: z.string().nullable(),
     archived: z.boolean(),
+    sources: ZFieldSources,
   })
   .meta({ id: 'OrganisationRecord' });
 

@@ -155,6 +155,8 @@ export type OrganisationsTable = Tracked & {
   /** Set where the county does not follow from the municipality (a wellbeing services county's own). */
   county_id: string | null;
   county_basis: string | null;
+  /** JSON: field → where its value came from (migration 0015, domain/organisation-register.ts). */
+  field_sources: string | null;
 };
 
 export type CallsTable = Tracked & {

@@ -49,6 +49,8 @@ export type Permission =
   | 'call.edit'
   | 'project.edit'
   | 'organisation.edit'
+  /** Updating every organisation from the organisation register at once: the managing authority. */
+  | 'organisation.register_update'
   /** The facts behind a theme's key figures (ministry shares, sectors, partners, organisations' places). */
   | 'figures.facts.edit'
   | 'activity.edit'

@@ -33,6 +33,7 @@ export type GroupCapability = (typeof GROUP_CAPABILITIES)[number];
 /** Permissions that do not depend on a record (organisations are shared by every theme). */
 export const GLOBAL_CAPABILITIES = [
   'organisation.edit',
+  'organisation.register_update',
   'users.manage',
   'audit.read',
   'review.manage',

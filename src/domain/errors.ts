@@ -108,3 +108,17 @@ export class TooLargeError extends Error {
     this.name = 'TooLargeError';
   }
 }
+
+/**
+ * A service this one asks (the organisation register) could not answer: 503, or 504 when it did
+ * not answer in time. Nothing was changed; `reason` says so in three languages.
+ */
+export class UpstreamError extends Error {
+  constructor(
+    readonly kind: 'off' | 'timeout' | 'unavailable' | 'invalid_answer',
+    readonly reason: LocalizedText,
+  ) {
+    super(`upstream ${kind}: ${reason.en}`);
+    this.name = 'UpstreamError';
+  }
+}

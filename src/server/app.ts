@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db, DialectName } from '../db/database.js';
-import type { AuthConfig, EdgeConfig, TrustProxy } from '../config/env.js';
+import type { AuthConfig, EdgeConfig, RegisterConfig, TrustProxy } from '../config/env.js';
 import { createPdfRenderer, type PdfRenderer } from '../documents/pdf/pdf-pool.js';
 import { registerCompression } from './plugins/compression.js';
 import { registerRateLimit, type RateLimit } from './plugins/rate-limit.js';
@@ -29,6 +29,7 @@ import { exportRoutes } from './modules/export/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { meetingRoutes } from './modules/meetings/routes.js';
 import { organisationRoutes } from './modules/organisations/routes.js';
+import { organisationRegisterRoutes } from './modules/organisations/register-routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { themeRoutes } from './modules/themes/routes.js';
 import { keyFigureRoutes } from './modules/key-figures/routes.js';
@@ -46,6 +47,8 @@ export type AppDeps = {
   auth: AuthConfig;
   /** The bounded, caching PDF renderer; one with the default limits when not given. */
   pdf: PdfRenderer;
+  /** The organisation register (YTJ) to look organisations up in; none (off) when not given. */
+  register?: RegisterConfig | null;
 };
 
 /** A request body's default limit: every JSON write is small. Routes that take files set their own. */
@@ -174,6 +177,7 @@ export async function buildApp(
     keyFigureRoutes,
     projectRoutes,
     organisationRoutes,
+    organisationRegisterRoutes,
     callRoutes,
     searchRoutes,
     exportRoutes,

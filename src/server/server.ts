@@ -1,5 +1,5 @@
 /** Starts the HTTP server: parse the environment, prepare the database, listen, stop cleanly. */
-import { authConfig, databaseConfig, edgeConfig, mailConfig, type Env } from '../config/env.js';
+import { authConfig, databaseConfig, edgeConfig, mailConfig, registerConfig, type Env } from '../config/env.js';
 import { createPdfRenderer } from '../documents/pdf/pdf-pool.js';
 import { closePdfRenderer } from '../documents/pdf/render-pdf.js';
 import { openDatabase } from '../db/database.js';
@@ -58,6 +58,7 @@ export async function startServer(
       clock: () => new Date(),
       auth: authConfig(env),
       pdf: createPdfRenderer(edge.pdf),
+      register: registerConfig(env),
     },
     {
       logLevel: env.LOG_LEVEL,

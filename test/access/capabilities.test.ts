@@ -57,6 +57,7 @@ const GROUP_ROUTES: Record<GroupCapability, string> = {
 };
 const GLOBAL_ROUTES: Record<GlobalCapability, string> = {
   'organisation.edit': 'PATCH /api/v1/organisations/:key',
+  'organisation.register_update': 'POST /api/v1/admin/organisation-register/update',
   'users.manage': 'GET /api/v1/admin/users',
   'audit.read': 'GET /api/v1/admin/audit',
   'review.manage': 'POST /api/v1/reporting-periods',

@@ -111,6 +111,23 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/projects/:key': { allow: EVERYONE, path: (c) => `/api/v1/projects/${c.projectKey}` },
   'GET /api/v1/organisations': { allow: EVERYONE, path: () => '/api/v1/organisations' },
   'GET /api/v1/organisations/:key': { allow: EVERYONE, path: (c) => `/api/v1/organisations/${c.organisationKey}` },
+  // The organisation register: a stand-in of YTJ on loopback in the access test (test/helpers/register-server.ts).
+  'GET /api/v1/organisation-register': { allow: EVERYONE, path: () => '/api/v1/organisation-register' },
+  'GET /api/v1/organisation-register/companies': {
+    allow: ANY_FINANCE,
+    path: () => '/api/v1/organisation-register/companies?businessId=3100001-1',
+  },
+  'POST /api/v1/organisations/:key/register-values': {
+    allow: ANY_FINANCE,
+    path: (c) => `/api/v1/organisations/${c.organisationKey}/register-values`,
+    body: () => ({ businessId: '3100007-0', fields: ['type'] }),
+    headers: STALE,
+  },
+  'POST /api/v1/admin/organisation-register/update': {
+    allow: ADMIN,
+    path: () => '/api/v1/admin/organisation-register/update',
+    body: () => ({}),
+  },
   'GET /api/v1/calls': { allow: EVERYONE, path: () => '/api/v1/calls' },
   'GET /api/v1/calls/:key': { allow: EVERYONE, path: (c) => `/api/v1/calls/${c.callKey}` },
   'GET /api/v1/search': { allow: EVERYONE, path: () => '/api/v1/search?q=hyvinvoinnin' },

@@ -17,23 +17,30 @@ import {
 } from '../helpers/actors.js';
 import { ROUTE_ACCESS, type RouteContext } from './route-access-table.js';
 import { lanupeContext } from './route-context.js';
+import { startRegisterServer, type RegisterServer } from '../helpers/register-server.js';
 
 /** The routes access is decided for: the API, not its documentation or the health probes. */
 const isApiRoute = (route: { url: string; hidden: boolean }) => route.url.startsWith('/api/v1/') && !route.hidden;
 
 describe.each(DIALECTS)('route access on %s', (dialect) => {
   let t: TestApp;
+  let register: RegisterServer;
   let sessions: Record<SignedInActor, Session>;
   let context: RouteContext;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // The organisation register's routes ask a stand-in of YTJ on loopback (test/helpers/register-server.ts).
+    register = await startRegisterServer();
+    t = await createTestApp(dialect, { register: { baseUrl: register.url, timeoutMs: 2_000 } });
     sessions = await signInEveryone(t.app, t.database.db);
     await ensureUser(t.database.db, 'test-login', []);
     await ensureUser(t.database.db, 'test-reset', []);
     context = await lanupeContext(t, sessions.admin);
   }, 60_000);
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await register?.close();
+  });
 
   it('has an access entry for every registered route, and no entry without a route', () => {
     const registered = t.app.routeTable.filter(isApiRoute).map((r) => `${r.method} ${r.url}`);

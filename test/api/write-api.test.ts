@@ -22,6 +22,7 @@ import {
   type SignedInActor,
 } from '../helpers/actors.js';
 import { ROUTE_ACCESS, type RouteContext } from '../access/route-access-table.js';
+import { REGISTER_FIXTURES, startRegisterServer, type RegisterServer } from '../helpers/register-server.js';
 
 const isWrite = (route: { method: string; url: string; hidden: boolean }) =>
   route.url.startsWith('/api/v1/') && !route.hidden && ['POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method);
@@ -86,6 +87,7 @@ async function fingerprint(t: TestApp): Promise<string> {
 
 describe.each(DIALECTS)('write API on %s', (dialect) => {
   let t: TestApp;
+  let register: RegisterServer;
   let sessions: Record<SignedInActor, Session>;
   let admin: Session;
   let counter = 0;
@@ -147,12 +149,17 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // The organisation register's routes ask a stand-in of YTJ on loopback (test/helpers/register-server.ts).
+    register = await startRegisterServer();
+    t = await createTestApp(dialect, { register: { baseUrl: register.url, timeoutMs: 2_000 } });
     sessions = await signInEveryone(t.app, t.database.db);
     admin = sessions.admin;
     await ensureUser(t.database.db, 'test-reset', []);
   }, 60_000);
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await register?.close();
+  });
 
   const send = (
     session: Session | null,
@@ -391,6 +398,25 @@ describe.each(DIALECTS)('write API on %s', (dialect) => {
       };
     }
     if (route.startsWith('POST /api/v1/meetings/:key/')) return minutesStep(route);
+    if (route === 'POST /api/v1/organisations/:key/register-values') {
+      const record = await freshRecord('organisations', c, 'key');
+      return {
+        method,
+        url: `${record.url}/register-values`,
+        body: { businessId: REGISTER_FIXTURES.recipe.businessId.value, fields: ['type'] },
+        headers: { 'if-match': `"${record.version}"` },
+      };
+    }
+    if (route === 'POST /api/v1/admin/organisation-register/update') {
+      // An organisation with empty fields the register has values for: the run fills them, in one change.
+      const created = await send(admin, 'POST', '/api/v1/organisations', {
+        key: unique(),
+        name: { fi: 'Massapäivitettävä' },
+        businessId: REGISTER_FIXTURES.bulkRecipe.businessId.value,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      return { method, url: '/api/v1/admin/organisation-register/update', body: {} };
+    }
     const entry = ROUTE_ACCESS[route];
     if (!entry) throw new Error(`no recipe for ${route}`);
     // Settings of one's own, or of a theme, are written in place: no record to create first.

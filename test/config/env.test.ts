@@ -1,7 +1,7 @@
 /** The environment's defaults that depend on each other, and the files found from any directory. */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { mailConfig, parseEnv } from '../../src/config/env.js';
+import { mailConfig, parseEnv, registerConfig } from '../../src/config/env.js';
 import { PROJECT_ROOT } from '../../src/config/paths.js';
 import { DEFAULT_TOPOLOGY } from '../../src/db/prepare.js';
 
@@ -53,5 +53,23 @@ describe('mail', () => {
 
   it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
     expect(() => parseEnv({ SMTP_URL: 'http://mail.example.fi' })).toThrow(/SMTP_URL must be smtp:\/\/host:port/);
+  });
+});
+
+describe('the organisation register', () => {
+  it('is off unless REGISTER_URL is set, and bounded by a time-out when on', () => {
+    expect(registerConfig(parseEnv({}))).toBeNull();
+    expect(registerConfig(parseEnv({ REGISTER_URL: 'https://avoindata.prh.fi/opendata-ytj-api/v3' }))).toEqual({
+      baseUrl: 'https://avoindata.prh.fi/opendata-ytj-api/v3',
+      timeoutMs: 10_000,
+    });
+    expect(
+      registerConfig(parseEnv({ REGISTER_URL: 'http://127.0.0.1:9/v3', REGISTER_TIMEOUT_SECONDS: '3' }))?.timeoutMs,
+    ).toBe(3_000);
+  });
+
+  it('refuses a REGISTER_URL that is not an address, and a time-out of 0', () => {
+    expect(() => parseEnv({ REGISTER_URL: 'avoindata' })).toThrow(/REGISTER_URL/);
+    expect(() => parseEnv({ REGISTER_TIMEOUT_SECONDS: '0' })).toThrow(/REGISTER_TIMEOUT_SECONDS/);
   });
 });

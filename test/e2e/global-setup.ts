@@ -16,6 +16,7 @@ import { createUser } from '../../src/server/modules/users/create-user.js';
 import { ZReportingPeriodInput } from '../../src/contracts/reports.js';
 import { createReportingPeriod } from '../../src/server/modules/reports/create-reporting-period.js';
 import { E2E_PASSWORD, E2E_PERIODS, E2E_USERS } from './users.js';
+import { startRegisterServer } from '../helpers/register-server.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -48,6 +49,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
   await handle.close();
+  // The organisation register: a stand-in of the YTJ open-data API on loopback (made-up companies).
+  const register = await startRegisterServer();
 
   const env = parseEnv({
     PORT: '0',
@@ -61,12 +64,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Development mail (no SMTP here) goes to the run's own folder, not the checkout's var/mail.
     MAIL_DIR: join(dir, 'mail'),
     MAIL_POLL_SECONDS: '1',
+    REGISTER_URL: register.url,
+    REGISTER_TIMEOUT_SECONDS: '2',
   });
   const server = await startServer(env, { web: 'built', webRoot: DEFAULT_WEB_ROOT });
   project.provide('baseUrl', server.url);
   project.provide('mailDir', join(dir, 'mail'));
   return async () => {
     await server.stop();
+    await register.close();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
 import type { PdfRenderer } from '../../src/documents/pdf/pdf-pool.js';
-import { DEFAULT_AUTH_CONFIG, type AuthConfig } from '../../src/config/env.js';
+import { DEFAULT_AUTH_CONFIG, type AuthConfig, type RegisterConfig } from '../../src/config/env.js';
 import type { DialectName } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
@@ -16,6 +16,8 @@ export type TestAppOptions = {
   pdf?: PdfRenderer;
   /** The limits at the edge, as the server would set them from the environment. */
   edge?: Pick<AppOptions, 'trustProxy' | 'rateLimit' | 'timeouts'>;
+  /** The organisation register (a fixture server started by the test); none by default. */
+  register?: RegisterConfig;
 };
 
 export async function createTestApp(dialect: DialectName, options: TestAppOptions = {}): Promise<TestApp> {
@@ -27,6 +29,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
       clock: options.clock ?? (() => FIXED_NOW),
       auth: { ...DEFAULT_AUTH_CONFIG, ...options.auth },
       ...(options.pdf && { pdf: options.pdf }),
+      ...(options.register && { register: options.register }),
     },
     { logLevel: 'silent', ...options.edge },
   );

@@ -125,6 +125,7 @@ export async function* organisationsForExport(db: Db): AsyncGenerator<OpenOrgani
         'o.type',
         'o.municipality_code',
         'm.county_id',
+        'o.county_id as own_county_id',
       ])
       .where('o.archived_at', 'is', null)
       .where('o.id', '>', after)
@@ -139,7 +140,8 @@ export async function* organisationsForExport(db: Db): AsyncGenerator<OpenOrgani
         name: localized(row.name_fi, row.name_sv, row.name_en),
         type: row.type,
         municipality: row.municipality_code,
-        county: row.county_id,
+        // A wellbeing services county organisation is in its own county, as on the pages.
+        county: row.own_county_id ?? row.county_id,
       };
     }
     if (rows.length < BATCH) return;

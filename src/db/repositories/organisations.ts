@@ -4,6 +4,7 @@ import type { Organisation, OrganisationDetail } from '../../contracts/api.js';
 import { InvalidCursorError } from './projects.js';
 import { containsText, decodeCursor, encodeCursor, implementerRole, localized } from './shared.js';
 import { totalWithoutCounting } from '../../domain/search.js';
+import { parseFieldSources } from '../../domain/organisation-register.js';
 
 export type OrganisationFilter = {
   q?: string | undefined;
@@ -13,11 +14,16 @@ export type OrganisationFilter = {
 };
 
 function baseQuery(db: Db) {
-  return db
-    .selectFrom('organisations as o')
-    .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
-    .leftJoin('counties as c', 'c.id', 'm.county_id')
-    .where('o.archived_at', 'is', null);
+  return (
+    db
+      .selectFrom('organisations as o')
+      .leftJoin('municipalities as m', 'm.code', 'o.municipality_code')
+      .leftJoin('counties as c', 'c.id', 'm.county_id')
+      // An organisation's own county (a wellbeing services county organisation's) comes before its
+      // municipality's, as in the key figures (issue 20).
+      .leftJoin('counties as oc', 'oc.id', 'o.county_id')
+      .where('o.archived_at', 'is', null)
+  );
 }
 
 const columns = [
@@ -34,6 +40,10 @@ const columns = [
   'c.id as county_id',
   'c.name_fi as county_fi',
   'c.name_sv as county_sv',
+  'oc.id as own_county_id',
+  'oc.name_fi as own_county_fi',
+  'oc.name_sv as own_county_sv',
+  'o.field_sources',
 ] as const;
 
 type Row = Awaited<ReturnType<typeof select>>[number];
@@ -48,7 +58,11 @@ function toOrganisation(row: Row): Organisation {
     municipality: row.municipality_code
       ? { code: row.municipality_code, name: localized(row.municipality_fi ?? '', row.municipality_sv, null) }
       : null,
-    county: row.county_id ? { id: row.county_id, name: localized(row.county_fi ?? '', row.county_sv, null) } : null,
+    county: row.own_county_id
+      ? { id: row.own_county_id, name: localized(row.own_county_fi ?? '', row.own_county_sv, null), basis: 'own' }
+      : row.county_id
+        ? { id: row.county_id, name: localized(row.county_fi ?? '', row.county_sv, null), basis: 'municipality' }
+        : null,
   };
 }
 
@@ -128,9 +142,20 @@ export async function getOrganisation(db: Db, key: string): Promise<Organisation
   });
   return {
     ...toOrganisation(row),
+    sources: presentSources(row),
     roles: [
       ...implementing.map((r) => ({ ...role(r), role: r.role, code: r.code })),
       ...partnering.map((r) => ({ ...role(r), role: 'partner' as const, code: null })),
     ],
   };
+}
+
+/** Where each value came from, as the API shows it (who typed it is in the record's history). */
+export function presentSources(row: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(parseFieldSources(row.field_sources as string | null | undefined)).map(([field, s]) => [
+      field,
+      { source: s.source, at: s.at, ...(s.register ? { register: s.register } : {}) },
+    ]),
+  );
 }

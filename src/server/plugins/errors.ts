@@ -24,6 +24,7 @@ import {
   RuleViolationError,
   TooLargeError,
   TooManyAttemptsError,
+  UpstreamError,
   VersionConflictError,
   VersionRequiredError,
 } from '../../domain/errors.js';
@@ -145,6 +146,15 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
         ...(violation.code === undefined ? {} : { code: violation.code }),
         ...(violation.confirmable === undefined ? {} : { confirmable: violation.confirmable }),
       })),
+    };
+  }
+  if (error instanceof UpstreamError) {
+    return {
+      ...base,
+      status: error.kind === 'timeout' ? 504 : 503,
+      title: MESSAGES.unavailable[locale],
+      detail: error.reason[locale],
+      errors: [{ name: 'register', reason: error.reason[locale] }],
     };
   }
   if (error instanceof TooManyAttemptsError) {

@@ -39,7 +39,13 @@ export type EditableResource = {
   /** The scope of a record about to be created, from its input. */
   scopeOfInput?: (db: Db, input: Record<string, unknown>) => Promise<Scope>;
   /** Input (validated) → column values; throws RuleViolationError for references that do not resolve. */
-  toColumns: (db: Db, input: Record<string, unknown>, existing: Row | null) => Promise<Record<string, unknown>>;
+  toColumns: (
+    db: Db,
+    input: Record<string, unknown>,
+    existing: Row | null,
+    /** When and by whom: for resources that record where each value came from (organisations). */
+    change?: { at: string; actor: string },
+  ) => Promise<Record<string, unknown>>;
   /**
    * Changes to related rows that go with the record (members of a group project, sectors, a new
    * meeting's standard agenda…), in the same transaction; `created` tells a new record from a change.

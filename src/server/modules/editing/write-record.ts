@@ -67,7 +67,7 @@ export async function createRecord(
   if (!can(deps.actor, resource.permission, scope)) throw new ForbiddenError(resource.permission);
   return auditedTransaction(deps.db, deps.audit, async (trx) => {
     await requireScopeChange(trx, deps.actor, resource, null, input);
-    const columns = await resource.toColumns(trx, input, null);
+    const columns = await resource.toColumns(trx, input, null, { at: deps.audit.at, actor: deps.audit.actor });
     const inserted = await editable(trx)
       .insertInto(resource.table)
       .values({ ...columns, updated_by: deps.audit.actor, created_at: deps.audit.at, updated_at: deps.audit.at })
@@ -110,7 +110,7 @@ export async function updateRecord(
         throw new ForbiddenError(resource.permission);
     }
     await requireScopeChange(trx, deps.actor, resource, row, input);
-    const columns = await resource.toColumns(trx, input, row);
+    const columns = await resource.toColumns(trx, input, row, { at: deps.audit.at, actor: deps.audit.actor });
     await versionedUpdate(trx, {
       table: resource.table,
       id: row.id,

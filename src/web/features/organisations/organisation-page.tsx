@@ -22,6 +22,31 @@ export function OrganisationPage() {
   return <PageState state={state}>{(organisation) => <OrganisationView organisation={organisation} />}</PageState>;
 }
 
+/** Where a shown value came from: a person or the register (YTJ), and the day. */
+function SourceNote({
+  organisation,
+  field,
+}: {
+  organisation: OrganisationDetail;
+  field: keyof OrganisationDetail['sources'];
+}) {
+  const lang = useLanguage();
+  const { t } = useTranslation(['organisations']);
+  const source = organisation.sources[field];
+  if (!source) return null;
+  const date = new Intl.DateTimeFormat(lang, { timeZone: 'Europe/Helsinki', dateStyle: 'short' }).format(
+    new Date(source.at),
+  );
+  return (
+    <>
+      <br />
+      <small>
+        {t(source.source === 'register' ? 'organisations:sourceRegister' : 'organisations:sourcePerson', { date })}
+      </small>
+    </>
+  );
+}
+
 function OrganisationView({ organisation }: { organisation: OrganisationDetail }) {
   const lang = useLanguage();
   const { t } = useTranslation(['organisations', 'projects', 'common', 'records']);
@@ -45,18 +70,26 @@ function OrganisationView({ organisation }: { organisation: OrganisationDetail }
         <FactList>
           <Fact label={t('organisations:type')}>
             {t(keyOf(ORGANISATION_TYPE_KEYS, organisation.type) ?? 'common:organisationType.unknown')}
+            <SourceNote organisation={organisation} field="type" />
           </Fact>
-          <Fact label={t('organisations:businessId')}>{organisation.businessId ?? t('common:notKnown')}</Fact>
+          <Fact label={t('organisations:businessId')}>
+            {organisation.businessId ?? t('common:notKnown')}
+            <SourceNote organisation={organisation} field="businessId" />
+          </Fact>
           <Fact label={t('organisations:municipality')}>
             {organisation.municipality ? (
               <Localized value={organisation.municipality.name} language={lang} />
             ) : (
               t('common:notKnown')
             )}
+            <SourceNote organisation={organisation} field="municipality" />
           </Fact>
           <Fact label={t('organisations:county')}>
             {organisation.county ? (
-              <Localized value={organisation.county.name} language={lang} />
+              <>
+                <Localized value={organisation.county.name} language={lang} />
+                {organisation.county.basis === 'own' ? ` (${t('organisations:ownCounty')})` : null}
+              </>
             ) : (
               t('common:notKnown')
             )}

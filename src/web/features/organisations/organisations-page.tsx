@@ -16,6 +16,7 @@ import { SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useQueryState } from '../../shell/query-state.js';
+import { RegisterUpdatePanel } from './register-update-panel.js';
 
 const PAGE_SIZE = 25;
 const NO_ORGANISATIONS: Organisation[] = [];
@@ -78,6 +79,7 @@ export function OrganisationsPage() {
     <>
       <PageHeading>{t('organisations:title')}</PageHeading>
       <Lead>{t('organisations:lead')}</Lead>
+      <RegisterUpdatePanel />
       <form role="search" aria-label={t('organisations:filters.label')} onSubmit={(event) => event.preventDefault()}>
         <FilterGrid>
           <SearchField

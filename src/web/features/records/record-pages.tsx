@@ -7,6 +7,7 @@
  * ministries with shares, sectors and partners have editors of their own (issue 20).
  */
 import type { CreateFieldOf, FormFieldOf } from '../../../contracts/write-inputs.js';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { localizedText } from '../../components/localized.js';
@@ -19,6 +20,7 @@ import { RecordForm } from '../editing/record-form.js';
 import { CreateRecordForm } from '../editing/create-form.js';
 import { callKindOptions } from '../editing/record-forms.js';
 import { ImplementersEditor } from './implementers-editor.js';
+import { RegisterLookupPanel } from './register-lookup.js';
 
 type Named = { fi: string; sv?: string | null; en?: string | null };
 
@@ -53,13 +55,19 @@ export function OrganisationFormPage() {
       hint: t('records:organisation.municipalityHint'),
     },
   ];
+  // Values taken from the register are saved by the server: the form is read again after that.
+  const [revision, setRevision] = useState(0);
   return (
-    <RecordForm
-      resourcePath={`/api/v1/organisations/${encodeURIComponent(key)}`}
-      fields={fields}
-      title={(data) => t('records:organisation.title', { name: localizedText(data.name as Named, lang).text })}
-      backTo={() => ({ to: paths.organisation(lang, key), label: t('records:organisation.back') })}
-    />
+    <>
+      <RecordForm
+        key={revision}
+        resourcePath={`/api/v1/organisations/${encodeURIComponent(key)}`}
+        fields={fields}
+        title={(data) => t('records:organisation.title', { name: localizedText(data.name as Named, lang).text })}
+        backTo={() => ({ to: paths.organisation(lang, key), label: t('records:organisation.back') })}
+      />
+      <RegisterLookupPanel organisationKey={key} onApplied={() => setRevision((n) => n + 1)} />
+    </>
   );
 }
 

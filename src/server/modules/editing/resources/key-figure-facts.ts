@@ -25,6 +25,7 @@ import {
 import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import { localizedOf, organisationIdOf, themeSlugOf } from '../fields.js';
+import { sourcesAfter } from './organisations.js';
 
 const refuse = (problems: FactProblem[]) => {
   if (problems.length > 0) throw new RuleViolationError(problems);
@@ -149,7 +150,7 @@ export const organisationPlaceResource: EditableResource = {
   updateSchema: ZOrganisationPlaceUpdate,
   archivable: false,
   scopeOfRow: async (db, row) => ({ themeIds: await themesOfOrganisation(db, row.id) }),
-  toColumns: async (db, input, existing) => {
+  toColumns: async (db, input, existing, change) => {
     const problems: FactProblem[] = [];
     const columns: Record<string, unknown> = {};
     if ('type' in input) columns.type = input.type ?? null;
@@ -194,6 +195,9 @@ export const organisationPlaceResource: EditableResource = {
       columns.county_basis = input.countyBasis ?? null;
     }
     refuse(problems);
+    // A type or municipality typed in here is a person's, as on the organisation form.
+    const sources = change && sourcesAfter(existing, columns, { source: 'person', at: change.at, by: change.actor });
+    if (sources !== undefined) columns.field_sources = sources;
     return columns;
   },
   present: async (db, row) => {

@@ -1,10 +1,50 @@
 /** Organisations: shared by every theme, kept by finance experts. */
 import { ZOrganisationRecord } from '../../../../contracts/records.js';
 import { ZOrganisationCreate, ZOrganisationUpdate } from '../../../../contracts/write-inputs.js';
-import type { EditableResource } from '../resource.js';
+import type { EditableResource, Row } from '../resource.js';
 import { isValidBusinessId } from '../../../../domain/business-id.js';
 import { RuleViolationError } from '../../../../domain/errors.js';
 import { localizedColumns, localizedOf, pick } from '../fields.js';
+import {
+  REGISTER_FIELDS,
+  parseFieldSources,
+  type FieldSource,
+  type FieldSources,
+  type RegisterField,
+} from '../../../../domain/organisation-register.js';
+import { presentSources } from '../../../../db/repositories/organisations.js';
+
+/** The column each field of the organisation form is stored in. */
+export const FIELD_COLUMNS: Record<RegisterField, string> = {
+  'name.fi': 'name_fi',
+  'name.sv': 'name_sv',
+  businessId: 'business_id',
+  type: 'type',
+  municipality: 'municipality_code',
+};
+
+/**
+ * `field_sources` after a change: each field whose value the change sets anew gets `source`
+ * (a person, or the register); a field cleared loses its entry. Undefined when no field changes.
+ */
+export function sourcesAfter(
+  existing: Row | null,
+  columns: Record<string, unknown>,
+  source: FieldSource,
+): string | undefined {
+  const sources: FieldSources = parseFieldSources(existing?.field_sources as string | null | undefined);
+  let changed = false;
+  for (const field of REGISTER_FIELDS) {
+    const column = FIELD_COLUMNS[field];
+    if (!(column in columns)) continue;
+    const value = columns[column] ?? null;
+    if (value === (existing?.[column] ?? null)) continue;
+    changed = true;
+    if (value === null) delete sources[field];
+    else sources[field] = source;
+  }
+  return changed ? JSON.stringify(sources) : undefined;
+}
 
 export const organisationResource: EditableResource = {
   name: 'organisation',
@@ -17,7 +57,7 @@ export const organisationResource: EditableResource = {
   archivable: true,
   scopeOfRow: async () => ({}),
   scopeOfInput: async () => ({}),
-  toColumns: async (db, input, existing) => {
+  toColumns: async (db, input, existing, change) => {
     if (typeof input.businessId === 'string' && !isValidBusinessId(input.businessId)) {
       throw new RuleViolationError([
         {
@@ -48,12 +88,15 @@ export const organisationResource: EditableResource = {
     const name = input.name as { fi: string; sv?: string | null } | undefined;
     const businessId = 'businessId' in input ? input.businessId : existing?.business_id;
     const searchName = name ?? { fi: existing?.name_fi as string, sv: existing?.name_sv as string | null };
-    return {
+    const columns: Record<string, unknown> = {
       ...(existing ? {} : { key: input.key }),
       ...localizedColumns(input, 'name', 'name'),
       ...pick(input, { businessId: 'business_id', type: 'type', municipality: 'municipality_code' }),
       search_text: [searchName.fi, searchName.sv, businessId].filter(Boolean).join(' ').toLowerCase(),
     };
+    const sources = change && sourcesAfter(existing, columns, { source: 'person', at: change.at, by: change.actor });
+    if (sources !== undefined) columns.field_sources = sources;
+    return columns;
   },
   record: ZOrganisationRecord,
   present: async (_db, row) => ({
@@ -63,6 +106,7 @@ export const organisationResource: EditableResource = {
     type: row.type ?? null,
     municipality: row.municipality_code ?? null,
     archived: row.archived_at !== null,
+    sources: presentSources(row),
   }),
   archiveBlocker: async (db, row) => {
     const used = await db
