@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { PagedOrganisations } from '../../../contracts/api.js';
 import { query, useApi } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
-import { FilterGrid, SearchField, Select } from '../../components/forms.js';
+import { SearchField, Select } from '../../components/forms.js';
+import { FilterFold } from '../../components/filter-fold.js';
 import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
@@ -35,7 +36,7 @@ export function OrganisationsPage() {
       <PageHeading>{t('organisations:title')}</PageHeading>
       <Lead>{t('organisations:lead')}</Lead>
       <form role="search" aria-label={t('organisations:filters.label')} onSubmit={(event) => event.preventDefault()}>
-        <FilterGrid>
+        <FilterFold chosen={Object.values(criteria).filter(Boolean).length}>
           <SearchField
             id="organisation-search"
             label={t('organisations:filters.q')}
@@ -54,7 +55,7 @@ export function OrganisationsPage() {
               .map(([value, key]) => ({ value, label: t(key) }))}
             onChange={(value) => filter({ type: value })}
           />
-        </FilterGrid>
+        </FilterFold>
       </form>
       <SectionState state={state}>
         {({ items, page: info }) => (

@@ -8,7 +8,8 @@ import { SECTORS } from '../../../domain/sectors.js';
 import { query, useApi } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
 import { useCountyNames } from '../../components/county-map.js';
-import { Button, FilterGrid, SearchField, Select, WideCell } from '../../components/forms.js';
+import { Button, SearchField, Select, WideCell } from '../../components/forms.js';
+import { FilterFold } from '../../components/filter-fold.js';
 import { Badge, Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
@@ -66,7 +67,7 @@ export function ProjectsPage() {
       <PageHeading>{t('projects:title')}</PageHeading>
       <Lead>{t('projects:lead')}</Lead>
       <form role="search" aria-label={t('projects:filters.label')} onSubmit={(event) => event.preventDefault()}>
-        <FilterGrid>
+        <FilterFold chosen={Object.entries(criteria).filter(([name, value]) => name !== 'sort' && value).length}>
           <WideCell>
             <SearchField
               id="project-search"
@@ -165,7 +166,7 @@ export function ProjectsPage() {
             }))}
             onChange={(value) => filter({ sort: value === 'name' ? null : value })}
           />
-        </FilterGrid>
+        </FilterFold>
       </form>
 
       <SectionState state={results}>
