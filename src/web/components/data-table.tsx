@@ -46,6 +46,17 @@ const Table = styled.table`
     text-align: left;
     padding: ${spacing.s} ${spacing.s} ${spacing.xs};
   }
+  /*
+   * The design system's text breaks words anywhere (word-break: break-word), which lets a table
+   * squeeze a column until names break mid-word even on a wide screen: in tables words stay whole
+   * (and hyphenate by their language); on a phone the cards below give them the width.
+   */
+  th,
+  td,
+  th *,
+  td * {
+    word-break: normal;
+  }
   th,
   td {
     padding: ${spacing.insetM} ${spacing.insetXl};
@@ -149,17 +160,11 @@ const Table = styled.table`
     td:empty {
       display: none;
     }
-    td[data-label],
-    th[data-label] {
-      display: grid;
-      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
-      gap: ${spacing.xs};
-    }
-    td[data-label]::before,
-    th[data-label]::before {
-      content: attr(data-label);
+    /* The label before its value, in the same flow: a value of several parts stays together. */
+    :is(tbody, tfoot) :is(td, th)[data-label]::before {
+      content: attr(data-label) ': ';
       /* Screen readers hear the column's header from the table itself: the label is for the eye. */
-      content: attr(data-label) / '';
+      content: attr(data-label) ': ' / '';
       font-weight: 600;
     }
   }
