@@ -171,7 +171,8 @@ beforeAll(async () => {
   await context.close();
   const member = group.seats.find((seat) => seat.member)?.member?.id;
   const agendaItem = meeting.items[0]?.id;
-  if (!member || !agendaItem || !activityFigure) throw new Error('the data has no member, agenda item or activity figure');
+  if (!member || !agendaItem || !activityFigure)
+    throw new Error('the data has no member, agenda item or activity figure');
   ids = { member, agendaItem, activityFigure };
 });
 

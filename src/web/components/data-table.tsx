@@ -7,8 +7,9 @@
  * Reflow (WCAG 1.4.10): on a phone every table becomes a list of cards, one per row, each cell
  * labelled with its column's header (the row header is the card's title), so nothing sits off
  * screen. The labels are read from the header row whenever the rows change, so a table needs no
- * extra markup; a header whose text is not a good label (a sort button, an icon) gives one with
- * `label`. Controls in the header row (sort buttons) stay visible above the cards. On a wide screen
+ * extra markup (what is marked aria-hidden, such as a sort arrow, is left out); a header whose text
+ * is not a good label gives one with `label`, or data-label on its own th. Controls in the header
+ * row (sort buttons) stay visible above the cards, as a row of buttons. On a wide screen
  * a table wider than the page scrolls inside its own named, focusable region, with a visible hint.
  */
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
@@ -170,6 +171,13 @@ const Table = styled.table`
   }
 `;
 
+/** A header's text without what is drawn for the eye only (a sort arrow marked aria-hidden). */
+function spokenText(cell: HTMLElement): string {
+  const copy = cell.cloneNode(true) as HTMLElement;
+  for (const hidden of Array.from(copy.querySelectorAll('[aria-hidden="true"]'))) hidden.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ');
+}
+
 /**
  * Writes each body and footer cell's column name into data-label (shown before it on phones).
  * A cell spanning columns, and the row header (the card's title), get none.
@@ -178,7 +186,7 @@ function labelCells(table: HTMLTableElement): void {
   const headerRow = table.tHead?.rows[table.tHead.rows.length - 1];
   const names: string[] = [];
   for (const cell of Array.from(headerRow?.cells ?? [])) {
-    const name = (cell.dataset.label ?? cell.textContent ?? '').trim();
+    const name = (cell.dataset.label ?? spokenText(cell)).trim();
     for (let i = 0; i < cell.colSpan; i++) names.push(cell.colSpan > 1 ? '' : name);
   }
   const bodies = [...Array.from(table.tBodies), ...(table.tFoot ? [table.tFoot] : [])];
@@ -262,18 +270,10 @@ export function DataTable({
 
 type CellProps = { children?: ReactNode; numeric?: boolean; lang?: string | undefined; colSpan?: number };
 
-/**
- * A column's header. `label`: the column's name on the phone's cards and for a sort button's
- * text, when the header's own text is not one (e.g. it holds a sort button with an arrow).
- */
-export function ColumnHeader({
-  children,
-  numeric,
-  label,
-  sort,
-}: CellProps & { label?: string; sort?: 'ascending' | 'descending' | 'none' }) {
+/** A column's header. `label`: the column's name on the phone's cards, when its text is not one. */
+export function ColumnHeader({ children, numeric, label }: CellProps & { label?: string }) {
   return (
-    <th scope="col" className={numeric ? 'num' : undefined} data-label={label} aria-sort={sort}>
+    <th scope="col" className={numeric ? 'num' : undefined} data-label={label}>
       {children}
     </th>
   );

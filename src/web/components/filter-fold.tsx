@@ -25,7 +25,13 @@ const Fold = styled.div`
   }
 `;
 
-export function FilterFold({ children, chosen = 0 }: { children: ReactNode; /** filters with a value */ chosen?: number }) {
+export function FilterFold({
+  children,
+  chosen = 0,
+}: {
+  children: ReactNode;
+  /** filters with a value */ chosen?: number;
+}) {
   const { t } = useTranslation('common');
   const [open, setOpen] = useState(false);
   const id = useId();

@@ -98,9 +98,7 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
     });
     if (handled) reply.hijack();
   });
-  registerPageRoutes(app, (url) =>
-    vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8')),
-  );
+  registerPageRoutes(app, (url) => vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8')));
   // Development only: hot reload needs React Refresh's inline preamble and Vite's websocket, which
   // the production policy (plugins/security-headers.ts) rightly refuses. Runs after that hook.
   app.addHook('onSend', async (_request, reply, payload) => {
