@@ -5,12 +5,12 @@
  * (WCAG 1.4.10 Reflow, which axe does not test), a raw translation key, doubled punctuation, or an
  * axe violation (WCAG 2.1 A and AA). And an address that is none of the pages answers 404 with the
  * not-found page in the address's language. One browser; one context per viewport, language and
- * user; the four combinations run one after another.
+ * user; one test per page and combination, so that a failure names its page.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PAGE_ROUTES, type PageRoute } from '../../src/contracts/web-pages.js';
 import { axeViolations, heading, settled, useBrowser } from './browser.js';
 import { E2E_PASSWORD } from './users.js';
@@ -181,35 +181,37 @@ describe('every page', () => {
     expect(Object.keys(VISITS).sort()).toEqual(Object.keys(PAGE_ROUTES).sort());
   });
 
-  describe.each(['fi', 'sv'] as const)('in %s', (lang) => {
-    it.each(VIEWPORTS.map((v) => [v.width, v] as const))(
-      'at %i px: no sideways scrolling, raw keys, doubled punctuation or axe violations',
-      async (_width, viewport) => {
-        const contexts = new Map<User | undefined, BrowserContext>();
+  describe.each(
+    VIEWPORTS.flatMap((viewport) =>
+      (['fi', 'sv'] as const).map((lang) => [`${lang} at ${viewport.width} px`, lang, viewport] as const),
+    ),
+  )('%s', (_name, lang, viewport) => {
+    // One context per user for the combination, opened on first use and closed after it.
+    const contexts = new Map<User | undefined, Promise<BrowserContext>>();
+    afterAll(async () => {
+      for (const context of contexts.values()) await (await context).close();
+    });
+    it.each(Object.entries(VISITS) as [PageRoute, (typeof VISITS)[PageRoute]][])(
+      '%s: no sideways scrolling, raw keys, doubled punctuation or axe violations',
+      async (name, visit) => {
+        if (!contexts.has(visit.as)) contexts.set(visit.as, signedInContext(viewport, lang, visit.as));
+        const context = await contexts.get(visit.as)!;
+        const path = `/${lang}${typeof visit.path === 'string' ? visit.path : visit.path(ids)}`;
+        const label = `${name} ${path} at ${viewport.width}${visit.as ? ` as ${visit.as}` : ''}`;
         const problems: string[] = [];
-        for (const [name, visit] of Object.entries(VISITS) as [PageRoute, (typeof VISITS)[PageRoute]][]) {
-          let context = contexts.get(visit.as);
-          if (!context) {
-            context = await signedInContext(viewport, lang, visit.as);
-            contexts.set(visit.as, context);
-          }
-          const path = `/${lang}${typeof visit.path === 'string' ? visit.path : visit.path(ids)}`;
-          const label = `${name} ${path} at ${viewport.width}${visit.as ? ` as ${visit.as}` : ''}`;
-          const page = await context.newPage();
-          page.setDefaultTimeout(15_000);
-          const response = await page.goto(path);
-          if (response?.status() !== 200) problems.push(`${label}: answered ${response?.status()}`);
-          await settled(page);
-          const over = await sidewaysOverflow(page);
-          if (over) problems.push(`${label}: scrolls sideways, ${over}`);
-          problems.push(...textProblems(await pageText(page)).map((problem) => `${label}: ${problem}`));
-          problems.push(...(await axeViolations(page, label)));
-          await page.close();
-        }
-        for (const context of contexts.values()) await context.close();
+        const page = await context.newPage();
+        page.setDefaultTimeout(20_000);
+        const response = await page.goto(path);
+        if (response?.status() !== 200) problems.push(`${label}: answered ${response?.status()}`);
+        await settled(page);
+        const over = await sidewaysOverflow(page);
+        if (over) problems.push(`${label}: scrolls sideways, ${over}`);
+        problems.push(...textProblems(await pageText(page)).map((problem) => `${label}: ${problem}`));
+        problems.push(...(await axeViolations(page, label)));
+        await page.close();
         expect(problems).toEqual([]);
       },
-      240_000,
+      60_000,
     );
   });
 });
