@@ -2,8 +2,9 @@
  * Routes. The overview is the first page and comes with the main bundle; every other page is a chunk
  * of its own, loaded when first visited.
  */
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { PAGE_ROUTES, type PageRoute } from '../contracts/web-pages.js';
 import { GlobalStyle } from './components/global-style.js';
 import { OverviewPage } from './features/overview/overview-page.js';
 import { NotFoundPage } from './features/not-found/not-found-page.js';
@@ -101,6 +102,50 @@ const KeyFiguresAcrossThemesPage = lazy(() =>
 const SearchPage = lazy(() => import('./features/search/search-page.js').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
+/** Each page of the shared list (src/contracts/web-pages.ts), which the server's 404 knows too. */
+const PAGES: Record<PageRoute, ReactNode> = {
+  overview: <OverviewPage />,
+  theme: <ThemePage />,
+  projects: <ProjectsPage />,
+  project: <ProjectPage />,
+  organisations: <OrganisationsPage />,
+  organisation: <OrganisationPage />,
+  calls: <CallsPage />,
+  search: <SearchPage />,
+  about: <AboutPage />,
+  accessibility: <AccessibilityPage />,
+  signIn: <SignInPage />,
+  users: <UsersPage />,
+  tasks: <TasksPage />,
+  financeForm: <FinanceForm />,
+  keyFigures: <KeyFiguresPage />,
+  keyFigureFacts: <KeyFigureFactsPage />,
+  keyFiguresAcrossThemes: <KeyFiguresAcrossThemesPage />,
+  callForm: <CallForm />,
+  newCall: <NewCallForm />,
+  activityFigureForm: <ActivityFigureForm />,
+  steeringGroups: <SteeringGroupsPage />,
+  steeringGroup: <SteeringGroupPage />,
+  newMeeting: <NewMeetingForm />,
+  meeting: <MeetingPage />,
+  meetingForm: <MeetingForm />,
+  attendanceForm: <AttendanceForm />,
+  minutesEditor: <MinutesEditor />,
+  newMember: <NewMember />,
+  memberForm: <MemberForm />,
+  newAgendaItem: <NewAgendaItemForm />,
+  newActionItem: <NewActionItemForm />,
+  agendaItemForm: <AgendaItemForm />,
+  publishedMinutesList: <PublishedMinutesListPage />,
+  publishedMinutes: <PublishedMinutesPage />,
+  reports: <PeriodsPage />,
+  reviewImport: <ReviewImportPage />,
+  report: <ReportPage />,
+  audit: <AuditPage />,
+  organisationForm: <OrganisationForm />,
+  projectForm: <ProjectForm />,
+};
+
 export function App() {
   return (
     <SessionProvider>
@@ -108,46 +153,13 @@ export function App() {
       <Routes>
         <Route path="/" element={<Navigate to={`/${DEFAULT_LANGUAGE}/`} replace />} />
         <Route path=":lang" element={<LanguageRoot />}>
-          <Route index element={<OverviewPage />} />
-          <Route path="themes/:slug" element={<ThemePage />} />
-          <Route path="projects" element={<ProjectsPage />} />
-          <Route path="projects/:key" element={<ProjectPage />} />
-          <Route path="organisations" element={<OrganisationsPage />} />
-          <Route path="organisations/:key" element={<OrganisationPage />} />
-          <Route path="calls" element={<CallsPage />} />
-          <Route path="search" element={<SearchPage />} />
-          <Route path="about" element={<AboutPage />} />
-          <Route path="accessibility" element={<AccessibilityPage />} />
-          <Route path="sign-in" element={<SignInPage />} />
-          <Route path="users" element={<UsersPage />} />
-          <Route path="tasks" element={<TasksPage />} />
-          <Route path="themes/:slug/figures" element={<FinanceForm />} />
-          <Route path="themes/:slug/key-figures" element={<KeyFiguresPage />} />
-          <Route path="themes/:slug/key-figures/facts" element={<KeyFigureFactsPage />} />
-          <Route path="key-figures" element={<KeyFiguresAcrossThemesPage />} />
-          <Route path="calls/:key/edit" element={<CallForm />} />
-          <Route path="themes/:slug/calls/new" element={<NewCallForm />} />
-          <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
-          <Route path="steering-groups" element={<SteeringGroupsPage />} />
-          <Route path="steering-groups/:key" element={<SteeringGroupPage />} />
-          <Route path="steering-groups/:key/meetings/new" element={<NewMeetingForm />} />
-          <Route path="meetings/:key" element={<MeetingPage />} />
-          <Route path="meetings/:key/edit" element={<MeetingForm />} />
-          <Route path="meetings/:key/attendance" element={<AttendanceForm />} />
-          <Route path="meetings/:key/minutes" element={<MinutesEditor />} />
-          <Route path="steering-groups/:key/members/new" element={<NewMember />} />
-          <Route path="steering-group-members/:id/edit" element={<MemberForm />} />
-          <Route path="meetings/:key/items/new" element={<NewAgendaItemForm />} />
-          <Route path="meetings/:key/items/:item/actions/new" element={<NewActionItemForm />} />
-          <Route path="agenda-items/:id/edit" element={<AgendaItemForm />} />
-          <Route path="minutes" element={<PublishedMinutesListPage />} />
-          <Route path="minutes/:key" element={<PublishedMinutesPage />} />
-          <Route path="reports" element={<PeriodsPage />} />
-          <Route path="reports/:period/import" element={<ReviewImportPage />} />
-          <Route path="reports/:period/:slug" element={<ReportPage />} />
-          <Route path="audit" element={<AuditPage />} />
-          <Route path="organisations/:key/edit" element={<OrganisationForm />} />
-          <Route path="projects/:key/edit" element={<ProjectForm />} />
+          {(Object.keys(PAGE_ROUTES) as PageRoute[]).map((name) =>
+            PAGE_ROUTES[name] === '' ? (
+              <Route key={name} index element={PAGES[name]} />
+            ) : (
+              <Route key={name} path={PAGE_ROUTES[name]} element={PAGES[name]} />
+            ),
+          )}
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

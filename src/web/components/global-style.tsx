@@ -9,7 +9,15 @@ import { colors, focusRing, typography } from './tokens.js';
 
 export const GlobalStyle = createGlobalStyle`
   *, *::before, *::after { box-sizing: border-box; }
-  html { -webkit-text-size-adjust: 100%; }
+  /*
+   * Long words (Finnish compounds, Swedish too) hyphenate by the language of the element (lang on
+   * <html> and on every fragment in another language) instead of running off a phone's screen;
+   * breaking inside a word without a hyphen is the last resort, for what no dictionary knows.
+   */
+  html { -webkit-text-size-adjust: 100%; -webkit-hyphens: auto; hyphens: auto; }
+  body { overflow-wrap: break-word; }
+  /* Codes, addresses and numbers are not words. */
+  code, kbd, samp, pre, input, [inputmode='numeric'], .num { -webkit-hyphens: manual; hyphens: manual; }
   body {
     margin: 0;
     ${typography.bodyText}

@@ -26,7 +26,8 @@ export const Panel = styled.section`
 /** Label–value pairs (<dl>), two columns on wide screens. */
 export const FactList = styled.dl`
   display: grid;
-  grid-template-columns: minmax(160px, max-content) 1fr;
+  /* minmax(0, …): a long address or number in a value wraps instead of widening the page. */
+  grid-template-columns: minmax(160px, max-content) minmax(0, 1fr);
   gap: ${spacing.xs} ${spacing.m};
   margin: 0 0 ${spacing.m};
   dt {
@@ -37,7 +38,7 @@ export const FactList = styled.dl`
     ${typography.bodyTextSmall}
   }
   ${smallScreen} {
-    grid-template-columns: 1fr;
+    grid-template-columns: minmax(0, 1fr);
     dd {
       margin-bottom: ${spacing.xs};
     }
@@ -132,7 +133,7 @@ export const PlainList = styled.ul`
 
 export const Columns = styled.div`
   display: grid;
-  grid-template-columns: repeat(auto-fit, minmax(320px, 1fr));
+  grid-template-columns: repeat(auto-fit, minmax(min(320px, 100%), 1fr));
   gap: ${spacing.l};
 `;
 

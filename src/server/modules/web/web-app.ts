@@ -2,6 +2,8 @@
  * The web application, served by the same server as the API. Two ways:
  * - built (`npm start`): the files of dist/web, with the hashed assets cached for good and every
  *   page address of a language (/fi/…, /sv/…, /en/…) answered with index.html, which the app routes;
+ *   an address that is none of the app's pages (src/contracts/web-pages.ts) gets the same page, which
+ *   then shows "page not found", with the status 404, so that links checkers and search engines know;
  * - development (`npm run dev`): Vite in middleware mode on the same port, with hot reload.
  * Everything under /api stays the API's, and an unknown /api address is still a problem document.
  */
@@ -10,8 +12,8 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { projectPath } from '../../../config/paths.js';
+import { isPageAddress, WEB_LANGUAGES } from '../../../contracts/web-pages.js';
 
-export const WEB_LANGUAGES = ['fi', 'sv', 'en'] as const;
 export const DEFAULT_WEB_ROOT = projectPath('dist/web');
 export const WEB_SOURCE = projectPath('src/web');
 const VITE_CONFIG = join(WEB_SOURCE, 'vite.config.ts');
@@ -20,15 +22,25 @@ export type WebApp = { kind: 'static'; root: string } | { kind: 'vite' };
 
 const hidden = { schema: { hide: true } };
 
-/** The page addresses the app answers: "/", "/fi", "/fi/…" and the same in sv and en. */
+/**
+ * The page addresses the app answers: "/", "/fi", "/fi/…" and the same in sv and en; 404 for those
+ * that are none of its pages. The document's language is the address's, before any script runs.
+ */
 function registerPageRoutes(
   app: FastifyInstance,
-  sendPage: (url: string, reply: FastifyReply) => Promise<unknown> | unknown,
+  sendPage: (url: string, reply: FastifyReply) => Promise<string> | string,
 ): void {
   app.get('/', hidden, (_request, reply) => reply.redirect('/fi/'));
+  const answer = async (url: string, language: string, reply: FastifyReply) => {
+    const html = (await sendPage(url, reply)).replace(/<html lang="[a-z]+">/, `<html lang="${language}">`);
+    return reply
+      .code(isPageAddress(url.split('?')[0] ?? '') ? 200 : 404)
+      .type('text/html; charset=utf-8')
+      .send(html);
+  };
   for (const language of WEB_LANGUAGES) {
-    app.get(`/${language}`, hidden, (request, reply) => sendPage(request.url, reply));
-    app.get(`/${language}/*`, hidden, (request, reply) => sendPage(request.url, reply));
+    app.get(`/${language}`, hidden, (request, reply) => answer(request.url, language, reply));
+    app.get(`/${language}/*`, hidden, (request, reply) => answer(request.url, language, reply));
   }
 }
 
@@ -56,9 +68,10 @@ async function registerBuiltApp(app: FastifyInstance, root: string): Promise<voi
       );
     },
   });
-  registerPageRoutes(app, (_url, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index),
-  );
+  registerPageRoutes(app, (_url, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return index;
+  });
 }
 
 async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
@@ -85,10 +98,7 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
     });
     if (handled) reply.hijack();
   });
-  registerPageRoutes(app, async (url, reply) => {
-    const html = await vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8'));
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+  registerPageRoutes(app, (url) => vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8')));
   // Development only: hot reload needs React Refresh's inline preamble and Vite's websocket, which
   // the production policy (plugins/security-headers.ts) rightly refuses. Runs after that hook.
   app.addHook('onSend', async (_request, reply, payload) => {

@@ -5,7 +5,8 @@ import type { Organisation, PagedOrganisations } from '../../../contracts/api.js
 import { query, useApi } from '../../api.js';
 import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
 import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
-import { FilterGrid, SearchField, Select } from '../../components/forms.js';
+import { SearchField, Select } from '../../components/forms.js';
+import { FilterFold } from '../../components/filter-fold.js';
 import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { Localized, localizedText } from '../../components/localized.js';
@@ -81,7 +82,7 @@ export function OrganisationsPage() {
       <Lead>{t('organisations:lead')}</Lead>
       <RegisterUpdatePanel />
       <form role="search" aria-label={t('organisations:filters.label')} onSubmit={(event) => event.preventDefault()}>
-        <FilterGrid>
+        <FilterFold chosen={Object.values(criteria).filter(Boolean).length}>
           <SearchField
             id="organisation-search"
             label={t('organisations:filters.q')}
@@ -100,7 +101,7 @@ export function OrganisationsPage() {
               .map(([value, key]) => ({ value, label: t(key) }))}
             onChange={(value) => filter({ type: value })}
           />
-        </FilterGrid>
+        </FilterFold>
       </form>
       <SectionState state={state}>
         {({ items, page: info }) => (

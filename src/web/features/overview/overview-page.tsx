@@ -11,7 +11,8 @@ import { query, useApi } from '../../api.js';
 import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
 import { DownloadButtons, SortHeaderRow, useTableState, type TableColumn } from '../../components/data-table/index.js';
 import { FigureChart } from '../../components/figure-chart.js';
-import { FilterGrid, Select } from '../../components/forms.js';
+import { Select } from '../../components/forms.js';
+import { FilterFold } from '../../components/filter-fold.js';
 import { Stat, StatList } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
@@ -85,7 +86,7 @@ export function OverviewPage() {
       <Lead>{t('overview:lead')}</Lead>
 
       <form role="search" aria-label={t('overview:filters.label')} onSubmit={(event) => event.preventDefault()}>
-        <FilterGrid>
+        <FilterFold chosen={[filters.ministry, filters.objective].filter(Boolean).length}>
           <Select
             id="filter-ministry"
             label={t('overview:filters.ministry')}
@@ -105,7 +106,7 @@ export function OverviewPage() {
             }))}
             onChange={(value) => setFilters({ objective: value, cursor: null })}
           />
-        </FilterGrid>
+        </FilterFold>
       </form>
 
       <SectionState state={state}>

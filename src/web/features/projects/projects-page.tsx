@@ -9,7 +9,8 @@ import { query, useApi } from '../../api.js';
 import { DownloadButtons, useTableState } from '../../components/data-table/index.js';
 import { ProjectTable, useProjectColumns } from './project-table.js';
 import { useCountyNames } from '../../components/county-map.js';
-import { Button, FilterGrid, SearchField, Select, WideCell } from '../../components/forms.js';
+import { Button, SearchField, Select, WideCell } from '../../components/forms.js';
+import { FilterFold } from '../../components/filter-fold.js';
 import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { localizedText } from '../../components/localized.js';
@@ -79,7 +80,7 @@ export function ProjectsPage() {
       <PageHeading>{t('projects:title')}</PageHeading>
       <Lead>{t('projects:lead')}</Lead>
       <form role="search" aria-label={t('projects:filters.label')} onSubmit={(event) => event.preventDefault()}>
-        <FilterGrid>
+        <FilterFold chosen={Object.entries(criteria).filter(([name, value]) => name !== 'sort' && value).length}>
           <WideCell>
             <SearchField
               id="project-search"
@@ -178,7 +179,7 @@ export function ProjectsPage() {
             }))}
             onChange={(value) => filter({ sort: value === 'name' ? null : value })}
           />
-        </FilterGrid>
+        </FilterFold>
       </form>
 
       <SectionState state={results}>
