@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Block, MeetingDocument } from './meeting-document.js';
+import type { Block, ListItem, MeetingDocument } from './meeting-document.js';
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -89,6 +89,13 @@ ul{margin:.2em 0 .6em;padding-left:1.4em}
 .signatures p{margin:0}
 `;
 
+/** A list line, its text marked with its language where that differs from the document's. */
+function listItem(item: ListItem): string {
+  if (typeof item === 'string') return escape(item);
+  const text = item.lang ? `<span lang="${item.lang}">${escape(item.text)}</span>` : escape(item.text);
+  return `${text}${item.after ? escape(item.after) : ''}`;
+}
+
 function block(b: Block): string {
   switch (b.type) {
     case 'title':
@@ -109,11 +116,11 @@ function block(b: Block): string {
         .map((row) => `<tr><td>${escape(row[0])}</td><td>${escape(row[1])}</td></tr>`)
         .join('')}</tbody></table></section>`;
     case 'list':
-      return `${b.caption ? `<h3>${escape(b.caption)}</h3>` : ''}<ul>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
+      return `${b.caption ? `<h3>${escape(b.caption)}</h3>` : ''}<ul>${b.items.map((i) => `<li>${listItem(i)}</li>`).join('')}</ul>`;
     case 'item':
-      return `<h2 id="item-${b.number}">${b.number} § ${escape(b.title)}</h2>`;
+      return `<h2 id="item-${b.number}">${b.number} § ${b.lang ? `<span lang="${b.lang}">${escape(b.title)}</span>` : escape(b.title)}</h2>`;
     case 'field':
-      return `<h3>${escape(b.label)}</h3>${textToHtml(b.text)}`;
+      return `<h3>${escape(b.label)}</h3>${b.lang ? `<div lang="${b.lang}">${textToHtml(b.text)}</div>` : textToHtml(b.text)}`;
     case 'signatures':
       return `<section class="signatures" aria-label="${escape(b.people.map((p) => p.role).join(', '))}">${b.people
         .map((p) => `<div><p>${escape(p.name)}</p><p>${escape(p.role)}</p></div>`)

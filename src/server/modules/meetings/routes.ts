@@ -326,7 +326,13 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
   const step = (
     path: string,
     summary: string,
-    run: (deps: WorkflowDeps, key: string, version: number | null, reason: string | null) => Promise<void>,
+    run: (
+      deps: WorkflowDeps,
+      key: string,
+      version: number | null,
+      reason: string | null,
+      body: z.infer<typeof ZStepBody>,
+    ) => Promise<void>,
   ) =>
     app.post(
       `/api/v1/meetings/:key/${path}`,
@@ -348,7 +354,7 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
       async (request, reply) => {
         const { key } = request.params;
         const body = (request.body ?? {}) as z.infer<typeof ZStepBody>;
-        await run(workflowDeps(request), key, basedOnVersion(request), body.reason ?? null);
+        await run(workflowDeps(request), key, basedOnVersion(request), body.reason ?? null, body);
         const meeting = (await getMeeting(db, key))!;
         return reply.header('etag', `"${meeting.version}"`).send(meeting);
       },
@@ -375,6 +381,7 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
   step(
     'minutes/publish',
     'The secretary publishes approved minutes: from now on the public sees them',
-    (d, key, version) => publishMinutes(d, key, version),
+    (d, key, version, _reason, body) =>
+      publishMinutes(d, key, version, { confirmPlaceholders: body.confirmPlaceholders ?? false }),
   );
 }

@@ -477,11 +477,16 @@ const itemContent = {
   presenter: ZOptionalText(300),
   background: ZOptionalText(20_000),
   proposal: ZOptionalText(20_000),
+  // Swedish content for a bilingual group; without it the Swedish minutes show the Finnish text.
+  backgroundSv: ZOptionalText(20_000),
+  proposalSv: ZOptionalText(20_000),
   reference: ZReference.nullable().optional(),
 };
 const minutesContent = {
   discussion: ZOptionalText(50_000),
   decision: ZOptionalText(20_000),
+  discussionSv: ZOptionalText(50_000),
+  decisionSv: ZOptionalText(20_000),
   time: ZTime.nullable().optional().describe('A time the item records: opening and closing'),
 };
 const itemColumns = {
@@ -492,6 +497,10 @@ const itemColumns = {
   proposal: 'proposal',
   discussion: 'discussion',
   decision: 'decision',
+  backgroundSv: 'background_sv',
+  proposalSv: 'proposal_sv',
+  discussionSv: 'discussion_sv',
+  decisionSv: 'decision_sv',
   time: 'time',
 };
 
@@ -590,6 +599,7 @@ export const agendaItemResource: EditableResource = {
 
 const decisionContent = {
   text: ZText(20_000),
+  textSv: ZOptionalText(20_000).describe("The Swedish text, for a bilingual group's Swedish minutes"),
   owner: ZOptionalText(300),
   dueDate: ZDate.nullable().optional(),
 };
@@ -635,7 +645,7 @@ export const decisionResource: EditableResource = {
     const meeting = existing ? await meetingById(db, Number(existing.meeting_id)) : await meetingOf(db, input.meeting);
     const kind = existing ? existing.kind : input.kind;
     // What was decided is fixed with the minutes; whether an action item got done is followed up later.
-    if (['text', 'owner', 'dueDate'].some((field) => field in input) || !existing)
+    if (['text', 'textSv', 'owner', 'dueDate'].some((field) => field in input) || !existing)
       refuseWhenLocked(meeting.minutes_status);
     if (kind === 'decision' && input.status) {
       throw violation('status', {
@@ -655,6 +665,7 @@ export const decisionResource: EditableResource = {
     }
     const columns = pick(input, {
       text: 'text',
+      textSv: 'text_sv',
       owner: 'owner',
       dueDate: 'due_date',
       status: 'status',
@@ -676,7 +687,7 @@ export const decisionResource: EditableResource = {
     // Decisions and action items are minutes: they are recorded once the meeting has started.
     if (created) refuseBeforeStart(await meetingById(db, Number(row.meeting_id)), at, 'minutes', 'meeting');
     // Only changes to what the minutes say reopen them; following up an action item does not.
-    if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting)
+    if (['text', 'textSv', 'owner', 'dueDate'].some((field) => field in input) || input.meeting)
       await minutesChanged(db, Number(row.meeting_id), audit);
   },
   record: ZDecisionRecord,
@@ -690,6 +701,7 @@ export const decisionResource: EditableResource = {
       item: row.agenda_item_id === null ? null : (numbers.get(Number(row.agenda_item_id)) ?? null),
       kind: row.kind,
       text: row.text,
+      textSv: row.text_sv ?? null,
       owner: row.owner ?? null,
       dueDate: row.due_date ?? null,
       status: row.status ?? null,
