@@ -53,7 +53,10 @@ try {
   const stats = (times: number[]) => {
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
-    return { median, text: `median ${median.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms` };
+    return {
+      median,
+      text: `median ${median.toFixed(0)} ms, min ${sorted[0]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`,
+    };
   };
   const made: number[] = [];
   let bytes = 0;

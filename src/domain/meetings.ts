@@ -197,7 +197,9 @@ export function minutesPlaceholders(minutes: MinutesText): MinutesPlaceholder[] 
   check(null, 'place.room', minutes.place.room);
   check(null, 'place.address', minutes.place.address);
   check(null, 'place.online', minutes.place.online);
-  minutes.attendance.forEach((a, i) => check(null, `attendance.${i}.name`, `${a.name}${a.organisation ? `, ${a.organisation}` : ''}`));
+  minutes.attendance.forEach((a, i) =>
+    check(null, `attendance.${i}.name`, `${a.name}${a.organisation ? `, ${a.organisation}` : ''}`),
+  );
   minutes.signatories.forEach((s, i) => {
     check(null, `signatories.${i}.name`, s.name);
     check(null, `signatories.${i}.organisation`, s.organisation);

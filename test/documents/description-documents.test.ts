@@ -66,13 +66,17 @@ const source = existsSync(SEED) ? readFileSync(SEED, 'utf8') : fallbackDescripti
 const seed = parseDescriptionText(source).themes[0]!;
 const sheet = seed.description!;
 
-/** Text as a reader compares it: one space for any run of white space; a line broken after a hyphen joined. */
+/**
+ * Text as a reader compares it: one space for any run of white space, and no hyphens: pdftotext
+ * drops the hyphen of a word broken at a line end ("050-" / "3653231" → "0503653231").
+ */
 const flat = (text: string) =>
   text
+    .replace(/[-\u2010\u2011]\s*/g, '')
     .replace(/[\s\u00a0\u202f]+/g, ' ')
-    .replace(/(\S)- (?=\S)/g, '$1-')
     .trim();
-const pdfText = (file: string) => execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+const pdfText = (file: string) =>
+  execFileSync('/usr/bin/pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 const words = (text: string) => flat(text).split(' ');
 
 /**
@@ -104,11 +108,7 @@ function expectedSequence(lang: ReviewLanguage): string[] {
     const parsed = seed.sections.find((s) => s.key === section.key)!;
     const first = words(plainText(parsed.blocks.slice(0, 1)));
     const last = words(plainText(parsed.blocks.slice(-1)));
-    sequence.push(
-      `${section.number}) ${section.title[lang]}`,
-      first.slice(0, 6).join(' '),
-      last.slice(-6).join(' '),
-    );
+    sequence.push(`${section.number}) ${section.title[lang]}`, first.slice(0, 6).join(' '), last.slice(-6).join(' '));
   }
   return sequence.map(flat);
 }
@@ -118,7 +118,8 @@ function positions(text: string, sequence: string[]): { expected: string; at: nu
   let from = 0;
   return sequence.map((expected) => {
     const at = text.indexOf(expected, from);
-    if (at >= 0) from = at + expected.length;
+    // The next string starts after this one starts (a short section's first and last words overlap).
+    if (at >= 0) from = at + 1;
     return { expected, at };
   });
 }
@@ -266,7 +267,7 @@ describe.each(DIALECTS)('the LANUPE theme description as finished documents (%s)
       expect(runLang(sheet.names.en!)).toBe('en-GB');
       expect(runLang(sheet.names.sv!)).toBe('sv-FI');
       expect(runLang(sheet.names.fi)).toBe('fi-FI');
-      expect(xml).toContain('TOC \\o');
+      expect(xml).toMatch(/<w:instrText[^>]*>TOC [^<]*\\o/);
     }
   });
 });

@@ -113,13 +113,18 @@ describe.each(DIALECTS)('the minutes in their languages (%s)', (dialect) => {
     expect(html).toContain('<h2 id="item-1">1 § Mötets öppnande</h2>');
   });
 
-  it('Finnish HTML: the Finnish text, nothing marked as another language', () => {
+  it('Finnish HTML: the Finnish text unmarked; a part written only in Swedish marked lang="sv"', () => {
     const html = files['fi.html']!.toString('utf8');
     const topic = meeting.items.find((i) => i.number === 5)!;
-    expect(html).toContain(`<h3>Päätös</h3><p>${topic.decision!.split('\n')[0]}`);
+    const decided = meeting.items.find((i) => i.decision)!;
+    expect(html).toContain(`<h3>Päätös</h3><p>${decided.decision!.split('\n')[0]}`);
+    expect(topic.decisionSv).toBe(DECISION_SV);
     expect(html).toContain(`<li>${ACTION_FI} (vastuu: Sihteeri)</li>`);
-    expect(html).not.toContain(DECISION_SV);
-    expect(html).not.toMatch(/<(span|div) lang=/);
+    // Item 5 has no decision of its own in Finnish (its decisions are records): the Swedish one shows, marked.
+    expect(topic.decision).toBeNull();
+    expect(html).toContain(`<h3>Päätös</h3><div lang="sv"><p>${DECISION_SV}</p></div>`);
+    expect(html).not.toContain(DISCUSSION_SV);
+    expect(html).not.toMatch(/<(span|div) lang="fi"/);
   });
 
   it('Swedish DOCX: sv-FI on the styles, the Swedish runs unmarked, the Finnish runs fi-FI', async () => {
@@ -154,6 +159,8 @@ describe.each(DIALECTS)('the minutes in their languages (%s)', (dialect) => {
         expect(mark.length > 6 && mark === half + half, mark).toBe(false);
         expect(mark).not.toMatch(/\s{2,}|^\s|\s$/);
       }
-      expect(marks.find((mark) => mark.startsWith('1 §'))).toBe(lang === 'sv' ? '1 § Mötets öppnande' : '1 § Kokouksen avaus');
+      expect(marks.find((mark) => mark.startsWith('1 §'))).toBe(
+        lang === 'sv' ? '1 § Mötets öppnande' : '1 § Kokouksen avaus',
+      );
     });
 });

@@ -85,7 +85,7 @@ describe.each(DIALECTS)('placeholders in the minutes before publication (%s)', (
   });
   afterAll(async () => t?.close());
 
-  it("lists seed 000's \"N.N.\" to the secretary and to nobody outside the group", async () => {
+  it('lists seed 000\'s "N.N." to the secretary and to nobody outside the group', async () => {
     const meeting = await current(SEED_MEETING);
     expect(meeting.placeholders).toEqual([
       expect.objectContaining({ item: null, what: 'N.N.', text: 'N.N., Koordinaatiohanke' }),

@@ -279,9 +279,7 @@ export function buildMeetingDocument(
   for (const item of meeting.items) {
     const standard = item.kind === 'topic' ? null : STANDARD_TITLES[item.kind];
     const title =
-      language === 'sv'
-        ? (item.titleSv ?? (standard && item.title === standard.fi ? standard.sv : null))
-        : item.title;
+      language === 'sv' ? (item.titleSv ?? (standard && item.title === standard.fi ? standard.sv : null)) : item.title;
     blocks.push(
       title === null
         ? { type: 'item', number: item.number, title: item.title, lang: 'fi' }

@@ -74,8 +74,8 @@ body{font-family:'Source Sans 3',sans-serif;font-size:11pt;line-height:1.4;color
 .kind{text-transform:uppercase;letter-spacing:.05em;font-weight:700;margin:0 0 .2em}
 h1{font-size:15pt;margin:0 0 .8em}
 h1,h2,h3{white-space:pre-wrap;break-after:avoid}
-h2{font-size:12.5pt;margin:1.4em 0 .4em}
-h3{font-size:11pt;margin:.8em 0 .2em}
+h2{font-size:12.5pt;margin:0 0 .4em;padding-top:1.4em}
+h3{font-size:11pt;margin:0 0 .2em;padding-top:.8em}
 .status{border-left:4px solid #b35c00;padding:.2em .6em;font-weight:700}
 dl.facts{display:grid;grid-template-columns:7em 1fr;gap:.2em 1em;margin:0 0 1em}
 dl.facts dt{font-weight:700}
@@ -130,7 +130,9 @@ function block(b: Block): string {
 
 /**
  * "sivu 2 / 5" in the page's bottom margin (a CSS margin box, in the embedded font). No `size` here:
- * the renderer sets A4, and a size in CSS makes Chromium write each bookmark's text twice.
+ * the renderer sets A4, and a size in CSS makes Chromium write each bookmark's text twice. Headings
+ * space themselves with padding, not a top margin, for the same reason: a heading that starts a
+ * page has its margin truncated, Chromium lays it out again and its bookmark read "2 § …2 § …".
  */
 const pageNumbers = (language: string) =>
   `@page{margin:20mm 20mm 22mm 20mm;@bottom-right{content:"${language === 'sv' ? 'sida' : 'sivu'} " counter(page) " / " counter(pages);font-family:'Source Sans 3',sans-serif;font-size:9pt;color:#333}}`;

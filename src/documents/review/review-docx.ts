@@ -50,7 +50,9 @@ const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
 type Lang = { value: string };
 /** English appears only in a description's third name. */
-const wordLang = (lang: ReviewLanguage | 'en'): Lang => ({ value: lang === 'en' ? 'en-GB' : REVIEW_LABELS[lang].wordTag });
+const wordLang = (lang: ReviewLanguage | 'en'): Lang => ({
+  value: lang === 'en' ? 'en-GB' : REVIEW_LABELS[lang].wordTag,
+});
 
 class Writer {
   private listInstance = 0;
@@ -237,10 +239,7 @@ function descriptionChildren(w: Writer, theme: ReviewTheme): (Paragraph | Table)
         cantSplit: true,
         children: [
           w.cell(labels[f.key], 3100, { bold: true }),
-          w.cell(
-            f.value === null ? labels.notGiven : [w.run(f.value, { size: 18, lang: 'fi' })],
-            TEXT_WIDTH - 3100,
-          ),
+          w.cell(f.value === null ? labels.notGiven : [w.run(f.value, { size: 18, lang: 'fi' })], TEXT_WIDTH - 3100),
         ],
       }),
   );
@@ -263,7 +262,9 @@ function descriptionChildren(w: Writer, theme: ReviewTheme): (Paragraph | Table)
         ]
       : []),
     w.heading(1, [first ? w.run(first.text, { lang: first.lang }) : w.textRun(theme.name)]),
-    ...others.map((n) => w.para([w.run(n.text, { bold: true, size: 24, lang: n.lang })], { after: 120, keepNext: true })),
+    ...others.map((n) =>
+      w.para([w.run(n.text, { bold: true, size: 24, lang: n.lang })], { after: 120, keepNext: true }),
+    ),
     w.table([3100, TEXT_WIDTH - 3100], rows),
     ...theme.sections.flatMap((section) => [
       w.heading(2, [w.run(`${section.number}) ${section.title}`)]),

@@ -37,8 +37,9 @@ const style = (model: ReviewModel) => `
   .cover p.programme { font-weight: 700; letter-spacing: 0.05em; }
   h1 { font-size: 24pt; margin: 0.5em 0; }
   h2 { font-size: 16pt; break-before: page; margin-top: 0; }
-  h3 { font-size: 12pt; margin: 1.2em 0 0.4em; }
-  h4 { font-size: 11pt; margin: 1em 0 0.3em; }
+  /* Padding, not a top margin: a margin truncated at a page's top doubles the bookmark's text. */
+  h3 { font-size: 12pt; margin: 0 0 0.4em; padding-top: 1.2em; }
+  h4 { font-size: 11pt; margin: 0 0 0.3em; padding-top: 1em; }
   nav ol { list-style: none; padding: 0; margin: 0; }
   nav li { display: flex; align-items: baseline; gap: 0.4em; margin: 0.25em 0; }
   nav li a { flex: 1; color: inherit; text-decoration: none; display: flex; gap: 0.4em; }
@@ -136,7 +137,8 @@ function descriptionHeaderHtml(theme: ReviewTheme, model: ReviewModel): string {
   const labels = model.labels.description;
   const fi = model.language === 'fi' ? '' : ' lang="fi"';
   const [first, ...others] = d.names;
-  const name = (n: (typeof d.names)[number]) => (n.lang === model.language ? e(n.text) : `<span lang="${n.lang}">${e(n.text)}</span>`);
+  const name = (n: (typeof d.names)[number]) =>
+    n.lang === model.language ? e(n.text) : `<span lang="${n.lang}">${e(n.text)}</span>`;
   const objective = d.objective
     ? `<p>${e(labels.objective)} ET ${e(d.objective.code)}.${d.objective.name ? ` <span${fi}>${e(d.objective.name)}</span>` : ''}</p>`
     : '';

@@ -170,7 +170,6 @@ const ARTEFACT_LINES = [
   /^\d{1,3}$/,
 ];
 
-
 /** Domains the themes' people use; an address one letter off one of these is most likely mistyped. */
 const KNOWN_DOMAINS = [
   'gov.fi',

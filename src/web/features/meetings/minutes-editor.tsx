@@ -158,9 +158,7 @@ function MinutesEditor({ meeting, lang }: { meeting: MeetingDetail; lang: Langua
         return;
       }
       const { byField, other } =
-        error instanceof ApiError
-          ? fieldErrors(error.problem, TEXT_FIELDS)
-          : { byField: {}, other: [] };
+        error instanceof ApiError ? fieldErrors(error.problem, TEXT_FIELDS) : { byField: {}, other: [] };
       const message =
         other[0] ?? (error instanceof ApiError ? (error.problem?.detail ?? error.message) : t('common:error.text'));
       update(id, (it) => ({
