@@ -331,7 +331,9 @@ describe('the minutes from draft to published', () => {
     const publish = page.getByRole('button', { name: 'Publicera protokollet' });
     await expect.poll(() => page.getByText('Protokollet innehåller 1 platshållare').count()).toBe(1);
     expect(await publish.isDisabled()).toBe(true);
-    await page.getByRole('checkbox', { name: /Jag har kontrollerat platshållarna/ }).check();
+    // The suomifi checkbox's label covers its input: the label is what a user clicks.
+    await page.getByText(/^Jag har kontrollerat platshållarna/).click();
+    expect(await page.getByRole('checkbox', { name: /Jag har kontrollerat platshållarna/ }).isChecked()).toBe(true);
     await publish.click();
     await expect.poll(() => page.getByText('Protokollets status är nu: Publicerat.').count()).toBe(1);
     // Approved minutes no longer change: the secretary's writing links are gone.
