@@ -98,6 +98,7 @@ export const ZDecisionRecord = z
     item: z.number().int().nullable().describe('Number of the agenda item (§)'),
     kind: z.enum(['decision', 'action']),
     text: z.string(),
+    textSv: z.string().nullable().describe("The Swedish text, for a bilingual group's Swedish minutes"),
     owner: z.string().nullable(),
     dueDate: z.string().nullable(),
     status: z.enum(['open', 'done', 'cancelled']).nullable().describe('Action items only'),
@@ -119,6 +120,10 @@ export const ZAgendaItem = z
     proposal: z.string().nullable(),
     discussion: z.string().nullable(),
     decision: z.string().nullable(),
+    backgroundSv: z.string().nullable().describe('Swedish content for a bilingual group; null: none written'),
+    proposalSv: z.string().nullable(),
+    discussionSv: z.string().nullable(),
+    decisionSv: z.string().nullable(),
     time: z.string().nullable(),
     reference: z.object({ type: ZReferenceType, key: z.string() }).nullable(),
     records: z.array(ZDecisionRecord),
@@ -163,6 +168,18 @@ export const ZMeetingContent = ZMeetingSummary.extend({
     .describe('Seats of the group on the date, seats needed for a quorum (the group rule), seats represented'),
   attendance: z.array(ZAttendance),
   items: z.array(ZAgendaItem),
+  placeholders: z
+    .array(
+      z.object({
+        item: z.number().int().nullable().describe('The § number; null for the place, signatures or distribution'),
+        field: z.string(),
+        what: z.string().describe('The placeholder found: "N.N.", "XX.XX.", "[ ]", "???", "täydennetään", …'),
+        text: z.string(),
+      }),
+    )
+    .describe(
+      "Template placeholders left in the minutes (the group's readers only; empty for the public): publishing with any needs confirmPlaceholders",
+    ),
   openActions: z.array(ZDecisionRecord).describe('Action items of earlier meetings still open, carried to this agenda'),
   signatories: z.array(
     z.object({ name: z.string(), organisation: z.string().nullable(), position: ZGroupPosition.nullable() }),
@@ -189,7 +206,14 @@ export const ZMembersQuery = z
   })
   .strict();
 export const ZStepBody = z
-  .object({ version: z.number().int().min(1).optional(), reason: z.string().trim().max(2000).optional() })
+  .object({
+    version: z.number().int().min(1).optional(),
+    reason: z.string().trim().max(2000).optional(),
+    confirmPlaceholders: z
+      .boolean()
+      .optional()
+      .describe('Publish although the minutes hold placeholders (the secretary has seen the list)'),
+  })
   .strict();
 export const ZPublishedQuery = z.object({ steeringGroup: z.string().max(200).optional() }).strict();
 export const ZActionsQuery = z.object({ status: z.enum(['open', 'done', 'cancelled']).optional() }).strict();

@@ -210,6 +210,10 @@ export const ZAgendaItemRecord = z
     proposal: z.string().nullable(),
     discussion: z.string().nullable(),
     decision: z.string().nullable(),
+    backgroundSv: z.string().nullable(),
+    proposalSv: z.string().nullable(),
+    discussionSv: z.string().nullable(),
+    decisionSv: z.string().nullable(),
     time: z.string().nullable(),
     reference: z
       .object({ type: z.enum(['theme', 'call', 'project', 'report']), key: z.string().nullable() })
@@ -225,6 +229,7 @@ export const ZDecisionRecord = z
     item: z.number().int().nullable().describe('The number (§) of its agenda item'),
     kind: z.enum(['decision', 'action']),
     text: z.string(),
+    textSv: z.string().nullable(),
     owner: z.string().nullable(),
     dueDate: z.string().nullable(),
     status: z.enum(['open', 'done', 'cancelled']).nullable(),

@@ -335,11 +335,16 @@ const itemContent = {
   presenter: ZOptionalText(300),
   background: ZOptionalText(20_000),
   proposal: ZOptionalText(20_000),
+  // Swedish content for a bilingual group; without it the Swedish minutes show the Finnish text.
+  backgroundSv: ZOptionalText(20_000),
+  proposalSv: ZOptionalText(20_000),
   reference: ZAgendaReference.nullable().optional(),
 };
 const minutesContent = {
   discussion: ZOptionalText(50_000),
   decision: ZOptionalText(20_000),
+  discussionSv: ZOptionalText(50_000),
+  decisionSv: ZOptionalText(20_000),
   time: ZTime.nullable().optional().describe('A time the item records: opening and closing'),
 };
 /** An agenda item's minutes fields: written once the meeting has started. */
@@ -349,6 +354,7 @@ export const ZAgendaItemUpdate = update({ ...itemContent, ...minutesContent });
 
 const decisionContent = {
   text: ZText(20_000),
+  textSv: ZOptionalText(20_000).describe("The Swedish text, for a bilingual group's Swedish minutes"),
   owner: ZOptionalText(300),
   dueDate: ZDate.nullable().optional(),
 };

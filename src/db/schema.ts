@@ -350,6 +350,8 @@ export type MeetingDecisionsTable = Tracked & {
   completed_on: string | null;
   completed_in_meeting_id: number | null;
   source: string | null;
+  /** The record's Swedish text for a bilingual group (0016). */
+  text_sv: string | null;
 };
 
 export type MeetingAttendanceTable = {
@@ -381,6 +383,11 @@ export type AgendaItemsTable = Tracked & {
   source: string | null;
   title_sv: string | null;
   proposal: string | null;
+  /** Swedish content for bilingual groups (0016); null where none is written. */
+  background_sv: string | null;
+  proposal_sv: string | null;
+  discussion_sv: string | null;
+  decision_sv: string | null;
   reference_type: 'theme' | 'call' | 'project' | 'report' | null;
   reference_key: string | null;
 };

@@ -4,6 +4,7 @@
  * use in Finnish and Swedish.
  */
 import type { LocalizedText } from './errors.js';
+import { findPlaceholders } from './placeholders.js';
 
 export type DocumentLanguage = 'fi' | 'sv';
 export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['fi', 'sv'];
@@ -125,6 +126,104 @@ export const MINUTES_LOCKED: LocalizedText = {
   sv: 'Protokollet är redan godkänt; det kan inte längre ändras.',
   en: 'The minutes are already approved; they can no longer be changed.',
 };
+
+// ---- Placeholders before publication ---------------------------------------------------------
+
+/** The parts of the minutes a secretary writes, by item (§) where they belong to one. */
+export type MinutesText = {
+  items: readonly {
+    number: number;
+    title: string;
+    titleSv: string | null;
+    presenter: string | null;
+    background: string | null;
+    proposal: string | null;
+    discussion: string | null;
+    decision: string | null;
+    backgroundSv?: string | null;
+    proposalSv?: string | null;
+    discussionSv?: string | null;
+    decisionSv?: string | null;
+    records: readonly { kind: string; text: string; textSv?: string | null; owner: string | null }[];
+  }[];
+  place: { room: string | null; address: string | null; online: string | null };
+  attendance: readonly { name: string; organisation: string | null }[];
+  signatories: readonly { name: string; organisation: string | null }[];
+  distribution: readonly string[];
+};
+
+export type MinutesPlaceholder = {
+  /** The item's § number; null for the meeting's own fields (place, attendance, signatures, distribution). */
+  item: number | null;
+  field: string;
+  what: string;
+  /** The text around it, to find it by. */
+  text: string;
+};
+
+const around = (text: string) => (text.length > 120 ? `${text.slice(0, 117)}…` : text);
+
+/**
+ * Template placeholders left in the minutes ("N.N.", "XX.XX.", "[ ]", "???", "täydennetään"), each
+ * with the item and field it is in. Shown to the secretary on the meeting page while the minutes are
+ * written; publishing minutes that still have any needs the secretary's confirmation, because
+ * approved minutes can no longer be corrected and may rightly hold one (seed 000's "Koordinaatiohanke
+ * N.N.": the project was not yet named when the group met).
+ */
+export function minutesPlaceholders(minutes: MinutesText): MinutesPlaceholder[] {
+  const found: MinutesPlaceholder[] = [];
+  const check = (item: number | null, field: string, text: string | null | undefined) => {
+    if (!text) return;
+    for (const what of findPlaceholders(text)) found.push({ item, field, what, text: around(text) });
+  };
+  for (const item of minutes.items) {
+    check(item.number, 'title', item.title);
+    check(item.number, 'titleSv', item.titleSv);
+    check(item.number, 'presenter', item.presenter);
+    check(item.number, 'background', item.background);
+    check(item.number, 'proposal', item.proposal);
+    check(item.number, 'discussion', item.discussion);
+    check(item.number, 'decision', item.decision);
+    check(item.number, 'backgroundSv', item.backgroundSv);
+    check(item.number, 'proposalSv', item.proposalSv);
+    check(item.number, 'discussionSv', item.discussionSv);
+    check(item.number, 'decisionSv', item.decisionSv);
+    item.records.forEach((record, i) => {
+      check(item.number, `records.${i}.text`, record.text);
+      check(item.number, `records.${i}.textSv`, record.textSv);
+      check(item.number, `records.${i}.owner`, record.owner);
+    });
+  }
+  check(null, 'place.room', minutes.place.room);
+  check(null, 'place.address', minutes.place.address);
+  check(null, 'place.online', minutes.place.online);
+  minutes.attendance.forEach((a, i) =>
+    check(null, `attendance.${i}.name`, `${a.name}${a.organisation ? `, ${a.organisation}` : ''}`),
+  );
+  minutes.signatories.forEach((s, i) => {
+    check(null, `signatories.${i}.name`, s.name);
+    check(null, `signatories.${i}.organisation`, s.organisation);
+  });
+  minutes.distribution.forEach((d, i) => check(null, `distribution.${i}`, d));
+  return found;
+}
+
+/**
+ * A bilingual group writes its minutes in Finnish and Swedish: a group with a Swedish name. Its
+ * secretary is offered the Swedish content fields; any group's Swedish minutes fall back to the
+ * Finnish text, marked as Finnish.
+ */
+export const bilingualGroup = (name: { sv: string | null | undefined }) => Boolean(name.sv?.trim());
+
+/** Why publication waits for the secretary's confirmation: the placeholders, named. */
+export function placeholdersProblem(found: readonly MinutesPlaceholder[]): LocalizedText {
+  const list = found.map((p) => `${p.item === null ? '' : `§ ${p.item}: `}"${p.what}"`).join(', ');
+  return {
+    fi: `Pöytäkirjaan on jäänyt paikkamerkkejä (${list}). Vahvista julkaisu, jos ne kuuluvat hyväksyttyyn pöytäkirjaan.`,
+    sv: `Protokollet innehåller platshållare (${list}). Bekräfta publiceringen om de hör till det godkända protokollet.`,
+    en: `The minutes still hold placeholders (${list}). Confirm the publication if they belong to the approved minutes.`,
+  };
+}
 
 // ---- Attendance ------------------------------------------------------------------------------
 

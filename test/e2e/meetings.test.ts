@@ -326,7 +326,15 @@ describe('the minutes from draft to published', () => {
     await expect.poll(() => approval.textContent()).toContain('Edellisen kokouksen pöytäkirja 2023/1 hyväksyttiin.');
 
     await page.goto(`/sv/meetings/${FIRST}`);
-    await page.getByRole('button', { name: 'Publicera protokollet' }).click();
+    // Seed 000's minutes hold "Koordinaatiohanke N.N.": the page lists it, and publishing waits for
+    // the secretary to confirm that it belongs to the approved minutes.
+    const publish = page.getByRole('button', { name: 'Publicera protokollet' });
+    await expect.poll(() => page.getByText('Protokollet innehåller 1 platshållare').count()).toBe(1);
+    expect(await publish.isDisabled()).toBe(true);
+    // The suomifi checkbox's label covers its input: the label is what a user clicks.
+    await page.getByText(/^Jag har kontrollerat platshållarna/).click();
+    expect(await page.getByRole('checkbox', { name: /Jag har kontrollerat platshållarna/ }).isChecked()).toBe(true);
+    await publish.click();
     await expect.poll(() => page.getByText('Protokollets status är nu: Publicerat.').count()).toBe(1);
     // Approved minutes no longer change: the secretary's writing links are gone.
     expect(await page.getByRole('link', { name: /^Skriv ärendet och protokollet/ }).count()).toBe(0);

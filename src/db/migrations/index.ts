@@ -16,6 +16,7 @@ import * as periodClosing from './0012-period-closing.js';
 import * as keyFigureFacts from './0013-key-figure-facts.js';
 import * as dataScopes from './0014-data-scopes.js';
 import * as organisationRegister from './0015-organisation-register.js';
+import * as swedishMinutes from './0016-swedish-minutes.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
@@ -35,4 +36,5 @@ export const migrations: Migration[] = [
   { name: '0013-key-figure-facts', up: keyFigureFacts.up },
   { name: '0014-data-scopes', up: dataScopes.up },
   { name: '0015-organisation-register', up: organisationRegister.up },
+  { name: '0016-swedish-minutes', up: swedishMinutes.up },
 ];

@@ -15,6 +15,7 @@ import type {
 } from '../../contracts/meetings.js';
 import {
   minutesLocked,
+  minutesPlaceholders,
   quorum,
   whoChaired,
   type Chaired,
@@ -246,6 +247,7 @@ type DecisionRow = {
   agenda_item_id: number | null;
   kind: string;
   text: string;
+  text_sv?: string | null;
   owner: string | null;
   due_date: string | null;
   status: string | null;
@@ -278,6 +280,7 @@ export async function presentDecisions(db: Db, rows: DecisionRow[]): Promise<Dec
     item: row.agenda_item_id === null ? null : (numbers.get(Number(row.agenda_item_id)) ?? null),
     kind: row.kind as DecisionRecord['kind'],
     text: row.text,
+    textSv: row.text_sv ?? null,
     owner: row.owner,
     dueDate: row.due_date,
     status: (row.status as DecisionRecord['status']) ?? null,
@@ -437,6 +440,10 @@ export async function getMeeting(db: Db, key: string, audience: Audience = 'grou
     proposal: row.proposal,
     discussion: row.discussion,
     decision: row.decision,
+    backgroundSv: row.background_sv,
+    proposalSv: row.proposal_sv,
+    discussionSv: row.discussion_sv,
+    decisionSv: row.decision_sv,
     time: row.time,
     reference: row.reference_type && row.reference_key ? { type: row.reference_type, key: row.reference_key } : null,
     records: records.filter((r, i) => Number(decisionRows[i]!.agenda_item_id) === Number(row.id)),
@@ -513,6 +520,16 @@ export async function getMeeting(db: Db, key: string, audience: Audience = 'grou
     }),
     attendance,
     items,
+    placeholders:
+      audience === 'group'
+        ? minutesPlaceholders({
+            items,
+            place: { room: meeting.room, address: meeting.address, online: meeting.online },
+            attendance,
+            signatories,
+            distribution: distribution.map((d) => d.recipient),
+          })
+        : [],
     openActions: await carriedActions(
       db,
       { id, steering_group_id: Number(meeting.steering_group_id), date: meeting.date },

@@ -22,10 +22,30 @@ export type Block =
   | { type: 'facts'; rows: { label: string; value: string; link?: string | null }[] }
   | { type: 'heading'; text: string }
   | { type: 'people'; caption: string; headers: [string, string]; rows: [string, string][] }
-  | { type: 'list'; caption: string | null; items: string[] }
-  | { type: 'item'; number: number; title: string }
-  | { type: 'field'; label: string; text: string }
+  | { type: 'list'; caption: string | null; items: ListItem[] }
+  | { type: 'item'; number: number; title: string; lang?: DocumentLanguage }
+  | { type: 'field'; label: string; text: string; lang?: DocumentLanguage }
   | { type: 'signatures'; people: { name: string; role: string }[] };
+
+/**
+ * A list line: plain text in the document's language, or text with its own language (`lang`, set
+ * only where it differs from the document's: Finnish text in Swedish minutes) and details after it
+ * in the document's language ("(ansvarig: …; senast: …)").
+ */
+export type ListItem = string | { text: string; lang?: DocumentLanguage; after?: string };
+
+/** Content in the document's language, if written; else the other language's, marked with its language. */
+export function inLanguage(
+  language: DocumentLanguage,
+  fi: string | null | undefined,
+  sv: string | null | undefined,
+): { text: string; lang?: DocumentLanguage } | null {
+  const own = language === 'sv' ? sv : fi;
+  const other = language === 'sv' ? fi : sv;
+  if (own) return { text: own };
+  if (other) return { text: other, lang: language === 'sv' ? 'fi' : 'sv' };
+  return null;
+}
 
 export type MeetingDocument = { title: string; language: DocumentLanguage; blocks: Block[] };
 
@@ -127,13 +147,19 @@ export function placeText(place: MeetingContent['place'], labels: { hybrid: stri
   return physical || online || '–';
 }
 
-function actionLine(action: DecisionRecord, labels: Labels, withMeeting: boolean): string {
+function actionLine(
+  action: DecisionRecord,
+  labels: Labels,
+  withMeeting: boolean,
+  language: DocumentLanguage,
+): ListItem {
   const details = [
     action.owner ? `${labels.owner}: ${action.owner}` : null,
     action.dueDate ? `${labels.due}: ${formatDate(action.dueDate)}` : null,
     withMeeting ? labels.fromMeeting(action.meetingNumber) + (action.item ? ` § ${action.item}` : '') : null,
   ].filter(Boolean);
-  return details.length > 0 ? `${action.text} (${details.join('; ')})` : action.text;
+  const text = inLanguage(language, action.text, action.textSv) ?? { text: action.text };
+  return { ...text, ...(details.length > 0 ? { after: ` (${details.join('; ')})` } : {}) };
 }
 
 /** Attendance in seat rows (member | deputy), then the others, as seed 000 lays it out. */
@@ -245,35 +271,48 @@ export function buildMeetingDocument(
   });
   blocks.push(...(kind === 'minutes' ? attendanceBlocks(meeting, labels) : rosterBlocks(group, labels)));
 
+  // Each part in the document's language where it is written so, else in Finnish marked as Finnish.
+  const field = (label: string, fi: string | null, sv: string | null) => {
+    const text = inLanguage(language, fi, sv);
+    if (text) blocks.push({ type: 'field', label, ...text });
+  };
   for (const item of meeting.items) {
     const standard = item.kind === 'topic' ? null : STANDARD_TITLES[item.kind];
     const title =
-      language === 'sv'
-        ? (item.titleSv ?? (standard && item.title === standard.fi ? standard.sv : item.title))
-        : item.title;
-    blocks.push({ type: 'item', number: item.number, title });
+      language === 'sv' ? (item.titleSv ?? (standard && item.title === standard.fi ? standard.sv : null)) : item.title;
+    blocks.push(
+      title === null
+        ? { type: 'item', number: item.number, title: item.title, lang: 'fi' }
+        : { type: 'item', number: item.number, title },
+    );
     if (item.presenter) blocks.push({ type: 'field', label: labels.presenter, text: item.presenter });
-    if (item.background) blocks.push({ type: 'field', label: labels.background, text: item.background });
-    if (item.proposal) blocks.push({ type: 'field', label: labels.proposal, text: item.proposal });
+    field(labels.background, item.background, item.backgroundSv);
+    field(labels.proposal, item.proposal, item.proposalSv);
     if (item.kind === 'action_review') {
       const open = kind === 'agenda' ? meeting.openActions.filter((a) => a.status === 'open') : meeting.openActions;
       blocks.push(
         open.length > 0
-          ? { type: 'list', caption: labels.openActions, items: open.map((a) => actionLine(a, labels, true)) }
+          ? {
+              type: 'list',
+              caption: labels.openActions,
+              items: open.map((a) => actionLine(a, labels, true, language)),
+            }
           : { type: 'field', label: labels.openActions, text: labels.noOpenActions },
       );
     }
     if (kind === 'agenda') continue;
     if (item.time) blocks.push({ type: 'field', label: labels.clock, text: formatTime(item.time) });
-    if (item.discussion) blocks.push({ type: 'field', label: labels.discussion, text: item.discussion });
-    const decisions = [
-      item.decision,
-      ...item.records.filter((r) => r.kind === 'decision' && r.text !== item.decision).map((r) => r.text),
-    ].filter((d): d is string => Boolean(d));
-    for (const decision of decisions) blocks.push({ type: 'field', label: labels.decision, text: decision });
+    field(labels.discussion, item.discussion, item.discussionSv);
+    field(labels.decision, item.decision, item.decisionSv);
+    for (const record of item.records.filter((r) => r.kind === 'decision' && r.text !== item.decision))
+      field(labels.decision, record.text, record.textSv);
     const actions = item.records.filter((r) => r.kind === 'action');
     if (actions.length > 0)
-      blocks.push({ type: 'list', caption: labels.actions, items: actions.map((a) => actionLine(a, labels, false)) });
+      blocks.push({
+        type: 'list',
+        caption: labels.actions,
+        items: actions.map((a) => actionLine(a, labels, false, language)),
+      });
   }
 
   if (kind === 'minutes') {

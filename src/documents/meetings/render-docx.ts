@@ -15,7 +15,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Block, MeetingDocument } from './meeting-document.js';
+import type { DocumentLanguage } from '../../domain/meetings.js';
+import type { Block, ListItem, MeetingDocument } from './meeting-document.js';
 
 const NO_BORDERS = {
   top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
@@ -24,8 +25,12 @@ const NO_BORDERS = {
   right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
 };
 
+const WORD_LANG: Record<DocumentLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI' };
+/** A run's language where it differs from the document's (Finnish text in Swedish minutes). */
+const langOf = (lang: DocumentLanguage | undefined) => (lang ? { language: { value: WORD_LANG[lang] } } : {});
+
 /** Free text: paragraphs by blank lines, "- " lines as bullets, other line breaks kept. */
-function textParagraphs(text: string): Paragraph[] {
+function textParagraphs(text: string, lang?: DocumentLanguage): Paragraph[] {
   const result: Paragraph[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
     let plain: string[] = [];
@@ -33,7 +38,7 @@ function textParagraphs(text: string): Paragraph[] {
       if (plain.length === 0) return;
       result.push(
         new Paragraph({
-          children: plain.map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1 })),
+          children: plain.map((line, i) => new TextRun({ text: line, break: i === 0 ? 0 : 1, ...langOf(lang) })),
           spacing: { after: 120 },
         }),
       );
@@ -42,7 +47,12 @@ function textParagraphs(text: string): Paragraph[] {
     for (const line of paragraph.split('\n')) {
       if (/^\s*-\s+/.test(line)) {
         flush();
-        result.push(new Paragraph({ text: line.replace(/^\s*-\s+/, ''), bullet: { level: 0 } }));
+        result.push(
+          new Paragraph({
+            children: [new TextRun({ text: line.replace(/^\s*-\s+/, ''), ...langOf(lang) })],
+            bullet: { level: 0 },
+          }),
+        );
       } else {
         plain.push(line);
       }
@@ -58,6 +68,11 @@ const cell = (text: string, header = false) =>
     borders: NO_BORDERS,
     children: [new Paragraph({ children: [new TextRun({ text, bold: header })] })],
   });
+
+function listRuns(item: ListItem): TextRun[] {
+  if (typeof item === 'string') return [new TextRun(item)];
+  return [new TextRun({ text: item.text, ...langOf(item.lang) }), ...(item.after ? [new TextRun(item.after)] : [])];
+}
 
 function blockContent(b: Block): (Paragraph | Table)[] {
   switch (b.type) {
@@ -99,12 +114,17 @@ function blockContent(b: Block): (Paragraph | Table)[] {
     case 'list':
       return [
         ...(b.caption ? [new Paragraph({ text: b.caption, heading: HeadingLevel.HEADING_3 })] : []),
-        ...b.items.map((item) => new Paragraph({ text: item, bullet: { level: 0 } })),
+        ...b.items.map((item) => new Paragraph({ children: listRuns(item), bullet: { level: 0 } })),
       ];
     case 'item':
-      return [new Paragraph({ text: `${b.number} § ${b.title}`, heading: HeadingLevel.HEADING_2 })];
+      return [
+        new Paragraph({
+          children: [new TextRun(`${b.number} § `), new TextRun({ text: b.title, ...langOf(b.lang) })],
+          heading: HeadingLevel.HEADING_2,
+        }),
+      ];
     case 'field':
-      return [new Paragraph({ text: b.label, heading: HeadingLevel.HEADING_3 }), ...textParagraphs(b.text)];
+      return [new Paragraph({ text: b.label, heading: HeadingLevel.HEADING_3 }), ...textParagraphs(b.text, b.lang)];
     case 'signatures':
       return [
         new Paragraph({ text: '', spacing: { before: 600 } }),

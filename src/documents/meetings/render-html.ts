@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Block, MeetingDocument } from './meeting-document.js';
+import type { Block, ListItem, MeetingDocument } from './meeting-document.js';
 
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -74,8 +74,8 @@ body{font-family:'Source Sans 3',sans-serif;font-size:11pt;line-height:1.4;color
 .kind{text-transform:uppercase;letter-spacing:.05em;font-weight:700;margin:0 0 .2em}
 h1{font-size:15pt;margin:0 0 .8em}
 h1,h2,h3{white-space:pre-wrap;break-after:avoid}
-h2{font-size:12.5pt;margin:1.4em 0 .4em}
-h3{font-size:11pt;margin:.8em 0 .2em}
+h2{font-size:12.5pt;margin:0 0 .4em;padding-top:1.4em}
+h3{font-size:11pt;margin:0 0 .2em;padding-top:.8em}
 .status{border-left:4px solid #b35c00;padding:.2em .6em;font-weight:700}
 dl.facts{display:grid;grid-template-columns:7em 1fr;gap:.2em 1em;margin:0 0 1em}
 dl.facts dt{font-weight:700}
@@ -88,6 +88,13 @@ ul{margin:.2em 0 .6em;padding-left:1.4em}
 .signatures{display:flex;gap:4em;margin-top:3em;break-inside:avoid}
 .signatures p{margin:0}
 `;
+
+/** A list line, its text marked with its language where that differs from the document's. */
+function listItem(item: ListItem): string {
+  if (typeof item === 'string') return escape(item);
+  const text = item.lang ? `<span lang="${item.lang}">${escape(item.text)}</span>` : escape(item.text);
+  return `${text}${item.after ? escape(item.after) : ''}`;
+}
 
 function block(b: Block): string {
   switch (b.type) {
@@ -109,11 +116,11 @@ function block(b: Block): string {
         .map((row) => `<tr><td>${escape(row[0])}</td><td>${escape(row[1])}</td></tr>`)
         .join('')}</tbody></table></section>`;
     case 'list':
-      return `${b.caption ? `<h3>${escape(b.caption)}</h3>` : ''}<ul>${b.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
+      return `${b.caption ? `<h3>${escape(b.caption)}</h3>` : ''}<ul>${b.items.map((i) => `<li>${listItem(i)}</li>`).join('')}</ul>`;
     case 'item':
-      return `<h2 id="item-${b.number}">${b.number} § ${escape(b.title)}</h2>`;
+      return `<h2 id="item-${b.number}">${b.number} § ${b.lang ? `<span lang="${b.lang}">${escape(b.title)}</span>` : escape(b.title)}</h2>`;
     case 'field':
-      return `<h3>${escape(b.label)}</h3>${textToHtml(b.text)}`;
+      return `<h3>${escape(b.label)}</h3>${b.lang ? `<div lang="${b.lang}">${textToHtml(b.text)}</div>` : textToHtml(b.text)}`;
     case 'signatures':
       return `<section class="signatures" aria-label="${escape(b.people.map((p) => p.role).join(', '))}">${b.people
         .map((p) => `<div><p>${escape(p.name)}</p><p>${escape(p.role)}</p></div>`)
@@ -123,7 +130,9 @@ function block(b: Block): string {
 
 /**
  * "sivu 2 / 5" in the page's bottom margin (a CSS margin box, in the embedded font). No `size` here:
- * the renderer sets A4, and a size in CSS makes Chromium write each bookmark's text twice.
+ * the renderer sets A4, and a size in CSS makes Chromium write each bookmark's text twice. Headings
+ * space themselves with padding, not a top margin, for the same reason: a heading that starts a
+ * page has its margin truncated, Chromium lays it out again and its bookmark read "2 § …2 § …".
  */
 const pageNumbers = (language: string) =>
   `@page{margin:20mm 20mm 22mm 20mm;@bottom-right{content:"${language === 'sv' ? 'sida' : 'sivu'} " counter(page) " / " counter(pages);font-family:'Source Sans 3',sans-serif;font-size:9pt;color:#333}}`;

@@ -49,7 +49,10 @@ const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
 
 type Lang = { value: string };
-const wordLang = (lang: ReviewLanguage): Lang => ({ value: REVIEW_LABELS[lang].wordTag });
+/** English appears only in a description's third name. */
+const wordLang = (lang: ReviewLanguage | 'en'): Lang => ({
+  value: lang === 'en' ? 'en-GB' : REVIEW_LABELS[lang].wordTag,
+});
 
 class Writer {
   private listInstance = 0;
@@ -58,7 +61,10 @@ class Writer {
     this.lang = wordLang(model.language);
   }
 
-  run(text: string, options: { bold?: boolean; size?: number; lang?: ReviewLanguage; style?: string } = {}): TextRun {
+  run(
+    text: string,
+    options: { bold?: boolean; size?: number; lang?: ReviewLanguage | 'en'; style?: string } = {},
+  ): TextRun {
     return new TextRun({
       text,
       // Bold only when asked: an explicit "not bold" would override the heading styles' bold.
@@ -222,7 +228,53 @@ function entityParagraphs(w: Writer, entity: ReviewEntity): Paragraph[] {
   ];
 }
 
+/** Seed 002's header: the theme, the objective, the names in fi/sv/en, then label and value per row. */
+function descriptionChildren(w: Writer, theme: ReviewTheme): (Paragraph | Table)[] {
+  const d = theme.description!;
+  const labels = w.model.labels.description;
+  const [first, ...others] = d.names;
+  const rows = d.fields.map(
+    (f) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          w.cell(labels[f.key], 3100, { bold: true }),
+          w.cell(f.value === null ? labels.notGiven : [w.run(f.value, { size: 18, lang: 'fi' })], TEXT_WIDTH - 3100),
+        ],
+      }),
+  );
+  return [
+    new Paragraph({
+      pageBreakBefore: true,
+      keepNext: true,
+      spacing: { after: 60 },
+      children: [w.run(labels.theme, { bold: true })],
+    }),
+    ...(d.objective
+      ? [
+          w.para(
+            [
+              w.run(`${labels.objective} ET ${d.objective.code}.`),
+              ...(d.objective.name ? [w.run(` ${d.objective.name}`, { lang: 'fi' })] : []),
+            ],
+            { keepNext: true },
+          ),
+        ]
+      : []),
+    w.heading(1, [first ? w.run(first.text, { lang: first.lang }) : w.textRun(theme.name)]),
+    ...others.map((n) =>
+      w.para([w.run(n.text, { bold: true, size: 24, lang: n.lang })], { after: 120, keepNext: true }),
+    ),
+    w.table([3100, TEXT_WIDTH - 3100], rows),
+    ...theme.sections.flatMap((section) => [
+      w.heading(2, [w.run(`${section.number}) ${section.title}`)]),
+      ...w.rich(section.blocks),
+    ]),
+  ];
+}
+
 function themeChildren(w: Writer, theme: ReviewTheme): (Paragraph | Table)[] {
+  if (theme.description) return descriptionChildren(w, theme);
   const { labels } = w.model;
   const h = theme.header;
   const label = (text: string) => w.para([w.run(text, { bold: true })], { before: 120, keepNext: true });
@@ -353,10 +405,17 @@ export async function renderReviewDocx(model: ReviewModel): Promise<Buffer> {
             children: [w.run(labels.contents, { bold: true, size: 30 })],
           }),
           new TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-1' }),
-          w.heading(1, [w.run(labels.summary)], true),
-          w.para(`${labels.summaryCaption}${model.cutOff ? ` ${finnishDate(model.cutOff)}` : ''}`, { keepNext: true }),
-          summaryTable(w),
-          w.para([w.run(totalsNote(model), { size: 18 })], { before: 80 }),
+          // A description is a plan: no summary of a cut-off's figures.
+          ...(model.kind === 'description'
+            ? []
+            : [
+                w.heading(1, [w.run(labels.summary)], true),
+                w.para(`${labels.summaryCaption}${model.cutOff ? ` ${finnishDate(model.cutOff)}` : ''}`, {
+                  keepNext: true,
+                }),
+                summaryTable(w),
+                w.para([w.run(totalsNote(model), { size: 18 })], { before: 80 }),
+              ]),
           ...model.themes.flatMap((theme) => themeChildren(w, theme)),
         ],
       },

@@ -37,8 +37,9 @@ const style = (model: ReviewModel) => `
   .cover p.programme { font-weight: 700; letter-spacing: 0.05em; }
   h1 { font-size: 24pt; margin: 0.5em 0; }
   h2 { font-size: 16pt; break-before: page; margin-top: 0; }
-  h3 { font-size: 12pt; margin: 1.2em 0 0.4em; }
-  h4 { font-size: 11pt; margin: 1em 0 0.3em; }
+  /* Padding, not a top margin: a margin truncated at a page's top doubles the bookmark's text. */
+  h3 { font-size: 12pt; margin: 0 0 0.4em; padding-top: 1.2em; }
+  h4 { font-size: 11pt; margin: 0 0 0.3em; padding-top: 1em; }
   nav ol { list-style: none; padding: 0; margin: 0; }
   nav li { display: flex; align-items: baseline; gap: 0.4em; margin: 0.25em 0; }
   nav li a { flex: 1; color: inherit; text-decoration: none; display: flex; gap: 0.4em; }
@@ -62,6 +63,10 @@ const style = (model: ReviewModel) => `
   ul.projects > li { margin: 0.4em 0; break-inside: avoid; }
   ul.projects ul { list-style: none; padding-left: 1.5em; margin: 0; }
   .url { overflow-wrap: anywhere; }
+  section.description { break-before: page; }
+  section.description h2 { break-before: avoid; margin-bottom: 0.2em; }
+  section.description p.name { font-size: 13pt; font-weight: 600; margin: 0.2em 0; }
+  table.fields th { width: 32%; }
   p, li { overflow-wrap: break-word; }
   a { color: #00347a; }
 `;
@@ -127,6 +132,30 @@ function entityHtml(entity: ReviewEntity, model: ReviewModel): string {
   return `<li>${head}${rows.length ? `<ul>${rows.map((r) => `<li>${r}</li>`).join('')}</ul>` : ''}</li>`;
 }
 
+/** Seed 002's header: the theme, the objective, the three names, then label and value per row. */
+function descriptionHeaderHtml(theme: ReviewTheme, model: ReviewModel): string {
+  const d = theme.description!;
+  const labels = model.labels.description;
+  const fi = model.language === 'fi' ? '' : ' lang="fi"';
+  const [first, ...others] = d.names;
+  const name = (n: (typeof d.names)[number]) =>
+    n.lang === model.language ? e(n.text) : `<span lang="${n.lang}">${e(n.text)}</span>`;
+  const objective = d.objective
+    ? `<p>${e(labels.objective)} ET ${e(d.objective.code)}.${d.objective.name ? ` <span${fi}>${e(d.objective.name)}</span>` : ''}</p>`
+    : '';
+  const rows = d.fields
+    .map(
+      (f) =>
+        `<tr><th scope="row">${e(labels[f.key])}</th><td>${f.value === null ? e(labels.notGiven) : `<span${fi}>${e(f.value)}</span>`}</td></tr>`,
+    )
+    .join('');
+  return `<p class="programme">${e(labels.theme)}</p>
+${objective}
+<h2 id="teema-${theme.number}-otsikko">${first ? name(first) : t(theme.name, model)}</h2>
+${others.map((n) => `<p class="name">${name(n)}</p>`).join('\n')}
+<table class="fields"><tbody>${rows}</tbody></table>`;
+}
+
 function themeHtml(theme: ReviewTheme, model: ReviewModel): string {
   // The reports are written in Finnish: in a Swedish review their text is marked as Finnish.
   const fi = model.language === 'fi' ? '' : ' lang="fi"';
@@ -156,6 +185,11 @@ function themeHtml(theme: ReviewTheme, model: ReviewModel): string {
         )
         .join('')}`
     : '';
+  if (theme.description)
+    return `<section class="description" id="teema-${theme.number}" aria-labelledby="teema-${theme.number}-otsikko">
+${descriptionHeaderHtml(theme, model)}
+${sections}
+</section>`;
   return `<section id="teema-${theme.number}" aria-labelledby="teema-${theme.number}-otsikko">
 <h2 id="teema-${theme.number}-otsikko">${theme.number}. ${t(theme.name, model)}</h2>
 ${headerHtml(theme, model)}
@@ -165,13 +199,26 @@ ${projects}
 </section>`;
 }
 
+/** A description's heading is its first name (Finnish, as the template puts it first). */
+function contentsName(theme: ReviewTheme, model: ReviewModel): string {
+  const first = theme.description!.names[0];
+  if (!first) return t(theme.name, model);
+  return first.lang === model.language ? e(first.text) : `<span lang="${first.lang}">${e(first.text)}</span>`;
+}
+
 function contentsHtml(model: ReviewModel): string {
   const entry = (id: string, number: string, name: string) =>
     `<li><a href="#${id}"><span class="n">${number}</span><span>${name}</span></a><span class="p" data-page-of="${id}"></span></li>`;
   return `<nav aria-labelledby="sisallys"><h2 id="sisallys" style="break-before: avoid">${e(model.labels.contents)}</h2>
 <ol><li class="head"><span class="n"></span><span style="flex:1"></span><span class="p">${e(model.labels.page)}</span></li>
-${entry('yhteenveto', '', e(model.labels.summary))}
-${model.themes.map((theme) => entry(`teema-${theme.number}`, `${theme.number}.`, t(theme.name, model))).join('\n')}</ol></nav>`;
+${model.kind === 'description' ? '' : entry('yhteenveto', '', e(model.labels.summary))}
+${model.themes
+  .map((theme) =>
+    theme.description
+      ? entry(`teema-${theme.number}`, '', contentsName(theme, model))
+      : entry(`teema-${theme.number}`, `${theme.number}.`, t(theme.name, model)),
+  )
+  .join('\n')}</ol></nav>`;
 }
 
 function summaryHtml(model: ReviewModel): string {
@@ -207,9 +254,13 @@ ${model.missing.length ? `<p>${e(labels.notApproved)}: ${e(model.missing.join(';
 </header>
 <main>
 ${contentsHtml(model)}
-<section id="yhteenveto" aria-labelledby="yhteenveto-otsikko"><h2 id="yhteenveto-otsikko">${e(labels.summary)}</h2>
+${
+  model.kind === 'description'
+    ? ''
+    : `<section id="yhteenveto" aria-labelledby="yhteenveto-otsikko"><h2 id="yhteenveto-otsikko">${e(labels.summary)}</h2>
 ${summaryHtml(model)}
-</section>
+</section>`
+}
 ${model.themes.map((theme) => themeHtml(theme, model)).join('\n')}
 </main>
 </body>

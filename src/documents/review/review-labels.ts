@@ -44,6 +44,18 @@ export type ReviewLabels = {
   millions: string;
   /** Finnish text inside a Swedish document. */
   finnishOnly: string;
+  /** The theme description's header (seed 002): its labels, in the template's order. */
+  description: {
+    theme: string;
+    objective: string;
+    intermediateBody: string;
+    coordination: string;
+    ministry: string;
+    period: string;
+    frame: string;
+    /** A field the description leaves empty or as the template's placeholder. */
+    notGiven: string;
+  };
 };
 
 export const REVIEW_LABELS: Record<ReviewLanguage, ReviewLabels> = {
@@ -93,6 +105,16 @@ export const REVIEW_LABELS: Record<ReviewLanguage, ReviewLabels> = {
     approximately: 'noin',
     millions: 'milj.\u00a0€',
     finnishOnly: '',
+    description: {
+      theme: 'Valtakunnallinen teema',
+      objective: 'Erityistavoite',
+      intermediateBody: 'Välittävän toimielimen yhteyshenkilö(t)',
+      coordination: 'Koordinaatiohankkeen yhteyshenkilö(t)',
+      ministry: 'Ministeriön/ministeriöiden vastuuhenkilö(t)',
+      period: 'Toteutusaika',
+      frame: 'Rahoituskehysarvio (EU+valtio)',
+      notGiven: 'ei ilmoitettu',
+    },
   },
   sv: {
     tag: 'sv',
@@ -139,5 +161,15 @@ export const REVIEW_LABELS: Record<ReviewLanguage, ReviewLabels> = {
     approximately: 'cirka',
     millions: 'milj.\u00a0€',
     finnishOnly: 'på finska',
+    description: {
+      theme: 'Nationellt tema',
+      objective: 'Specifikt mål',
+      intermediateBody: 'Det förmedlande organets kontaktperson(er)',
+      coordination: 'Koordineringsprojektets kontaktperson(er)',
+      ministry: 'Ministeriets/ministeriernas ansvarsperson(er)',
+      period: 'Genomförandetid',
+      frame: 'Uppskattad finansieringsram (EU+staten)',
+      notGiven: 'uppgift saknas',
+    },
   },
 };

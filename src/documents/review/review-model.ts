@@ -19,6 +19,8 @@ import {
 import { NotFoundError } from '../../domain/errors.js';
 import { formatEuros, formatMillions } from '../../domain/money.js';
 import type { Inline, RichText } from '../../domain/reports/rich-text.js';
+import { onlyPlaceholder } from '../../domain/placeholders.js';
+import type { DescriptionSheet } from '../../domain/reports/report.js';
 import { finnishDate, sectionTitle, TEMPLATES, type DocumentKind } from '../../domain/reports/templates.js';
 import { REVIEW_LABELS, type ReviewLabels, type ReviewLanguage } from './review-labels.js';
 
@@ -45,8 +47,24 @@ export type ReviewEntity = {
   implementers: { code: string | null; implementer: string; main: boolean }[];
 };
 
+/** A language of a theme description's names: the description names the theme in all three. */
+export type NameLanguage = 'fi' | 'sv' | 'en';
+
+/**
+ * A theme description's header in seed 002's order: "Valtakunnallinen teema", the specific
+ * objective, the names in fi/sv/en, then the contact fields, the period and the frame estimate as
+ * written. A field the description leaves empty (or as the template's placeholder) is `null`.
+ */
+export type DescriptionView = {
+  objective: { code: string; name: string | null } | null;
+  names: { text: string; lang: NameLanguage }[];
+  fields: { key: 'intermediateBody' | 'coordination' | 'ministry' | 'period' | 'frame'; value: string | null }[];
+};
+
 export type ReviewTheme = {
   number: number;
+  /** Descriptions only: the description's own header; the review's header and figures are not shown. */
+  description: DescriptionView | null;
   slug: string;
   name: Text;
   header: ReportHeader;
@@ -235,6 +253,60 @@ function figuresOf(header: ReportHeader): Pick<ReviewTheme, 'figures' | 'asOf' |
   };
 }
 
+/**
+ * The description's header: as the imported description wrote it; for a description written in
+ * the system, from the theme's own data (names, specific objectives, contacts by role, period). The
+ * frame estimate comes only from the description: the theme's recorded figures are the review's,
+ * as of its cut-off, and are not the description's estimate.
+ */
+async function descriptionView(
+  db: Db,
+  themeId: number,
+  header: ReportHeader,
+  sheet: DescriptionSheet | undefined,
+): Promise<DescriptionView> {
+  const given = (text: string | null | undefined) =>
+    text && text.trim() !== '' && !onlyPlaceholder(text) ? text.trim() : null;
+  const names = (n: { fi: string; sv: string | null; en: string | null }) =>
+    (['fi', 'sv', 'en'] as const).flatMap((lang) => (n[lang] ? [{ text: n[lang], lang }] : []));
+  if (sheet)
+    return {
+      objective: sheet.specificObjective,
+      names: names(sheet.names),
+      fields: [
+        { key: 'intermediateBody', value: given(sheet.intermediateBodyContact) },
+        { key: 'coordination', value: given(sheet.coordinationContact) },
+        { key: 'ministry', value: given(sheet.ministryContact) },
+        { key: 'period', value: given(sheet.period) },
+        { key: 'frame', value: given(sheet.frameEstimate) },
+      ],
+    };
+  const objective = await db
+    .selectFrom('theme_specific_objectives as t')
+    .leftJoin('specific_objectives as o', 'o.code', 't.code')
+    .select(['t.code', 'o.name_fi'])
+    .where('t.theme_id', '=', themeId)
+    .orderBy('t.code')
+    .executeTakeFirst();
+  const lines = (contacts: ReportHeader['contacts']) => given(contacts.map(contactLine).join('; '));
+  return {
+    objective: objective ? { code: objective.code, name: objective.name_fi } : null,
+    names: names({ fi: header.theme.name.fi, sv: header.theme.name.sv ?? null, en: header.theme.name.en ?? null }),
+    fields: [
+      { key: 'intermediateBody', value: lines(header.contacts.filter((c) => c.role === 'financier')) },
+      { key: 'coordination', value: lines(header.contacts.filter((c) => c.role === 'coordination')) },
+      {
+        key: 'ministry',
+        value: given(
+          header.ministryContacts.map((c) => `${c.ministry ? `${c.ministry}: ` : ''}${contactLine(c)}`).join('; '),
+        ),
+      },
+      { key: 'period', value: given(periodText(header.period)) },
+      { key: 'frame', value: null },
+    ],
+  };
+}
+
 export async function compileReview(db: Db, periodKey: string, language: ReviewLanguage = 'fi'): Promise<ReviewModel> {
   const labels = REVIEW_LABELS[language];
   const period = await findPeriod(db, periodKey);
@@ -268,12 +340,16 @@ export async function compileReview(db: Db, periodKey: string, language: ReviewL
       db,
       projectList.flatMap((group) => group.entities.map((e) => e.key)),
     );
+    const description =
+      period.kind === 'description' ? await descriptionView(db, theme.themeId, header, content.description) : null;
     compiled.push({
       number: compiled.length + 1,
+      description,
       slug: theme.slug,
       name: themeName,
       header,
-      ...figuresOf(header),
+      // A description shows its own frame estimate, never the figures of a review's cut-off.
+      ...(description ? { figures: null, asOf: null, frameByMinistry: [] } : figuresOf(header)),
       period: periodText(header.period) || '–',
       sections: template.sections
         .filter((s) => s.kind === 'rich')

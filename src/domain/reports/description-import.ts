@@ -44,11 +44,7 @@ export function isDescriptionText(text: string): boolean {
   return /^\s*Rahoituskehysarvio/m.test(text) && /^\s*1\)\s*Yhteys EU:n strategioihin/m.test(text);
 }
 
-const normalize = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-zåäö0-9]+/g, ' ')
-    .trim();
+const letters = (text: string) => text.toLowerCase().replace(/[^a-zåäö0-9]+/g, '');
 
 const ESTIMATE_NAMES: Record<FigureKey, LocalizedText> = {
   frame: { fi: 'Rahoituskehysarvio', sv: 'Uppskattad finansieringsram', en: 'Frame estimate' },
@@ -73,7 +69,8 @@ export function parseDescriptionText(text: string, options: ReadOptions = {}): P
       (line, index) => index >= from && HEADING.exec(line.text)?.[1] === String(section.number),
     );
     if (i < 0) continue;
-    const title = normalize(section.title.fi);
+    // Letters only: a word the layout broke with a hyphen ("kohden-" / "nettu") is one word of the title.
+    const title = letters(section.title.fi);
     let heading = [lines[i]!];
     let next = i + 1;
     // The extraction puts blank lines between a heading's wrapped lines too.
@@ -81,7 +78,7 @@ export function parseDescriptionText(text: string, options: ReadOptions = {}): P
       let j = next;
       while (j < lines.length && lines[j]!.text.trim() === '') j++;
       if (j >= lines.length) break;
-      const joined = normalize(joinWrapped([...heading, lines[j]!]).replace(/^\s*\d\)\s*/, ''));
+      const joined = letters(joinWrapped([...heading, lines[j]!]).replace(/^\s*\d\)\s*/, ''));
       if (!title.startsWith(joined)) break;
       heading = [...heading, lines[j]!];
       next = j + 1;

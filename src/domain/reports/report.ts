@@ -19,10 +19,28 @@ export type ReportLink = { url: string; title: string | null };
 /** Section 7: the order of the generated project list and its groups; entity keys only. */
 export type ProjectOrder = { groups: { contentArea: string | null; title: string | null; entities: string[] }[] };
 
+/**
+ * A theme description's own header (seed 002), as the description states it: its names in three
+ * languages, the specific objective, the three contact fields as written, the period and the frame
+ * estimate as written ("13 M€+10 M€"). Kept with the description's content: the description is a
+ * plan of its period, not the review's figures as of a cut-off.
+ */
+export type DescriptionSheet = {
+  names: { fi: string; sv: string | null; en: string | null };
+  specificObjective: { code: string; name: string } | null;
+  intermediateBodyContact: string;
+  coordinationContact: string;
+  ministryContact: string;
+  period: string | null;
+  frameEstimate: string | null;
+};
+
 export type ReportContent = {
   sections: Record<string, RichText>;
   links: ReportLink[];
   projectOrder: ProjectOrder | null;
+  /** Descriptions only: the header as the imported description wrote it. */
+  description?: DescriptionSheet;
 };
 
 export const emptyContent = (): ReportContent => ({ sections: {}, links: [], projectOrder: null });

@@ -8,6 +8,7 @@
  * Pure: knows nothing of the database. The import use case matches themes and project codes against
  * the system and adds what only the system can tell (figures that differ from the recorded ones).
  */
+import { findPlaceholders, PLACEHOLDERS } from '../placeholders.js';
 import { checkFinanceOrder, type FinanceFigures } from '../finance.js';
 import type { LocalizedText } from '../errors.js';
 import { formatEuros, parseFinnishAmount, type Cents } from '../money.js';
@@ -167,20 +168,6 @@ const ARTEFACT_LINES = [
   /^Puh\. 0295 16001$/,
   /^kirjaamo\.tem@gov\.fi \|/,
   /^\d{1,3}$/,
-];
-
-const PLACEHOLDERS: { pattern: RegExp; what: string }[] = [
-  { pattern: /verkkosivu\.fi/i, what: 'www.verkkosivu.fi' },
-  { pattern: /sähköposti@osoite\.fi/i, what: 'sähköposti@osoite.fi' },
-  { pattern: /etunimi\.sukunimi@/i, what: 'etunimi.sukunimi@…' },
-  { pattern: /\[(?:Nimi|nimi|sähköpostiosoite|puh\.?\s*nro)[^\]]*\]/, what: '[Nimi, sähköpostiosoite, puh.nro]' },
-  { pattern: /\bX{3,}\b|\bxxx+\b/, what: 'XXX' },
-  { pattern: /(?<![\wÅÄÖåäö])N\.\s?N\.(?!\w)/, what: 'N.N.' },
-  // Any other bracketed instruction of the template ("[Hankkeen nimi]", "[lisää tähän]").
-  {
-    pattern: /\[(?![^\]]*(?:verkkosivu|osoite\.fi|Nimi|nimi|sähköpostiosoite|puh))[^\]\d]*[a-zåäö]{3}[^\]\d]*\](?!\()/i,
-    what: '[…]',
-  },
 ];
 
 /** Domains the themes' people use; an address one letter off one of these is most likely mistyped. */
@@ -773,14 +760,8 @@ function editDistance(a: string, b: string): number {
 }
 
 export function checkPlaceholders(lines: Line[], field: string, findings: Finding[]) {
-  for (const line of lines) {
-    let found = false;
-    for (const placeholder of PLACEHOLDERS) {
-      const match = placeholder.pattern.exec(line.text);
-      // The catch-all for bracketed instructions only where no named placeholder was found.
-      if (!match || (found && placeholder.what === '[…]')) continue;
-      found = true;
-      const what = placeholder.what === '[…]' ? match[0] : placeholder.what;
+  for (const line of lines)
+    for (const what of findPlaceholders(line.text))
       findings.push(
         finding('placeholder', 'warning', line.n, field, line.text, {
           fi: `Mallipohjan paikkamerkki "${what}" on jäänyt tekstiin.`,
@@ -788,8 +769,6 @@ export function checkPlaceholders(lines: Line[], field: string, findings: Findin
           en: `The template placeholder "${what}" was left in.`,
         }),
       );
-    }
-  }
 }
 
 /** The first run of hyperlink targets after line `at` of the theme, unless a page ends before it. */

@@ -8,7 +8,7 @@ import type { Updateable } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { MeetingsTable } from '../../../db/schema.js';
 import type { AuditContext, AuditEntry } from '../../../db/repositories/audit.js';
-import { findMeeting, meetingChair, meetingQuorum } from '../../../db/repositories/meetings.js';
+import { findMeeting, getMeeting, meetingChair, meetingQuorum } from '../../../db/repositories/meetings.js';
 import { reindexSearch } from '../../../db/repositories/search.js';
 import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
@@ -19,6 +19,7 @@ import {
   noQuorumProblem,
   NOBODY_CHAIRED,
   notStartedProblem,
+  placeholdersProblem,
   MINUTES_LOCKED,
   MINUTES_STEPS,
   type MinutesStatus,
@@ -307,10 +308,20 @@ export async function approvePreviousMinutes(
 }
 
 /** Approved minutes go public: the signed-out public sees them from now on. */
-export async function publishMinutes(deps: WorkflowDeps, key: string, basedOnVersion: number | null): Promise<void> {
+export async function publishMinutes(
+  deps: WorkflowDeps,
+  key: string,
+  basedOnVersion: number | null,
+  options: { confirmPlaceholders?: boolean } = {},
+): Promise<void> {
   await auditedTransaction(deps.db, deps.audit, async (trx) => {
     const meeting = await loadForStep(trx, deps.actor, key, basedOnVersion, 'meeting.edit', deps.audit.at);
     requireStep('publish', meeting.minutes_status);
+    // Placeholders ask for the secretary's confirmation rather than refuse: approved minutes can no
+    // longer be corrected, and a placeholder may be what the group approved (domain/meetings.ts).
+    const placeholders = (await getMeeting(trx, key))?.placeholders ?? [];
+    if (placeholders.length > 0 && !options.confirmPlaceholders)
+      throw new RuleViolationError([{ field: 'confirmPlaceholders', message: placeholdersProblem(placeholders) }]);
     const audit = await setStatus(trx, deps.audit, meeting, 'publish', { minutes_published_at: deps.audit.at }, null);
     await notifyMinutes(trx, deps.audit, Number(meeting.id), { kind: 'minutes_published' });
     return { result: undefined, audit };

@@ -355,7 +355,13 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
   const step = (
     path: string,
     summary: string,
-    run: (deps: WorkflowDeps, key: string, version: number | null, reason: string | null) => Promise<void>,
+    run: (
+      deps: WorkflowDeps,
+      key: string,
+      version: number | null,
+      reason: string | null,
+      body: z.infer<typeof ZStepBody>,
+    ) => Promise<void>,
   ) =>
     app.post(
       `/api/v1/meetings/:key/${path}`,
@@ -376,7 +382,13 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
       },
       async (request, reply) => {
         const { key } = request.params;
-        await run(workflowDeps(request), key, basedOnVersion(request), request.body?.reason ?? null);
+        await run(
+          workflowDeps(request),
+          key,
+          basedOnVersion(request),
+          request.body?.reason ?? null,
+          request.body ?? {},
+        );
         const meeting = (await getMeeting(db, key))!;
         return reply
           .header('etag', `"${meeting.version}"`)
@@ -405,6 +417,7 @@ export function meetingRoutes(app: TypedApp, deps: AppDeps): void {
   step(
     'minutes/publish',
     'The secretary publishes approved minutes: from now on the public sees them',
-    (d, key, version) => publishMinutes(d, key, version),
+    (d, key, version, _reason, body) =>
+      publishMinutes(d, key, version, { confirmPlaceholders: body.confirmPlaceholders ?? false }),
   );
 }

@@ -436,6 +436,19 @@ export async function confirmImport(deps: ReportDeps, periodKey: string, input: 
         ...emptyContent(),
         sections: Object.fromEntries(theme.sections.map((s) => [s.key, s.blocks])),
         links: theme.links.map((l) => ({ url: l.url, title: l.title })),
+        ...(theme.description
+          ? {
+              description: {
+                names: theme.description.names,
+                specificObjective: theme.description.specificObjective,
+                intermediateBodyContact: theme.description.intermediateBodyContact,
+                coordinationContact: theme.description.coordinationContact,
+                ministryContact: theme.description.ministryContact,
+                period: theme.description.period,
+                frameEstimate: theme.description.frameEstimate?.text ?? null,
+              },
+            }
+          : {}),
       };
       const extra: Record<string, unknown> =
         input.state === 'approved'

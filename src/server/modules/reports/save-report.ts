@@ -141,6 +141,8 @@ async function applyUpdate(
     sections: { ...current.sections },
     links: current.links,
     projectOrder: current.projectOrder,
+    // A description's header as imported: editing the sections keeps it.
+    ...(current.description ? { description: current.description } : {}),
   };
   for (const [key, value] of Object.entries(input.sections ?? {})) {
     const section = template.sections.find((s) => s.key === key && s.kind === 'rich');

@@ -67,6 +67,9 @@ const agendaItemFields = (t: (key: string) => string): FieldSpec<FormFieldOf<'ag
   { name: 'presenter', label: t('meetings:item.presenter'), kind: 'text' },
   { name: 'background', label: t('meetings:item.background'), kind: 'textarea' },
   { name: 'proposal', label: t('meetings:item.proposal'), kind: 'textarea' },
+  // Swedish content, as the Swedish title: the Swedish minutes show it instead of the Finnish text.
+  { name: 'backgroundSv', label: t('meetings:item.backgroundSv'), kind: 'textarea' },
+  { name: 'proposalSv', label: t('meetings:item.proposalSv'), kind: 'textarea' },
 ];
 
 export function NewAgendaItemPage() {
@@ -97,6 +100,8 @@ export function AgendaItemFormPage() {
     { name: 'time', label: t('meetings:item.time'), kind: 'time' },
     { name: 'discussion', label: t('meetings:item.discussion'), kind: 'textarea' },
     { name: 'decision', label: t('meetings:item.decision'), kind: 'textarea' },
+    { name: 'discussionSv', label: t('meetings:item.discussionSv'), kind: 'textarea' },
+    { name: 'decisionSv', label: t('meetings:item.decisionSv'), kind: 'textarea' },
   ];
   return (
     <RecordForm<RecordOf<'agenda-items'>>

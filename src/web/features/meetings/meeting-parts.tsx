@@ -304,17 +304,27 @@ export function itemTitle(
 export function AgendaItemView({ item, lang, tools }: { item: AgendaItem; lang: Language; tools?: ReactNode }) {
   const { t } = useTranslation('meetings');
   const title = itemTitle(item, lang);
-  const text = (label: string, value: string | null) =>
-    value ? (
+  // In Swedish the Swedish text where the secretary wrote one; else the Finnish, marked so.
+  const text = (label: string, value: string | null, valueSv: string | null = null) => {
+    const sv = lang === 'sv' && valueSv;
+    const shown = sv ? valueSv : (value ?? valueSv);
+    if (!shown) return null;
+    const written = sv || (!value && valueSv) ? (lang === 'sv' ? undefined : 'sv') : dataLang(lang);
+    return (
       <Fact label={label}>
-        <WrittenText lang={dataLang(lang)}>{value}</WrittenText>
+        <WrittenText lang={written}>{shown}</WrittenText>
       </Fact>
-    ) : null;
+    );
+  };
   const empty =
     !item.background &&
     !item.proposal &&
     !item.discussion &&
     !item.decision &&
+    !item.backgroundSv &&
+    !item.proposalSv &&
+    !item.discussionSv &&
+    !item.decisionSv &&
     !item.presenter &&
     !item.time &&
     item.records.length === 0;
@@ -330,10 +340,10 @@ export function AgendaItemView({ item, lang, tools }: { item: AgendaItem; lang: 
           </Fact>
         ) : null}
         {item.time ? <Fact label={t('meetings:item.time')}>{clockTime(item.time, lang)}</Fact> : null}
-        {text(t('meetings:item.background'), item.background)}
-        {text(t('meetings:item.proposal'), item.proposal)}
-        {text(t('meetings:item.discussion'), item.discussion)}
-        {text(t('meetings:item.decision'), item.decision)}
+        {text(t('meetings:item.background'), item.background, item.backgroundSv)}
+        {text(t('meetings:item.proposal'), item.proposal, item.proposalSv)}
+        {text(t('meetings:item.discussion'), item.discussion, item.discussionSv)}
+        {text(t('meetings:item.decision'), item.decision, item.decisionSv)}
         {item.records.length > 0 ? (
           <Fact label={t('meetings:item.records')}>
             <PlainList>

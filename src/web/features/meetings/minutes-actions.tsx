@@ -11,15 +11,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingDetail, MeetingSummary } from '../../../contracts/meetings.js';
 import { ApiError, fetchFresh, sendApi, useApi } from '../../api.js';
-import { Note } from '../../components/feedback.js';
-import { Button, FormStack } from '../../components/forms.js';
+import { Note, Warning } from '../../components/feedback.js';
+import { Button, CheckboxField, FormStack } from '../../components/forms.js';
 import { Panel, Toolbar } from '../../components/layout.js';
 import { Paragraph, SectionHeading } from '../../components/typography.js';
 import type { Language } from '../../i18n.js';
 import { MINUTES_STATUS_KEYS } from '../../labels.js';
 import { mayInGroup, useSession } from '../../shell/session.js';
 import { helsinkiDate, helsinkiTime } from '../../../domain/helsinki-time.js';
-import { meetingStarted } from '../../../domain/meetings.js';
+import { meetingStarted, minutesLocked } from '../../../domain/meetings.js';
 import { formatFinnishDate } from '../../../domain/calendar-date.js';
 import { ConflictNotice, type FieldSpec } from '../editing/edit-support.js';
 import { FailureNotice, FieldInputs, useFieldForm } from '../editing/form-parts.js';
@@ -88,6 +88,8 @@ export function MinutesActions({
   const { noticeRef } = form;
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // Publishing minutes that hold placeholders needs the secretary to say they belong there.
+  const [placeholdersConfirmed, setPlaceholdersConfirmed] = useState(false);
   const [conflict, setConflict] = useState<{
     step: Step;
     current: Record<string, unknown>;
@@ -199,6 +201,33 @@ export function MinutesActions({
           })}
         </Paragraph>
       ) : null}
+      {editor && meeting.placeholders.length > 0 && meeting.minutesStatus !== 'published' ? (
+        <Warning title={t('meetings:workflow.placeholders.title', { count: meeting.placeholders.length })}>
+          <Paragraph>
+            {minutesLocked(meeting.minutesStatus)
+              ? t('meetings:workflow.placeholders.locked')
+              : t('meetings:workflow.placeholders.fix')}
+          </Paragraph>
+          <ul>
+            {meeting.placeholders.map((p, i) => (
+              <li key={i}>
+                {p.item === null
+                  ? t(`meetings:workflow.placeholders.field.${p.field.split('.')[0]}`, { defaultValue: p.field })
+                  : `§ ${p.item}, ${t(`meetings:workflow.placeholders.field.${p.field.split('.')[0]}`, { defaultValue: p.field })}`}
+                : <q lang="fi">{p.what}</q> – <span lang="fi">{p.text}</span>
+              </li>
+            ))}
+          </ul>
+          {editor && meeting.minutesStatus === 'approved' ? (
+            <CheckboxField
+              id="confirm-placeholders"
+              label={t('meetings:workflow.placeholders.confirm')}
+              checked={placeholdersConfirmed}
+              onChange={setPlaceholdersConfirmed}
+            />
+          ) : null}
+        </Warning>
+      ) : null}
       <div ref={noticeRef} tabIndex={-1}>
         {done ? <Note title={t('editing:saved.title')}>{done}</Note> : null}
         <FailureNotice lines={form.formError} />
@@ -223,7 +252,17 @@ export function MinutesActions({
       {steps.length > 0 ? (
         <Toolbar>
           {steps.map(({ step, label }) => (
-            <Button key={step} disabled={busy} onClick={() => void take(step, {}, meeting.version)}>
+            <Button
+              key={step}
+              disabled={busy || (step === 'publish' && meeting.placeholders.length > 0 && !placeholdersConfirmed)}
+              onClick={() =>
+                void take(
+                  step,
+                  step === 'publish' && meeting.placeholders.length > 0 ? { confirmPlaceholders: true } : {},
+                  meeting.version,
+                )
+              }
+            >
               {label}
             </Button>
           ))}

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { AgendaItem, MeetingDetail } from '../../../contracts/meetings.js';
+import { bilingualGroup } from '../../../domain/meetings.js';
 import { ApiError, fetchFresh, sendApi, useApi } from '../../api.js';
 import { ErrorNotice, Note } from '../../components/feedback.js';
 import { Button, TextArea, TextField } from '../../components/forms.js';
@@ -24,7 +25,8 @@ import { useSession } from '../../shell/session.js';
 import { fieldErrors, fromInput, toInput } from '../editing/edit-support.js';
 import { GroupMaterialState } from './meeting-parts.js';
 
-type Field = 'time' | 'discussion' | 'decision';
+type Field = 'time' | 'discussion' | 'decision' | 'discussionSv' | 'decisionSv';
+const TEXT_FIELDS: Field[] = ['time', 'discussion', 'decision', 'discussionSv', 'decisionSv'];
 type Texts = Record<Field, string>;
 type ItemState = {
   version: number;
@@ -35,11 +37,24 @@ type ItemState = {
   errors: Partial<Record<Field, string>>;
 };
 
-/** Opening and closing record a time; every item has its discussion and decision. */
-const fieldsOf = (item: Pick<AgendaItem, 'kind'>): Field[] =>
-  item.kind === 'opening' || item.kind === 'closing' ? ['time', 'discussion', 'decision'] : ['discussion', 'decision'];
+/**
+ * Opening and closing record a time; every item has its discussion and decision, and in a bilingual
+ * group (one with a Swedish name) the same in Swedish for the Swedish minutes.
+ */
+const fieldsOf = (item: Pick<AgendaItem, 'kind'>, bilingual: boolean): Field[] => [
+  ...(item.kind === 'opening' || item.kind === 'closing' ? (['time'] as Field[]) : []),
+  'discussion',
+  'decision',
+  ...(bilingual ? (['discussionSv', 'decisionSv'] as Field[]) : []),
+];
 
 const AUTOSAVE_MS = 1200;
+
+/** The language of what is typed in a field, where it differs from the page's. */
+const textLang = (field: Field, page: Language): string | undefined => {
+  const own = field.endsWith('Sv') ? 'sv' : 'fi';
+  return own === page ? undefined : own;
+};
 
 export function MinutesEditorPage() {
   const { key = '' } = useParams();
@@ -57,6 +72,8 @@ function textsOf(item: AgendaItem, lang: Language): Texts {
     time: toInput('time', item.time, lang),
     discussion: item.discussion ?? '',
     decision: item.decision ?? '',
+    discussionSv: item.discussionSv ?? '',
+    decisionSv: item.decisionSv ?? '',
   };
 }
 
@@ -64,6 +81,7 @@ function MinutesEditor({ meeting, lang }: { meeting: MeetingDetail; lang: Langua
   const { t } = useTranslation(['meetings', 'editing', 'common']);
   const { session } = useSession();
   const title = t('meetings:minutesEditor.title', { number: meeting.number });
+  const bilingual = bilingualGroup(meeting.steeringGroupName);
   usePageTitle(title);
   const [items, setItems] = useState<Record<number, ItemState>>(() =>
     Object.fromEntries(
@@ -140,9 +158,7 @@ function MinutesEditor({ meeting, lang }: { meeting: MeetingDetail; lang: Langua
         return;
       }
       const { byField, other } =
-        error instanceof ApiError
-          ? fieldErrors(error.problem, ['time', 'discussion', 'decision'])
-          : { byField: {}, other: [] };
+        error instanceof ApiError ? fieldErrors(error.problem, TEXT_FIELDS) : { byField: {}, other: [] };
       const message =
         other[0] ?? (error instanceof ApiError ? (error.problem?.detail ?? error.message) : t('common:error.text'));
       update(id, (it) => ({
@@ -189,7 +205,7 @@ function MinutesEditor({ meeting, lang }: { meeting: MeetingDetail; lang: Langua
   const focusItem = (index: number) => {
     const item = meeting.items[index];
     if (!item) return;
-    const target = document.getElementById(`minutes-${item.id}-${fieldsOf(item)[0]}`);
+    const target = document.getElementById(`minutes-${item.id}-${fieldsOf(item, bilingual)[0]}`);
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   };
@@ -270,7 +286,7 @@ function MinutesEditor({ meeting, lang }: { meeting: MeetingDetail; lang: Langua
               </ErrorNotice>
             ) : null}
             <div>
-              {fieldsOf(agendaItem).map((field) => {
+              {fieldsOf(agendaItem, bilingual).map((field) => {
                 const common = {
                   id: `minutes-${agendaItem.id}-${field}`,
                   label: `${t(`meetings:item.${field}`)} (${agendaItem.number} §)`,
@@ -285,7 +301,7 @@ function MinutesEditor({ meeting, lang }: { meeting: MeetingDetail; lang: Langua
                   </div>
                 ) : (
                   <div key={field} onBlur={() => void save(agendaItem.id)}>
-                    <TextArea {...common} lang={lang === 'fi' ? undefined : 'fi'} />
+                    <TextArea {...common} lang={textLang(field, lang)} />
                   </div>
                 );
               })}

@@ -438,6 +438,10 @@ const itemColumns = {
   proposal: 'proposal',
   discussion: 'discussion',
   decision: 'decision',
+  backgroundSv: 'background_sv',
+  proposalSv: 'proposal_sv',
+  discussionSv: 'discussion_sv',
+  decisionSv: 'decision_sv',
   time: 'time',
 };
 
@@ -556,7 +560,7 @@ export const decisionResource: EditableResource = {
     const meeting = existing ? await meetingById(db, Number(existing.meeting_id)) : await meetingOf(db, input.meeting);
     const kind = existing ? existing.kind : input.kind;
     // What was decided is fixed with the minutes; whether an action item got done is followed up later.
-    if (['text', 'owner', 'dueDate'].some((field) => field in input) || !existing)
+    if (['text', 'textSv', 'owner', 'dueDate'].some((field) => field in input) || !existing)
       refuseWhenLocked(meeting.minutes_status);
     if (kind === 'decision' && input.status) {
       throw violation('status', {
@@ -576,6 +580,7 @@ export const decisionResource: EditableResource = {
     }
     const columns = pick(input, {
       text: 'text',
+      textSv: 'text_sv',
       owner: 'owner',
       dueDate: 'due_date',
       status: 'status',
@@ -597,7 +602,7 @@ export const decisionResource: EditableResource = {
     // Decisions and action items are minutes: they are recorded once the meeting has started.
     if (created) refuseBeforeStart(await meetingById(db, Number(row.meeting_id)), at, 'minutes', 'meeting');
     // Only changes to what the minutes say reopen them; following up an action item does not.
-    if (['text', 'owner', 'dueDate'].some((field) => field in input) || input.meeting)
+    if (['text', 'textSv', 'owner', 'dueDate'].some((field) => field in input) || input.meeting)
       await minutesChanged(db, Number(row.meeting_id), audit);
   },
   record: ZDecisionRecord,
@@ -611,6 +616,7 @@ export const decisionResource: EditableResource = {
       item: row.agenda_item_id === null ? null : (numbers.get(Number(row.agenda_item_id)) ?? null),
       kind: row.kind,
       text: row.text,
+      textSv: row.text_sv ?? null,
       owner: row.owner ?? null,
       dueDate: row.due_date ?? null,
       status: row.status ?? null,
