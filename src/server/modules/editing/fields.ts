@@ -1,6 +1,10 @@
 /** Input field schemas shared by the editable resources, and lookups of referenced records. */
 import { z } from 'zod';
-import { ZCalendarDate, ZPartialDate as ZContractPartialDate } from '../../../contracts/input.js';
+import {
+  ZCalendarDate,
+  ZPartialDate as ZContractPartialDate,
+  type InputMessageKey,
+} from '../../../contracts/input.js';
 import type { Db } from '../../../db/database.js';
 import { RuleViolationError } from '../../../domain/errors.js';
 
@@ -25,12 +29,15 @@ export const ZDate = ZCalendarDate;
 export const ZCents = z.number().int().min(0).max(1_000_000_000_000);
 export const ZCount = z.number().int().min(0).max(10_000_000).nullable().optional();
 export const ZLocalizedInput = z.object({ fi: ZText(500), sv: ZOptionalText(500), en: ZOptionalText(500) }).strict();
+/** A web address people can open: http or https only (no javascript:, data: or mailto: links). */
+const isWebAddress = (url: string) =>
+  /^https?:\/\/[^\s]+$/i.test(url) && URL.canParse(url) && new URL(url).hostname !== '';
 export const ZUrl = z
   .string()
   .trim()
   .max(2000)
-  .url()
-  .refine((url) => /^https?:\/\//i.test(url), 'http or https only');
+  .refine(isWebAddress, { message: 'input.webAddress' satisfies InputMessageKey })
+  .meta({ format: 'uri' });
 export const ZVersionField = { version: z.number().int().min(1).optional() };
 
 export const unknownReference = (field: string, what: string) =>

@@ -11,7 +11,10 @@ import {
 } from '../../../../contracts/records.js';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { EditableResource } from '../resource.js';
+import type { InputMessageKey } from '../../../../contracts/input.js';
+import { partialDatesInOrder } from '../../../../domain/calendar-date.js';
+import { RuleViolationError } from '../../../../domain/errors.js';
+import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import {
   ZKey,
@@ -80,10 +83,32 @@ const contactFields = {
     .string()
     .trim()
     .max(40)
-    .regex(/^[+\d][\d ()-]{4,}$/)
+    .regex(/^[+\d][\d ()-]{4,}$/, { message: 'input.phone' satisfies InputMessageKey })
     .nullable()
     .optional(),
+  /** Validity as the source gives it ("1.4.2025 lähtien" → 2025-04-01), reduced precision allowed. */
+  validFrom: ZPartialDate.describe('From when the person holds the role, where known'),
+  validTo: ZPartialDate.describe('Until when, where known'),
+  absence: z.enum(['on_leave']).nullable().optional().describe('"virkavapaalla": on leave; null: not absent'),
 };
+
+/** The validity's end may not come before its start (dates of reduced precision compared as far as both go). */
+async function checkValidity(input: Record<string, unknown>, existing: Row | null): Promise<void> {
+  const from = (input.validFrom !== undefined ? input.validFrom : existing?.valid_from) as string | null | undefined;
+  const to = (input.validTo !== undefined ? input.validTo : existing?.valid_to) as string | null | undefined;
+  if (from && to && !partialDatesInOrder(from, to)) {
+    throw new RuleViolationError([
+      {
+        field: 'validTo',
+        message: {
+          fi: 'Voimassaolon loppu ei voi olla ennen sen alkua.',
+          sv: 'Giltighetens slut kan inte komma före dess början.',
+          en: 'The validity cannot end before it starts.',
+        },
+      },
+    ]);
+  }
+}
 
 /**
  * Contacts hold personal data. Each write also stores a revision of the person's name, e-mail and
@@ -105,18 +130,24 @@ export const contactResource: EditableResource = {
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
-  toColumns: async (db, input, existing) => ({
-    ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), person_id: randomUUID() }),
-    ...pick(input, {
-      role: 'role',
-      name: 'name',
-      title: 'title',
-      organisation: 'organisation',
-      ministry: 'ministry',
-      email: 'email',
-      phone: 'phone',
-    }),
-  }),
+  toColumns: async (db, input, existing) => {
+    await checkValidity(input, existing);
+    return {
+      ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), person_id: randomUUID() }),
+      ...pick(input, {
+        role: 'role',
+        name: 'name',
+        title: 'title',
+        organisation: 'organisation',
+        ministry: 'ministry',
+        email: 'email',
+        phone: 'phone',
+        validFrom: 'valid_from',
+        validTo: 'valid_to',
+        absence: 'absence',
+      }),
+    };
+  },
   afterWrite: async (db, row, _input, at) => {
     const personId = (row.person_id as string | null) ?? randomUUID();
     if (!row.person_id)
@@ -144,6 +175,9 @@ export const contactResource: EditableResource = {
     ministry: row.ministry ?? null,
     email: row.email ?? null,
     phone: row.phone ?? null,
+    validFrom: row.valid_from ?? null,
+    validTo: row.valid_to ?? null,
+    absence: row.absence ?? null,
     archived: row.archived_at !== null,
   }),
   auditView: async (db, row) => ({
@@ -153,6 +187,9 @@ export const contactResource: EditableResource = {
     title: row.title ?? null,
     organisation: row.organisation ?? null,
     ministry: row.ministry ?? null,
+    validFrom: row.valid_from ?? null,
+    validTo: row.valid_to ?? null,
+    absence: row.absence ?? null,
     personalData: { person: row.person_id ?? null, revision: row.version },
     archived: row.archived_at !== null,
   }),
