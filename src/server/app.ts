@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db, DialectName } from '../db/database.js';
-import type { AuthConfig, EdgeConfig, TrustProxy } from '../config/env.js';
+import type { AuthConfig, EdgeConfig, MailConfig, TrustProxy } from '../config/env.js';
 import { createPdfRenderer, type PdfRenderer } from '../documents/pdf/pdf-pool.js';
 import { registerCompression } from './plugins/compression.js';
 import { registerRateLimit, type RateLimit } from './plugins/rate-limit.js';
@@ -46,6 +46,8 @@ export type AppDeps = {
   auth: AuthConfig;
   /** The bounded, caching PDF renderer; one with the default limits when not given. */
   pdf: PdfRenderer;
+  /** Where mail goes (config/env.ts), for the administrator's mail page; not told: no mail is sent. */
+  mail?: MailConfig;
 };
 
 /** A request body's default limit: every JSON write is small. Routes that take files set their own. */

@@ -58,6 +58,7 @@ export async function startServer(
       clock: () => new Date(),
       auth: authConfig(env),
       pdf: createPdfRenderer(edge.pdf),
+      mail: mailConfig(env),
     },
     {
       logLevel: env.LOG_LEVEL,

@@ -98,6 +98,15 @@ const KeyFigureFactsPage = lazy(() =>
 const KeyFiguresAcrossThemesPage = lazy(() =>
   import('./features/key-figures/across-themes-page.js').then((m) => ({ default: m.KeyFiguresAcrossThemesPage })),
 );
+const themeContent = () => import('./features/themes/theme-content-forms.js');
+const NewContactForm = lazy(() => themeContent().then((m) => ({ default: m.NewContactPage })));
+const ContactForm = lazy(() => themeContent().then((m) => ({ default: m.ContactFormPage })));
+const NewContentAreaForm = lazy(() => themeContent().then((m) => ({ default: m.NewContentAreaPage })));
+const ContentAreaForm = lazy(() => themeContent().then((m) => ({ default: m.ContentAreaFormPage })));
+const NewThemeLinkForm = lazy(() => themeContent().then((m) => ({ default: m.NewThemeLinkPage })));
+const ThemeLinkForm = lazy(() => themeContent().then((m) => ({ default: m.ThemeLinkFormPage })));
+const AdminMailPage = lazy(() => import('./features/admin/mail-page.js').then((m) => ({ default: m.AdminMailPage })));
+const MyMailPage = lazy(() => import('./features/users/my-mail-page.js').then((m) => ({ default: m.MyMailPage })));
 const SearchPage = lazy(() => import('./features/search/search-page.js').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
@@ -128,6 +137,14 @@ export function App() {
           <Route path="calls/:key/edit" element={<CallForm />} />
           <Route path="themes/:slug/calls/new" element={<NewCallForm />} />
           <Route path="activity-figures/:id/edit" element={<ActivityFigureForm />} />
+          <Route path="themes/:slug/contacts/new" element={<NewContactForm />} />
+          <Route path="contacts/:id/edit" element={<ContactForm />} />
+          <Route path="themes/:slug/content-areas/new" element={<NewContentAreaForm />} />
+          <Route path="content-areas/:id/edit" element={<ContentAreaForm />} />
+          <Route path="themes/:slug/links/new" element={<NewThemeLinkForm />} />
+          <Route path="theme-links/:id/edit" element={<ThemeLinkForm />} />
+          <Route path="admin/outbox" element={<AdminMailPage />} />
+          <Route path="me/mail" element={<MyMailPage />} />
           <Route path="steering-groups" element={<SteeringGroupsPage />} />
           <Route path="steering-groups/:key" element={<SteeringGroupPage />} />
           <Route path="steering-groups/:key/meetings/new" element={<NewMeetingForm />} />

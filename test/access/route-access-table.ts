@@ -177,6 +177,7 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/me/tasks': { allow: SIGNED_IN, path: () => '/api/v1/me/tasks' },
   'PATCH /api/v1/me/notifications': { allow: SIGNED_IN, path: () => '/api/v1/me/notifications', body: () => ({}) },
   'GET /api/v1/admin/outbox': { allow: ADMIN, path: () => '/api/v1/admin/outbox?status=failed' },
+  'GET /api/v1/admin/mail': { allow: ADMIN, path: () => '/api/v1/admin/mail' },
   'POST /api/v1/admin/outbox/:id/retry': {
     allow: ADMIN,
     path: () => '/api/v1/admin/outbox/999999/retry',

@@ -15,7 +15,7 @@ import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../i18n.
 import { inLanguage, paths } from '../paths.js';
 import { NotFoundPage } from '../features/not-found/not-found-page.js';
 import { LanguageContext, useLanguage } from './language.js';
-import { hasReports, mayManageUsers, readableGroups, useSession } from './session.js';
+import { hasReports, mayManageMail, mayManageUsers, readableGroups, useSession } from './session.js';
 
 /** Each language's name in itself, as language choices are written. */
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomeksi', sv: 'På svenska', en: 'In English' };
@@ -85,6 +85,9 @@ function Layout({ children }: { children: ReactNode }) {
     ...(mayManageUsers(session)
       ? [{ to: paths.audit(lang), label: t('common:nav.audit'), selected: section === 'audit' }]
       : []),
+    ...(mayManageMail(session)
+      ? [{ to: paths.adminMail(lang), label: t('common:nav.mail'), selected: section === 'admin' }]
+      : []),
     { to: paths.about(lang), label: t('common:nav.about'), selected: section === 'about' },
   ];
 
@@ -101,6 +104,11 @@ function Layout({ children }: { children: ReactNode }) {
         <>
           <li>
             <span>{t('common:signedInAs', { name: session.user.displayName })}</span>
+          </li>
+          <li>
+            <AppLink to={paths.myMail(lang)} current={pathname === paths.myMail(lang)}>
+              {t('common:nav.myMail')}
+            </AppLink>
           </li>
           <li>
             <Button

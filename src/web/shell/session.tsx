@@ -76,11 +76,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export const useSession = () => useContext(SessionContext);
 
 /** What an edit link may lead to: the theme-scoped permissions of the roles (see domain/access.ts). */
-export type EditRight = 'finance.record' | 'call.edit' | 'activity.edit' | 'report.edit';
+export type EditRight =
+  | 'finance.record'
+  | 'call.edit'
+  | 'activity.edit'
+  | 'report.edit'
+  // A theme's contacts (its finance experts and coordinators), its content areas and links (coordinators).
+  | 'contact.edit'
+  | 'content_area.edit';
 
 const THEME_ROLE_RIGHTS: Record<string, readonly EditRight[]> = {
-  finance_expert: ['finance.record', 'call.edit'],
-  theme_coordinator: ['activity.edit', 'report.edit'],
+  finance_expert: ['finance.record', 'call.edit', 'contact.edit'],
+  theme_coordinator: ['activity.edit', 'report.edit', 'contact.edit', 'content_area.edit'],
 };
 
 export function mayEdit(session: Session | null, right: EditRight, themeSlug: string): boolean {
@@ -127,6 +134,9 @@ export const mayEditProjects = (session: Session | null, themeSlug: string) =>
   !!session?.roles.some(
     (role) => role.role === 'admin' || (role.role === 'finance_expert' && role.theme === themeSlug),
   );
+
+/** The mail page (settings, undelivered mail, retry): the managing authority (the server checks `audit.read`). */
+export const mayManageMail = mayManageReview;
 
 /** The users page: the managing authority only (the server checks `users.manage` again). */
 export const mayManageUsers = mayManageReview;

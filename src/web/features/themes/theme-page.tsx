@@ -68,6 +68,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
   const calls = useApi<{ items: Call[] }>(`/api/v1/calls${query({ theme: theme.slug })}`, lang);
   const projects = useApi<PagedProjects>(`/api/v1/projects${query({ theme: theme.slug, limit: 200 })}`, lang);
   const f = theme.finance;
+  // Who keeps what of the theme's own records (the server checks again on every write).
+  const editContacts = mayEdit(session, 'contact.edit', theme.slug);
+  const editContent = mayEdit(session, 'content_area.edit', theme.slug);
   const money = (cents: number | null | undefined, rounded = false) =>
     eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
 
@@ -110,10 +113,26 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           <SectionHeading id="theme-contacts">{t('themes:contacts.heading')}</SectionHeading>
           {theme.contacts.length === 0 ? <Paragraph>{t('themes:contacts.none')}</Paragraph> : null}
           <PlainList>
-            {theme.contacts.map((contact, index) => (
-              <ContactLine key={index} contact={contact} emphasised />
+            {theme.contacts.map((contact) => (
+              <ContactLine
+                key={contact.id}
+                contact={contact}
+                emphasised
+                action={
+                  editContacts ? (
+                    <AppLink to={paths.contactForm(lang, contact.id)}>
+                      {t('common:editThis', { name: contact.name })}
+                    </AppLink>
+                  ) : undefined
+                }
+              />
             ))}
           </PlainList>
+          {editContacts ? (
+            <Paragraph>
+              <AppLink to={paths.newContact(lang, theme.slug)}>{t('records:contact.new')}</AppLink>
+            </Paragraph>
+          ) : null}
         </Panel>
       </Columns>
 
@@ -123,21 +142,47 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           {theme.contentAreas.map((area) => (
             <li key={area.key}>
               <Localized value={area.name} language={lang} />
+              {editContent ? (
+                <>
+                  {' – '}
+                  <AppLink to={paths.contentAreaForm(lang, area.id)}>
+                    {t('common:editThis', { name: localizedText(area.name, lang).text })}
+                  </AppLink>
+                </>
+              ) : null}
             </li>
           ))}
         </PlainList>
-        {theme.links.length > 0 ? (
+        {editContent ? (
+          <Paragraph>
+            <AppLink to={paths.newContentArea(lang, theme.slug)}>{t('records:contentArea.new')}</AppLink>
+          </Paragraph>
+        ) : null}
+        {theme.links.length > 0 || editContent ? (
           <>
             <SectionHeading level={3}>{t('themes:content.links')}</SectionHeading>
             <PlainList>
               {theme.links.map((link) => (
-                <li key={link.url}>
+                <li key={link.id}>
                   <ExternalLink href={link.url} newWindowLabel={t('common:newWindow')}>
                     {link.title ?? link.url}
                   </ExternalLink>
+                  {editContent ? (
+                    <>
+                      {' – '}
+                      <AppLink to={paths.themeLinkForm(lang, link.id)}>
+                        {t('common:editThis', { name: link.title ?? link.url })}
+                      </AppLink>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </PlainList>
+            {editContent ? (
+              <Paragraph>
+                <AppLink to={paths.newThemeLink(lang, theme.slug)}>{t('records:themeLink.new')}</AppLink>
+              </Paragraph>
+            ) : null}
           </>
         ) : null}
       </Panel>
