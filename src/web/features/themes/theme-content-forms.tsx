@@ -34,7 +34,7 @@ function contactFields(t: T): FieldSpec<keyof Contact>[] {
         label: t(`themes:contactRole.${value}`),
       })),
     },
-    { name: 'title', label: t('records:contact.title'), kind: 'text' },
+    { name: 'title', label: t('records:contact.jobTitle'), kind: 'text' },
     { name: 'organisation', label: t('records:contact.organisation'), kind: 'text' },
     {
       name: 'ministry',
@@ -95,7 +95,7 @@ export function ContactFormPage() {
       resourcePath={`/api/v1/contacts/${encodeURIComponent(id)}`}
       fields={contactFields(t)}
       intro={<Paragraph>{t('records:contact.lead')}</Paragraph>}
-      title={(data) => t('records:contact.title', { name: data.name })}
+      title={(data) => t('records:contact.edit', { name: data.name })}
       backTo={(data) => ({ to: paths.theme(lang, data.theme ?? ''), label: t('editing:backToTheme') })}
       archive={{
         label: t('records:contact.archive'),
