@@ -347,8 +347,9 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     'id',
     (c) => c.contactId,
     THEME_CONTACTS,
-    (c) => ({ theme: c.theme, role: 'coordination', name: 'Testi Henkilö' }),
-    () => ({ title: 'Testi' }),
+    (c) => ({ theme: c.theme, role: 'coordination', name: 'Testi Henkilö', validFrom: '2025-04-01', validTo: null }),
+    // The validity and absence of issue 15, editable since issue 17.
+    () => ({ title: 'Testi', validTo: '2027-12-31', absence: 'on_leave' }),
   ),
   ...editable(
     'content-areas',
