@@ -19,7 +19,7 @@ import { RecordForm } from '../editing/record-form.js';
 type Contact = RecordOf<'contacts'>;
 type ContentArea = RecordOf<'content-areas'>;
 type ThemeLink = RecordOf<'theme-links'>;
-type T = (key: string, options?: Record<string, unknown>) => string;
+type T = (key: string) => string;
 
 function contactFields(t: T): FieldSpec<keyof Contact>[] {
   return [

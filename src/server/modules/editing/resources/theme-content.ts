@@ -93,7 +93,7 @@ const contactFields = {
 };
 
 /** The validity's end may not come before its start (dates of reduced precision compared as far as both go). */
-async function checkValidity(input: Record<string, unknown>, existing: Row | null): Promise<void> {
+function checkValidity(input: Record<string, unknown>, existing: Row | null): void {
   const from = (input.validFrom !== undefined ? input.validFrom : existing?.valid_from) as string | null | undefined;
   const to = (input.validTo !== undefined ? input.validTo : existing?.valid_to) as string | null | undefined;
   if (from && to && !partialDatesInOrder(from, to)) {
@@ -131,7 +131,7 @@ export const contactResource: EditableResource = {
   placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
   toColumns: async (db, input, existing) => {
-    await checkValidity(input, existing);
+    checkValidity(input, existing);
     return {
       ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), person_id: randomUUID() }),
       ...pick(input, {
