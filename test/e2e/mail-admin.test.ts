@@ -6,7 +6,7 @@
  * mail settings and finds the choice kept. In Finnish and Swedish; axe (WCAG 2.1 A, AA) finds
  * nothing in any state. Signing in and the reminder that fails are set-up (the API).
  */
-import type { APIRequestContext } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, heading, useBrowser } from './browser.js';
 import { E2E_PASSWORD, E2E_PERIODS } from './users.js';
@@ -23,6 +23,17 @@ async function signedIn(username: string) {
   });
   expect(login.status()).toBe(200);
   return { ...session, csrf: ((await login.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** With SCREENSHOT_DIR set, the page at 1366 and 320 px wide, for a person to look at. */
+async function shots(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  for (const width of [1366, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 const failedTo = async (request: APIRequestContext) =>
@@ -54,6 +65,7 @@ describe('mail in the browser', () => {
     await expect.poll(async () => (await table.textContent()) ?? '').toContain(RECIPIENT);
     expect(await table.textContent()).toContain('no e-mail address');
     const violations = await axeViolations(page, '/fi/admin/outbox');
+    await shots(page, 'mail-admin-fi');
 
     const before = (await failedTo(context.request)).length;
     await page.getByRole('button', { name: `Lähetä uudelleen: ${RECIPIENT}` }).first().click();
@@ -82,6 +94,7 @@ describe('mail in the browser', () => {
     await page.getByRole('table', { name: /inte kom fram/ }).waitFor();
     await page.getByRole('button', { name: `Skicka på nytt: ${RECIPIENT}` }).first().waitFor();
     const violations = await axeViolations(page, '/sv/admin/outbox');
+    await shots(page, 'mail-admin-sv');
     expect(violations).toEqual([]);
     await context.close();
   });
@@ -99,6 +112,7 @@ describe('mail in the browser', () => {
     await page.getByRole('button', { name: 'Spara inställningarna' }).click();
     await page.getByText('Inställningarna har sparats.').waitFor();
     violations.push(...(await axeViolations(page, '/sv/me/mail (saved)')));
+    await shots(page, 'my-mail-sv');
 
     await page.goto('/fi/me/mail');
     const finnish = page.getByRole('checkbox', { name: 'Muistutukset määräajoista' });
@@ -110,6 +124,7 @@ describe('mail in the browser', () => {
     };
     expect(settings.kinds.find((kind) => kind.kind === 'reminder')?.receive).toBe(false);
     violations.push(...(await axeViolations(page, '/fi/me/mail')));
+    await shots(page, 'my-mail-fi');
     expect(violations).toEqual([]);
     await context.close();
   });

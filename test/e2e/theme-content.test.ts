@@ -50,6 +50,17 @@ async function stored(request: APIRequestContext) {
   return theme;
 }
 
+/** With SCREENSHOT_DIR set, the page at 1366 and 320 px wide, for a person to look at. */
+async function shots(page: Page, name: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  for (const width of [1366, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 const main = (page: Page) => page.getByRole('main');
 
 describe('a theme’s contacts, content areas and links in the browser', () => {
@@ -59,6 +70,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     await page.goto(`/fi/themes/${THEME}`);
     await page.getByRole('link', { name: 'Lisää yhteyshenkilö' }).waitFor();
     const violations = await axeViolations(page, '/fi/themes/… (coordinator)');
+    await shots(page, 'theme-coordinator-fi');
     const before = await stored(context.request);
 
     await page.getByRole('link', { name: 'Lisää yhteyshenkilö' }).click();
@@ -82,6 +94,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
       .poll(() => page.getByText('Saakka: Voimassaolon loppu ei voi olla ennen sen alkua.').count())
       .toBe(1);
     violations.push(...(await axeViolations(page, '/fi/themes/…/contacts/new (refused validity)')));
+    await shots(page, 'contact-refused-fi');
     expect((await stored(context.request)).contacts).toEqual(before.contacts);
     await until.fill('2026');
     await page.getByRole('button', { name: 'Lisää yhteyshenkilö' }).click();
@@ -105,6 +118,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     await expect.poll(() => page.getByText('Joku muu muutti tietoa sillä välin').count()).toBe(1);
     await expect.poll(async () => (await main(page).textContent()) ?? '').toContain('+358 29 516 0001');
     violations.push(...(await axeViolations(page, '/fi/contacts/…/edit (conflict)')));
+    await shots(page, 'contact-conflict-fi');
     await page.getByRole('button', { name: 'Tallenna omat muutokseni uudelleen' }).click();
     await page.getByText('Muutokset on tallennettu ja kirjattu muutoshistoriaan.').first().waitFor();
     const saved = (await stored(context.request)).contacts.find((c) => c.id === contact.id)!;
@@ -113,6 +127,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
 
     await page.getByRole('button', { name: 'Poista yhteyshenkilö' }).click();
     violations.push(...(await axeViolations(page, '/fi/contacts/…/edit (confirm removal)')));
+    await shots(page, 'contact-archive-fi');
     await page.getByRole('button', { name: 'Kyllä, poista' }).click();
     await page.getByRole('link', { name: 'Lisää yhteyshenkilö' }).waitFor();
     expect(await page.getByRole('link', { name: 'Muokkaa: Testi Yhteyshenkilö' }).count()).toBe(0);
@@ -145,6 +160,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     expect(await errorAt(page, url)).toContain('Osoitteen on oltava verkko-osoite, joka alkaa http:// tai https://.');
     await expect.poll(() => page.getByText(/^Osoite: Osoitteen on oltava verkko-osoite/).count()).toBe(1);
     violations.push(...(await axeViolations(page, '/fi/themes/…/links/new (refused address)')));
+    await shots(page, 'link-refused-fi');
     const links = (await stored(context.request)).links;
     await url.fill('https://www.example.fi/testi');
     await page.getByRole('button', { name: 'Lisää linkki' }).click();
@@ -175,6 +191,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     await page.getByRole('button', { name: 'Lägg till kontaktperson' }).click();
     expect(await errorAt(page, phone)).toContain('Telefonnumret får innehålla siffror');
     const violations = await axeViolations(page, '/sv/themes/…/contacts/new (refused phone)');
+    await shots(page, 'contact-refused-sv');
     expect((await stored(context.request)).contacts).toEqual(before.contacts);
 
     await page.goto(`/sv/themes/${THEME}/links/new`);
@@ -183,6 +200,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     await page.getByRole('button', { name: 'Lägg till länk' }).click();
     expect(await errorAt(page, url)).toContain('Adressen måste vara en webbadress som börjar med http:// eller https://.');
     violations.push(...(await axeViolations(page, '/sv/themes/…/links/new (refused address)')));
+    await shots(page, 'link-refused-sv');
     expect((await stored(context.request)).links).toEqual(before.links);
     await context.close();
 
@@ -216,6 +234,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     await expect.poll(() => page.getByText('Muutokset on tallennettu ja kirjattu muutoshistoriaan.').count()).toBe(2);
     expect(await page.getByText('Joku muu muutti tietoa sillä välin').count()).toBe(0);
     const violations = await axeViolations(page, '/fi/projects/…/edit (both saved)');
+    await shots(page, 'project-both-saved-fi');
     const record = (await (await context.request.get(`/api/v1/projects/${project.key}/record`)).json()) as {
       data: { name: { sv: string | null }; projects: { code: string | null }[] };
     };
