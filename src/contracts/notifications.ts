@@ -66,7 +66,10 @@ export const ZMailSettings = z
       .describe('smtp: sent through a mail server; files: written to a folder (development); none: not sent'),
     server: z.string().nullable().describe('The SMTP server as host:port, where mail is sent through one'),
     secure: z.boolean().nullable().describe('Whether the connection is TLS from the start (smtps)'),
-    authenticated: z.boolean().nullable().describe('Whether the server is signed in to (the credentials are not shown)'),
+    authenticated: z
+      .boolean()
+      .nullable()
+      .describe('Whether the server is signed in to (the credentials are not shown)'),
     folder: z.string().nullable().describe('Where development mail is written, where it is'),
     from: z.string().nullable(),
     pollSeconds: z.number().int().nullable(),

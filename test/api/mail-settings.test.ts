@@ -65,7 +65,11 @@ describe.each(DIALECTS)('mail settings (%s)', (dialect) => {
   });
 
   it('tells the administrator where mail goes and how it is retried, never the credentials', async () => {
-    const answer = await admin.request({ method: 'GET', url: '/api/v1/admin/mail', headers: { 'accept-language': 'sv' } });
+    const answer = await admin.request({
+      method: 'GET',
+      url: '/api/v1/admin/mail',
+      headers: { 'accept-language': 'sv' },
+    });
     expect(answer.statusCode, answer.body).toBe(200);
     expect(answer.body).not.toContain('Salainen');
     expect(answer.body).not.toContain('postilaatikko');
@@ -95,9 +99,7 @@ describe.each(DIALECTS)('mail settings (%s)', (dialect) => {
   });
 
   it('queues a failed message again, audited; a message that did not fail is refused and stays as it was', async () => {
-    const failed = (
-      await admin.request({ method: 'GET', url: '/api/v1/admin/outbox?status=failed' })
-    ).json().items[0];
+    const failed = (await admin.request({ method: 'GET', url: '/api/v1/admin/outbox?status=failed' })).json().items[0];
     const retried = await admin.request({ method: 'POST', url: `/api/v1/admin/outbox/${failed.id}/retry` });
     expect(retried.statusCode, retried.body).toBe(204);
     const row = await t.database.db
@@ -120,8 +122,10 @@ describe.each(DIALECTS)('mail settings (%s)', (dialect) => {
     });
     expect(again.statusCode).toBe(422);
     expect(again.json().errors[0].reason).toContain('misslyckat');
-    expect(
-      (await admin.request({ method: 'GET', url: '/api/v1/admin/mail' })).json().counts,
-    ).toEqual({ pending: 1, sent: 1, failed: 0 });
+    expect((await admin.request({ method: 'GET', url: '/api/v1/admin/mail' })).json().counts).toEqual({
+      pending: 1,
+      sent: 1,
+      failed: 0,
+    });
   });
 });

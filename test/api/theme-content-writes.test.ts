@@ -66,7 +66,13 @@ describe.each(DIALECTS)('theme content writes (%s)', (dialect) => {
       method: 'POST',
       url: '/api/v1/contacts',
       headers: { 'accept-language': 'sv' },
-      payload: { theme: THEME, role: 'coordination', name: 'Väärä Järjestys', validFrom: '2025-04-01', validTo: '2025-03' },
+      payload: {
+        theme: THEME,
+        role: 'coordination',
+        name: 'Väärä Järjestys',
+        validFrom: '2025-04-01',
+        validTo: '2025-03',
+      },
     });
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json().errors).toEqual([
@@ -97,8 +103,16 @@ describe.each(DIALECTS)('theme content writes (%s)', (dialect) => {
       payload: { theme: THEME, role: 'coordination', name: 'Puhelin Väärin', phone: 'soita minulle' },
     });
     expect(phone.statusCode).toBe(400);
-    expect(phone.json().errors).toEqual([expect.objectContaining({ name: 'phone', reason: expect.stringContaining('Puhelinnumerossa') })]);
-    for (const url of ['javascript:alert(1)', 'mailto:a@example.fi', 'data:text/html,x', 'https://', 'ftp://example.fi/x']) {
+    expect(phone.json().errors).toEqual([
+      expect.objectContaining({ name: 'phone', reason: expect.stringContaining('Puhelinnumerossa') }),
+    ]);
+    for (const url of [
+      'javascript:alert(1)',
+      'mailto:a@example.fi',
+      'data:text/html,x',
+      'https://',
+      'ftp://example.fi/x',
+    ]) {
       const link = await coordinator.request({
         method: 'POST',
         url: '/api/v1/theme-links',

@@ -68,7 +68,10 @@ describe('mail in the browser', () => {
     await shots(page, 'mail-admin-fi');
 
     const before = (await failedTo(context.request)).length;
-    await page.getByRole('button', { name: `Lähetä uudelleen: ${RECIPIENT}` }).first().click();
+    await page
+      .getByRole('button', { name: `Lähetä uudelleen: ${RECIPIENT}` })
+      .first()
+      .click();
     await expect.poll(() => page.getByText('Viesti on jonossa').count()).toBe(1);
     violations.push(...(await axeViolations(page, '/fi/admin/outbox (retried)')));
     // Queued again and, having still no address, failed again: nothing lost, shown again.
@@ -92,7 +95,10 @@ describe('mail in the browser', () => {
       .poll(async () => (await page.getByRole('main').textContent()) ?? '')
       .toContain('utvecklingsmiljöns meddelanden skrivs till en mapp');
     await page.getByRole('table', { name: /inte kom fram/ }).waitFor();
-    await page.getByRole('button', { name: `Skicka på nytt: ${RECIPIENT}` }).first().waitFor();
+    await page
+      .getByRole('button', { name: `Skicka på nytt: ${RECIPIENT}` })
+      .first()
+      .waitFor();
     const violations = await axeViolations(page, '/sv/admin/outbox');
     await shots(page, 'mail-admin-sv');
     expect(violations).toEqual([]);
@@ -104,7 +110,9 @@ describe('mail in the browser', () => {
     await page.goto('/sv/');
     await page.getByRole('link', { name: 'E-postinställningar' }).click();
     await expect.poll(() => heading(page).textContent()).toBe('E-postinställningar');
-    await expect.poll(async () => (await page.getByRole('main').textContent()) ?? '').toContain('sisalto@e2e.example.fi');
+    await expect
+      .poll(async () => (await page.getByRole('main').textContent()) ?? '')
+      .toContain('sisalto@e2e.example.fi');
     const reminders = page.getByRole('checkbox', { name: 'Påminnelser om tidsfrister' });
     expect(await reminders.isChecked()).toBe(true);
     const violations = await axeViolations(page, '/sv/me/mail');

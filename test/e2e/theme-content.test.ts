@@ -90,9 +90,7 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     await email.fill('testi.yhteyshenkilo@example.fi');
     await page.getByRole('button', { name: 'Lisää yhteyshenkilö' }).click();
     expect(await errorAt(page, until)).toContain('Voimassaolon loppu ei voi olla ennen sen alkua.');
-    await expect
-      .poll(() => page.getByText('Saakka: Voimassaolon loppu ei voi olla ennen sen alkua.').count())
-      .toBe(1);
+    await expect.poll(() => page.getByText('Saakka: Voimassaolon loppu ei voi olla ennen sen alkua.').count()).toBe(1);
     violations.push(...(await axeViolations(page, '/fi/themes/…/contacts/new (refused validity)')));
     await shots(page, 'contact-refused-fi');
     expect((await stored(context.request)).contacts).toEqual(before.contacts);
@@ -198,7 +196,9 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     const url = page.getByLabel('Adress', { exact: true });
     await url.fill('mailto:someone@example.fi');
     await page.getByRole('button', { name: 'Lägg till länk' }).click();
-    expect(await errorAt(page, url)).toContain('Adressen måste vara en webbadress som börjar med http:// eller https://.');
+    expect(await errorAt(page, url)).toContain(
+      'Adressen måste vara en webbadress som börjar med http:// eller https://.',
+    );
     violations.push(...(await axeViolations(page, '/sv/themes/…/links/new (refused address)')));
     await shots(page, 'link-refused-sv');
     expect((await stored(context.request)).links).toEqual(before.links);

@@ -1,10 +1,6 @@
 /** Input field schemas shared by the editable resources, and lookups of referenced records. */
 import { z } from 'zod';
-import {
-  ZCalendarDate,
-  ZPartialDate as ZContractPartialDate,
-  type InputMessageKey,
-} from '../../../contracts/input.js';
+import { ZCalendarDate, ZPartialDate as ZContractPartialDate, type InputMessageKey } from '../../../contracts/input.js';
 import type { Db } from '../../../db/database.js';
 import { RuleViolationError } from '../../../domain/errors.js';
 

@@ -52,12 +52,20 @@ export function AdminMailPage() {
     setDone(null);
     setRefused(null);
     try {
-      await sendApi('POST', `/api/v1/admin/outbox/${delivery.id}/retry`, {}, { language: lang, csrfToken: session?.csrfToken });
+      await sendApi(
+        'POST',
+        `/api/v1/admin/outbox/${delivery.id}/retry`,
+        {},
+        { language: lang, csrfToken: session?.csrfToken },
+      );
       setDone(t('admin:mail.retried', { recipient: delivery.recipient, subject: delivery.subject }));
     } catch (error) {
       setRefused(
         error instanceof ApiError
-          ? [error.problem?.detail ?? error.problem?.title ?? error.message, ...(error.problem?.errors ?? []).map((e) => e.reason)].join(' ')
+          ? [
+              error.problem?.detail ?? error.problem?.title ?? error.message,
+              ...(error.problem?.errors ?? []).map((e) => e.reason),
+            ].join(' ')
           : t('common:error.text'),
       );
     } finally {
@@ -122,7 +130,9 @@ function Settings({ settings }: { settings: MailSettings }) {
   const lang = useLanguage();
   const { t } = useTranslation(['admin', 'common']);
   const seconds = (value: number) =>
-    value >= 60 ? t('admin:mail.minutes', { count: Math.round(value / 60) }) : t('admin:mail.seconds', { count: value });
+    value >= 60
+      ? t('admin:mail.minutes', { count: Math.round(value / 60) })
+      : t('admin:mail.seconds', { count: value });
   return (
     <>
       <Panel aria-labelledby="mail-how">
@@ -131,7 +141,9 @@ function Settings({ settings }: { settings: MailSettings }) {
         <FactList>
           {settings.server ? <Fact label={t('admin:mail.how.server')}>{settings.server}</Fact> : null}
           {settings.secure !== null ? (
-            <Fact label={t('admin:mail.how.secure')}>{settings.secure ? t('admin:mail.how.yes') : t('admin:mail.how.no')}</Fact>
+            <Fact label={t('admin:mail.how.secure')}>
+              {settings.secure ? t('admin:mail.how.yes') : t('admin:mail.how.no')}
+            </Fact>
           ) : null}
           {settings.authenticated !== null ? (
             <Fact label={t('admin:mail.how.authenticated')}>

@@ -47,15 +47,28 @@ type Props<T extends AnyRecord> = {
 
 /**
  * Two editors of one record on one page (a project's form and its implementers) each write a new
- * version: each tells the other what it wrote, so the next save of either is based on the version
+ * version: each tells the others what it wrote, so the next save of either is based on the version
  * the server now has rather than failing as stale.
  */
-export type RecordChannel<T> = { latest: WrittenRecord<T> | null; onWritten: (written: WrittenRecord<T>) => void };
+export type RecordChannel<T> = {
+  publish: (written: WrittenRecord<T>) => void;
+  /** Returns the unsubscribe. */
+  subscribe: (listener: (written: WrittenRecord<T>) => void) => () => void;
+};
 
-/** The page's channel: the latest version any of its editors wrote. */
+/** The page's channel between its editors of one record. */
 export function useRecordChannel<T>(): RecordChannel<T> {
-  const [latest, setLatest] = useState<WrittenRecord<T> | null>(null);
-  return { latest, onWritten: setLatest };
+  const [channel] = useState<RecordChannel<T>>(() => {
+    const listeners = new Set<(written: WrittenRecord<T>) => void>();
+    return {
+      publish: (written) => listeners.forEach((listener) => listener(written)),
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+  });
+  return channel;
 }
 
 type Conflict<T> = { current: T; version: number; mine: AnyRecord };
@@ -107,23 +120,24 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({
 
   // Another editor of the record wrote a newer version: it becomes the base of the next save, and
   // the fields the user has not touched show what is now stored.
-  const latest = channel?.latest ?? null;
-  useEffect(() => {
-    if (!latest || !record || latest.version <= record.version) return;
-    setRecord(latest);
-    setValues((typed) =>
-      Object.fromEntries(
-        fields.map((field) => {
-          const before = toInput(field.kind, valueAt(record.data, field.name), lang);
-          const mine = typed[field.name] ?? '';
-          return [field.name, mine === before ? toInput(field.kind, valueAt(latest.data, field.name), lang) : mine];
-        }),
-      ),
-    );
-    loadHistory();
-    // Only when another editor writes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [latest]);
+  useEffect(
+    () =>
+      channel?.subscribe((latest) => {
+        if (!record || latest.version <= record.version) return;
+        setRecord(latest);
+        setValues((typed) =>
+          Object.fromEntries(
+            fields.map((field) => {
+              const before = toInput(field.kind, valueAt(record.data, field.name), lang);
+              const mine = typed[field.name] ?? '';
+              return [field.name, mine === before ? toInput(field.kind, valueAt(latest.data, field.name), lang) : mine];
+            }),
+          ),
+        );
+        loadHistory();
+      }),
+    [channel, record, fields, lang, setValues, loadHistory],
+  );
 
   useEffect(() => {
     if (!session) return;
@@ -146,7 +160,7 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({
         ifMatch: base.version,
       });
       fill(written.data);
-      channel?.onWritten(written.data);
+      channel?.publish(written.data);
       setConflict(null);
       setFormError(null);
       setSaved(true);

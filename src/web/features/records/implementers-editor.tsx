@@ -64,12 +64,13 @@ export function ImplementersEditor<T extends { projects: Member[] }>({
   );
 
   // The main form wrote a newer version: the members are as they were, the version is not.
-  const latest = channel?.latest ?? null;
-  useEffect(() => {
-    if (latest && version !== null && latest.version > version) setVersion(latest.version);
-    // Only when another editor writes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [latest]);
+  useEffect(
+    () =>
+      channel?.subscribe((latest) => {
+        if (version !== null && latest.version > version) setVersion(latest.version);
+      }),
+    [channel, version],
+  );
 
   useEffect(() => {
     if (!session) return;
@@ -112,7 +113,7 @@ export function ImplementersEditor<T extends { projects: Member[] }>({
         { language: lang, csrfToken: session?.csrfToken, ifMatch: version ?? undefined },
       );
       fill(written.data);
-      channel?.onWritten(written.data);
+      channel?.publish(written.data);
       setSummary(null);
       setSaved(true);
     } catch (error) {

@@ -62,7 +62,13 @@ const areaFields = (t: T): FieldSpec<keyof ContentArea>[] => [
 ];
 
 const linkFields = (t: T): FieldSpec<keyof ThemeLink>[] => [
-  { name: 'url', label: t('records:themeLink.url'), kind: 'text', required: true, hint: t('records:themeLink.urlHint') },
+  {
+    name: 'url',
+    label: t('records:themeLink.url'),
+    kind: 'text',
+    required: true,
+    hint: t('records:themeLink.urlHint'),
+  },
   { name: 'title', label: t('records:themeLink.text'), kind: 'text' },
 ];
 
@@ -115,7 +121,13 @@ export function NewContentAreaPage() {
       collectionPath="/api/v1/content-areas"
       title={t('records:contentArea.new')}
       fields={[
-        { name: 'key', label: t('records:contentArea.key'), kind: 'text', required: true, hint: t('records:call.keyHint') },
+        {
+          name: 'key',
+          label: t('records:contentArea.key'),
+          kind: 'text',
+          required: true,
+          hint: t('records:call.keyHint'),
+        },
         ...areaFields(t),
       ]}
       fixed={{ theme: slug }}

@@ -45,7 +45,6 @@ export function MyMailPage() {
       setLoadError(error instanceof Error ? error : new Error(String(error))),
     );
     // Read again in the page's language (the kinds' names), or when the user changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session, lang]);
 
   const gate = useEditGate({ known, signedIn: !!session, loadError, loaded: stored !== null, lang });
