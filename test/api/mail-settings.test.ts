@@ -55,6 +55,9 @@ describe.each(DIALECTS)('mail settings (%s)', (dialect) => {
           created_by: 'test',
           sent_at: '2026-11-23T09:01:00.000Z',
           failed_at: null,
+          // A multi-row insert names the same columns in every row.
+          attempts: 1,
+          last_error: null,
         },
       ])
       .execute();
