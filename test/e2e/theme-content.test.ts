@@ -133,7 +133,8 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
     expect(violations).toEqual([]);
     await other.context.close();
     await context.close();
-  });
+    // Six axe scans and a conflict: longer than the default on a busy machine.
+  }, 180_000);
 
   it('adds a content area and a link, each refused first at its field; edits and removes the link (fi)', async () => {
     const { context, page } = await signedIn('e2e-sisalto');
