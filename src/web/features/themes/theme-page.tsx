@@ -171,7 +171,8 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                     <>
                       {' – '}
                       <AppLink to={paths.themeLinkForm(lang, link.id)}>
-                        {t('common:editThis', { name: link.title ?? link.url })}
+                        {/* A bare address would not wrap at 320 px: its site names the link. */}
+                        {t('common:editThis', { name: link.title ?? siteOf(link.url) })}
                       </AppLink>
                     </>
                   ) : null}
@@ -381,6 +382,11 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
       ) : null}
     </>
   );
+}
+
+/** The site of a web address ("thl.fi"), or the address itself where it cannot be read. */
+function siteOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : url;
 }
 
 /** Links to the theme's reports the signed-in user may open (the server says which). */
