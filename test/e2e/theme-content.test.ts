@@ -111,7 +111,8 @@ describe('a theme’s contacts, content areas and links in the browser', () => {
       data: { phone: '+358 29 516 0001' },
     });
     expect(changed.status()).toBe(200);
-    await choose(page, /^Poissaolo/, 'virkavapaalla');
+    // The dropdown's name starts with its value, "(tyhjä)", then the label.
+    await choose(page, /Poissaolo/, 'virkavapaalla');
     await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
     await expect.poll(() => page.getByText('Joku muu muutti tietoa sillä välin').count()).toBe(1);
     await expect.poll(async () => (await main(page).textContent()) ?? '').toContain('+358 29 516 0001');
