@@ -150,9 +150,21 @@ export const ZContact = z
 export const ZThemeDetail = ZThemeSummary.extend({
   intermediateBody: z.string().nullable(),
   statedProjectCount: z.number().int().nullable(),
-  contacts: z.array(ZContact),
-  contentAreas: z.array(z.object({ key: z.string(), name: ZLocalizedText })),
-  links: z.array(z.object({ url: z.string(), title: z.string().nullable() })),
+  contacts: z.array(ZContact.extend({ id: z.number().int().describe('For the write API: /api/v1/contacts/{id}') })),
+  contentAreas: z.array(
+    z.object({
+      id: z.number().int().describe('For the write API: /api/v1/content-areas/{id}'),
+      key: z.string(),
+      name: ZLocalizedText,
+    }),
+  ),
+  links: z.array(
+    z.object({
+      id: z.number().int().describe('For the write API: /api/v1/theme-links/{id}'),
+      url: z.string(),
+      title: z.string().nullable(),
+    }),
+  ),
   financeHistory: z
     .array(ZFinanceSnapshot)
     .describe('Every entry, newest as-of date first, corrected and withdrawn ones too; nothing is overwritten'),

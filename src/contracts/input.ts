@@ -33,6 +33,16 @@ export const INPUT_MESSAGES = {
     sv: 'Sökningen behöver minst ett ord eller en siffra.',
     en: 'The search needs at least one word or number.',
   },
+  'input.webAddress': {
+    fi: 'Osoitteen on oltava verkko-osoite, joka alkaa http:// tai https://.',
+    sv: 'Adressen måste vara en webbadress som börjar med http:// eller https://.',
+    en: 'The address must be a web address starting with http:// or https://.',
+  },
+  'input.phone': {
+    fi: 'Puhelinnumerossa saa olla numeroita, välilyöntejä, sulkeita ja väliviivoja, alussa +; vähintään viisi merkkiä.',
+    sv: 'Telefonnumret får innehålla siffror, mellanslag, parenteser och bindestreck, med + i början; minst fem tecken.',
+    en: 'A phone number has digits, spaces, brackets and hyphens, + at the start; at least five characters.',
+  },
   'input.nul': {
     fi: 'Teksti ei saa sisältää NUL-merkkiä (U+0000).',
     sv: 'Texten får inte innehålla NUL-tecknet (U+0000).',

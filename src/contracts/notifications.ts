@@ -57,3 +57,28 @@ export const ZApprovalRule = z
     approvers: z.array(z.string()),
   })
   .meta({ id: 'ApprovalRule' });
+
+/** What the service sends and how (the administrator's mail page): never a password or user name. */
+export const ZMailSettings = z
+  .object({
+    transport: z
+      .enum(['smtp', 'files', 'none'])
+      .describe('smtp: sent through a mail server; files: written to a folder (development); none: not sent'),
+    server: z.string().nullable().describe('The SMTP server as host:port, where mail is sent through one'),
+    secure: z.boolean().nullable().describe('Whether the connection is TLS from the start (smtps)'),
+    authenticated: z
+      .boolean()
+      .nullable()
+      .describe('Whether the server is signed in to (the credentials are not shown)'),
+    folder: z.string().nullable().describe('Where development mail is written, where it is'),
+    from: z.string().nullable(),
+    pollSeconds: z.number().int().nullable(),
+    delivery: z.object({
+      maxAttempts: z.number().int(),
+      firstDelaySeconds: z.number().int(),
+      maxDelaySeconds: z.number().int(),
+    }),
+    kinds: z.array(z.object({ kind: ZNotificationKind, name: z.string() })),
+    counts: z.object({ pending: z.number().int(), sent: z.number().int(), failed: z.number().int() }),
+  })
+  .meta({ id: 'MailSettings' });

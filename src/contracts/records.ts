@@ -35,6 +35,9 @@ export const ZContactRecord = z
     ministry: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable(),
+    absence: z.enum(['on_leave']).nullable(),
     archived: z.boolean(),
   })
   .meta({ id: 'ContactRecord' });

@@ -6,7 +6,7 @@
  * does not take.
  */
 import { z } from 'zod';
-import { ZCalendarDate, ZPartialDate as ZContractPartialDate } from './input.js';
+import { ZCalendarDate, ZPartialDate as ZContractPartialDate, type InputMessageKey } from './input.js';
 import { TIME_PATTERN } from '../domain/meetings.js';
 import type { RecordCollection, RecordOf } from './records.js';
 
@@ -33,12 +33,15 @@ export const ZDate = ZCalendarDate;
 export const ZCents = z.number().int().min(0).max(1_000_000_000_000);
 export const ZCount = z.number().int().min(0).max(10_000_000).nullable().optional();
 export const ZLocalizedInput = z.object({ fi: ZText(500), sv: ZOptionalText(500), en: ZOptionalText(500) }).strict();
+/** A web address people can open: http or https only (no javascript:, data: or mailto: links). */
+const isWebAddress = (url: string) =>
+  /^https?:\/\/[^\s]+$/i.test(url) && URL.canParse(url) && new URL(url).hostname !== '';
 export const ZUrl = z
   .string()
   .trim()
   .max(2000)
-  .url()
-  .refine((url) => /^https?:\/\//i.test(url), 'http or https only');
+  .refine(isWebAddress, { message: 'input.webAddress' satisfies InputMessageKey })
+  .meta({ format: 'uri' });
 export const ZVersionField = { version: z.number().int().min(1).optional() };
 const ZTime = z.string().regex(TIME_PATTERN, 'HH:MM');
 const ZPosition = z.number().int().min(0).max(1000);
@@ -71,9 +74,13 @@ const contactFields = {
     .string()
     .trim()
     .max(40)
-    .regex(/^[+\d][\d ()-]{4,}$/)
+    .regex(/^[+\d][\d ()-]{4,}$/, { message: 'input.phone' satisfies InputMessageKey })
     .nullable()
     .optional(),
+  /** Validity as the source gives it ("1.4.2025 lähtien" → 2025-04-01), reduced precision allowed. */
+  validFrom: ZPartialDate.describe('From when the person holds the role, where known'),
+  validTo: ZPartialDate.describe('Until when, where known'),
+  absence: z.enum(['on_leave']).nullable().optional().describe('"virkavapaalla": on leave; null: not absent'),
 };
 export const ZContactCreate = z.object({ theme: ZKey, ...contactFields }).strict();
 export const ZContactUpdate = update(contactFields);

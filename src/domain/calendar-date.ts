@@ -39,6 +39,15 @@ export function isPartialDate(text: string): boolean {
   );
 }
 
+/**
+ * Whether `to` does not come before `from`, two dates of reduced precision compared as far as both
+ * go: "2025" to "2025-03" is in order (the same year), "2025-04-01" to "2025-03" is not.
+ */
+export function partialDatesInOrder(from: string, to: string): boolean {
+  const length = Math.min(from.length, to.length);
+  return from.slice(0, length) <= to.slice(0, length);
+}
+
 const FINNISH = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
 /**

@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Db, DialectName } from '../db/database.js';
-import type { AuthConfig, EdgeConfig, RegisterConfig, TrustProxy } from '../config/env.js';
+import type { AuthConfig, EdgeConfig, MailConfig, RegisterConfig, TrustProxy } from '../config/env.js';
 import { createPdfRenderer, type PdfRenderer } from '../documents/pdf/pdf-pool.js';
 import { registerCompression } from './plugins/compression.js';
 import { registerRateLimit, type RateLimit } from './plugins/rate-limit.js';
@@ -49,6 +49,8 @@ export type AppDeps = {
   pdf: PdfRenderer;
   /** The organisation register (YTJ) to look organisations up in; none (off) when not given. */
   register?: RegisterConfig | null;
+  /** Where mail goes (config/env.ts), for the administrator's mail page; not told: no mail is sent. */
+  mail?: MailConfig;
 };
 
 /** A request body's default limit: every JSON write is small. Routes that take files set their own. */

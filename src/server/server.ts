@@ -59,6 +59,7 @@ export async function startServer(
       auth: authConfig(env),
       pdf: createPdfRenderer(edge.pdf),
       register: registerConfig(env),
+      mail: mailConfig(env),
     },
     {
       logLevel: env.LOG_LEVEL,

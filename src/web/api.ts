@@ -86,19 +86,25 @@ export type WriteOptions = {
 
 /** A write (POST, PATCH, PUT) to the API: the parsed answer and its version (ETag), or an ApiError. */
 export async function sendApi<T>(
-  method: 'POST' | 'PATCH' | 'PUT',
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
+  /** Undefined sends no body at all (an archive: DELETE with If-Match only). */
   body: unknown,
   options: WriteOptions,
 ): Promise<{ data: T; version: number | null }> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': options.language,
-    'content-type': 'application/json',
   };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
-  const response = await fetch(path, { method, headers, body: JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   const payload: unknown = response.status === 204 || !isJson ? null : await response.json();
   if (!response.ok) throw new ApiError(response.status, payload as Problem | null);

@@ -99,6 +99,15 @@ const KeyFigureFactsPage = lazy(() =>
 const KeyFiguresAcrossThemesPage = lazy(() =>
   import('./features/key-figures/across-themes-page.js').then((m) => ({ default: m.KeyFiguresAcrossThemesPage })),
 );
+const themeContent = () => import('./features/themes/theme-content-forms.js');
+const NewContactForm = lazy(() => themeContent().then((m) => ({ default: m.NewContactPage })));
+const ContactForm = lazy(() => themeContent().then((m) => ({ default: m.ContactFormPage })));
+const NewContentAreaForm = lazy(() => themeContent().then((m) => ({ default: m.NewContentAreaPage })));
+const ContentAreaForm = lazy(() => themeContent().then((m) => ({ default: m.ContentAreaFormPage })));
+const NewThemeLinkForm = lazy(() => themeContent().then((m) => ({ default: m.NewThemeLinkPage })));
+const ThemeLinkForm = lazy(() => themeContent().then((m) => ({ default: m.ThemeLinkFormPage })));
+const AdminMailPage = lazy(() => import('./features/admin/mail-page.js').then((m) => ({ default: m.AdminMailPage })));
+const MyMailPage = lazy(() => import('./features/users/my-mail-page.js').then((m) => ({ default: m.MyMailPage })));
 const SearchPage = lazy(() => import('./features/search/search-page.js').then((m) => ({ default: m.SearchPage })));
 const SignInPage = lazy(() => import('./features/sign-in/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
@@ -124,6 +133,14 @@ const PAGES: Record<PageRoute, ReactNode> = {
   callForm: <CallForm />,
   newCall: <NewCallForm />,
   activityFigureForm: <ActivityFigureForm />,
+  newContact: <NewContactForm />,
+  contactForm: <ContactForm />,
+  newContentArea: <NewContentAreaForm />,
+  contentAreaForm: <ContentAreaForm />,
+  newThemeLink: <NewThemeLinkForm />,
+  themeLinkForm: <ThemeLinkForm />,
+  adminMail: <AdminMailPage />,
+  myMail: <MyMailPage />,
   steeringGroups: <SteeringGroupsPage />,
   steeringGroup: <SteeringGroupPage />,
   newMeeting: <NewMeetingForm />,

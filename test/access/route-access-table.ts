@@ -194,6 +194,7 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
   'GET /api/v1/me/tasks': { allow: SIGNED_IN, path: () => '/api/v1/me/tasks' },
   'PATCH /api/v1/me/notifications': { allow: SIGNED_IN, path: () => '/api/v1/me/notifications', body: () => ({}) },
   'GET /api/v1/admin/outbox': { allow: ADMIN, path: () => '/api/v1/admin/outbox?status=failed' },
+  'GET /api/v1/admin/mail': { allow: ADMIN, path: () => '/api/v1/admin/mail' },
   'POST /api/v1/admin/outbox/:id/retry': {
     allow: ADMIN,
     path: () => '/api/v1/admin/outbox/999999/retry',
@@ -363,8 +364,9 @@ export const ROUTE_ACCESS: Record<string, RouteCase> = {
     'id',
     (c) => c.contactId,
     THEME_CONTACTS,
-    (c) => ({ theme: c.theme, role: 'coordination', name: 'Testi Henkilö' }),
-    () => ({ title: 'Testi' }),
+    (c) => ({ theme: c.theme, role: 'coordination', name: 'Testi Henkilö', validFrom: '2025-04-01', validTo: null }),
+    // The validity and absence of issue 15, editable since issue 17.
+    () => ({ title: 'Testi', validTo: '2027-12-31', absence: 'on_leave' }),
   ),
   ...editable(
     'content-areas',

@@ -3,7 +3,8 @@
  * coordinator's report to write (overdue past the deadline) and then returned, each ministry's
  * reports waiting for its approval (and not once it has approved), the chair's minutes to check,
  * the secretary's minutes and meetings, a member's action item, the administrator's undelivered
- * mail; a finance expert with nothing to do gets an empty list, the signed-out 401.
+ * mail; a closed period's reports on nobody's list until it is reopened; a finance expert with
+ * nothing to do gets an empty list, the signed-out 401.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../src/contracts/tasks.js';
@@ -124,6 +125,33 @@ describe.each(DIALECTS)('my tasks (%s)', (dialect) => {
     expect(returned.statusCode, returned.body).toBe(200);
     expect(kinds(await tasks(coordinator))).toEqual(['report_returned']);
     expect(kinds(await tasks(stm))).toEqual([]);
+  });
+
+  it('takes a closed period’s reports off every list (nothing to write, nothing overdue) until it is reopened', async () => {
+    const step = async (action: 'close' | 'reopen') => {
+      const period = (await admin.request({ method: 'GET', url: '/api/v1/reporting-periods/2026' })).json();
+      const answer = await admin.request({
+        method: 'POST',
+        url: `/api/v1/reporting-periods/2026/${action}`,
+        headers: { 'if-match': `"${period.version}"` },
+        payload: {},
+      });
+      expect(answer.statusCode, answer.body).toBe(200);
+    };
+    // Another theme of the period (all themes by default) still has its first draft, overdue.
+    const both = await signedIn(t.app, t.database.db, 'koordinaattori-2', [
+      { role: 'theme_coordinator', theme: 'lanupe' },
+      { role: 'theme_coordinator', theme: 'jatkuva-oppiminen' },
+    ]);
+    expect(await tasks(both)).toEqual([
+      expect.objectContaining({ kind: 'report_returned', path: '/reports/2026/lanupe' }),
+      expect.objectContaining({ kind: 'report_write', path: '/reports/2026/jatkuva-oppiminen', overdue: true }),
+    ]);
+    await step('close');
+    expect(await tasks(both)).toEqual([]);
+    expect(await tasks(coordinator)).toEqual([]);
+    await step('reopen');
+    expect(kinds(await tasks(both))).toEqual(['report_returned', 'report_write']);
   });
 
   it('gives the secretary the minutes and meetings, the chair the minutes to check, a member the action item', async () => {

@@ -27,7 +27,14 @@ const GROUP = 'lanupe-johtoryhma';
 const MEETING = 'lanupe-johtoryhma-2023-1';
 
 /** Records whose numeric ids the database chose: looked up once through the API. */
-type Ids = { activityFigure: number; member: number; agendaItem: number };
+type Ids = {
+  activityFigure: number;
+  member: number;
+  agendaItem: number;
+  contact: number;
+  contentArea: number;
+  themeLink: number;
+};
 
 /** One address per page and who looks at it (signed out when no one). */
 const VISITS: Record<PageRoute, { path: string | ((ids: Ids) => string); as?: User }> = {
@@ -51,6 +58,14 @@ const VISITS: Record<PageRoute, { path: string | ((ids: Ids) => string); as?: Us
   callForm: { path: '/calls/lanupe-rahoitushaku-2023/edit', as: EXPERT },
   newCall: { path: '/themes/lanupe/calls/new', as: EXPERT },
   activityFigureForm: { path: (ids) => `/activity-figures/${ids.activityFigure}/edit`, as: ADMIN },
+  newContact: { path: '/themes/lanupe/contacts/new', as: COORDINATOR },
+  contactForm: { path: (ids) => `/contacts/${ids.contact}/edit`, as: COORDINATOR },
+  newContentArea: { path: '/themes/lanupe/content-areas/new', as: COORDINATOR },
+  contentAreaForm: { path: (ids) => `/content-areas/${ids.contentArea}/edit`, as: COORDINATOR },
+  newThemeLink: { path: '/themes/lanupe/links/new', as: COORDINATOR },
+  themeLinkForm: { path: (ids) => `/theme-links/${ids.themeLink}/edit`, as: COORDINATOR },
+  adminMail: { path: '/admin/outbox', as: ADMIN },
+  myMail: { path: '/me/mail', as: COORDINATOR },
   steeringGroups: { path: '/steering-groups', as: SECRETARY },
   steeringGroup: { path: `/steering-groups/${GROUP}`, as: SECRETARY },
   newMeeting: { path: `/steering-groups/${GROUP}/meetings/new`, as: SECRETARY },
@@ -168,12 +183,16 @@ beforeAll(async () => {
     activityFigure = theme.activityFigures[0]?.id;
     if (activityFigure) break;
   }
+  const lanupe = await get<{ contacts: { id: number }[]; contentAreas: { id: number }[]; links: { id: number }[] }>(
+    '/api/v1/themes/lanupe',
+  );
   await context.close();
   const member = group.seats.find((seat) => seat.member)?.member?.id;
   const agendaItem = meeting.items[0]?.id;
-  if (!member || !agendaItem || !activityFigure)
-    throw new Error('the data has no member, agenda item or activity figure');
-  ids = { member, agendaItem, activityFigure };
+  const [contact, contentArea, themeLink] = [lanupe.contacts[0]?.id, lanupe.contentAreas[0]?.id, lanupe.links[0]?.id];
+  if (!member || !agendaItem || !activityFigure || !contact || !contentArea || !themeLink)
+    throw new Error('the data has no member, agenda item, activity figure, contact, content area or link');
+  ids = { member, agendaItem, activityFigure, contact, contentArea, themeLink };
 });
 
 describe('every page', () => {

@@ -59,6 +59,19 @@ export const E2E_USERS = [
     displayName: 'Testi Tehtävät',
     roles: [{ role: 'theme_coordinator' as const, theme: 'jatkuva-oppiminen' }],
   },
+  // A theme's own records, contacts, content areas and links (theme-content.test.ts), and one's own
+  // mail settings (mail-admin.test.ts): a theme no other browser test changes.
+  {
+    username: 'e2e-sisalto',
+    displayName: 'Testi Sisältökoordinaattori',
+    email: 'sisalto@e2e.example.fi',
+    roles: [{ role: 'theme_coordinator' as const, theme: 'osallisuuden-tuki-ja-koordinaatio' }],
+  },
+  {
+    username: 'e2e-sisalto-ely',
+    displayName: 'Testi Sisällön Rahoitusasiantuntija',
+    roles: [{ role: 'finance_expert' as const, theme: 'osallisuuden-tuki-ja-koordinaatio' }],
+  },
   {
     username: 'e2e-stm',
     displayName: 'Testi Ministeriö',

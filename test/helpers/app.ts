@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
 import type { PdfRenderer } from '../../src/documents/pdf/pdf-pool.js';
-import { DEFAULT_AUTH_CONFIG, type AuthConfig, type RegisterConfig } from '../../src/config/env.js';
+import { DEFAULT_AUTH_CONFIG, type AuthConfig, type MailConfig, type RegisterConfig } from '../../src/config/env.js';
 import type { DialectName } from '../../src/db/database.js';
 import { createTestDatabase, type TestDatabase } from './databases.js';
 
@@ -14,6 +14,8 @@ export type TestAppOptions = {
   clock?: () => Date;
   auth?: Partial<AuthConfig>;
   pdf?: PdfRenderer;
+  /** Where mail goes, as the server would tell the app from the environment (the mail page shows it). */
+  mail?: MailConfig;
   /** The limits at the edge, as the server would set them from the environment. */
   edge?: Pick<AppOptions, 'trustProxy' | 'rateLimit' | 'timeouts'>;
   /** The organisation register (a fixture server started by the test); none by default. */
@@ -30,6 +32,7 @@ export async function createTestApp(dialect: DialectName, options: TestAppOption
       auth: { ...DEFAULT_AUTH_CONFIG, ...options.auth },
       ...(options.pdf && { pdf: options.pdf }),
       ...(options.register && { register: options.register }),
+      ...(options.mail && { mail: options.mail }),
     },
     { logLevel: 'silent', ...options.edge },
   );

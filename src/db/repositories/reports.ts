@@ -91,6 +91,12 @@ export function presentPeriod(row: PeriodRow, themes: Awaited<ReturnType<typeof 
   };
 }
 
+/** A contact as a header freezes it: the person's details, not the row it came from. */
+function asInHeader<C extends { id: number }>(contact: C): Omit<C, 'id'> {
+  const { id: _row, ...details } = contact;
+  return details;
+}
+
 /** The header as the data stands as of the cut-off: the latest snapshot on or before it. */
 export async function buildHeader(db: Db, slug: string, cutOff: string | null, locale: Locale): Promise<ReportHeader> {
   const theme = await getTheme(db, slug, { locale });
@@ -99,9 +105,9 @@ export async function buildHeader(db: Db, slug: string, cutOff: string | null, l
   const snapshot = currentEntry(theme.financeHistory, cutOff);
   return {
     theme: { slug: theme.slug, name: theme.name },
-    contacts: theme.contacts.filter((contact) => contact.role !== 'ministry'),
+    contacts: theme.contacts.filter((contact) => contact.role !== 'ministry').map(asInHeader),
     ministries: theme.ministries,
-    ministryContacts: theme.contacts.filter((contact) => contact.role === 'ministry'),
+    ministryContacts: theme.contacts.filter((contact) => contact.role === 'ministry').map(asInHeader),
     period: theme.period,
     figures: snapshot
       ? {

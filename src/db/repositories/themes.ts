@@ -359,6 +359,7 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
     intermediateBody: theme.intermediate_body,
     statedProjectCount: theme.stated_project_count,
     contacts: contacts.map((contact) => ({
+      id: Number(contact.id),
       role: contact.role as 'coordination' | 'financier' | 'ministry',
       name: contact.name,
       title: contact.title,
@@ -370,8 +371,12 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
       validTo: contact.valid_to,
       absence: contact.absence,
     })),
-    contentAreas: areas.map((area) => ({ key: area.key, name: localized(area.name_fi, area.name_sv, area.name_en) })),
-    links: links.map((link) => ({ url: link.url, title: link.title })),
+    contentAreas: areas.map((area) => ({
+      id: Number(area.id),
+      key: area.key,
+      name: localized(area.name_fi, area.name_sv, area.name_en),
+    })),
+    links: links.map((link) => ({ id: Number(link.id), url: link.url, title: link.title })),
     financeHistory: history.map((row) => ({
       ...toFinance(row as SnapshotRow, splits.get(Number(row.id)) ?? [], context),
       id: Number(row.id),

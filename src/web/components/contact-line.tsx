@@ -2,6 +2,7 @@
  * One contact as a line of a list: name (emphasised where the list is the page's own), title,
  * organisation, role, and the e-mail address as a link.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partialDate } from '../format.js';
 import { useLanguage } from '../shell/language.js';
@@ -19,7 +20,16 @@ export type ContactLike = {
   absence?: 'on_leave' | null;
 };
 
-export function ContactLine({ contact, emphasised = false }: { contact: ContactLike; emphasised?: boolean }) {
+export function ContactLine({
+  contact,
+  emphasised = false,
+  action,
+}: {
+  contact: ContactLike;
+  emphasised?: boolean;
+  /** What the reader may do with the contact (its edit link), after the details. */
+  action?: ReactNode;
+}) {
   const { t } = useTranslation('common');
   const language = useLanguage();
   return (
@@ -39,6 +49,7 @@ export function ContactLine({ contact, emphasised = false }: { contact: ContactL
           <a href={`mailto:${contact.email}`}>{contact.email}</a>
         </>
       ) : null}
+      {action ? <> – {action}</> : null}
     </li>
   );
 }

@@ -85,6 +85,9 @@ function Layout({ children }: { children: ReactNode }) {
     ...(mayAnywhere(session, 'audit.read')
       ? [{ to: paths.audit(lang), label: t('common:nav.audit'), selected: section === 'audit' }]
       : []),
+    ...(mayAnywhere(session, 'audit.read')
+      ? [{ to: paths.adminMail(lang), label: t('common:nav.mail'), selected: section === 'admin' }]
+      : []),
     { to: paths.about(lang), label: t('common:nav.about'), selected: section === 'about' },
   ];
 
@@ -101,6 +104,11 @@ function Layout({ children }: { children: ReactNode }) {
         <>
           <li>
             <span>{t('common:signedInAs', { name: session.user.displayName })}</span>
+          </li>
+          <li>
+            <AppLink to={paths.myMail(lang)} current={pathname === paths.myMail(lang)}>
+              {t('common:nav.myMail')}
+            </AppLink>
           </li>
           <li>
             <Button

@@ -1,7 +1,7 @@
 /**
  * Mail settings of the signed-in person (language, which kinds to receive) and the administrator's
  * view of deliveries: pending, sent and failed, with the attempts and the last error, and a retry
- * for a failed one.
+ * for a failed one; and what the service sends and how (SMTP or a folder; never its credentials).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -10,13 +10,14 @@ import { ZProblem } from '../../../contracts/api.js';
 import {
   ZDelivery,
   ZDeliveryStatus,
+  ZMailSettings,
   ZNotificationSettings,
   ZNotificationSettingsInput,
 } from '../../../contracts/notifications.js';
 import { writeAudit } from '../../../db/repositories/audit.js';
 import { can } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../../../domain/errors.js';
-import { isLocale, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS } from '../../../domain/notifications.js';
+import { DELIVERY, isLocale, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS } from '../../../domain/notifications.js';
 import type { AppDeps } from '../../app.js';
 import { requestLocale } from '../../i18n.js';
 import { requireUser } from '../../plugins/auth.js';
@@ -25,7 +26,7 @@ import { auditContext } from '../../request-context.js';
 const tags = ['notifications'];
 const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 404: ZProblem, 422: ZProblem };
 
-export function notificationRoutes(base: FastifyInstance, { db, clock }: AppDeps): void {
+export function notificationRoutes(base: FastifyInstance, { db, clock, mail }: AppDeps): void {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
   async function settings(userId: number, locale: 'fi' | 'sv' | 'en') {
@@ -140,6 +141,47 @@ export function notificationRoutes(base: FastifyInstance, { db, clock }: AppDeps
           sentAt: r.sent_at,
           failedAt: r.failed_at,
         })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/mail',
+    {
+      schema: {
+        tags,
+        summary: 'What the service sends and how: SMTP or a folder, retries, the outbox by state (no secrets)',
+        response: { 200: ZMailSettings, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request);
+      if (!can(actor, 'audit.read')) throw new ForbiddenError('audit.read');
+      const locale = requestLocale(request);
+      const count = async (state: 'pending' | 'sent' | 'failed') => {
+        let query = db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n'));
+        if (state === 'sent') query = query.where('sent_at', 'is not', null);
+        if (state === 'failed') query = query.where('failed_at', 'is not', null);
+        if (state === 'pending') query = query.where('sent_at', 'is', null).where('failed_at', 'is', null);
+        return Number((await query.executeTakeFirstOrThrow()).n);
+      };
+      // The SMTP address may hold a user name and password: only the host, port and whether one signs in are shown.
+      const smtp = mail?.kind === 'smtp' ? new URL(mail.url) : null;
+      return {
+        transport: mail?.kind ?? 'none',
+        server: smtp ? `${smtp.hostname}:${smtp.port || (smtp.protocol === 'smtps:' ? '465' : '587')}` : null,
+        secure: smtp ? smtp.protocol === 'smtps:' : null,
+        authenticated: smtp ? smtp.username !== '' : null,
+        folder: mail?.kind === 'files' ? mail.dir : null,
+        from: mail?.from ?? null,
+        pollSeconds: mail ? Math.round(mail.pollMs / 1000) : null,
+        delivery: {
+          maxAttempts: DELIVERY.maxAttempts,
+          firstDelaySeconds: Math.round(DELIVERY.firstDelayMs / 1000),
+          maxDelaySeconds: Math.round(DELIVERY.maxDelayMs / 1000),
+        },
+        kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, name: NOTIFICATION_KIND_NAMES[kind][locale] })),
+        counts: { pending: await count('pending'), sent: await count('sent'), failed: await count('failed') },
       };
     },
   );

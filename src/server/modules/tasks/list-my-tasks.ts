@@ -2,7 +2,8 @@
  * My tasks, for every role the person holds: reports to write or fix (overdue past the deadline),
  * reports waiting for my ministry's approval, minutes to check (the chair), to write, have approved
  * and publish (the secretary), meetings coming, action items I own, and for the administrator mail
- * that could not be delivered. Each with the path where it is done. Read-only, from the data.
+ * that could not be delivered. Each with the path where it is done. Read-only, from the data. A
+ * closed reporting period's reports are nobody's task (they can no longer change).
  */
 import type { Task } from '../../../contracts/tasks.js';
 import type { Db } from '../../../db/database.js';
@@ -68,6 +69,9 @@ export async function listMyTasks(db: Db, actor: User, today: string, locale: Lo
       ])
       .where('theme_reports.archived_at', 'is', null)
       .where('theme_reports.state', 'in', ['draft', 'returned', 'submitted'])
+      // A closed period's reports can be neither written nor approved (refuseIfPeriodClosed):
+      // nothing about them is anyone's task, and none is overdue, until the period is reopened.
+      .where('reporting_periods.closed_at', 'is', null)
       .orderBy('reporting_periods.key')
       .orderBy('themes.slug')
       .execute();

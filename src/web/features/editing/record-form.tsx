@@ -5,10 +5,11 @@
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
 import { Loading, Note } from '../../components/feedback.js';
 import { Button, FormStack } from '../../components/forms.js';
-import { Panel } from '../../components/layout.js';
+import { Panel, Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
 import { useLanguage } from '../../shell/language.js';
@@ -38,12 +39,50 @@ type Props<T extends AnyRecord> = {
   /** Where "back" leads, from the record. */
   backTo: (data: T) => { to: string; label: string };
   intro?: ReactNode;
+  /** Shared with other editors of the same record on the page (see `RecordChannel`). */
+  channel?: RecordChannel<T>;
+  /** Archiving the record (DELETE), where the resource allows it: where to go afterwards. */
+  archive?: { label: string; confirm: string; done: (data: T) => string };
 };
+
+/**
+ * Two editors of one record on one page (a project's form and its implementers) each write a new
+ * version: each tells the others what it wrote, so the next save of either is based on the version
+ * the server now has rather than failing as stale.
+ */
+export type RecordChannel<T> = {
+  publish: (written: WrittenRecord<T>) => void;
+  /** Returns the unsubscribe. */
+  subscribe: (listener: (written: WrittenRecord<T>) => void) => () => void;
+};
+
+/** The page's channel between its editors of one record. */
+export function useRecordChannel<T>(): RecordChannel<T> {
+  const [channel] = useState<RecordChannel<T>>(() => {
+    const listeners = new Set<(written: WrittenRecord<T>) => void>();
+    return {
+      publish: (written) => listeners.forEach((listener) => listener(written)),
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+  });
+  return channel;
+}
 
 type Conflict<T> = { current: T; version: number; mine: AnyRecord };
 
 /** `T` is the record the collection answers (contracts/records.ts), e.g. `RecordOf<'calls'>`. */
-export function RecordForm<T extends AnyRecord = AnyRecord>({ resourcePath, fields, title, backTo, intro }: Props<T>) {
+export function RecordForm<T extends AnyRecord = AnyRecord>({
+  resourcePath,
+  fields,
+  title,
+  backTo,
+  intro,
+  channel,
+  archive,
+}: Props<T>) {
   type Written = WrittenRecord<T>;
   const lang = useLanguage();
   const { t } = useTranslation(['editing', 'common']);
@@ -56,6 +95,8 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({ resourcePath, fiel
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [confirmArchive, setConfirmArchive] = useState(false);
+  const navigate = useNavigate();
   usePageTitle(record ? title(record.data) : t('editing:loading'));
 
   const fill = useCallback(
@@ -76,6 +117,27 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({ resourcePath, fiel
       () => setHistory([]),
     );
   }, [resourcePath, lang]);
+
+  // Another editor of the record wrote a newer version: it becomes the base of the next save, and
+  // the fields the user has not touched show what is now stored.
+  useEffect(
+    () =>
+      channel?.subscribe((latest) => {
+        if (!record || latest.version <= record.version) return;
+        setRecord(latest);
+        setValues((typed) =>
+          Object.fromEntries(
+            fields.map((field) => {
+              const before = toInput(field.kind, valueAt(record.data, field.name), lang);
+              const mine = typed[field.name] ?? '';
+              return [field.name, mine === before ? toInput(field.kind, valueAt(latest.data, field.name), lang) : mine];
+            }),
+          ),
+        );
+        loadHistory();
+      }),
+    [channel, record, fields, lang, setValues, loadHistory],
+  );
 
   useEffect(() => {
     if (!session) return;
@@ -98,6 +160,7 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({ resourcePath, fiel
         ifMatch: base.version,
       });
       fill(written.data);
+      channel?.publish(written.data);
       setConflict(null);
       setFormError(null);
       setSaved(true);
@@ -115,6 +178,26 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({ resourcePath, fiel
       } else {
         form.showFailure(error);
       }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Archives the record on the version shown; a refusal (still referenced, stale) changes nothing. */
+  async function archiveNow(base: Written) {
+    if (!archive) return;
+    setBusy(true);
+    setSaved(false);
+    try {
+      await sendApi('DELETE', resourcePath, undefined, {
+        language: lang,
+        csrfToken: session?.csrfToken,
+        ifMatch: base.version,
+      });
+      void navigate(archive.done(base.data));
+    } catch (error) {
+      setConfirmArchive(false);
+      form.showFailure(error);
     } finally {
       setBusy(false);
     }
@@ -176,6 +259,28 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({ resourcePath, fiel
           </div>
         </FormStack>
       </form>
+      {archive ? (
+        <Panel aria-labelledby="archive-heading">
+          <SectionHeading id="archive-heading">{archive.label}</SectionHeading>
+          {confirmArchive ? (
+            <>
+              <Paragraph>{archive.confirm}</Paragraph>
+              <Toolbar>
+                <Button variant="secondary" disabled={busy} onClick={() => void archiveNow(record)}>
+                  {t('editing:archive.confirm')}
+                </Button>
+                <Button variant="secondary" onClick={() => setConfirmArchive(false)}>
+                  {t('editing:archive.cancel')}
+                </Button>
+              </Toolbar>
+            </>
+          ) : (
+            <Button variant="secondary" disabled={busy} onClick={() => setConfirmArchive(true)}>
+              {archive.label}
+            </Button>
+          )}
+        </Panel>
+      ) : null}
       <Panel aria-labelledby="history-heading">
         <SectionHeading id="history-heading">{t('editing:history.heading')}</SectionHeading>
         {history ? (

@@ -3,7 +3,10 @@
  * organisation (its key), the role (main, sub, or not stated where no source says) and its cost
  * estimate. Saved as a whole (the write API replaces the members) on the entity's version; the
  * server's reasons (exactly one main implementer, a repeated code, an unknown organisation) are
- * shown at the row and in the summary.
+ * shown at the row and in the summary. The main form of the entity shares the record through a
+ * `RecordChannel`: saving the implementers moves the entity's version (the change is the entity's,
+ * one entry in its audit trail with the members before and after), and the main form's next save is
+ * based on that version, and the other way round.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +20,7 @@ import { useLanguage } from '../../shell/language.js';
 import { useSession } from '../../shell/session.js';
 import { toInput } from '../editing/edit-support.js';
 import { FailureNotice } from '../editing/form-parts.js';
+import type { RecordChannel } from '../editing/record-form.js';
 
 type Member = {
   code: string | null;
@@ -27,7 +31,13 @@ type Member = {
 type Row = { code: string; implementer: string; role: Member['role']; costEstimate: string };
 type Written = { data: { projects: Member[] }; version: number };
 
-export function ImplementersEditor({ resourcePath }: { resourcePath: string }) {
+export function ImplementersEditor<T extends { projects: Member[] }>({
+  resourcePath,
+  channel,
+}: {
+  resourcePath: string;
+  channel?: RecordChannel<T>;
+}) {
   const lang = useLanguage();
   const { t } = useTranslation(['records', 'editing', 'common']);
   const { session } = useSession();
@@ -51,6 +61,15 @@ export function ImplementersEditor({ resourcePath }: { resourcePath: string }) {
       );
     },
     [lang],
+  );
+
+  // The main form wrote a newer version: the members are as they were, the version is not.
+  useEffect(
+    () =>
+      channel?.subscribe((latest) => {
+        if (version !== null && latest.version > version) setVersion(latest.version);
+      }),
+    [channel, version],
   );
 
   useEffect(() => {
@@ -87,13 +106,14 @@ export function ImplementersEditor({ resourcePath }: { resourcePath: string }) {
     }
     setBusy(true);
     try {
-      const written = await sendApi<Written>(
+      const written = await sendApi<Written & { data: T }>(
         'PATCH',
         resourcePath,
         { projects: members },
         { language: lang, csrfToken: session?.csrfToken, ifMatch: version ?? undefined },
       );
       fill(written.data);
+      channel?.publish(written.data);
       setSummary(null);
       setSaved(true);
     } catch (error) {

@@ -16,12 +16,14 @@ import { ORGANISATION_TYPE_KEYS, PROJECT_TYPE_KEYS, STATUS_KEYS } from '../../la
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import type { FieldSpec } from '../editing/edit-support.js';
-import { RecordForm } from '../editing/record-form.js';
+import { RecordForm, useRecordChannel } from '../editing/record-form.js';
+import type { RecordOf } from '../../../contracts/records.js';
 import { CreateRecordForm } from '../editing/create-form.js';
 import { callKindOptions } from '../editing/record-forms.js';
 import { ImplementersEditor } from './implementers-editor.js';
 import { RegisterLookupPanel } from './register-lookup.js';
 
+type Project = RecordOf<'projects'>;
 type Named = { fi: string; sv?: string | null; en?: string | null };
 
 const optionsOf = (keys: Record<string, string>, t: (key: string) => string, leave: string[] = []) =>
@@ -95,16 +97,18 @@ export function ProjectFormPage() {
     { name: 'contentArea', label: t('records:project.contentArea'), kind: 'text', hint: t('records:project.keyHint') },
   ];
   const path = `/api/v1/projects/${encodeURIComponent(key)}`;
+  const channel = useRecordChannel<Project>();
   return (
     <>
-      <RecordForm
+      <RecordForm<Project>
         resourcePath={path}
+        channel={channel}
         fields={fields}
-        title={(data) => t('records:project.title', { name: localizedText(data.name as Named, lang).text })}
+        title={(data) => t('records:project.title', { name: localizedText(data.name, lang).text })}
         backTo={() => ({ to: paths.project(lang, key), label: t('records:project.back') })}
         intro={<Paragraph>{t('records:project.lead')}</Paragraph>}
       />
-      <ImplementersEditor resourcePath={path} />
+      <ImplementersEditor resourcePath={path} channel={channel} />
     </>
   );
 }

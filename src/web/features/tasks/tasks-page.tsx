@@ -76,8 +76,7 @@ function TaskGroup({ kind, items, lang }: { kind: TaskKind; items: Task[]; lang:
       <ul>
         {items.map((item) => (
           <li key={`${item.path} ${item.title}`}>
-            {/* Undelivered mail is for reading here: the administrator's list is in the API. */}
-            {kind === 'mail_failed' ? item.title : <AppLink to={`/${lang}${item.path}`}>{item.title}</AppLink>}
+            <AppLink to={`/${lang}${item.path}`}>{item.title}</AppLink>
             {item.due ? (
               <>
                 {' – '}

@@ -51,6 +51,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
   const calls = useApi<{ items: Call[] }>(`/api/v1/calls${query({ theme: theme.slug })}`, lang);
   const projects = useApi<PagedProjects>(`/api/v1/projects${query({ theme: theme.slug, limit: 200 })}`, lang);
   const f = theme.finance;
+  // Who keeps what of the theme's own records (the server checks again on every write).
+  const editContacts = mayInTheme(session, theme.slug, 'contact.edit');
+  const editContent = mayInTheme(session, theme.slug, 'content_area.edit');
   const money = (cents: number | null | undefined, rounded = false) =>
     eurosOrUnknown(cents, lang, t('common:notKnown'), rounded);
 
@@ -95,10 +98,26 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           <SectionHeading id="theme-contacts">{t('themes:contacts.heading')}</SectionHeading>
           {theme.contacts.length === 0 ? <Paragraph>{t('themes:contacts.none')}</Paragraph> : null}
           <PlainList>
-            {theme.contacts.map((contact, index) => (
-              <ContactLine key={index} contact={contact} emphasised />
+            {theme.contacts.map((contact) => (
+              <ContactLine
+                key={contact.id}
+                contact={contact}
+                emphasised
+                action={
+                  editContacts ? (
+                    <AppLink to={paths.contactForm(lang, contact.id)}>
+                      {t('common:editThis', { name: contact.name })}
+                    </AppLink>
+                  ) : undefined
+                }
+              />
             ))}
           </PlainList>
+          {editContacts ? (
+            <Paragraph>
+              <AppLink to={paths.newContact(lang, theme.slug)}>{t('records:contact.new')}</AppLink>
+            </Paragraph>
+          ) : null}
         </Panel>
       </Columns>
 
@@ -108,21 +127,48 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           {theme.contentAreas.map((area) => (
             <li key={area.key}>
               <Localized value={area.name} language={lang} />
+              {editContent ? (
+                <>
+                  {' – '}
+                  <AppLink to={paths.contentAreaForm(lang, area.id)}>
+                    {t('common:editThis', { name: localizedText(area.name, lang).text })}
+                  </AppLink>
+                </>
+              ) : null}
             </li>
           ))}
         </PlainList>
-        {theme.links.length > 0 ? (
+        {editContent ? (
+          <Paragraph>
+            <AppLink to={paths.newContentArea(lang, theme.slug)}>{t('records:contentArea.new')}</AppLink>
+          </Paragraph>
+        ) : null}
+        {theme.links.length > 0 || editContent ? (
           <>
             <SectionHeading level={3}>{t('themes:content.links')}</SectionHeading>
             <PlainList>
               {theme.links.map((link) => (
-                <li key={link.url}>
+                <li key={link.id}>
                   <ExternalLink href={link.url} newWindowLabel={t('common:newWindow')}>
                     {link.title ?? link.url}
                   </ExternalLink>
+                  {editContent ? (
+                    <>
+                      {' – '}
+                      <AppLink to={paths.themeLinkForm(lang, link.id)}>
+                        {/* A bare address would not wrap at 320 px: its site names the link. */}
+                        {t('common:editThis', { name: link.title ?? siteOf(link.url) })}
+                      </AppLink>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </PlainList>
+            {editContent ? (
+              <Paragraph>
+                <AppLink to={paths.newThemeLink(lang, theme.slug)}>{t('records:themeLink.new')}</AppLink>
+              </Paragraph>
+            ) : null}
           </>
         ) : null}
       </Panel>
@@ -281,6 +327,11 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
       ) : null}
     </>
   );
+}
+
+/** The site of a web address ("thl.fi"), or the address itself where it cannot be read. */
+function siteOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : url;
 }
 
 /** Links to the theme's reports the signed-in user may open (the server says which). */

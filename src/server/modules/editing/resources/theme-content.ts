@@ -21,7 +21,9 @@ import {
   ZThemeLinkUpdate,
   ZThemeUpdate,
 } from '../../../../contracts/write-inputs.js';
-import type { EditableResource } from '../resource.js';
+import { partialDatesInOrder } from '../../../../domain/calendar-date.js';
+import { RuleViolationError } from '../../../../domain/errors.js';
+import type { EditableResource, Row } from '../resource.js';
 import { themeScope } from '../resource.js';
 import { localizedColumns, localizedOf, pick, themeIdOf, themeSlugOf } from '../fields.js';
 
@@ -55,6 +57,24 @@ export const themeResource: EditableResource = {
   }),
 };
 
+/** The validity's end may not come before its start (dates of reduced precision compared as far as both go). */
+function checkValidity(input: Record<string, unknown>, existing: Row | null): void {
+  const from = (input.validFrom !== undefined ? input.validFrom : existing?.valid_from) as string | null | undefined;
+  const to = (input.validTo !== undefined ? input.validTo : existing?.valid_to) as string | null | undefined;
+  if (from && to && !partialDatesInOrder(from, to)) {
+    throw new RuleViolationError([
+      {
+        field: 'validTo',
+        message: {
+          fi: 'Voimassaolon loppu ei voi olla ennen sen alkua.',
+          sv: 'Giltighetens slut kan inte komma före dess början.',
+          en: 'The validity cannot end before it starts.',
+        },
+      },
+    ]);
+  }
+}
+
 /**
  * Contacts hold personal data. Each write also stores a revision of the person's name, e-mail and
  * phone in the personal-data vault; the audit trail stores only the pseudonym and revision, so erasing
@@ -72,18 +92,24 @@ export const contactResource: EditableResource = {
   scopeOfRow: (db, row) => themeScope(db, row.theme_id as number),
   placedBy: ['theme'],
   scopeOfInput: async (db, input) => themeScope(db, await themeIdOf(db, input.theme)),
-  toColumns: async (db, input, existing) => ({
-    ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), person_id: randomUUID() }),
-    ...pick(input, {
-      role: 'role',
-      name: 'name',
-      title: 'title',
-      organisation: 'organisation',
-      ministry: 'ministry',
-      email: 'email',
-      phone: 'phone',
-    }),
-  }),
+  toColumns: async (db, input, existing) => {
+    checkValidity(input, existing);
+    return {
+      ...(existing ? {} : { theme_id: await themeIdOf(db, input.theme), person_id: randomUUID() }),
+      ...pick(input, {
+        role: 'role',
+        name: 'name',
+        title: 'title',
+        organisation: 'organisation',
+        ministry: 'ministry',
+        email: 'email',
+        phone: 'phone',
+        validFrom: 'valid_from',
+        validTo: 'valid_to',
+        absence: 'absence',
+      }),
+    };
+  },
   afterWrite: async (db, row, _input, at) => {
     const personId = (row.person_id as string | null) ?? randomUUID();
     if (!row.person_id)
@@ -111,6 +137,9 @@ export const contactResource: EditableResource = {
     ministry: row.ministry ?? null,
     email: row.email ?? null,
     phone: row.phone ?? null,
+    validFrom: row.valid_from ?? null,
+    validTo: row.valid_to ?? null,
+    absence: row.absence ?? null,
     archived: row.archived_at !== null,
   }),
   auditView: async (db, row) => ({
@@ -120,6 +149,9 @@ export const contactResource: EditableResource = {
     title: row.title ?? null,
     organisation: row.organisation ?? null,
     ministry: row.ministry ?? null,
+    validFrom: row.valid_from ?? null,
+    validTo: row.valid_to ?? null,
+    absence: row.absence ?? null,
     personalData: { person: row.person_id ?? null, revision: row.version },
     archived: row.archived_at !== null,
   }),
