@@ -1,12 +1,14 @@
 /**
  * What the browser tests share: one Debian Chromium per test file, a fresh context (its own cookies)
  * per journey against the real server of global-setup.ts, the page's h1, waiting until a page has
- * settled, and the axe scan (WCAG 2.1 A and AA) worded as one line per violation.
+ * settled, the axe scan (WCAG 2.1 A and AA) worded as one line per violation, and what people do
+ * in every journey: sign in on the sign-in page and read their own task list (My tasks).
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../src/documents/pdf/chromium.js';
+import { E2E_PASSWORD } from './users.js';
 
 export type BrowserSession = { context: BrowserContext; page: Page };
 
@@ -63,4 +65,57 @@ export async function axeViolations(page: Page, label: string): Promise<string[]
 export async function scanPage(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   return axeViolations(page, path);
+}
+
+export type Lang = 'fi' | 'sv';
+
+const SIGN_IN = {
+  fi: { username: 'Käyttäjätunnus', password: 'Salasana', submit: 'Kirjaudu', tasks: 'Omat tehtävät' },
+  sv: { username: 'Användarnamn', password: 'Lösenord', submit: 'Logga in', tasks: 'Mina uppgifter' },
+} as const;
+
+/** The title of My tasks, and its link in the navigation. */
+export const TASKS = { fi: SIGN_IN.fi.tasks, sv: SIGN_IN.sv.tasks } as const;
+
+/**
+ * Signs in on the sign-in page, as people do (no API call). Without `next` the page leads to My
+ * tasks; with a temporary password it asks for a new one first, which the caller fills in.
+ */
+export async function signInOnPage(
+  page: Page,
+  lang: Lang,
+  username: string,
+  options: { password?: string; next?: string } = {},
+): Promise<void> {
+  const text = SIGN_IN[lang];
+  await page.goto(`/${lang}/sign-in${options.next ? `?next=${encodeURIComponent(options.next)}` : ''}`);
+  await page.getByLabel(text.username).fill(username);
+  await page.getByLabel(text.password, { exact: true }).fill(options.password ?? E2E_PASSWORD);
+  await page.getByRole('button', { name: text.submit, exact: true }).click();
+  if (!options.next && !options.password) await onTasks(page, lang);
+}
+
+/** Waits for My tasks (the start page after sign-in) to have drawn its list. */
+export async function onTasks(page: Page, lang: Lang): Promise<void> {
+  await page.waitForURL(new RegExp(`/${lang}/tasks$`));
+  await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, TASKS[lang]);
+  await settled(page);
+}
+
+/** Opens My tasks from the navigation, as people go back to it. */
+export async function openTasks(page: Page, lang: Lang): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: TASKS[lang], exact: true }).first().click();
+  await onTasks(page, lang);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The items of one group of My tasks (by its heading without the count, e.g. "Kirjoitettavat
+ * raportit"), each as its link's text; none when the page has no such group.
+ */
+export async function tasksIn(page: Page, group: string): Promise<string[]> {
+  const region = page.getByRole('region', { name: new RegExp(`^${escapeRegExp(group)} \\(\\d+\\)$`) });
+  if ((await region.count()) === 0) return [];
+  return (await region.getByRole('listitem').getByRole('link').allTextContents()).map((t) => t.trim());
 }
