@@ -118,6 +118,36 @@ export async function fetchFresh<T>(path: string, language: Language): Promise<T
   return (await response.json()) as T;
 }
 
+/**
+ * The answer to a GET read anew each time the page opens, never from the session's cache: for what
+ * other people change meanwhile (My tasks: a report returned, minutes waiting for the chair).
+ */
+export function useFreshApi<T>(path: string | null, language: Language): ApiState<T> {
+  const key = path === null ? null : `${language} ${path}`;
+  const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>({
+    key: null,
+    value: { status: 'loading' },
+  });
+  useEffect(() => {
+    if (path === null) return;
+    let current = true;
+    fetchFresh<T>(path, language).then(
+      (data) => {
+        if (current) setState({ key, value: { status: 'ok', data } });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setState({ key, value: { status: 'error', error: error instanceof Error ? error : new Error(String(error)) } });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, path, language]);
+  if (state.key !== key) return { status: 'loading' };
+  return state.value;
+}
+
 /** Builds a query string from the parameters that have a value. */
 export function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();
