@@ -4,6 +4,8 @@
  * settled, the axe scan (WCAG 2.1 A and AA) worded as one line per violation, and what people do
  * in every journey: sign in on the sign-in page and read their own task list (My tasks).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -118,4 +120,20 @@ export async function tasksIn(page: Page, group: string): Promise<string[]> {
   const region = page.getByRole('region', { name: new RegExp(`^${escapeRegExp(group)} \\(\\d+\\)$`) });
   if ((await region.count()) === 0) return [];
   return (await region.getByRole('listitem').getByRole('link').allTextContents()).map((t) => t.trim());
+}
+
+/**
+ * With E2E_SCREENSHOTS set to a folder, the page as it is now at 1366 and at 320 px wide (full
+ * page), for people to look at; the viewport is put back afterwards. Without it, nothing.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1366, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
 }

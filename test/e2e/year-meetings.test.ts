@@ -18,6 +18,7 @@ import {
   axeViolations,
   heading,
   openTasks,
+  screenshot,
   signInOnPage,
   tasksIn,
   useBrowser,
@@ -198,6 +199,7 @@ describe.each(['fi', 'sv'] as const)('the steering group’s year in the browser
     await page.getByRole('link', { name: text.editMeeting }).click();
     await optional(page, text.distributionField).fill(text.distribution);
     violations.push(...(await axeViolations(page, `the meeting's form with its distribution list (${lang})`)));
+    await screenshot(page, `${lang}-meeting-distribution`);
     await page.getByRole('button', { name: text.save, exact: true }).click();
     await page.getByText(text.recordSaved).first().waitFor();
     await page.getByRole('link', { name: text.backToMeeting }).click();
@@ -245,6 +247,7 @@ describe.each(['fi', 'sv'] as const)('the steering group’s year in the browser
     await signInOnPage(page, lang, 'e2e-vuosi-pj');
     expect(await tasksIn(page, text.group.check)).toContain(item(0));
     violations.push(...(await axeViolations(page, `/${lang}/tasks (chair, minutes to check)`)));
+    await screenshot(page, `${lang}-tasks-chair`);
     await page.getByRole('link', { name: item(0), exact: true }).click();
     await page.getByRole('button', { name: text.check }).click();
     await page.getByRole('button', { name: text.returnButton }).waitFor();
@@ -277,6 +280,7 @@ describe.each(['fi', 'sv'] as const)('the steering group’s year in the browser
     await page.getByText(text.returnedTitle).waitFor();
     expect(await page.getByText(text.reason).count()).toBe(1);
     violations.push(...(await axeViolations(page, `returned minutes (${lang})`)));
+    await screenshot(page, `${lang}-minutes-returned`);
     await page.getByRole('link', { name: text.minutes }).click();
     const decision = page.getByRole('textbox', { name: text.decision(2) });
     await decision.fill(text.fix);

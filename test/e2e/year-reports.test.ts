@@ -15,6 +15,7 @@ import {
   heading,
   onTasks,
   openTasks,
+  screenshot,
   signInOnPage,
   tasksIn,
   useBrowser,
@@ -207,6 +208,7 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
     const row = page.getByRole('row', { name: new RegExp(text.coordinator.username) });
     await expect.poll(async () => (await row.textContent()) ?? '').toContain(THEME);
     violations.push(...(await axeViolations(page, `/${lang}/users (user added)`)));
+    await screenshot(page, `${lang}-users-added`);
   });
 
   it('the coordinator signs in with the temporary password, finds the report on their list and submits it', async () => {
@@ -247,6 +249,7 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
     await signInOnPage(page, lang, 'e2e-vuosi-stm');
     expect(await tasksIn(page, text.group.approve)).toContain(item);
     violations.push(...(await axeViolations(page, `/${lang}/tasks (STM, waiting for approval)`)));
+    await screenshot(page, `${lang}-tasks-stm`);
     await page.getByRole('link', { name: item, exact: true }).click();
     await page.getByLabel(text.comment).fill(text.commentText);
     violations.push(...(await axeViolations(page, `${reportPath} (submitted, STM)`)));
@@ -272,6 +275,7 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
     await openTasks(page, lang);
     expect(await tasksIn(page, text.group.returned)).toContain(item);
     violations.push(...(await axeViolations(page, `/${lang}/tasks (coordinator, returned)`)));
+    await screenshot(page, `${lang}-tasks-coordinator-returned`);
     // The link in the mail opens the report (in the mail's language).
     await page.goto(link!);
     await expect.poll(() => state(page).textContent()).toContain(TEXT.fi.state.returned);
