@@ -60,8 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   mkdirSync(mailDir);
   let arrived = 0;
   const smtp = await startSmtp({
-    onMail: (mail) =>
-      writeFileSync(join(mailDir, `${String(++arrived).padStart(6, '0')}.json`), JSON.stringify(mail)),
+    onMail: (mail) => writeFileSync(join(mailDir, `${String(++arrived).padStart(6, '0')}.json`), JSON.stringify(mail)),
   });
 
   // The port is chosen first so that PUBLIC_URL, which makes the links in the mail, can name it.
@@ -97,7 +96,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (address && typeof address !== 'string' ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        address && typeof address !== 'string' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

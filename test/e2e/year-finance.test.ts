@@ -122,9 +122,7 @@ describe.each(['fi', 'sv'] as const)('the finance expert’s year in the browser
     await page.getByText(text.saved).first().waitFor();
     violations.push(...(await axeViolations(page, `/${lang}/organisations/${text.organisation}/edit (saved)`)));
     await page.getByRole('link', { name: text.backToOrganisation }).click();
-    await expect
-      .poll(async () => (await page.getByRole('main').textContent()) ?? '')
-      .toContain(text.municipalityName);
+    await expect.poll(async () => (await page.getByRole('main').textContent()) ?? '').toContain(text.municipalityName);
     await expect.poll(() => heading(page).textContent()).not.toBe('');
 
     // After: still nothing on the list.

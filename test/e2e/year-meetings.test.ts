@@ -254,9 +254,7 @@ describe.each(['fi', 'sv'] as const)('the steering group’s year in the browser
     await page.getByRole('textbox', { name: text.reasonField }).fill(text.reason);
     violations.push(...(await axeViolations(page, `returning the minutes (${lang})`)));
     await page.getByRole('button', { name: text.returnButton }).click();
-    await expect
-      .poll(() => page.getByText(text.statusNow(text.status.draft), { exact: false }).count())
-      .toBe(1);
+    await expect.poll(() => page.getByText(text.statusNow(text.status.draft), { exact: false }).count()).toBe(1);
     // Still the chair's to check, after the fix.
     await openTasks(page, lang);
     expect(await tasksIn(page, text.group.check)).toContain(item(0));

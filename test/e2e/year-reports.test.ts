@@ -161,8 +161,7 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
     for (const session of [admin, coordinator, stm, okm]) await session?.context.close();
   });
 
-  const state = (page: Page) =>
-    page.getByRole('region', { name: text.stateRegion, exact: true }).locator('p').first();
+  const state = (page: Page) => page.getByRole('region', { name: text.stateRegion, exact: true }).locator('p').first();
 
   it('the managing authority opens the 2025 period for the theme and adds its coordinator', async () => {
     const { page } = admin;
@@ -243,7 +242,9 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
 
   it('the STM official, told by e-mail, finds it on their list and returns it with a comment', async () => {
     const told = () => mailTo('vuosi-stm@e2e.example.fi').filter((m) => m.subject.startsWith(text.mail.submitted));
-    await expect.poll(() => told().filter((m) => m.subject.includes(text.period.fi)).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => told().filter((m) => m.subject.includes(text.period.fi)).length, { timeout: 15_000 })
+      .toBe(1);
 
     const { page } = stm;
     await signInOnPage(page, lang, 'e2e-vuosi-stm');

@@ -23,7 +23,7 @@ describe('fromInput for counts and numbers', () => {
   });
 });
 
-describe('a list written one a line (a meeting\'s distribution list)', () => {
+describe("a list written one a line (a meeting's distribution list)", () => {
   it('reads each non-empty line trimmed, an empty field as the empty list, and shows it back the same', () => {
     const typed = ' jakelu@example.fi \n\n  Johtoryhmän jäsenet\r\nkirjaamo@example.fi ';
     const read = fromInput('lines', typed, 'fi');

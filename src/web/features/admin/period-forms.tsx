@@ -33,7 +33,6 @@ type Values = {
   themes: string[];
 };
 
-
 /** Server field names ("title.fi", "themes.2") → the form's own. */
 const FIELD_OF: Record<string, keyof Values> = {
   key: 'key',

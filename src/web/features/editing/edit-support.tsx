@@ -127,7 +127,9 @@ export function fromInput(kind: FieldKind, text: string, lang: Language, require
       .split(/\r?\n/)
       .map((line) => line.trim())
       .filter(Boolean);
-    return lines.length === 0 && required ? { ok: false, error: 'editing:invalid.required' } : { ok: true, value: lines };
+    return lines.length === 0 && required
+      ? { ok: false, error: 'editing:invalid.required' }
+      : { ok: true, value: lines };
   }
   if (trimmed === '') return required ? { ok: false, error: 'editing:invalid.required' } : { ok: true, value: null };
   switch (kind) {
