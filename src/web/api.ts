@@ -121,9 +121,12 @@ export async function fetchFresh<T>(path: string, language: Language): Promise<T
 /**
  * The answer to a GET read anew each time the page opens, never from the session's cache: for what
  * other people change meanwhile (My tasks: a report returned, minutes waiting for the chair).
+ * `visit` names the visit (the router location's key): a new one reads again, also when the same
+ * page is opened again from the navigation.
  */
-export function useFreshApi<T>(path: string | null, language: Language): ApiState<T> {
-  const key = path === null ? null : `${language} ${path}`;
+export function useFreshApi<T>(path: string | null, language: Language, visit = ''): ApiState<T> {
+  // The visit is part of the key: what an earlier visit read is not shown as this one's.
+  const key = path === null ? null : `${language} ${path} ${visit}`;
   const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>({
     key: null,
     value: { status: 'loading' },

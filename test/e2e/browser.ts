@@ -104,9 +104,18 @@ export async function onTasks(page: Page, lang: Lang): Promise<void> {
   await settled(page);
 }
 
-/** Opens My tasks from the navigation, as people go back to it. */
+/**
+ * Opens My tasks from the navigation, as people go back to it, and waits for the list of this
+ * visit (when already there, the page reads its list again: the heading drawn before is marked,
+ * and a new one is awaited).
+ */
 export async function openTasks(page: Page, lang: Lang): Promise<void> {
+  await page.evaluate(() => document.querySelector('h1')?.setAttribute('data-earlier-visit', ''));
   await page.getByRole('navigation').getByRole('link', { name: TASKS[lang], exact: true }).first().click();
+  await page.waitForFunction(() => {
+    const h1 = document.querySelector('h1');
+    return h1 !== null && !h1.hasAttribute('data-earlier-visit');
+  });
   await onTasks(page, lang);
 }
 

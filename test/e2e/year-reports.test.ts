@@ -48,6 +48,7 @@ const TEXT = {
     },
     userForm: {
       title: 'Lisää käyttäjä',
+      submit: 'Lisää käyttäjä',
       username: 'Käyttäjätunnus',
       name: 'Nimi',
       email: 'Sähköpostiosoite',
@@ -96,6 +97,7 @@ const TEXT = {
     },
     userForm: {
       title: 'Lägg till en användare',
+      submit: 'Lägg till användaren',
       username: 'Användarnamn',
       name: 'Namn',
       email: 'E-postadress',
@@ -192,14 +194,14 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
     await users.getByLabel(text.userForm.name, { exact: true }).fill(text.coordinator.name);
     await users.getByRole('button', { name: text.userForm.role }).click();
     await page.getByRole('option', { name: text.userForm.coordinator, exact: true }).click();
-    await users.getByRole('button', { name: text.userForm.title }).click();
+    await users.getByRole('button', { name: text.userForm.submit }).click();
     await expect.poll(() => username.getAttribute('aria-invalid')).toBe('true');
     violations.push(...(await axeViolations(page, `/${lang}/users (a refused username)`)));
     await username.fill(text.coordinator.username);
     await optionalIn(users, text.userForm.email).fill(text.coordinator.email);
     await optionalIn(users, text.userForm.scope).fill(THEME);
     violations.push(...(await axeViolations(page, `/${lang}/users (adding a user)`)));
-    await users.getByRole('button', { name: text.userForm.title }).click();
+    await users.getByRole('button', { name: text.userForm.submit }).click();
     const status = page.getByRole('status').filter({ hasText: text.userForm.done });
     await status.waitFor();
     temporaryPassword = ((await status.locator('code').textContent()) ?? '').trim();

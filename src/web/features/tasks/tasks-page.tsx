@@ -5,6 +5,7 @@
  * the groups.
  */
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { MyTasks, Task, TaskKind } from '../../../contracts/tasks.js';
 import { useFreshApi } from '../../api.js';
 import { Badge, Panel } from '../../components/layout.js';
@@ -38,7 +39,8 @@ export function TasksPage() {
   const { session, known } = useSession();
   usePageTitle(t('tasks:title'));
   // Read anew on every visit: the list changes with what others do (a return, a check, an approval).
-  const tasks = useFreshApi<MyTasks>(session ? '/api/v1/me/tasks' : null, lang);
+  const visit = useLocation().key;
+  const tasks = useFreshApi<MyTasks>(session ? '/api/v1/me/tasks' : null, lang, visit);
   const gate = useEditGate({ known, signedIn: !!session, loadError: null, loaded: true, lang });
   if (gate) return gate;
   return (

@@ -108,6 +108,16 @@ function UsersTable({ users, lang, self }: { users: User[]; lang: Language; self
         ) : null}
       </div>
       {error ? <ErrorNotice title={t('users:failed')}>{error}</ErrorNotice> : null}
+      <NewUserForm
+        lang={lang}
+        onCreated={async (username, password) => {
+          const fresh = await fetch('/api/v1/admin/users', { headers: { accept: 'application/json' } });
+          if (fresh.ok) setRows(((await fresh.json()) as { items: User[] }).items);
+          setError(null);
+          setDone(t('users:new.done', { username }));
+          setTemporary(password ? { username, password } : null);
+        }}
+      />
       <DataTable caption={t('users:caption')}>
         <thead>
           <tr>
@@ -203,16 +213,6 @@ function UsersTable({ users, lang, self }: { users: User[]; lang: Language; self
           ))}
         </tbody>
       </DataTable>
-      <NewUserForm
-        lang={lang}
-        onCreated={async (username, password) => {
-          const fresh = await fetch('/api/v1/admin/users', { headers: { accept: 'application/json' } });
-          if (fresh.ok) setRows(((await fresh.json()) as { items: User[] }).items);
-          setError(null);
-          setDone(t('users:new.done', { username }));
-          setTemporary(password ? { username, password } : null);
-        }}
-      />
     </>
   );
 }
