@@ -105,8 +105,9 @@ describe.each(['fi', 'sv'] as const)('the finance expert’s year in the browser
     // A project of the theme: its cost estimate.
     await page.goto(`/${lang}/projects/${PROJECT}`);
     await page.getByRole('link', { name: text.editProject }).click();
-    await optional(page, text.cost).waitFor();
-    await optional(page, text.cost).fill(text.costValue);
+    // The project's own cost estimate (its implementers' shares have fields of the same name below).
+    await optional(page, text.cost).first().waitFor();
+    await optional(page, text.cost).first().fill(text.costValue);
     await page.getByRole('button', { name: text.saveButton, exact: true }).click();
     await page.getByText(text.saved).first().waitFor();
     violations.push(...(await axeViolations(page, `/${lang}/projects/${PROJECT}/edit (saved)`)));

@@ -162,7 +162,7 @@ describe.each(['fi', 'sv'] as const)('the steering group’s year in the browser
     await signInOnPage(page, lang, 'e2e-vuosi-sihteeri');
     violations.push(...(await axeViolations(page, `/${lang}/tasks (secretary)`)));
     await page.getByRole('navigation').getByRole('link', { name: text.nav, exact: true }).first().click();
-    await page.getByRole('link', { name: GROUP_NAME }).click();
+    await page.getByRole('main').getByRole('link', { name: GROUP_NAME }).first().click();
     await expect.poll(() => heading(page).textContent()).toBe(GROUP_NAME);
     await page.getByRole('link', { name: text.appointDeputy }).first().click();
     await page.getByRole('textbox', { name: text.name }).fill(text.deputy);
@@ -275,7 +275,7 @@ describe.each(['fi', 'sv'] as const)('the steering group’s year in the browser
     await openTasks(page, lang);
     expect(await tasksIn(page, text.group.write)).toContain(item(0));
     await page.goto(link!.replace('/fi/', `/${lang}/`));
-    await page.getByText(text.returnedTitle).waitFor();
+    await page.getByText(text.returnedTitle).first().waitFor();
     expect(await page.getByText(text.reason).count()).toBe(1);
     violations.push(...(await axeViolations(page, `returned minutes (${lang})`)));
     await screenshot(page, `${lang}-minutes-returned`);
