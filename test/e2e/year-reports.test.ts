@@ -281,7 +281,8 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
     await screenshot(page, `${lang}-tasks-coordinator-returned`);
     // The link in the mail opens the report (in the mail's language).
     await page.goto(link!);
-    await expect.poll(() => state(page).textContent()).toContain(TEXT.fi.state.returned);
+    const finnishState = page.getByRole('region', { name: TEXT.fi.stateRegion, exact: true }).locator('p').first();
+    await expect.poll(() => finnishState.textContent()).toContain(TEXT.fi.state.returned);
     await page.goto(reportPath);
     await expect.poll(() => state(page).textContent()).toContain(text.state.returned);
     const section2 = page.getByRole('region', { name: /^2\. / });
