@@ -183,7 +183,7 @@ describe.each(['fi', 'sv'] as const)('a joint theme’s report year in the brows
     await form.getByRole('button', { name: text.periodForm.submit }).click();
     const panel = page.getByRole('region', { name: title, exact: true });
     await expect.poll(async () => (await panel.textContent()) ?? '').toContain('31.10.2025');
-    expect(await panel.getByRole('link', { name: THEME_NAME }).count()).toBe(1);
+    await expect.poll(() => panel.getByRole('link', { name: THEME_NAME }).count()).toBe(1);
 
     // The coordinator's account, with a temporary password shown once.
     await page.getByRole('navigation').getByRole('link', { name: text.nav.users, exact: true }).first().click();
