@@ -124,6 +124,39 @@ export async function fetchFresh<T>(path: string, language: Language): Promise<T
   return (await response.json()) as T;
 }
 
+/**
+ * The answer to a GET read anew each time the page opens, never from the session's cache: for what
+ * other people change meanwhile (My tasks: a report returned, minutes waiting for the chair).
+ * `visit` names the visit (the router location's key): a new one reads again, also when the same
+ * page is opened again from the navigation.
+ */
+export function useFreshApi<T>(path: string | null, language: Language, visit = ''): ApiState<T> {
+  // The visit is part of the key: what an earlier visit read is not shown as this one's.
+  const key = path === null ? null : `${language} ${path} ${visit}`;
+  const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>({
+    key: null,
+    value: { status: 'loading' },
+  });
+  useEffect(() => {
+    if (path === null) return;
+    let current = true;
+    fetchFresh<T>(path, language).then(
+      (data) => {
+        if (current) setState({ key, value: { status: 'ok', data } });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        setState({ key, value: { status: 'error', error: error instanceof Error ? error : new Error(String(error)) } });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, path, language]);
+  if (state.key !== key) return { status: 'loading' };
+  return state.value;
+}
+
 /** Builds a query string from the parameters that have a value. */
 export function query(params: Record<string, string | number | null | undefined>): string {
   const search = new URLSearchParams();

@@ -1,12 +1,16 @@
 /**
  * What the browser tests share: one Debian Chromium per test file, a fresh context (its own cookies)
  * per journey against the real server of global-setup.ts, the page's h1, waiting until a page has
- * settled, and the axe scan (WCAG 2.1 A and AA) worded as one line per violation.
+ * settled, the axe scan (WCAG 2.1 A and AA) worded as one line per violation, and what people do
+ * in every journey: sign in on the sign-in page and read their own task list (My tasks).
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from '../../src/documents/pdf/chromium.js';
+import { E2E_PASSWORD } from './users.js';
 
 export type BrowserSession = { context: BrowserContext; page: Page };
 
@@ -63,4 +67,82 @@ export async function axeViolations(page: Page, label: string): Promise<string[]
 export async function scanPage(page: Page, path: string): Promise<string[]> {
   await page.goto(path);
   return axeViolations(page, path);
+}
+
+export type Lang = 'fi' | 'sv';
+
+const SIGN_IN = {
+  fi: { username: 'Käyttäjätunnus', password: 'Salasana', submit: 'Kirjaudu', tasks: 'Omat tehtävät' },
+  sv: { username: 'Användarnamn', password: 'Lösenord', submit: 'Logga in', tasks: 'Mina uppgifter' },
+} as const;
+
+/** The title of My tasks, and its link in the navigation. */
+export const TASKS = { fi: SIGN_IN.fi.tasks, sv: SIGN_IN.sv.tasks } as const;
+
+/**
+ * Signs in on the sign-in page, as people do (no API call). Without `next` the page leads to My
+ * tasks; with a temporary password it asks for a new one first, which the caller fills in.
+ */
+export async function signInOnPage(
+  page: Page,
+  lang: Lang,
+  username: string,
+  options: { password?: string; next?: string } = {},
+): Promise<void> {
+  const text = SIGN_IN[lang];
+  await page.goto(`/${lang}/sign-in${options.next ? `?next=${encodeURIComponent(options.next)}` : ''}`);
+  await page.getByLabel(text.username).fill(username);
+  await page.getByLabel(text.password, { exact: true }).fill(options.password ?? E2E_PASSWORD);
+  await page.getByRole('button', { name: text.submit, exact: true }).click();
+  if (!options.next && !options.password) await onTasks(page, lang);
+}
+
+/** Waits for My tasks (the start page after sign-in) to have drawn its list. */
+export async function onTasks(page: Page, lang: Lang): Promise<void> {
+  await page.waitForURL(new RegExp(`/${lang}/tasks$`));
+  await page.waitForFunction((title) => document.querySelector('h1')?.textContent === title, TASKS[lang]);
+  await settled(page);
+}
+
+/**
+ * Opens My tasks from the navigation, as people go back to it, and waits for the list of this
+ * visit (when already there, the page reads its list again: the heading drawn before is marked,
+ * and a new one is awaited).
+ */
+export async function openTasks(page: Page, lang: Lang): Promise<void> {
+  await page.evaluate(() => document.querySelector('h1')?.setAttribute('data-earlier-visit', ''));
+  await page.getByRole('navigation').getByRole('link', { name: TASKS[lang], exact: true }).first().click();
+  await page.waitForFunction(() => {
+    const h1 = document.querySelector('h1');
+    return h1 !== null && !h1.hasAttribute('data-earlier-visit');
+  });
+  await onTasks(page, lang);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The items of one group of My tasks (by its heading without the count, e.g. "Kirjoitettavat
+ * raportit"), each as its link's text; none when the page has no such group.
+ */
+export async function tasksIn(page: Page, group: string): Promise<string[]> {
+  const region = page.getByRole('region', { name: new RegExp(`^${escapeRegExp(group)} \\(\\d+\\)$`) });
+  if ((await region.count()) === 0) return [];
+  return (await region.getByRole('listitem').getByRole('link').allTextContents()).map((t) => t.trim());
+}
+
+/**
+ * With E2E_SCREENSHOTS set to a folder, the page as it is now at 1366 and at 320 px wide (full
+ * page), for people to look at; the viewport is put back afterwards. Without it, nothing.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1366, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
 }

@@ -83,6 +83,39 @@ export const E2E_USERS = [
     displayName: 'Testi Opetusministeriö',
     roles: [{ role: 'ministry_official' as const, ministry: 'OKM' as const }],
   },
+  // A year of a joint OKM + STM theme (year-reports.test.ts, year-finance.test.ts), with addresses
+  // for the mail; its coordinators are added by the managing authority in the browser.
+  {
+    username: 'e2e-vuosi-stm',
+    displayName: 'Vuoden STM-virkamies',
+    email: 'vuosi-stm@e2e.example.fi',
+    roles: [{ role: 'ministry_official' as const, ministry: 'STM' as const }],
+  },
+  {
+    username: 'e2e-vuosi-okm',
+    displayName: 'Vuoden OKM-virkamies',
+    email: 'vuosi-okm@e2e.example.fi',
+    roles: [{ role: 'ministry_official' as const, ministry: 'OKM' as const }],
+  },
+  {
+    username: 'e2e-vuosi-ely',
+    displayName: 'Vuoden Rahoitusasiantuntija',
+    roles: [{ role: 'finance_expert' as const, theme: 'osallisuuden-tuki-ja-koordinaatio' }],
+  },
+  // The LANUPE steering group's year (year-meetings.test.ts): the secretary, and the chair, whose
+  // seat the secretary links to this account in the browser.
+  {
+    username: 'e2e-vuosi-sihteeri',
+    displayName: 'Vuoden Sihteeri',
+    email: 'vuosi-sihteeri@e2e.example.fi',
+    roles: [{ role: 'steering_group_secretary' as const, steeringGroup: 'lanupe-johtoryhma' }],
+  },
+  {
+    username: 'e2e-vuosi-pj',
+    displayName: 'Vuoden Puheenjohtaja',
+    email: 'vuosi-pj@e2e.example.fi',
+    roles: [{ role: 'steering_group_member' as const, steeringGroup: 'lanupe-johtoryhma' }],
+  },
 ];
 
 /**

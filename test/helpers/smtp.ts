@@ -41,7 +41,8 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
   return { to, subject: decodeWords(header('Subject')), language: header('Content-Language'), text, raw };
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+/** `onMail` is told of each message as it arrives (the browser tests' sink writes it to a folder). */
+export async function startSmtp(options: { onMail?: (mail: ReceivedMail) => void } = {}): Promise<TestSmtp> {
   const state: TestSmtp = { url: '', received: [], refuse: false, close: async () => undefined };
   const server = new SMTPServer({
     authOptional: true,
@@ -55,12 +56,12 @@ export async function startSmtp(): Promise<TestSmtp> {
           const error = Object.assign(new Error('Mailbox temporarily unavailable'), { responseCode: 451 });
           return callback(error);
         }
-        state.received.push(
-          parseMail(
-            Buffer.concat(chunks).toString('utf8'),
-            session.envelope.rcptTo.map((r) => r.address),
-          ),
+        const mail = parseMail(
+          Buffer.concat(chunks).toString('utf8'),
+          session.envelope.rcptTo.map((r) => r.address),
         );
+        state.received.push(mail);
+        options.onMail?.(mail);
         callback();
       });
     },

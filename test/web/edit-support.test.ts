@@ -3,7 +3,7 @@
  * the reason for a refusal: Finnish "1.5" is never 15, "1.500" is refused as ambiguous.
  */
 import { describe, expect, it } from 'vitest';
-import { fromInput } from '../../src/web/features/editing/edit-support.js';
+import { display, fromInput, toInput } from '../../src/web/features/editing/edit-support.js';
 
 describe('fromInput for counts and numbers', () => {
   it.each(['fi', 'sv', 'en'] as const)('reads the same count the same way in %s', (lang) => {
@@ -20,5 +20,20 @@ describe('fromInput for counts and numbers', () => {
   it('leaves an empty optional field empty and refuses an empty required one', () => {
     expect(fromInput('count', '  ', 'fi')).toEqual({ ok: true, value: null });
     expect(fromInput('count', '', 'fi', true)).toEqual({ ok: false, error: 'editing:invalid.required' });
+  });
+});
+
+describe("a list written one a line (a meeting's distribution list)", () => {
+  it('reads each non-empty line trimmed, an empty field as the empty list, and shows it back the same', () => {
+    const typed = ' jakelu@example.fi \n\n  Johtoryhmän jäsenet\r\nkirjaamo@example.fi ';
+    const read = fromInput('lines', typed, 'fi');
+    expect(read).toEqual({ ok: true, value: ['jakelu@example.fi', 'Johtoryhmän jäsenet', 'kirjaamo@example.fi'] });
+    expect(fromInput('lines', '  \n ', 'fi')).toEqual({ ok: true, value: [] });
+    expect(fromInput('lines', '', 'fi', true)).toEqual({ ok: false, error: 'editing:invalid.required' });
+    const value = read.ok ? read.value : [];
+    expect(toInput('lines', value, 'fi')).toBe('jakelu@example.fi\nJohtoryhmän jäsenet\nkirjaamo@example.fi');
+    expect(fromInput('lines', toInput('lines', value, 'sv'), 'sv')).toEqual(read);
+    expect(display('lines', value, 'fi', '–')).toBe('jakelu@example.fi; Johtoryhmän jäsenet; kirjaamo@example.fi');
+    expect(display('lines', [], 'fi', '–')).toBe('–');
   });
 });

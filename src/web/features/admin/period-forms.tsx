@@ -7,6 +7,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThemeSummary } from '../../../contracts/api.js';
+import { formatFinnishDate, parseFinnishDate } from '../../../domain/calendar-date.js';
 import { ApiError, sendApi, useApi } from '../../api.js';
 import { Note } from '../../components/feedback.js';
 import { Button, CheckboxField, FieldGroup, FormStack, Select, TextField } from '../../components/forms.js';
@@ -31,8 +32,6 @@ type Values = {
   deadline: string;
   themes: string[];
 };
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Server field names ("title.fi", "themes.2") → the form's own. */
 const FIELD_OF: Record<string, keyof Values> = {
@@ -168,15 +167,16 @@ function localErrors(values: Values, creating: boolean, t: (key: string) => stri
   if (creating && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.key.trim())) errors.key = t('admin:period.keyInvalid');
   if (values.titleFi.trim() === '') errors.titleFi = t('editing:invalid.required');
   for (const name of ['cutOff', 'deadline'] as const)
-    if (values[name].trim() !== '' && !DATE.test(values[name].trim())) errors[name] = t('editing:invalid.date');
+    if (values[name].trim() !== '' && parseFinnishDate(values[name]) === null) errors[name] = t('editing:invalid.date');
   if (values.themes.length === 0) errors.themes = t('admin:period.themesNeeded');
   return errors;
 }
 
 const body = (values: Values) => ({
   title: { fi: values.titleFi.trim(), sv: values.titleSv.trim() || null },
-  cutOff: values.cutOff.trim() || null,
-  deadline: values.deadline.trim() || null,
+  // Typed as people write them (15.1.2027) or ISO; sent as ISO (validate() has refused the rest).
+  cutOff: parseFinnishDate(values.cutOff) ?? (values.cutOff.trim() || null),
+  deadline: parseFinnishDate(values.deadline) ?? (values.deadline.trim() || null),
   themes: values.themes,
 });
 
@@ -277,8 +277,8 @@ export function PeriodSettings({ period, onChanged }: { period: ReportingPeriod;
     kind: period.kind,
     titleFi: period.title.fi,
     titleSv: period.title.sv ?? '',
-    cutOff: period.cutOff ?? '',
-    deadline: period.deadline ?? '',
+    cutOff: period.cutOff ? formatFinnishDate(period.cutOff) : '',
+    deadline: period.deadline ? formatFinnishDate(period.deadline) : '',
     themes: period.themes.map((theme) => theme.slug),
   });
   const [editing, setEditing] = useState(false);

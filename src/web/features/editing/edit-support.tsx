@@ -17,7 +17,18 @@ import { keyOf } from '../../labels.js';
 import { formatAmountInput, readAmountInput, type AmountInput } from '../../../domain/money.js';
 import { readCountInput, readNumberInput, type CountProblem } from '../../../domain/numbers.js';
 
-export type FieldKind = 'money' | 'count' | 'number' | 'date' | 'partialDate' | 'time' | 'text' | 'textarea' | 'select';
+export type FieldKind =
+  | 'money'
+  | 'count'
+  | 'number'
+  | 'date'
+  | 'partialDate'
+  | 'time'
+  | 'text'
+  | 'textarea'
+  | 'select'
+  /** A list of short texts, one a line (a meeting's distribution list). */
+  | 'lines';
 /**
  * A field of a form. `name` is the record's property, or a path into it for a part of an object
  * (`name.fi`, `name.sv`); a `select` chooses among `options` (stored values with their labels).
@@ -72,6 +83,7 @@ const group = (lang: Language) =>
 /** A stored value as the field shows it: amounts in euros written the language's way, no currency sign. */
 export function toInput(kind: FieldKind, value: unknown, lang: Language): string {
   if (value === null || value === undefined) return '';
+  if (kind === 'lines' && Array.isArray(value)) return value.join('\n');
   // Groups by spaces in every language: "14,000" would read back as ambiguous in English.
   if (kind === 'money' && typeof value === 'number') return formatAmountInput(value, lang);
   if ((kind === 'count' || kind === 'number') && typeof value === 'number')
@@ -109,6 +121,16 @@ export type Parsed = { ok: true; value: unknown } | { ok: false; error: string }
 /** Reads a field's text; the error is a translation key under editing:invalid. */
 export function fromInput(kind: FieldKind, text: string, lang: Language, required = false): Parsed {
   const trimmed = text.trim();
+  // A list: each non-empty line, trimmed; nothing written is the empty list, not a missing value.
+  if (kind === 'lines') {
+    const lines = trimmed
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    return lines.length === 0 && required
+      ? { ok: false, error: 'editing:invalid.required' }
+      : { ok: true, value: lines };
+  }
   if (trimmed === '') return required ? { ok: false, error: 'editing:invalid.required' } : { ok: true, value: null };
   switch (kind) {
     case 'money': {
@@ -154,6 +176,7 @@ export function display(
   options?: { value: string; label: string }[],
 ): string {
   if (value === null || value === undefined || value === '') return empty;
+  if (kind === 'lines' && Array.isArray(value)) return value.length === 0 ? empty : value.join('; ');
   if (kind === 'select') return options?.find((option) => option.value === value)?.label ?? String(value);
   if (kind === 'money' && typeof value === 'number') return euros(value, lang);
   if ((kind === 'count' || kind === 'number') && typeof value === 'number') return integer(value, lang);

@@ -154,6 +154,8 @@ export function hintFor(field: FieldSpec, t: (key: string) => string): string | 
       return t('editing:hint.partialDate');
     case 'time':
       return t('editing:hint.time');
+    case 'lines':
+      return t('editing:hint.lines');
     default:
       return undefined;
   }
@@ -182,7 +184,7 @@ export function FieldInputs({
       hint: hint ? hint(field) : (field.hint ?? hintFor(field, t)),
       optionalText: field.required ? undefined : t('editing:optional'),
     };
-    if (field.kind === 'textarea') return <TextArea key={field.name} {...common} />;
+    if (field.kind === 'textarea' || field.kind === 'lines') return <TextArea key={field.name} {...common} />;
     if (field.kind === 'select') {
       return (
         <div key={field.name}>

@@ -50,10 +50,20 @@ export function MeetingFormPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
+  const fields: FieldSpec<keyof RecordOf<'meetings'>>[] = [
+    ...useMeetingFields(),
+    // Who receives the published minutes by e-mail (addresses) besides the group's accounts.
+    {
+      name: 'distribution',
+      label: t('meetings:meeting.distribution'),
+      kind: 'lines',
+      hint: t('meetings:forms.distributionHint'),
+    },
+  ];
   return (
     <RecordForm<RecordOf<'meetings'>>
       resourcePath={`/api/v1/meetings/${encodeURIComponent(key)}`}
-      fields={useMeetingFields()}
+      fields={fields}
       title={(data) => t('meetings:forms.editMeetingTitle', { number: data.number })}
       backTo={() => ({ to: paths.meeting(lang, key), label: t('meetings:forms.backToMeeting') })}
     />

@@ -5,8 +5,9 @@
  * the groups.
  */
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { MyTasks, Task, TaskKind } from '../../../contracts/tasks.js';
-import { useApi } from '../../api.js';
+import { useFreshApi } from '../../api.js';
 import { Badge, Panel } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
@@ -37,7 +38,9 @@ export function TasksPage() {
   const { t } = useTranslation(['tasks', 'common']);
   const { session, known } = useSession();
   usePageTitle(t('tasks:title'));
-  const tasks = useApi<MyTasks>(session ? '/api/v1/me/tasks' : null, lang);
+  // Read anew on every visit: the list changes with what others do (a return, a check, an approval).
+  const visit = useLocation().key;
+  const tasks = useFreshApi<MyTasks>(session ? '/api/v1/me/tasks' : null, lang, visit);
   const gate = useEditGate({ known, signedIn: !!session, loadError: null, loaded: true, lang });
   if (gate) return gate;
   return (

@@ -21,6 +21,7 @@ import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayAnywhere, useSession } from '../../shell/session.js';
 import { useEditGate } from '../editing/form-parts.js';
+import { NewUserForm } from './new-user-form.js';
 
 type User = z.infer<typeof ZUser>;
 type RoleAssignment = z.infer<typeof ZRoleAssignment>;
@@ -107,6 +108,16 @@ function UsersTable({ users, lang, self }: { users: User[]; lang: Language; self
         ) : null}
       </div>
       {error ? <ErrorNotice title={t('users:failed')}>{error}</ErrorNotice> : null}
+      <NewUserForm
+        lang={lang}
+        onCreated={async (username, password) => {
+          const fresh = await fetch('/api/v1/admin/users', { headers: { accept: 'application/json' } });
+          if (fresh.ok) setRows(((await fresh.json()) as { items: User[] }).items);
+          setError(null);
+          setDone(t('users:new.done', { username }));
+          setTemporary(password ? { username, password } : null);
+        }}
+      />
       <DataTable caption={t('users:caption')}>
         <thead>
           <tr>
