@@ -5,6 +5,7 @@
 import { lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { GlobalStyle } from './components/global-style.js';
+import { PrintStyle } from './components/print-style.js';
 import { OverviewPage } from './features/overview/overview-page.js';
 import { NotFoundPage } from './features/not-found/not-found-page.js';
 import { LanguageRoot } from './shell/layout.js';
@@ -105,6 +106,7 @@ export function App() {
   return (
     <SessionProvider>
       <GlobalStyle />
+      <PrintStyle />
       <Routes>
         <Route path="/" element={<Navigate to={`/${DEFAULT_LANGUAGE}/`} replace />} />
         <Route path=":lang" element={<LanguageRoot />}>

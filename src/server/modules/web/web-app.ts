@@ -56,8 +56,8 @@ async function registerBuiltApp(app: FastifyInstance, root: string): Promise<voi
       );
     },
   });
-  registerPageRoutes(app, (_url, reply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index),
+  registerPageRoutes(app, (url, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(pageShell(index, url)),
   );
 }
 
@@ -86,7 +86,10 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
     if (handled) reply.hijack();
   });
   registerPageRoutes(app, async (url, reply) => {
-    const html = await vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8'));
+    const html = pageShell(
+      await vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8')),
+      url,
+    );
     return reply.type('text/html; charset=utf-8').send(html);
   });
   // Development only: hot reload needs React Refresh's inline preamble and Vite's websocket, which
@@ -100,6 +103,21 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
     }
     return payload;
   });
+}
+
+/**
+ * index.html as the shell of one page address: `<html lang>` is the address's language and the
+ * loading line before the script has run is in that language only (all three at "/", which
+ * redirects). So a slow first load shows the service's name and "Laddar…" on a Swedish page.
+ */
+export function pageShell(html: string, url: string): string {
+  const language = WEB_LANGUAGES.find((l) => url === `/${l}` || url.startsWith(`/${l}/`) || url.startsWith(`/${l}?`));
+  if (!language) return html;
+  return html
+    .replace(/<html lang="[a-z]+">/, `<html lang="${language}">`)
+    .replace(/\s*<p lang="([a-z]+)" data-shell-lang="[a-z]+">[^<]*<\/p>/g, (line, lang: string) =>
+      lang === language ? line : '',
+    );
 }
 
 /** Builds the web application into `outDir` with the project's Vite configuration. */

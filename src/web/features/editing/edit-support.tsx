@@ -252,6 +252,7 @@ const ACTION_KEYS = {
 export type HistoryEntry = {
   at: string;
   actor: string;
+  actorName: string;
   action: string;
   before: unknown;
   after: unknown;
@@ -288,7 +289,7 @@ export function HistoryTable({
           return (
             <tr key={index}>
               <RowHeader>{dateTime(entry.at, lang)}</RowHeader>
-              <Cell>{entry.actor}</Cell>
+              <Cell>{entry.actorName}</Cell>
               <Cell>
                 {entry.action === 'update' && changes.length > 0 ? (
                   <ul>

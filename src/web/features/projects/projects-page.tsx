@@ -11,7 +11,7 @@ import { useCountyNames } from '../../components/county-map.js';
 import { Button, FilterGrid, SearchField, Select, WideCell } from '../../components/forms.js';
 import { Badge, Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
+import { Localized, localizedText, InFinnishMarker } from '../../components/localized.js';
 import { Lead, PageHeading, Paragraph } from '../../components/typography.js';
 import { euros, period } from '../../format.js';
 import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, STATUS_KEYS } from '../../labels.js';
@@ -203,7 +203,8 @@ export function ProjectsPage() {
                             lang={name.lang === lang ? undefined : name.lang}
                           >
                             {name.text}
-                          </AppLink>{' '}
+                          </AppLink>
+                          {name.lang === lang ? null : <InFinnishMarker />}{' '}
                           <Badge $tone={entity.kind === 'group' ? 'info' : 'neutral'}>
                             {t(ENTITY_KIND_KEYS[entity.kind])}
                           </Badge>

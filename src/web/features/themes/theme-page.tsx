@@ -28,7 +28,8 @@ import {
   UnstyledList,
 } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
+import { Localized, localizedText, InFinnishMarker } from '../../components/localized.js';
+import { PageContents } from '../../components/page-contents.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { InferredNote } from '../../components/inferred.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
@@ -46,7 +47,6 @@ import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { hasReports, mayEdit, useSession } from '../../shell/session.js';
-import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
 import { sectorLabel } from '../../../domain/sectors.js';
 import type { Language } from '../../i18n.js';
 import type { TFunction } from 'i18next';
@@ -77,8 +77,23 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
         label={t('common:breadcrumbs')}
         items={[{ to: paths.overview(lang), label: t('common:nav.themes') }, { label: theme.shortName ?? name.text }]}
       />
-      <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
+      <PageHeading>
+        <Localized value={theme.name} language={lang} />
+      </PageHeading>
       {theme.shortName ? <Paragraph>{theme.shortName}</Paragraph> : null}
+      <PageContents
+        label={t('themes:contents')}
+        items={[
+          { id: 'theme-basics', label: t('themes:basics.heading') },
+          { id: 'theme-contacts', label: t('themes:contacts.heading') },
+          { id: 'theme-content', label: t('themes:content.heading') },
+          { id: 'theme-money', label: t('themes:money.heading') },
+          { id: 'theme-calls', label: t('themes:calls.heading') },
+          { id: 'theme-figures', label: t('themes:figures.heading') },
+          { id: 'theme-projects', label: t('themes:projects.heading') },
+          ...(theme.activityFigures.length > 0 ? [{ id: 'theme-activity', label: t('themes:activity.heading') }] : []),
+        ]}
+      />
       {hasReports(session) ? <ThemeReports slug={theme.slug} /> : null}
 
       <Columns>
@@ -258,9 +273,9 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                         <Disclosure
                           headingLevel="h3"
                           title={
-                            <span lang={entityName.lang === lang ? undefined : entityName.lang}>
-                              {entityName.text} ({t(ENTITY_KIND_KEYS.group)})
-                            </span>
+                            <>
+                              <Localized value={entity.name} language={lang} /> ({t(ENTITY_KIND_KEYS.group)})
+                            </>
                           }
                         >
                           <Paragraph>
@@ -277,7 +292,8 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                             lang={entityName.lang === lang ? undefined : entityName.lang}
                           >
                             {entityName.text}
-                          </AppLink>{' '}
+                          </AppLink>
+                          {entityName.lang === lang ? null : <InFinnishMarker />}{' '}
                           – {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
                           {entity.status ? (
                             <>
@@ -439,7 +455,7 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
         return (
           <section key={call.key} aria-labelledby={`call-${call.key}`}>
             <SectionHeading level={3} id={`call-${call.key}`}>
-              <span lang={callName.lang === lang ? undefined : callName.lang}>{callName.text}</span>
+              <Localized value={call.name} language={lang} />
             </SectionHeading>
             <SmallText>
               {t(keyOf(CALL_KIND_KEYS, call.kind) ?? 'calls:kind.other')} ·{' '}
@@ -564,7 +580,7 @@ function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction;
         <CountyMap
           title={t('themes:map.title')}
           summary={t('themes:map.summary', { with: knownCounties.length, without: without.length })}
-          attribution={GEO_ATTRIBUTION}
+          attribution={t('common:geoAttribution')}
           implementers={implementersByCounty}
           loadingText={t('common:loading')}
           errorText={t('themes:map.error')}
