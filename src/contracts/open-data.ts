@@ -48,7 +48,7 @@ export const ZOpenOrganisation = z.object({
   municipality: z.string().nullable().describe('Official municipality number'),
   county: z.string().nullable().describe('Wellbeing services county id'),
   countyInferred: ZInferred.describe(
-    'Set where the county is not the municipality\'s but inferred (a county\'s own organisation)',
+    "Set where the county is not the municipality's but inferred (a county's own organisation)",
   ),
 });
 
@@ -116,7 +116,10 @@ export const ZOpenTheme = z.object({
     .array(
       z.object({
         ref: z.string().describe('fundingOrganisations[].id'),
-        role: z.enum(['lead', 'partner']).nullable().describe('lead or partner where a source says so; null: not stated'),
+        role: z
+          .enum(['lead', 'partner'])
+          .nullable()
+          .describe('lead or partner where a source says so; null: not stated'),
         inferred: ZInferred.describe('Set where no source names the ministry and it was inferred'),
       }),
     )

@@ -87,7 +87,11 @@ export const OPEN_DATA_TABLES = {
       col('amountDisbursed', 'euros', 'Paid costs, euros'),
       col('rounded', 'text', 'Figures the source gives only rounded, "; "-separated'),
       col('approximate', 'text', 'Figures the source gives only approximately ("noin"), "; "-separated'),
-      col('asWritten', 'text', 'The source\'s own words kept with a figure ("amountDisbursed: ei vielä"), "; "-separated'),
+      col(
+        'asWritten',
+        'text',
+        'The source\'s own words kept with a figure ("amountDisbursed: ei vielä"), "; "-separated',
+      ),
     ],
     rows: async function* (db) {
       for await (const theme of themesForExport(db)) {
@@ -130,7 +134,11 @@ export const OPEN_DATA_TABLES = {
       col('leftOver', 'euros', 'Left over, euros'),
       col('leftOverRounded', 'boolean', 'The left-over amount is rounded'),
       col('leftOverApproximate', 'boolean', 'The left-over amount is approximate'),
-      col('asWritten', 'text', 'The source\'s own words kept with an amount ("budget: noin 3,5 milj. €"), "; "-separated'),
+      col(
+        'asWritten',
+        'text',
+        'The source\'s own words kept with an amount ("budget: noin 3,5 milj. €"), "; "-separated',
+      ),
     ],
     rows: async function* (db) {
       for await (const call of callsForExport(db)) {

@@ -25,15 +25,25 @@ describe.each(DIALECTS)('display names and Swedish names (%s)', (dialect) => {
     admin = await signedIn(t.app, db, 'hallinto', [{ role: 'admin' }]);
     coordinator = await signedIn(t.app, db, 'kkoordinaattori', [{ role: 'theme_coordinator', theme: 'lanupe' }]);
     stm = await signedIn(t.app, db, 'stm-virkamies', [{ role: 'ministry_official', ministry: 'STM' }]);
-    await db.updateTable('users').set({ display_name: 'Kaisa Koordinaattori' }).where('username', '=', 'kkoordinaattori').execute();
-    await db.updateTable('users').set({ display_name: 'Sanna Sosiaali' }).where('username', '=', 'stm-virkamies').execute();
+    await db
+      .updateTable('users')
+      .set({ display_name: 'Kaisa Koordinaattori' })
+      .where('username', '=', 'kkoordinaattori')
+      .execute();
+    await db
+      .updateTable('users')
+      .set({ display_name: 'Sanna Sosiaali' })
+      .where('username', '=', 'stm-virkamies')
+      .execute();
     const period = await admin.request({
       method: 'POST',
       url: '/api/v1/reporting-periods',
       payload: { key: '2024', title: { fi: 'Toteutuskatsaus 2024' }, cutOff: '2024-10-31' },
     });
     reportId = period.json().themes.find((x: { slug: string }) => x.slug === 'lanupe').reportId;
-    const fill = Object.fromEntries(['s1', 's2', 's3', 's4', 's5'].map((key) => [key, { html: `<p>Osio ${key}.</p>` }]));
+    const fill = Object.fromEntries(
+      ['s1', 's2', 's3', 's4', 's5'].map((key) => [key, { html: `<p>Osio ${key}.</p>` }]),
+    );
     const saved = await coordinator.request({
       method: 'PATCH',
       url: `/api/v1/reports/${reportId}`,
@@ -83,8 +93,13 @@ describe.each(DIALECTS)('display names and Swedish names (%s)', (dialect) => {
 
   it('gives the organisations their official Swedish names; the rest stay Finnish only', async () => {
     const get = async (key: string) =>
-      (await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${key}`, headers: { 'accept-language': 'sv' } })).json();
-    expect((await get('uudenmaan-ely-keskus')).name).toMatchObject({ fi: 'Uudenmaan ELY-keskus', sv: 'NTM-centralen i Nyland' });
+      (
+        await t.app.inject({ method: 'GET', url: `/api/v1/organisations/${key}`, headers: { 'accept-language': 'sv' } })
+      ).json();
+    expect((await get('uudenmaan-ely-keskus')).name).toMatchObject({
+      fi: 'Uudenmaan ELY-keskus',
+      sv: 'NTM-centralen i Nyland',
+    });
     expect((await get('lapin-ely-keskus')).name.sv).toBe('NTM-centralen i Lappland');
     expect((await get('pirkanmaan-hyvinvointialue')).name.sv).toBe('Birkalands välfärdsområde');
     expect((await get('vantaan-ja-keravan-hyvinvointialue')).name.sv).toBe('Vanda och Kervo välfärdsområde');

@@ -98,7 +98,12 @@ describe.each(DIALECTS)('open data on %s', (dialect) => {
       .where('th.archived_at', 'is', null)
       .execute();
     const exported = dataset.themes.flatMap((theme) =>
-      theme.fundingOrganisationRoles.map((m) => ({ slug: theme.id, ministry: m.ref, role: m.role, inferred: m.inferred })),
+      theme.fundingOrganisationRoles.map((m) => ({
+        slug: theme.id,
+        ministry: m.ref,
+        role: m.role,
+        inferred: m.inferred,
+      })),
     );
     expect(exported).toHaveLength(ministries.length);
     for (const row of ministries) {
@@ -109,9 +114,9 @@ describe.each(DIALECTS)('open data on %s', (dialect) => {
     // Theme 3 names its lead ministry; theme 6's OKM is inferred from the contacts' phone numbers,
     // and the export gives the reasoning and where it stands but not the quoted number.
     expect(exported.filter((m) => m.role === 'lead').length).toBeGreaterThan(0);
-    const okm = dataset.themes.find((theme) => theme.id === 'jatkuva-oppiminen')!.fundingOrganisationRoles.find(
-      (m) => m.ref === 'OKM',
-    )!;
+    const okm = dataset.themes
+      .find((theme) => theme.id === 'jatkuva-oppiminen')!
+      .fundingOrganisationRoles.find((m) => m.ref === 'OKM')!;
     expect(okm.inferred!.reason).toMatch(/puhelinnumerot/);
     expect(okm.inferred!.reason).toMatch(/\(seed 001 lines \d+-\d+\)$/);
     expect(okm.inferred!.reason).not.toContain('”');
@@ -126,11 +131,19 @@ describe.each(DIALECTS)('open data on %s', (dialect) => {
       .selectFrom('calls')
       .select('id')
       .where('archived_at', 'is', null)
-      .where((eb) => eb.or([eb('budget_approximate', '=', 1), eb('granted_approximate', '=', 1), eb('left_over_approximate', '=', 1)]))
+      .where((eb) =>
+        eb.or([
+          eb('budget_approximate', '=', 1),
+          eb('granted_approximate', '=', 1),
+          eb('left_over_approximate', '=', 1),
+        ]),
+      )
       .execute();
     expect(approximateCalls).toHaveLength(storedApproximate.length);
     expect(approximateCalls.length).toBeGreaterThan(0);
-    expect(approximateCalls.some((c) => Object.values(c.asWritten).some((words) => words.startsWith('noin')))).toBe(true);
+    expect(approximateCalls.some((c) => Object.values(c.asWritten).some((words) => words.startsWith('noin')))).toBe(
+      true,
+    );
 
     // Inferred periods come with their reasoning; the decision dates and status changes as stored.
     const inferredEnds = await db

@@ -17,10 +17,15 @@ import {
 const SEED_001 = '../shared/seeds/001_ecf7eb9cbcaeb76b.txt';
 
 describe('provenance', () => {
-  it.skipIf(!existsSync(SEED_001))('starts each theme chapter where the review has its "Valtakunnallinen teema" heading', () => {
-    const headings = readFileSync(SEED_001, 'utf8').split('\n').flatMap((line, index) => (/^\s*Valtakunnallinen teema\s*$/.test(line) ? [index + 1] : []));
-    expect([...REVIEW_2024_CHAPTERS]).toEqual(headings);
-  });
+  it.skipIf(!existsSync(SEED_001))(
+    'starts each theme chapter where the review has its "Valtakunnallinen teema" heading',
+    () => {
+      const headings = readFileSync(SEED_001, 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (/^\s*Valtakunnallinen teema\s*$/.test(line) ? [index + 1] : []));
+      expect([...REVIEW_2024_CHAPTERS]).toEqual(headings);
+    },
+  );
 
   it('reads a stored source as its document and the review chapter', () => {
     expect(readProvenance('seed 001 lines 2310-2317')).toEqual({

@@ -34,7 +34,9 @@ describe('the page shell', () => {
     await expect.poll(() => page.getByText('Teemaseuranta', { exact: false }).first().isVisible()).toBe(true);
     // Only the page's language is in the shell's loading line.
     expect(await page.getByRole('status').innerText()).toBe('Laddar…');
-    expect(await page.locator('[lang="sv"]', { hasText: 'Temauppföljningen behöver JavaScript' }).isVisible()).toBe(true);
+    expect(await page.locator('[lang="sv"]', { hasText: 'Temauppföljningen behöver JavaScript' }).isVisible()).toBe(
+      true,
+    );
     expect(await page.locator('noscript a[href="/api/v1/export"]').count()).toBeGreaterThan(0);
     await context.close();
   });
@@ -119,13 +121,18 @@ describe('print', () => {
     // Chromium gives the computed content resolved or as written; either names the address.
     expect([`" (${href})"`, '" (" attr(href) ")"']).toContain(after);
     // Rows are not cut across pages.
-    expect(await page.locator('main tr').first().evaluate((tr) => getComputedStyle(tr).breakInside)).toBe('avoid');
+    expect(
+      await page
+        .locator('main tr')
+        .first()
+        .evaluate((tr) => getComputedStyle(tr).breakInside),
+    ).toBe('avoid');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(10_000);
     // Read back as text where poppler is installed: the addresses are on paper, the header is not.
     if (existsSync('/usr/bin/pdftotext')) {
       const text = execFileSync('/usr/bin/pdftotext', ['-', '-'], { input: pdf }).toString('utf8');
-      expect(text.replace(/\s+/g, "")).toContain(`(${href})`);
+      expect(text.replace(/\s+/g, '')).toContain(`(${href})`);
       expect(text).not.toContain('Siirry pääsisältöön');
       expect(text).not.toContain('Kirjaudu sisään');
       expect(text).toContain('Rahoitus');

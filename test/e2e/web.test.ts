@@ -123,7 +123,9 @@ describe.each(['fi', 'sv'] as const)('journeys in %s', (lang) => {
     await page.getByRole('button', { name: /KNOT- Kaikki nuoret osallisia tulevaisuuteen/ }).click();
     await page.getByRole('link', { name: text.projectPage }).first().click();
     // A name the sources give only in Finnish says so on a Swedish page.
-    await expect.poll(() => heading(page).textContent()).toBe(inFinnish('KNOT- Kaikki nuoret osallisia tulevaisuuteen'));
+    await expect
+      .poll(() => heading(page).textContent())
+      .toBe(inFinnish('KNOT- Kaikki nuoret osallisia tulevaisuuteen'));
     // The review names KNOT's implementers without saying which is the main one: the role is not stated.
     const mainRow = page.getByRole('row').filter({ hasText: 'Tampereen ammattikorkeakoulu Oy' });
     expect(await mainRow.textContent()).toContain(text.mainRole);

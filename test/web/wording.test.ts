@@ -36,7 +36,8 @@ describe('wording', () => {
 
   it('has no Finnish on the Swedish about page', () => {
     const about = JSON.stringify(read('sv', 'about'));
-    for (const finnish of ['Aluerajat', 'Tilastokeskus', 'Tiedot', 'avointa dataa']) expect(about).not.toContain(finnish);
+    for (const finnish of ['Aluerajat', 'Tilastokeskus', 'Tiedot', 'avointa dataa'])
+      expect(about).not.toContain(finnish);
     expect(at(read('sv', 'about'), 'data.map')).toContain('Statistikcentralen');
   });
 

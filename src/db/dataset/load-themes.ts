@@ -39,10 +39,7 @@ export async function loadOrganisations(trx: Trx, dataset: Dataset): Promise<Ids
         municipality_code: organisation.municipality,
         county_id: organisation.county?.id ?? null,
         county_basis: organisation.county ? `inferred: ${organisation.county.inferred}` : null,
-        search_text: [organisation.name.fi, nameSv, organisation.businessId]
-          .filter(Boolean)
-          .join(' ')
-          .toLowerCase(),
+        search_text: [organisation.name.fi, nameSv, organisation.businessId].filter(Boolean).join(' ').toLowerCase(),
         source: source(organisation.source),
         updated_by: DATASET_ACTOR,
       })

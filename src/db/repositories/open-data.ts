@@ -278,8 +278,12 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
         activityType: entity.type,
         plannedDates: { start: entity.period_start, end: entity.period_end },
         plannedDatesInferred: {
-          start: entity.period_start_inferred === null ? null : { reason: reasoningWithoutQuote(entity.period_start_inferred) },
-          end: entity.period_end_inferred === null ? null : { reason: reasoningWithoutQuote(entity.period_end_inferred) },
+          start:
+            entity.period_start_inferred === null
+              ? null
+              : { reason: reasoningWithoutQuote(entity.period_start_inferred) },
+          end:
+            entity.period_end_inferred === null ? null : { reason: reasoningWithoutQuote(entity.period_end_inferred) },
         },
         decidedOn: entity.decided_on,
         statusHistory: (statusesOf.get(id) ?? []).map((change) => ({ status: change.status, from: change.valid_from })),

@@ -27,7 +27,7 @@ export const ZHistory = z
       z.object({
         at: z.string(),
         actor: z.string(),
-        actorName: z.string().describe("Who made the change by their display name"),
+        actorName: z.string().describe('Who made the change by their display name'),
         action: z.string(),
         before: z.unknown(),
         after: z.unknown(),

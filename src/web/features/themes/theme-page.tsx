@@ -293,8 +293,8 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                           >
                             {entityName.text}
                           </AppLink>
-                          {entityName.lang === lang ? null : <InFinnishMarker />}{' '}
-                          – {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
+                          {entityName.lang === lang ? null : <InFinnishMarker />} –{' '}
+                          {main ? <Localized value={main.implementer.name} language={lang} /> : t('common:notKnown')}
                           {entity.status ? (
                             <>
                               {' '}
