@@ -73,3 +73,23 @@ const QUOTED_CITATION = /\s*\(”[^”]*”,\s*(seed \d{3} lines \d+\s*[-–]\s*
 export function reasoningWithoutQuote(stored: string): string {
   return stored.replace(QUOTED_CITATION, (_all, citation: string) => ` (${citation})`);
 }
+
+// The dataset's notes cite lines in Finnish: "(rivit 2476–2477)" in the review, "seed 002 rivi 33".
+const SEED_LINES_FI = /seed (\d{3}) rivi(?:t)? (\d+)(?:\s*[–-]\s*\d+)?/g;
+const REVIEW_LINES_FI = /\brivi(?:t)? (\d+)(?:\s*[–-]\s*\d+)?/g;
+
+/**
+ * A note or a reasoning with every citation in it worded by `word`: the stored form ("seed 001
+ * lines 12-14") and the notes' Finnish one ("seed 002 rivi 33"; "rivit 2476–2477" alone is a line
+ * of the review, the document the notes are written about).
+ */
+export function wordCitations(text: string, word: (provenance: Provenance) => string): string {
+  return replaceProvenance(text, word)
+    .replace(SEED_LINES_FI, (citation, seed: string, line: string) => {
+      const provenance = readProvenance(`seed ${seed} lines ${line}-${line}`);
+      return provenance ? word({ ...provenance, technical: citation }) : citation;
+    })
+    .replace(REVIEW_LINES_FI, (citation, line: string) =>
+      word({ document: 'review2024', theme: reviewChapter(Number(line)), technical: citation }),
+    );
+}

@@ -118,6 +118,8 @@ describe('the page shell', () => {
     expect(sv).toContain('Laddar…');
     expect(sv).not.toContain('Ladataan…');
     expect(sv).not.toContain('>Loading…<');
+    expect(sv).toContain('>Temauppföljning<');
+    expect(sv).not.toContain('>Teemaseuranta<');
     const en = pageShell(index, '/en?x=1');
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('Loading…');

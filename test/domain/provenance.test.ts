@@ -9,6 +9,7 @@ import {
   readProvenance,
   reasoningWithoutQuote,
   replaceProvenance,
+  wordCitations,
   reviewChapter,
   REVIEW_2024_CHAPTERS,
 } from '../../src/domain/provenance.js';
@@ -66,5 +67,20 @@ describe('provenance', () => {
       'Puhelinnumerot ovat OKM:n sarjaa. (seed 001 lines 1820-1825)',
     );
     expect(reasoningWithoutQuote('Ei lainausta.')).toBe('Ei lainausta.');
+  });
+
+  it('words the notes\' Finnish line citations as documents', () => {
+    const word = (p: { document: string; theme: number | null }) => (p.theme === null ? p.document : `${p.document} ${p.theme}`);
+    expect(
+      wordCitations(
+        'Kehys "13 M€+10 M€"; jako ministeriöittäin rivit 2703–2704 (sama jako teemakuvauksessa, seed 002 rivi 33).',
+        word,
+      ),
+    ).toBe('Kehys "13 M€+10 M€"; jako ministeriöittäin review2024 9 (sama jako teemakuvauksessa, lanupeDescription).');
+    expect(wordCitations('päätökset tehtiin vasta marras–joulukuussa 2024 (rivit 2476–2477).', word)).toBe(
+      'päätökset tehtiin vasta marras–joulukuussa 2024 (review2024 8).',
+    );
+    expect(wordCitations('(”x”, seed 001 lines 12-14)', word)).toBe('(”x”, review2024 1)');
+    expect(wordCitations('ei viitteitä, ei rivinvaihtoa', word)).toBe('ei viitteitä, ei rivinvaihtoa');
   });
 });

@@ -19,7 +19,7 @@ export function localizedText(value: LocalizedValue, language: PageLanguage): { 
 
 const Marker = styled.span`
   font-size: 0.875em;
-  font-weight: 400;
+  font-weight: inherit;
   color: ${colors.blackBase};
   white-space: nowrap;
 `;

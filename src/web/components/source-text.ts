@@ -1,6 +1,6 @@
 /** The dataset's source references in people's words: "Toteutuskatsaus 2024, teema 9" (domain/provenance.ts). */
 import { useTranslation } from 'react-i18next';
-import { readProvenance, replaceProvenance, type Provenance, type SourceDocument } from '../../domain/provenance.js';
+import { readProvenance, wordCitations, type Provenance, type SourceDocument } from '../../domain/provenance.js';
 
 const DOCUMENT_KEYS: Record<SourceDocument, string> = {
   review2024: 'common:sourceDocument.review2024',
@@ -12,7 +12,7 @@ const DOCUMENT_KEYS: Record<SourceDocument, string> = {
 export function useSourceWords(): {
   /** The document's name (and the review's theme chapter), or null for text that is no dataset source. */
   source: (stored: string | null | undefined) => string | null;
-  /** A text with the citations inside it worded so (an inference's reasoning). */
+  /** A text with the citations inside it worded so (an inference's reasoning, a note). */
   within: (text: string) => string;
 } {
   const { t } = useTranslation('common');
@@ -25,6 +25,6 @@ export function useSourceWords(): {
       const provenance = readProvenance(stored);
       return provenance ? word(provenance) : null;
     },
-    within: (text) => replaceProvenance(text, word),
+    within: (text) => wordCitations(text, word),
   };
 }

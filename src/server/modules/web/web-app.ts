@@ -107,15 +107,16 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
 
 /**
  * index.html as the shell of one page address: `<html lang>` is the address's language and the
- * loading line before the script has run is in that language only (all three at "/", which
- * redirects). So a slow first load shows the service's name and "Laddar…" on a Swedish page.
+ * service's name and the loading line before the script has run are in that language only (all
+ * three at "/", which redirects). So a slow first load shows "Temauppföljning" and "Laddar…" on a
+ * Swedish page.
  */
 export function pageShell(html: string, url: string): string {
   const language = WEB_LANGUAGES.find((l) => url === `/${l}` || url.startsWith(`/${l}/`) || url.startsWith(`/${l}?`));
   if (!language) return html;
   return html
     .replace(/<html lang="[a-z]+">/, `<html lang="${language}">`)
-    .replace(/\s*<p lang="([a-z]+)" data-shell-lang="[a-z]+">[^<]*<\/p>/g, (line, lang: string) =>
+    .replace(/\s*<p [^>]*data-shell-lang="([a-z]+)"[^>]*>[^<]*<\/p>/g, (line, lang: string) =>
       lang === language ? line : '',
     );
 }

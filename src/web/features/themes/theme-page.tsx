@@ -30,6 +30,7 @@ import {
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
 import { Localized, localizedText, InFinnishMarker } from '../../components/localized.js';
 import { PageContents } from '../../components/page-contents.js';
+import { useSourceWords } from '../../components/source-text.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { InferredNote } from '../../components/inferred.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
@@ -63,6 +64,8 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
   const { t } = useTranslation(['themes', 'common', 'records', 'keyFigures']);
   const { session } = useSession();
   const name = localizedText(theme.name, lang);
+  // Notes cite the review's lines; the page names the document instead.
+  const sourceWords = useSourceWords();
   usePageTitle(theme.shortName ?? name.text);
   const figures = useApi<ThemeFigures>(`/api/v1/themes/${encodeURIComponent(theme.slug)}/figures`, lang);
   const calls = useApi<{ items: Call[] }>(`/api/v1/calls${query({ theme: theme.slug })}`, lang);
@@ -218,7 +221,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                 </tbody>
               </DataTable>
             ) : null}
-            {f.note ? <SmallText lang="fi">{f.note}</SmallText> : null}
+            {f.note ? <SmallText lang="fi">{sourceWords.within(f.note)}</SmallText> : null}
           </>
         ) : (
           <Paragraph>{t('themes:money.none')}</Paragraph>
