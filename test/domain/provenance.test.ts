@@ -69,8 +69,9 @@ describe('provenance', () => {
     expect(reasoningWithoutQuote('Ei lainausta.')).toBe('Ei lainausta.');
   });
 
-  it('words the notes\' Finnish line citations as documents', () => {
-    const word = (p: { document: string; theme: number | null }) => (p.theme === null ? p.document : `${p.document} ${p.theme}`);
+  it("words the notes' Finnish line citations as documents", () => {
+    const word = (p: { document: string; theme: number | null }) =>
+      p.theme === null ? p.document : `${p.document} ${p.theme}`;
     expect(
       wordCitations(
         'Kehys "13 M€+10 M€"; jako ministeriöittäin rivit 2703–2704 (sama jako teemakuvauksessa, seed 002 rivi 33).',
