@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { styled } from 'styled-components';
+import { officialSwedishName } from '../../domain/official-names.js';
 import { colors } from './tokens.js';
 
 export type LocalizedValue = { fi: string; sv?: string | null; en?: string | null };
@@ -54,4 +55,20 @@ export function Localized({
       {marker ? <InFinnishMarker /> : null}
     </>
   );
+}
+
+/**
+ * A body's name as the sources write it in Finnish (free text: a contact's organisation, a theme's
+ * intermediate body): on a Swedish page its official Swedish name where it has one
+ * (domain/official-names.ts), otherwise the Finnish text marked lang="fi".
+ */
+export function OfficialName({ finnish, language }: { finnish: string; language: PageLanguage }): ReactNode {
+  if (language === 'fi') return finnish;
+  const swedish = language === 'sv' ? officialSwedishName(finnish) : null;
+  return swedish ?? <span lang="fi">{finnish}</span>;
+}
+
+/** Text the sources give in Finnish only (a contact's title), marked so on other pages. */
+export function FinnishText({ text, language }: { text: string; language: PageLanguage }): ReactNode {
+  return language === 'fi' ? text : <span lang="fi">{text}</span>;
 }

@@ -28,7 +28,7 @@ import {
   UnstyledList,
 } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
-import { Localized, localizedText, InFinnishMarker } from '../../components/localized.js';
+import { Localized, localizedText, InFinnishMarker, OfficialName } from '../../components/localized.js';
 import { PageContents } from '../../components/page-contents.js';
 import { useSourceWords } from '../../components/source-text.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
@@ -115,7 +115,13 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
               ))}
             </Fact>
             <Fact label={t('themes:basics.period')}>{period(theme.period, lang) ?? t('common:notKnown')}</Fact>
-            <Fact label={t('themes:basics.intermediateBody')}>{theme.intermediateBody ?? t('common:notKnown')}</Fact>
+            <Fact label={t('themes:basics.intermediateBody')}>
+              {theme.intermediateBody ? (
+                <OfficialName finnish={theme.intermediateBody} language={lang} />
+              ) : (
+                t('common:notKnown')
+              )}
+            </Fact>
             <Fact label={t('themes:basics.specificObjectives')}>
               {theme.specificObjectives.join(', ') || t('common:notKnown')}
             </Fact>
