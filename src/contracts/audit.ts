@@ -28,7 +28,8 @@ export const ZAuditEntry = z
   .object({
     id: z.number().int(),
     at: z.string(),
-    actor: z.string(),
+    actor: z.string().describe('Who made the change: a username, or the kind of actor ("dataset:2024", "cli")'),
+    actorName: z.string().describe("Who made the change as pages show it: the user's display name"),
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),

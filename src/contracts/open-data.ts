@@ -13,13 +13,28 @@
  * their members: names of people are personal data) and the published minutes (agenda and
  * decisions, without who attended). Each collection is also offered as a table on its own, in
  * euros (documents/open-data-tables.ts), described for catalogues in DCAT-AP.
+ *
+ * 1.2 adds how sure each fact is (issue 15): a theme's ministries with their role where a source
+ * says so and the reasoning where one was inferred; an amount's precision (rounded, approximate, the
+ * source's own words such as "ei vielä" or "noin 3,5 milj. €") for the finance snapshots and the
+ * calls; a project's inferred period with its reasoning, its funding decision's date and its dated
+ * status changes; whether an implementer's role is stated; an organisation's county where it is
+ * inferred. Contacts stay out, validity and all: they are people (docs/open-data.md).
  */
 import { z } from 'zod';
 
-export const OPEN_DATA_SCHEMA_VERSION = '1.1';
+export const OPEN_DATA_SCHEMA_VERSION = '1.2';
 
 const ZText = z.object({ fi: z.string(), sv: z.string().nullable(), en: z.string().nullable() });
 const ZDates = z.object({ start: z.string().nullable(), end: z.string().nullable() });
+/** A value no source states but that was inferred from what one does: the reasoning, with its citation. */
+const ZInferred = z
+  .object({ reason: z.string().describe('Why the value was inferred, quoting the source it rests on') })
+  .nullable();
+/** The four figures of a snapshot or the money of a call, by the field names used here. */
+const ZAsWritten = z
+  .record(z.string(), z.string())
+  .describe('The source\'s own words kept with an amount, by field: "ei vielä" (0 € so far), "noin 3,5 milj. €"');
 
 export const ZOpenOrganisation = z.object({
   id: z.string().describe('Stable identifier within this dataset'),
@@ -32,12 +47,19 @@ export const ZOpenOrganisation = z.object({
   type: z.string().nullable(),
   municipality: z.string().nullable().describe('Official municipality number'),
   county: z.string().nullable().describe('Wellbeing services county id'),
+  countyInferred: ZInferred.describe(
+    "Set where the county is not the municipality's but inferred (a county's own organisation)",
+  ),
 });
 
 export const ZOpenParticipant = z.object({
   ref: z.string().describe('organisations[].id, or a ministry code for funding organisations'),
   role: z.enum(['funding', 'accountable', 'extending', 'implementing', 'partner']),
-  lead: z.boolean().describe('True for the main implementer (päätoteuttaja)'),
+  lead: z.boolean().describe('True for the main implementer (päätoteuttaja), where a source says so'),
+  implementerRole: z
+    .enum(['main', 'sub', 'not_stated'])
+    .nullable()
+    .describe('implementing only: main or sub where a source says so, else not_stated; null for other roles'),
 });
 
 export const ZOpenActivity = z.object({
@@ -52,6 +74,16 @@ export const ZOpenActivity = z.object({
   status: z.string().nullable(),
   activityType: z.string().nullable(),
   plannedDates: ZDates,
+  plannedDatesInferred: z
+    .object({ start: ZInferred, end: ZInferred })
+    .describe('The reasoning where a planned date is inferred, not stated ("toimikausi päättyy vuoden lopussa")'),
+  decidedOn: z
+    .string()
+    .nullable()
+    .describe('Date of the funding decision, of reduced precision where the source gives only a month'),
+  statusHistory: z
+    .array(z.object({ status: z.string(), from: z.string() }))
+    .describe('Dated status changes as the sources give them, oldest first'),
   amountPlanned: z.number().int().nullable().describe('Cost estimate (kustannusarvio), cents'),
   amountPlannedRounded: z.boolean(),
   website: z.string().nullable(),
@@ -69,6 +101,8 @@ export const ZOpenFinance = z.object({
     .describe('Committed grant authority (sidotut valtuudet): funding decisions made'),
   amountDisbursed: z.number().int().nullable().describe('Paid costs (maksetut kustannukset)'),
   rounded: z.array(z.string()).describe('Fields the source gives only rounded'),
+  approximate: z.array(z.string()).describe('Fields the source gives only approximately ("noin")'),
+  asWritten: ZAsWritten,
   budgetByFundingOrganisation: z.array(z.object({ ref: z.string(), amount: z.number().int() })),
 });
 
@@ -78,6 +112,18 @@ export const ZOpenTheme = z.object({
   specificObjectives: z.array(z.string()),
   plannedDates: ZDates,
   fundingOrganisations: z.array(z.string()).describe('Ministry codes: TEM, OKM, STM'),
+  fundingOrganisationRoles: z
+    .array(
+      z.object({
+        ref: z.string().describe('fundingOrganisations[].id'),
+        role: z
+          .enum(['lead', 'partner'])
+          .nullable()
+          .describe('lead or partner where a source says so; null: not stated'),
+        inferred: ZInferred.describe('Set where no source names the ministry and it was inferred'),
+      }),
+    )
+    .describe('Each ministry of the theme, in the order of fundingOrganisations'),
   intermediateBody: z.string().nullable(),
   finance: z.array(ZOpenFinance).describe('Every snapshot, oldest first'),
 });
@@ -92,14 +138,18 @@ export const ZOpenCall = z.object({
   closes: z.string().nullable(),
   budget: z.number().int().nullable().describe('Money announced for the call, cents'),
   budgetRounded: z.boolean(),
+  budgetApproximate: z.boolean(),
   applications: z.number().int().nullable(),
   applicationEntities: z.number().int().nullable(),
   eligibleEntities: z.number().int().nullable(),
   fundedEntities: z.number().int().nullable(),
   amountAwarded: z.number().int().nullable().describe('Granted, cents'),
   amountAwardedRounded: z.boolean(),
+  amountAwardedApproximate: z.boolean(),
   leftOver: z.number().int().nullable().describe('Left over after the decisions, cents'),
   leftOverRounded: z.boolean(),
+  leftOverApproximate: z.boolean(),
+  asWritten: ZAsWritten,
 });
 
 export const ZOpenKeyFigures = z.object({

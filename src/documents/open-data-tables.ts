@@ -32,6 +32,9 @@ type Table = {
 
 const euros = (cents: number | null): number | null => (cents === null ? null : cents / 100);
 const list = (values: readonly string[]): string | null => (values.length === 0 ? null : values.join('; '));
+/** "field: words; field: words" for the source's own words kept with amounts. */
+const pairs = (record: Record<string, string>): string | null =>
+  list(Object.entries(record).map(([field, words]) => `${field}: ${words}`));
 const col = (name: string, type: ColumnType, description: string): Column => ({ name, type, description });
 const text3 = (prefix: string, what: string): Column[] => [
   col(`${prefix}Fi`, 'text', `${what} in Finnish`),
@@ -49,6 +52,8 @@ export const OPEN_DATA_TABLES = {
       col('plannedStart', 'text', 'Start (ISO date, possibly year or month only)'),
       col('plannedEnd', 'text', 'End (ISO date, possibly year or month only)'),
       col('fundingOrganisations', 'text', 'Ministries (TEM, OKM, STM), "; "-separated'),
+      col('ministryRoles', 'text', 'Each ministry\'s role where a source says so ("TEM: lead"), "; "-separated'),
+      col('ministriesInferred', 'text', 'Ministries no source names, with why they were inferred, "; "-separated'),
       col('intermediateBody', 'text', 'Intermediate body'),
     ],
     rows: async function* (db) {
@@ -62,6 +67,10 @@ export const OPEN_DATA_TABLES = {
           plannedStart: theme.plannedDates.start,
           plannedEnd: theme.plannedDates.end,
           fundingOrganisations: list(theme.fundingOrganisations),
+          ministryRoles: list(theme.fundingOrganisationRoles.filter((m) => m.role).map((m) => `${m.ref}: ${m.role}`)),
+          ministriesInferred: list(
+            theme.fundingOrganisationRoles.filter((m) => m.inferred).map((m) => `${m.ref}: ${m.inferred!.reason}`),
+          ),
           intermediateBody: theme.intermediateBody,
         };
       }
@@ -77,6 +86,12 @@ export const OPEN_DATA_TABLES = {
       col('amountAwarded', 'euros', 'Committed grant authority, euros'),
       col('amountDisbursed', 'euros', 'Paid costs, euros'),
       col('rounded', 'text', 'Figures the source gives only rounded, "; "-separated'),
+      col('approximate', 'text', 'Figures the source gives only approximately ("noin"), "; "-separated'),
+      col(
+        'asWritten',
+        'text',
+        'The source\'s own words kept with a figure ("amountDisbursed: ei vielä"), "; "-separated',
+      ),
     ],
     rows: async function* (db) {
       for await (const theme of themesForExport(db)) {
@@ -89,6 +104,8 @@ export const OPEN_DATA_TABLES = {
             amountAwarded: euros(figures.amountAwarded),
             amountDisbursed: euros(figures.amountDisbursed),
             rounded: list(figures.rounded),
+            approximate: list(figures.approximate),
+            asWritten: pairs(figures.asWritten),
           };
         }
       }
@@ -106,14 +123,22 @@ export const OPEN_DATA_TABLES = {
       col('closes', 'text', 'Closes (ISO date)'),
       col('budget', 'euros', 'Money announced, euros'),
       col('budgetRounded', 'boolean', 'The budget is rounded'),
+      col('budgetApproximate', 'boolean', 'The budget is approximate ("noin")'),
       col('applications', 'integer', 'Applications'),
       col('applicationEntities', 'integer', 'Project entities applied'),
       col('eligibleEntities', 'integer', 'Eligible project entities'),
       col('fundedEntities', 'integer', 'Funded project entities'),
       col('amountAwarded', 'euros', 'Granted, euros'),
       col('amountAwardedRounded', 'boolean', 'The granted amount is rounded'),
+      col('amountAwardedApproximate', 'boolean', 'The granted amount is approximate'),
       col('leftOver', 'euros', 'Left over, euros'),
       col('leftOverRounded', 'boolean', 'The left-over amount is rounded'),
+      col('leftOverApproximate', 'boolean', 'The left-over amount is approximate'),
+      col(
+        'asWritten',
+        'text',
+        'The source\'s own words kept with an amount ("budget: noin 3,5 milj. €"), "; "-separated',
+      ),
     ],
     rows: async function* (db) {
       for await (const call of callsForExport(db)) {
@@ -129,14 +154,18 @@ export const OPEN_DATA_TABLES = {
           closes: call.closes,
           budget: euros(call.budget),
           budgetRounded: call.budgetRounded,
+          budgetApproximate: call.budgetApproximate,
           applications: call.applications,
           applicationEntities: call.applicationEntities,
           eligibleEntities: call.eligibleEntities,
           fundedEntities: call.fundedEntities,
           amountAwarded: euros(call.amountAwarded),
           amountAwardedRounded: call.amountAwardedRounded,
+          amountAwardedApproximate: call.amountAwardedApproximate,
           leftOver: euros(call.leftOver),
           leftOverRounded: call.leftOverRounded,
+          leftOverApproximate: call.leftOverApproximate,
+          asWritten: pairs(call.asWritten),
         };
       }
     },
@@ -154,11 +183,15 @@ export const OPEN_DATA_TABLES = {
       col('activityType', 'text', 'Type of project'),
       col('plannedStart', 'text', 'Start (ISO date)'),
       col('plannedEnd', 'text', 'End (ISO date)'),
+      col('plannedStartInferred', 'text', 'Why the start is inferred, where no source states it'),
+      col('plannedEndInferred', 'text', 'Why the end is inferred, where no source states it'),
+      col('decidedOn', 'text', 'Funding decision (ISO date, possibly month only)'),
+      col('statusHistory', 'text', 'Dated status changes ("granted 2024-11"), "; "-separated'),
       col('amountPlanned', 'euros', 'Cost estimate, euros'),
       col('amountPlannedRounded', 'boolean', 'The cost estimate is rounded'),
       col('website', 'text', 'Website'),
       col('fundingOrganisations', 'text', 'Ministries funding it, "; "-separated'),
-      col('leadImplementers', 'text', 'Main implementers (organisation ids), "; "-separated'),
+      col('leadImplementers', 'text', 'Main implementers (organisation ids) where a source says so, "; "-separated'),
       col('implementers', 'text', 'Every implementer (organisation ids), "; "-separated'),
       col('partners', 'text', 'Partners (organisation ids), "; "-separated'),
     ],
@@ -183,6 +216,10 @@ export const OPEN_DATA_TABLES = {
           activityType: activity.activityType,
           plannedStart: activity.plannedDates.start,
           plannedEnd: activity.plannedDates.end,
+          plannedStartInferred: activity.plannedDatesInferred.start?.reason ?? null,
+          plannedEndInferred: activity.plannedDatesInferred.end?.reason ?? null,
+          decidedOn: activity.decidedOn,
+          statusHistory: list(activity.statusHistory.map((change) => `${change.status} ${change.from}`)),
           amountPlanned: euros(activity.amountPlanned),
           amountPlannedRounded: activity.amountPlannedRounded,
           website: activity.website,
@@ -204,6 +241,7 @@ export const OPEN_DATA_TABLES = {
       col('type', 'text', 'Type of organisation'),
       col('municipality', 'text', 'Municipality number'),
       col('county', 'text', 'Wellbeing services county id'),
+      col('countyInferred', 'text', 'Why the county is inferred, where no municipality gives it'),
     ],
     rows: async function* (db) {
       for await (const organisation of organisationsForExport(db)) {
@@ -217,6 +255,7 @@ export const OPEN_DATA_TABLES = {
           type: organisation.type,
           municipality: organisation.municipality,
           county: organisation.county,
+          countyInferred: organisation.countyInferred?.reason ?? null,
         };
       }
     },

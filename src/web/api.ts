@@ -38,17 +38,22 @@ export async function fetchApi<T>(path: string, language: Language, signal?: Abo
 
 export type ApiState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
-  | { status: 'error'; data?: undefined; error: ApiError | Error }
+  | { status: 'error'; data?: undefined; error: ApiError | Error; retry?: (() => void) | undefined }
   | { status: 'ok'; data: T; error?: undefined };
 
-/** The answer to a GET; pass null to wait (e.g. until another answer gives the path). */
+/**
+ * The answer to a GET; pass null to wait (e.g. until another answer gives the path). A failed read
+ * comes with `retry`, which reads again (the page's error state offers it as a button).
+ */
 export function useApi<T>(path: string | null, language: Language): ApiState<T> {
   const cached = path === null ? undefined : (cache.get(`${language} ${path}`) as T | undefined);
+  const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ key: string | null; value: ApiState<T> }>({
     key: null,
     value: { status: 'loading' },
   });
   const key = path === null ? null : `${language} ${path}`;
+  const attemptKey = `${attempt} ${key}`;
 
   useEffect(() => {
     if (path === null || cached !== undefined) return;
@@ -57,17 +62,25 @@ export function useApi<T>(path: string | null, language: Language): ApiState<T> 
     // comes, so the page is not replaced by a spinner and nothing on it loses its state or focus.
     // An answer for another path is not shown meanwhile (see the state's key below).
     fetchApi<T>(path, language, controller.signal).then(
-      (data) => setState({ key, value: { status: 'ok', data } }),
+      (data) => setState({ key: attemptKey, value: { status: 'ok', data } }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ key, value: { status: 'error', error: error instanceof Error ? error : new Error(String(error)) } });
+        setState({
+          key: attemptKey,
+          value: {
+            status: 'error',
+            error: error instanceof Error ? error : new Error(String(error)),
+            retry: () => setAttempt((n) => n + 1),
+          },
+        });
       },
     );
     return () => controller.abort();
-  }, [key, path, language, cached]);
+  }, [attemptKey, path, language, cached]);
 
   if (cached !== undefined) return { status: 'ok', data: cached };
-  if (state.key !== key) return { status: 'loading' };
+  // A retry changes the key, so its spinner shows until the new answer comes.
+  if (state.key !== attemptKey) return { status: 'loading' };
   return state.value;
 }
 

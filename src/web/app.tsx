@@ -6,6 +6,7 @@ import { lazy, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { PAGE_ROUTES, type PageRoute } from '../contracts/web-pages.js';
 import { GlobalStyle } from './components/global-style.js';
+import { PrintStyle } from './components/print-style.js';
 import { OverviewPage } from './features/overview/overview-page.js';
 import { NotFoundPage } from './features/not-found/not-found-page.js';
 import { LanguageRoot } from './shell/layout.js';
@@ -167,6 +168,7 @@ export function App() {
   return (
     <SessionProvider>
       <GlobalStyle />
+      <PrintStyle />
       <Routes>
         <Route path="/" element={<Navigate to={`/${DEFAULT_LANGUAGE}/`} replace />} />
         <Route path=":lang" element={<LanguageRoot />}>

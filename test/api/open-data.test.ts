@@ -88,6 +88,91 @@ describe.each(DIALECTS)('open data on %s', (dialect) => {
     expect(lanupe.implementers).toBe(figures.implementers);
   });
 
+  it('carries how sure each fact is: roles, inferences with their reasoning, amounts as the sources wrote them', async () => {
+    const { db } = t.database;
+    // Each theme ministry as stored, with its role and whether it was inferred.
+    const ministries = await db
+      .selectFrom('theme_ministries as tm')
+      .innerJoin('themes as th', 'th.id', 'tm.theme_id')
+      .select(['th.slug', 'tm.ministry', 'tm.role', 'tm.inferred_reason'])
+      .where('th.archived_at', 'is', null)
+      .execute();
+    const exported = dataset.themes.flatMap((theme) =>
+      theme.fundingOrganisationRoles.map((m) => ({
+        slug: theme.id,
+        ministry: m.ref,
+        role: m.role,
+        inferred: m.inferred,
+      })),
+    );
+    expect(exported).toHaveLength(ministries.length);
+    for (const row of ministries) {
+      const found = exported.find((m) => m.slug === row.slug && m.ministry === row.ministry)!;
+      expect(found.role, `${row.slug} ${row.ministry}`).toBe(row.role);
+      expect(found.inferred === null, `${row.slug} ${row.ministry}`).toBe(row.inferred_reason === null);
+    }
+    // Theme 3 names its lead ministry; theme 6's OKM is inferred from the contacts' phone numbers,
+    // and the export gives the reasoning and where it stands but not the quoted number.
+    expect(exported.filter((m) => m.role === 'lead').length).toBeGreaterThan(0);
+    const okm = dataset.themes
+      .find((theme) => theme.id === 'jatkuva-oppiminen')!
+      .fundingOrganisationRoles.find((m) => m.ref === 'OKM')!;
+    expect(okm.inferred!.reason).toMatch(/puhelinnumerot/);
+    expect(okm.inferred!.reason).toMatch(/\(seed 001 lines \d+-\d+\)$/);
+    expect(okm.inferred!.reason).not.toContain('”');
+
+    // "ei vielä" is 0 € with the words kept; "noin 3,5 milj.€" is approximate with its words.
+    const notYet = dataset.themes.flatMap((theme) => theme.finance).filter((f) => Object.keys(f.asWritten).length > 0);
+    expect(notYet.some((f) => f.amountDisbursed === 0 && f.asWritten.amountDisbursed === 'ei vielä')).toBe(true);
+    const approximateCalls = dataset.calls.filter(
+      (c) => c.budgetApproximate || c.amountAwardedApproximate || c.leftOverApproximate,
+    );
+    const storedApproximate = await db
+      .selectFrom('calls')
+      .select('id')
+      .where('archived_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb('budget_approximate', '=', 1),
+          eb('granted_approximate', '=', 1),
+          eb('left_over_approximate', '=', 1),
+        ]),
+      )
+      .execute();
+    expect(approximateCalls).toHaveLength(storedApproximate.length);
+    expect(approximateCalls.length).toBeGreaterThan(0);
+    expect(approximateCalls.some((c) => Object.values(c.asWritten).some((words) => words.startsWith('noin')))).toBe(
+      true,
+    );
+
+    // Inferred periods come with their reasoning; the decision dates and status changes as stored.
+    const inferredEnds = await db
+      .selectFrom('project_entities')
+      .select('key')
+      .where('archived_at', 'is', null)
+      .where('period_end_inferred', 'is not', null)
+      .execute();
+    const exportedEnds = dataset.activities.filter((a) => a.hierarchy !== 'member' && a.plannedDatesInferred.end);
+    expect(exportedEnds.map((a) => a.id).sort()).toEqual(inferredEnds.map((e) => e.key).sort());
+    expect(inferredEnds.length).toBeGreaterThan(0);
+    const histories = await db.selectFrom('project_status_history').select('id').execute();
+    const entities = dataset.activities.filter((a) => a.hierarchy !== 'member');
+    expect(entities.reduce((n, a) => n + a.statusHistory.length, 0)).toBe(histories.length);
+    // An implementer's role is "not stated" where no source says which; lead only where "main" is said.
+    const implementing = dataset.activities
+      .filter((a) => a.hierarchy === 'group')
+      .flatMap((a) => a.participatingOrganisations.filter((p) => p.role === 'implementing'));
+    expect(implementing.some((p) => p.implementerRole === 'not_stated' && !p.lead)).toBe(true);
+    expect(implementing.every((p) => p.lead === (p.implementerRole === 'main'))).toBe(true);
+
+    // A wellbeing services county's own organisation is in its county, marked inferred.
+    const ep = dataset.organisations.find((o) => o.id === 'etela-pohjanmaan-hyvinvointialue')!;
+    expect(ep.county).toBe('EP');
+    expect(ep.countyInferred?.reason).toMatch(/virallinen nimi/);
+    // Its Swedish name is the county's official one.
+    expect(ep.name.sv).toBe('Södra Österbottens välfärdsområde');
+  });
+
   it('holds no personal data: no contact, member or attendee names or addresses', async () => {
     const { db } = t.database;
     const contacts = await db.selectFrom('contacts').select(['name', 'email', 'phone']).execute();

@@ -46,7 +46,8 @@ describe('serving the web application', () => {
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/html/);
       expect(response.headers['cache-control']).toBe('no-cache');
-      expect(response.body).toBe(INDEX);
+      // The shell is index.html in the address's language (web-app.ts pageShell).
+      expect(response.body).toBe(INDEX.replace('<html lang="fi">', `<html lang="${url.slice(1, 3)}">`));
     },
   );
 

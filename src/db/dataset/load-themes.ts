@@ -1,6 +1,7 @@
 /** Loads specific objectives, organisations and themes with their ministries, contacts, content areas, links and figures. */
 import { randomUUID } from 'node:crypto';
 import type { Dataset } from './read-dataset.js';
+import { officialSwedishName } from '../../domain/official-names.js';
 import { amountColumns, DATASET_ACTOR, Ids, inferredReason, source, type Trx } from './load-shared.js';
 
 const priorityOf = (specificObjective: string) => `TL${specificObjective.split('.')[0]}`;
@@ -20,23 +21,25 @@ export async function loadSpecificObjectives(trx: Trx, dataset: Dataset): Promis
 
 export async function loadOrganisations(trx: Trx, dataset: Dataset): Promise<Ids> {
   const ids = new Ids('organisation');
+  // The seeds name organisations in Finnish; a public body's official Swedish name comes from
+  // domain/official-names.ts, a wellbeing services county's from the counties (loaded before).
+  const counties = await trx.selectFrom('counties').select(['name_fi', 'name_sv']).execute();
+  const countyNames = new Map(counties.map((county) => [county.name_fi, county.name_sv]));
   for (const organisation of dataset.organisations) {
+    const nameSv = organisation.name.sv ?? officialSwedishName(organisation.name.fi, countyNames);
     const { id } = await trx
       .insertInto('organisations')
       .values({
         key: organisation.key,
         name_fi: organisation.name.fi,
-        name_sv: organisation.name.sv ?? null,
+        name_sv: nameSv,
         name_en: organisation.name.en ?? null,
         business_id: organisation.businessId,
         type: organisation.type,
         municipality_code: organisation.municipality,
         county_id: organisation.county?.id ?? null,
         county_basis: organisation.county ? `inferred: ${organisation.county.inferred}` : null,
-        search_text: [organisation.name.fi, organisation.name.sv, organisation.businessId]
-          .filter(Boolean)
-          .join(' ')
-          .toLowerCase(),
+        search_text: [organisation.name.fi, nameSv, organisation.businessId].filter(Boolean).join(' ').toLowerCase(),
         source: source(organisation.source),
         updated_by: DATASET_ACTOR,
       })

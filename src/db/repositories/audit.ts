@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import { publicNames } from './users.js';
 
 export type AuditContext = {
   actorId: number | null;
@@ -79,7 +80,18 @@ const toRecord = (row: {
   ip: row.ip,
 });
 
-export async function auditOf(db: Db, entityType: string, entityId: string): Promise<AuditRecord[]> {
+/** An entry as a page shows it: with who made it by their display name (the username stays in `actor`). */
+export type NamedAuditRecord = AuditRecord & { actorName: string };
+
+async function withNames(db: Db, records: AuditRecord[]): Promise<NamedAuditRecord[]> {
+  const names = await publicNames(
+    db,
+    records.map((record) => record.actor),
+  );
+  return records.map((record) => ({ ...record, actorName: names.get(record.actor) ?? record.actor }));
+}
+
+export async function auditOf(db: Db, entityType: string, entityId: string): Promise<NamedAuditRecord[]> {
   const rows = await db
     .selectFrom('audit_log')
     .select(['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'reason', 'ip'])
@@ -87,7 +99,7 @@ export async function auditOf(db: Db, entityType: string, entityId: string): Pro
     .where('entity_id', '=', entityId)
     .orderBy('id')
     .execute();
-  return rows.map(toRecord);
+  return withNames(db, rows.map(toRecord));
 }
 
 /** The whole trail, oldest first, a batch at a time (for export). */
@@ -142,14 +154,14 @@ export async function auditPage(
   db: Db,
   filter: AuditFilter,
   options: { before?: number; limit: number },
-): Promise<{ items: AuditRecord[]; next: number | null }> {
+): Promise<{ items: NamedAuditRecord[]; next: number | null }> {
   let query = filtered(db, filter);
   if (options.before) query = query.where('id', '<', options.before);
   const rows = await query
     .orderBy('id', 'desc')
     .limit(options.limit + 1)
     .execute();
-  const items = rows.slice(0, options.limit).map(toRecord);
+  const items = await withNames(db, rows.slice(0, options.limit).map(toRecord));
   return { items, next: rows.length > options.limit ? (items.at(-1)?.id ?? null) : null };
 }
 

@@ -14,6 +14,7 @@ import type {
   OpenTheme,
 } from '../../contracts/open-data.js';
 import { getThemeFigures } from './themes.js';
+import { reasoningWithoutQuote } from '../../domain/provenance.js';
 import { groupBy, localized, implementerRole } from './shared.js';
 
 const BATCH = 1000;
@@ -23,6 +24,14 @@ const BATCH = 1000;
  * worth held at once was 190 MB of heap, most of the export's peak (docs/performance.md).
  */
 const THEME_BATCH = 50;
+
+/** The source's own words kept with amounts, by field, for the fields that have any. */
+const asWritten = (fields: Record<string, string | null>): Record<string, string> =>
+  Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== null));
+
+/** "inferred: <reason>" as stored in county_basis → { reason }; anything else (stated, none) → null. */
+const inferredBasis = (basis: string | null): { reason: string } | null =>
+  basis?.startsWith('inferred: ') ? { reason: basis.slice('inferred: '.length) } : null;
 
 export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
   const themes = await db
@@ -82,6 +91,11 @@ export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
         specificObjectives: (objectivesOf.get(id) ?? []).map((o) => o.code),
         plannedDates: { start: theme.period_start, end: theme.period_end },
         fundingOrganisations: (ministriesOf.get(id) ?? []).map((m) => m.ministry),
+        fundingOrganisationRoles: (ministriesOf.get(id) ?? []).map((m) => ({
+          ref: m.ministry,
+          role: m.role === 'lead' || m.role === 'partner' ? m.role : null,
+          inferred: m.inferred_reason === null ? null : { reason: reasoningWithoutQuote(m.inferred_reason) },
+        })),
         intermediateBody: theme.intermediate_body,
         finance: (snapshotsOf.get(id) ?? []).map((s) => ({
           asOf: s.as_of,
@@ -99,6 +113,22 @@ export async function* themesForExport(db: Db): AsyncGenerator<OpenTheme> {
           )
             .filter(([, rounded]) => rounded === 1)
             .map(([field]) => field),
+          approximate: (
+            [
+              ['budget', s.frame_approximate],
+              ['amountReserved', s.reserved_approximate],
+              ['amountAwarded', s.committed_approximate],
+              ['amountDisbursed', s.paid_approximate],
+            ] as const
+          )
+            .filter(([, approximate]) => approximate === 1)
+            .map(([field]) => field),
+          asWritten: asWritten({
+            budget: s.frame_as_written,
+            amountReserved: s.reserved_as_written,
+            amountAwarded: s.committed_as_written,
+            amountDisbursed: s.paid_as_written,
+          }),
           budgetByFundingOrganisation: (splitsOf.get(Number(s.id)) ?? []).map((split) => ({
             ref: split.ministry,
             amount: split.cents,
@@ -124,6 +154,8 @@ export async function* organisationsForExport(db: Db): AsyncGenerator<OpenOrgani
         'o.name_en',
         'o.type',
         'o.municipality_code',
+        'o.county_id as own_county_id',
+        'o.county_basis',
         'm.county_id',
         'o.county_id as own_county_id',
       ])
@@ -142,6 +174,7 @@ export async function* organisationsForExport(db: Db): AsyncGenerator<OpenOrgani
         municipality: row.municipality_code,
         // A wellbeing services county organisation is in its own county, as on the pages.
         county: row.own_county_id ?? row.county_id,
+        countyInferred: inferredBasis(row.county_id === null ? row.county_basis : null),
       };
     }
     if (rows.length < BATCH) return;
@@ -171,6 +204,9 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
         'e.type',
         'e.period_start',
         'e.period_end',
+        'e.period_start_inferred',
+        'e.period_end_inferred',
+        'e.decided_on',
         'e.cost_estimate_cents',
         'e.cost_estimate_rounded',
         'e.website',
@@ -183,7 +219,7 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
       .execute();
     if (entities.length === 0) return;
     const ids = entities.map((e) => Number(e.id));
-    const [projects, ministries, partners] = await Promise.all([
+    const [projects, ministries, partners, statuses] = await Promise.all([
       db
         .selectFrom('projects as p')
         .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
@@ -214,7 +250,15 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
         .where('pp.entity_id', 'in', ids)
         .orderBy('o.key')
         .execute(),
+      db
+        .selectFrom('project_status_history')
+        .select(['entity_id', 'status', 'valid_from'])
+        .where('entity_id', 'in', ids)
+        .orderBy('entity_id')
+        .orderBy('valid_from')
+        .execute(),
     ]);
+    const statusesOf = groupBy(statuses, (r) => Number(r.entity_id));
     const projectsOf = groupBy(projects, (r) => Number(r.entity_id));
     const ministriesOf = groupBy(ministries, (r) => Number(r.entity_id));
     const partnersOf = groupBy(partners, (r) => Number(r.entity_id));
@@ -225,11 +269,13 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
         ref: m.ministry,
         role: 'funding' as const,
         lead: false,
+        implementerRole: null,
       }));
       const partnerRoles = (partnersOf.get(id) ?? []).map((p) => ({
         ref: p.key,
         role: 'partner' as const,
         lead: false,
+        implementerRole: null,
       }));
       const title = localized(entity.name_fi, entity.name_sv, entity.name_en);
       const common = {
@@ -238,6 +284,16 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
         status: entity.status,
         activityType: entity.type,
         plannedDates: { start: entity.period_start, end: entity.period_end },
+        plannedDatesInferred: {
+          start:
+            entity.period_start_inferred === null
+              ? null
+              : { reason: reasoningWithoutQuote(entity.period_start_inferred) },
+          end:
+            entity.period_end_inferred === null ? null : { reason: reasoningWithoutQuote(entity.period_end_inferred) },
+        },
+        decidedOn: entity.decided_on,
+        statusHistory: (statusesOf.get(id) ?? []).map((change) => ({ status: change.status, from: change.valid_from })),
         website: entity.website,
       };
       const memberId = (member: (typeof members)[number]) => `${entity.key}/${member.code ?? `project-${member.id}`}`;
@@ -252,7 +308,13 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
           amountPlannedRounded: entity.cost_estimate_rounded === 1,
           participatingOrganisations: [
             ...funding,
-            ...members.map((m) => ({ ref: m.key, role: 'implementing' as const, lead: true })),
+            // A single project's one implementer leads it: that follows from there being one.
+            ...members.map((m) => ({
+              ref: m.key,
+              role: 'implementing' as const,
+              lead: true,
+              implementerRole: m.role,
+            })),
             ...partnerRoles,
           ],
         };
@@ -268,7 +330,12 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
         amountPlannedRounded: entity.cost_estimate_rounded === 1,
         participatingOrganisations: [
           ...funding,
-          ...members.map((m) => ({ ref: m.key, role: 'implementing' as const, lead: m.role === 'main' })),
+          ...members.map((m) => ({
+            ref: m.key,
+            role: 'implementing' as const,
+            lead: m.role === 'main',
+            implementerRole: m.role,
+          })),
           ...partnerRoles,
         ],
       };
@@ -283,7 +350,7 @@ export async function* activitiesForExport(db: Db): AsyncGenerator<OpenActivity>
           amountPlannedRounded: member.cost_estimate_rounded === 1,
           participatingOrganisations: [
             ...funding,
-            { ref: member.key, role: 'implementing', lead: member.role === 'main' },
+            { ref: member.key, role: 'implementing', lead: member.role === 'main', implementerRole: member.role },
           ],
         };
       }
@@ -330,14 +397,22 @@ export async function* callsForExport(db: Db): AsyncGenerator<OpenCall> {
         closes: row.closes,
         budget: row.budget_cents === null ? null : Number(row.budget_cents),
         budgetRounded: row.budget_rounded === 1,
+        budgetApproximate: row.budget_approximate === 1,
         applications: row.applications,
         applicationEntities: row.application_entities,
         eligibleEntities: row.eligible_entities,
         fundedEntities: row.funded_entities,
         amountAwarded: row.granted_cents === null ? null : Number(row.granted_cents),
         amountAwardedRounded: row.granted_rounded === 1,
+        amountAwardedApproximate: row.granted_approximate === 1,
         leftOver: row.left_over_cents === null ? null : Number(row.left_over_cents),
         leftOverRounded: row.left_over_rounded === 1,
+        leftOverApproximate: row.left_over_approximate === 1,
+        asWritten: asWritten({
+          budget: row.budget_as_written,
+          amountAwarded: row.granted_as_written,
+          leftOver: row.left_over_as_written,
+        }),
       };
     }
     if (rows.length < BATCH) return;

@@ -13,6 +13,7 @@ import { emptyContent, type ProjectOrder, type ReportContent, type ReportState }
 import { countCharacters, toHtml } from '../../domain/reports/rich-text.js';
 import { TEMPLATES, type DocumentKind } from '../../domain/reports/templates.js';
 import { getTheme } from './themes.js';
+import { publicNames } from './users.js';
 import { decidedByCutOff, groupBy, localized, period, implementerRole } from './shared.js';
 
 export type PeriodRow = NonNullable<Awaited<ReturnType<typeof findPeriod>>>;
@@ -241,12 +242,17 @@ export async function commentsOf(db: Db, reportId: number) {
     .where('report_id', '=', reportId)
     .orderBy('id')
     .execute();
+  // People by their display names (a username is half of a sign-in).
+  const names = await publicNames(
+    db,
+    rows.map((row) => row.author),
+  );
   return rows.map((row) => ({
     id: Number(row.id),
     version: Number(row.version),
     section: row.section_key,
     body: row.body,
-    author: row.author,
+    author: names.get(row.author) ?? row.author,
     at: row.created_at,
   }));
 }
@@ -310,7 +316,10 @@ export async function presentReport(db: Db, report: ReportRow, locale: Locale): 
     submissions: Number(report.submissions),
     approvals,
     updatedAt: report.updated_at,
-    updatedBy: report.updated_by,
+    updatedBy:
+      report.updated_by === null
+        ? null
+        : ((await publicNames(db, [report.updated_by])).get(report.updated_by) ?? report.updated_by),
     header,
     sections: template.sections
       .filter((section) => section.kind === 'rich')

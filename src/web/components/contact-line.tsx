@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { partialDate } from '../format.js';
 import { useLanguage } from '../shell/language.js';
 import { CONTACT_ROLE_KEYS, keyOf } from '../labels.js';
+import { FinnishText, OfficialName } from './localized.js';
 
 export type ContactLike = {
   name: string;
@@ -35,9 +36,17 @@ export function ContactLine({
   return (
     <li>
       {emphasised ? <strong>{contact.name}</strong> : contact.name}
-      {contact.title ? `, ${contact.title}` : ''}
-      {contact.organisation ? `, ${contact.organisation}` : ''} (
-      {t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
+      {contact.title ? (
+        <>
+          , <FinnishText text={contact.title} language={language} />
+        </>
+      ) : null}
+      {contact.organisation ? (
+        <>
+          , <OfficialName finnish={contact.organisation} language={language} />
+        </>
+      ) : null}{' '}
+      ({t(keyOf(CONTACT_ROLE_KEYS, contact.role) ?? 'common:notKnown')})
       {contact.validFrom
         ? `, ${t('common:contact.validFrom', { date: partialDate(contact.validFrom, language) })}`
         : ''}

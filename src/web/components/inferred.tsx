@@ -4,14 +4,17 @@
  * stated fact.
  */
 import { useTranslation } from 'react-i18next';
+import { useSourceWords } from './source-text.js';
 import { SmallText } from './typography.js';
 
 export function InferredNote({ reason }: { reason: string }) {
   const { t } = useTranslation('common');
+  // The reasoning cites its source as the dataset stores it; the page says which document.
+  const { within } = useSourceWords();
   return (
     <SmallText>
       <span data-inferred="">
-        <strong>{t('common:inferred.marker')}</strong>: {reason}
+        <strong>{t('common:inferred.marker')}</strong>: {within(reason)}
       </span>
     </SmallText>
   );

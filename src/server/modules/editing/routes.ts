@@ -27,6 +27,7 @@ export const ZHistory = z
       z.object({
         at: z.string(),
         actor: z.string(),
+        actorName: z.string().describe('Who made the change by their display name'),
         action: z.string(),
         before: z.unknown(),
         after: z.unknown(),
@@ -169,6 +170,7 @@ export function registerResourceRoutes(app: TypedApp, deps: AppDeps, resource: E
         items: entries.map((e) => ({
           at: e.at,
           actor: e.actor,
+          actorName: e.actorName,
           action: e.action,
           before: e.before,
           after: e.after,

@@ -30,6 +30,7 @@ import {
   presentReport,
   type ReportRow,
 } from '../../../db/repositories/reports.js';
+import { publicNames } from '../../../db/repositories/users.js';
 import { can, type Scope } from '../../../domain/access.js';
 import { reportCapabilities } from '../../../domain/reports/capabilities.js';
 import { NotFoundError } from '../../../domain/errors.js';
@@ -514,13 +515,17 @@ export function reportRoutes(app: TypedApp, { db, clock, pdf }: AppDeps): void {
         .where('report_id', '=', Number(report.id))
         .orderBy('version')
         .execute();
+      const names = await publicNames(
+        db,
+        rows.map((r) => r.saved_by),
+      );
       return {
         items: rows.map((r) => ({
           version: Number(r.version),
           state: r.state as ReportState,
           action: r.action,
           savedAt: r.saved_at,
-          savedBy: r.saved_by,
+          savedBy: names.get(r.saved_by) ?? r.saved_by,
         })),
       };
     },

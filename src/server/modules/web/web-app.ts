@@ -68,9 +68,9 @@ async function registerBuiltApp(app: FastifyInstance, root: string): Promise<voi
       );
     },
   });
-  registerPageRoutes(app, (_url, reply) => {
+  registerPageRoutes(app, (url, reply) => {
     reply.header('cache-control', 'no-cache');
-    return index;
+    return pageShell(index, url);
   });
 }
 
@@ -98,7 +98,9 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
     });
     if (handled) reply.hijack();
   });
-  registerPageRoutes(app, (url) => vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8')));
+  registerPageRoutes(app, async (url) =>
+    pageShell(await vite.transformIndexHtml(url, readFileSync(join(WEB_SOURCE, 'index.html'), 'utf8')), url),
+  );
   // Development only: hot reload needs React Refresh's inline preamble and Vite's websocket, which
   // the production policy (plugins/security-headers.ts) rightly refuses. Runs after that hook.
   app.addHook('onSend', async (_request, reply, payload) => {
@@ -110,6 +112,22 @@ async function registerViteMiddleware(app: FastifyInstance): Promise<void> {
     }
     return payload;
   });
+}
+
+/**
+ * index.html as the shell of one page address: `<html lang>` is the address's language and the
+ * service's name and the loading line before the script has run are in that language only (all
+ * three at "/", which redirects). So a slow first load shows "Temauppföljning" and "Laddar…" on a
+ * Swedish page.
+ */
+export function pageShell(html: string, url: string): string {
+  const language = WEB_LANGUAGES.find((l) => url === `/${l}` || url.startsWith(`/${l}/`) || url.startsWith(`/${l}?`));
+  if (!language) return html;
+  return html
+    .replace(/<html lang="[a-z]+">/, `<html lang="${language}">`)
+    .replace(/\s*<p [^>]*data-shell-lang="([a-z]+)"[^>]*>[^<]*<\/p>/g, (line, lang: string) =>
+      lang === language ? line : '',
+    );
 }
 
 /** Builds the web application into `outDir` with the project's Vite configuration. */

@@ -6,7 +6,6 @@ import { Lead, PageHeading, Paragraph, SectionHeading } from '../../components/t
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
-import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
 
 export function AboutPage() {
   const lang = useLanguage();
@@ -28,7 +27,7 @@ export function AboutPage() {
       <Panel aria-labelledby="about-data">
         <SectionHeading id="about-data">{t('about:data.heading')}</SectionHeading>
         <Paragraph>{t('about:data.text')}</Paragraph>
-        <Paragraph>{t('about:data.map', { attribution: GEO_ATTRIBUTION })}</Paragraph>
+        <Paragraph>{t('about:data.map')}</Paragraph>
         <PlainList>
           <li>
             <PlainLink href="/api/v1/export">{t('common:footer.openData')}</PlainLink>

@@ -12,7 +12,7 @@ import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-
 import { Button, FilterGrid, TextField } from '../../components/forms.js';
 import { Toolbar } from '../../components/layout.js';
 import { PlainLink } from '../../components/links.js';
-import { PageHeading, Paragraph } from '../../components/typography.js';
+import { PageHeading, Paragraph, SmallText } from '../../components/typography.js';
 import { dateTime } from '../../format.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
@@ -132,7 +132,11 @@ export function AuditPage() {
                   {items.map((entry) => (
                     <tr key={entry.id}>
                       <RowHeader>{dateTime(entry.at, lang)}</RowHeader>
-                      <Cell>{entry.actor}</Cell>
+                      <Cell>
+                        {/* The name people know; the username beside it is what the filter finds. */}
+                        {entry.actorName}
+                        {entry.actorName !== entry.actor ? <SmallText>{entry.actor}</SmallText> : null}
+                      </Cell>
                       <Cell>{entry.action}</Cell>
                       <Cell>
                         {entry.entityType} {entry.entityId}

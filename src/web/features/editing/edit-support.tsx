@@ -275,6 +275,7 @@ const ACTION_KEYS = {
 export type HistoryEntry = {
   at: string;
   actor: string;
+  actorName: string;
   action: string;
   before: unknown;
   after: unknown;
@@ -311,7 +312,7 @@ export function HistoryTable({
           return (
             <tr key={index}>
               <RowHeader>{dateTime(entry.at, lang)}</RowHeader>
-              <Cell>{entry.actor}</Cell>
+              <Cell>{entry.actorName}</Cell>
               <Cell>
                 {entry.action === 'update' && changes.length > 0 ? (
                   <ul>

@@ -190,7 +190,7 @@ export function FieldInputs({
         <div key={field.name}>
           <Select
             id={common.id}
-            label={field.required ? field.label : `${field.label} ${t('editing:optional')}`}
+            label={field.required ? field.label : `${field.label} (${t('editing:optional')})`}
             hint={common.hint}
             value={common.value === '' ? null : common.value}
             options={field.options ?? []}

@@ -10,7 +10,6 @@ import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-
 import { Columns, Panel } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
 import { PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
-import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
 import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
@@ -84,7 +83,7 @@ function AcrossView({ data }: { data: KeyFiguresAcrossThemes }) {
               with: known.length,
               without: data.national.countiesWithoutImplementers.length,
             })}
-            attribution={GEO_ATTRIBUTION}
+            attribution={t('common:geoAttribution')}
             implementers={Object.fromEntries(known.map(([id, c]) => [id, c.implementers]))}
             loadingText="…"
             errorText={t('keyFigures:across.mapTitle')}

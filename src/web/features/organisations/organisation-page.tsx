@@ -59,7 +59,9 @@ function OrganisationView({ organisation }: { organisation: OrganisationDetail }
         label={t('common:breadcrumbs')}
         items={[{ to: paths.organisations(lang), label: t('common:nav.organisations') }, { label: name.text }]}
       />
-      <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
+      <PageHeading>
+        <Localized value={organisation.name} language={lang} />
+      </PageHeading>
       {mayAnywhere(session, 'organisation.edit') ? (
         <Paragraph>
           <AppLink to={paths.organisationForm(lang, organisation.key)}>{t('records:organisation.edit')}</AppLink>

@@ -9,7 +9,7 @@ import { SearchField, Select } from '../../components/forms.js';
 import { FilterFold } from '../../components/filter-fold.js';
 import { Toolbar } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
+import { Localized, localizedText, InFinnishMarker } from '../../components/localized.js';
 import { Lead, PageHeading, Paragraph } from '../../components/typography.js';
 import { keyOf, ORGANISATION_TYPE_KEYS } from '../../labels.js';
 import { paths } from '../../paths.js';
@@ -126,6 +126,7 @@ export function OrganisationsPage() {
                           >
                             {name.text}
                           </AppLink>
+                          {name.lang === lang ? null : <InFinnishMarker />}
                         </RowHeader>
                         <Cell>
                           {t(keyOf(ORGANISATION_TYPE_KEYS, organisation.type) ?? 'common:organisationType.unknown')}

@@ -15,7 +15,7 @@ import { Select } from '../../components/forms.js';
 import { FilterFold } from '../../components/filter-fold.js';
 import { Stat, StatList } from '../../components/layout.js';
 import { AppLink } from '../../components/links.js';
-import { localizedText } from '../../components/localized.js';
+import { localizedText, InFinnishMarker } from '../../components/localized.js';
 import { Lead, PageHeading, SectionHeading, SmallText } from '../../components/typography.js';
 import { decimal, euros, eurosOrUnknown, millions, percent } from '../../format.js';
 import type { FigureTotal } from '../../../domain/finance.js';
@@ -219,6 +219,7 @@ export function OverviewPage() {
                           <AppLink to={paths.theme(lang, theme.slug)} lang={name.lang === lang ? undefined : name.lang}>
                             {name.text}
                           </AppLink>
+                          {name.lang === lang ? null : <InFinnishMarker />}
                           {f && f.warnings > 0 ? (
                             <SmallText>{t('overview:table.warnings', { count: f.warnings })}</SmallText>
                           ) : null}

@@ -7,8 +7,8 @@ import { useApi } from '../../api.js';
 import { Cell, ColumnHeader, DataTable, RowHeader } from '../../components/data-table.js';
 import { Fact, FactList, Panel, PlainList } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
-import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
+import { Localized, localizedText, InFinnishMarker } from '../../components/localized.js';
+import { PageHeading, Paragraph, SectionHeading } from '../../components/typography.js';
 import { InferredNote } from '../../components/inferred.js';
 import { eurosOrUnknown, partialDate, period } from '../../format.js';
 import { ENTITY_KIND_KEYS, keyOf, MINISTRY_KEYS, PROJECT_TYPE_KEYS, ROLE_KEYS, STATUS_KEYS } from '../../labels.js';
@@ -17,6 +17,7 @@ import { PageState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayInTheme, useSession } from '../../shell/session.js';
+import { SourceLine } from '../../shell/source-line.js';
 
 export function ProjectPage() {
   const { key = '' } = useParams();
@@ -45,7 +46,9 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
           { label: name.text },
         ]}
       />
-      <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
+      <PageHeading>
+        <Localized value={entity.name} language={lang} />
+      </PageHeading>
       {mayInTheme(session, entity.theme.slug, 'project.edit') ? (
         <Paragraph>
           <AppLink to={paths.projectForm(lang, entity.key)}>{t('records:project.edit')}</AppLink>
@@ -64,6 +67,7 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
             >
               {themeName.text}
             </AppLink>
+            {themeName.lang === lang ? null : <InFinnishMarker />}
           </Fact>
           <Fact label={t('projects:page.status')}>
             {entity.status ? t(keyOf(STATUS_KEYS, entity.status) ?? 'common:notKnown') : t('common:notKnown')}
@@ -153,7 +157,7 @@ function ProjectView({ entity }: { entity: ProjectEntityDetail }) {
           <Paragraph>{t('projects:page.noPartners')}</Paragraph>
         )}
       </Panel>
-      {entity.source ? <SmallText>{t('common:source', { source: entity.source })}</SmallText> : null}
+      <SourceLine source={entity.source} />
     </>
   );
 }

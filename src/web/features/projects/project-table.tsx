@@ -9,7 +9,7 @@ import type { ProjectEntity } from '../../../contracts/api.js';
 import { Cell, DataTable, RowHeader } from '../../components/data-table.js';
 import { SortHeaderRow, type TableColumn, type TableState } from '../../components/data-table/index.js';
 import { AppLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
+import { InFinnishMarker, Localized, localizedText } from '../../components/localized.js';
 import { euros, partialDate } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { ENTITY_KIND_KEYS, keyOf, STATUS_KEYS } from '../../labels.js';
@@ -100,6 +100,7 @@ export function ProjectTable({
                 <AppLink to={paths.project(lang, entity.key)} lang={name.lang === lang ? undefined : name.lang}>
                   {name.text}
                 </AppLink>
+                {name.lang === lang ? null : <InFinnishMarker />}
               </RowHeader>
               <Cell>{t(ENTITY_KIND_KEYS[entity.kind])}</Cell>
               {withTheme ? (

@@ -14,6 +14,8 @@ import { SmallText } from '../../components/typography.js';
 import { dateTime, partialDate } from '../../format.js';
 import type { Language } from '../../i18n.js';
 import { formatAmount } from '../../../domain/money.js';
+import { readProvenance } from '../../../domain/provenance.js';
+import { SourceLine } from '../../shell/source-line.js';
 
 export type FinanceEntry = ThemeDetail['financeHistory'][number];
 
@@ -95,9 +97,14 @@ export function FinanceHistory({
               ))}
               <Cell>
                 {entry.reason}
-                <SmallText>
-                  {t('themes:money.recordedBy', { who: entry.recordedBy, when: dateTime(entry.recordedAt, lang) })}
-                </SmallText>
+                {/* An entry loaded from the dataset says which document it is from, not "recorded by dataset". */}
+                {readProvenance(entry.source) ? (
+                  <SourceLine source={entry.source} />
+                ) : (
+                  <SmallText>
+                    {t('themes:money.recordedBy', { who: entry.recordedBy, when: dateTime(entry.recordedAt, lang) })}
+                  </SmallText>
+                )}
                 {entry.confirmation ? (
                   <SmallText>
                     {t('themes:money.confirmed', {

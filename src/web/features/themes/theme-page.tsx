@@ -19,7 +19,9 @@ import { Warning } from '../../components/feedback.js';
 import { FinanceHistory, figureText } from './finance-history.js';
 import { Columns, Fact, FactList, Panel, PlainList, Stat, StatList } from '../../components/layout.js';
 import { AppLink, Breadcrumbs, ExternalLink } from '../../components/links.js';
-import { Localized, localizedText } from '../../components/localized.js';
+import { Localized, localizedText, OfficialName } from '../../components/localized.js';
+import { PageContents } from '../../components/page-contents.js';
+import { useSourceWords } from '../../components/source-text.js';
 import { PageHeading, Paragraph, SectionHeading, SmallText } from '../../components/typography.js';
 import { InferredNote } from '../../components/inferred.js';
 import { euros, eurosOrUnknown, integer, partialDate, percent, period } from '../../format.js';
@@ -29,7 +31,6 @@ import { PageState, SectionState } from '../../shell/api-state.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { mayAnywhere, mayInTheme, useSession } from '../../shell/session.js';
-import { GEO_ATTRIBUTION } from '../../../domain/geography.js';
 import { sectorLabel } from '../../../domain/sectors.js';
 import type { Language } from '../../i18n.js';
 import type { TFunction } from 'i18next';
@@ -46,6 +47,8 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
   const { t } = useTranslation(['themes', 'common', 'records', 'keyFigures']);
   const { session } = useSession();
   const name = localizedText(theme.name, lang);
+  // Notes cite the review's lines; the page names the document instead.
+  const sourceWords = useSourceWords();
   usePageTitle(theme.shortName ?? name.text);
   const figures = useApi<ThemeFigures>(`/api/v1/themes/${encodeURIComponent(theme.slug)}/figures`, lang);
   const calls = useApi<{ items: Call[] }>(`/api/v1/calls${query({ theme: theme.slug })}`, lang);
@@ -63,8 +66,23 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
         label={t('common:breadcrumbs')}
         items={[{ to: paths.overview(lang), label: t('common:nav.themes') }, { label: theme.shortName ?? name.text }]}
       />
-      <PageHeading lang={name.lang === lang ? undefined : name.lang}>{name.text}</PageHeading>
+      <PageHeading>
+        <Localized value={theme.name} language={lang} />
+      </PageHeading>
       {theme.shortName ? <Paragraph>{theme.shortName}</Paragraph> : null}
+      <PageContents
+        label={t('themes:contents')}
+        items={[
+          { id: 'theme-basics', label: t('themes:basics.heading') },
+          { id: 'theme-contacts', label: t('themes:contacts.heading') },
+          { id: 'theme-content', label: t('themes:content.heading') },
+          { id: 'theme-money', label: t('themes:money.heading') },
+          { id: 'theme-calls', label: t('themes:calls.heading') },
+          { id: 'theme-figures', label: t('themes:figures.heading') },
+          { id: 'theme-projects', label: t('themes:projects.heading') },
+          ...(theme.activityFigures.length > 0 ? [{ id: 'theme-activity', label: t('themes:activity.heading') }] : []),
+        ]}
+      />
       {mayAnywhere(session, 'review.read') || mayInTheme(session, theme.slug, 'theme.read_internal') ? (
         <ThemeReports slug={theme.slug} />
       ) : null}
@@ -85,7 +103,13 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
               ))}
             </Fact>
             <Fact label={t('themes:basics.period')}>{period(theme.period, lang) ?? t('common:notKnown')}</Fact>
-            <Fact label={t('themes:basics.intermediateBody')}>{theme.intermediateBody ?? t('common:notKnown')}</Fact>
+            <Fact label={t('themes:basics.intermediateBody')}>
+              {theme.intermediateBody ? (
+                <OfficialName finnish={theme.intermediateBody} language={lang} />
+              ) : (
+                t('common:notKnown')
+              )}
+            </Fact>
             <Fact label={t('themes:basics.specificObjectives')}>
               {theme.specificObjectives.join(', ') || t('common:notKnown')}
             </Fact>
@@ -234,7 +258,7 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
                 </tbody>
               </DataTable>
             ) : null}
-            {f.note ? <SmallText lang="fi">{f.note}</SmallText> : null}
+            {f.note ? <SmallText lang="fi">{sourceWords.within(f.note)}</SmallText> : null}
           </>
         ) : (
           <Paragraph>{t('themes:money.none')}</Paragraph>
@@ -416,7 +440,7 @@ function CallFunnels({ calls, canEdit }: { calls: Call[]; canEdit: boolean }) {
         return (
           <section key={call.key} aria-labelledby={`call-${call.key}`}>
             <SectionHeading level={3} id={`call-${call.key}`}>
-              <span lang={callName.lang === lang ? undefined : callName.lang}>{callName.text}</span>
+              <Localized value={call.name} language={lang} />
             </SectionHeading>
             <SmallText>
               {t(keyOf(CALL_KIND_KEYS, call.kind) ?? 'calls:kind.other')} ·{' '}
@@ -539,7 +563,7 @@ function KeyFigures({ figures, t, lang }: { figures: ThemeFigures; t: TFunction;
         <CountyMap
           title={t('themes:map.title')}
           summary={t('themes:map.summary', { with: knownCounties.length, without: without.length })}
-          attribution={GEO_ATTRIBUTION}
+          attribution={t('common:geoAttribution')}
           implementers={implementersByCounty}
           loadingText={t('common:loading')}
           errorText={t('themes:map.error')}
