@@ -355,10 +355,12 @@ async function measureExport(port: number, pid: number): Promise<ExportMeasureme
 async function measureReview(): Promise<BenchResults['nationalReview']> {
   const child = startChild('bench/compile-review-docx.ts', ['7'], {});
   const code = await new Promise<number | null>((done) => child.process.once('exit', done));
+  // What an official waits for after a change: the review made afresh (the cached answer is the
+  // script's other line).
   const line = child
     .output()
     .split('\n')
-    .find((l) => l.startsWith('compile 2024 review'));
+    .find((l) => l.startsWith('2024 review to DOCX, made'));
   const median = line ? /median (\d+) ms/.exec(line) : null;
   if (!median) return { skipped: `bench/compile-review-docx.ts failed (${code}): ${child.output().slice(-500)}` };
   return { medianMs: Number(median[1]), line: line! };

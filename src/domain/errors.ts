@@ -111,7 +111,8 @@ export class TooLargeError extends Error {
 
 /**
  * A service this one asks (the organisation register) could not answer: 503, or 504 when it did
- * not answer in time. Nothing was changed; `reason` says so in three languages.
+ * not answer in time; 409 when it is not in use here (off). Nothing was changed; `reason` says so in
+ * three languages.
  */
 export class UpstreamError extends Error {
   constructor(

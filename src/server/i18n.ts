@@ -134,6 +134,11 @@ export const MESSAGES = {
     en: 'Too many documents are being produced right now. Please try again in a moment.',
   },
   unavailable: { fi: 'Palvelu ei ole käytettävissä', sv: 'Tjänsten är inte tillgänglig', en: 'Service unavailable' },
+  notInUse: {
+    fi: 'Ei käytössä tässä palvelussa',
+    sv: 'Används inte i den här tjänsten',
+    en: 'Not in use in this service',
+  },
   unavailableDetail: {
     fi: 'Tietokanta ei ole hetkeen käytettävissä. Yritä hetken kuluttua uudelleen.',
     sv: 'Databasen är tillfälligt otillgänglig. Försök igen om en stund.',

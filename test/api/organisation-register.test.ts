@@ -339,14 +339,14 @@ describe('organisation register switched off', () => {
         method: 'GET',
         url: '/api/v1/organisation-register/companies?businessId=3100001-1',
       });
-      expect(response.statusCode).toBe(503);
+      expect(response.statusCode).toBe(409);
       expect((response.json() as Problem).detail).toMatch(/REGISTER_URL/);
       const bulk = await as(t.app, sessions.admin, {
         method: 'POST',
         url: '/api/v1/admin/organisation-register/update',
         payload: {},
       });
-      expect(bulk.statusCode).toBe(503);
+      expect(bulk.statusCode).toBe(409);
     } finally {
       await t.close();
     }

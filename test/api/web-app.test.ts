@@ -39,17 +39,21 @@ describe('serving the web application', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(['/fi', '/fi/', '/sv/themes/lanupe', '/en/projects?theme=lanupe', '/fi/no/such/page'])(
-    'answers %s with the app',
-    async (url) => {
-      const response = await app.inject({ url });
-      expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toMatch(/^text\/html/);
-      expect(response.headers['cache-control']).toBe('no-cache');
-      // The shell is index.html in the address's language (web-app.ts pageShell).
-      expect(response.body).toBe(INDEX.replace('<html lang="fi">', `<html lang="${url.slice(1, 3)}">`));
-    },
-  );
+  // An address that is none of the app's pages gets the app too (it shows its not-found page), as 404.
+  it.each([
+    ['/fi', 200],
+    ['/fi/', 200],
+    ['/sv/themes/lanupe', 200],
+    ['/en/projects?theme=lanupe', 200],
+    ['/fi/no/such/page', 404],
+  ])('answers %s with the app (%i)', async (url, status) => {
+    const response = await app.inject({ url });
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    // The shell is index.html in the address's language (web-app.ts pageShell).
+    expect(response.body).toBe(INDEX.replace('<html lang="fi">', `<html lang="${url.slice(1, 3)}">`));
+  });
 
   it('sends / to the Finnish front page', async () => {
     const response = await app.inject({ url: '/' });

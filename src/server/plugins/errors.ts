@@ -151,8 +151,9 @@ function domainProblem(error: unknown, locale: Locale, instance: string): Proble
   if (error instanceof UpstreamError) {
     return {
       ...base,
-      status: error.kind === 'timeout' ? 504 : 503,
-      title: MESSAGES.unavailable[locale],
+      // Off is how the service is set up, not an outage: no 5xx, nothing to retry.
+      status: error.kind === 'off' ? 409 : error.kind === 'timeout' ? 504 : 503,
+      title: (error.kind === 'off' ? MESSAGES.notInUse : MESSAGES.unavailable)[locale],
       detail: error.reason[locale],
       errors: [{ name: 'register', reason: error.reason[locale] }],
     };

@@ -26,7 +26,15 @@ import { askRegister } from './register-client.js';
 import { updateOrganisationsFromRegister } from './update-from-register.js';
 import { z } from 'zod';
 
-const errors = { 400: ZProblem, 401: ZProblem, 403: ZProblem, 422: ZProblem, 503: ZProblem, 504: ZProblem };
+const errors = {
+  400: ZProblem,
+  401: ZProblem,
+  403: ZProblem,
+  409: ZProblem,
+  422: ZProblem,
+  503: ZProblem,
+  504: ZProblem,
+};
 
 export function organisationRegisterRoutes(app: TypedApp, deps: AppDeps): void {
   const register = deps.register ?? null;
