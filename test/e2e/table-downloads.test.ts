@@ -12,6 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sheetFormats, sheetRows } from '../helpers/xlsx.js';
 import { axeViolations, settled, useBrowser } from './browser.js';
+import { parseCsv } from '../helpers/csv.js';
 
 const { newPage } = useBrowser();
 
@@ -96,40 +97,6 @@ const numberOf = (text: string) => Number(text.replace(/[\s%]/g, '').replace(','
 function isoOf(text: string): string | null {
   const match = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   return match ? `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}` : null;
-}
-
-/** An RFC 4180 CSV (quoted fields, CRLF lines) as rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endField();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endField();
-      rows.push(row);
-      row = [];
-      i++;
-    } else field += c;
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** A spreadsheet's date serial (days since 1899-12-30) as an ISO date. */

@@ -304,6 +304,10 @@ export const FieldGroup = styled.fieldset`
   display: grid;
   gap: ${spacing.s};
   max-width: 640px;
+  /* A fieldset is as wide as its widest content by default (min-inline-size: min-content): a select
+     of long organisation names made the page 213 px too wide at 320 px. */
+  min-width: 0;
+  grid-template-columns: minmax(0, 1fr);
   margin: 0 0 ${spacing.m};
   padding: ${spacing.s} ${spacing.m};
   border: 1px solid ${colors.depthLight1};

@@ -24,7 +24,7 @@ const NO_ORGANISATIONS: Organisation[] = [];
 
 export function OrganisationsPage() {
   const lang = useLanguage();
-  const { t } = useTranslation(['organisations', 'common']);
+  const { t } = useTranslation(['organisations', 'projects', 'common']);
   usePageTitle(t('organisations:title'));
   const [filters, setFilters] = useQueryState(['q', 'type', 'cursor', 'page'] as const);
   const { cursor, page, ...criteria } = filters;
