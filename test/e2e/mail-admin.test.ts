@@ -58,7 +58,7 @@ describe('mail in the browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Sähköposti' }).first().click();
     await expect.poll(() => heading(page).textContent()).toBe('Sähköposti');
     const text = async () => (await page.getByRole('main').textContent()) ?? '';
-    await expect.poll(text).toContain('kehitysympäristön viestit kirjoitetaan kansioon');
+    await expect.poll(text).toContain('Viestit lähetetään sähköpostipalvelimen kautta.');
     expect(await text()).toContain('Enintään 5 yritystä');
     expect(await text()).toContain('Muistutukset määräajoista');
     const table = page.getByRole('table', { name: /ei saatu perille/ });
@@ -93,7 +93,7 @@ describe('mail in the browser', () => {
     await expect.poll(() => heading(page).textContent()).toBe('E-post');
     await expect
       .poll(async () => (await page.getByRole('main').textContent()) ?? '')
-      .toContain('utvecklingsmiljöns meddelanden skrivs till en mapp');
+      .toContain('Meddelandena skickas via en e-postserver.');
     await page.getByRole('table', { name: /inte kom fram/ }).waitFor();
     await page
       .getByRole('button', { name: `Skicka på nytt: ${RECIPIENT}` })

@@ -71,7 +71,13 @@ const CALL_KINDS: Kind[] = ['text', 'text', 'text', 'date', 'date', 'text', 'int
 /** The table as a person reads it: the headers (without the sort arrow) and each row's cell texts. */
 async function readTable(table: Locator): Promise<{ headers: string[]; rows: string[][]; sorts: (string | null)[] }> {
   return table.evaluate((element) => {
-    const text = (node: Element | null) => (node?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+    // "(på finska)" says on the page that a name is Finnish; the downloaded cell is the name itself.
+    const text = (node: Element | null) => {
+      if (!node) return '';
+      const copy = node.cloneNode(true) as Element;
+      copy.querySelectorAll('[data-in-finnish]').forEach((marker) => marker.remove());
+      return (copy.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
+    };
     const ths = [...element.querySelectorAll('thead th')];
     return {
       headers: ths.map((th) => text(th).replace(/\s*[▲▼↕]$/, '')),

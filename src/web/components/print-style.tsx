@@ -26,6 +26,8 @@ export const PrintStyle = createGlobalStyle`
     a[href='#main'], dialog { display: none !important; }
     .print-only { display: block !important; }
     main { padding: 0 !important; margin: 0 !important; }
+    /* A wide table scrolls inside its region on screen; paper cannot scroll, so nothing is cut off. */
+    main div, main section { overflow: visible !important; }
     main a[href]::after {
       content: ' (' attr(href) ')';
       font-size: 90%;
