@@ -25,7 +25,8 @@ export function RegisterUpdatePanel() {
   const [report, setReport] = useState<RegisterUpdateReportOut | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  if (!mayAnywhere(session, 'organisation.register_update') || status.status !== 'ok' || !status.data.enabled) return null;
+  if (!mayAnywhere(session, 'organisation.register_update') || status.status !== 'ok' || !status.data.enabled)
+    return null;
 
   const run = async () => {
     setBusy(true);
