@@ -103,9 +103,45 @@ describe.each(DIALECTS)('cache invalidation by scope on %s', (dialect) => {
         expect(again.headers.etag, url).toBe(before.get(url));
         expect((await readOn(app, url, { 'if-none-match': before.get(url)! })).statusCode, url).toBe(304);
       }
-    // The written theme's figures are computed afresh (its projects changed).
-    const figures = await readOn(second.app, `/api/v1/themes/${THEME}/figures`);
-    expect(figures.headers['x-cache']).toBe('miss');
+  });
+
+  it('a cost estimate makes stale only what shows it: its page and the searches that list it or sort by cost', async () => {
+    const project = await projectOf(THEME);
+    const listing = `/api/v1/projects?theme=${THEME}&limit=100`;
+    const unrelated = [
+      `/api/v1/themes/${THEME}`,
+      `/api/v1/themes/${THEME}/figures`,
+      `/api/v1/projects?theme=${OTHER_THEME}`,
+      `/api/v1/projects?q=${encodeURIComponent('zzz-ei-osumia')}`,
+    ];
+    const stale = [`/api/v1/projects/${project.key}`, listing, `/api/v1/projects?theme=${OTHER_THEME}&sort=-cost`];
+    const before = new Map<string, string>();
+    for (const url of [...unrelated, ...stale]) {
+      await readOn(second.app, url);
+      const stored = await readOn(second.app, url);
+      expect(stored.headers['x-cache'], url).toBe('hit');
+      before.set(url, String(stored.headers.etag));
+    }
+    expect(
+      (await readOn(second.app, listing)).json().items.some((item: { key: string }) => item.key === project.key),
+    ).toBe(true);
+    await patchCost(project.key, project.version, 222_333_444);
+    for (const url of unrelated) {
+      const again = await readOn(second.app, url);
+      expect(again.headers['x-cache'], url).toBe('hit');
+      expect(again.headers.etag, url).toBe(before.get(url));
+    }
+    for (const url of stale) {
+      const again = await readOn(second.app, url);
+      expect(again.headers['x-cache'], url).toBe('miss');
+      expect(again.headers.etag, url).not.toBe(before.get(url));
+      // The old ETag no longer earns a 304.
+      expect((await readOn(second.app, url, { 'if-none-match': before.get(url)! })).statusCode, url).toBe(200);
+    }
+    const listed = (await readOn(second.app, listing))
+      .json()
+      .items.find((item: { key: string }) => item.key === project.key);
+    expect(listed.costEstimate).toBe(222_333_444);
   });
 
   it('a change to a theme itself makes its answers and the overview stale on the other server, not another theme', async () => {
@@ -143,5 +179,44 @@ describe.each(DIALECTS)('cache invalidation by scope on %s', (dialect) => {
     expect(writer.json().costEstimate).toBe(444_555_666);
     // The next reader gets the new answer.
     expect((await readOn(second.app, url)).json().costEstimate).toBe(444_555_666);
+  });
+
+  it("a change to what the figures count makes the theme's figures and its searches stale, not its page", async () => {
+    const urls = {
+      page: `/api/v1/themes/${THEME}`,
+      figures: `/api/v1/themes/${THEME}/figures`,
+      search: `/api/v1/projects?theme=${THEME}&limit=100`,
+    };
+    const before: Record<string, { etag: string; body: { projectEntities?: number; items?: { key: string }[] } }> = {};
+    for (const [name, url] of Object.entries(urls)) {
+      await readOn(second.app, url);
+      const stored = await readOn(second.app, url);
+      expect(stored.headers['x-cache'], url).toBe('hit');
+      before[name] = { etag: String(stored.headers.etag), body: stored.json() };
+    }
+    // Straight into the database, as the command line would: the theme's last entity archived.
+    const last = await t.database.db
+      .selectFrom('project_entities as e')
+      .innerJoin('themes as th', 'th.id', 'e.theme_id')
+      .select(['e.id', 'e.key'])
+      .where('th.slug', '=', THEME)
+      .where('e.archived_at', 'is', null)
+      .orderBy('e.id', 'desc')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('project_entities')
+      .set({ archived_at: '2026-01-01T00:00:00Z' })
+      .where('id', '=', last.id)
+      .execute();
+    const page = await readOn(second.app, urls.page);
+    expect(page.headers['x-cache']).toBe('hit');
+    expect(page.headers.etag).toBe(before.page!.etag);
+    const figures = await readOn(second.app, urls.figures);
+    expect(figures.headers['x-cache']).toBe('miss');
+    expect(figures.json().projectEntities).toBe(before.figures!.body.projectEntities! - 1);
+    const search = await readOn(second.app, urls.search);
+    expect(search.headers['x-cache']).toBe('miss');
+    expect(search.json().items.map((item: { key: string }) => item.key)).not.toContain(last.key);
+    expect(before.search!.body.items!.map((item) => item.key)).toContain(last.key);
   });
 });

@@ -17,6 +17,7 @@ import * as keyFigureFacts from './0013-key-figure-facts.js';
 import * as dataScopes from './0014-data-scopes.js';
 import * as organisationRegister from './0015-organisation-register.js';
 import * as swedishMinutes from './0016-swedish-minutes.js';
+import * as scopesByColumn from './0017-scopes-by-column.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   { name: '0014-data-scopes', up: dataScopes.up },
   { name: '0015-organisation-register', up: organisationRegister.up },
   { name: '0016-swedish-minutes', up: swedishMinutes.up },
+  { name: '0017-scopes-by-column', up: scopesByColumn.up },
 ];

@@ -16,6 +16,11 @@
  * The versions are read before the data, so an answer computed while a write commits is at worst
  * stored under the versions before that write, and dropped with them.
  *
+ * An answer may also name scopes as it is computed (`addAnswerScopes`: a search names each project on
+ * its page, migration 0017), which only its data can tell. Their versions are read after the data, with
+ * `data_version`: if that has moved since the route's scopes were read, a write may have come between
+ * the data and the versions, and the answer is not stored.
+ *
  * Stale while revalidating: while one request computes the new answer of a URL whose stored answer
  * has gone stale, other requests for it get the stale answer (`x-cache: stale`) for at most
  * `STALE_WHILE_REVALIDATE_MS` after it was first found stale, instead of queueing. Never a request
@@ -44,8 +49,20 @@ const pathParams = (params: unknown): Record<string, string> =>
     ]),
   );
 
-/** The scopes an answer is computed from, named from the request's parameters (migration 0014). */
-export type PublicCacheScopes = (params: Record<string, string>) => string[];
+/**
+ * The scopes an answer is computed from, named from the request's path parameters and query string
+ * (as strings: this runs before validation; migration 0014).
+ */
+export type PublicCacheScopes = (params: Record<string, string>, query: Record<string, string>) => string[];
+
+/**
+ * Scopes an answer names once it is computed, besides its route's: a search answer names each
+ * project on its page (migration 0017), so a change to a project it does not show leaves it valid.
+ */
+export function addAnswerScopes(request: FastifyRequest, scopes: string[]): void {
+  const state = request.publicCache;
+  if (state && state.names !== null) state.extra = [...(state.extra ?? []), ...scopes];
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -56,7 +73,19 @@ declare module 'fastify' {
     publicCache?: boolean | { scopes: PublicCacheScopes };
   }
   interface FastifyRequest {
-    publicCache: { key: string; version: number; scopes: Versions; hit: boolean; leader?: boolean } | null;
+    publicCache: {
+      key: string;
+      version: number;
+      /** The route's scopes and their versions when the request came; null for every scope. */
+      names: string[] | null;
+      scopes: Versions;
+      /** The language and the day, for the ETag. */
+      tag: string;
+      hit: boolean;
+      leader?: boolean;
+      /** Scopes the answer named as it was computed (`addAnswerScopes`). */
+      extra?: string[];
+    } | null;
   }
 }
 
@@ -67,9 +96,13 @@ type Versions = number[] | null;
 type Entry = {
   /** The data_version under which the entry was last known valid. */
   version: number;
+  /** The scopes it was computed from: its route's, then those its answer named; null for every scope. */
+  names: string[] | null;
   scopes: Versions;
   body: string;
   contentType: string;
+  /** Made of its scopes' versions, the language and the day. */
+  etag: string;
   gzip?: Buffer;
   /** When a request first found it stale (ms, performance.now()). */
   staleSince?: number;
@@ -96,6 +129,13 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const sameVersions = (a: Versions, b: Versions) =>
   a === null || b === null ? a === b : a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Whether a stored answer's versions begin with the route's (its own scopes come after them). */
+const startsWith = (stored: Versions, route: Versions) =>
+  stored === null || route === null ? stored === route : route.every((v, i) => v === stored[i]);
+
+const signatureOf = (scopes: Versions, version: number) => (scopes === null ? `v${version}` : scopes.join('.'));
+const etagOf = (signature: string, tag: string) => `W/"${signature}-${tag}"`;
 
 const hasSession = (request: FastifyRequest) => {
   const cookie = request.headers.cookie;
@@ -181,7 +221,7 @@ export function registerPublicCache(
     entries.delete(request.publicCache!.key);
     entries.set(request.publicCache!.key, entry);
     request.publicCache!.hit = true;
-    reply.type(entry.contentType).header('vary', VARY).header('x-cache', state);
+    reply.type(entry.contentType).header('etag', entry.etag).header('vary', VARY).header('x-cache', state);
     if (entry.body.length >= COMPRESS_FROM_BYTES && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       entry.gzip ??= gzipSync(entry.body);
       return reply.header('content-encoding', 'gzip').send(entry.gzip);
@@ -200,31 +240,39 @@ export function registerPublicCache(
     // status, domain/calls.ts), so yesterday's answer must not be served after midnight.
     const today = helsinkiDate((deps.clock ?? (() => new Date()))());
     const key = `${locale} ${today} ${request.url}`;
-    const scopeNames = config === true ? null : config.scopes(pathParams(request.params));
+    const names = config === true ? null : config.scopes(pathParams(request.params), pathParams(request.query));
     // U+0000 is refused by the validation plugin, after this hook; PostgreSQL would refuse the question.
-    if (scopeNames?.some((scope) => scope.includes('\u0000'))) return;
+    if (names?.some((scope) => scope.includes('\u0000'))) return;
     let entry = entries.get(key);
-    let scopes: Versions;
-    if (entry && entry.version === version) scopes = entry.scopes;
-    else {
-      scopes = scopeNames ? await scopeVersions(scopeNames) : null;
-      if (entry && scopes !== null && sameVersions(entry.scopes, scopes)) {
-        // Nothing it was computed from changed: valid under the new data_version too.
-        entry.version = version;
-        entry.staleSince = undefined;
+    let valid = entry !== undefined && entry.version === version;
+    // The route's scopes' versions now. A stored answer's scopes begin with its route's, so one
+    // question tells both them and whether the answer is still valid.
+    let scopes: Versions = null;
+    if (names !== null) {
+      if (valid) scopes = entry!.scopes!.slice(0, names.length);
+      else {
+        const asked = await scopeVersions(entry?.names ?? names);
+        scopes = asked.slice(0, names.length);
+        if (entry && sameVersions(entry.scopes, asked)) {
+          // Nothing it was computed from changed: valid under the new data_version too.
+          entry.version = version;
+          entry.staleSince = undefined;
+          valid = true;
+        }
       }
     }
-    const signature = scopes === null ? `v${version}` : scopes.join('.');
-    const etag = `W/"${signature}-${locale}-${today}"`;
-    request.publicCache = { key, version, scopes, hit: false };
+    const signature = signatureOf(scopes, version);
+    const tag = `${locale}-${today}`;
+    const etag = valid ? entry!.etag : etagOf(signature, tag);
+    request.publicCache = { key, version, names, scopes, tag, hit: false };
     reply.header('etag', etag).header('vary', VARY).header('cache-control', 'no-cache').header('x-cache', 'miss');
     const ifNoneMatch = request.headers['if-none-match'];
-    if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+    if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*')) {
       request.publicCache.hit = true;
       return reply.code(304).send();
     }
     if (/\bno-cache\b/.test(request.headers['cache-control'] ?? '')) return;
-    if (entry && entry.version === version) return send(request, reply, entry, 'hit');
+    if (valid) return send(request, reply, entry!, 'hit');
     if (entry) entry.staleSince ??= performance.now();
     // Many readers asking for the same missing answer at once (a change, a cold start) wait for the
     // first one to compute it instead of all computing it; while it does, a signed-out reader may get
@@ -245,7 +293,7 @@ export function registerPublicCache(
       return send(request, reply, entry, 'stale');
     await Promise.race([running.promise, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_LEADER_MS).unref())]);
     entry = entries.get(key);
-    if (!entry || entry.version !== version || !sameVersions(entry.scopes, scopes)) return;
+    if (!entry || entry.version !== version || !startsWith(entry.scopes, scopes)) return;
     return send(request, reply, entry, 'hit');
   });
 
@@ -255,7 +303,7 @@ export function registerPublicCache(
     if (!state?.leader) return;
     state.leader = false;
     const running = computing.get(state.key);
-    const signature = state.scopes === null ? `v${state.version}` : state.scopes.join('.');
+    const signature = signatureOf(state.scopes, state.version);
     if (running && running.signature === signature) {
       computing.delete(state.key);
       running.done();
@@ -271,18 +319,35 @@ export function registerPublicCache(
       return payload;
     }
     const state = request.publicCache;
-    if (
-      !state ||
-      state.hit ||
-      reply.statusCode !== 200 ||
-      typeof payload !== 'string' ||
-      payload.length > maxEntryBytes
-    )
-      return payload;
+    if (!state || state.hit || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    let names = state.names;
+    let scopes = state.scopes;
+    const extra = [...new Set(state.extra ?? [])].filter((scope) => !names?.includes(scope));
+    if (names !== null && scopes !== null && extra.length > 0) {
+      // The answer's own scopes are read after its data, so their versions are the data's only if
+      // nothing was written since the route's versions were read, before the data: data_version says.
+      const [now, found] = await Promise.all([
+        deps.db.executeQuery(versionQuestion),
+        askScopes(extra).then((rows) => new Map(rows.rows.map((row) => [row.scope, Number(row.version)]))),
+      ]);
+      if (Number(now.rows[0]?.version) !== state.version) {
+        // Not stored, and no ETag: one made of the route's scopes alone would outlive a change to a
+        // project on the page.
+        reply.removeHeader('etag');
+        return payload;
+      }
+      names = [...names, ...extra];
+      scopes = [...scopes, ...extra.map((scope) => found.get(scope) ?? 0)];
+    }
+    const etag = etagOf(signatureOf(scopes, state.version), state.tag);
+    reply.header('etag', etag);
+    if (payload.length > maxEntryBytes) return payload;
     remove(state.key);
     entries.set(state.key, {
       version: state.version,
-      scopes: state.scopes,
+      names,
+      scopes,
+      etag,
       body: payload,
       contentType: String(reply.getHeader('content-type') ?? 'application/json'),
     });

@@ -3,13 +3,23 @@ import { ZKeyParams, ZPagedProjects, ZProblem, ZProjectEntityDetail, ZProjectQue
 import { getProjectEntity, listProjectEntities } from '../../../db/repositories/projects.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import type { AppDeps } from '../../app.js';
+import { addAnswerScopes } from '../../plugins/public-cache.js';
 import type { TypedApp } from '../../typed-app.js';
+
+/** The query string's sort as it came (validation comes after the cache's hook): "cost" or "-cost". */
+const sortsByCost = (sort: string | undefined) => sort?.replace(/^-/, '') === 'cost';
 
 export function projectRoutes(app: TypedApp, { db, dialect }: AppDeps): void {
   app.get(
     '/api/v1/projects',
     {
-      config: { publicCache: { scopes: () => ['projects', 'national'] } },
+      // Which entities match and their order; by cost also the cost estimates; and each entity
+      // shown (below): a cost estimate changes only the searches that show it (migration 0017).
+      config: {
+        publicCache: {
+          scopes: (_params, { sort }) => ['projects', 'national', ...(sortsByCost(sort) ? ['projects:cost'] : [])],
+        },
+      },
       schema: {
         tags: ['projects'],
         summary: 'Search project entities; a group project comes with its main and sub implementers',
@@ -17,7 +27,14 @@ export function projectRoutes(app: TypedApp, { db, dialect }: AppDeps): void {
         response: { 200: ZPagedProjects, 400: ZProblem },
       },
     },
-    async (request) => listProjectEntities(db, request.query, dialect),
+    async (request) => {
+      const answer = await listProjectEntities(db, request.query, dialect);
+      addAnswerScopes(
+        request,
+        answer.items.map((item) => `project:${item.key}`),
+      );
+      return answer;
+    },
   );
 
   app.get(

@@ -71,8 +71,9 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
   app.get(
     '/api/v1/themes/:slug/figures',
     {
-      // Counties' names and the organisations' counties come from the reference data.
-      config: { publicCache: { scopes: ({ slug }) => [`theme:${slug}`, 'national'] } },
+      // The theme's row (it may be archived), what the figures count (migration 0017), and the
+      // reference data: counties' names and the organisations' counties.
+      config: { publicCache: { scopes: ({ slug }) => [`theme:${slug}`, `figures:${slug}`, 'national'] } },
       schema: {
         tags: ['themes'],
         summary: "A theme's key figures, computed from its projects on every request",
