@@ -13,6 +13,7 @@ import { ACTOR_ROLES, as, ensureUser, OTHER_THEME, signIn, THEME, type Session }
 import { buildApp } from '../../src/server/app.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { DEFAULT_AUTH_CONFIG } from '../../src/config/env.js';
+import { reindexAfterWrite } from '../../src/db/repositories/search.js';
 
 /** Reads over the network come in later turns of the event loop; inject's would share one. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -113,6 +114,7 @@ describe.each(DIALECTS)('cache invalidation by scope on %s', (dialect) => {
       `/api/v1/themes/${THEME}/figures`,
       `/api/v1/projects?theme=${OTHER_THEME}`,
       `/api/v1/projects?q=${encodeURIComponent('zzz-ei-osumia')}`,
+      `/api/v1/search?q=${encodeURIComponent('osaaminen')}`,
     ];
     const stale = [`/api/v1/projects/${project.key}`, listing, `/api/v1/projects?theme=${OTHER_THEME}&sort=-cost`];
     const before = new Map<string, string>();
@@ -179,6 +181,37 @@ describe.each(DIALECTS)('cache invalidation by scope on %s', (dialect) => {
     expect(writer.json().costEstimate).toBe(444_555_666);
     // The next reader gets the new answer.
     expect((await readOn(second.app, url)).json().costEstimate).toBe(444_555_666);
+  });
+
+  it("an organisation's new name makes stale the searches that find it, and its projects' pages", async () => {
+    const implementer = await t.database.db
+      .selectFrom('projects as p')
+      .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+      .innerJoin('project_entities as e', 'e.id', 'p.entity_id')
+      .select(['o.id', 'o.key', 'e.key as project'])
+      .where('p.archived_at', 'is', null)
+      .where('e.archived_at', 'is', null)
+      .orderBy('o.id')
+      .executeTakeFirstOrThrow();
+    const word = 'Kvarkkiyhdistys';
+    const urls = [
+      `/api/v1/search?q=${word}`,
+      `/api/v1/projects?q=${word.toLowerCase()}`,
+      `/api/v1/projects/${implementer.project}`,
+    ];
+    for (const url of urls) {
+      await readOn(second.app, url);
+      expect((await readOn(second.app, url)).headers['x-cache'], url).toBe('hit');
+    }
+    // Straight into the database with its index rows, as the write API does in one transaction.
+    await t.database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('organisations').set({ name_fi: word }).where('id', '=', implementer.id).execute();
+      await reindexAfterWrite(trx, 'organisations', { id: implementer.id });
+    });
+    const search = await readOn(second.app, urls[0]!);
+    expect(search.headers['x-cache']).toBe('miss');
+    expect(search.json().items.map((item: { key: string }) => item.key)).toContain(implementer.key);
+    for (const url of urls.slice(1)) expect((await readOn(second.app, url)).headers['x-cache'], url).toBe('miss');
   });
 
   it("a change to what the figures count makes the theme's figures and its searches stale, not its page", async () => {

@@ -10,7 +10,10 @@ export function searchRoutes(app: TypedApp, { db, dialect }: AppDeps): void {
   app.get(
     '/api/v1/search',
     {
-      config: { publicCache: true },
+      // What the index is written from (db/repositories/search.ts): project entities with their
+      // codes, implementers and partners (`projects`), organisations, and the rest (themes, content
+      // areas, calls, minutes: `national`). A cost estimate touches none of them (migration 0017).
+      config: { publicCache: { scopes: () => ['projects', 'organisations', 'national'] } },
       schema: {
         tags: ['search'],
         summary: 'Themes, projects, organisations, calls and published minutes matching every word, best first',
