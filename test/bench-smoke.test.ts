@@ -33,11 +33,10 @@ describe.each(DIALECTS)('benchmark smoke test on %s', (dialect) => {
           : ['overview', 'theme', 'figures', 'search', 'project', 'organisation', 'export', 'mixed'],
     });
     expect(results.bare.requests).toBeGreaterThan(0);
+    // Everything on SQLite; on PostgreSQL what was asked, without the computed figures.
+    const reads = ['overview', 'theme', 'figures', ...(dialect === 'sqlite' ? ['figures-computed'] : [])];
     expect(results.endpoints.map((m) => m.name)).toEqual(
-      ['overview', 'theme', 'figures', 'search', 'project', 'organisation'].flatMap((name) => [
-        name,
-        `${name} (uncached)`,
-      ]),
+      [...reads, 'search', 'project', 'organisation'].flatMap((name) => [name, `${name} (uncached)`]),
     );
     for (const measurement of [...results.endpoints, results.mixed!]) {
       expect(measurement.requests, measurement.name).toBeGreaterThan(0);

@@ -577,6 +577,16 @@ export type DataVersionTable = { id: number; version: number };
 /** What each change touched, by scope (`theme:<slug>`, `overview`, …; migration 0014). */
 export type DataScopesTable = { scope: string; version: number };
 
+/** A theme's key figures as last computed, under the versions of their scopes (migration 0018). */
+export type ThemeFiguresTable = {
+  theme_id: number;
+  /** `<figures:slug version>.<national version>` when they were computed. */
+  versions: string;
+  /** The figures' JSON, as `GET /api/v1/themes/:slug/figures` answers them. */
+  body: string;
+  computed_at: Timestamp;
+};
+
 /** One row per searchable record, written with the record's own writes (migration 0010). */
 export type SearchDocumentsTable = {
   id: Id;
@@ -594,6 +604,7 @@ export type SearchDocumentsTable = {
 export type Database = {
   data_version: DataVersionTable;
   data_scopes: DataScopesTable;
+  theme_figures: ThemeFiguresTable;
   search_documents: SearchDocumentsTable;
   users: UsersTable;
   role_assignments: RoleAssignmentsTable;

@@ -18,6 +18,7 @@ import * as dataScopes from './0014-data-scopes.js';
 import * as organisationRegister from './0015-organisation-register.js';
 import * as swedishMinutes from './0016-swedish-minutes.js';
 import * as scopesByColumn from './0017-scopes-by-column.js';
+import * as storedFigures from './0018-stored-figures.js';
 
 export type Migration = { name: string; up: (db: Kysely<any>, columns: Columns) => Promise<void> };
 
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   { name: '0015-organisation-register', up: organisationRegister.up },
   { name: '0016-swedish-minutes', up: swedishMinutes.up },
   { name: '0017-scopes-by-column', up: scopesByColumn.up },
+  { name: '0018-stored-figures', up: storedFigures.up },
 ];

@@ -5,19 +5,14 @@
  */
 import { z } from 'zod';
 import { ZKeyFigureDeck, ZKeyFiguresAcrossThemes, ZProblem } from '../../../contracts/api.js';
-import {
-  countyNames,
-  getKeyFigureNames,
-  getNationalFigures,
-  getThemeFigures,
-  listThemeSlugs,
-} from '../../../db/repositories/themes.js';
+import { countyNames, getKeyFigureNames, getNationalFigures, listThemeSlugs } from '../../../db/repositories/themes.js';
 import { buildDeck, type Deck, type DeckLanguage } from '../../../documents/key-figures/deck.js';
 import { chartSvg } from '../../../documents/key-figures/chart-svg.js';
 import type { Db } from '../../../db/database.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { requestLocale } from '../../i18n.js';
 import type { AppDeps } from '../../app.js';
+import { getCurrentThemeFigures } from '../../../db/repositories/stored-figures.js';
 import type { TypedApp } from '../../typed-app.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -31,8 +26,8 @@ const ZChartParams = z.object({
 const languageOf = (request: FastifyRequest, lang: DeckLanguage | undefined): DeckLanguage =>
   lang ?? (requestLocale(request) as DeckLanguage);
 
-async function deckOf(db: Db, slug: string, lang: DeckLanguage): Promise<Deck> {
-  const [figures, names] = await Promise.all([getThemeFigures(db, slug), getKeyFigureNames(db, slug)]);
+async function deckOf(db: Db, slug: string, lang: DeckLanguage, now: Date): Promise<Deck> {
+  const [figures, names] = await Promise.all([getCurrentThemeFigures(db, slug, now), getKeyFigureNames(db, slug)]);
   if (!figures || !names) throw new NotFoundError('theme', slug);
   const name =
     (lang === 'sv' ? names.theme.name.sv : lang === 'en' ? names.theme.name.en : null) ?? names.theme.name.fi;
@@ -55,7 +50,7 @@ const sendFile = (
     .send(file.body);
 };
 
-export function keyFigureRoutes(app: TypedApp, { db, pdf }: AppDeps): void {
+export function keyFigureRoutes(app: TypedApp, { db, pdf, clock }: AppDeps): void {
   app.get(
     '/api/v1/themes/:slug/key-figures',
     {
@@ -67,7 +62,7 @@ export function keyFigureRoutes(app: TypedApp, { db, pdf }: AppDeps): void {
         response: { 200: ZKeyFigureDeck, 400: ZProblem, 404: ZProblem },
       },
     },
-    async (request) => deckOf(db, request.params.slug, languageOf(request, request.query.lang)),
+    async (request) => deckOf(db, request.params.slug, languageOf(request, request.query.lang), clock()),
   );
 
   app.get(
@@ -82,7 +77,7 @@ export function keyFigureRoutes(app: TypedApp, { db, pdf }: AppDeps): void {
       },
     },
     async (request, reply) => {
-      const deck = await deckOf(db, request.params.slug, languageOf(request, request.query.lang));
+      const deck = await deckOf(db, request.params.slug, languageOf(request, request.query.lang), clock());
       // pptxgenjs loads on first use: an idle server should not carry it (docs/performance.md).
       return sendFile(reply, {
         type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -105,7 +100,7 @@ export function keyFigureRoutes(app: TypedApp, { db, pdf }: AppDeps): void {
     },
     async (request, reply) => {
       const [key, extension] = request.params.file.split('.') as [string, 'svg' | 'png'];
-      const deck = await deckOf(db, request.params.slug, languageOf(request, request.query.lang));
+      const deck = await deckOf(db, request.params.slug, languageOf(request, request.query.lang), clock());
       const slide = deck.slides.find((candidate) => candidate.key === key)!;
       const svg = chartSvg(deck, slide);
       const disposition = `${extension === 'svg' ? 'inline' : 'attachment'}; filename="${fileName(deck, extension, key)}"`;
@@ -134,7 +129,7 @@ export function keyFigureRoutes(app: TypedApp, { db, pdf }: AppDeps): void {
     async () => {
       const themes = await listThemeSlugs(db);
       const [figures, national, counties] = await Promise.all([
-        Promise.all(themes.map((theme) => getThemeFigures(db, theme.slug))),
+        Promise.all(themes.map((theme) => getCurrentThemeFigures(db, theme.slug, clock()))),
         getNationalFigures(db),
         countyNames(db),
       ]);

@@ -12,12 +12,13 @@ import {
   ZThemeSummary,
 } from '../../../contracts/api.js';
 import { getOverview, getTheme, getThemeFigures, listThemes } from '../../../db/repositories/themes.js';
+import { getCurrentThemeFigures } from '../../../db/repositories/stored-figures.js';
 import { NotFoundError } from '../../../domain/errors.js';
 import { requestLocale } from '../../i18n.js';
 import type { AppDeps } from '../../app.js';
 import type { TypedApp } from '../../typed-app.js';
 
-export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
+export function themeRoutes(app: TypedApp, { db, clock }: AppDeps): void {
   app.get(
     '/api/v1/themes',
     {
@@ -76,7 +77,7 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
       config: { publicCache: { scopes: ({ slug }) => [`theme:${slug}`, `figures:${slug}`, 'national'] } },
       schema: {
         tags: ['themes'],
-        summary: "A theme's key figures, computed from its projects on every request",
+        summary: "A theme's key figures, computed from its projects (stored until they change)",
         params: ZSlugParams,
         querystring: ZThemeFiguresQuery,
         response: { 200: ZThemeFigures, 400: ZProblem, 404: ZProblem },
@@ -84,7 +85,9 @@ export function themeRoutes(app: TypedApp, { db }: AppDeps): void {
     },
     async (request) => {
       const { slug } = request.params;
-      const figures = await getThemeFigures(db, slug, request.query.asOf ?? null);
+      const asOf = request.query.asOf;
+      // As of today, from the store of computed figures while nothing they count has changed.
+      const figures = asOf ? await getThemeFigures(db, slug, asOf) : await getCurrentThemeFigures(db, slug, clock());
       if (!figures) throw new NotFoundError('theme', slug);
       return figures;
     },
