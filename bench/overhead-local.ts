@@ -15,8 +15,9 @@ import { openDatabase } from '../src/db/database.js';
 import { getProjectEntity } from '../src/db/repositories/projects.js';
 import { getOrganisation } from '../src/db/repositories/organisations.js';
 import { getTheme } from '../src/db/repositories/themes.js';
+import { serializerCompiler as zodSerializerCompiler } from 'fastify-type-provider-zod';
 
-const [mode, pathArg, secondsArg = '4', onlyArg] = process.argv.slice(2);
+const [mode, pathArg, secondsArg = '4', onlyArg, variantArg] = process.argv.slice(2);
 const path = pathArg ?? 'var/bench/programme-s16-g3.sqlite';
 
 if (mode === 'serve') {
@@ -32,6 +33,8 @@ if (mode === 'serve') {
     },
     { logLevel: 'warn' },
   );
+  // The Zod type provider's serialiser (a Zod parse, then JSON.stringify), as before issue 16.
+  if (variantArg === 'zod') app.setSerializerCompiler(zodSerializerCompiler);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   process.send!(url);
   process.on('message', () => {
@@ -41,32 +44,39 @@ if (mode === 'serve') {
     });
   });
 } else {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', path], {
-    execArgv: [...(process.env.OVERHEAD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean), '--import', 'tsx'],
-  });
-  const url = await new Promise<string>((done) => child.once('message', (m) => done(String(m))));
-  const serverCpu = () => {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  };
+  // Each variant a server of its own; their rounds alternate, so the machine's load falls on all alike.
+  const variants = (variantArg ?? 'current').split(',');
+  const servers = await Promise.all(
+    variants.map(async (variant) => {
+      const child = fork(fileURLToPath(import.meta.url), ['serve', path, '0', '', variant], {
+        execArgv: [...(process.env.OVERHEAD_NODE_ARGS ?? '').split(/\s+/).filter(Boolean), '--import', 'tsx'],
+      });
+      const url = await new Promise<string>((done) => child.once('message', (m) => done(String(m))));
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const cpu = () => {
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      };
+      const fetchOne = (p: string) =>
+        new Promise<number>((done, reject) => {
+          const req = request(
+            `${url}${p}`,
+            { agent, headers: { 'accept-encoding': 'gzip', 'cache-control': 'no-cache' } },
+            (res) => {
+              res.on('data', () => {});
+              res.on('end', () => done(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.end();
+        });
+      return { variant, child, agent, cpu, fetchOne };
+    }),
+  );
   const ownCpu = () => {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1000;
   };
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const fetchOne = (p: string) =>
-    new Promise<number>((done, reject) => {
-      const req = request(
-        `${url}${p}`,
-        { agent, headers: { 'accept-encoding': 'gzip', 'cache-control': 'no-cache' } },
-        (res) => {
-          res.on('data', () => {});
-          res.on('end', () => done(res.statusCode ?? 0));
-        },
-      );
-      req.on('error', reject);
-      req.end();
-    });
   const handle = openDatabase({ kind: 'sqlite', path });
   const keys = async (table: 'project_entities' | 'organisations' | 'themes', column: 'key' | 'slug') =>
     (await handle.db.selectFrom(table).select(column).orderBy('id').limit(2000).execute())
@@ -93,15 +103,16 @@ if (mode === 'serve') {
     },
   ].filter((r) => !onlyArg || onlyArg.split(',').includes(r.name));
   const seconds = Number(secondsArg);
+  type Tally = { cpu: number; wall: number; n: number };
   for (const read of reads) {
     for (const k of read.keys) {
-      const status = await fetchOne(read.path(k));
-      if (status !== 200) throw new Error(`${read.name} ${k}: ${status}`);
+      for (const server of servers) {
+        const status = await server.fetchOne(read.path(k));
+        if (status !== 200) throw new Error(`${read.name} ${k}: ${status}`);
+      }
       await read.query(k);
     }
-    const endpoint = { cpu: 0, wall: 0, n: 0 };
-    const queries = { cpu: 0, wall: 0, n: 0 };
-    const time = async (run: (k: string) => Promise<unknown>, cpu: () => number, into: typeof endpoint) => {
+    const time = async (run: (k: string) => Promise<unknown>, cpu: () => number, into: Tally) => {
       const wall = performance.now();
       const c = cpu();
       let n = 0;
@@ -110,21 +121,30 @@ if (mode === 'serve') {
       into.wall += performance.now() - wall;
       into.n += n;
     };
+    const endpoints = servers.map(() => ({ cpu: 0, wall: 0, n: 0 }));
+    const queries = { cpu: 0, wall: 0, n: 0 };
     for (let round = 0; round < seconds; round++) {
-      await time((k) => fetchOne(read.path(k)), serverCpu, endpoint);
+      for (const [i, server] of servers.entries())
+        await time((k) => server.fetchOne(read.path(k)), server.cpu, endpoints[i]!);
       await time(read.query, ownCpu, queries);
     }
     const f = (x: number) => x.toFixed(3);
-    const e = endpoint.cpu / endpoint.n;
     const q = queries.cpu / queries.n;
-    console.log(
-      `${read.name}: CPU per answer ${f(e)} ms vs queries ${f(q)} ms, ratio ${(e / q).toFixed(2)}; wall ${f(endpoint.wall / endpoint.n)} vs ${f(queries.wall / queries.n)} ms (load ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')})`,
-    );
+    const load = loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
+    for (const [i, server] of servers.entries()) {
+      const endpoint = endpoints[i]!;
+      const e = endpoint.cpu / endpoint.n;
+      console.log(
+        `${read.name} [${server.variant}]: CPU per answer ${f(e)} ms vs queries ${f(q)} ms, ratio ${(e / q).toFixed(2)}; wall ${f(endpoint.wall / endpoint.n)} vs ${f(queries.wall / queries.n)} ms (load ${load})`,
+      );
+    }
   }
-  agent.destroy();
   handle.close();
-  child.send('stop');
-  await new Promise((done) => child.once('exit', done));
+  for (const server of servers) {
+    server.agent.destroy();
+    server.child.send('stop');
+    await new Promise((done) => server.child.once('exit', done));
+  }
 }

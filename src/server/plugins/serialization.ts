@@ -56,16 +56,26 @@ export function responseJsonSchema(schema: z.ZodType): JsonSchema | null {
   }
 }
 
+/**
+ * Compiled once per schema object: most routes share their error schemas, and HEAD shares GET's, so
+ * start-up compiles each distinct schema once instead of once per route and status.
+ */
+const compiled = new WeakMap<z.ZodType, ((data: unknown) => string) | null>();
+
+function fastSerializer(schema: z.ZodType): ((data: unknown) => string) | null {
+  if (!compiled.has(schema)) {
+    const json = responseJsonSchema(schema);
+    compiled.set(schema, json ? fastJson(json, { rounding: 'trunc' }) : null);
+  }
+  return compiled.get(schema)!;
+}
+
 /** One answer of a Zod schema, serialised in one pass where it can be (see above). */
 export function compileResponseSerializer(schema: z.ZodType): (data: unknown) => string {
-  const json = responseJsonSchema(schema);
-  if (!json) return (data) => JSON.stringify(schema.parse(data));
-  return fastJson(json, { rounding: 'trunc' });
+  return fastSerializer(schema) ?? ((data) => JSON.stringify(schema.parse(data)));
 }
 
 export const responseSerializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) => {
   const schema = route.schema;
-  if (!(schema instanceof z.ZodType)) return zodSerializerCompiler(route as never);
-  const json = responseJsonSchema(schema);
-  return json ? fastJson(json, { rounding: 'trunc' }) : zodSerializerCompiler(route as never);
+  return (schema instanceof z.ZodType && fastSerializer(schema)) || zodSerializerCompiler(route as never);
 };
