@@ -21,8 +21,10 @@ const [mode, pathArg, secondsArg = '4', onlyArg, variantArg] = process.argv.slic
 const path = pathArg ?? 'var/bench/programme-s16-g3.sqlite';
 
 if (mode === 'serve') {
-  const { buildApp } = await import('../src/server/app.js');
-  const { DEFAULT_AUTH_CONFIG } = await import('../src/config/env.js');
+  // `dir=/path`: the server of another checkout (an older commit), for a before-and-after in one run.
+  const root = variantArg?.startsWith('dir=') ? variantArg.slice(4) : new URL('..', import.meta.url).pathname;
+  const { buildApp } = (await import(`${root}/src/server/app.ts`)) as typeof import('../src/server/app.js');
+  const { DEFAULT_AUTH_CONFIG } = (await import(`${root}/src/config/env.ts`)) as typeof import('../src/config/env.js');
   const handle = openDatabase({ kind: 'sqlite', path });
   const app = await buildApp(
     {
