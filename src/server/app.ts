@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import Fastify, { type FastifyHttpOptions, type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { Db, DialectName } from '../db/database.js';
 import type { AuthConfig, EdgeConfig, MailConfig, RegisterConfig, TrustProxy } from '../config/env.js';
 import { createPdfRenderer, type PdfRenderer } from '../documents/pdf/pdf-pool.js';
@@ -22,6 +22,7 @@ import { financeRoutes } from './modules/finance/routes.js';
 import { personalDataRoutes } from './modules/personal-data/routes.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { refuseUnexpectedBodies, zodValidatorCompiler } from './plugins/validation.js';
+import { responseSerializerCompiler } from './plugins/serialization.js';
 import { registerSecurityHeaders, setSecurityHeaders } from './plugins/security-headers.js';
 import { callRoutes } from './modules/calls/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
@@ -132,7 +133,7 @@ export async function buildApp(
     }
   });
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandling(app);
   // First of the onRequest hooks: a client over its limit costs nothing else.
   if (options.rateLimit) await registerRateLimit(app, options.rateLimit);

@@ -2,7 +2,7 @@
 import type { Db } from '../database.js';
 import type { Organisation, OrganisationDetail } from '../../contracts/api.js';
 import { InvalidCursorError } from './projects.js';
-import { containsText, decodeCursor, encodeCursor, implementerRole, localized } from './shared.js';
+import { containsText, decodeCursor, encodeCursor, implementerRole, localized, staticQuery } from './shared.js';
 import { totalWithoutCounting } from '../../domain/search.js';
 import { parseFieldSources } from '../../domain/organisation-register.js';
 
@@ -102,22 +102,22 @@ export async function listOrganisations(db: Db, filter: OrganisationFilter) {
   };
 }
 
-export async function getOrganisation(db: Db, key: string): Promise<OrganisationDetail | null> {
-  const [row] = await select(baseQuery(db).where('o.key', '=', key));
-  if (!row) return null;
-  const id = Number(row.id);
-  const entityColumns = [
-    'e.key',
-    'e.name_fi',
-    'e.name_sv',
-    'e.name_en',
-    'e.kind',
-    't.slug',
-    't.name_fi as theme_fi',
-    't.name_sv as theme_sv',
-    't.name_en as theme_en',
-  ] as const;
-  const [implementing, partnering] = await Promise.all([
+const entityColumns = [
+  'e.key',
+  'e.name_fi',
+  'e.name_sv',
+  'e.name_en',
+  'e.kind',
+  't.slug',
+  't.name_fi as theme_fi',
+  't.name_sv as theme_sv',
+  't.name_en as theme_en',
+] as const;
+
+// An organisation's page is one of the most asked public reads: its three queries are static.
+const organisationByKey = staticQuery((db, key: string) => baseQuery(db).where('o.key', '=', key).select(columns), 1);
+const implementingRoles = staticQuery(
+  (db, id: number) =>
     db
       .selectFrom('projects as p')
       .innerJoin('project_entities as e', 'e.id', 'p.entity_id')
@@ -125,17 +125,26 @@ export async function getOrganisation(db: Db, key: string): Promise<Organisation
       .select([...entityColumns, implementerRole, 'p.code'])
       .where('p.implementer_id', '=', id)
       .where('p.archived_at', 'is', null)
-      .orderBy('e.name_fi')
-      .execute(),
+      .orderBy('e.name_fi'),
+  1,
+);
+const partneringRoles = staticQuery(
+  (db, id: number) =>
     db
       .selectFrom('project_entity_partners as pp')
       .innerJoin('project_entities as e', 'e.id', 'pp.entity_id')
       .innerJoin('themes as t', 't.id', 'e.theme_id')
       .select(entityColumns)
       .where('pp.organisation_id', '=', id)
-      .orderBy('e.name_fi')
-      .execute(),
-  ]);
+      .orderBy('e.name_fi'),
+  1,
+);
+
+export async function getOrganisation(db: Db, key: string): Promise<OrganisationDetail | null> {
+  const [row] = await organisationByKey(db, key);
+  if (!row) return null;
+  const id = Number(row.id);
+  const [implementing, partnering] = await Promise.all([implementingRoles(db, id), partneringRoles(db, id)]);
   const role = (r: (typeof partnering)[number]) => ({
     entity: { key: r.key, name: localized(r.name_fi, r.name_sv, r.name_en), kind: r.kind },
     theme: { slug: r.slug, name: localized(r.theme_fi, r.theme_sv, r.theme_en) },

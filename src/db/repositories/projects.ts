@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db, DialectName } from '../database.js';
 import type { ProjectEntity, ProjectEntityDetail, ProjectSort } from '../../contracts/api.js';
 import type { Ministry } from '../../domain/figures.js';
-import { containsText, groupBy, hasLikeWildcards, implementerRole, localized, period } from './shared.js';
+import { containsText, groupBy, hasLikeWildcards, implementerRole, localized, period, staticQuery } from './shared.js';
 import { totalWithoutCounting } from '../../domain/search.js';
 
 export type ProjectFilter = {
@@ -346,39 +346,44 @@ export async function listProjectEntities(db: Db, filter: ProjectFilter, dialect
   };
 }
 
-export async function getProjectEntity(db: Db, key: string): Promise<ProjectEntityDetail | null> {
-  const rows = await selectEntities(baseQuery(db).where('e.key', '=', key));
-  const row = rows[0];
-  if (!row) return null;
-  const [[entity], call, area, sectors, statusHistory] = await Promise.all([
-    hydrate(db, [row]),
-    row.call_id === null
-      ? undefined
-      : db
-          .selectFrom('calls')
-          .select(['key', 'name_fi', 'name_sv', 'name_en'])
-          .where('id', '=', row.call_id)
-          .executeTakeFirst(),
-    row.content_area_id === null
-      ? undefined
-      : db
-          .selectFrom('content_areas')
-          .select(['key', 'name_fi', 'name_sv', 'name_en'])
-          .where('id', '=', row.content_area_id)
-          .executeTakeFirst(),
-    db
-      .selectFrom('project_entity_sectors')
-      .select('sector_key')
-      .where('entity_id', '=', Number(row.id))
-      .orderBy('sector_key')
-      .execute(),
+// A project's page is one of the most asked public reads: its own queries are static (hydrate's
+// take a list of any length, and are built per call).
+const entityByKey = staticQuery((db, key: string) => baseQuery(db).where('e.key', '=', key).select(entityColumns), 1);
+const callById = staticQuery(
+  (db, id: number) => db.selectFrom('calls').select(['key', 'name_fi', 'name_sv', 'name_en']).where('id', '=', id),
+  1,
+);
+const contentAreaById = staticQuery(
+  (db, id: number) =>
+    db.selectFrom('content_areas').select(['key', 'name_fi', 'name_sv', 'name_en']).where('id', '=', id),
+  1,
+);
+const sectorsOf = staticQuery(
+  (db, id: number) =>
+    db.selectFrom('project_entity_sectors').select('sector_key').where('entity_id', '=', id).orderBy('sector_key'),
+  1,
+);
+const statusHistoryOf = staticQuery(
+  (db, id: number) =>
     db
       .selectFrom('project_status_history')
       .select(['status', 'valid_from', 'source'])
-      .where('entity_id', '=', Number(row.id))
+      .where('entity_id', '=', id)
       .orderBy('valid_from')
-      .orderBy('id')
-      .execute(),
+      .orderBy('id'),
+  1,
+);
+
+export async function getProjectEntity(db: Db, key: string): Promise<ProjectEntityDetail | null> {
+  const [row] = await entityByKey(db, key);
+  if (!row) return null;
+  const id = Number(row.id);
+  const [[entity], [call], [area], sectors, statusHistory] = await Promise.all([
+    hydrate(db, [row]),
+    row.call_id === null ? [] : callById(db, row.call_id),
+    row.content_area_id === null ? [] : contentAreaById(db, row.content_area_id),
+    sectorsOf(db, id),
+    statusHistoryOf(db, id),
   ]);
   return {
     ...entity!,

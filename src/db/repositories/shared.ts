@@ -1,5 +1,12 @@
 /** Small mappers shared by the repositories: rows → API shapes. */
-import { PostgresAdapter, sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
+import {
+  PostgresAdapter,
+  sql,
+  type Compilable,
+  type CompiledQuery,
+  type ExpressionBuilder,
+  type RawBuilder,
+} from 'kysely';
 import type { Db } from '../database.js';
 import type { Database } from '../schema.js';
 import type { Locale } from '../../domain/money.js';
@@ -106,4 +113,33 @@ export const decidedByCutOff = (cutOff: string | null) => (eb: ExpressionBuilder
 export function oneOf(db: Db, column: string, ids: readonly number[]): RawBuilder<boolean> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) return sql<boolean>`${sql.ref(column)} = any(${[...ids]})`;
   return sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/**
+ * A query whose shape never changes, built and compiled by Kysely once per database: building and
+ * compiling one cost more than SQLite answering a small one (issue 16, docs/performance.md "The
+ * fixed cost of a request"). `build` is given placeholders for the arguments; each call puts its
+ * own values where the placeholders went, and leaves the query's other parameters as they were.
+ */
+export function staticQuery<Args extends unknown[], Row>(
+  build: (db: Db, ...placeholders: Args) => Compilable<Row>,
+  arity: Args['length'],
+): (db: Db, ...args: Args) => Promise<Row[]> {
+  const placeholders = Array.from({ length: arity }, (_, i) => Object.freeze({ placeholder: i })) as unknown as Args;
+  const compiled = new WeakMap<Db, { query: CompiledQuery<Row>; slots: number[] }>();
+  return async (db, ...args) => {
+    let entry = compiled.get(db);
+    if (!entry) {
+      const query = build(db, ...placeholders).compile();
+      const slots = query.parameters.map((value) => (placeholders as unknown[]).indexOf(value));
+      if (new Set(slots.filter((slot) => slot >= 0)).size !== arity)
+        throw new Error('staticQuery: every argument must be a parameter of the query');
+      entry = { query, slots };
+      compiled.set(db, entry);
+    }
+    const { query, slots } = entry;
+    const parameters = query.parameters.map((value, i) => (slots[i]! >= 0 ? args[slots[i]!] : value));
+    const bound: CompiledQuery<Row> = { ...query, parameters };
+    return (await db.executeQuery(bound)).rows;
+  };
 }
