@@ -5,6 +5,7 @@
  * the DCAT-AP description names the licence, the update time and every distribution; and no
  * personal data is in any of it.
  */
+import { request as httpRequest } from 'node:http';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZOpenDataset, type OpenDataset } from '../../src/contracts/open-data.js';
@@ -204,6 +205,33 @@ describe.each(DIALECTS)('open data on %s', (dialect) => {
         }
       });
     });
+  });
+
+  it('streams over real HTTP to a reader that pauses: the same bytes, whole and well-formed', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const expected = (await t.app.inject({ method: 'GET', url: '/api/v1/export' })).rawPayload;
+    const received = await new Promise<Buffer>((done, reject) => {
+      const request = httpRequest(`${address}/api/v1/export`, (response) => {
+        const chunks: Buffer[] = [];
+        let paused = false;
+        response.on('data', (chunk: Buffer) => {
+          chunks.push(chunk);
+          // The server has to wait for this reader (backpressure), then go on where it stopped.
+          if (!paused) {
+            paused = true;
+            response.pause();
+            setTimeout(() => response.resume(), 300);
+          }
+        });
+        response.on('end', () => done(Buffer.concat(chunks)));
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(received.length).toBe(expected.length);
+    expect(received.equals(expected)).toBe(true);
+    expect(ZOpenDataset.parse(JSON.parse(received.toString('utf8'))).themes.length).toBe(dataset.themes.length);
   });
 
   it('the tables agree with the export: the figures in euros are the export’s cents / 100', async () => {
