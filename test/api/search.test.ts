@@ -116,6 +116,42 @@ describe.each(DIALECTS)('search on %s', (dialect) => {
     expect(keys((await search('q=kvantberäkningscentrets')).items, 'organisation')).toEqual([row.key]);
   });
 
+  it("rewrites a record's index row only when what it is found by changed (a cost estimate leaves it)", async () => {
+    const { db } = t.database;
+    const entity = await db
+      .selectFrom('project_entities')
+      .select(['id', 'key', 'version'])
+      .where('archived_at', 'is', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const indexRow = () =>
+      db
+        .selectFrom('search_documents')
+        .select(['id', 'title_fi'])
+        .where('kind', '=', 'project')
+        .where('record_id', '=', Number(entity.id))
+        .execute();
+    const before = await indexRow();
+    expect(before).toHaveLength(1);
+    const patch = async (version: number, payload: Record<string, unknown>) => {
+      const response = await as(t.app, admin, {
+        method: 'PATCH',
+        url: `/api/v1/projects/${entity.key}`,
+        headers: { 'if-match': `"${version}"` },
+        payload,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return Number(response.json().version);
+    };
+    const next = await patch(entity.version, { costEstimate: 4_321_00 });
+    expect(await indexRow()).toEqual(before);
+    await patch(next, { name: { fi: 'Kvarkkihanke uudella nimellä' } });
+    const after = await indexRow();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.title_fi).toBe('Kvarkkihanke uudella nimellä');
+    expect(keys((await search('q=kvarkkihanke&kind=project')).items, 'project')).toEqual([entity.key]);
+  });
+
   it('answers a query without words, or a bad parameter, with a 400 problem naming the field', async () => {
     for (const [url, field] of [
       ['/api/v1/search?q=%20!!%20', 'q'],
