@@ -14,6 +14,7 @@ import { buildApp } from '../../src/server/app.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
 import { DEFAULT_AUTH_CONFIG } from '../../src/config/env.js';
 import { reindexAfterWrite } from '../../src/db/repositories/search.js';
+import { archiveEntity, entityOfTheme } from '../helpers/entities.js';
 
 /** Reads over the network come in later turns of the event loop; inject's would share one. */
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
@@ -228,19 +229,8 @@ describe.each(DIALECTS)('cache invalidation by scope on %s', (dialect) => {
       before[name] = { etag: String(stored.headers.etag), body: stored.json() };
     }
     // Straight into the database, as the command line would: the theme's last entity archived.
-    const last = await t.database.db
-      .selectFrom('project_entities as e')
-      .innerJoin('themes as th', 'th.id', 'e.theme_id')
-      .select(['e.id', 'e.key'])
-      .where('th.slug', '=', THEME)
-      .where('e.archived_at', 'is', null)
-      .orderBy('e.id', 'desc')
-      .executeTakeFirstOrThrow();
-    await t.database.db
-      .updateTable('project_entities')
-      .set({ archived_at: '2026-01-01T00:00:00Z' })
-      .where('id', '=', last.id)
-      .execute();
+    const last = await entityOfTheme(t.database.db, THEME, 'last');
+    await archiveEntity(t.database.db, Number(last.id));
     const page = await readOn(second.app, urls.page);
     expect(page.headers['x-cache']).toBe('hit');
     expect(page.headers.etag).toBe(before.page!.etag);

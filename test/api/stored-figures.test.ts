@@ -9,6 +9,7 @@ import { DIALECTS } from '../helpers/databases.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { THEME } from '../helpers/actors.js';
 import { getThemeFigures } from '../../src/db/repositories/themes.js';
+import { archiveEntity, entityOfTheme } from '../helpers/entities.js';
 
 describe.each(DIALECTS)('stored key figures on %s', (dialect) => {
   let t: TestApp;
@@ -47,19 +48,8 @@ describe.each(DIALECTS)('stored key figures on %s', (dialect) => {
   });
 
   it('a change to what the figures count, or to the reference data, is counted at the next read', async () => {
-    const entity = await t.database.db
-      .selectFrom('project_entities as e')
-      .innerJoin('themes as th', 'th.id', 'e.theme_id')
-      .select('e.id')
-      .where('th.slug', '=', THEME)
-      .where('e.archived_at', 'is', null)
-      .orderBy('e.id', 'desc')
-      .executeTakeFirstOrThrow();
-    await t.database.db
-      .updateTable('project_entities')
-      .set({ archived_at: '2026-01-01T00:00:00Z' })
-      .where('id', '=', entity.id)
-      .execute();
+    const entity = await entityOfTheme(t.database.db, THEME, 'last');
+    await archiveEntity(t.database.db, Number(entity.id));
     const computed = JSON.parse(JSON.stringify(await getThemeFigures(t.database.db, THEME)));
     expect(computed.projectEntities).not.toBe(9_999);
     expect(await read()).toEqual(computed);
@@ -78,13 +68,7 @@ describe.each(DIALECTS)('stored key figures on %s', (dialect) => {
 
   it('a cost estimate leaves the stored figures as they are (they count no money)', async () => {
     const before = await stored();
-    const entity = await t.database.db
-      .selectFrom('project_entities as e')
-      .innerJoin('themes as th', 'th.id', 'e.theme_id')
-      .select('e.id')
-      .where('th.slug', '=', THEME)
-      .where('e.archived_at', 'is', null)
-      .executeTakeFirstOrThrow();
+    const entity = await entityOfTheme(t.database.db, THEME);
     await t.database.db
       .updateTable('project_entities')
       .set({ cost_estimate_cents: 123_400 })
