@@ -147,6 +147,26 @@ describe.each(DIALECTS)('cache invalidation by scope on %s', (dialect) => {
     expect(listed.costEstimate).toBe(222_333_444);
   });
 
+  it('a cost estimate is one change of the data: its unchanged search text is not written again', async () => {
+    const dataVersion = async () =>
+      Number((await t.database.db.selectFrom('data_version').select('version').executeTakeFirstOrThrow()).version);
+    const searchText = async (key: string) =>
+      (
+        await t.database.db
+          .selectFrom('project_entities')
+          .select('search_text')
+          .where('key', '=', key)
+          .executeTakeFirstOrThrow()
+      ).search_text;
+    const project = await projectOf(THEME);
+    const textBefore = await searchText(project.key);
+    const before = await dataVersion();
+    await patchCost(project.key, project.version, 333_444_555);
+    // One write, one version: a second, empty rewrite of the row fired the change triggers again.
+    expect(await dataVersion()).toBe(before + 1);
+    expect(await searchText(project.key)).toBe(textBefore);
+  });
+
   it('a change to a theme itself makes its answers and the overview stale on the other server, not another theme', async () => {
     await readOn(second.app, `/api/v1/themes/${THEME}`);
     await readOn(second.app, `/api/v1/themes/${OTHER_THEME}`);

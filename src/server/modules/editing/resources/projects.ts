@@ -172,7 +172,14 @@ async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, 
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
-  await db.updateTable('project_entities').set({ search_text: searchText }).where('id', '=', entityId).execute();
+  // Written only when it changed: an unchanged row is not rewritten, so a cost estimate's edit fires
+  // no second round of the change triggers (another data version and scope bump, docs/performance.md).
+  await db
+    .updateTable('project_entities')
+    .set({ search_text: searchText })
+    .where('id', '=', entityId)
+    .where('search_text', '<>', searchText)
+    .execute();
 }
 
 export const projectResource: EditableResource = {
