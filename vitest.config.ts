@@ -7,7 +7,13 @@
  * - reliability: the real server killed, databases cut and disks filled (test/reliability);
  * - e2e: the browser tests, with one build, one server and one Chromium (test/e2e/global-setup.ts).
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// The unit and API tests mostly wait (for the database's commits, for PostgreSQL, for a child
+// process): one worker more than the cores keeps the cores busy. Vitest's default is one fewer,
+// which on CI's two cores is one worker and ran them one file at a time. TEST_WORKERS overrides.
+const WORKERS = Number(process.env.TEST_WORKERS) || availableParallelism() + 1;
 
 const UNIT = [
   'test/domain/**/*.test.ts',
@@ -24,7 +30,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: UNIT, testTimeout: 30_000 },
+        test: { name: 'unit', include: UNIT, testTimeout: 30_000, maxWorkers: WORKERS, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
@@ -34,6 +40,8 @@ export default defineConfig({
           exclude: ['node_modules/**', ...UNIT, ...RELIABILITY, ...E2E],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          maxWorkers: WORKERS,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -43,6 +51,10 @@ export default defineConfig({
           include: RELIABILITY,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // After the unit and API tests and alone: they kill servers and fill disks, and measure
+          // latency under load, which other files' load beside them would skew.
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -52,6 +64,10 @@ export default defineConfig({
           include: E2E,
           globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
+          // Within a file, tests marked concurrent (every-page.test.ts) run this many at a time.
+          maxConcurrency: 3,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

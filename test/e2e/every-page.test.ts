@@ -200,7 +200,9 @@ describe('every page', () => {
     expect(Object.keys(VISITS).sort()).toEqual(Object.keys(PAGE_ROUTES).sort());
   });
 
-  describe.each(
+  // The visits of a combination run a few at a time (the project's maxConcurrency): one at a time
+  // they were eleven minutes of CI, most of it waiting on the page, the server and axe in turn.
+  describe.concurrent.each(
     VIEWPORTS.flatMap((viewport) =>
       (['fi', 'sv'] as const).map((lang) => [`${lang} at ${viewport.width} px`, lang, viewport] as const),
     ),
