@@ -5,7 +5,8 @@
  *   the PostgreSQL suite…). The catch-all: a test file anywhere under test/ that no other project
  *   claims is an api test, so a new directory can never fall outside every project;
  * - reliability: the real server killed, databases cut and disks filled (test/reliability);
- * - e2e: the browser tests, with one build, one server and one Chromium (test/e2e/global-setup.ts).
+ * - e2e: the browser tests: one build and one prepared database (test/e2e/global-setup.ts), and for
+ *   each file its own server on a copy of it and its own Chromium (test/e2e/server.ts, browser.ts).
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -14,6 +15,9 @@ import { defineConfig } from 'vitest/config';
 // process): one worker more than the cores keeps the cores busy. Vitest's default is one fewer,
 // which on CI's two cores is one worker and ran them one file at a time. TEST_WORKERS overrides.
 const WORKERS = Number(process.env.TEST_WORKERS) || availableParallelism() + 1;
+
+// The browser tests, two files at a time unless E2E_WORKERS says otherwise.
+const E2E_WORKERS = Number(process.env.E2E_WORKERS) || 2;
 
 const UNIT = [
   'test/domain/**/*.test.ts',
@@ -63,8 +67,9 @@ export default defineConfig({
           name: 'e2e',
           include: E2E,
           globalSetup: ['test/e2e/global-setup.ts'],
-          fileParallelism: false,
-          maxWorkers: 1,
+          // Two files at once, each with its own server and database: a journey keeps about one of
+          // CI's two cores busy (the browser and the server), so two at once fill both (decision 0012).
+          maxWorkers: E2E_WORKERS,
           sequence: { groupOrder: 2 },
           // Within a file, tests marked concurrent (every-page.test.ts) run this many at a time.
           maxConcurrency: 3,

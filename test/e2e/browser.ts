@@ -1,6 +1,6 @@
 /**
  * What the browser tests share: one Debian Chromium per test file, a fresh context (its own cookies)
- * per journey against the real server of global-setup.ts, the page's h1, waiting until a page has
+ * per journey against the file's own real server (test/e2e/server.ts), the page's h1, waiting until a page has
  * settled, the axe scan (WCAG 2.1 A and AA) worded as one line per violation, and what people do
  * in every journey: sign in on the sign-in page and read their own task list (My tasks).
  */
@@ -8,15 +8,23 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../../src/documents/pdf/chromium.js';
+import { useServer } from './server.js';
 import { E2E_PASSWORD } from './users.js';
 
 export type BrowserSession = { context: BrowserContext; page: Page };
 
-/** Launches Chromium for the calling test file (closed after it) and returns how to open a page. */
-export function useBrowser(): { newPage: () => Promise<BrowserSession>; browser: () => Browser } {
-  const baseUrl = inject('baseUrl');
+/**
+ * Starts the file's server and launches Chromium for the calling test file (both closed after it),
+ * and returns how to open a page, the browser, and the server's address.
+ */
+export function useBrowser(): {
+  newPage: () => Promise<BrowserSession>;
+  browser: () => Browser;
+  baseUrl: () => string;
+} {
+  const server = useServer();
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
@@ -30,8 +38,9 @@ export function useBrowser(): { newPage: () => Promise<BrowserSession>; browser:
   };
   return {
     browser: opened,
+    baseUrl: () => server().url,
     newPage: async () => {
-      const context = await opened().newContext({ baseURL: baseUrl, locale: 'fi-FI' });
+      const context = await opened().newContext({ baseURL: server().url, locale: 'fi-FI' });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       return { context, page };

@@ -10,12 +10,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_ROUTES, type PageRoute } from '../../src/contracts/web-pages.js';
 import { axeViolations, heading, settled, useBrowser } from './browser.js';
 import { E2E_PASSWORD } from './users.js';
 
-const { browser } = useBrowser();
+const { browser, baseUrl } = useBrowser();
 
 const ADMIN = 'e2e-admin';
 const EXPERT = 'e2e-ely';
@@ -156,7 +156,7 @@ const sidewaysOverflow = (page: Page) =>
 
 async function signedInContext(viewport: (typeof VIEWPORTS)[number], lang: string, user?: User) {
   const context = await browser().newContext({
-    baseURL: inject('baseUrl'),
+    baseURL: baseUrl(),
     locale: lang === 'sv' ? 'sv-FI' : 'fi-FI',
     viewport,
   });

@@ -5,19 +5,20 @@
  * blocked inline script reported by the Content-Security-Policy), and the pages show them as text.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/documents/pdf/chromium.js';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.js';
+import { useServer } from './server.js';
 import { E2E_PASSWORD } from './users.js';
 
-const baseUrl = inject('baseUrl');
+const server = useServer();
 const THEME = 'yhteiskunnallisten-yritysten-liiketoimintaedellytysten-parantaminen';
 let browser: Browser;
 let session: { cookie: string; csrf: string };
 const projectKeys: string[] = [];
 
 async function api(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, {
+  return fetch(`${server().url}${path}`, {
     method,
     headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -25,7 +26,7 @@ async function api(method: string, path: string, body?: unknown): Promise<Respon
 }
 
 beforeAll(async () => {
-  const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
+  const login = await fetch(`${server().url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'e2e-admin', password: E2E_PASSWORD }),
@@ -83,7 +84,7 @@ async function visit(page: Page, path: string): Promise<string> {
 
 describe('hostile text in the browser', () => {
   it('runs nothing and shows every payload as text on every page that lists it', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl });
+    const context = await browser.newContext({ baseURL: server().url });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     const incidents: string[] = [];

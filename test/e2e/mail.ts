@@ -1,21 +1,13 @@
 /**
- * The mail the server under test has sent: it goes through SMTP to the sink of global-setup.ts (a
- * real SMTP server), which writes each message that arrived to a folder; read here in that order.
+ * The mail the file's server has sent: it goes through SMTP to the file's sink (a real SMTP server,
+ * test/e2e/server.ts), which keeps each message in the order of arrival.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { inject } from 'vitest';
 import type { ReceivedMail } from '../helpers/smtp.js';
+import { currentServer } from './server.js';
 
 /** Every message that has arrived for `address` (an envelope recipient), oldest first. */
 export function mailTo(address: string): ReceivedMail[] {
-  const dir = inject('mailDir');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ReceivedMail)
-    .filter((mail) => mail.to.includes(address));
+  return currentServer().mail.filter((mail) => mail.to.includes(address));
 }
 
 /** The first address in a message's text that starts with `base` (the link to where it is done). */

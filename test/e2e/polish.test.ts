@@ -9,10 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { heading, settled, useBrowser } from './browser.js';
 
-const { newPage, browser } = useBrowser();
+const { newPage, browser, baseUrl } = useBrowser();
 const SHOTS = process.env.POLISH_SHOTS; // a folder to keep screenshots in for a person to look at
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -27,7 +27,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('the page shell', () => {
   it('without JavaScript: the service name, the loading line and the noscript text in the address’s language', async () => {
-    const context = await browser().newContext({ baseURL: inject('baseUrl'), javaScriptEnabled: false });
+    const context = await browser().newContext({ baseURL: baseUrl(), javaScriptEnabled: false });
     const page = await context.newPage();
     const response = await page.goto('/sv/themes/lanupe');
     expect(response?.status()).toBe(200);

@@ -41,8 +41,7 @@ export function parseMail(raw: string, to: string[]): ReceivedMail {
   return { to, subject: decodeWords(header('Subject')), language: header('Content-Language'), text, raw };
 }
 
-/** `onMail` is told of each message as it arrives (the browser tests' sink writes it to a folder). */
-export async function startSmtp(options: { onMail?: (mail: ReceivedMail) => void } = {}): Promise<TestSmtp> {
+export async function startSmtp(): Promise<TestSmtp> {
   const state: TestSmtp = { url: '', received: [], refuse: false, close: async () => undefined };
   const server = new SMTPServer({
     authOptional: true,
@@ -61,7 +60,6 @@ export async function startSmtp(options: { onMail?: (mail: ReceivedMail) => void
           session.envelope.rcptTo.map((r) => r.address),
         );
         state.received.push(mail);
-        options.onMail?.(mail);
         callback();
       });
     },
