@@ -416,3 +416,5 @@ export type InputFieldOf<C extends WritableCollection> = keyof UpdateInputOf<C> 
 export type CreateFieldOf<C extends Creatable> = keyof CreateInputOf<C> & string;
 /** A field an edit form both shows (the record has it) and sends (the update takes it). */
 export type FormFieldOf<C extends WritableCollection & RecordCollection> = keyof RecordOf<C> & InputFieldOf<C>;
+/** A field that both the create form and the edit form of the collection show and send. */
+export type SharedFieldOf<C extends Creatable & RecordCollection> = FormFieldOf<C> & CreateFieldOf<C>;

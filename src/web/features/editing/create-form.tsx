@@ -13,29 +13,37 @@ import { PageHeading, Paragraph } from '../../components/typography.js';
 import { useLanguage } from '../../shell/language.js';
 import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
-import type { Written } from '../../../contracts/records.js';
+import type { RecordCollection, RecordOf, Written } from '../../../contracts/records.js';
+import type { Creatable, CreateFieldOf, CreateInputOf } from '../../../contracts/write-inputs.js';
 import { nest, type FieldSpec } from './edit-support.js';
 import { FailureNotice, FieldInputs, useEditGate, useFieldForm } from './form-parts.js';
 
-type Props<T> = {
-  /** /api/v1/{collection} */
-  collectionPath: string;
+type Props<C extends CreatableRecord> = {
+  /** The write API's collection: the form posts to /api/v1/{collection}. */
+  collection: C;
   title: string;
-  fields: FieldSpec[];
-  /** Values the form starts with (as typed text). */
-  initial?: Record<string, string>;
-  /** Sent along with the typed fields. */
-  fixed: Record<string, unknown>;
+  /** The fields typed in, each one the create input takes (or a path into one, `name.fi`). */
+  fields: FieldSpec<CreateFieldOf<C>>[];
+  /** Values the form starts with (as typed text), by field name. */
+  initial?: Partial<Record<FieldSpec<CreateFieldOf<C>>['name'], string>>;
+  /** Sent along with the typed fields: what the page already knows (the meeting, the group). */
+  fixed: Partial<CreateInputOf<C>>;
   submitLabel: string;
   back: { to: string; label: string };
   /** Where to go with the created record's data. */
-  onCreated: (data: T) => string;
+  onCreated: (data: RecordOf<C>) => string;
   intro?: ReactNode;
 };
 
-/** `T` is the record the collection answers (contracts/records.ts), e.g. `RecordOf<'meetings'>`. */
-export function CreateRecordForm<T = Record<string, unknown>>({
-  collectionPath,
+/** A collection whose records are created through the write API and answered as records. */
+type CreatableRecord = Creatable & RecordCollection;
+
+/**
+ * The fields, the fixed values and the created record all take their types from the collection's
+ * contracts (write-inputs.ts, records.ts), so a form cannot send what the write does not take.
+ */
+export function CreateRecordForm<C extends CreatableRecord>({
+  collection,
   title,
   fields,
   initial,
@@ -44,7 +52,7 @@ export function CreateRecordForm<T = Record<string, unknown>>({
   back,
   onCreated,
   intro,
-}: Props<T>) {
+}: Props<C>) {
   const lang = useLanguage();
   const { session, known } = useSession();
   const navigate = useNavigate();
@@ -56,7 +64,7 @@ export function CreateRecordForm<T = Record<string, unknown>>({
   usePageTitle(title);
 
   useEffect(() => {
-    if (initial) setValues(initial);
+    if (initial) setValues(initial as Record<string, string>);
     // Only once: later changes of `initial` would overwrite what is being typed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -69,9 +77,9 @@ export function CreateRecordForm<T = Record<string, unknown>>({
     try {
       // Empty optional fields are left out rather than sent as null: a new record has nothing to clear.
       const typed = nest(Object.fromEntries(Object.entries(mine).filter(([, value]) => value !== null)));
-      const created = await sendApi<Written<T>>(
+      const created = await sendApi<Written<RecordOf<C>>>(
         'POST',
-        collectionPath,
+        `/api/v1/${collection}`,
         { ...fixed, ...typed },
         { language: lang, csrfToken: session?.csrfToken },
       );

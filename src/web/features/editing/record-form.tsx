@@ -26,23 +26,33 @@ import {
   type HistoryEntry,
 } from './edit-support.js';
 import { useEditGate, FailureNotice, FieldInputs, useFieldForm } from './form-parts.js';
-import type { Written as WrittenRecord } from '../../../contracts/records.js';
+import type { RecordCollection, RecordOf, Written as WrittenRecord } from '../../../contracts/records.js';
+import type { FormFieldOf, WritableCollection } from '../../../contracts/write-inputs.js';
 
 type AnyRecord = Record<string, unknown>;
 
-type Props<T extends AnyRecord> = {
-  /** /api/v1/{collection}/{id} */
-  resourcePath: string;
-  /** Fields of the record as the write API answers it (`RecordOf<collection>`). */
-  fields: FieldSpec<keyof T & string>[];
-  title: (data: T) => string;
+/** A collection whose records the write API answers and updates. */
+type EditableRecord = WritableCollection & RecordCollection;
+
+/** Where the write API keeps a record: /api/v1/{collection}/{key or id}. */
+export const recordPath = (collection: EditableRecord, key: string | number) =>
+  `/api/v1/${collection}/${encodeURIComponent(String(key))}`;
+
+type Props<C extends EditableRecord> = {
+  /** The write API's collection; with `recordKey`, the form reads and writes `recordPath`. */
+  collection: C;
+  /** The record's key, or its id where it has no key. */
+  recordKey: string | number;
+  /** Fields the record has and its update takes (contracts/records.ts, write-inputs.ts). */
+  fields: FieldSpec<FormFieldOf<C>>[];
+  title: (data: RecordOf<C>) => string;
   /** Where "back" leads, from the record. */
-  backTo: (data: T) => { to: string; label: string };
+  backTo: (data: RecordOf<C>) => { to: string; label: string };
   intro?: ReactNode;
   /** Shared with other editors of the same record on the page (see `RecordChannel`). */
-  channel?: RecordChannel<T>;
+  channel?: RecordChannel<RecordOf<C>>;
   /** Archiving the record (DELETE), where the resource allows it: where to go afterwards. */
-  archive?: { label: string; confirm: string; done: (data: T) => string };
+  archive?: { label: string; confirm: string; done: (data: RecordOf<C>) => string };
 };
 
 /**
@@ -73,17 +83,20 @@ export function useRecordChannel<T>(): RecordChannel<T> {
 
 type Conflict<T> = { current: T; version: number; mine: AnyRecord };
 
-/** `T` is the record the collection answers (contracts/records.ts), e.g. `RecordOf<'calls'>`. */
-export function RecordForm<T extends AnyRecord = AnyRecord>({
-  resourcePath,
+/** The record, its fields and what the form sends take their types from the collection's contracts. */
+export function RecordForm<C extends EditableRecord>({
+  collection,
+  recordKey,
   fields,
   title,
   backTo,
   intro,
   channel,
   archive,
-}: Props<T>) {
+}: Props<C>) {
+  type T = RecordOf<C>;
   type Written = WrittenRecord<T>;
+  const resourcePath = recordPath(collection, recordKey);
   const lang = useLanguage();
   const { t } = useTranslation(['editing', 'common']);
   const { session, known } = useSession();
@@ -150,7 +163,8 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({
   }, [resourcePath, session]);
 
   async function save(base: Written, mine: Record<string, unknown>) {
-    const changes = Object.fromEntries(Object.entries(mine).filter(([name]) => !same(mine[name], base.data[name])));
+    const stored: AnyRecord = base.data;
+    const changes = Object.fromEntries(Object.entries(mine).filter(([name]) => !same(mine[name], stored[name])));
     setBusy(true);
     setSaved(false);
     try {
@@ -241,8 +255,9 @@ export function RecordForm<T extends AnyRecord = AnyRecord>({
               const next = { data: conflict.current, version: conflict.version };
               setRecord(next);
               // Only the fields the user changed are sent again, on top of the newer version.
+              const before: AnyRecord = record.data;
               const changedByMe = Object.fromEntries(
-                Object.entries(conflict.mine).filter(([name]) => !same(conflict.mine[name], record.data[name])),
+                Object.entries(conflict.mine).filter(([name]) => !same(conflict.mine[name], before[name])),
               );
               void save(next, { ...conflict.current, ...changedByMe });
             }}

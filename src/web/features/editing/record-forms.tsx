@@ -4,7 +4,6 @@ import { useParams } from 'react-router';
 import { localizedText } from '../../components/localized.js';
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
-import type { RecordOf } from '../../../contracts/records.js';
 import type { FormFieldOf } from '../../../contracts/write-inputs.js';
 import type { FieldSpec } from './edit-support.js';
 import { RecordForm } from './record-form.js';
@@ -13,9 +12,6 @@ import { CALL_KIND_KEYS } from '../../labels.js';
 /** A call's kinds as the form offers them. */
 export const callKindOptions = (t: (key: string) => string) =>
   Object.entries(CALL_KIND_KEYS).map(([value, key]) => ({ value, label: t(key) }));
-
-type Call = RecordOf<'calls'>;
-type ActivityFigure = RecordOf<'activity-figures'>;
 
 export function CallFormPage() {
   const { key = '' } = useParams();
@@ -37,8 +33,9 @@ export function CallFormPage() {
     { name: 'note', label: t('editing:call.note'), kind: 'textarea' },
   ];
   return (
-    <RecordForm<Call>
-      resourcePath={`/api/v1/calls/${encodeURIComponent(key)}`}
+    <RecordForm
+      collection="calls"
+      recordKey={key}
       fields={fields}
       title={(data) => t('editing:call.title', { name: localizedText(data.name, lang).text })}
       backTo={(data) => ({ to: paths.theme(lang, data.theme ?? ''), label: t('editing:backToTheme') })}
@@ -55,8 +52,9 @@ export function ActivityFigureFormPage() {
     { name: 'unit', label: t('editing:activity.unit'), kind: 'text' },
   ];
   return (
-    <RecordForm<ActivityFigure>
-      resourcePath={`/api/v1/activity-figures/${encodeURIComponent(id)}`}
+    <RecordForm
+      collection="activity-figures"
+      recordKey={id}
       fields={fields}
       title={(data) => t('editing:activity.title', { name: localizedText(data.label, lang).text })}
       backTo={(data) => ({ to: paths.theme(lang, data.theme ?? ''), label: t('editing:backToTheme') })}

@@ -12,10 +12,9 @@ import { useLanguage } from '../../shell/language.js';
 import { CreateRecordForm } from '../editing/create-form.js';
 import type { FieldSpec } from '../editing/edit-support.js';
 import { RecordForm } from '../editing/record-form.js';
-import type { RecordOf } from '../../../contracts/records.js';
-import type { FormFieldOf } from '../../../contracts/write-inputs.js';
+import type { FormFieldOf, SharedFieldOf } from '../../../contracts/write-inputs.js';
 
-function useMeetingFields(): FieldSpec<FormFieldOf<'meetings'>>[] {
+function useMeetingFields(): FieldSpec<SharedFieldOf<'meetings'>>[] {
   const { t } = useTranslation('meetings');
   return [
     { name: 'date', label: t('meetings:meeting.date'), kind: 'date', required: true },
@@ -33,8 +32,8 @@ export function NewMeetingPage() {
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
   return (
-    <CreateRecordForm<RecordOf<'meetings'>>
-      collectionPath="/api/v1/meetings"
+    <CreateRecordForm
+      collection="meetings"
       title={t('meetings:forms.newMeeting')}
       intro={<Paragraph>{t('meetings:forms.newMeetingLead')}</Paragraph>}
       fields={useMeetingFields()}
@@ -50,7 +49,7 @@ export function MeetingFormPage() {
   const { key = '' } = useParams();
   const lang = useLanguage();
   const { t } = useTranslation('meetings');
-  const fields: FieldSpec<keyof RecordOf<'meetings'>>[] = [
+  const fields: FieldSpec<FormFieldOf<'meetings'>>[] = [
     ...useMeetingFields(),
     // Who receives the published minutes by e-mail (addresses) besides the group's accounts.
     {
@@ -61,8 +60,9 @@ export function MeetingFormPage() {
     },
   ];
   return (
-    <RecordForm<RecordOf<'meetings'>>
-      resourcePath={`/api/v1/meetings/${encodeURIComponent(key)}`}
+    <RecordForm
+      collection="meetings"
+      recordKey={key}
       fields={fields}
       title={(data) => t('meetings:forms.editMeetingTitle', { number: data.number })}
       backTo={() => ({ to: paths.meeting(lang, key), label: t('meetings:forms.backToMeeting') })}
@@ -89,7 +89,7 @@ export function NewAgendaItemPage() {
   const fields = agendaItemFields(t);
   return (
     <CreateRecordForm
-      collectionPath="/api/v1/agenda-items"
+      collection="agenda-items"
       title={t('meetings:forms.newItem')}
       intro={<Paragraph>{t('meetings:forms.newItemLead')}</Paragraph>}
       fields={fields}
@@ -114,8 +114,9 @@ export function AgendaItemFormPage() {
     { name: 'decisionSv', label: t('meetings:item.decisionSv'), kind: 'textarea' },
   ];
   return (
-    <RecordForm<RecordOf<'agenda-items'>>
-      resourcePath={`/api/v1/agenda-items/${encodeURIComponent(id)}`}
+    <RecordForm
+      collection="agenda-items"
+      recordKey={id}
       fields={fields}
       title={(data) => t('meetings:forms.itemFormTitle', { number: data.number ?? '', title: data.title ?? '' })}
       intro={<Paragraph>{t('meetings:forms.itemFormLead')}</Paragraph>}
@@ -135,7 +136,7 @@ export function NewActionItemPage() {
   ];
   return (
     <CreateRecordForm
-      collectionPath="/api/v1/meeting-decisions"
+      collection="meeting-decisions"
       title={t('meetings:forms.newActionTitle', { number: Number(item) })}
       fields={fields}
       fixed={{ meeting: key, item: Number(item), kind: 'action' }}

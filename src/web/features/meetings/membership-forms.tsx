@@ -36,7 +36,7 @@ export function NewMemberPage() {
   ];
   return (
     <CreateRecordForm
-      collectionPath="/api/v1/steering-group-members"
+      collection="steering-group-members"
       title={t(`meetings:membership.new.${capacity}`, { seat: seat ?? '' })}
       intro={<Paragraph>{t('meetings:membership.newLead')}</Paragraph>}
       fields={fields}
@@ -61,7 +61,8 @@ export function MemberFormPage() {
   ];
   return (
     <RecordForm
-      resourcePath={`/api/v1/steering-group-members/${encodeURIComponent(id)}`}
+      collection="steering-group-members"
+      recordKey={id}
       fields={fields}
       title={(data) => t('meetings:membership.editTitle', { name: String(data.name) })}
       intro={<Paragraph>{t('meetings:membership.editLead')}</Paragraph>}

@@ -16,7 +16,7 @@ import { ORGANISATION_TYPE_KEYS, PROJECT_TYPE_KEYS, STATUS_KEYS } from '../../la
 import { paths } from '../../paths.js';
 import { useLanguage } from '../../shell/language.js';
 import type { FieldSpec } from '../editing/edit-support.js';
-import { RecordForm, useRecordChannel } from '../editing/record-form.js';
+import { RecordForm, recordPath, useRecordChannel } from '../editing/record-form.js';
 import type { RecordOf } from '../../../contracts/records.js';
 import { CreateRecordForm } from '../editing/create-form.js';
 import { callKindOptions } from '../editing/record-forms.js';
@@ -24,7 +24,6 @@ import { ImplementersEditor } from './implementers-editor.js';
 import { RegisterLookupPanel } from './register-lookup.js';
 
 type Project = RecordOf<'projects'>;
-type Named = { fi: string; sv?: string | null; en?: string | null };
 
 const optionsOf = (keys: Record<string, string>, t: (key: string) => string, leave: string[] = []) =>
   Object.entries(keys)
@@ -63,9 +62,10 @@ export function OrganisationFormPage() {
     <>
       <RecordForm
         key={revision}
-        resourcePath={`/api/v1/organisations/${encodeURIComponent(key)}`}
+        collection="organisations"
+        recordKey={key}
         fields={fields}
-        title={(data) => t('records:organisation.title', { name: localizedText(data.name as Named, lang).text })}
+        title={(data) => t('records:organisation.title', { name: localizedText(data.name, lang).text })}
         backTo={() => ({ to: paths.organisation(lang, key), label: t('records:organisation.back') })}
       />
       <RegisterLookupPanel organisationKey={key} onApplied={() => setRevision((n) => n + 1)} />
@@ -96,19 +96,19 @@ export function ProjectFormPage() {
     { name: 'call', label: t('records:project.call'), kind: 'text', hint: t('records:project.keyHint') },
     { name: 'contentArea', label: t('records:project.contentArea'), kind: 'text', hint: t('records:project.keyHint') },
   ];
-  const path = `/api/v1/projects/${encodeURIComponent(key)}`;
   const channel = useRecordChannel<Project>();
   return (
     <>
-      <RecordForm<Project>
-        resourcePath={path}
+      <RecordForm
+        collection="projects"
+        recordKey={key}
         channel={channel}
         fields={fields}
         title={(data) => t('records:project.title', { name: localizedText(data.name, lang).text })}
         backTo={() => ({ to: paths.project(lang, key), label: t('records:project.back') })}
         intro={<Paragraph>{t('records:project.lead')}</Paragraph>}
       />
-      <ImplementersEditor resourcePath={path} channel={channel} />
+      <ImplementersEditor resourcePath={recordPath('projects', key)} channel={channel} />
     </>
   );
 }
@@ -126,7 +126,7 @@ export function NewCallPage() {
   ];
   return (
     <CreateRecordForm
-      collectionPath="/api/v1/calls"
+      collection="calls"
       title={t('records:call.new')}
       fields={fields}
       fixed={{ theme: slug }}

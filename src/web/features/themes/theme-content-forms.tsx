@@ -7,7 +7,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { RecordOf } from '../../../contracts/records.js';
+import type { SharedFieldOf } from '../../../contracts/write-inputs.js';
 import { localizedText } from '../../components/localized.js';
 import { Paragraph } from '../../components/typography.js';
 import { paths } from '../../paths.js';
@@ -16,12 +16,9 @@ import { CreateRecordForm } from '../editing/create-form.js';
 import type { FieldSpec } from '../editing/edit-support.js';
 import { RecordForm } from '../editing/record-form.js';
 
-type Contact = RecordOf<'contacts'>;
-type ContentArea = RecordOf<'content-areas'>;
-type ThemeLink = RecordOf<'theme-links'>;
 type T = (key: string) => string;
 
-function contactFields(t: T): FieldSpec<keyof Contact>[] {
+function contactFields(t: T): FieldSpec<SharedFieldOf<'contacts'>>[] {
   return [
     { name: 'name', label: t('records:contact.name'), kind: 'text', required: true },
     {
@@ -55,13 +52,13 @@ function contactFields(t: T): FieldSpec<keyof Contact>[] {
   ];
 }
 
-const areaFields = (t: T): FieldSpec<keyof ContentArea>[] => [
+const areaFields = (t: T): FieldSpec<SharedFieldOf<'content-areas'>>[] => [
   { name: 'name.fi', label: t('records:name.fi'), kind: 'text', required: true },
   { name: 'name.sv', label: t('records:name.sv'), kind: 'text' },
   { name: 'name.en', label: t('records:name.en'), kind: 'text' },
 ];
 
-const linkFields = (t: T): FieldSpec<keyof ThemeLink>[] => [
+const linkFields = (t: T): FieldSpec<SharedFieldOf<'theme-links'>>[] => [
   {
     name: 'url',
     label: t('records:themeLink.url'),
@@ -79,8 +76,8 @@ export function NewContactPage() {
   const lang = useLanguage();
   const { t } = useTranslation(NAMESPACES);
   return (
-    <CreateRecordForm<Contact>
-      collectionPath="/api/v1/contacts"
+    <CreateRecordForm
+      collection="contacts"
       title={t('records:contact.new')}
       intro={<Paragraph>{t('records:contact.lead')}</Paragraph>}
       fields={contactFields(t)}
@@ -97,8 +94,9 @@ export function ContactFormPage() {
   const lang = useLanguage();
   const { t } = useTranslation(NAMESPACES);
   return (
-    <RecordForm<Contact>
-      resourcePath={`/api/v1/contacts/${encodeURIComponent(id)}`}
+    <RecordForm
+      collection="contacts"
+      recordKey={id}
       fields={contactFields(t)}
       intro={<Paragraph>{t('records:contact.lead')}</Paragraph>}
       title={(data) => t('records:contact.edit', { name: data.name })}
@@ -117,8 +115,8 @@ export function NewContentAreaPage() {
   const lang = useLanguage();
   const { t } = useTranslation(NAMESPACES);
   return (
-    <CreateRecordForm<ContentArea>
-      collectionPath="/api/v1/content-areas"
+    <CreateRecordForm
+      collection="content-areas"
       title={t('records:contentArea.new')}
       fields={[
         {
@@ -143,8 +141,9 @@ export function ContentAreaFormPage() {
   const lang = useLanguage();
   const { t } = useTranslation(NAMESPACES);
   return (
-    <RecordForm<ContentArea>
-      resourcePath={`/api/v1/content-areas/${encodeURIComponent(id)}`}
+    <RecordForm
+      collection="content-areas"
+      recordKey={id}
       fields={areaFields(t)}
       title={(data) => t('records:contentArea.title', { name: localizedText(data.name, lang).text })}
       backTo={(data) => ({ to: paths.theme(lang, data.theme ?? ''), label: t('editing:backToTheme') })}
@@ -162,8 +161,8 @@ export function NewThemeLinkPage() {
   const lang = useLanguage();
   const { t } = useTranslation(NAMESPACES);
   return (
-    <CreateRecordForm<ThemeLink>
-      collectionPath="/api/v1/theme-links"
+    <CreateRecordForm
+      collection="theme-links"
       title={t('records:themeLink.new')}
       fields={linkFields(t)}
       fixed={{ theme: slug }}
@@ -179,8 +178,9 @@ export function ThemeLinkFormPage() {
   const lang = useLanguage();
   const { t } = useTranslation(NAMESPACES);
   return (
-    <RecordForm<ThemeLink>
-      resourcePath={`/api/v1/theme-links/${encodeURIComponent(id)}`}
+    <RecordForm
+      collection="theme-links"
+      recordKey={id}
       fields={linkFields(t)}
       title={(data) => t('records:themeLink.title', { name: data.title ?? data.url })}
       backTo={(data) => ({ to: paths.theme(lang, data.theme ?? ''), label: t('editing:backToTheme') })}
