@@ -176,8 +176,15 @@ export const PROGRAMME_START = '2021-01-01';
 export const LARGE_CHANGE = { ratio: 0.5, cents: 100_000_000 } as const;
 
 /** Checks an entry may break only when someone confirms it with a reason. */
-export type FinanceCheck =
-  'reserved_exceeds_frame' | 'committed_exceeds_reserved' | 'paid_exceeds_committed' | 'large_change';
+export const FINANCE_CHECKS = [
+  'reserved_exceeds_frame',
+  'committed_exceeds_reserved',
+  'paid_exceeds_committed',
+  'large_change',
+] as const;
+export type FinanceCheck = (typeof FINANCE_CHECKS)[number];
+export const isFinanceCheck = (code: string): code is FinanceCheck =>
+  (FINANCE_CHECKS as readonly string[]).includes(code);
 
 export type FinanceViolation = {
   field: Figure | 'asOf';

@@ -16,6 +16,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { ThemeDetail } from '../../../contracts/api.js';
+import type { FinanceSnapshotInput, FinanceWithdrawalInput } from '../../../contracts/finance-inputs.js';
+import { isFinanceCheck } from '../../../domain/finance.js';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
 import { Button, FormStack, TextArea } from '../../components/forms.js';
 import { ErrorNotice, Note } from '../../components/feedback.js';
@@ -35,7 +37,13 @@ import { FIGURES, FinanceHistory, type FinanceEntry } from '../themes/finance-hi
 
 type Check = { field: string; code: string; reason: string };
 
-const snapshotData = (snapshot: FinanceEntry | undefined): Record<string, unknown> =>
+/**
+ * What the user typed, read by each field's kind (amounts to cents, the date to ISO): the entry
+ * the form sends, before what the page adds (the entry it is based on, a correction, confirmations).
+ */
+type Typed = Partial<Omit<FinanceSnapshotInput, 'basedOnSnapshot' | 'confirm'>>;
+
+const snapshotData = (snapshot: FinanceEntry | undefined): Typed =>
   snapshot
     ? {
         asOf: snapshot.asOf,
@@ -53,23 +61,23 @@ export function FinanceFormPage() {
   const { session, known } = useSession();
   const navigate = useNavigate();
   const [theme, setTheme] = useState<ThemeDetail | null>(null);
-  const [conflict, setConflict] = useState<{ theme: ThemeDetail; mine: Record<string, unknown> } | null>(null);
+  const [conflict, setConflict] = useState<{ theme: ThemeDetail; mine: Typed } | null>(null);
   const [loadError, setLoadError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   /** The entry being corrected, when the user chose to correct one. */
   const [corrects, setCorrects] = useState<FinanceEntry | null>(null);
   /** Checks the server asks the user to confirm, with the body they were raised for. */
-  const [toConfirm, setToConfirm] = useState<{ checks: Check[]; mine: Record<string, unknown> } | null>(null);
+  const [toConfirm, setToConfirm] = useState<{ checks: Check[]; mine: Typed } | null>(null);
   const [confirmReason, setConfirmReason] = useState('');
   const [confirmError, setConfirmError] = useState<string | undefined>(undefined);
   /** An entry already recorded for the chosen date: offer to correct it. */
-  const [sameDate, setSameDate] = useState<{ entry: FinanceEntry; mine: Record<string, unknown> } | null>(null);
+  const [sameDate, setSameDate] = useState<{ entry: FinanceEntry; mine: Typed } | null>(null);
   const [withdrawing, setWithdrawing] = useState<FinanceEntry | null>(null);
   const [withdrawReason, setWithdrawReason] = useState('');
   const name = theme ? (theme.shortName ?? localizedText(theme.name, lang).text) : '';
   usePageTitle(theme ? t('editing:finance.title', { name }) : t('editing:loading'));
 
-  const fields: FieldSpec[] = [
+  const fields: FieldSpec<keyof Typed>[] = [
     { name: 'asOf', label: t('editing:finance.asOf'), kind: 'date', required: true },
     { name: 'frame', label: t('common:figures.frame'), kind: 'money' },
     { name: 'reserved', label: t('common:figures.reserved'), kind: 'money' },
@@ -122,9 +130,9 @@ export function FinanceFormPage() {
   }, [slug, session]);
 
   /** The typed figures with how exactly each is known and the words kept ("ei vielä"). */
-  function withPrecision(mine: Record<string, unknown>): Record<string, unknown> {
-    const precision: Record<string, string> = {};
-    const asWritten: Record<string, string | null> = {};
+  function withPrecision(mine: Typed): Typed {
+    const precision: NonNullable<Typed['precision']> = {};
+    const asWritten: NonNullable<Typed['asWritten']> = {};
     for (const figure of FIGURES) {
       const amount = readAmountInput(form.values[figure] ?? '');
       if (!amount.ok) continue;
@@ -134,17 +142,18 @@ export function FinanceFormPage() {
     return { ...mine, precision, asWritten };
   }
 
-  async function save(
-    basedOn: ThemeDetail,
-    mine: Record<string, unknown>,
-    confirm?: { checks: string[]; reason: string },
-  ) {
+  async function save(basedOn: ThemeDetail, mine: Typed, confirm?: FinanceSnapshotInput['confirm']) {
     setBusy(true);
     try {
       await sendApi(
         'POST',
         `/api/v1/themes/${encodeURIComponent(slug)}/finance`,
-        { ...mine, note: mine.note ?? null, basedOnSnapshot: basedOn.financeHead, ...(confirm ? { confirm } : {}) },
+        {
+          ...mine,
+          note: mine.note ?? null,
+          basedOnSnapshot: basedOn.financeHead,
+          ...(confirm ? { confirm } : {}),
+        } satisfies Typed & Pick<FinanceSnapshotInput, 'basedOnSnapshot' | 'confirm'>,
         { language: lang, csrfToken: session?.csrfToken },
       );
       void navigate(paths.theme(lang, slug), { state: { saved: true } });
@@ -184,7 +193,9 @@ export function FinanceFormPage() {
     event.preventDefault();
     setToConfirm(null);
     setSameDate(null);
-    const mine = form.readValues();
+    // Each field read by its kind (fields above, named by the input's own keys), so the values have
+    // the input's types.
+    const mine = form.readValues() as Typed | null;
     if (mine && theme) void save(theme, { ...withPrecision(mine), ...(corrects ? { corrects: corrects.id } : {}) });
   }
 
@@ -197,7 +208,7 @@ export function FinanceFormPage() {
     }
     setConfirmError(undefined);
     void save(theme, toConfirm.mine, {
-      checks: [...new Set(toConfirm.checks.map((check) => check.code))],
+      checks: [...new Set(toConfirm.checks.map((check) => check.code).filter(isFinanceCheck))],
       reason: confirmReason.trim(),
     });
   }
@@ -214,7 +225,7 @@ export function FinanceFormPage() {
       await sendApi(
         'POST',
         `/api/v1/themes/${encodeURIComponent(slug)}/finance/${withdrawing.id}/withdrawal`,
-        { reason: withdrawReason.trim(), basedOnSnapshot: theme.financeHead },
+        { reason: withdrawReason.trim(), basedOnSnapshot: theme.financeHead } satisfies FinanceWithdrawalInput,
         { language: lang, csrfToken: session?.csrfToken },
       );
       setWithdrawing(null);
