@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { GroupMember, SteeringGroupDetail } from '../../../contracts/meetings.js';
 import type { RecordOf, Written } from '../../../contracts/records.js';
+import type { UpdateInputOf } from '../../../contracts/write-inputs.js';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
 import { Note } from '../../components/feedback.js';
 import { Button, CheckboxField } from '../../components/forms.js';
@@ -23,6 +24,7 @@ import { usePageTitle } from '../../shell/page-title.js';
 import { useSession } from '../../shell/session.js';
 import { ConflictNotice } from '../editing/edit-support.js';
 import { FailureNotice, useEditGate, useFieldForm } from '../editing/form-parts.js';
+import { recordPath } from '../editing/record-form.js';
 
 /** The meeting and an attendance row as the write API shows and takes them (contracts/records.ts). */
 type MeetingRecord = Written<RecordOf<'meetings'>>;
@@ -86,7 +88,7 @@ export function AttendanceFormPage() {
   useEffect(() => {
     if (!session) return;
     const fail = (error: unknown) => setLoadError(error instanceof Error ? error : new Error(String(error)));
-    fetchFresh<MeetingRecord>(`/api/v1/meetings/${encodeURIComponent(key)}/record`, lang)
+    fetchFresh<MeetingRecord>(`${recordPath('meetings', key)}/record`, lang)
       .then((meeting) => {
         fill(meeting);
         return fetchFresh<SteeringGroupDetail>(
@@ -142,8 +144,8 @@ export function AttendanceFormPage() {
       );
       const written = await sendApi<MeetingRecord>(
         'PATCH',
-        `/api/v1/meetings/${encodeURIComponent(key)}`,
-        { attendance },
+        recordPath('meetings', key),
+        { attendance } satisfies UpdateInputOf<'meetings'>,
         { language: lang, csrfToken: session?.csrfToken, ifMatch: base.version },
       );
       fill(written.data);
