@@ -37,12 +37,23 @@ describe('key figures', () => {
     await first.getByRole('button', { name: 'Tallenna' }).click();
     await expect.poll(() => page.getByText('Tallennettu.').count()).toBe(1);
 
-    // Shares that do not add up are refused with the reason.
     const second = page.locator('#main form').nth(1);
+    // A share that is not a whole percent is stopped at its field and nothing is sent (before, it
+    // went out as no share, which counts as 100 %).
+    await second.getByLabel('TEM: osuus %').fill('12,5');
+    await second.getByRole('button', { name: 'Tallenna' }).click();
+    await expect.poll(() => second.getByText('Anna kokonaisluku, esim. 1 500 (ei desimaaleja).').count()).toBe(1);
+    expect(await second.getByLabel('TEM: osuus %').evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await page.getByText('Tallennettu.').count()).toBe(1);
+
+    // Shares that do not add up are refused with the reason, after the field's label.
+    await second.getByLabel('TEM: osuus %').fill('');
     await second.getByLabel('TEM: osuus %').fill('70');
     await second.getByLabel('OKM: osuus %').fill('20');
     await second.getByRole('button', { name: 'Tallenna' }).click();
-    await expect.poll(() => page.getByText(/Osuuksien summa on 90 %/).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(/Rahoittavat ministeriöt ja osuudet: Osuuksien summa on 90 %/).count())
+      .toBe(1);
     await second.getByLabel('OKM: osuus %').fill('');
     await second.getByLabel('TEM: osuus %').fill('');
     await second.getByLabel('TEM: osuus %').fill('100');

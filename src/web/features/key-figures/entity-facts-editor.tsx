@@ -6,24 +6,22 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
-import { ErrorNotice, Note } from '../../components/feedback.js';
 import { Button, CheckboxField, FieldGroup, TextField } from '../../components/forms.js';
 import { NativeSelect } from '../../components/native-select.js';
 import { PlainList } from '../../components/layout.js';
-import { SectionHeading } from '../../components/typography.js';
+import type { RecordOf, Written as WrittenRecord } from '../../../contracts/records.js';
+import type { UpdateInputOf } from '../../../contracts/write-inputs.js';
+import { readCountInput } from '../../../domain/numbers.js';
 import { SECTORS } from '../../../domain/sectors.js';
 import { useLanguage } from '../../shell/language.js';
 import { useSession } from '../../shell/session.js';
+import { NUMBER_ERROR } from '../editing/edit-support.js';
+import { recordPath } from '../editing/record-form.js';
+import { FactsEditorSection, failureLines } from './facts-editor-parts.js';
 
-type Facts = {
-  key: string;
-  name: { fi: string; sv?: string | null };
-  ministries: { ministry: string; share: number | null }[];
-  sectors: string[];
-  partners: string[];
-};
-type Written = { data: Facts; version: number };
-const MINISTRIES = ['OKM', 'STM', 'TEM'] as const;
+type Written = WrittenRecord<RecordOf<'project-facts'>>;
+type Ministry = RecordOf<'project-facts'>['ministries'][number]['ministry'];
+const MINISTRIES = ['OKM', 'STM', 'TEM'] as const satisfies readonly Ministry[];
 
 export type OrganisationChoice = { key: string; name: string };
 
@@ -39,15 +37,17 @@ export function EntityFactsEditor({
   onSaved: () => void;
 }) {
   const lang = useLanguage();
-  const { t } = useTranslation(['keyFigures']);
+  const { t } = useTranslation(['keyFigures', 'editing', 'common']);
   const { session } = useSession();
-  const path = `/api/v1/project-facts/${encodeURIComponent(entityKey)}`;
+  const path = recordPath('project-facts', entityKey);
   const [record, setRecord] = useState<Written | null>(null);
   const [shares, setShares] = useState<Record<string, string>>({});
   const [sectors, setSectors] = useState<string[]>([]);
   const [partners, setPartners] = useState<string[]>([]);
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string[] | null>(null);
+  /** A share that could not be read, or that the server refused, at its ministry's field. */
+  const [shareErrors, setShareErrors] = useState<Partial<Record<Ministry, string>>>({});
   const [saved, setSaved] = useState(false);
 
   const fill = (written: Written) => {
@@ -72,16 +72,30 @@ export function EntityFactsEditor({
   async function save(event: FormEvent) {
     event.preventDefault();
     if (!record) return;
-    const ministries = MINISTRIES.filter((m) => shares[m]?.trim()).map((m) => ({
-      ministry: m,
-      share: Number(shares[m]!.trim().replace(/\s*%$/, '')),
-    }));
+    // Each share read by the domain's rule for whole numbers ("60", "60 %"); one that cannot be read
+    // stops the save at its field, rather than going out as no share (which counts as 100 %).
+    const ministries: { ministry: Ministry; share: number }[] = [];
+    const unreadable: Partial<Record<Ministry, string>> = {};
+    for (const ministry of MINISTRIES) {
+      const text = (shares[ministry] ?? '').trim().replace(/\s*%$/, '');
+      if (text === '') continue;
+      const read = readCountInput(text);
+      if (read.ok) ministries.push({ ministry, share: read.value });
+      else unreadable[ministry] = t(NUMBER_ERROR[read.reason]);
+    }
+    setShareErrors(unreadable);
     setSaved(false);
+    const first = MINISTRIES.find((ministry) => unreadable[ministry]);
+    if (first) {
+      setError([t('editing:fixFields', { count: Object.keys(unreadable).length })]);
+      document.getElementById(`entity-${entityKey}-${first}`)?.focus();
+      return;
+    }
     try {
       const written = await sendApi<Written>(
         'PATCH',
         path,
-        { ministries, sectors, partners },
+        { ministries, sectors, partners } satisfies UpdateInputOf<'project-facts'>,
         { language: lang, csrfToken: session?.csrfToken, ifMatch: record.version },
       );
       fill(written.data);
@@ -89,9 +103,24 @@ export function EntityFactsEditor({
       setSaved(true);
       onSaved();
     } catch (failure) {
-      const problem = failure instanceof ApiError ? failure.problem : null;
+      // A refused share ("ministries.1.share") is shown at that ministry's field too.
+      const refused: Partial<Record<Ministry, string>> = {};
+      for (const problem of failure instanceof ApiError ? (failure.problem?.errors ?? []) : []) {
+        const index = /^(?:body\.)?ministries\.(\d+)\.share$/.exec(problem.name)?.[1];
+        const ministry = index === undefined ? undefined : ministries[Number(index)]?.ministry;
+        if (ministry) refused[ministry] ??= problem.reason;
+      }
+      setShareErrors(refused);
       setError(
-        problem?.errors?.map((e) => `${e.name}: ${e.reason}`) ?? [problem?.detail ?? problem?.title ?? String(failure)],
+        failureLines(
+          failure,
+          {
+            ministries: t('keyFigures:facts.ministries'),
+            sectors: t('keyFigures:facts.sectors'),
+            partners: t('keyFigures:facts.partners'),
+          },
+          t('common:error.text'),
+        ),
       );
     }
   }
@@ -99,21 +128,7 @@ export function EntityFactsEditor({
   const nameOf = (key: string) => organisations.find((o) => o.key === key)?.name ?? key;
   const id = `entity-${entityKey}`;
   return (
-    <section aria-labelledby={id}>
-      <SectionHeading level={3} id={id}>
-        {title}
-      </SectionHeading>
-      {error ? (
-        <ErrorNotice title={t('keyFigures:facts.save')}>
-          {error.map((line) => (
-            <span key={line}>
-              {line}
-              <br />
-            </span>
-          ))}
-        </ErrorNotice>
-      ) : null}
-      {saved ? <Note>{t('keyFigures:facts.saved')}</Note> : null}
+    <FactsEditorSection id={id} title={title} error={error} saved={saved}>
       {record ? (
         <form onSubmit={save} aria-label={title}>
           <FieldGroup>
@@ -126,6 +141,7 @@ export function EntityFactsEditor({
                 hint={m === 'OKM' ? t('keyFigures:facts.shareHint') : undefined}
                 inputMode="numeric"
                 value={shares[m] ?? ''}
+                error={shareErrors[m]}
                 onChange={(value) => setShares((current) => ({ ...current, [m]: value }))}
               />
             ))}
@@ -189,6 +205,6 @@ export function EntityFactsEditor({
           <Button type="submit">{t('keyFigures:facts.save')}</Button>
         </form>
       ) : null}
-    </section>
+    </FactsEditorSection>
   );
 }

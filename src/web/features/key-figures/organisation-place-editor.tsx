@@ -5,23 +5,20 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fetchFresh, sendApi } from '../../api.js';
-import { ErrorNotice, Note } from '../../components/feedback.js';
+import { fetchFresh, sendApi } from '../../api.js';
 import { Button, TextField } from '../../components/forms.js';
 import { NativeSelect } from '../../components/native-select.js';
-import { SectionHeading, SmallText } from '../../components/typography.js';
+import { SmallText } from '../../components/typography.js';
+import type { RecordOf, Written as WrittenRecord } from '../../../contracts/records.js';
+import type { UpdateInputOf } from '../../../contracts/write-inputs.js';
 import { ORGANISATION_TYPE_KEYS } from '../../labels.js';
 import { useLanguage } from '../../shell/language.js';
 import { useSession } from '../../shell/session.js';
+import { recordPath } from '../editing/record-form.js';
+import { FactsEditorSection, failureLines } from './facts-editor-parts.js';
 
-type Place = {
-  key: string;
-  type: string | null;
-  municipality: string | null;
-  county: string | null;
-  countyOfFigures: string | null;
-};
-type Written = { data: Place; version: number };
+type Written = WrittenRecord<RecordOf<'organisation-places'>>;
+type PlaceInput = UpdateInputOf<'organisation-places'>;
 
 export function OrganisationPlaceEditor({
   organisationKey,
@@ -37,7 +34,7 @@ export function OrganisationPlaceEditor({
   const lang = useLanguage();
   const { t } = useTranslation(['keyFigures', 'common']);
   const { session } = useSession();
-  const path = `/api/v1/organisation-places/${encodeURIComponent(organisationKey)}`;
+  const path = recordPath('organisation-places', organisationKey);
   const [record, setRecord] = useState<Written | null>(null);
   const [type, setType] = useState('');
   const [municipality, setMunicipality] = useState('');
@@ -64,7 +61,12 @@ export function OrganisationPlaceEditor({
       const written = await sendApi<Written>(
         'PATCH',
         path,
-        { type: type || null, municipality: municipality.trim() || null, county: county || null },
+        {
+          // The select offers only the contract's types.
+          type: (type || null) as PlaceInput['type'],
+          municipality: municipality.trim() || null,
+          county: county || null,
+        } satisfies PlaceInput,
         { language: lang, csrfToken: session?.csrfToken, ifMatch: record.version },
       );
       fill(written.data);
@@ -72,30 +74,23 @@ export function OrganisationPlaceEditor({
       setSaved(true);
       onSaved();
     } catch (failure) {
-      const problem = failure instanceof ApiError ? failure.problem : null;
       setError(
-        problem?.errors?.map((e) => `${e.name}: ${e.reason}`) ?? [problem?.detail ?? problem?.title ?? String(failure)],
+        failureLines(
+          failure,
+          {
+            type: t('keyFigures:facts.type'),
+            municipality: t('keyFigures:facts.municipality'),
+            county: t('keyFigures:facts.county'),
+          },
+          t('common:error.text'),
+        ),
       );
     }
   }
   const id = `organisation-${organisationKey}`;
   const countyName = (value: string | null) => counties.find((c) => c.id === value)?.name ?? value;
   return (
-    <section aria-labelledby={id}>
-      <SectionHeading level={3} id={id}>
-        {title}
-      </SectionHeading>
-      {error ? (
-        <ErrorNotice title={t('keyFigures:facts.save')}>
-          {error.map((line) => (
-            <span key={line}>
-              {line}
-              <br />
-            </span>
-          ))}
-        </ErrorNotice>
-      ) : null}
-      {saved ? <Note>{t('keyFigures:facts.saved')}</Note> : null}
+    <FactsEditorSection id={id} title={title} error={error} saved={saved}>
       {record ? (
         <form onSubmit={save} aria-label={title}>
           <NativeSelect
@@ -136,6 +131,6 @@ export function OrganisationPlaceEditor({
           <Button type="submit">{t('keyFigures:facts.save')}</Button>
         </form>
       ) : null}
-    </section>
+    </FactsEditorSection>
   );
 }
