@@ -7,7 +7,7 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, heading, useBrowser } from './browser.js';
+import { axeViolations, heading, screenshot, useBrowser } from './browser.js';
 import { E2E_PASSWORD } from './users.js';
 import type { KeyFigureDeck, ThemeFigures } from '../../src/contracts/api.js';
 
@@ -45,6 +45,7 @@ describe('key figures', () => {
     await expect.poll(() => second.getByText('Anna kokonaisluku, esim. 1 500 (ei desimaaleja).').count()).toBe(1);
     expect(await second.getByLabel('TEM: osuus %').evaluate((field) => field === document.activeElement)).toBe(true);
     expect(await page.getByText('Tallennettu.').count()).toBe(1);
+    await screenshot(page, 'key-figures-share-refused');
 
     // Shares that do not add up are refused with the reason, after the field's label.
     await second.getByLabel('TEM: osuus %').fill('');

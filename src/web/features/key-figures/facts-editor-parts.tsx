@@ -7,8 +7,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../contracts/api.js';
 import { ApiError } from '../../api.js';
-import { ErrorNotice, Note } from '../../components/feedback.js';
+import { Note } from '../../components/feedback.js';
 import { SectionHeading } from '../../components/typography.js';
+import { FailureNotice } from '../editing/form-parts.js';
 
 export function FactsEditorSection({
   id,
@@ -30,16 +31,7 @@ export function FactsEditorSection({
       <SectionHeading level={3} id={id}>
         {title}
       </SectionHeading>
-      {error ? (
-        <ErrorNotice title={t('keyFigures:facts.save')}>
-          {error.map((line) => (
-            <span key={line}>
-              {line}
-              <br />
-            </span>
-          ))}
-        </ErrorNotice>
-      ) : null}
+      <FailureNotice lines={error} />
       {saved ? <Note>{t('keyFigures:facts.saved')}</Note> : null}
       {children}
     </section>
