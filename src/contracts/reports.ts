@@ -414,3 +414,6 @@ export type Report = z.infer<typeof ZReport>;
 export type ReportHeader = z.infer<typeof ZReportHeader>;
 export type ProjectList = z.infer<typeof ZProjectList>;
 export type ImportPreview = z.infer<typeof ZImportPreview>;
+/** What the report editor sends to save (PATCH) and to submit, return or approve (POST). */
+export type ReportUpdateInput = z.input<typeof ZReportUpdate>;
+export type ReportTransitionInput = z.input<typeof ZReportTransition>;

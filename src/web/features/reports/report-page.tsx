@@ -13,6 +13,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Problem } from '../../../contracts/api.js';
+import type { ReportTransitionInput, ReportUpdateInput } from '../../../contracts/reports.js';
 import { ApiError, fetchFresh, sendApi } from '../../api.js';
 import { ErrorNotice, Note, Warning } from '../../components/feedback.js';
 import { Button, TextArea } from '../../components/forms.js';
@@ -282,7 +283,7 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
         : {}),
       ...(sendLinks ? { links: cleanLinks(sentLinks) } : {}),
       autosave: auto,
-    };
+    } satisfies ReportUpdateInput;
     saving.current = true;
     setStatus({ kind: 'saving' });
     try {
@@ -380,7 +381,7 @@ function ReportEditor({ initial, period }: { initial: Report; period: ReportingP
       const { data } = await sendApi<Report>(
         'POST',
         `/api/v1/reports/${report.id}/${action}`,
-        action === 'return' ? { comments: written } : {},
+        (action === 'return' ? { comments: written } : {}) satisfies ReportTransitionInput,
         {
           language: lang,
           csrfToken: session?.csrfToken,
