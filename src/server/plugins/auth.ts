@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { actorFor, findUserById } from '../../db/repositories/users.js';
+import { actorFor } from '../../db/repositories/users.js';
 import { PUBLIC, type Actor } from '../../domain/access.js';
 import { NotSignedInError, PasswordChangeRequiredError } from '../../domain/errors.js';
 import type { AuthConfig } from '../../config/env.js';
@@ -50,13 +50,13 @@ export async function registerAuth(
     request.actor = PUBLIC;
     const token = request.cookies[sessionCookieName(request, deps.auth)];
     if (!token) return;
-    const session = await resolveSession(deps.db, token, deps.clock(), deps.auth);
-    const user = session ? await findUserById(deps.db, Number(session.user_id)) : undefined;
-    if (!session || !user || user.disabled_at) {
+    const found = await resolveSession(deps.db, token, deps.clock(), deps.auth);
+    if (!found || found.user.disabled_at) {
       // A dead cookie is removed so the browser stops sending it.
       clearSessionCookie(request, reply, deps.auth);
       return;
     }
+    const { session, user } = found;
     request.actor = await actorFor(deps.db, user);
     request.sessionToken = token;
     request.csrfToken = session.csrf_token;

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/database.js';
-import { findSession, type SessionRecord } from '../../../db/repositories/users.js';
+import { findSessionWithUser, type SessionRecord, type UserRow } from '../../../db/repositories/users.js';
 import type { AuthConfig } from '../../../config/env.js';
 
 export const SESSION_COOKIE = 'ts_session';
@@ -54,16 +54,21 @@ export async function createSession(
  */
 export const touchIntervalMs = (config: AuthConfig) => Math.min(60_000, Math.floor(config.sessionIdleMs / 60));
 
-/** The live session behind a token, or null when unknown, revoked, idle too long or past its lifetime. */
+/**
+ * The live session behind a token with its user, or null when unknown, revoked, idle too long or
+ * past its lifetime. Whether the user may still sign in (disabled) is the caller's to check.
+ */
 export async function resolveSession(
   db: Db,
   token: string,
   now: Date,
   config: AuthConfig,
-): Promise<SessionRecord | null> {
+): Promise<{ session: SessionRecord; user: NonNullable<UserRow> } | null> {
   if (token.length > 200) return null;
-  const session = await findSession(db, sha256(token));
-  if (!session || session.revoked_at) return null;
+  const found = await findSessionWithUser(db, sha256(token));
+  if (!found) return null;
+  const { session } = found;
+  if (session.revoked_at) return null;
   const nowMs = now.getTime();
   if (Date.parse(session.expires_at) <= nowMs) return null;
   const lastSeen = Date.parse(session.last_seen_at);
@@ -77,7 +82,7 @@ export async function resolveSession(
       .where('last_seen_at', '<', now.toISOString())
       .execute();
   }
-  return session;
+  return found;
 }
 
 export async function revokeSession(db: Db, token: string, now: Date): Promise<void> {
