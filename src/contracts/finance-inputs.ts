@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { FINANCE_CHECKS } from '../domain/finance.js';
+import { MINISTRIES } from '../domain/figures.js';
 import { ZCents, ZDate, ZOptionalText, ZText } from './write-inputs.js';
 
 const FIGURES = ['frame', 'reserved', 'committed', 'paid'] as const;
@@ -28,7 +29,7 @@ export const ZFinanceSnapshotInput = z
     committed: ZCents.nullable(),
     paid: ZCents.nullable(),
     frameByMinistry: z
-      .array(z.object({ ministry: z.enum(['TEM', 'OKM', 'STM']), amount: ZCents }).strict())
+      .array(z.object({ ministry: z.enum(MINISTRIES), amount: ZCents }).strict())
       .max(3)
       .optional(),
     note: z.string().trim().max(2000).nullable().optional(),
