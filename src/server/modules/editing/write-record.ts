@@ -12,9 +12,12 @@ import { can, type Actor } from '../../../domain/access.js';
 import { ForbiddenError, NotFoundError, NotSignedInError, RuleViolationError } from '../../../domain/errors.js';
 import { auditedTransaction } from '../shared/audited-transaction.js';
 import { requireVersion, versionedUpdate } from '../shared/versioned-update.js';
-import type { EditableResource, Row } from './resource.js';
+import { changesSearch, type EditableResource, type Row } from './resource.js';
 
 const auditView = (db: Db, resource: EditableResource, row: Row) => (resource.auditView ?? resource.present)(db, row);
+/** The audit trail's view of a row just written: the answer itself, unless the resource keeps another. */
+const afterView = (db: Db, resource: EditableResource, row: Row, presented: Record<string, unknown>) =>
+  resource.auditView ? resource.auditView(db, row) : presented;
 
 export type WriteDeps = { db: Db; actor: Actor; audit: AuditContext };
 export type Written = { data: Record<string, unknown>; version: number; id: number };
@@ -83,7 +86,7 @@ export async function createRecord(
         action: 'create',
         entityType: resource.name,
         entityId: row.id,
-        after: await auditView(trx, resource, row),
+        after: await afterView(trx, resource, row, data),
       },
     };
   });
@@ -124,15 +127,16 @@ export async function updateRecord(
     });
     const updated = (await findRow(trx, { ...resource, identifier: 'id' }, String(row.id)))!;
     await resource.afterWrite?.(trx, updated, input, deps.audit.at, { audit: deps.audit, created: false });
-    await reindexAfterWrite(trx, resource.table, updated);
+    if (changesSearch(resource, input, false)) await reindexAfterWrite(trx, resource.table, updated);
+    const data = await resource.present(trx, updated);
     return {
-      result: { data: await resource.present(trx, updated), version: updated.version, id: row.id },
+      result: { data, version: updated.version, id: row.id },
       audit: {
         action: 'update',
         entityType: resource.name,
         entityId: row.id,
         before,
-        after: await auditView(trx, resource, updated),
+        after: await afterView(trx, resource, updated, data),
       },
     };
   });

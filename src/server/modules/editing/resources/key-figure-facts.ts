@@ -84,6 +84,7 @@ export const projectFactsResource: EditableResource = {
     return {};
   },
   afterWrite: writeFacts,
+  searchedBy: ['partners'],
   present: async (db, row) => {
     const [ministries, sectors, partners] = await Promise.all([
       db

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
 import { implementerRole } from '../../../../db/repositories/shared.js';
 import type { EditableResource, Row } from '../resource.js';
-import { themeScope } from '../resource.js';
+import { changesSearch, themeScope } from '../resource.js';
 import { DuplicateKeyError, RuleViolationError } from '../../../../domain/errors.js';
 import {
   localizedColumns,
@@ -100,8 +100,29 @@ function checkMembers(input: Record<string, unknown>, kind: string): void {
   if (problems.length > 0) throw new RuleViolationError(problems);
 }
 
+/** Free-text search covers the name, the codes and the implementers as they now stand. */
+export async function projectSearchText(db: Db, row: Row): Promise<string> {
+  const members = await db
+    .selectFrom('projects as p')
+    .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+    .select(['p.code', 'o.name_fi'])
+    .where('p.entity_id', '=', row.id)
+    .where('p.archived_at', 'is', null)
+    .execute();
+  return [row.name_fi, row.name_sv, row.group_code, ...members.flatMap((m) => [m.code, m.name_fi])]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+}
+
 /** Members, partners, ministries and sectors are replaced as a whole when the input names them. */
-async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, at: string): Promise<void> {
+async function writeRelations(
+  db: Db,
+  row: Row,
+  input: Record<string, unknown>,
+  at: string,
+  { created }: { created: boolean },
+): Promise<void> {
   const entityId = row.id;
   if (input.projects) {
     await db
@@ -160,20 +181,10 @@ async function writeRelations(db: Db, row: Row, input: Record<string, unknown>, 
       await db.insertInto('project_entity_sectors').values({ entity_id: entityId, sector_key: key }).execute();
     }
   }
-  // Free-text search covers the name, the codes and the implementers as they now stand.
-  const members = await db
-    .selectFrom('projects as p')
-    .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
-    .select(['p.code', 'o.name_fi'])
-    .where('p.entity_id', '=', entityId)
-    .where('p.archived_at', 'is', null)
-    .execute();
-  const searchText = [row.name_fi, row.name_sv, row.group_code, ...members.flatMap((m) => [m.code, m.name_fi])]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
-  // Written only when it changed: an unchanged row is not rewritten, so a cost estimate's edit fires
-  // no second round of the change triggers (another data version and scope bump, docs/performance.md).
+  if (!changesSearch(projectResource, input, created)) return;
+  const searchText = await projectSearchText(db, row);
+  // Written only when it changed: an unchanged row is not rewritten, so a write fires no second
+  // round of the change triggers (another data version and scope bump, docs/performance.md).
   await db
     .updateTable('project_entities')
     .set({ search_text: searchText })
@@ -215,6 +226,7 @@ export const projectResource: EditableResource = {
     };
   },
   afterWrite: writeRelations,
+  searchedBy: ['name', 'groupCode', 'projects', 'partners'],
   record: ZProjectEntityRecord,
   present: async (db, row) => {
     const [members, partners, ministries, sectors] = await Promise.all([
