@@ -1,4 +1,5 @@
 /** Users, their role assignments and sessions. */
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../database.js';
 import type { Actor, Role, RoleAssignment } from '../../domain/access.js';
 import type { Ministry } from '../../domain/figures.js';
@@ -11,6 +12,14 @@ export const findUserByUsername = (db: Db, username: string) =>
 export const findUserById = (db: Db, id: number) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
+type RoleColumns = { role: string; ministry: string | null; theme_id: unknown; steering_group_id: unknown };
+const toRole = (row: RoleColumns): RoleAssignment => ({
+  role: row.role as Role,
+  ministry: row.ministry as Ministry | null,
+  themeId: row.theme_id === null ? null : Number(row.theme_id),
+  steeringGroupId: row.steering_group_id === null ? null : Number(row.steering_group_id),
+});
+
 export async function roleAssignments(db: Db, userId: number): Promise<RoleAssignment[]> {
   const rows = await db
     .selectFrom('role_assignments')
@@ -18,22 +27,34 @@ export async function roleAssignments(db: Db, userId: number): Promise<RoleAssig
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    role: row.role as Role,
-    ministry: row.ministry as Ministry | null,
-    themeId: row.theme_id === null ? null : Number(row.theme_id),
-    steeringGroupId: row.steering_group_id === null ? null : Number(row.steering_group_id),
-  }));
+  return rows.map(toRole);
 }
 
+/**
+ * A user's role assignments as one column of the statement that reads the user: a JSON array of
+ * [role, ministry, theme_id, steering_group_id] in the order they were given, as text on both
+ * databases. `rolesFromJson` reads it back.
+ */
+const rolesColumn = (db: Db) =>
+  db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`(select coalesce(json_agg(json_build_array(r.role, r.ministry, r.theme_id, r.steering_group_id) order by r.id), '[]')::text from role_assignments r where r.user_id = users.id)`
+    : sql<string>`(select json_group_array(json_array(r.role, r.ministry, r.theme_id, r.steering_group_id) order by r.id) from role_assignments r where r.user_id = users.id)`;
+
+const rolesFromJson = (text: string): RoleAssignment[] =>
+  (JSON.parse(text) as [string, string | null, number | null, number | null][]).map(
+    ([role, ministry, theme_id, steering_group_id]) => toRole({ role, ministry, theme_id, steering_group_id }),
+  );
+
+export const actorOf = (user: NonNullable<UserRow>, roles: RoleAssignment[]): Extract<Actor, { kind: 'user' }> => ({
+  kind: 'user',
+  userId: Number(user.id),
+  username: user.username,
+  displayName: user.display_name,
+  roles,
+});
+
 export async function actorFor(db: Db, user: NonNullable<UserRow>): Promise<Extract<Actor, { kind: 'user' }>> {
-  return {
-    kind: 'user',
-    userId: Number(user.id),
-    username: user.username,
-    displayName: user.display_name,
-    roles: await roleAssignments(db, Number(user.id)),
-  };
+  return actorOf(user, await roleAssignments(db, Number(user.id)));
 }
 
 export type SessionRecord = {
@@ -47,14 +68,14 @@ export type SessionRecord = {
 };
 
 /**
- * A session and its user in one statement. Every signed-in request asks this first; on PostgreSQL a
- * statement is a round trip that costs CPU on both sides of the socket (docs/performance.md), so
- * the user comes with the session rather than after it.
+ * A session with its user and the user's roles in one statement. Every signed-in request asks this
+ * first; on PostgreSQL a statement is a round trip that costs CPU on both sides of the socket
+ * (docs/performance.md), so the user and the roles come with the session rather than after it.
  */
 export async function findSessionWithUser(
   db: Db,
   tokenHash: string,
-): Promise<{ session: SessionRecord; user: NonNullable<UserRow> } | undefined> {
+): Promise<{ session: SessionRecord; user: NonNullable<UserRow>; roles: RoleAssignment[] } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -67,6 +88,7 @@ export async function findSessionWithUser(
       'sessions.last_seen_at as session_last_seen_at',
       'sessions.expires_at as session_expires_at',
       'sessions.revoked_at as session_revoked_at',
+      rolesColumn(db).as('session_roles'),
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -79,6 +101,7 @@ export async function findSessionWithUser(
     session_last_seen_at,
     session_expires_at,
     session_revoked_at,
+    session_roles,
     ...user
   } = row;
   return {
@@ -92,6 +115,7 @@ export async function findSessionWithUser(
       revoked_at: session_revoked_at,
     },
     user,
+    roles: rolesFromJson(session_roles),
   };
 }
 

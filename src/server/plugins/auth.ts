@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { actorFor } from '../../db/repositories/users.js';
+import { actorOf } from '../../db/repositories/users.js';
 import { PUBLIC, type Actor } from '../../domain/access.js';
 import { NotSignedInError, PasswordChangeRequiredError } from '../../domain/errors.js';
 import type { AuthConfig } from '../../config/env.js';
@@ -56,8 +56,8 @@ export async function registerAuth(
       clearSessionCookie(request, reply, deps.auth);
       return;
     }
-    const { session, user } = found;
-    request.actor = await actorFor(deps.db, user);
+    const { session, user, roles } = found;
+    request.actor = actorOf(user, roles);
     request.sessionToken = token;
     request.csrfToken = session.csrf_token;
     request.passwordChangeRequired = user.password_change_required === 1;

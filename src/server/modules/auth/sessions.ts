@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/database.js';
-import { findSessionWithUser, type SessionRecord, type UserRow } from '../../../db/repositories/users.js';
+import { findSessionWithUser } from '../../../db/repositories/users.js';
 import type { AuthConfig } from '../../../config/env.js';
 
 export const SESSION_COOKIE = 'ts_session';
@@ -63,7 +63,7 @@ export async function resolveSession(
   token: string,
   now: Date,
   config: AuthConfig,
-): Promise<{ session: SessionRecord; user: NonNullable<UserRow> } | null> {
+): Promise<Awaited<ReturnType<typeof findSessionWithUser>> | null> {
   if (token.length > 200) return null;
   const found = await findSessionWithUser(db, sha256(token));
   if (!found) return null;
