@@ -3,7 +3,18 @@ import { sql } from 'kysely';
 import type { Db, DialectName } from '../database.js';
 import type { ProjectEntity, ProjectEntityDetail, ProjectSort } from '../../contracts/api.js';
 import type { Ministry } from '../../domain/figures.js';
-import { containsText, groupBy, hasLikeWildcards, implementerRole, localized, period, staticQuery } from './shared.js';
+import {
+  containsText,
+  groupBy,
+  hasLikeWildcards,
+  implementerRole,
+  implementerRoleValue,
+  jsonList,
+  localized,
+  period,
+  readList,
+  staticQuery,
+} from './shared.js';
 import { totalWithoutCounting } from '../../domain/search.js';
 
 export type ProjectFilter = {
@@ -227,6 +238,52 @@ function decodeProjectCursor(
 type EntityRow = Awaited<ReturnType<typeof selectEntities>>[number];
 const selectEntities = (query: Filterable) => query.select(entityColumns).execute();
 
+type MemberRow = {
+  code: string | null;
+  role: 'main' | 'sub' | 'not_stated';
+  cost_estimate_cents: number | null;
+  key: string;
+  name_fi: string;
+  name_sv: string | null;
+  name_en: string | null;
+  type: string | null;
+};
+type PartnerRow = Pick<MemberRow, 'key' | 'name_fi' | 'name_sv' | 'name_en' | 'type'>;
+
+/** An entity with its members, ministries and partners as the API shows it. */
+function toEntity(row: EntityRow, members: MemberRow[], ministries: string[], partners: PartnerRow[]): ProjectEntity {
+  return {
+    key: row.key,
+    kind: row.kind,
+    groupCode: row.group_code,
+    codes: [row.group_code, ...members.map((p) => p.code)].filter((code): code is string => Boolean(code)),
+    name: localized(row.name_fi, row.name_sv, row.name_en),
+    theme: { slug: row.theme_slug, name: localized(row.theme_name_fi, row.theme_name_sv, row.theme_name_en) },
+    type: row.type,
+    status: row.status,
+    decidedOn: row.decided_on,
+    period: period(row.period_start, row.period_end, row.period_text, {
+      start: row.period_start_inferred,
+      end: row.period_end_inferred,
+    }),
+    costEstimate: row.cost_estimate_cents,
+    costEstimateRounded: row.cost_estimate_rounded === 1,
+    website: row.website,
+    ministries: ministries as Ministry[],
+    projects: members.map((p) => ({
+      code: p.code,
+      role: p.role,
+      implementer: { key: p.key, name: localized(p.name_fi, p.name_sv, p.name_en), type: p.type },
+      costEstimate: p.cost_estimate_cents === null ? null : Number(p.cost_estimate_cents),
+    })),
+    partners: partners.map((o) => ({
+      key: o.key,
+      name: localized(o.name_fi, o.name_sv, o.name_en),
+      type: o.type,
+    })),
+  };
+}
+
 /** Projects, ministries and partners of many entities in three queries, whatever the page size. */
 async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
   if (rows.length === 0) return [];
@@ -258,6 +315,7 @@ async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
       .select(['pp.entity_id', 'o.key', 'o.name_fi', 'o.name_sv', 'o.name_en', 'o.type'])
       .where('pp.entity_id', 'in', ids)
       .orderBy('o.name_fi')
+      .orderBy('o.key')
       .execute(),
   ]);
   const projectsOf = groupBy(projects, (row) => Number(row.entity_id));
@@ -265,37 +323,12 @@ async function hydrate(db: Db, rows: EntityRow[]): Promise<ProjectEntity[]> {
   const partnersOf = groupBy(partners, (row) => Number(row.entity_id));
   return rows.map((row) => {
     const id = Number(row.id);
-    const members = projectsOf.get(id) ?? [];
-    return {
-      key: row.key,
-      kind: row.kind,
-      groupCode: row.group_code,
-      codes: [row.group_code, ...members.map((p) => p.code)].filter((code): code is string => Boolean(code)),
-      name: localized(row.name_fi, row.name_sv, row.name_en),
-      theme: { slug: row.theme_slug, name: localized(row.theme_name_fi, row.theme_name_sv, row.theme_name_en) },
-      type: row.type,
-      status: row.status,
-      decidedOn: row.decided_on,
-      period: period(row.period_start, row.period_end, row.period_text, {
-        start: row.period_start_inferred,
-        end: row.period_end_inferred,
-      }),
-      costEstimate: row.cost_estimate_cents,
-      costEstimateRounded: row.cost_estimate_rounded === 1,
-      website: row.website,
-      ministries: (ministriesOf.get(id) ?? []).map((m) => m.ministry as Ministry),
-      projects: members.map((p) => ({
-        code: p.code,
-        role: p.role,
-        implementer: { key: p.key, name: localized(p.name_fi, p.name_sv, p.name_en), type: p.type },
-        costEstimate: p.cost_estimate_cents,
-      })),
-      partners: (partnersOf.get(id) ?? []).map((o) => ({
-        key: o.key,
-        name: localized(o.name_fi, o.name_sv, o.name_en),
-        type: o.type,
-      })),
-    };
+    return toEntity(
+      row,
+      projectsOf.get(id) ?? [],
+      (ministriesOf.get(id) ?? []).map((m) => m.ministry),
+      partnersOf.get(id) ?? [],
+    );
   });
 }
 
@@ -346,51 +379,116 @@ export async function listProjectEntities(db: Db, filter: ProjectFilter, dialect
   };
 }
 
-// A project's page is one of the most asked public reads: its own queries are static (hydrate's
-// take a list of any length, and are built per call).
-const entityByKey = staticQuery((db, key: string) => baseQuery(db).where('e.key', '=', key).select(entityColumns), 1);
-const callById = staticQuery(
-  (db, id: number) => db.selectFrom('calls').select(['key', 'name_fi', 'name_sv', 'name_en']).where('id', '=', id),
-  1,
-);
-const contentAreaById = staticQuery(
-  (db, id: number) =>
-    db.selectFrom('content_areas').select(['key', 'name_fi', 'name_sv', 'name_en']).where('id', '=', id),
-  1,
-);
-const sectorsOf = staticQuery(
-  (db, id: number) =>
-    db.selectFrom('project_entity_sectors').select('sector_key').where('entity_id', '=', id).orderBy('sector_key'),
-  1,
-);
-const statusHistoryOf = staticQuery(
-  (db, id: number) =>
-    db
-      .selectFrom('project_status_history')
-      .select(['status', 'valid_from', 'source'])
-      .where('entity_id', '=', id)
-      .orderBy('valid_from')
-      .orderBy('id'),
+// A project's page is one of the most asked public reads: one static statement, its lists as JSON
+// columns (shared.ts jsonList) and its call and content area joined, instead of seven statements.
+const projectPage = staticQuery(
+  (db, key: string) =>
+    baseQuery(db)
+      .leftJoin('calls as c', 'c.id', 'e.call_id')
+      .leftJoin('content_areas as ca', 'ca.id', 'e.content_area_id')
+      .where('e.key', '=', key)
+      .select(entityColumns)
+      .select([
+        'c.key as call_key',
+        'c.name_fi as call_name_fi',
+        'c.name_sv as call_name_sv',
+        'c.name_en as call_name_en',
+        'ca.key as area_key',
+        'ca.name_fi as area_name_fi',
+        'ca.name_sv as area_name_sv',
+        'ca.name_en as area_name_en',
+      ])
+      .select((eb) => [
+        eb
+          .selectFrom('projects as p')
+          .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+          .select((sub) =>
+            jsonList<MemberRow>(
+              db,
+              {
+                code: sub.ref('p.code'),
+                role: implementerRoleValue,
+                cost_estimate_cents: sub.ref('p.cost_estimate_cents'),
+                key: sub.ref('o.key'),
+                name_fi: sub.ref('o.name_fi'),
+                name_sv: sub.ref('o.name_sv'),
+                name_en: sub.ref('o.name_en'),
+                type: sub.ref('o.type'),
+              },
+              [sub.ref('p.position')],
+            ).as('list'),
+          )
+          .whereRef('p.entity_id', '=', 'e.id')
+          .where('p.archived_at', 'is', null)
+          .as('members_json'),
+        eb
+          .selectFrom('project_entity_ministries as m')
+          .select((sub) =>
+            jsonList<{ ministry: string }>(db, { ministry: sub.ref('m.ministry') }, [sub.ref('m.ministry')]).as('list'),
+          )
+          .whereRef('m.entity_id', '=', 'e.id')
+          .as('ministries_json'),
+        eb
+          .selectFrom('project_entity_partners as pp')
+          .innerJoin('organisations as o', 'o.id', 'pp.organisation_id')
+          .select((sub) =>
+            jsonList<PartnerRow>(
+              db,
+              {
+                key: sub.ref('o.key'),
+                name_fi: sub.ref('o.name_fi'),
+                name_sv: sub.ref('o.name_sv'),
+                name_en: sub.ref('o.name_en'),
+                type: sub.ref('o.type'),
+              },
+              [sub.ref('o.name_fi'), sub.ref('o.key')],
+            ).as('list'),
+          )
+          .whereRef('pp.entity_id', '=', 'e.id')
+          .as('partners_json'),
+        eb
+          .selectFrom('project_entity_sectors as s')
+          .select((sub) =>
+            jsonList<{ sector_key: string }>(db, { sector_key: sub.ref('s.sector_key') }, [sub.ref('s.sector_key')]).as(
+              'list',
+            ),
+          )
+          .whereRef('s.entity_id', '=', 'e.id')
+          .as('sectors_json'),
+        eb
+          .selectFrom('project_status_history as h')
+          .select((sub) =>
+            jsonList<{ status: string; valid_from: string; source: string | null }>(
+              db,
+              { status: sub.ref('h.status'), valid_from: sub.ref('h.valid_from'), source: sub.ref('h.source') },
+              [sub.ref('h.valid_from'), sub.ref('h.id')],
+            ).as('list'),
+          )
+          .whereRef('h.entity_id', '=', 'e.id')
+          .as('history_json'),
+      ]),
   1,
 );
 
 export async function getProjectEntity(db: Db, key: string): Promise<ProjectEntityDetail | null> {
-  const [row] = await entityByKey(db, key);
+  const [row] = await projectPage(db, key);
   if (!row) return null;
-  const id = Number(row.id);
-  const [[entity], [call], [area], sectors, statusHistory] = await Promise.all([
-    hydrate(db, [row]),
-    row.call_id === null ? [] : callById(db, row.call_id),
-    row.content_area_id === null ? [] : contentAreaById(db, row.content_area_id),
-    sectorsOf(db, id),
-    statusHistoryOf(db, id),
-  ]);
+  const entity = toEntity(
+    row,
+    readList(row.members_json),
+    readList(row.ministries_json).map((m) => m.ministry),
+    readList(row.partners_json),
+  );
   return {
-    ...entity!,
-    call: call ? { key: call.key, name: localized(call.name_fi, call.name_sv, call.name_en) } : null,
-    contentArea: area ? { key: area.key, name: localized(area.name_fi, area.name_sv, area.name_en) } : null,
-    sectors: sectors.map((s) => s.sector_key),
-    statusHistory: statusHistory.map((change) => ({
+    ...entity,
+    call: row.call_key
+      ? { key: row.call_key, name: localized(row.call_name_fi!, row.call_name_sv, row.call_name_en) }
+      : null,
+    contentArea: row.area_key
+      ? { key: row.area_key, name: localized(row.area_name_fi!, row.area_name_sv, row.area_name_en) }
+      : null,
+    sectors: readList(row.sectors_json).map((s) => s.sector_key),
+    statusHistory: readList(row.history_json).map((change) => ({
       status: change.status,
       from: change.valid_from,
       source: change.source,

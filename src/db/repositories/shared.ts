@@ -4,6 +4,7 @@ import {
   sql,
   type Compilable,
   type CompiledQuery,
+  type Expression,
   type ExpressionBuilder,
   type RawBuilder,
 } from 'kysely';
@@ -91,9 +92,37 @@ export function containsText(column: string, text: string): RawBuilder<boolean> 
  * (the first-named implementer of a group project is not thereby its main implementer). Selected
  * as `role` from `projects as p`.
  */
-export const implementerRole = sql<
+/** An implementer's role as the API states it: unstated roles stay unstated (`p` is `projects`). */
+export const implementerRoleValue = sql<
   'main' | 'sub' | 'not_stated'
->`case when p.role_stated = 1 then p.role else 'not_stated' end`.as('role');
+>`case when p.role_stated = 1 then p.role else 'not_stated' end`;
+export const implementerRole = implementerRoleValue.as('role');
+
+/**
+ * Rows as one JSON column of the statement around them, in the given order: a record's lists come
+ * with the record instead of one statement each (issue 16: on PostgreSQL every statement costs CPU
+ * on both sides of the socket, docs/performance.md). Use it as the one selection of a correlated
+ * subquery; `readList` reads the column back on either database (PostgreSQL's driver parses JSON,
+ * SQLite gives text). The order is the aggregate's own (`order by` inside it, SQLite 3.44+), not
+ * the subquery's, which neither database promises to keep.
+ */
+export function jsonList<T>(
+  db: Db,
+  fields: { [K in keyof T & string]: Expression<T[K]> },
+  orderBy: Expression<unknown>[],
+): RawBuilder<T[] | string> {
+  const pairs = sql.join(
+    Object.entries<Expression<unknown>>(fields).flatMap(([name, value]) => [sql.lit(name), value]),
+  );
+  const order = sql.join(orderBy);
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql`coalesce(json_agg(json_build_object(${pairs}) order by ${order}), '[]')`
+    : sql`coalesce(json_group_array(json_object(${pairs}) order by ${order}), '[]')`;
+}
+
+/** A `jsonList` column read back; null (no subquery row) is an empty list. */
+export const readList = <T>(value: T[] | string | null): T[] =>
+  value === null ? [] : typeof value === 'string' ? (JSON.parse(value) as T[]) : value;
 
 /**
  * `where` for project entities decided by a cut-off, the rule of domain/as-of.ts decidedBy in SQL:

@@ -6,19 +6,11 @@ import { ZProjectEntityRecord } from '../../../../contracts/records.js';
 import { ZProjectCreate, ZProjectMemberInput as ZMember, ZProjectUpdate } from '../../../../contracts/write-inputs.js';
 import { z } from 'zod';
 import type { Db } from '../../../../db/database.js';
-import { implementerRole } from '../../../../db/repositories/shared.js';
+import { implementerRoleValue, jsonList, readList } from '../../../../db/repositories/shared.js';
 import type { EditableResource, Row } from '../resource.js';
 import { changesSearch, themeScope } from '../resource.js';
 import { DuplicateKeyError, RuleViolationError } from '../../../../domain/errors.js';
-import {
-  localizedColumns,
-  localizedOf,
-  organisationIdOf,
-  pick,
-  themeIdOf,
-  themeSlugOf,
-  unknownReference,
-} from '../fields.js';
+import { localizedColumns, localizedOf, organisationIdOf, pick, themeIdOf, unknownReference } from '../fields.js';
 
 async function referenceColumns(
   db: Db,
@@ -228,49 +220,67 @@ export const projectResource: EditableResource = {
   afterWrite: writeRelations,
   searchedBy: ['name', 'groupCode', 'projects', 'partners'],
   record: ZProjectEntityRecord,
+  // The record with its lists in one statement (shared.ts jsonList): a write shows it twice, once
+  // as it was and once as it is, and the form reads it first.
   present: async (db, row) => {
-    const [members, partners, ministries, sectors] = await Promise.all([
-      db
-        .selectFrom('projects as p')
-        .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
-        .select(['p.code', implementerRole, 'p.cost_estimate_cents', 'o.key'])
-        .where('p.entity_id', '=', row.id)
-        .where('p.archived_at', 'is', null)
-        .orderBy('p.position')
-        .execute(),
-      db
-        .selectFrom('project_entity_partners as pp')
-        .innerJoin('organisations as o', 'o.id', 'pp.organisation_id')
-        .select('o.key')
-        .where('pp.entity_id', '=', row.id)
-        .orderBy('o.key')
-        .execute(),
-      db
-        .selectFrom('project_entity_ministries')
-        .select('ministry')
-        .where('entity_id', '=', row.id)
-        .orderBy('ministry')
-        .execute(),
-      db
-        .selectFrom('project_entity_sectors')
-        .select('sector_key')
-        .where('entity_id', '=', row.id)
-        .orderBy('sector_key')
-        .execute(),
-    ]);
-    const call = row.call_id
-      ? await db.selectFrom('calls').select('key').where('id', '=', Number(row.call_id)).executeTakeFirst()
-      : undefined;
-    const area = row.content_area_id
-      ? await db
+    const { members, partners, ministries, sectors, call, area, theme } = await db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('projects as p')
+          .innerJoin('organisations as o', 'o.id', 'p.implementer_id')
+          .select((sub) =>
+            jsonList<{ code: string | null; role: string; cost_estimate_cents: number | null; key: string }>(
+              db,
+              {
+                code: sub.ref('p.code'),
+                role: implementerRoleValue,
+                cost_estimate_cents: sub.ref('p.cost_estimate_cents'),
+                key: sub.ref('o.key'),
+              },
+              [sub.ref('p.position')],
+            ).as('list'),
+          )
+          .where('p.entity_id', '=', row.id)
+          .where('p.archived_at', 'is', null)
+          .as('members'),
+        eb
+          .selectFrom('project_entity_partners as pp')
+          .innerJoin('organisations as o', 'o.id', 'pp.organisation_id')
+          .select((sub) => jsonList<{ key: string }>(db, { key: sub.ref('o.key') }, [sub.ref('o.key')]).as('list'))
+          .where('pp.entity_id', '=', row.id)
+          .as('partners'),
+        eb
+          .selectFrom('project_entity_ministries as m')
+          .select((sub) =>
+            jsonList<{ ministry: string }>(db, { ministry: sub.ref('m.ministry') }, [sub.ref('m.ministry')]).as('list'),
+          )
+          .where('m.entity_id', '=', row.id)
+          .as('ministries'),
+        eb
+          .selectFrom('project_entity_sectors as s')
+          .select((sub) =>
+            jsonList<{ sector_key: string }>(db, { sector_key: sub.ref('s.sector_key') }, [sub.ref('s.sector_key')]).as(
+              'list',
+            ),
+          )
+          .where('s.entity_id', '=', row.id)
+          .as('sectors'),
+        eb
+          .selectFrom('calls')
+          .select('key')
+          .where('id', '=', row.call_id === null ? null : Number(row.call_id))
+          .as('call'),
+        eb
           .selectFrom('content_areas')
           .select('key')
-          .where('id', '=', Number(row.content_area_id))
-          .executeTakeFirst()
-      : undefined;
+          .where('id', '=', row.content_area_id === null ? null : Number(row.content_area_id))
+          .as('area'),
+        eb.selectFrom('themes').select('slug').where('id', '=', Number(row.theme_id)).as('theme'),
+      ])
+      .executeTakeFirstOrThrow();
     return {
       key: row.key,
-      theme: await themeSlugOf(db, row.theme_id),
+      theme,
       kind: row.kind,
       name: localizedOf(row, 'name'),
       groupCode: row.group_code ?? null,
@@ -281,17 +291,17 @@ export const projectResource: EditableResource = {
       periodEnd: row.period_end ?? null,
       costEstimate: row.cost_estimate_cents ?? null,
       website: row.website ?? null,
-      call: call?.key ?? null,
-      contentArea: area?.key ?? null,
-      ministries: ministries.map((m) => m.ministry),
-      projects: members.map((m) => ({
+      call: call ?? null,
+      contentArea: area ?? null,
+      ministries: readList(ministries).map((m) => m.ministry),
+      projects: readList(members).map((m) => ({
         code: m.code,
         implementer: m.key,
         role: m.role,
         costEstimate: m.cost_estimate_cents,
       })),
-      partners: partners.map((p) => p.key),
-      sectors: sectors.map((s) => s.sector_key),
+      partners: readList(partners).map((p) => p.key),
+      sectors: readList(sectors).map((s) => s.sector_key),
       archived: row.archived_at !== null,
     };
   },
