@@ -120,6 +120,9 @@ export function jsonList<T>(
     : sql`coalesce(json_group_array(json_object(${pairs}) order by ${order}), '[]')`;
 }
 
+/** An instant as the API gives it (ISO 8601, UTC, milliseconds), from any form a database writes it in. */
+export const isoInstant = (value: string): string => new Date(value).toISOString();
+
 /** A `jsonList` column read back; null (no subquery row) is an empty list. */
 export const readList = <T>(value: T[] | string | null): T[] =>
   value === null ? [] : typeof value === 'string' ? (JSON.parse(value) as T[]) : value;

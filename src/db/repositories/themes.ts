@@ -1,5 +1,5 @@
 /** Reading themes, their money and their key figures. */
-import { sql } from 'kysely';
+import { PostgresAdapter, sql, type Expression } from 'kysely';
 import type { Db } from '../database.js';
 import type { Finance, Overview, ThemeDetail, ThemeFigures, ThemeSummary } from '../../contracts/api.js';
 import { checkFinanceOrder, computeUtilisation, currentEntry, sumFigures } from '../../domain/finance.js';
@@ -17,13 +17,17 @@ import {
   decodeCursor,
   encodeCursor,
   groupBy,
+  isoInstant,
+  jsonList,
   localized,
   oneOf,
   period,
+  readList,
+  staticQuery,
   type ReadContext,
 } from './shared.js';
 import { InvalidCursorError } from './projects.js';
-import { publicNames } from './users.js';
+import { publicName } from './users.js';
 
 type SnapshotRow = {
   id: number;
@@ -270,70 +274,260 @@ async function summarise(db: Db, themes: NonNullable<ThemeRow>[], context: ReadC
   return themes.map((theme) => {
     const id = Number(theme.id);
     const snapshot = latestOf.get(id);
-    return {
-      slug: theme.slug,
-      order: theme.review_order,
-      name: localized(theme.name_fi, theme.name_sv, theme.name_en),
-      shortName: theme.short_name,
-      ministries: (ministriesOf.get(id) ?? []).map((row) => row.ministry as Ministry),
-      ministryRoles: (ministriesOf.get(id) ?? []).map((row) => ({
-        ministry: row.ministry as Ministry,
-        role: row.role,
-        inferred: row.inferred_reason === null ? null : { reason: row.inferred_reason },
-      })),
-      specificObjectives: (objectivesOf.get(id) ?? []).map((row) => row.code),
-      period: period(theme.period_start, theme.period_end, theme.period_text),
-      finance: snapshot ? toFinance(snapshot, splits.get(Number(snapshot.id)) ?? [], context) : null,
-    };
+    return toSummary(
+      theme,
+      ministriesOf.get(id) ?? [],
+      (objectivesOf.get(id) ?? []).map((row) => row.code),
+      snapshot ? toFinance(snapshot, splits.get(Number(snapshot.id)) ?? [], context) : null,
+    );
   });
 }
 
+type MinistryRow = { ministry: string; role: 'lead' | 'partner' | null; inferred_reason: string | null };
+
+function toSummary(
+  theme: NonNullable<ThemeRow>,
+  ministries: MinistryRow[],
+  specificObjectives: string[],
+  finance: Finance | null,
+): ThemeSummary {
+  return {
+    slug: theme.slug,
+    order: theme.review_order,
+    name: localized(theme.name_fi, theme.name_sv, theme.name_en),
+    shortName: theme.short_name,
+    ministries: ministries.map((row) => row.ministry as Ministry),
+    ministryRoles: ministries.map((row) => ({
+      ministry: row.ministry as Ministry,
+      role: row.role,
+      inferred: row.inferred_reason === null ? null : { reason: row.inferred_reason },
+    })),
+    specificObjectives,
+    period: period(theme.period_start, theme.period_end, theme.period_text),
+    finance,
+  };
+}
+
+/** The columns of a finance entry, each by its own name: what `jsonList` needs to list them. */
+const SNAPSHOT_COLUMNS = [
+  'id',
+  'theme_id',
+  'as_of',
+  'frame_cents',
+  'frame_rounded',
+  'reserved_cents',
+  'reserved_rounded',
+  'committed_cents',
+  'committed_rounded',
+  'paid_cents',
+  'paid_rounded',
+  'note',
+  'reason',
+  'recorded_at',
+  'recorded_by',
+  'source',
+  'sequence',
+  'kind',
+  'supersedes_id',
+  'confirmed_checks',
+  'confirmation_reason',
+  'frame_approximate',
+  'frame_as_written',
+  'reserved_approximate',
+  'reserved_as_written',
+  'committed_approximate',
+  'committed_as_written',
+  'paid_approximate',
+  'paid_as_written',
+] as const satisfies readonly (keyof SnapshotRow)[];
+
+type ContactRow = {
+  id: number;
+  role: string;
+  name: string;
+  title: string | null;
+  organisation: string | null;
+  ministry: string | null;
+  email: string | null;
+  phone: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  absence: 'on_leave' | null;
+};
+type AreaRow = { id: number; key: string; name_fi: string; name_sv: string | null; name_en: string | null };
+type LinkRow = { id: number; url: string; title: string | null };
+type ActivityRow = {
+  id: number;
+  key: string;
+  label_fi: string;
+  label_sv: string | null;
+  label_en: string | null;
+  value: number;
+  unit: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  period_text: string | null;
+};
+type HistoryRow = SnapshotRow & { recorder: string | null };
+
+/**
+ * A theme's page in one static statement: the theme, and its ministries, objectives, contacts,
+ * content areas, links, finance entries (with who recorded each) and their ministries' shares, and
+ * activity figures as JSON columns (shared.ts jsonList). It was fourteen statements (issue 16).
+ */
+const themePage = staticQuery(
+  (db, slug: string) =>
+    db
+      .selectFrom('themes as t')
+      .selectAll('t')
+      .where('t.slug', '=', slug)
+      .select((eb) => [
+        eb
+          .selectFrom('theme_ministries as m')
+          .select((sub) =>
+            jsonList<MinistryRow>(
+              db,
+              {
+                ministry: sub.ref('m.ministry'),
+                role: sub.ref('m.role'),
+                inferred_reason: sub.ref('m.inferred_reason'),
+              },
+              [sub.ref('m.ministry')],
+            ).as('list'),
+          )
+          .whereRef('m.theme_id', '=', 't.id')
+          .as('ministries_json'),
+        eb
+          .selectFrom('theme_specific_objectives as so')
+          .select((sub) =>
+            jsonList<{ code: string }>(db, { code: sub.ref('so.code') }, [sub.ref('so.code')]).as('list'),
+          )
+          .whereRef('so.theme_id', '=', 't.id')
+          .as('objectives_json'),
+        eb
+          .selectFrom('contacts as c')
+          .select((sub) =>
+            jsonList<ContactRow>(
+              db,
+              {
+                id: sub.ref('c.id'),
+                role: sub.ref('c.role'),
+                name: sub.ref('c.name'),
+                title: sub.ref('c.title'),
+                organisation: sub.ref('c.organisation'),
+                ministry: sub.ref('c.ministry'),
+                email: sub.ref('c.email'),
+                phone: sub.ref('c.phone'),
+                valid_from: sub.ref('c.valid_from'),
+                valid_to: sub.ref('c.valid_to'),
+                absence: sub.ref('c.absence'),
+              },
+              [sub.ref('c.position'), sub.ref('c.id')],
+            ).as('list'),
+          )
+          .whereRef('c.theme_id', '=', 't.id')
+          .where('c.archived_at', 'is', null)
+          .as('contacts_json'),
+        eb
+          .selectFrom('content_areas as ca')
+          .select((sub) =>
+            jsonList<AreaRow>(
+              db,
+              {
+                id: sub.ref('ca.id'),
+                key: sub.ref('ca.key'),
+                name_fi: sub.ref('ca.name_fi'),
+                name_sv: sub.ref('ca.name_sv'),
+                name_en: sub.ref('ca.name_en'),
+              },
+              [sub.ref('ca.position'), sub.ref('ca.id')],
+            ).as('list'),
+          )
+          .whereRef('ca.theme_id', '=', 't.id')
+          .where('ca.archived_at', 'is', null)
+          .as('areas_json'),
+        eb
+          .selectFrom('theme_links as l')
+          .select((sub) =>
+            jsonList<LinkRow>(db, { id: sub.ref('l.id'), url: sub.ref('l.url'), title: sub.ref('l.title') }, [
+              sub.ref('l.position'),
+              sub.ref('l.id'),
+            ]).as('list'),
+          )
+          .whereRef('l.theme_id', '=', 't.id')
+          .where('l.archived_at', 'is', null)
+          .as('links_json'),
+        eb
+          .selectFrom('finance_snapshots as fs')
+          .leftJoin('users as u', 'u.username', 'fs.recorded_by')
+          .select((sub) =>
+            jsonList<HistoryRow>(
+              db,
+              {
+                ...(Object.fromEntries(
+                  SNAPSHOT_COLUMNS.map((column) => [column, sub.ref(`fs.${column}`)]),
+                ) as unknown as {
+                  [K in keyof SnapshotRow]: Expression<SnapshotRow[K]>;
+                }),
+                recorder: sub.ref('u.display_name'),
+              },
+              [sql`${sub.ref('fs.as_of')} desc`, sql`${sub.ref('fs.id')} desc`],
+            ).as('list'),
+          )
+          .whereRef('fs.theme_id', '=', 't.id')
+          .as('history_json'),
+        eb
+          .selectFrom('frame_splits as s')
+          .innerJoin('finance_snapshots as fs', 'fs.id', 's.snapshot_id')
+          .select((sub) =>
+            jsonList<SplitRow>(
+              db,
+              {
+                snapshot_id: sub.ref('s.snapshot_id'),
+                ministry: sub.ref('s.ministry'),
+                cents: sub.ref('s.cents'),
+                rounded: sub.ref('s.rounded'),
+              },
+              [sub.ref('s.ministry'), sub.ref('s.snapshot_id')],
+            ).as('list'),
+          )
+          .whereRef('fs.theme_id', '=', 't.id')
+          .as('splits_json'),
+        eb
+          .selectFrom('activity_figures as a')
+          .select((sub) =>
+            jsonList<ActivityRow>(
+              db,
+              {
+                id: sub.ref('a.id'),
+                key: sub.ref('a.key'),
+                label_fi: sub.ref('a.label_fi'),
+                label_sv: sub.ref('a.label_sv'),
+                label_en: sub.ref('a.label_en'),
+                value: sub.ref('a.value'),
+                unit: sub.ref('a.unit'),
+                period_start: sub.ref('a.period_start'),
+                period_end: sub.ref('a.period_end'),
+                period_text: sub.ref('a.period_text'),
+              },
+              [sub.ref('a.key'), sub.ref('a.id')],
+            ).as('list'),
+          )
+          .whereRef('a.theme_id', '=', 't.id')
+          .where('a.archived_at', 'is', null)
+          .as('activity_json'),
+      ]),
+  1,
+);
+
 export async function getTheme(db: Db, slug: string, context: ReadContext): Promise<ThemeDetail | null> {
-  const theme = await themeRow(db, slug);
+  const [theme] = await themePage(db, slug);
   if (!theme) return null;
-  const id = Number(theme.id);
-  const [[summary], contacts, areas, links, history, activity] = await Promise.all([
-    summarise(db, [theme], context),
-    db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('theme_id', '=', id)
-      .where('archived_at', 'is', null)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('content_areas')
-      .selectAll()
-      .where('theme_id', '=', id)
-      .where('archived_at', 'is', null)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('theme_links')
-      .selectAll()
-      .where('theme_id', '=', id)
-      .where('archived_at', 'is', null)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('finance_snapshots')
-      .selectAll()
-      .where('theme_id', '=', id)
-      .orderBy('as_of', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-    db
-      .selectFrom('activity_figures')
-      .selectAll()
-      .where('theme_id', '=', id)
-      .where('archived_at', 'is', null)
-      .orderBy('key')
-      .execute(),
-  ]);
-  const splits = await splitsFor(
-    db,
-    history.map((row) => Number(row.id)),
-  );
+  // PostgreSQL writes a timestamp into JSON in its own form; the API gives instants as ISO strings.
+  const instant = db.getExecutor().adapter instanceof PostgresAdapter ? isoInstant : (value: string) => value;
+  const history = readList(theme.history_json).map((row) => ({ ...row, recorded_at: instant(row.recorded_at) }));
+  const splits = groupBy(readList(theme.splits_json), (row) => Number(row.snapshot_id));
+  const financeOf = (row: SnapshotRow) => toFinance(row, splits.get(Number(row.id)) ?? [], context);
   const ledger = history.map((row) => ({
     id: Number(row.id),
     asOf: String(row.as_of),
@@ -349,16 +543,18 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
     (last, entry) => (!last || entry.sequence > last.sequence ? entry : last),
     null,
   );
-  const recorders = await publicNames(
-    db,
-    history.map((row) => row.recorded_by),
-  );
+  const currentRow = current ? history.find((row) => Number(row.id) === current.id) : undefined;
   return {
-    ...summary!,
+    ...toSummary(
+      theme,
+      readList(theme.ministries_json),
+      readList(theme.objectives_json).map((row) => row.code),
+      currentRow ? financeOf(currentRow) : null,
+    ),
     financeHead: head?.id ?? null,
     intermediateBody: theme.intermediate_body,
     statedProjectCount: theme.stated_project_count,
-    contacts: contacts.map((contact) => ({
+    contacts: readList(theme.contacts_json).map((contact) => ({
       id: Number(contact.id),
       role: contact.role as 'coordination' | 'financier' | 'ministry',
       name: contact.name,
@@ -371,14 +567,14 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
       validTo: contact.valid_to,
       absence: contact.absence,
     })),
-    contentAreas: areas.map((area) => ({
+    contentAreas: readList(theme.areas_json).map((area) => ({
       id: Number(area.id),
       key: area.key,
       name: localized(area.name_fi, area.name_sv, area.name_en),
     })),
-    links: links.map((link) => ({ id: Number(link.id), url: link.url, title: link.title })),
+    links: readList(theme.links_json).map((link) => ({ id: Number(link.id), url: link.url, title: link.title })),
     financeHistory: history.map((row) => ({
-      ...toFinance(row as SnapshotRow, splits.get(Number(row.id)) ?? [], context),
+      ...financeOf(row),
       id: Number(row.id),
       kind: row.kind,
       supersedes: row.supersedes_id === null ? null : Number(row.supersedes_id),
@@ -390,10 +586,10 @@ export async function getTheme(db: Db, slug: string, context: ReadContext): Prom
           : { checks: JSON.parse(row.confirmed_checks) as string[], reason: row.confirmation_reason ?? '' },
       reason: row.reason,
       recordedAt: row.recorded_at,
-      recordedBy: recorders.get(row.recorded_by) ?? row.recorded_by,
+      recordedBy: publicName(row.recorded_by, row.recorder),
       source: row.source,
     })),
-    activityFigures: activity.map((figure) => ({
+    activityFigures: readList(theme.activity_json).map((figure) => ({
       id: Number(figure.id),
       key: figure.key,
       label: localized(figure.label_fi, figure.label_sv, figure.label_en),

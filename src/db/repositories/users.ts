@@ -134,6 +134,10 @@ export async function publicNames(db: Db, actors: (string | null)[]): Promise<Ma
     .where('username', 'in', wanted)
     .execute();
   for (const user of users) names.set(user.username, user.display_name);
-  for (const actor of wanted) if (!names.has(actor)) names.set(actor, actor.split(':')[0] || 'system');
+  for (const actor of wanted) if (!names.has(actor)) names.set(actor, publicName(actor, null));
   return names;
 }
+
+/** One actor's public name: the user's display name, or for an actor that is no user ("import:2024"), its kind. */
+export const publicName = (actor: string, displayName: string | null): string =>
+  displayName ?? (actor.split(':')[0] || 'system');
