@@ -4,6 +4,7 @@
  * tables hold the rest. Every theme of the 2024 data must come out the same both ways, its lists in
  * the page's order, its finance entries with their shares and who recorded them. SQLite and PostgreSQL.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTheme, listThemes } from '../../src/db/repositories/themes.js';
 import { publicNames } from '../../src/db/repositories/users.js';
@@ -49,56 +50,26 @@ describe.each(DIALECTS)("a theme's page on %s", (dialect) => {
       expect(source).toBe(theme.source);
       expect(intermediateBody).toBe(theme.intermediate_body);
       expect(statedProjectCount).toBe(theme.stated_project_count);
-      const live = { theme_id: theme.id, archived_at: null };
       const ids = (rows: { id: number | string }[]) => rows.map((row) => Number(row.id));
-      expect(ids(contacts), summary.slug).toEqual(
+      // The theme's live rows of a list, in the order its page shows them.
+      const liveIds = async (
+        table: 'contacts' | 'content_areas' | 'theme_links' | 'activity_figures',
+        order: 'position' | 'key',
+      ) =>
         ids(
           await db
-            .selectFrom('contacts')
+            .selectFrom(table)
             .select('id')
-            .where('theme_id', '=', live.theme_id)
+            .where('theme_id', '=', theme.id)
             .where('archived_at', 'is', null)
-            .orderBy('position')
+            .orderBy(order === 'key' ? sql.ref('key') : sql.ref('position'))
             .orderBy('id')
             .execute(),
-        ),
-      );
-      expect(ids(contentAreas), summary.slug).toEqual(
-        ids(
-          await db
-            .selectFrom('content_areas')
-            .select('id')
-            .where('theme_id', '=', live.theme_id)
-            .where('archived_at', 'is', null)
-            .orderBy('position')
-            .orderBy('id')
-            .execute(),
-        ),
-      );
-      expect(ids(links), summary.slug).toEqual(
-        ids(
-          await db
-            .selectFrom('theme_links')
-            .select('id')
-            .where('theme_id', '=', live.theme_id)
-            .where('archived_at', 'is', null)
-            .orderBy('position')
-            .orderBy('id')
-            .execute(),
-        ),
-      );
-      expect(ids(activityFigures), summary.slug).toEqual(
-        ids(
-          await db
-            .selectFrom('activity_figures')
-            .select('id')
-            .where('theme_id', '=', live.theme_id)
-            .where('archived_at', 'is', null)
-            .orderBy('key')
-            .orderBy('id')
-            .execute(),
-        ),
-      );
+        );
+      expect(ids(contacts), summary.slug).toEqual(await liveIds('contacts', 'position'));
+      expect(ids(contentAreas), summary.slug).toEqual(await liveIds('content_areas', 'position'));
+      expect(ids(links), summary.slug).toEqual(await liveIds('theme_links', 'position'));
+      expect(ids(activityFigures), summary.slug).toEqual(await liveIds('activity_figures', 'key'));
 
       const snapshots = await db
         .selectFrom('finance_snapshots')
