@@ -28,6 +28,7 @@ import {
 } from './shared.js';
 import { InvalidCursorError } from './projects.js';
 import { publicName } from './users.js';
+import type { ActivityFiguresTable, Tracked } from '../schema.js';
 
 type SnapshotRow = {
   id: number;
@@ -356,18 +357,8 @@ type ContactRow = {
 };
 type AreaRow = { id: number; key: string; name_fi: string; name_sv: string | null; name_en: string | null };
 type LinkRow = { id: number; url: string; title: string | null };
-type ActivityRow = {
-  id: number;
-  key: string;
-  label_fi: string;
-  label_sv: string | null;
-  label_en: string | null;
-  value: number;
-  unit: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  period_text: string | null;
-};
+// The activity figure's columns as the page's JSON column carries them (id as a number).
+type ActivityRow = Omit<ActivityFiguresTable, 'id' | 'theme_id' | 'source' | keyof Tracked> & { id: number };
 type HistoryRow = SnapshotRow & { recorder: string | null };
 
 /**
